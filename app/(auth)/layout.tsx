@@ -1,0 +1,13 @@
+import { DemoBanner } from "@/components/shell/demo-banner";
+
+export default function AuthLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="min-h-screen">
+      <DemoBanner />
+      <main className="mx-auto flex max-w-md flex-col gap-6 px-4 py-12">
+        <p className="text-center text-2xl font-bold text-brand-800">ClinReview</p>
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import { auditCsvRoute } from "@/lib/audit/audit-csv-route";
+
+export const GET = auditCsvRoute.handle;

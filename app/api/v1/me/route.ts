@@ -1,0 +1,3 @@
+import { meRoute } from "@/lib/users/me-route";
+
+export const GET = meRoute.handle;

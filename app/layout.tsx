@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import localFont from "next/font/local";
+import "./globals.css";
+
+// Served from the app itself: no external font host, so it works on air-gapped networks.
+const inter = localFont({
+  src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
+  variable: "--font-inter",
+  display: "swap",
+});
+
+// Every page is rendered per request: the CSP nonce, the session and the demo banner are all per request.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: { default: "ClinReview", template: "%s · ClinReview" },
+  description: "Clinician review of medical instruction data and blinded model comparisons",
+  robots: { index: false, follow: false },
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className={inter.variable}>
+      <body className="min-h-screen font-sans">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,26 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { changePasswordAction } from "@/lib/users/account-actions";
+
+export function PasswordForm() {
+  const [state, action, pending] = useActionState(changePasswordAction, null);
+  const fe = state?.ok === false ? state.fieldErrors : undefined;
+  return (
+    <form action={action} className="max-w-sm space-y-3">
+      {state?.ok ? (
+        <Notice tone="success">Password changed. {state.data.otherSessionsRevoked} other session(s) were signed out.</Notice>
+      ) : null}
+      {state?.ok === false && !fe ? <Notice tone="error">{state.message}</Notice> : null}
+      <Field label="Current password" name="current" type="password" autoComplete="current-password" errors={fe?.current} />
+      <Field label="New password" name="password" type="password" autoComplete="new-password" errors={fe?.password} hint="At least 12 characters." />
+      <Field label="Repeat new password" name="confirm" type="password" autoComplete="new-password" errors={fe?.confirm} />
+      <Button type="submit" disabled={pending}>
+        Change password
+      </Button>
+    </form>
+  );
+}

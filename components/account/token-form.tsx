@@ -1,0 +1,37 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { createTokenAction } from "@/lib/users/account-actions";
+
+export function TokenForm() {
+  const [state, action, pending] = useActionState(createTokenAction, null);
+  const fe = state?.ok === false ? state.fieldErrors : undefined;
+  return (
+    <div className="space-y-3">
+      <form action={action} className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
+        <Field label="Token name" name="name" required errors={fe?.name} placeholder="generation pipeline" />
+        <Field label="Expires in days (0 = never)" name="expiresInDays" type="number" min={0} max={3650} defaultValue={90} errors={fe?.expiresInDays} />
+        <Button type="submit" disabled={pending}>
+          Create token
+        </Button>
+      </form>
+      {state?.ok ? (
+        <Notice tone="success" title="Copy your token now: it is shown only once">
+          <input
+            readOnly
+            aria-label="New API token"
+            data-testid="new-token"
+            value={state.data.token}
+            className="mt-2 w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs"
+            onFocus={(e) => e.currentTarget.select()}
+          />
+          <p className="mt-1 text-xs">Use it as <code>Authorization: Bearer &lt;token&gt;</code> on /api/v1.</p>
+        </Notice>
+      ) : null}
+      {state?.ok === false && !fe ? <Notice tone="error">{state.message}</Notice> : null}
+    </div>
+  );
+}

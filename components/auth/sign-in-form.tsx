@@ -1,0 +1,59 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: "The e-mail address or password is not right.",
+  Throttled: "Too many failed attempts. Wait a few minutes and try again.",
+  AccessDenied: "Your hospital account has no ClinReview access yet. Ask an administrator for an invitation.",
+  SessionRequired: "Sign in to continue.",
+};
+
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
+  const router = useRouter();
+  const [error, setError] = useState(initialError ? (MESSAGES[initialError] ?? "Sign-in failed. Try again.") : null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setPending(true);
+    setError(null);
+    const form = new FormData(e.currentTarget);
+    const res = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    });
+    setPending(false);
+    if (res?.ok && !res.error) {
+      router.replace(callbackUrl);
+      router.refresh();
+    } else {
+      setError(MESSAGES[res?.error ?? ""] ?? MESSAGES.CredentialsSignin ?? "Sign-in failed.");
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {error ? <Notice tone="error">{error}</Notice> : null}
+      <Field label="E-mail" name="email" type="email" autoComplete="username" required />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Button type="submit" disabled={pending} className="w-full">
+        {pending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}
+
+export function SsoButton({ label, callbackUrl }: { label: string; callbackUrl: string }) {
+  return (
+    <Button type="button" variant="secondary" className="w-full" onClick={() => void signIn("oidc", { callbackUrl })}>
+      {label}
+    </Button>
+  );
+}

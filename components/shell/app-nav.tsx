@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { hasPermission, ROLE_LABEL, type TPermission } from "@/lib/auth/permissions";
+import type { TCurrentUser } from "@/lib/auth/sessions";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+
+const LINKS: { href: string; label: string; permission: TPermission }[] = [
+  { href: "/", label: "Home", permission: "account:self" },
+  { href: "/admin/users", label: "Users", permission: "users:manage" },
+  { href: "/admin/audit-log", label: "Audit trail", permission: "audit-log:read" },
+  { href: "/account", label: "My account", permission: "account:self" },
+];
+
+export function AppNav({ user }: { user: TCurrentUser }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-bold text-brand-800">
+          ClinReview
+        </Link>
+        <ul className="flex flex-wrap gap-4 text-sm">
+          {LINKS.filter((l) => hasPermission(user.role, l.permission)).map((l) => (
+            <li key={l.href}>
+              <Link href={l.href} className="text-slate-700 hover:text-brand-700 hover:underline">
+                {l.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span className="text-slate-700">
+            {user.name} · <span data-testid="current-role">{ROLE_LABEL[user.role]}</span>
+            {user.isDemo ? <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs text-amber-950">demo account</span> : null}
+          </span>
+          <SignOutButton />
+        </div>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { issueResetAction } from "@/lib/users/admin-actions";
+
+export function ResetLinkButton({ userId }: { userId: string }) {
+  const [state, action, pending] = useActionState(issueResetAction, null);
+  return (
+    <form action={action} className="inline-flex flex-col gap-1">
+      <input type="hidden" name="userId" value={userId} />
+      <Button type="submit" variant="secondary" disabled={pending} className="px-2 py-1 text-xs">
+        Reset link
+      </Button>
+      {state?.ok ? (
+        <input
+          readOnly
+          aria-label="Password reset link"
+          value={state.data.url}
+          className="w-56 rounded border border-slate-300 px-1 font-mono text-xs"
+          onFocus={(e) => e.currentTarget.select()}
+        />
+      ) : null}
+      {state?.ok === false ? <span className="text-xs text-red-700">{state.message}</span> : null}
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { auditCsvStream } from "@/lib/audit/audit-csv";
+import { ZAuditFilter } from "@/lib/audit/schemas";
+import { defineApiRoute } from "@/lib/http/api-route";
+
+export const auditCsvRoute = defineApiRoute(
+  {
+    method: "GET",
+    path: "/api/v1/audit-log.csv",
+    summary: "Download the audit trail as CSV (RFC 4180, spreadsheet formulas neutralised)",
+    tag: "Audit trail",
+    permission: "audit-log:read",
+    query: ZAuditFilter,
+    response: { status: 200, contentType: "text/csv", description: "One row per audit entry, oldest first" },
+  },
+  async ({ user, query, ctx }) => {
+    await db().$transaction((tx) =>
+      recordAudit(tx, ctx, {
+        actorId: user.id,
+        action: "audit_log.export",
+        entityType: "audit_log",
+        after: { filter: JSON.parse(JSON.stringify(query)) as Record<string, string> },
+      }),
+    );
+    return new Response(auditCsvStream(query), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="clinreview-audit-${new Date().toISOString().slice(0, 10)}.csv"`,
+        "cache-control": "no-store",
+      },
+    });
+  },
+);

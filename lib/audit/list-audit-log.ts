@@ -1,0 +1,44 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TAuditFilter } from "@/lib/audit/schemas";
+
+function where(f: TAuditFilter): Prisma.AuditLogWhereInput {
+  return {
+    ...(f.action ? { action: { startsWith: f.action } } : {}),
+    ...(f.entityType ? { entityType: f.entityType } : {}),
+    ...(f.entityId ? { entityId: f.entityId } : {}),
+    ...(f.actor ? { actor: { OR: [{ email: { contains: f.actor.toLowerCase() } }, { name: { contains: f.actor, mode: "insensitive" } }] } } : {}),
+    ...(f.from || f.to ? { at: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
+  };
+}
+
+const PAGE = 50;
+
+export async function listAuditLog(f: TAuditFilter) {
+  const rows = await db().auditLog.findMany({
+    where: { ...where(f), ...(f.before ? { id: { lt: BigInt(f.before) } } : {}) },
+    orderBy: { id: "desc" },
+    take: PAGE + 1,
+    include: { actor: { select: { name: true, email: true } } },
+  });
+  const page = rows.slice(0, PAGE);
+  const last = page[page.length - 1];
+  return { rows: page, nextBefore: rows.length > PAGE && last ? Number(last.id) : null };
+}
+
+/** All matching rows oldest first, fetched in batches so a long trail never sits in memory at once. */
+export async function* iterateAuditLog(f: TAuditFilter) {
+  let after = 0n;
+  for (;;) {
+    const batch = await db().auditLog.findMany({
+      where: { ...where(f), id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: 1000,
+      include: { actor: { select: { email: true } } },
+    });
+    if (batch.length === 0) return;
+    yield* batch;
+    after = batch[batch.length - 1]?.id ?? after;
+  }
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { verifyPassword } from "@/lib/auth/password";
+import { clearAccountFailures, isLoginThrottled, recordLoginFailure } from "@/lib/auth/rate-limit";
+import { createSession } from "@/lib/auth/sessions";
+import { ZEmail } from "@/lib/auth/schemas";
+import type { TRequestContext } from "@/lib/http/request-context";
+
+export type TSignInResult =
+  | { ok: true; userId: string; sessionId: string }
+  | { ok: false; reason: "invalid" | "throttled" };
+
+/**
+ * Unknown e-mail, wrong password and disabled account all answer "invalid", after the same
+ * argon2 work, so the answer tells an attacker nothing about which accounts exist.
+ */
+export async function signInWithPassword(
+  input: { email: unknown; password: unknown },
+  ctx: TRequestContext,
+): Promise<TSignInResult> {
+  const email = ZEmail.safeParse(input.email);
+  const password = typeof input.password === "string" ? input.password.slice(0, 256) : "";
+  const emailKey = email.success ? email.data : String(input.email ?? "").slice(0, 254).toLowerCase();
+
+  if (await isLoginThrottled(emailKey, ctx.ip)) {
+    await db().$transaction(async (tx) => {
+      await recordAudit(tx, ctx, {
+        actorId: null,
+        action: "auth.login_throttled",
+        entityType: "user",
+        entityId: null,
+        after: { email: emailKey },
+      });
+    });
+    return { ok: false, reason: "throttled" };
+  }
+
+  const user = email.success ? await db().user.findUnique({ where: { email: email.data } }) : null;
+  const valid = await verifyPassword(user?.passwordHash, password);
+
+  if (!user || !valid || user.status !== "ACTIVE") {
+    await db().$transaction(async (tx) => {
+      await recordLoginFailure(tx, emailKey, ctx.ip);
+      await recordAudit(tx, ctx, {
+        actorId: null,
+        action: "auth.login_failed",
+        entityType: "user",
+        entityId: user?.id ?? null,
+        after: { email: emailKey },
+      });
+    });
+    return { ok: false, reason: "invalid" };
+  }
+
+  const sessionId = await db().$transaction(async (tx) => {
+    await clearAccountFailures(tx, emailKey);
+    const sid = await createSession(tx, user.id, ctx);
+    await recordAudit(tx, ctx, { actorId: user.id, action: "auth.login", entityType: "session", entityId: sid });
+    return sid;
+  });
+  return { ok: true, userId: user.id, sessionId };
+}

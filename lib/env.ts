@@ -1,0 +1,67 @@
+import "server-only";
+import { z } from "zod";
+import { readFileSync } from "node:fs";
+
+const ZBoolFlag = z
+  .enum(["1", "0", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  NEXTAUTH_SECRET: z.string().min(1, "NEXTAUTH_SECRET is required"),
+  NEXTAUTH_URL: z.url().optional(),
+  // Set by `npm start` when it runs the embedded demo database.
+  CLINREVIEW_EMBEDDED: ZBoolFlag,
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  INVITE_TTL_HOURS: z.coerce.number().int().min(1).default(72),
+  RESET_TTL_HOURS: z.coerce.number().int().min(1).default(24),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().optional(),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_DISPLAY_NAME: z.string().default("Hospital sign-in"),
+  TRUST_PROXY: ZBoolFlag,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type TEnv = z.infer<typeof ZEnv> & { appVersion: string; secureCookies: boolean };
+
+let cached: TEnv | undefined;
+
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(`${process.cwd()}/package.json`, "utf8")) as { version?: string };
+    return pkg.version ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+/** The only reader of process.env in the app: parsed lazily so `next build` needs no secrets. */
+export function env(): TEnv {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${fields}`);
+  }
+  cached = {
+    ...parsed.data,
+    appVersion: readVersion(),
+    secureCookies: parsed.data.NEXTAUTH_URL?.startsWith("https://") ?? false,
+  };
+  return cached;
+}
+
+export function oidcConfigured(): boolean {
+  const e = env();
+  return Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { AppError, type TFieldErrors } from "@/lib/errors/app-error";
+import { describeError, log } from "@/lib/log/logger";
+
+export type TProblem = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  requestId?: string;
+  errors?: TFieldErrors;
+  [extra: string]: unknown;
+};
+
+const TITLES: Record<number, string> = {
+  400: "Bad request",
+  401: "Unauthenticated",
+  403: "Forbidden",
+  404: "Not found",
+  405: "Method not allowed",
+  409: "Conflict",
+  410: "Gone",
+  413: "Payload too large",
+  415: "Unsupported media type",
+  422: "Unprocessable content",
+  429: "Too many requests",
+  500: "Internal server error",
+  503: "Service unavailable",
+};
+
+export function problemResponse(problem: TProblem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers },
+  });
+}
+
+export function problem(status: number, detail: string, extra: Partial<TProblem> = {}): TProblem {
+  return { type: "about:blank", title: TITLES[status] ?? "Error", status, detail, ...extra };
+}
+
+export { fieldErrorsOf as zodFieldErrors } from "@/lib/errors/parse-input";
+
+/** Maps any thrown value to a safe problem; internals are logged, never returned. */
+export function errorToProblem(err: unknown, requestId: string): TProblem {
+  if (err instanceof AppError) {
+    return problem(err.status, err.message, { requestId, errors: err.fieldErrors, ...(err.extra ?? {}) });
+  }
+  log.error("unhandled error", { requestId, ...describeError(err) });
+  return problem(500, "Something went wrong on our side. Quote the request id when you report it.", { requestId });
+}

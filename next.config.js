@@ -1,0 +1,30 @@
+// @ts-check
+const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+const production = process.env.NODE_ENV === "production";
+
+// Mirrors lib/security/headers.ts (a test keeps them equal); next.config.js cannot import TypeScript.
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "no-referrer" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
+  ...(production && https ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
+];
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Native / WASM packages are loaded by Node at run time instead of being bundled.
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg"],
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // API answers carry their own Content-Security-Policy: nothing in them may ever run.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
+  },
+};
+
+module.exports = nextConfig;
