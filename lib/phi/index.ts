@@ -1,0 +1,5 @@
+export { detectPhi } from "./detect";
+export { redactAll, redactPhi } from "./redact";
+export { normaliseForFingerprint, phiFingerprint } from "./fingerprint";
+export { isPlausibleSsn, isValidNhsNumber } from "./national-id";
+export type { PhiConfidence, PhiFinding, PhiKind } from "./types";

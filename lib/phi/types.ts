@@ -1,0 +1,38 @@
+export type PhiKind =
+  | "person_name"
+  | "date_of_birth"
+  | "date"
+  | "record_number"
+  | "phone"
+  | "email"
+  | "street_address"
+  | "postal_code"
+  | "us_ssn"
+  | "nhs_number"
+  | "uk_ni_number";
+
+/**
+ * "high": the pattern itself is identifying (an e-mail, a titled name, a labelled MRN).
+ * "low": a weak signal worth a reviewer's glance but often benign (a bare calendar date).
+ */
+export type PhiConfidence = "high" | "low";
+
+export interface PhiFinding {
+  kind: PhiKind;
+  /** UTF-16 offsets into the scanned text, end exclusive. */
+  start: number;
+  end: number;
+  text: string;
+  /** Stable for the same kind and normalised text; see phiFingerprint. */
+  fingerprint: string;
+  confidence: PhiConfidence;
+}
+
+/** A detector's raw hit before overlap resolution; higher priority wins a contested span. */
+export interface PhiCandidate {
+  kind: PhiKind;
+  start: number;
+  end: number;
+  confidence: PhiConfidence;
+  priority: number;
+}

@@ -1,0 +1,17 @@
+export { createRandom, hashSeed, type Random, type Seed } from "./random";
+export { sampleSizeFromFraction, simpleRandomSample } from "./simple-random-sample";
+export { allocateProportional, type StratumAllocation, type StratumPopulation } from "./allocation";
+export {
+  stratifiedSample,
+  type StratifiedItem,
+  type StratifiedSampleResult,
+  type StratumSummary,
+} from "./stratified-sample";
+export { wilsonInterval, Z_95, type ProportionInterval } from "./wilson";
+export {
+  stratifiedProportion,
+  type ProportionEstimate,
+  type ProportionMethod,
+  type StratumObservation,
+} from "./stratified-proportion";
+export { estimateTotal } from "./estimate-total";
