@@ -10,7 +10,7 @@ export function PasswordForm() {
   const [state, action, pending] = useActionState(changePasswordAction, null);
   const fe = state?.ok === false ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="max-w-sm space-y-3">
+    <form action={action} noValidate className="max-w-sm space-y-3">
       {state?.ok ? (
         <Notice tone="success">Password changed. {state.data.otherSessionsRevoked} other session(s) were signed out.</Notice>
       ) : null}

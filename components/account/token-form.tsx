@@ -9,10 +9,11 @@ import { createTokenAction } from "@/lib/users/account-actions";
 export function TokenForm() {
   const [state, action, pending] = useActionState(createTokenAction, null);
   const fe = state?.ok === false ? state.fieldErrors : undefined;
+  const v = state?.ok === false ? state.values : undefined;
   return (
     <div className="space-y-3">
-      <form action={action} className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
-        <Field label="Token name" name="name" required errors={fe?.name} placeholder="generation pipeline" />
+      <form action={action} noValidate className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
+        <Field label="Token name" name="name" required defaultValue={v?.name} errors={fe?.name} placeholder="generation pipeline" />
         <Field label="Expires in days (0 = never)" name="expiresInDays" type="number" min={0} max={3650} defaultValue={90} errors={fe?.expiresInDays} />
         <Button type="submit" disabled={pending}>
           Create token

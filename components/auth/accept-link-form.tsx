@@ -20,14 +20,15 @@ export function AcceptLinkForm({ token, email, askName }: { token: string; email
     );
   }
   const fe = state?.ok === false ? state.fieldErrors : undefined;
+  const v = state?.ok === false ? state.values : undefined;
   return (
-    <form action={action} className="space-y-4">
+    <form action={action} noValidate className="space-y-4">
       {state?.ok === false ? <Notice tone="error">{state.message}</Notice> : null}
       <input type="hidden" name="token" value={token} />
       <p className="text-sm text-slate-700">
         Account: <strong>{email}</strong>
       </p>
-      {askName ? <Field label="Your name" name="name" autoComplete="name" required errors={fe?.name} /> : null}
+      {askName ? <Field label="Your name" name="name" autoComplete="name" defaultValue={v?.name} required errors={fe?.name} /> : null}
       <Field label="New password" name="password" type="password" autoComplete="new-password" required errors={fe?.password} hint="At least 12 characters." />
       <Field label="Repeat password" name="confirm" type="password" autoComplete="new-password" required errors={fe?.confirm} />
       <Button type="submit" disabled={pending} className="w-full">

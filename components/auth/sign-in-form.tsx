@@ -25,8 +25,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     setError(null);
     const form = new FormData(e.currentTarget);
     const res = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
+      email: String(form.get("email") as string | null ?? ""),
+      password: String(form.get("password") as string | null ?? ""),
       redirect: false,
     });
     setPending(false);

@@ -15,11 +15,12 @@ const ROLES = [
 export function InviteForm() {
   const [state, action, pending] = useActionState(inviteUserAction, null);
   const fe = state?.ok === false ? state.fieldErrors : undefined;
+  const v = state?.ok === false ? state.values : undefined;
   return (
     <div className="space-y-4">
-      <form action={action} className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
-        <Field label="E-mail address" name="email" type="email" required errors={fe?.email} />
-        <SelectField label="Role" name="role" options={ROLES} errors={fe?.role} />
+      <form action={action} noValidate className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
+        <Field label="E-mail address" name="email" type="email" required defaultValue={v?.email} errors={fe?.email} />
+        <SelectField label="Role" name="role" options={ROLES} defaultValue={v?.role} errors={fe?.role} />
         <Button type="submit" disabled={pending}>
           Invite
         </Button>

@@ -3,13 +3,13 @@
 import { useActionState } from "react";
 import { changeRoleAction } from "@/lib/users/admin-actions";
 
-export function RoleSelect({ userId, role, disabled }: { userId: string; role: string; disabled: boolean }) {
+export function RoleSelect({ userId, name, role, disabled }: { userId: string; name: string; role: string; disabled: boolean }) {
   const [state, action, pending] = useActionState(changeRoleAction, null);
   return (
     <form action={action} className="flex flex-col gap-1">
       <input type="hidden" name="userId" value={userId} />
       <label className="sr-only" htmlFor={`role-${userId}`}>
-        Role
+        Role of {name}
       </label>
       <select
         id={`role-${userId}`}

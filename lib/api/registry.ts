@@ -2,6 +2,7 @@ import "server-only";
 import type { TApiRouteDef } from "@/lib/http/api-route";
 import { meRoute } from "@/lib/users/me-route";
 import { auditCsvRoute } from "@/lib/audit/audit-csv-route";
+import { revokeTokenRoute } from "@/lib/users/revoke-token-route";
 
 /** Every /api/v1 route. The OpenAPI document is built from this list, and a test checks it against app/. */
-export const API_ROUTES: { def: TApiRouteDef }[] = [meRoute, auditCsvRoute];
+export const API_ROUTES: { def: TApiRouteDef }[] = [meRoute, auditCsvRoute, revokeTokenRoute];

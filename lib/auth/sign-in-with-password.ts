@@ -21,7 +21,7 @@ export async function signInWithPassword(
 ): Promise<TSignInResult> {
   const email = ZEmail.safeParse(input.email);
   const password = typeof input.password === "string" ? input.password.slice(0, 256) : "";
-  const emailKey = email.success ? email.data : String(input.email ?? "").slice(0, 254).toLowerCase();
+  const emailKey = email.success ? email.data : (typeof input.email === "string" ? input.email : "").slice(0, 254).toLowerCase();
 
   if (await isLoginThrottled(emailKey, ctx.ip)) {
     await db().$transaction(async (tx) => {

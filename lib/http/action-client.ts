@@ -10,7 +10,15 @@ import { describeError, log } from "@/lib/log/logger";
 
 export type TActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: TFieldErrors; code?: string };
+  | { ok: false; message: string; fieldErrors?: TFieldErrors; code?: string; values?: Record<string, string> };
+
+// Echoed back so a form keeps what the user typed after a refused submit; secrets never are.
+const NEVER_ECHO = /pass|confirm|current|token|secret/i;
+
+function echo(raw: unknown): Record<string, string> | undefined {
+  if (!(raw instanceof FormData)) return undefined;
+  return Object.fromEntries(Object.entries(formToObject(raw)).filter(([k]) => !NEVER_ECHO.test(k)));
+}
 
 export function formToObject(form: FormData): Record<string, string> {
   const out: Record<string, string> = {};
@@ -18,11 +26,13 @@ export function formToObject(form: FormData): Record<string, string> {
   return out;
 }
 
-async function runAction<T>(ctx: TRequestContext, body: () => Promise<T>): Promise<TActionResult<T>> {
+async function runAction<T>(ctx: TRequestContext, raw: unknown, body: () => Promise<T>): Promise<TActionResult<T>> {
   try {
     return { ok: true, data: await body() };
   } catch (err) {
-    if (err instanceof AppError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors, code: err.code };
+    if (err instanceof AppError) {
+      return { ok: false, message: err.message, fieldErrors: err.fieldErrors, code: err.code, values: echo(raw) };
+    }
     // redirect()/notFound() from next/navigation are control flow, not failures.
     if (err instanceof Error && "digest" in err && String((err as { digest: unknown }).digest).startsWith("NEXT_")) throw err;
     log.error("action failed", { requestId: ctx.requestId, ...describeError(err) });
@@ -42,7 +52,7 @@ export function authorizedAction<S extends z.ZodType, T>(
 ) {
   return async (raw: unknown): Promise<TActionResult<T>> => {
     const ctx = await currentRequestContext();
-    return runAction(ctx, async () => {
+    return runAction(ctx, raw, async () => {
       const user = await requireActionPermission(opts.permission);
       return fn(parseInput(opts.schema, toInput(raw)), user, ctx);
     });
@@ -56,6 +66,6 @@ export function publicAction<S extends z.ZodType, T>(
 ) {
   return async (raw: unknown): Promise<TActionResult<T>> => {
     const ctx = await currentRequestContext();
-    return runAction(ctx, async () => fn(parseInput(opts.schema, toInput(raw)), ctx));
+    return runAction(ctx, raw, async () => fn(parseInput(opts.schema, toInput(raw)), ctx));
   };
 }

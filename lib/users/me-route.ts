@@ -19,6 +19,6 @@ export const meRoute = defineApiRoute(
     permission: null,
     response: { status: 200, schema: ZMe, description: "The signed-in user or token owner" },
   },
-  async ({ user }) =>
-    json(ZMe.parse({ id: user.id, email: user.email, name: user.name, role: user.role, authenticatedVia: user.via })),
+  ({ user }) =>
+    Promise.resolve(json(ZMe.parse({ id: user.id, email: user.email, name: user.name, role: user.role, authenticatedVia: user.via }))),
 );

@@ -55,7 +55,7 @@ export default async function UsersPage() {
                     </td>
                     <td className="py-2 pr-3">{u.email}</td>
                     <td className="py-2 pr-3">
-                      <RoleSelect userId={u.id} role={u.role} disabled={self || !active} />
+                      <RoleSelect userId={u.id} name={u.name} role={u.role} disabled={self || !active} />
                     </td>
                     <td className="py-2 pr-3">{u.pseudonymisedAt ? "Pseudonymised" : active ? "Active" : "Disabled"}</td>
                     <td className="py-2 pr-3">{u._count.sessions}</td>

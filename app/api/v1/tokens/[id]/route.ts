@@ -1,0 +1,3 @@
+import { revokeTokenRoute } from "@/lib/users/revoke-token-route";
+
+export const DELETE = revokeTokenRoute.handle;

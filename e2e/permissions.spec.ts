@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { createUser, testDb } from "./support/db";
+import { signInViaApi } from "./support/auth";
+
+type TRole = "ADMIN" | "CLINICIAN" | "RESEARCHER";
+const ROLES: TRole[] = ["ADMIN", "CLINICIAN", "RESEARCHER"];
+
+// Each route with the roles allowed on it; every other role must be refused.
+const PAGES: { path: string; allowed: TRole[] }[] = [
+  { path: "/", allowed: ROLES },
+  { path: "/account", allowed: ROLES },
+  { path: "/admin/users", allowed: ["ADMIN"] },
+  { path: "/admin/audit-log", allowed: ["ADMIN"] },
+];
+const APIS: { path: string; allowed: TRole[] }[] = [
+  { path: "/api/v1/me", allowed: ROLES },
+  { path: "/api/v1/audit-log.csv", allowed: ["ADMIN"] },
+];
+
+for (const role of ROLES) {
+  test(`${role.toLowerCase()}: each page and API answers by role, and denials are recorded`, async ({ page }) => {
+    const user = await createUser(role);
+    await signInViaApi(page.request, user.email);
+    for (const { path, allowed } of PAGES) {
+      const res = await page.goto(path);
+      if (allowed.includes(role)) {
+        expect(res?.status(), path).toBe(200);
+        expect(new URL(page.url()).pathname, path).toBe(path);
+      } else {
+        expect(new URL(page.url()).pathname, path).toBe("/forbidden");
+      }
+    }
+    for (const { path, allowed } of APIS) {
+      const res = await page.request.get(path);
+      expect(res.status(), path).toBe(allowed.includes(role) ? 200 : 403);
+      if (!allowed.includes(role)) expect(res.headers()["content-type"]).toContain("application/problem+json");
+    }
+    const denials = await testDb().auditLog.count({ where: { actorId: user.id, action: "permission.denied" } });
+    const expected = [...PAGES, ...APIS].filter((r) => !r.allowed.includes(role)).length;
+    expect(denials).toBe(expected);
+  });
+}
+
+test("anonymous visitors are sent to sign in, and the API answers 401 problem+json", async ({ page }) => {
+  for (const { path } of PAGES) {
+    await page.goto(path);
+    expect(new URL(page.url()).pathname).toBe("/signin");
+  }
+  for (const { path } of APIS) {
+    const res = await page.request.get(path);
+    expect(res.status()).toBe(401);
+    const body = (await res.json()) as { status: number; title: string };
+    expect(body.status).toBe(401);
+  }
+});

@@ -1,0 +1,97 @@
+// `npm start`. Without DATABASE_URL: the embedded demo (PGlite over the Postgres wire protocol,
+// data kept in .data/), migrated and seeded with demo accounts. With DATABASE_URL: production mode.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { applyMigrations } from "../lib/db/schema-engine";
+import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
+import { DEMO_ACCOUNTS } from "../lib/demo/demo-accounts";
+import { clearRunning, embeddedSecret, PGLITE_DIR, recordRunning } from "./support/data-dir";
+
+const NEXT = "node_modules/next/dist/bin/next";
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOSTNAME ?? "0.0.0.0";
+
+function newestSourceMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "generated") continue;
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds on first start, and again when sources changed since the last build. */
+function ensureBuild(): void {
+  const stamp = ".next/BUILD_ID";
+  const sources = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.js"].filter((p) => existsSync(p));
+  const newest = Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newestSourceMtime(p) : statSync(p).mtimeMs)));
+  if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest) return;
+  console.log("Building ClinReview (first start or changed sources; about a minute)…");
+  const r = spawnSync(process.execPath, [NEXT, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+function banner(lines: string[]): void {
+  const width = Math.max(...lines.map((l) => l.length)) + 4;
+  console.log(`\n${"=".repeat(width)}\n${lines.map((l) => `  ${l}`).join("\n")}\n${"=".repeat(width)}\n`);
+}
+
+function serve(env: NodeJS.ProcessEnv, onExit: () => Promise<void>): void {
+  const child = spawn(process.execPath, [NEXT, "start", "-p", String(port), "-H", host], { stdio: "inherit", env });
+  const stop = (signal: NodeJS.Signals) => {
+    child.kill(signal);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", (code) => {
+    void onExit().finally(() => process.exit(code ?? 0));
+  });
+}
+
+async function startEmbedded(): Promise<void> {
+  const secret = embeddedSecret();
+  const pg = await startEmbeddedPostgres({ dataDir: PGLITE_DIR, port: Number(process.env.EMBEDDED_DB_PORT ?? 0) || undefined });
+  recordRunning(Number(new URL(pg.url).port));
+  const applied = await applyMigrations(pg.url);
+  if (applied.length) console.log(`Applied ${applied.length} migration(s) to the embedded database.`);
+  const env = {
+    ...process.env,
+    DATABASE_URL: pg.url,
+    DATABASE_POOL_SIZE: "4",
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    CLINREVIEW_EMBEDDED: "1",
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const seeded = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed-demo.ts"], { stdio: "inherit", env });
+  if (seeded.status !== 0) {
+    await pg.stop();
+    process.exit(seeded.status ?? 1);
+  }
+  ensureBuild();
+  banner([
+    "ClinReview DEMO MODE: embedded database in .data/ (for trying the app, not for real data).",
+    "For real work set DATABASE_URL to a PostgreSQL server and NEXTAUTH_SECRET (see README).",
+    `Open http://localhost:${port} and sign in with a demo account:`,
+    ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(10)} ${a.email} / ${a.password}`),
+  ]);
+  serve(env, async () => {
+    clearRunning();
+    await pg.stop();
+  });
+}
+
+function startProduction(): void {
+  ensureBuild();
+  serve({ ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, async () => undefined);
+}
+
+if (process.env.DATABASE_URL) startProduction();
+else
+  startEmbedded().catch((err: unknown) => {
+    console.error("Could not start the embedded database:", err instanceof Error ? err.message : err);
+    process.exit(1);
+  });

@@ -1,0 +1,70 @@
+// `npm test`: lint, typecheck, then the unit, integration and end-to-end tiers; ends with one line
+// "N passed, N failed" that CI reads.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+type TTally = { passed: number; failed: number; skipped: number };
+const total: TTally = { passed: 0, failed: 0, skipped: 0 };
+const failures: string[] = [];
+
+function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
+  console.log(`\n▶ ${name}`);
+  const r = spawnSync(cmd, args, { stdio: "inherit", env });
+  if (r.status !== 0) failures.push(name);
+  return r.status === 0;
+}
+
+function vitestTally(file: string): TTally {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const j = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  return { passed: j.numPassedTests, failed: j.numFailedTests, skipped: j.numPendingTests + j.numTodoTests };
+}
+
+function playwrightTally(file: string): TTally {
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
+  const j = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  return { passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected, skipped: j.stats.skipped };
+}
+
+function add(t: TTally): void {
+  total.passed += t.passed;
+  total.failed += t.failed;
+  total.skipped += t.skipped;
+}
+
+function prerequisites(): string[] {
+  const missing: string[] = [];
+  const pgFound =
+    Boolean(process.env.DATABASE_URL) ||
+    spawnSync("sh", ["-c", "command -v initdb || ls /usr/lib/postgresql/*/bin/initdb"], { stdio: "ignore" }).status === 0;
+  if (!pgFound) missing.push("PostgreSQL server binaries: apt-get install -y postgresql (or set DATABASE_URL to a server the tests may create databases on)");
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(chromium)) missing.push(`Chromium at ${chromium}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync("lib/generated/prisma/client.ts")) missing.push("the generated Prisma client: run npm install");
+  return missing;
+}
+
+const missing = prerequisites();
+if (missing.length) {
+  console.error(`Cannot run the tests; missing:\n${missing.map((m) => `  - ${m}`).join("\n")}`);
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+}
+
+rmSync("test-results", { recursive: true, force: true });
+mkdirSync("test-results", { recursive: true });
+const node = process.execPath;
+
+add(step("lint", node, ["node_modules/eslint/bin/eslint.js", "."]) ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+add(step("typecheck", node, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."]) ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+for (const tier of ["unit", "integration"] as const) {
+  const out = `test-results/${tier}.json`;
+  step(`${tier} tests`, node, ["node_modules/vitest/vitest.mjs", "run", "--project", tier, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+  add(vitestTally(out));
+}
+step("end-to-end tests", node, ["--import", "tsx", "scripts/test-e2e.ts"]);
+add(playwrightTally("test-results/e2e-results.json"));
+
+if (failures.length) console.log(`\nFailed steps: ${failures.join(", ")}`);
+console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+process.exit(failures.length || total.failed ? 1 : 0);

@@ -1,0 +1,151 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/prisma";
+import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
+import { validateSession } from "@/lib/auth/sessions";
+import { authenticateApiToken } from "@/lib/auth/api-tokens";
+import { createOwnApiToken, revokeOwnApiToken } from "@/lib/users/own-account";
+import { setUserDisabled, signOutEverywhere, changeUserRole } from "@/lib/users/manage-user";
+import { asCurrent, ctx, makeUser, PASSWORD } from "../support/factories";
+import { resetDatabase } from "../support/db";
+
+beforeEach(async () => {
+  await resetDatabase();
+});
+afterAll(async () => {
+  await db().$disconnect();
+});
+
+describe("password sign-in", () => {
+  it("creates a session row and records the login", async () => {
+    const u = await makeUser("CLINICIAN");
+    const r = await signInWithPassword({ email: u.email.toUpperCase(), password: PASSWORD }, ctx());
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const s = await validateSession(r.sessionId);
+    expect(s?.id).toBe(u.id);
+    expect(await db().auditLog.count({ where: { action: "auth.login", actorId: u.id } })).toBe(1);
+  });
+
+  it("answers unknown e-mail, wrong password and disabled account identically", async () => {
+    const u = await makeUser("CLINICIAN");
+    const d = await makeUser("CLINICIAN", { status: "DISABLED" });
+    const results = await Promise.all([
+      signInWithPassword({ email: u.email, password: "wrong password!" }, ctx()),
+      signInWithPassword({ email: "nobody@int.test", password: PASSWORD }, ctx()),
+      signInWithPassword({ email: d.email, password: PASSWORD }, ctx()),
+      signInWithPassword({ email: { $ne: 1 }, password: 42 }, ctx()),
+    ]);
+    for (const r of results) expect(r).toEqual({ ok: false, reason: "invalid" });
+    expect(await db().session.count()).toBe(0);
+    expect(await db().auditLog.count({ where: { action: "auth.login_failed" } })).toBe(4);
+  });
+
+  it("throttles per account after 5 failures in the window, including the right password", async () => {
+    const u = await makeUser("RESEARCHER");
+    for (let i = 0; i < 5; i++) await signInWithPassword({ email: u.email, password: `bad-${i}` }, ctx(`10.1.0.${i}`));
+    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.9.9.9"))).toEqual({ ok: false, reason: "throttled" });
+    // Another account from the same addresses is unaffected.
+    const other = await makeUser("RESEARCHER");
+    expect((await signInWithPassword({ email: other.email, password: PASSWORD }, ctx("10.1.0.1"))).ok).toBe(true);
+    // Sliding window: old failures stop counting; no permanent lockout.
+    await db().loginFailure.updateMany({ data: { createdAt: new Date(Date.now() - 16 * 60_000) } });
+    expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.9.9.9"))).ok).toBe(true);
+  });
+
+  it("throttles per IP across accounts", async () => {
+    const ip = "192.0.2.77";
+    for (let i = 0; i < 30; i++) {
+      await signInWithPassword({ email: `spray-${i}@int.test`, password: "guess-password" }, ctx(ip));
+    }
+    const victim = await makeUser("CLINICIAN");
+    expect(await signInWithPassword({ email: victim.email, password: PASSWORD }, ctx(ip))).toEqual({ ok: false, reason: "throttled" });
+    expect((await signInWithPassword({ email: victim.email, password: PASSWORD }, ctx("192.0.2.78"))).ok).toBe(true);
+  });
+});
+
+describe("sessions", () => {
+  async function signedIn(role: "ADMIN" | "CLINICIAN" = "CLINICIAN") {
+    const u = await makeUser(role);
+    const r = await signInWithPassword({ email: u.email, password: PASSWORD }, ctx());
+    if (!r.ok) throw new Error("sign-in failed");
+    return { u, sid: r.sessionId };
+  }
+
+  it("expire after the idle timeout and are revoked for good", async () => {
+    const { sid } = await signedIn();
+    await db().session.update({ where: { id: sid }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+    expect(await validateSession(sid)).toBeNull();
+    expect((await db().session.findUniqueOrThrow({ where: { id: sid } })).revokedAt).not.toBeNull();
+    // Touching it again does not bring it back.
+    await db().session.update({ where: { id: sid }, data: { lastSeenAt: new Date() } });
+    expect(await validateSession(sid)).toBeNull();
+  });
+
+  it("end at the absolute lifetime even when active", async () => {
+    const { sid } = await signedIn();
+    await db().session.update({ where: { id: sid }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await validateSession(sid)).toBeNull();
+  });
+
+  it("refresh lastSeenAt while in use", async () => {
+    const { sid } = await signedIn();
+    const old = new Date(Date.now() - 10 * 60_000);
+    await db().session.update({ where: { id: sid }, data: { lastSeenAt: old } });
+    expect(await validateSession(sid)).not.toBeNull();
+    expect((await db().session.findUniqueOrThrow({ where: { id: sid } })).lastSeenAt.getTime()).toBeGreaterThan(old.getTime());
+  });
+
+  it("are revoked by sign-out-everywhere and by disabling the user; role changes apply at once", async () => {
+    const admin = await signedIn("ADMIN");
+    const a = await signedIn();
+    const second = await signInWithPassword({ email: a.u.email, password: PASSWORD }, ctx());
+    if (!second.ok) throw new Error("sign-in failed");
+    expect(await signOutEverywhere(asCurrent(admin.u), a.u.id, ctx())).toBe(2);
+    expect(await validateSession(a.sid)).toBeNull();
+    expect(await validateSession(second.sessionId)).toBeNull();
+
+    const again = await signInWithPassword({ email: a.u.email, password: PASSWORD }, ctx());
+    if (!again.ok) throw new Error("sign-in failed");
+    await changeUserRole(asCurrent(admin.u), a.u.id, "RESEARCHER", ctx());
+    expect((await validateSession(again.sessionId))?.role).toBe("RESEARCHER");
+    await setUserDisabled(asCurrent(admin.u), a.u.id, true, ctx());
+    expect(await validateSession(again.sessionId)).toBeNull();
+    const actions = (await db().auditLog.findMany({ where: { entityId: a.u.id }, orderBy: { id: "asc" } })).map((r) => r.action);
+    expect(actions).toEqual(["user.sign_out_everywhere", "user.role_change", "user.disable"]);
+  });
+
+  it("never lets the last active admin be demoted or disabled", async () => {
+    const admin = await signedIn("ADMIN");
+    await expect(changeUserRole(asCurrent(admin.u), admin.u.id, "CLINICIAN", ctx())).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(setUserDisabled(asCurrent(admin.u), admin.u.id, true, ctx())).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await db().user.findUniqueOrThrow({ where: { id: admin.u.id } })).role).toBe("ADMIN");
+    expect(await db().auditLog.count({ where: { action: { in: ["user.role_change", "user.disable"] } } })).toBe(0);
+  });
+});
+
+describe("API tokens", () => {
+  it("authenticate as the owner until revoked, expired, or the owner is disabled", async () => {
+    const admin = await makeUser("ADMIN");
+    await makeUser("ADMIN");
+    const u = await makeUser("RESEARCHER");
+    const t = await createOwnApiToken(asCurrent(u), { name: "pipeline", expiresInDays: 0 }, ctx());
+    expect((await authenticateApiToken(t.token))?.id).toBe(u.id);
+    expect(await authenticateApiToken(`${t.token.slice(0, -1)}x`)).toBeNull();
+
+    const other = await makeUser("RESEARCHER");
+    await expect(revokeOwnApiToken(asCurrent(other), t.id, ctx())).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await authenticateApiToken(t.token)).not.toBeNull();
+
+    await revokeOwnApiToken(asCurrent(u), t.id, ctx());
+    expect(await authenticateApiToken(t.token)).toBeNull();
+
+    const t2 = await createOwnApiToken(asCurrent(u), { name: "short", expiresInDays: 1 }, ctx());
+    await db().apiToken.update({ where: { id: t2.id }, data: { expiresAt: new Date(Date.now() - 1) } });
+    expect(await authenticateApiToken(t2.token)).toBeNull();
+
+    const t3 = await createOwnApiToken(asCurrent(u), { name: "third", expiresInDays: 0 }, ctx());
+    await setUserDisabled(asCurrent(admin), u.id, true, ctx());
+    expect(await authenticateApiToken(t3.token)).toBeNull();
+    expect(await db().auditLog.count({ where: { action: "token.create", actorId: u.id } })).toBe(3);
+  });
+});

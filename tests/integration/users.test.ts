@@ -1,0 +1,114 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/prisma";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { parseInput } from "@/lib/errors/parse-input";
+import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
+import { validateSession } from "@/lib/auth/sessions";
+import { acceptAccountLink } from "@/lib/users/accept-account-link";
+import { createFirstAdmin, needsSetup } from "@/lib/users/create-first-admin";
+import { inviteUser } from "@/lib/users/invite-user";
+import { issuePasswordReset, pseudonymiseUser } from "@/lib/users/manage-user";
+import { ZCreateFirstAdmin, ZInviteUser } from "@/lib/users/schemas";
+import { asCurrent, ctx, makeUser, PASSWORD } from "../support/factories";
+import { resetDatabase } from "../support/db";
+
+beforeEach(async () => {
+  await resetDatabase();
+});
+afterAll(async () => {
+  await db().$disconnect();
+});
+
+const tokenOf = (url: string) => url.split("/").pop() ?? "";
+
+describe("first admin setup", () => {
+  it("is offered only while there is no admin, and concurrent attempts create exactly one", async () => {
+    expect(await needsSetup()).toBe(true);
+    const attempts = await Promise.allSettled(
+      [1, 2, 3, 4].map((i) => createFirstAdmin({ name: `Admin ${i}`, email: `admin${i}@int.test`, password: "long-enough-password" }, ctx())),
+    );
+    expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
+    expect(await db().user.count({ where: { role: "ADMIN" } })).toBe(1);
+    expect(await needsSetup()).toBe(false);
+    expect(await db().auditLog.count({ where: { action: "user.setup_admin" } })).toBe(1);
+  });
+
+  it("rejects bad input field by field and writes nothing", () => {
+    expect(() => parseInput(ZCreateFirstAdmin, { name: "", email: "x", password: "short", confirm: "other" })).toThrowError(
+      expect.objectContaining({
+        code: "VALIDATION",
+        fieldErrors: expect.objectContaining({ name: expect.any(Array), email: expect.any(Array), password: expect.any(Array) }) as unknown,
+      }) as Error,
+    );
+  });
+});
+
+describe("invitations and resets", () => {
+  it("invite → accept creates the account once; the link is single-use and expires", async () => {
+    const admin = await makeUser("ADMIN");
+    const inv = await inviteUser(asCurrent(admin), parseInput(ZInviteUser, { email: "New.Person@int.test", role: "CLINICIAN" }), ctx(), "http://app.test");
+    expect(inv.url).toMatch(/^http:\/\/app\.test\/invite\//);
+    expect(inv.mailed).toBe(false);
+    const stored = await db().accountLink.findFirstOrThrow({ where: { email: "new.person@int.test" } });
+    expect(stored.tokenHash).not.toBe(tokenOf(inv.url));
+
+    await acceptAccountLink({ token: tokenOf(inv.url), name: "New Person", password: "a-good-long-password" }, ctx());
+    const u = await db().user.findUniqueOrThrow({ where: { email: "new.person@int.test" } });
+    expect(u.role).toBe("CLINICIAN");
+    expect((await signInWithPassword({ email: u.email, password: "a-good-long-password" }, ctx())).ok).toBe(true);
+    await expect(acceptAccountLink({ token: tokenOf(inv.url), name: "Again", password: "a-good-long-password" }, ctx())).rejects.toMatchObject({ code: "GONE" });
+
+    const inv2 = await inviteUser(asCurrent(admin), { email: "late@int.test", role: "RESEARCHER" }, ctx(), "http://app.test");
+    await db().accountLink.updateMany({ where: { email: "late@int.test" }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await expect(acceptAccountLink({ token: tokenOf(inv2.url), name: "Late", password: "a-good-long-password" }, ctx())).rejects.toMatchObject({ code: "GONE" });
+    expect(await db().user.count({ where: { email: "late@int.test" } })).toBe(0);
+
+    await expect(inviteUser(asCurrent(admin), { email: u.email, role: "ADMIN" }, ctx(), "http://app.test")).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("a reset link sets a new password and signs the user out everywhere", async () => {
+    const admin = await makeUser("ADMIN");
+    const u = await makeUser("CLINICIAN");
+    const s = await signInWithPassword({ email: u.email, password: PASSWORD }, ctx());
+    if (!s.ok) throw new Error("sign-in failed");
+    const reset = await issuePasswordReset(asCurrent(admin), u.id, ctx(), "http://app.test");
+    await acceptAccountLink({ token: tokenOf(reset.url), password: "brand-new-password-1" }, ctx());
+    expect(await validateSession(s.sessionId)).toBeNull();
+    expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx())).ok).toBe(false);
+    expect((await signInWithPassword({ email: u.email, password: "brand-new-password-1" }, ctx())).ok).toBe(true);
+  });
+});
+
+describe("pseudonymisation", () => {
+  it("removes name and e-mail everywhere, audit trail included, and keeps the work's user id", async () => {
+    const admin = await makeUser("ADMIN");
+    const u = await makeUser("CLINICIAN", { email: "departed@int.test", name: "Dana Departed" });
+    await signInWithPassword({ email: "departed@int.test", password: "wrong-one-here" }, ctx());
+    await db().$transaction((tx) =>
+      recordAudit(tx, ctx(), { actorId: admin.id, action: "user.role_change", entityType: "user", entityId: u.id, after: { name: "Dana Departed", note: "Dana Departed's reviews" } }),
+    );
+    const after = await pseudonymiseUser(asCurrent(admin), u.id, ctx());
+    expect(after.id).toBe(u.id);
+    expect(after.name).toBe(`Former user ${u.pseudonym}`);
+    expect(after.email).not.toContain("departed");
+    const dump = JSON.stringify(await db().auditLog.findMany(), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+    expect(dump).not.toContain("departed@int.test");
+    expect(dump).not.toContain('"Dana Departed"');
+    // Free text that merely contains the name is not a whole value and is left for the admin.
+    expect(dump).toContain("Dana Departed's reviews");
+    expect(await db().auditLog.count({ where: { action: "user.pseudonymise", entityId: u.id } })).toBe(1);
+  });
+});
+
+describe("audit trail", () => {
+  it("is written in the same transaction as the change: a failed change leaves no audit row", async () => {
+    const before = await db().auditLog.count();
+    await expect(
+      db().$transaction(async (tx) => {
+        await recordAudit(tx, ctx(), { actorId: null, action: "test.change", entityType: "test" });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await db().auditLog.count()).toBe(before);
+  });
+});
