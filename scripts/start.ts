@@ -66,10 +66,16 @@ async function startEmbedded(): Promise<void> {
     NODE_ENV: "production" as const,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const seeded = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed-demo.ts"], { stdio: "inherit", env });
-  if (seeded.status !== 0) {
+  // Asynchronous on purpose: the embedded database is served from this process's event loop.
+  const seeded = await new Promise<number>((resolve) => {
+    spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed-demo.ts"], { stdio: "inherit", env }).on(
+      "exit",
+      (code) => resolve(code ?? 1),
+    );
+  });
+  if (seeded !== 0) {
     await pg.stop();
-    process.exit(seeded.status ?? 1);
+    process.exit(seeded);
   }
   ensureBuild();
   banner([
