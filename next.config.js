@@ -14,6 +14,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Lets parallel checkouts/test runs build side by side without clobbering one another.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   // Native / WASM packages are loaded by Node at run time instead of being bundled.
