@@ -1,0 +1,41 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { benchBradleyTerry } from "../../lib/stats/bench-bradley-terry";
+import { benchSimilarity } from "../../lib/similarity/bench-similarity";
+
+export type TBenchResult = { value: number; unit: string; pass: boolean; notes?: string };
+export type TBenchmark = { name: string; target: string; run: () => Promise<TBenchResult> | TBenchResult };
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+const round = (v: number, digits = 1) => Number(v.toFixed(digits));
+
+function seedInstructions(): string[] {
+  const file = path.resolve(process.cwd(), "../shared/data/alpacare/med_seed.json");
+  const seeds = JSON.parse(readFileSync(file, "utf8")) as { instruction: string }[];
+  return seeds.map((s) => s.instruction);
+}
+
+export const BENCHMARKS: TBenchmark[] = [
+  {
+    name: "Preference statistics: Bradley–Terry + 1,000-round prompt bootstrap, 10,000 judgements × 8 models",
+    target: "< 2,000 ms",
+    run: () => {
+      const ms = median([1, 2, 3, 4, 5].map(() => benchBradleyTerry()));
+      return { value: round(ms, 0), unit: "ms", pass: ms < 2000 };
+    },
+  },
+  {
+    name: "Seed near-duplicate check: ROUGE-L top-10 against 5,000 seeds (per keystroke query)",
+    target: "< 100 ms",
+    run: () => {
+      const instructions = seedInstructions();
+      const ms = median([1, 2, 3].map(() => benchSimilarity(instructions)));
+      return { value: round(ms, 2), unit: "ms/query", pass: ms < 100, notes: "synthetic seeds built from AlpaCare's 167 instructions" };
+    },
+  },
+];
