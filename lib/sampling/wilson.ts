@@ -1,3 +1,4 @@
+import { wilsonScoreBounds } from "../stats/wilson";
 import { assertNonNegativeInteger } from "./validate";
 
 /** Two-sided 95% normal quantile. */
@@ -43,14 +44,6 @@ export function wilsonFromRate(rate: number, sampled: number, populationSize?: n
     return { estimate: rate, lower: rate, upper: rate };
   }
   const fpc = populationSize === undefined ? 1 : (populationSize - sampled) / (populationSize - 1);
-  const n = sampled / fpc;
-  const z2 = Z_95 * Z_95;
-  const denominator = 1 + z2 / n;
-  const centre = (rate + z2 / (2 * n)) / denominator;
-  const halfWidth = (Z_95 / denominator) * Math.sqrt((rate * (1 - rate)) / n + z2 / (4 * n * n));
-  return {
-    estimate: rate,
-    lower: Math.max(0, centre - halfWidth),
-    upper: Math.min(1, centre + halfWidth),
-  };
+  const [lower, upper] = wilsonScoreBounds(rate, sampled / fpc, Z_95);
+  return { estimate: rate, lower, upper };
 }

@@ -12,7 +12,7 @@ export {
   type PairOrderOptions,
 } from "./pair-counts";
 export { winRate, type VoteCounts, type WinRate } from "./win-rate";
-export { decisiveShareInterval, wilsonInterval, Z_95 } from "./wilson";
+export { decisiveShareInterval, wilsonInterval, wilsonScoreBounds, Z_95 } from "./wilson";
 export { pairSignTest, signTest } from "./sign-test";
 
 export {

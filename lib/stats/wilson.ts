@@ -16,15 +16,21 @@ export function wilsonInterval(successes: number, n: number, z: number = Z_95): 
   }
   if (!(z > 0)) throw new RangeError(`z must be positive, got ${z}`);
   if (n === 0) return [0, 1];
-  const p = successes / n;
+  const [lower, upper] = wilsonScoreBounds(successes / n, n, z);
+  // At 0/n and n/n the bound is exactly 0 or 1 in exact arithmetic; don't let rounding say otherwise.
+  return [successes === 0 ? 0 : lower, successes === n ? 1 : upper];
+}
+
+/**
+ * The Wilson score formula itself, for a rate `p` observed on an effective sample size `n` (which
+ * may be fractional, as after a finite population correction). The one implementation in the app.
+ */
+export function wilsonScoreBounds(p: number, n: number, z: number = Z_95): Interval {
   const z2 = z * z;
   const denominator = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denominator;
   const halfWidth = (z / denominator) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  // At 0/n and n/n the bound is exactly 0 or 1 in exact arithmetic; don't let rounding say otherwise.
-  const lower = successes === 0 ? 0 : Math.max(0, centre - halfWidth);
-  const upper = successes === n ? 1 : Math.min(1, centre + halfWidth);
-  return [lower, upper];
+  return [Math.max(0, centre - halfWidth), Math.min(1, centre + halfWidth)];
 }
 
 /** Wilson interval on model A's share of decisive votes (ties and both-bad left out). */
