@@ -112,3 +112,22 @@ describe("audit trail", () => {
     expect(await db().auditLog.count()).toBe(before);
   });
 });
+
+describe("own account", () => {
+  it("changing the password checks the current one and signs out the other sessions only", async () => {
+    const { changeOwnPassword } = await import("@/lib/users/own-account");
+    const u = await makeUser("CLINICIAN");
+    const here = await signInWithPassword({ email: u.email, password: PASSWORD }, ctx());
+    const there = await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.2.2.2"));
+    if (!here.ok || !there.ok) throw new Error("sign-in failed");
+    await expect(changeOwnPassword(asCurrent(u, here.sessionId), { current: "not-it-at-all", password: "another-long-password" }, ctx())).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { current: ["Your current password is not right"] },
+    });
+    const r = await changeOwnPassword(asCurrent(u, here.sessionId), { current: PASSWORD, password: "another-long-password" }, ctx());
+    expect(r.otherSessionsRevoked).toBe(1);
+    expect(await validateSession(here.sessionId)).not.toBeNull();
+    expect(await validateSession(there.sessionId)).toBeNull();
+    expect((await signInWithPassword({ email: u.email, password: "another-long-password" }, ctx())).ok).toBe(true);
+  });
+});
