@@ -92,7 +92,7 @@ async function startEmbedded(): Promise<void> {
 
 function startProduction(): void {
   ensureBuild();
-  serve({ ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, async () => undefined);
+  serve({ ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, () => Promise.resolve());
 }
 
 if (process.env.DATABASE_URL) startProduction();
