@@ -17,7 +17,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
+        // Generous: CI machines are shared and a slow run is not a failure (speed lives in benchmarks).
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
       },
       {
         extends: true,
