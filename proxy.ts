@@ -1,6 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { redactPath } from "@/lib/http/redact-path";
+import { log } from "@/lib/log/logger";
 import { contentSecurityPolicy } from "@/lib/security/headers";
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
  * Pages only: a fresh CSP nonce per request. API routes bypass the proxy on purpose, so large
@@ -15,10 +19,16 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
+  // One id per request, read by lib/http/request-context.ts (audit rows, logs) and echoed back.
+  const given = request.headers.get("x-request-id");
+  const requestId = given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+  requestHeaders.set("x-request-id", requestId);
+  log.info("page request", { method: request.method, path: redactPath(request.nextUrl.pathname), requestId });
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   // Pages show personal and clinical data: never cached by browsers or intermediaries.
   response.headers.set("Cache-Control", "private, no-store");
+  response.headers.set("x-request-id", requestId);
   return response;
 }
 

@@ -7,7 +7,7 @@ const USAGE = `Usage:
   npm run cli -- user:create --email E --role admin|clinician|researcher [--name N] --password-stdin
   npm run cli -- token:create --email E --name N [--expires-days D]
   npm run cli -- backup <file>
-  npm run cli -- restore <file>`;
+  npm run cli -- restore <file> [--force]   (--force replaces a non-empty database)`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -36,17 +36,19 @@ async function userCreate(args: string[]): Promise<void> {
   });
   if (!values.email || !values.role || !values["password-stdin"]) throw new Error(USAGE);
   const { ZEmail, ZPassword, ZRole } = await import("../lib/auth/schemas");
-  const email = ZEmail.parse(values.email);
-  const role = ZRole.parse(values.role.toUpperCase());
+  const email = ZEmail.safeParse(values.email);
+  if (!email.success) throw new Error(`--email: ${email.error.issues[0]?.message ?? "invalid"}`);
+  const role = ZRole.safeParse(values.role.toUpperCase());
+  if (!role.success) throw new Error("--role must be admin, clinician or researcher");
   const password = ZPassword.safeParse(await readStdin());
   if (!password.success) throw new Error(`Password: ${password.error.issues[0]?.message ?? "invalid"}`);
   await withDb(async () => {
     const { db } = await import("../lib/db/prisma");
     const { createUserWithPassword } = await import("../lib/users/create-user");
     const u = await db().$transaction((tx) =>
-      createUserWithPassword(tx, { email, role, name: values.name ?? email.split("@")[0] ?? email, password: password.data }),
+      createUserWithPassword(tx, { email: email.data, role: role.data, name: values.name ?? email.data.split("@")[0] ?? email.data, password: password.data }),
     );
-    console.log(`Created ${role.toLowerCase()} ${email} (${u.id})`);
+    console.log(`Created ${role.data.toLowerCase()} ${email.data} (${u.id})`);
   });
 }
 
@@ -80,6 +82,10 @@ async function main(): Promise<void> {
       return userCreate(rest);
     case "token:create":
       return tokenCreate(rest);
+    case "backup":
+      return (await import("./support/backup")).backupCommand(rest);
+    case "restore":
+      return (await import("./support/backup")).restoreCommand(rest);
     default:
       throw new Error(USAGE);
   }

@@ -32,6 +32,7 @@ describe("public API", () => {
         "swapChoice",
         "tallyChoices",
         "wilsonInterval",
+        "wilsonScoreBounds",
         "winRate",
       ].sort(),
     );

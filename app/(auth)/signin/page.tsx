@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm, SsoButton } from "@/components/auth/sign-in-form";
 import { Card } from "@/components/ui/notice";
@@ -6,6 +7,7 @@ import { DEMO_ACCOUNTS } from "@/lib/demo/demo-accounts";
 import { env, oidcConfigured } from "@/lib/env";
 import { safeCallbackUrl } from "@/lib/http/safe-callback-url";
 import { needsSetup } from "@/lib/users/create-first-admin";
+import { mailConfigured } from "@/lib/users/send-mail";
 import { ROLE_LABEL } from "@/lib/auth/permissions";
 
 export const metadata = { title: "Sign in" };
@@ -23,6 +25,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <div className="mt-4">
             <SsoButton label={`Sign in with ${env().OIDC_DISPLAY_NAME}`} callbackUrl={callbackUrl} />
           </div>
+        ) : null}
+        {mailConfigured() ? (
+          <p className="mt-4 text-sm">
+            <Link className="text-brand-700 underline" href="/forgot-password">
+              Forgot your password?
+            </Link>
+          </p>
         ) : null}
         <p className="mt-4 text-sm text-slate-600">No account? Accounts are created by invitation from an administrator.</p>
       </Card>
