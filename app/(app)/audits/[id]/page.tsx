@@ -1,0 +1,88 @@
+import { notFound } from "next/navigation";
+import { AdjudicateForm, CampaignControls } from "@/components/audits/campaign-actions";
+import { ReportView } from "@/components/audits/report-view";
+import { Card } from "@/components/ui/notice";
+import { requirePagePermission } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
+import { getCampaign } from "@/lib/audits/get-campaign";
+import { listDisagreements } from "@/lib/audits/list-disagreements";
+import { loadCampaignReport } from "@/lib/audits/load-report";
+import { ZCampaignParams } from "@/lib/audits/schemas";
+
+export const metadata = { title: "Audit report" };
+
+export default async function AuditReportPage(props: { params: Promise<{ id: string }> }) {
+  const params = ZCampaignParams.safeParse(await props.params);
+  if (!params.success) notFound();
+  const id = params.data.id;
+  const user = await requirePagePermission("audits:results", `/audits/${id}`);
+  const campaign = await getCampaign(id).catch(() => null);
+  if (!campaign) notFound();
+  const report = await loadCampaignReport(id);
+  const admin = hasPermission(user.role, "audits:manage");
+  const disagreements = admin ? await listDisagreements(id) : [];
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{campaign.name}</h1>
+      <Card title="Campaign">
+        <p className="text-sm" data-testid="campaign-status">
+          {campaign.status.toLowerCase()} · dataset {campaign.dataset.name} · {campaign.sampleSize} sampled
+          {campaign.strata ? ` (stratified by ${campaign.strata})` : ""} · seed {campaign.seed} · {campaign.reviewersPerItem} reviewers per item ·{" "}
+          {campaign.progress.completedReviews}/{campaign.progress.slots} reviews
+        </p>
+        <ul className="mt-2 text-sm">
+          {campaign.progress.perReviewer.map((r) => (
+            <li key={r.reviewer}>
+              {r.reviewer}: {r.submitted} submitted{r.inProgress ? `, ${r.inProgress} in progress` : ""}
+            </li>
+          ))}
+        </ul>
+        {admin ? (
+          <div className="mt-3">
+            <CampaignControls id={id} status={campaign.status} />
+          </div>
+        ) : null}
+        <p className="mt-3 flex gap-4 text-sm">
+          <a href={`/api/v1/audits/${id}/reviews.csv`} className="text-brand-700 underline">
+            reviews.csv
+          </a>
+          <a href={`/api/v1/audits/${id}/export`} className="text-brand-700 underline" data-testid="export-link">
+            Curated export (JSONL)
+          </a>
+          <a href={`/api/v1/audits/${id}/report`} className="text-brand-700 underline">
+            Report JSON
+          </a>
+        </p>
+      </Card>
+      <ReportView report={report} />
+      {admin ? (
+        <Card title={`Disagreements (${disagreements.length})`}>
+          <ul className="space-y-4">
+            {disagreements.map((d) => (
+              <li key={d.itemId} className="rounded border p-3 text-sm" data-testid="disagreement">
+                <p className="whitespace-pre-wrap break-words font-medium">{d.instruction}</p>
+                <p className="mt-1 whitespace-pre-wrap break-words">{d.output}</p>
+                <p className="mt-1 text-xs text-slate-600">{d.reason}</p>
+                <ul className="mt-1">
+                  {d.reviews.map((r, i) => (
+                    <li key={i} className="whitespace-pre-wrap break-words">
+                      {r.reviewer}: {r.verdict}
+                      {r.flags.length ? ` [${r.flags.join(", ")}]` : ""}
+                      {r.correctedOutput ? ` → ${r.correctedOutput}` : ""}
+                      {r.rationale ? ` (${r.rationale})` : ""}
+                    </li>
+                  ))}
+                </ul>
+                {d.adjudicated ? (
+                  <p className="mt-1 text-green-800">Final: {d.adjudicated.verdict}</p>
+                ) : (
+                  <AdjudicateForm campaignId={id} itemId={d.itemId} output={d.reviews.find((r) => r.correctedOutput)?.correctedOutput ?? d.output} flags={campaign.flags} />
+                )}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import { submitJudgementRoute } from "@/lib/studies/rating-routes";
+
+export const POST = submitJudgementRoute.handle;

@@ -1,0 +1,3 @@
+import { saveDraftRoute } from "@/lib/audits/review-routes";
+
+export const PUT = saveDraftRoute.handle;

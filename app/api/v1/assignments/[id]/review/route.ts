@@ -1,0 +1,3 @@
+import { submitReviewRoute } from "@/lib/audits/review-routes";
+
+export const POST = submitReviewRoute.handle;

@@ -1,0 +1,3 @@
+import { skipItemRoute } from "@/lib/audits/review-routes";
+
+export const POST = skipItemRoute.handle;

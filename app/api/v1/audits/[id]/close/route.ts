@@ -1,0 +1,3 @@
+import { closeCampaignRoute } from "@/lib/audits/campaign-routes";
+
+export const POST = closeCampaignRoute.handle;

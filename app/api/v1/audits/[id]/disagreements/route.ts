@@ -1,0 +1,3 @@
+import { disagreementsRoute } from "@/lib/audits/result-routes";
+
+export const GET = disagreementsRoute.handle;

@@ -1,0 +1,3 @@
+import { exportRoute } from "@/lib/audits/result-routes";
+
+export const GET = exportRoute.handle;

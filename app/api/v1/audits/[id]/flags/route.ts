@@ -1,0 +1,3 @@
+import { updateFlagsRoute } from "@/lib/audits/campaign-routes";
+
+export const PUT = updateFlagsRoute.handle;

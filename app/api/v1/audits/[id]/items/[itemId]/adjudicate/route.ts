@@ -1,0 +1,3 @@
+import { adjudicateRoute } from "@/lib/audits/result-routes";
+
+export const POST = adjudicateRoute.handle;

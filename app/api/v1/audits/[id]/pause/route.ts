@@ -1,0 +1,3 @@
+import { pauseCampaignRoute } from "@/lib/audits/campaign-routes";
+
+export const POST = pauseCampaignRoute.handle;

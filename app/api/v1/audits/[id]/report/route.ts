@@ -1,0 +1,3 @@
+import { reportRoute } from "@/lib/audits/result-routes";
+
+export const GET = reportRoute.handle;

@@ -1,0 +1,3 @@
+import { resumeCampaignRoute } from "@/lib/audits/campaign-routes";
+
+export const POST = resumeCampaignRoute.handle;

@@ -1,0 +1,3 @@
+import { reviewsCsvRoute } from "@/lib/audits/result-routes";
+
+export const GET = reviewsCsvRoute.handle;

@@ -1,0 +1,3 @@
+import { getCampaignRoute } from "@/lib/audits/campaign-routes";
+
+export const GET = getCampaignRoute.handle;

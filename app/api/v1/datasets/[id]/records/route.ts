@@ -1,0 +1,3 @@
+import { browseRecordsRoute } from "@/lib/datasets/dataset-routes";
+
+export const GET = browseRecordsRoute.handle;

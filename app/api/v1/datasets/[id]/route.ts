@@ -1,0 +1,3 @@
+import { getDatasetRoute } from "@/lib/datasets/dataset-routes";
+
+export const GET = getDatasetRoute.handle;

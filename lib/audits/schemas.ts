@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { VERDICTS } from "./flags";
+
+const ZVerdict = z.enum(VERDICTS, { message: "Choose accept, reject or revise" });
+
+/** At most nine, so each has a number key on the review screen. */
+export const ZFlags = z
+  .array(
+    z.object({
+      key: z.string().regex(/^[a-z0-9_]{1,40}$/, "Flag keys are lowercase letters, digits and _"),
+      label: z.string().trim().min(1).max(100),
+    }),
+  )
+  .min(1)
+  .max(9)
+  .refine((f) => new Set(f.map((x) => x.key)).size === f.length, "Flag keys must be unique");
+
+export const ZCreateCampaign = z
+  .object({
+    datasetId: z.uuid({ message: "Choose a dataset" }),
+    name: z.string().trim().min(1).max(200).optional(),
+    sampleSize: z.number().int().min(1).max(20_000).optional(),
+    sampleFraction: z.number().gt(0).max(1).optional(),
+    strata: z.string().trim().min(1).max(100).optional(),
+    seed: z.union([z.string().trim().min(1).max(100), z.number().int()]).transform(String),
+    reviewersPerItem: z.number().int().min(1).max(10).default(2),
+    flags: ZFlags.optional(),
+    leaseMinutes: z.number().int().min(1).max(24 * 60).default(30),
+    gold: z.array(z.object({ recordOrdinal: z.number().int().min(0), verdict: ZVerdict })).max(200).default([]),
+  })
+  .refine((v) => (v.sampleSize === undefined) !== (v.sampleFraction === undefined), {
+    message: "Give either sampleSize or sampleFraction",
+    path: ["sampleSize"],
+  });
+export type TCreateCampaign = z.infer<typeof ZCreateCampaign>;
+
+export const ZCampaignParams = z.object({ id: z.uuid({ message: "Unknown campaign" }) });
+export const ZAssignmentParams = z.object({ id: z.uuid({ message: "Unknown assignment" }) });
+export const ZItemParams = z.object({ id: z.uuid({ message: "Unknown campaign" }), itemId: z.uuid({ message: "Unknown item" }) });
+
+export const ZReview = z.object({
+  verdict: ZVerdict,
+  flags: z.array(z.string().max(40)).max(9).default([]),
+  correctedOutput: z.string().max(100_000).refine((s) => !s.includes("\u0000"), "NUL characters are not allowed").optional(),
+  rationale: z.string().max(5_000).refine((s) => !s.includes("\u0000"), "NUL characters are not allowed").optional(),
+  durationMs: z.number().int().min(0).max(24 * 3_600_000).optional(),
+});
+export type TReview = z.infer<typeof ZReview>;
+
+export const ZDraft = z.object({
+  verdict: ZVerdict.nullable().optional(),
+  flags: z.array(z.string().max(40)).max(9).optional(),
+  correctedOutput: z.string().max(100_000).optional(),
+  rationale: z.string().max(5_000).optional(),
+  elapsedMs: z.number().int().min(0).max(24 * 3_600_000).optional(),
+});
+
+export const ZAdjudicate = z.object({
+  verdict: ZVerdict,
+  flags: z.array(z.string().max(40)).max(9).default([]),
+  correctedOutput: z.string().max(100_000).optional(),
+});

@@ -1,0 +1,82 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { TCurrentUser } from "@/lib/auth/sessions";
+import { AppError, notFound } from "@/lib/errors/app-error";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TRequestContext } from "@/lib/http/request-context";
+import { LEASE_LOST, QUEUE_TX_OPTIONS, saveAssignmentDraft, submitAssignment } from "@/lib/queue";
+import { flagsOf } from "./flags";
+import type { TReview } from "./schemas";
+
+const SCOPE = "audit-review";
+
+export type TSubmitResult = { status: number; body: { reviewId: string; assignmentId: string; verdict: string } };
+
+/**
+ * Stores one review per assignment. With an Idempotency-Key the first response is stored with the
+ * review and replayed for the same key; without one, a repeat still answers with the stored review.
+ * A submit whose slot went to someone else answers 409 and keeps the work as the draft.
+ */
+export async function submitReview(
+  user: TCurrentUser,
+  assignmentId: string,
+  review: TReview,
+  idempotencyKey: string | null,
+  ctx: TRequestContext,
+): Promise<TSubmitResult> {
+  try {
+    return await db().$transaction(async (tx) => {
+      if (idempotencyKey) {
+        const seen = await tx.idempotencyKey.findUnique({ where: { userId_scope_key: { userId: user.id, scope: SCOPE, key: idempotencyKey } } });
+        if (seen) return { status: seen.status, body: seen.response as TSubmitResult["body"] };
+      }
+      const a = await tx.queueAssignment.findFirst({
+        where: { id: assignmentId, userId: user.id },
+        include: { item: { include: { auditItem: { include: { campaign: true, record: { select: { output: true } } } } } } },
+      });
+      const item = a?.item.auditItem;
+      if (!a || !item) throw notFound("Assignment");
+      if (item.campaign.status === "CLOSED") throw new AppError("CONFLICT", "This campaign is closed");
+      const allowed = new Set(flagsOf(item.campaign.flags).map((f) => f.key));
+      const unknown = review.flags.filter((f) => !allowed.has(f));
+      if (unknown.length > 0) throw new AppError("VALIDATION", "Some fields need attention", { fieldErrors: { flags: [`Unknown flag(s): ${unknown.join(", ")}`] } });
+
+      const outcome = await submitAssignment(tx, { assignmentId, userId: user.id });
+      let result: TSubmitResult;
+      if (outcome === "already_submitted") {
+        const existing = await tx.auditReview.findUniqueOrThrow({ where: { assignmentId } });
+        result = { status: 200, body: { reviewId: existing.id, assignmentId, verdict: existing.verdict } };
+      } else {
+        const correction = review.correctedOutput?.trim() && review.correctedOutput !== (item.record.output ?? "") ? review.correctedOutput : null;
+        const created = await tx.auditReview.create({
+          data: {
+            itemId: item.id,
+            assignmentId,
+            reviewerId: user.id,
+            verdict: review.verdict,
+            flags: [...new Set(review.flags)],
+            correctedOutput: correction,
+            rationale: review.rationale?.trim() || null,
+            durationMs: review.durationMs ?? Math.max(0, Date.now() - a.claimedAt.getTime()),
+          },
+        });
+        await recordAudit(tx, ctx, { actorId: user.id, action: "audit.review", entityType: "audit_item", entityId: item.id, after: { verdict: review.verdict } });
+        result = { status: 201, body: { reviewId: created.id, assignmentId, verdict: created.verdict } };
+      }
+      if (idempotencyKey) {
+        await tx.idempotencyKey.createMany({
+          data: [{ userId: user.id, scope: SCOPE, key: idempotencyKey, status: result.status, response: result.body }],
+          skipDuplicates: true,
+        });
+      }
+      return result;
+    }, QUEUE_TX_OPTIONS);
+  } catch (err) {
+    if (err instanceof AppError && err.extra?.reason === LEASE_LOST) {
+      const draft: Prisma.InputJsonValue = { ...review, correctedOutput: review.correctedOutput ?? null, rationale: review.rationale ?? null };
+      await saveAssignmentDraft(user.id, assignmentId, draft).catch(() => undefined);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import { z } from "zod";
+import { defineApiRoute, json } from "@/lib/http/api-route";
+import { browseRecords } from "./browse-records";
+import { IMPORT_CONTENT_TYPES, importDataset } from "./import-dataset";
+import { datasetJson, getDataset, listDatasets } from "./list-datasets";
+import { ZBrowseQuery, ZDatasetParams, ZDatasetSummary, ZImportQuery, ZImportResult } from "./schemas";
+
+export const importDatasetRoute = defineApiRoute(
+  {
+    method: "POST",
+    path: "/api/v1/datasets",
+    summary: "Import a dataset (JSONL or a JSON array of {instruction, input, output, …}), streamed; all or nothing",
+    tag: "Datasets",
+    permission: "datasets:manage",
+    query: ZImportQuery,
+    rawBody: {
+      contentTypes: [...IMPORT_CONTENT_TYPES],
+      description: "The file itself. Any invalid record refuses the whole file (422 listing lines and reasons).",
+    },
+    response: { status: 201, schema: ZImportResult, description: "Imported; exact duplicates skipped and counted" },
+  },
+  async ({ req, user, query, ctx }) => {
+    const r = await importDataset(user, { name: query.name, contentType: req.headers.get("content-type") ?? "", body: req.body }, ctx);
+    return json(r, 201, { location: `/api/v1/datasets/${r.id}` });
+  },
+);
+
+export const listDatasetsRoute = defineApiRoute(
+  {
+    method: "GET",
+    path: "/api/v1/datasets",
+    summary: "List imported datasets",
+    tag: "Datasets",
+    permission: "datasets:read",
+    response: { status: 200, schema: z.object({ datasets: z.array(ZDatasetSummary) }), description: "Newest first" },
+  },
+  async () => json({ datasets: (await listDatasets()).map(datasetJson) }),
+);
+
+export const getDatasetRoute = defineApiRoute(
+  {
+    method: "GET",
+    path: "/api/v1/datasets/:id",
+    summary: "One dataset: size, duplicates skipped, metadata fields",
+    tag: "Datasets",
+    permission: "datasets:read",
+    params: ZDatasetParams,
+    response: { status: 200, schema: ZDatasetSummary, description: "The dataset" },
+  },
+  async ({ params }) => json(datasetJson(await getDataset(params.id))),
+);
+
+export const browseRecordsRoute = defineApiRoute(
+  {
+    method: "GET",
+    path: "/api/v1/datasets/:id/records",
+    summary: "Browse a dataset's records in file order, with an optional text search (q)",
+    tag: "Datasets",
+    permission: "datasets:read",
+    params: ZDatasetParams,
+    query: ZBrowseQuery,
+    response: { status: 200, description: "{ total, records: [{ ordinal, instruction, input, output, metadata }] }" },
+  },
+  async ({ params, query }) => json(await browseRecords(params.id, query)),
+);
+
+export const datasetRoutes = [importDatasetRoute, listDatasetsRoute, getDatasetRoute, browseRecordsRoute];

@@ -1,0 +1,123 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { TCurrentUser } from "@/lib/auth/sessions";
+import { AppError } from "@/lib/errors/app-error";
+import type { TRequestContext } from "@/lib/http/request-context";
+import { IMPORT_LIMITS } from "./limits";
+import { parseBody, sniffFormat } from "./parse-body";
+import type { TImportRecord } from "./validate-record";
+
+export const IMPORT_CONTENT_TYPES = ["application/x-ndjson", "application/jsonl", "application/json"] as const;
+
+export type TImportResult = { id: string; name: string; count: number; duplicates: number };
+
+async function* limited(body: ReadableStream<Uint8Array>, maxBytes: number): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      total += value.byteLength;
+      if (total > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${maxBytes} bytes`);
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+type TRow = { index: number; record: TImportRecord };
+
+/**
+ * Inserts one batch in one statement (arrays unnested on the server: far faster than row-wise
+ * inserts for 50k-record files); exact duplicates (in the file or the batch) are skipped by the
+ * unique content hash.
+ */
+async function flush(datasetId: string, rows: TRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const ordinals = rows.map((r) => r.index);
+  const instructions = rows.map((r) => r.record.instruction);
+  const inputs = rows.map((r) => r.record.input);
+  const outputs = rows.map((r) => r.record.output);
+  const metadata = rows.map((r) => (r.record.metadata ? JSON.stringify(r.record.metadata) : null));
+  const hashes = rows.map((r) => r.record.contentHash);
+  return db().$executeRaw`
+    INSERT INTO "DatasetRecord" ("datasetId", ordinal, instruction, input, output, metadata, "contentHash")
+    SELECT ${datasetId}::uuid, t.o, t.i, t.inp, t.out, t.m::jsonb, t.h
+      FROM unnest(${ordinals}::int[], ${instructions}::text[], ${inputs}::text[], ${outputs}::text[], ${metadata}::text[], ${hashes}::text[])
+        AS t(o, i, inp, out, m, h)
+    ON CONFLICT ("datasetId", "contentHash") DO NOTHING`;
+}
+
+/**
+ * Streams a JSONL or JSON-array file into a new dataset. Records are staged in batches under a
+ * STAGING dataset nobody can see; any invalid record refuses the whole file (422 listing them)
+ * and the staging rows are deleted. Ordinals are line (JSONL) or element (array) numbers.
+ */
+export async function importDataset(
+  user: TCurrentUser,
+  input: { name: string; contentType: string; body: ReadableStream<Uint8Array> | null },
+  ctx: TRequestContext,
+): Promise<TImportResult> {
+  const type = input.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (!(IMPORT_CONTENT_TYPES as readonly string[]).includes(type)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the file as ${IMPORT_CONTENT_TYPES.join(" or ")}`);
+  }
+  if (!input.body) throw new AppError("VALIDATION", "The file is empty");
+
+  const dataset = await db().dataset.create({ data: { name: input.name, createdById: user.id, status: "STAGING" } });
+  try {
+    const sniffed = await sniffFormat(limited(input.body, IMPORT_LIMITS.maxBodyBytes));
+    const label = sniffed.format === "array" ? "item" : "line";
+    const invalid: { [k: string]: number | string }[] = [];
+    let invalidCount = 0;
+    let valid = 0;
+    let inserted = 0;
+    const fields = new Set<string>();
+    let batch: TRow[] = [];
+    for await (const p of parseBody(sniffed.chunks, sniffed.format)) {
+      if (p.kind === "invalid") {
+        invalidCount += 1;
+        if (invalid.length < IMPORT_LIMITS.maxListedErrors) invalid.push({ [label]: p.index, reason: p.reason });
+        batch = [];
+        continue;
+      }
+      valid += 1;
+      if (invalidCount > 0) continue; // keep reading only to report every bad record
+      for (const k of Object.keys(p.record.metadata ?? {})) if (fields.size < IMPORT_LIMITS.maxFields) fields.add(k);
+      batch.push(p);
+      if (batch.length >= IMPORT_LIMITS.batchSize) {
+        inserted += await flush(dataset.id, batch);
+        batch = [];
+      }
+    }
+    if (invalidCount > 0) {
+      throw new AppError("VALIDATION", `${invalidCount} record(s) are invalid; nothing was imported`, {
+        extra: { invalid, invalidCount },
+      });
+    }
+    inserted += await flush(dataset.id, batch);
+    if (valid === 0) throw new AppError("VALIDATION", "The file holds no records");
+
+    const duplicates = valid - inserted;
+    await db().$transaction(async (tx) => {
+      await tx.dataset.update({
+        where: { id: dataset.id },
+        data: { status: "READY", count: inserted, duplicates, fields: [...fields].sort(), publishedAt: new Date() },
+      });
+      await recordAudit(tx, ctx, {
+        actorId: user.id,
+        action: "dataset.import",
+        entityType: "dataset",
+        entityId: dataset.id,
+        after: { name: input.name, count: inserted, duplicates, format: sniffed.format },
+      });
+    });
+    return { id: dataset.id, name: input.name, count: inserted, duplicates };
+  } catch (err) {
+    await db().dataset.deleteMany({ where: { id: dataset.id, status: "STAGING" } });
+    throw err;
+  }
+}

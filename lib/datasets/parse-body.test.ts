@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { parseBody, sniffFormat, type TParsed } from "./parse-body";
+import { splitJsonArray } from "./split-json-array";
+import { validateRecord } from "./validate-record";
+
+async function* bytes(text: string, size: number): AsyncGenerator<Uint8Array> {
+  const all = new TextEncoder().encode(text);
+  for (let i = 0; i < all.length; i += size) yield await Promise.resolve(all.slice(i, i + size));
+}
+async function* strings(parts: string[]): AsyncGenerator<string> {
+  for (const p of parts) yield await Promise.resolve(p);
+}
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+async function parse(text: string, size = 7): Promise<TParsed[]> {
+  const { format, chunks } = await sniffFormat(bytes(text, size));
+  return collect(parseBody(chunks, format));
+}
+
+describe("validateRecord", () => {
+  it("keeps the three fields, defaults input, keeps other fields as metadata", () => {
+    const r = validateRecord({ instruction: "Explain", output: "ok", topic: "x", n: 3 });
+    expect(r).toMatchObject({ ok: true, record: { instruction: "Explain", input: "", output: "ok", metadata: { topic: "x", n: 3 } } });
+  });
+  it("refuses wrong types, missing instruction, NUL bytes and huge fields", () => {
+    expect(validateRecord({ instruction: 5 })).toMatchObject({ ok: false, reason: expect.stringContaining("instruction") as string });
+    expect(validateRecord({ input: "x" })).toMatchObject({ ok: false, reason: '"instruction" is required' });
+    expect(validateRecord({ instruction: "a", output: ["x"] })).toMatchObject({ ok: false });
+    expect(validateRecord({ instruction: "a\u0000b" })).toMatchObject({ ok: false, reason: expect.stringContaining("NUL") as string });
+    expect(validateRecord({ instruction: "a", meta: "\ud800x" })).toMatchObject({ ok: false });
+    expect(validateRecord({ instruction: "emoji \ud83d\ude00 ok" })).toMatchObject({ ok: true });
+    expect(validateRecord({ instruction: "a", meta: { deep: ["\u0000"] } })).toMatchObject({ ok: false });
+    expect(validateRecord({ instruction: "x".repeat(20_001) })).toMatchObject({ ok: false });
+    expect(validateRecord([1])).toMatchObject({ ok: false, reason: "not a JSON object" });
+  });
+  it("hashes equal content equally, different content differently", () => {
+    const a = validateRecord({ instruction: "a", input: "", output: "o", meta: 1 });
+    const b = validateRecord({ instruction: "a", output: "o" });
+    const c = validateRecord({ instruction: "a", output: "p" });
+    if (!a.ok || !b.ok || !c.ok) throw new Error("expected valid");
+    expect(a.record.contentHash).toBe(b.record.contentHash);
+    expect(a.record.contentHash).not.toBe(c.record.contentHash);
+  });
+});
+
+describe("parseBody", () => {
+  it("splits JSON lines across arbitrary chunk boundaries, CRLF and blank lines included", async () => {
+    const text = '{"instruction":"é one"}\r\n\n{"instruction":"two","input":"i"}\n{"instruction":"three"}';
+    const out = await parse(text, 3);
+    expect(out.map((p) => p.kind === "record" && p.record.instruction)).toEqual(["é one", "two", "three"]);
+    expect(out.map((p) => p.index)).toEqual([1, 3, 4]);
+  });
+  it("reports broken lines by number", async () => {
+    const out = await parse('{"instruction":"ok"}\n{"instruction": "x"\n{"instruction": 1}\n');
+    expect(out).toEqual([
+      expect.objectContaining({ kind: "record", index: 1 }),
+      { kind: "invalid", index: 2, reason: "not valid JSON" },
+      expect.objectContaining({ kind: "invalid", index: 3 }),
+    ]);
+  });
+  it("streams JSON array elements with strings holding brackets, commas and escapes", async () => {
+    const text = ' [ {"instruction":"a, [b] {c}","input":"\\"q\\" \\\\"} ,\n{"instruction":"d","x":[1,{"y":"]"}]} ]  ';
+    const out = await parse(text, 5);
+    expect(out.map((p) => p.kind === "record" && p.record.instruction)).toEqual(["a, [b] {c}", "d"]);
+    expect(out[0]).toMatchObject({ record: { input: '"q" \\' } });
+  });
+  it("refuses structural errors in arrays", async () => {
+    const last = async (parts: string[]) => (await collect(splitJsonArray(strings(parts), 1000))).at(-1);
+    expect(await last(['[{"a":1},', "]"])).toMatchObject({ kind: "error", reason: "trailing comma before ]" });
+    expect(await last(['[{"a":1}'])).toMatchObject({ kind: "error", reason: expect.stringContaining("not closed") as string });
+    expect(await last(['[{"a":1}] x'])).toMatchObject({ kind: "error", reason: "content after the end of the array" });
+    expect(await last(["[]"])).toBeUndefined();
+    expect(await last(['{"a":1}'])).toMatchObject({ kind: "error", reason: "the body is not a JSON array" });
+  });
+  it("marks an oversized element without keeping it", async () => {
+    const out = await collect(splitJsonArray(strings(['[{"a":"', "x".repeat(50), '"},{"b":1}]']), 20));
+    expect(out[0]).toMatchObject({ kind: "error", index: 1 });
+    expect(out[1]).toMatchObject({ kind: "item", text: '{"b":1}', index: 2 });
+  });
+});

@@ -1,0 +1,64 @@
+import { IMPORT_LIMITS } from "./limits";
+import { splitJsonArray } from "./split-json-array";
+import { splitLines, type TChunk } from "./split-lines";
+import { validateRecord, type TImportRecord } from "./validate-record";
+
+export type TParsed = { kind: "record"; index: number; record: TImportRecord } | { kind: "invalid"; index: number; reason: string };
+export type TBodyFormat = "jsonl" | "array";
+
+async function* decode(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  for await (const c of chunks) {
+    const t = decoder.decode(c, { stream: true });
+    if (t) yield t;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+/** Reads the first bytes to tell a JSON array from JSON lines, then replays them. */
+export async function sniffFormat(chunks: AsyncIterable<Uint8Array>): Promise<{ format: TBodyFormat; chunks: AsyncIterable<Uint8Array> }> {
+  const it = chunks[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let format: TBodyFormat = "jsonl";
+  for (;;) {
+    const next = await it.next();
+    if (next.done) break;
+    head.push(next.value);
+    const first = Array.from(next.value).find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf);
+    if (first !== undefined) {
+      format = first === 0x5b ? "array" : "jsonl";
+      break;
+    }
+  }
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    yield* head;
+    for (;;) {
+      const next = await it.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { format, chunks: replay() };
+}
+
+function parseChunk(chunk: TChunk): TParsed {
+  if (chunk.kind === "error") return { kind: "invalid", index: chunk.index, reason: chunk.reason };
+  let value: unknown;
+  try {
+    value = JSON.parse(chunk.text);
+  } catch {
+    return { kind: "invalid", index: chunk.index, reason: "not valid JSON" };
+  }
+  const r = validateRecord(value);
+  return r.ok ? { kind: "record", index: chunk.index, record: r.record } : { kind: "invalid", index: chunk.index, reason: r.reason };
+}
+
+/** Streams validated records (or per-record problems) out of a JSONL or JSON-array body. */
+export async function* parseBody(chunks: AsyncIterable<Uint8Array>, format: TBodyFormat): AsyncGenerator<TParsed> {
+  const source =
+    format === "array"
+      ? splitJsonArray(decode(chunks), IMPORT_LIMITS.maxRecordBytes)
+      : splitLines(chunks, IMPORT_LIMITS.maxRecordBytes);
+  for await (const chunk of source) yield parseChunk(chunk);
+}

@@ -1,0 +1,30 @@
+/**
+ * The shared work queue (audit campaigns and preference studies). A queue is any uuid (the
+ * campaign's or study's id); its items are QueueItem rows with a capacity (people per item).
+ *
+ * - createQueueItems(tx, { queueId, seed, items: [{ capacity, onlyForUserId? }] }) → ids in input
+ *   order; positions are a seeded permutation (random but reproducible claim order).
+ * - claimNextItem({ queueId, userId, leaseMinutes, client? }) → { assignmentId, itemId, resumed,
+ *   leaseExpiresAt } | null. Own unexpired lease first; else stale leases of the queue are expired
+ *   and an item with a free slot the user has not LEASED/SUBMITTED/RELEASED is locked
+ *   (FOR UPDATE SKIP LOCKED) and its claimedSlots incremented. Additions to the contract: a
+ *   skipped (RELEASED) item is not offered to the same person again; claims of one person in one
+ *   queue are serialised (advisory lock) so a double click never yields two leases; `client`
+ *   lets tests act as another app instance.
+ * - submitAssignment(tx, { assignmentId, userId }) → "submitted" | "already_submitted"; 404 for
+ *   someone else's assignment; 409 (AppError CONFLICT) when the lease expired and the slot went
+ *   to someone else (its `extra.reason` is LEASE_LOST, also in the problem+json body). Write your
+ *   payload rows in the same tx, after this call.
+ * - saveAssignmentDraft(userId, assignmentId, draft), releaseAssignment(userId, assignmentId),
+ *   queueProgress(queueId).
+ *
+ * Lock order everywhere: QueueItem row, then QueueAssignment row (no deadlocks). Lease times use
+ * the database clock, so instances with skewed clocks agree.
+ */
+export { createQueueItems, type TNewQueueItem } from "./create-queue-items";
+export { claimNextItem, QUEUE_TX_OPTIONS } from "./claim-next-item";
+export { LEASE_LOST, submitAssignment } from "./submit-assignment";
+export { saveAssignmentDraft } from "./save-assignment-draft";
+export { releaseAssignment } from "./release-assignment";
+export { queueProgress } from "./queue-progress";
+export type { TClaim, TQueueClient, TQueueProgress } from "./types";

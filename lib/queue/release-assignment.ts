@@ -1,0 +1,22 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { notFound } from "@/lib/errors/app-error";
+import { QUEUE_TX_OPTIONS } from "./claim-next-item";
+import type { TQueueClient } from "./types";
+
+/**
+ * Skip: gives the caller's leased slot back to the queue. The item is not offered to this person
+ * again (a RELEASED assignment counts as "had it"). Returns false when there was no live lease.
+ */
+export async function releaseAssignment(userId: string, assignmentId: string, client: TQueueClient = db()): Promise<boolean> {
+  return client.$transaction(async (tx) => {
+    const a = await tx.queueAssignment.findFirst({ where: { id: assignmentId, userId }, select: { itemId: true } });
+    if (!a) throw notFound("Assignment");
+    await tx.$queryRaw`SELECT id FROM "QueueItem" WHERE id = ${a.itemId}::uuid FOR UPDATE`;
+    const released = await tx.$executeRaw`
+      UPDATE "QueueAssignment" SET status = 'RELEASED' WHERE id = ${assignmentId}::uuid AND status = 'LEASED'`;
+    if (released === 0) return false;
+    await tx.$executeRaw`UPDATE "QueueItem" SET "claimedSlots" = "claimedSlots" - 1 WHERE id = ${a.itemId}::uuid`;
+    return true;
+  }, QUEUE_TX_OPTIONS);
+}
