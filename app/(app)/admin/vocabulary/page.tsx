@@ -1,0 +1,39 @@
+import { SeedImportForm } from "@/components/seeds/seed-import-form";
+import { VocabularyAddTermForm } from "@/components/seeds/vocabulary-add-term-form";
+import { Card } from "@/components/ui/notice";
+import { requirePagePermission } from "@/lib/auth/current-user";
+import { listTerms } from "@/lib/vocabulary/list-terms";
+import { VOCABULARY_KIND_LABEL, VOCABULARY_KINDS } from "@/lib/vocabulary/schemas";
+
+export const metadata = { title: "Vocabularies" };
+
+export default async function VocabularyPage() {
+  await requirePagePermission("vocab:manage", "/admin/vocabulary");
+  const terms = await listTerms();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Vocabularies</h1>
+      <Card title="Import seeds and map unknown labels">
+        <SeedImportForm terms={terms.map((t) => ({ id: t.id, label: t.label, kind: t.kind }))} />
+      </Card>
+      <Card title="Add a term">
+        <VocabularyAddTermForm />
+      </Card>
+      {VOCABULARY_KINDS.map((kind) => {
+        const ofKind = terms.filter((t) => t.kind === kind);
+        return (
+          <Card key={kind} title={`${VOCABULARY_KIND_LABEL[kind]}s (${ofKind.length})`}>
+            <ul className="divide-y text-sm" data-testid={`terms-${kind}`}>
+              {ofKind.map((t) => (
+                <li key={t.id} className="py-1.5">
+                  <span className="font-medium">{t.label}</span>
+                  {t.aliases.length ? <span className="ml-2 text-slate-600">also: {t.aliases.join(", ")}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        );
+      })}
+    </div>
+  );
+}

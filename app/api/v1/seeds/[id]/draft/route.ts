@@ -1,0 +1,3 @@
+import { autosaveSeedRoute } from "@/lib/seeds/autosave-route";
+
+export const PUT = autosaveSeedRoute.handle;

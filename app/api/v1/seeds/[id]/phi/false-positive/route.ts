@@ -1,0 +1,3 @@
+import { phiFalsePositiveRoute } from "@/lib/seeds/phi-routes";
+
+export const POST = phiFalsePositiveRoute.handle;

@@ -1,0 +1,3 @@
+import { phiRedactRoute } from "@/lib/seeds/phi-routes";
+
+export const POST = phiRedactRoute.handle;

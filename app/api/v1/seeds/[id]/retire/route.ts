@@ -1,0 +1,3 @@
+import { retireSeedRoute } from "@/lib/seeds/retire-route";
+
+export const POST = retireSeedRoute.handle;

@@ -1,0 +1,3 @@
+import { reviewSeedRoute } from "@/lib/seeds/review-route";
+
+export const POST = reviewSeedRoute.handle;

@@ -1,0 +1,3 @@
+import { submitSeedRoute } from "@/lib/seeds/submit-route";
+
+export const POST = submitSeedRoute.handle;

@@ -1,0 +1,3 @@
+import { exportSeedsRoute } from "@/lib/seeds/export-route";
+
+export const GET = exportSeedsRoute.handle;

@@ -1,0 +1,3 @@
+import { importSeedsRoute } from "@/lib/seeds/import-route";
+
+export const POST = importSeedsRoute.handle;

@@ -1,0 +1,3 @@
+import { similarSeedsRoute } from "@/lib/seeds/similar-route";
+
+export const GET = similarSeedsRoute.handle;

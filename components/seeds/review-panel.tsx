@@ -1,0 +1,43 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { seedApi, textOf } from "./seed-api";
+
+/** Approve or request changes on the version shown; a stale version is refused by the server. */
+export function ReviewPanel({ seedId, version }: { seedId: string; version: number }) {
+  const router = useRouter();
+  const [comment, setComment] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function decide(decision: "APPROVE" | "REQUEST_CHANGES") {
+    setBusy(true);
+    const res = await seedApi("POST", `/api/v1/seeds/${seedId}/review`, { baseVersion: version, decision, comment });
+    setBusy(false);
+    if (res.status >= 400) {
+      const errors = res.body.errors as Record<string, string[]> | undefined;
+      setError(errors?.comment?.join(" ") ?? textOf(res.body.detail, "Could not record the review."));
+      return;
+    }
+    router.refresh();
+  }
+  return (
+    <div className="space-y-3">
+      <label htmlFor="review-comment" className="block text-sm font-medium">
+        Comment for the author (required when requesting changes)
+      </label>
+      <textarea id="review-comment" value={comment} onChange={(e) => setComment(e.target.value)} rows={3} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+      {error ? <Notice tone="error">{error}</Notice> : null}
+      <div className="flex gap-2">
+        <Button type="button" disabled={busy} onClick={() => void decide("APPROVE")}>
+          Approve
+        </Button>
+        <Button type="button" variant="secondary" disabled={busy} onClick={() => void decide("REQUEST_CHANGES")}>
+          Request changes
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { Card, Notice } from "@/components/ui/notice";
+import { hasPermission } from "@/lib/auth/permissions";
+import type { TCurrentUser } from "@/lib/auth/sessions";
+import { AppError } from "@/lib/errors/app-error";
+import { getSeed } from "@/lib/seeds/get-seed";
+import { listTerms } from "@/lib/vocabulary/list-terms";
+import { PhiFindingActions } from "./phi-finding-actions";
+import { RetireButton } from "./retire-button";
+import { ReviewPanel } from "./review-panel";
+import { SeedEditor, type TEditorFields } from "./seed-editor";
+import { SeedHistory } from "./seed-history";
+import { SeedStatusBadge } from "./seed-status-badge";
+
+const EDITABLE = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED"];
+
+async function load(user: TCurrentUser, id: string) {
+  try {
+    return await getSeed(user, id);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
+    throw err;
+  }
+}
+
+function editorFields(c: Awaited<ReturnType<typeof getSeed>>["current"]): TEditorFields {
+  return {
+    topicId: c.topicId ?? "",
+    viewId: c.viewId ?? "",
+    typeId: c.typeId ?? "",
+    instruction: c.instruction,
+    input: c.input,
+    difficulty: c.difficulty ? String(c.difficulty) : "",
+    referenceAnswer: c.referenceAnswer,
+    specialtyTags: c.specialtyTags.join(", "),
+    authorNotes: c.authorNotes,
+    duplicateReason: c.duplicateReason,
+  };
+}
+
+export async function SeedDetail({ user, id }: { user: TCurrentUser; id: string }) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  const seed = await load(user, id);
+  const isAuthor = seed.authorId === user.id;
+  const canEdit = isAuthor && hasPermission(user.role, "seeds:write") && EDITABLE.includes(seed.status);
+  const canReview = !isAuthor && hasPermission(user.role, "seeds:review") && seed.status === "SUBMITTED";
+  const restorable = canEdit && seed.draft && seed.draft.baseVersion === seed.version ? (seed.draft.payload as Partial<TEditorFields>) : null;
+  const c = seed.current;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">Seed</h1>
+        <SeedStatusBadge status={seed.status} />
+        <span className="text-sm text-slate-600">
+          by {seed.authorName} · version {seed.version}
+        </span>
+        {hasPermission(user.role, "seeds:retire") && seed.status !== "RETIRED" ? <RetireButton seedId={seed.id} /> : null}
+      </div>
+      {restorable ? <Notice tone="info">Your autosaved, unsaved edits were restored. Save to keep them.</Notice> : null}
+      {canEdit ? (
+        <SeedEditor
+          key={seed.version}
+          terms={await listTerms()}
+          seedId={seed.id}
+          initial={{ ...editorFields(c), ...(restorable ?? {}) }}
+          initialVersion={seed.version}
+          status={seed.status}
+        />
+      ) : (
+        <Card title="Task">
+          <dl className="grid gap-2 text-sm sm:grid-cols-[10rem_1fr]" data-testid="seed-fields">
+            <dt className="font-medium">Topic · view · type</dt>
+            <dd>
+              {c.topic ?? "—"} · {c.view ?? "—"} · {c.type ?? "—"}
+            </dd>
+            <dt className="font-medium">Instruction</dt>
+            <dd className="whitespace-pre-wrap">{c.instruction}</dd>
+            <dt className="font-medium">Input</dt>
+            <dd className="whitespace-pre-wrap">{c.input || "(none)"}</dd>
+            <dt className="font-medium">Difficulty</dt>
+            <dd>{c.difficulty ?? "—"}</dd>
+            {c.referenceAnswer ? (
+              <>
+                <dt className="font-medium">Reference answer</dt>
+                <dd className="whitespace-pre-wrap">{c.referenceAnswer}</dd>
+              </>
+            ) : null}
+            {c.specialtyTags.length ? (
+              <>
+                <dt className="font-medium">Specialty tags</dt>
+                <dd>{c.specialtyTags.join(", ")}</dd>
+              </>
+            ) : null}
+            {c.authorNotes ? (
+              <>
+                <dt className="font-medium">Author notes</dt>
+                <dd className="whitespace-pre-wrap">{c.authorNotes}</dd>
+              </>
+            ) : null}
+            {c.duplicateReason ? (
+              <>
+                <dt className="font-medium">Why despite a similar seed</dt>
+                <dd>{c.duplicateReason}</dd>
+              </>
+            ) : null}
+          </dl>
+        </Card>
+      )}
+      {seed.phiFindings.length ? (
+        <Card title="Possible patient identifiers">
+          <ul className="space-y-2 text-sm">
+            {seed.phiFindings.map((f) => (
+              <li key={`${f.field}-${f.fingerprint}`} className="flex flex-wrap items-center gap-2">
+                <span>
+                  {f.field}: {f.kind.replace("_", " ")} “{f.text}” {f.resolved ? "(ruled not PHI)" : ""}
+                </span>
+                {!f.resolved ? (
+                  <PhiFindingActions
+                    seedId={seed.id}
+                    field={f.field}
+                    fingerprint={f.fingerprint}
+                    canRedact={canEdit || canReview}
+                    canClear={canReview}
+                  />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      {canReview ? (
+        <Card title="Review">
+          <ReviewPanel seedId={seed.id} version={seed.version} />
+        </Card>
+      ) : null}
+      <Card title="History">
+        <SeedHistory versions={seed.versions} reviews={seed.reviews} />
+      </Card>
+    </div>
+  );
+}

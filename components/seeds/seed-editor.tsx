@@ -1,0 +1,311 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { DifficultyRubric } from "./difficulty-rubric";
+import { ReauthDialog } from "./reauth-dialog";
+import { fieldErrorsOf, seedApi, textOf } from "./seed-api";
+import { SimilarSeeds, type TSimilar } from "./similar-seeds";
+
+export type TEditorFields = {
+  topicId: string;
+  viewId: string;
+  typeId: string;
+  instruction: string;
+  input: string;
+  difficulty: string;
+  referenceAnswer: string;
+  specialtyTags: string;
+  authorNotes: string;
+  duplicateReason: string;
+};
+type TTerm = { id: string; label: string; kind: string };
+type TPending = "save" | "submit" | null;
+
+const EMPTY: TEditorFields = {
+  topicId: "",
+  viewId: "",
+  typeId: "",
+  instruction: "",
+  input: "",
+  difficulty: "",
+  referenceAnswer: "",
+  specialtyTags: "",
+  authorNotes: "",
+  duplicateReason: "",
+};
+
+function liveErrors(f: TEditorFields): Record<string, string> {
+  const e: Record<string, string> = {};
+  if (!f.instruction.trim()) e.instruction = "Write the instruction";
+  else if (f.instruction.length > 10_000) e.instruction = "At most 10,000 characters";
+  if (f.input.length > 20_000) e.input = "At most 20,000 characters";
+  if (f.input.trim() === "<noinput>") e.input = "Leave the input empty instead of writing <noinput>";
+  return e;
+}
+
+export function SeedEditor({
+  terms,
+  seedId,
+  initial,
+  initialVersion,
+  status,
+}: {
+  terms: TTerm[];
+  seedId?: string;
+  initial?: Partial<TEditorFields>;
+  initialVersion?: number;
+  status?: string;
+}) {
+  const router = useRouter();
+  const [fields, setFields] = useState<TEditorFields>({ ...EMPTY, ...initial });
+  const [id, setId] = useState(seedId);
+  const [version, setVersion] = useState(initialVersion ?? 0);
+  const [dirty, setDirty] = useState(false);
+  const [message, setMessage] = useState<{ tone: "success" | "error" | "warning"; text: string } | null>(null);
+  const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
+  const [phi, setPhi] = useState<{ field: string; kind: string; text: string }[]>([]);
+  const [conflict, setConflict] = useState<{ currentVersion: number; current: Record<string, unknown> } | null>(null);
+  const [needSignIn, setNeedSignIn] = useState<TPending>(null);
+  const [similar, setSimilar] = useState<TSimilar[]>([]);
+  const [autosaved, setAutosaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const fieldsRef = useRef(fields);
+  fieldsRef.current = fields;
+
+  const live = liveErrors(fields);
+  const set = (k: keyof TEditorFields) => (e: { target: { value: string } }) => {
+    setFields((f) => ({ ...f, [k]: e.target.value }));
+    setDirty(true);
+  };
+  const errorOf = (k: string) => serverErrors[k]?.join(" ") ?? (dirty || Object.keys(serverErrors).length ? live[k] : undefined);
+
+  const payload = () => ({ ...fieldsRef.current, specialtyTags: fieldsRef.current.specialtyTags });
+
+  const save = useCallback(async (): Promise<number | null> => {
+    if (Object.keys(liveErrors(fieldsRef.current)).length) {
+      setMessage({ tone: "error", text: "Fix the highlighted fields first." });
+      return null;
+    }
+    setBusy(true);
+    const res = id
+      ? await seedApi("PUT", `/api/v1/seeds/${id}`, { ...payload(), baseVersion: version })
+      : await seedApi("POST", "/api/v1/seeds", payload());
+    setBusy(false);
+    if (res.status === 401) {
+      setNeedSignIn("save");
+      return null;
+    }
+    if (res.status === 409 && typeof res.body.currentVersion === "number") {
+      setConflict({ currentVersion: res.body.currentVersion, current: (res.body.current ?? {}) as Record<string, unknown> });
+      setMessage({ tone: "warning", text: textOf(res.body.detail, "Someone else saved first.") });
+      return null;
+    }
+    if (res.status >= 400) {
+      setServerErrors(fieldErrorsOf(res.body));
+      setMessage({ tone: "error", text: textOf(res.body.detail, "Could not save.") });
+      return null;
+    }
+    const newVersion = Number(res.body.version);
+    setServerErrors({});
+    setConflict(null);
+    setDirty(false);
+    setVersion(newVersion);
+    setPhi(Array.isArray(res.body.phiWarnings) ? (res.body.phiWarnings as { field: string; kind: string; text: string }[]) : []);
+    setMessage({ tone: "success", text: `Saved version ${newVersion}.` });
+    if (!id && typeof res.body.id === "string") {
+      setId(res.body.id);
+      router.replace(`/seeds/${res.body.id}`);
+    }
+    return newVersion;
+  }, [id, version, router]);
+
+  const submit = useCallback(async () => {
+    let v: number | null = version;
+    if (dirty || !id) v = await save();
+    if (v === null || !id) return;
+    setBusy(true);
+    const res = await seedApi("POST", `/api/v1/seeds/${id}/submit`, { baseVersion: v });
+    setBusy(false);
+    if (res.status === 401) return setNeedSignIn("submit");
+    if (res.status >= 400) {
+      setServerErrors(fieldErrorsOf(res.body));
+      setMessage({ tone: "error", text: textOf(res.body.detail, "Could not submit.") });
+      return;
+    }
+    setMessage({ tone: "success", text: "Submitted for review." });
+    router.refresh();
+  }, [dirty, id, save, version, router]);
+
+  // Ctrl/Cmd+S saves instead of the browser's "save page".
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
+        e.preventDefault();
+        void save();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [save]);
+
+  // Server-side autosave a few seconds after typing stops; never a version.
+  useEffect(() => {
+    if (!dirty || !id) return;
+    const t = setTimeout(() => {
+      void seedApi("PUT", `/api/v1/seeds/${id}/draft`, { baseVersion: version, payload: fieldsRef.current }).then((r) =>
+        setAutosaved(r.status === 200 ? `Autosaved ${new Date().toLocaleTimeString()}` : r.status === 401 ? "Not autosaved: signed out" : null),
+      );
+    }, 3_000);
+    return () => clearTimeout(t);
+  }, [fields, dirty, id, version]);
+
+  // The most similar existing seeds, refreshed while typing.
+  useEffect(() => {
+    const text = fields.instruction.trim();
+    if (text.length < 12) return;
+    const t = setTimeout(() => {
+      const q = new URLSearchParams({ text, ...(id ? { excludeId: id } : {}) });
+      void seedApi("GET", `/api/v1/seeds/similar?${q.toString()}`).then((r) => {
+        if (r.status === 200 && Array.isArray(r.body.similar)) setSimilar(r.body.similar as TSimilar[]);
+      });
+    }, 600);
+    return () => clearTimeout(t);
+  }, [fields.instruction, id]);
+
+  const nearDuplicate = similar.some((s) => s.score > 0.7);
+  const options = (kind: string) => [{ id: "", label: "Choose…" }, ...terms.filter((t) => t.kind === kind)];
+  const input = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
+  const fieldBlock = (k: keyof TEditorFields, label: string, el: React.ReactNode, hint?: string) => (
+    <div className="space-y-1">
+      <label htmlFor={`seed-${k}`} className="block text-sm font-medium">
+        {label}
+      </label>
+      {el}
+      {hint ? <p className="text-xs text-slate-600">{hint}</p> : null}
+      {errorOf(k) ? (
+        <p role="alert" id={`seed-${k}-error`} className="text-sm text-red-700">
+          {errorOf(k)}
+        </p>
+      ) : null}
+    </div>
+  );
+  const select = (k: "topicId" | "viewId" | "typeId", kind: string, label: string) =>
+    fieldBlock(
+      k,
+      label,
+      <select id={`seed-${k}`} value={fields[k]} onChange={set(k)} className={input}>
+        {options(kind).map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>,
+    );
+  const area = (k: keyof TEditorFields, label: string, rows: number, hint?: string) =>
+    fieldBlock(
+      k,
+      label,
+      <textarea id={`seed-${k}`} value={fields[k]} onChange={set(k)} rows={rows} className={input} aria-invalid={Boolean(errorOf(k)) || undefined} />,
+      hint,
+    );
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <form
+        className="space-y-4"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <div className="grid gap-4 sm:grid-cols-3">
+          {select("topicId", "TOPIC", "Topic")}
+          {select("viewId", "VIEW", "View (whose perspective)")}
+          {select("typeId", "TYPE", "Type (task format)")}
+        </div>
+        {area("instruction", "Instruction", 4)}
+        {area("input", "Input (optional context)", 4, "Leave empty when the task needs no input; it is exported as <noinput>.")}
+        {fieldBlock(
+          "difficulty",
+          "Difficulty (1–5)",
+          <select id="seed-difficulty" value={fields.difficulty} onChange={set("difficulty")} className={input}>
+            <option value="">Choose…</option>
+            {[1, 2, 3, 4, 5].map((d) => (
+              <option key={d} value={String(d)}>
+                {d}
+              </option>
+            ))}
+          </select>,
+        )}
+        {area("referenceAnswer", "Reference answer (optional)", 4)}
+        {fieldBlock(
+          "specialtyTags",
+          "Specialty tags (comma separated)",
+          <input id="seed-specialtyTags" value={fields.specialtyTags} onChange={set("specialtyTags")} className={input} />,
+        )}
+        {area("authorNotes", "Notes for reviewers (optional)", 2)}
+        {nearDuplicate || fields.duplicateReason || serverErrors.duplicateReason
+          ? area("duplicateReason", "Why this seed is needed despite a similar one", 2)
+          : null}
+        {phi.length ? (
+          <Notice tone="warning" title="Possible patient identifiers">
+            <ul className="list-disc pl-5">
+              {phi.map((p) => (
+                <li key={`${p.field}-${p.kind}-${p.text}`}>
+                  {p.field}: {p.kind.replace("_", " ")} “{p.text}”
+                </li>
+              ))}
+            </ul>
+            <p>Remove them, or a reviewer must rule each a false positive before approval.</p>
+          </Notice>
+        ) : null}
+        {conflict ? (
+          <Notice tone="warning" title={`Version ${conflict.currentVersion} was saved by someone else`}>
+            <p className="whitespace-pre-wrap">Their instruction: {textOf(conflict.current.instruction, "")}</p>
+            <div className="mt-2 flex gap-2">
+              <Button type="button" variant="secondary" onClick={() => setVersion(conflict.currentVersion)}>
+                Keep mine (save on top of theirs)
+              </Button>
+              <Button type="button" variant="secondary" onClick={() => window.location.reload()}>
+                Discard mine and load theirs
+              </Button>
+            </div>
+          </Notice>
+        ) : null}
+        {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={busy}>
+            Save
+          </Button>
+          {status === undefined || status === "DRAFT" || status === "CHANGES_REQUESTED" ? (
+            <Button type="button" variant="secondary" disabled={busy} onClick={() => void submit()}>
+              Submit for review
+            </Button>
+          ) : null}
+          <span className="text-xs text-slate-600" aria-live="polite">
+            {version ? `Version ${version}` : "Not saved yet"}
+            {dirty ? " · unsaved changes (Ctrl/Cmd+S saves)" : ""}
+            {autosaved ? ` · ${autosaved}` : ""}
+          </span>
+        </div>
+      </form>
+      <div className="space-y-4">
+        <DifficultyRubric selected={fields.difficulty ? Number(fields.difficulty) : null} />
+        <SimilarSeeds similar={similar} />
+      </div>
+      {needSignIn ? (
+        <ReauthDialog
+          onSignedIn={() => {
+            const retry = needSignIn;
+            setNeedSignIn(null);
+            void (retry === "submit" ? submit() : save());
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

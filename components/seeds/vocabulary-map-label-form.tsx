@@ -1,0 +1,49 @@
+"use client";
+
+import { useActionState, useId } from "react";
+import { Button } from "@/components/ui/button";
+import { addAliasAction, addTermAction } from "@/lib/vocabulary/vocabulary-actions";
+
+type TTermOption = { id: string; label: string };
+
+/** One unknown import label: map it to an existing term (an alias) or add it as a new term. */
+export function VocabularyMapLabelForm({ kind, label, terms }: { kind: string; label: string; terms: TTermOption[] }) {
+  const selectId = useId();
+  const [mapState, mapAction, mapping] = useActionState(addAliasAction, null);
+  const [addState, addAction, adding] = useActionState(addTermAction, null);
+  const done = mapState?.ok ? `Mapped to “${mapState.data.label}”` : addState?.ok ? "Added as a new term" : null;
+  const error = mapState?.ok === false ? mapState.message : addState?.ok === false ? addState.message : null;
+  if (done) return <span className="text-sm text-green-800">{done}</span>;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <form action={mapAction} className="flex items-center gap-2">
+        <input type="hidden" name="alias" value={label} />
+        <label className="sr-only" htmlFor={selectId}>
+          Map “{label}” to
+        </label>
+        <select id={selectId} name="termId" className="rounded border border-slate-300 px-2 py-1 text-sm">
+          {terms.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.label}
+            </option>
+          ))}
+        </select>
+        <Button type="submit" variant="secondary" className="px-2 py-1 text-xs" disabled={mapping || terms.length === 0}>
+          Map
+        </Button>
+      </form>
+      <form action={addAction}>
+        <input type="hidden" name="kind" value={kind} />
+        <input type="hidden" name="label" value={label} />
+        <Button type="submit" variant="secondary" className="px-2 py-1 text-xs" disabled={adding}>
+          Add as new
+        </Button>
+      </form>
+      {error ? (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}

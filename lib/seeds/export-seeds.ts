@@ -1,0 +1,81 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { TCurrentUser } from "@/lib/auth/sessions";
+import { db } from "@/lib/db/prisma";
+import type { TRequestContext } from "@/lib/http/request-context";
+import type { TExportQuery } from "./export-schemas";
+import { toAlpacaExport } from "./to-alpaca-export";
+
+const PAGE = 500;
+
+/**
+ * Streams approved seeds page by page (createdAt, id order), hashing what it sends; the audit row
+ * with the SHA-256 is written when the last byte is queued, or marked incomplete if the client leaves.
+ */
+export function exportSeedsStream(user: TCurrentUser, query: TExportQuery, ctx: TRequestContext): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const hash = createHash("sha256");
+  let cursor: { createdAt: Date; id: string } | null = null;
+  let count = 0;
+  let finished = false;
+  const json = query.format === "json";
+
+  const audit = (complete: boolean) =>
+    db().$transaction((tx) =>
+      recordAudit(tx, ctx, {
+        actorId: user.id,
+        action: "seeds.export",
+        entityType: "seed",
+        after: { status: query.status, format: query.format, count, complete, sha256: complete ? hash.copy().digest("hex") : null },
+      }),
+    );
+
+  const emit = (controller: ReadableStreamDefaultController<Uint8Array>, text: string) => {
+    const bytes = encoder.encode(text);
+    hash.update(bytes);
+    controller.enqueue(bytes);
+  };
+
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const c = cursor;
+      const rows = await db().seed.findMany({
+        where: {
+          status: "APPROVED",
+          ...(c ? { OR: [{ createdAt: { gt: c.createdAt } }, { createdAt: c.createdAt, id: { gt: c.id } }] } : {}),
+        },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: PAGE,
+        select: {
+          id: true,
+          version: true,
+          createdAt: true,
+          instruction: true,
+          input: true,
+          difficulty: true,
+          topic: { select: { label: true } },
+          view: { select: { label: true } },
+          type: { select: { label: true } },
+        },
+      });
+      if (json && count === 0) emit(controller, "[");
+      for (const row of rows) {
+        const line = JSON.stringify(toAlpacaExport(row));
+        emit(controller, json ? `${count === 0 ? "\n" : ",\n"}${line}` : `${line}\n`);
+        count += 1;
+      }
+      const last = rows[rows.length - 1];
+      if (last) cursor = { createdAt: last.createdAt, id: last.id };
+      if (rows.length < PAGE) {
+        if (json) emit(controller, count === 0 ? "]\n" : "\n]\n");
+        finished = true;
+        await audit(true);
+        controller.close();
+      }
+    },
+    async cancel() {
+      if (!finished) await audit(false);
+    },
+  });
+}

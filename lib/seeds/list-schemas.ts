@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+const ZOptionalId = z.union([z.uuid(), z.literal("")]).optional().transform((v) => v || undefined);
+
+export const ZSeedListQuery = z.object({
+  q: z.string().max(200).optional().transform((v) => v?.trim() || undefined),
+  status: z
+    .enum(["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "RETIRED", ""])
+    .optional()
+    .transform((v) => v || undefined),
+  topicId: ZOptionalId,
+  typeId: ZOptionalId,
+  viewId: ZOptionalId,
+  difficulty: z
+    .enum(["1", "2", "3", "4", "5", ""])
+    .optional()
+    .transform((v) => (v ? Number(v) : undefined)),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+export type TSeedListQuery = z.infer<typeof ZSeedListQuery>;

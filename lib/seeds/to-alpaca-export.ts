@@ -1,0 +1,26 @@
+import { NO_INPUT, type TAlpacaExport } from "./alpacare-format";
+
+type TExportRow = {
+  id: string;
+  version: number;
+  instruction: string;
+  input: string | null;
+  difficulty: number | null;
+  topic: { label: string } | null;
+  view: { label: string } | null;
+  type: { label: string } | null;
+};
+
+/** Key order and value types as in med_seed.json, so AlpaCare's generation scripts read it unchanged. */
+export function toAlpacaExport(s: TExportRow): TAlpacaExport {
+  return {
+    topic: s.topic?.label ?? "",
+    view: s.view?.label ?? "",
+    type: s.type?.label ?? "",
+    instruction: s.instruction,
+    input: s.input && s.input.trim() !== "" ? s.input : NO_INPUT,
+    difficulty: s.difficulty === null ? "" : String(s.difficulty),
+    id: s.id,
+    version: s.version,
+  };
+}

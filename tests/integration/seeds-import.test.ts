@@ -1,0 +1,228 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/prisma";
+import { insertApiToken } from "@/lib/auth/api-tokens";
+import { addAlias } from "@/lib/vocabulary/add-alias";
+import { addTerm } from "@/lib/vocabulary/add-term";
+import { normaliseLabel } from "@/lib/vocabulary/normalise-label";
+import { importSeedsRoute } from "@/lib/seeds/import-route";
+import { exportSeedsRoute } from "@/lib/seeds/export-route";
+import { asCurrent, ctx, makeUser } from "../support/factories";
+import { resetDatabase } from "../support/db";
+
+const repoRoot = path.resolve(__dirname, "../..");
+const SEED_FILE = path.resolve(repoRoot, "../shared/data/alpacare/med_seed.json");
+const sourceText = readFileSync(SEED_FILE, "utf8");
+const source = JSON.parse(sourceText) as Record<string, string>[];
+
+type TUnknown = { kind: "TOPIC" | "VIEW" | "TYPE"; label: string; spellings: string[]; records: number[] };
+
+async function tokenFor(role: "ADMIN" | "CLINICIAN" | "RESEARCHER") {
+  const user = await makeUser(role);
+  const { token } = await insertApiToken(db(), user.id, "test", null);
+  return { user, token };
+}
+
+function importReq(token: string, body: string, query: string, type = "application/json") {
+  return importSeedsRoute.handle(
+    new Request(`http://app.test/api/v1/seeds/import?${query}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": type },
+      body,
+    }),
+  );
+}
+
+const exportReq = (token: string, query: string) =>
+  exportSeedsRoute.handle(new Request(`http://app.test/api/v1/seeds/export?${query}`, { headers: { authorization: `Bearer ${token}` } }));
+
+// AlpaCare's canonical types; the file's other spellings are mapped to them or are variants of them.
+const CANONICAL_TYPES = [
+  "Open Q&A",
+  "Multiple-choice Q&A",
+  "USMLE-style Q&A",
+  "Single-hop reasoning",
+  "Multi-hop reasoning",
+  "Classification",
+  "Summarization",
+  "Rewrite",
+  "Text generation",
+  "Chat",
+];
+const TYPE_ALIASES: Record<string, string> = {
+  "Classification Task": "Classification",
+  Classifications: "Classification",
+  "Multiple Hop Reasoning": "Multi-hop reasoning",
+  "Multiple-hop Reasoning": "Multi-hop reasoning",
+  "Open-ended Q&A": "Open Q&A",
+  "Rewrite Task": "Rewrite",
+  Rewrites: "Rewrite",
+  Rewriting: "Rewrite",
+  Summarizations: "Summarization",
+};
+
+function canonicalType(label: string): string | undefined {
+  const key = normaliseLabel(label);
+  const viaAlias = Object.entries(TYPE_ALIASES).find(([alias]) => normaliseLabel(alias) === key)?.[1];
+  return viaAlias ?? CANONICAL_TYPES.find((c) => normaliseLabel(c) === key);
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+});
+afterAll(async () => {
+  await db().$disconnect();
+});
+
+async function seedCanonicalTypes(admin: Awaited<ReturnType<typeof makeUser>>) {
+  for (const label of CANONICAL_TYPES) await addTerm(asCurrent(admin), { kind: "TYPE", label }, ctx());
+}
+
+describe("importing the real med_seed.json", () => {
+  it("refuses unknown labels, then imports all 167 with canonical labels once they are mapped or added", async () => {
+    const { user: admin, token } = await tokenFor("ADMIN");
+    await seedCanonicalTypes(admin);
+
+    const refused = await importReq(token, sourceText, "status=approved&unknownLabels=reject");
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get("content-type")).toContain("application/problem+json");
+    const problem = (await refused.json()) as { unknownLabels: TUnknown[] };
+    const unknownTypes = problem.unknownLabels.filter((u) => u.kind === "TYPE");
+    // Case/hyphen variants ("Multiple Choice Q&A", "USMLE style Q&A"…) matched; the rest are listed,
+    // their own variants grouped ("Multiple-hop Reasoning" with "Multiple-Hop Reasoning").
+    expect(unknownTypes.map((u) => normaliseLabel(u.label)).sort()).toEqual([...new Set(Object.keys(TYPE_ALIASES).map(normaliseLabel))].sort());
+    expect(unknownTypes.find((u) => u.spellings.includes("Multiple-Hop Reasoning"))?.spellings.sort()).toEqual([
+      "Multiple Hop Reasoning",
+      "Multiple-Hop Reasoning",
+      "Multiple-hop Reasoning",
+      "Multiple-hop reasoning",
+    ]);
+    expect(problem.unknownLabels.filter((u) => u.kind === "TOPIC")).toHaveLength(
+      new Set(source.map((r) => normaliseLabel(r.topic ?? ""))).size,
+    );
+    expect(await db().seed.count()).toBe(0);
+    expect(await db().vocabularyTerm.count()).toBe(CANONICAL_TYPES.length);
+
+    const types = await db().vocabularyTerm.findMany({ where: { kind: "TYPE" } });
+    for (const [alias, label] of Object.entries(TYPE_ALIASES)) {
+      const term = types.find((t) => t.label === label);
+      if (!term) throw new Error(label);
+      await addAlias(asCurrent(admin), { termId: term.id, alias }, ctx());
+    }
+    // A clinician may not import; an admin's dry run changes nothing.
+    const clinician = await tokenFor("CLINICIAN");
+    expect((await importReq(clinician.token, sourceText, "unknownLabels=add")).status).toBe(403);
+    const dry = await importReq(token, sourceText, "dryRun=1&status=approved&unknownLabels=add");
+    expect(dry.status).toBe(200);
+    expect(await db().seed.count()).toBe(0);
+
+    const ok = await importReq(token, sourceText, "status=approved&unknownLabels=add");
+    expect(ok.status).toBe(201);
+    const result = (await ok.json()) as { batchId: string; count: number; nearDuplicates: unknown[] };
+    expect(result.count).toBe(167);
+
+    const seeds = await db().seed.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { topic: true, view: true, type: true, versions: true } });
+    expect(seeds).toHaveLength(167);
+    seeds.forEach((s, i) => {
+      const src = source[i] ?? {};
+      expect(s.instruction).toBe(src.instruction?.trim());
+      expect(s.type?.label).toBe(canonicalType(src.type ?? ""));
+      expect(normaliseLabel(s.view?.label ?? "")).toBe(normaliseLabel(src.view ?? ""));
+      expect(s.status).toBe("APPROVED");
+      expect(s.importBatchId).toBe(result.batchId);
+      expect(s.importedById).toBe(admin.id);
+      expect(s.versions).toHaveLength(1);
+      expect(s.input ?? "<noinput>").toBe(src.input?.trim());
+    });
+    // Only the type vocabulary we seeded plus what the import added: no label was invented.
+    const views = await db().vocabularyTerm.findMany({ where: { kind: "VIEW" } });
+    expect(views.length).toBe(new Set(source.map((r) => normaliseLabel(r.view ?? ""))).size);
+    expect(await db().auditLog.count({ where: { action: "seeds.import", entityId: result.batchId } })).toBe(1);
+
+    // Importing the same file again is refused record by record as exact duplicates.
+    const again = await importReq(token, sourceText, "status=approved&unknownLabels=add");
+    expect(again.status).toBe(422);
+    const againBody = (await again.json()) as { recordErrors: { record: number; field: string; message: string }[] };
+    expect(againBody.recordErrors).toHaveLength(167);
+    expect(againBody.recordErrors[0]).toMatchObject({ record: 1, field: "instruction" });
+    expect(await db().seed.count()).toBe(167);
+  });
+
+  it("exports approved seeds as AlpaCare's seed file, matching the source up to the label mapping", async () => {
+    const { user: admin, token } = await tokenFor("ADMIN");
+    await seedCanonicalTypes(admin);
+    const types = await db().vocabularyTerm.findMany({ where: { kind: "TYPE" } });
+    for (const [alias, label] of Object.entries(TYPE_ALIASES)) {
+      await addAlias(asCurrent(admin), { termId: types.find((t) => t.label === label)?.id ?? "", alias }, ctx());
+    }
+    expect((await importReq(token, sourceText, "status=approved&unknownLabels=add")).status).toBe(201);
+
+    const researcher = await tokenFor("RESEARCHER");
+    const res = await exportReq(researcher.token, "status=approved&format=jsonl");
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    const lines = body.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(167);
+    lines.forEach((l, i) => {
+      const src = source[i] ?? {};
+      expect(Object.keys(l)).toEqual(["topic", "view", "type", "instruction", "input", "difficulty", "id", "version"]);
+      expect(l.instruction).toBe(src.instruction?.trim());
+      expect(l.input).toBe(src.input?.trim());
+      expect(l.difficulty).toBe(src.difficulty);
+      expect(l.type).toBe(canonicalType(src.type ?? ""));
+      expect(normaliseLabel(String(l.view))).toBe(normaliseLabel(src.view ?? ""));
+      expect(normaliseLabel(String(l.topic))).toBe(normaliseLabel(src.topic ?? ""));
+      expect(l.version).toBe(1);
+    });
+    const { createHash } = await import("node:crypto");
+    const audit = await db().auditLog.findFirstOrThrow({ where: { action: "seeds.export", actorId: researcher.user.id } });
+    expect(audit.after).toMatchObject({ count: 167, complete: true, sha256: createHash("sha256").update(body).digest("hex") });
+
+    const asJson = await exportReq(token, "format=json");
+    const arr = (await asJson.json()) as Record<string, unknown>[];
+    expect(arr.map((r) => r.id)).toEqual(lines.map((l) => l.id));
+    expect((await exportReq((await tokenFor("CLINICIAN")).token, "format=json")).status).toBe(403);
+    expect((await exportReq(token, "status=draft")).status).toBe(400);
+  });
+});
+
+describe("import input checks", () => {
+  const good = { topic: "Cardiology", view: "Patient", type: "Chat", instruction: "Explain angina to me.", input: "<noinput>", difficulty: "2" };
+
+  it("reports per-record errors, bad bodies and near duplicates, changing nothing", async () => {
+    const { user: admin, token } = await tokenFor("ADMIN");
+    for (const [kind, label] of [["TOPIC", "Cardiology"], ["VIEW", "Patient"], ["TYPE", "Chat"]] as const) {
+      await addTerm(asCurrent(admin), { kind, label }, ctx());
+    }
+    const jsonl = [good, { ...good, difficulty: "9", instruction: "Other" }, { ...good, type: "Banter" }].map((r) => JSON.stringify(r)).join("\n");
+    const bad = await importReq(token, jsonl, "", "application/x-ndjson");
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { recordErrors: unknown[] }).recordErrors).toEqual([
+      { record: 2, field: "difficulty", message: "Use 1 to 5" },
+    ]);
+    const unknown = await importReq(token, JSON.stringify([good, { ...good, instruction: "x", type: "Banter" }]), "");
+    expect(((await unknown.json()) as { unknownLabels: TUnknown[] }).unknownLabels).toEqual([
+      { kind: "TYPE", label: "Banter", spellings: ["Banter"], records: [2] },
+    ]);
+    expect((await importReq(token, "[{", "")).status).toBe(400);
+    expect((await importReq(token, "x".repeat(5_000_001), "")).status).toBe(413);
+    expect((await importReq(token, JSON.stringify([good]), "", "text/csv")).status).toBe(415);
+    expect(await db().seed.count()).toBe(0);
+
+    const near = { ...good, instruction: "Please explain angina to me." };
+    const phi = { ...good, instruction: "Summarise the clinic note for the GP.", input: "Seen Mr. John Smith (MRN: 483920) today." };
+    const ok = await importReq(token, JSON.stringify([good, near, phi]), "");
+    expect(ok.status).toBe(201);
+    const body = (await ok.json()) as {
+      nearDuplicates: { record: number; similarRecord?: number; score: number }[];
+      phiWarnings: { record: number; field: string; kind: string }[];
+    };
+    expect(body.nearDuplicates).toEqual([expect.objectContaining({ record: 2, similarRecord: 1 })]);
+    expect(body.phiWarnings).toEqual([
+      { record: 3, field: "input", kind: "person_name" },
+      { record: 3, field: "input", kind: "record_number" },
+    ]);
+    expect((await db().seed.findMany()).every((s) => s.status === "SUBMITTED")).toBe(true);
+  });
+});
