@@ -11,10 +11,24 @@ const PAGES: { path: string; allowed: TRole[] }[] = [
   { path: "/account", allowed: ROLES },
   { path: "/admin/users", allowed: ["ADMIN"] },
   { path: "/admin/audit-log", allowed: ["ADMIN"] },
+  { path: "/admin/vocabulary", allowed: ["ADMIN"] },
+  { path: "/seeds", allowed: ROLES },
+  { path: "/seeds/new", allowed: ["CLINICIAN"] },
+  { path: "/seeds/coverage", allowed: ROLES },
+  { path: "/rate", allowed: ["CLINICIAN"] },
+  { path: "/studies", allowed: ["ADMIN", "RESEARCHER"] },
+  { path: "/datasets", allowed: ["ADMIN", "RESEARCHER"] },
+  { path: "/audits", allowed: ROLES },
 ];
 const APIS: { path: string; allowed: TRole[] }[] = [
   { path: "/api/v1/me", allowed: ROLES },
   { path: "/api/v1/audit-log.csv", allowed: ["ADMIN"] },
+  { path: "/api/v1/seeds/export", allowed: ["ADMIN", "RESEARCHER"] },
+  { path: "/api/v1/seeds", allowed: ROLES },
+  { path: "/api/v1/seeds/similar?text=angina", allowed: ["CLINICIAN"] },
+  { path: "/api/v1/studies", allowed: ["ADMIN", "RESEARCHER"] },
+  { path: "/api/v1/datasets", allowed: ["ADMIN", "RESEARCHER"] },
+  { path: "/api/v1/audits", allowed: ROLES },
 ];
 
 for (const role of ROLES) {

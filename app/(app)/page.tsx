@@ -11,9 +11,10 @@ export default async function HomePage() {
   const user = await requirePagePermission("account:self", "/");
   const can = (p: Parameters<typeof hasPermission>[1]) => hasPermission(user.role, p);
   const tiles: TTile[] = [
-    { title: "Write and review seed tasks", text: "Author clinician seed tasks and review your peers' submissions.", show: can("seeds:write") },
-    { title: "Audit generated data", text: "Work through your audit queue: accept, reject or correct generated samples.", show: can("audits:review") },
-    { title: "Rate model outputs", text: "Compare two blinded responses on correctness and helpfulness.", show: can("studies:rate") },
+    { title: "Write and review seed tasks", text: "Author clinician seed tasks and review your peers' submissions.", href: "/seeds", show: can("seeds:write") },
+    { title: "Audit generated data", text: "Work through your audit queue: accept, reject or correct generated samples.", href: "/audits", show: can("audits:review") },
+    { title: "Audit campaigns", text: "Import generated data, sample it, follow progress and read the quality report.", href: "/audits", show: can("audits:results") },
+    { title: "Rate model outputs", text: "Compare two blinded responses on correctness and helpfulness.", href: "/rate", show: can("studies:rate") },
     { title: "Manage users", text: "Invite colleagues, change roles, disable departed accounts.", href: "/admin/users", show: can("users:manage") },
     { title: "Audit trail", text: "Every change, sign-in and export, filterable and downloadable.", href: "/admin/audit-log", show: can("audit-log:read") },
     { title: "Results and downloads", text: "Quality reports, preference statistics and raw downloads.", show: can("studies:results") },

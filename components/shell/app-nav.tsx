@@ -5,8 +5,16 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 
 const LINKS: { href: string; label: string; permission: TPermission }[] = [
   { href: "/", label: "Home", permission: "account:self" },
+  { href: "/seeds", label: "Seeds", permission: "seeds:read" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
   { href: "/admin/audit-log", label: "Audit trail", permission: "audit-log:read" },
+  { href: "/admin/vocabulary", label: "Vocabularies", permission: "vocab:manage" },
+  { href: "/rate", label: "Rate", permission: "studies:rate" },
+  { href: "/datasets", label: "Datasets", permission: "datasets:read" },
+  // Reviewers (audits:review) and admins/researchers (audits:results): no role holds both.
+  { href: "/audits", label: "Audits", permission: "audits:review" },
+  { href: "/audits", label: "Audits", permission: "audits:results" },
+  { href: "/studies", label: "Studies", permission: "studies:results" },
   { href: "/account", label: "My account", permission: "account:self" },
 ];
 

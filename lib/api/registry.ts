@@ -3,6 +3,10 @@ import type { TApiRouteDef } from "@/lib/http/api-route";
 import { meRoute } from "@/lib/users/me-route";
 import { auditCsvRoute } from "@/lib/audit/audit-csv-route";
 import { revokeTokenRoute } from "@/lib/users/revoke-token-route";
+import { seedRoutes } from "@/lib/seeds/seed-routes";
+import { studyRoutes } from "@/lib/studies/routes";
+import { datasetRoutes } from "@/lib/datasets/dataset-routes";
+import { auditRoutes } from "@/lib/audits/routes";
 
 /** Every /api/v1 route. The OpenAPI document is built from this list, and a test checks it against app/. */
-export const API_ROUTES: { def: TApiRouteDef }[] = [meRoute, auditCsvRoute, revokeTokenRoute];
+export const API_ROUTES: { def: TApiRouteDef }[] = [meRoute, auditCsvRoute, revokeTokenRoute, ...seedRoutes, ...studyRoutes, ...datasetRoutes, ...auditRoutes];

@@ -1,0 +1,27 @@
+import { notFound } from "next/navigation";
+import { RatingPanel } from "@/components/studies/rating-panel";
+import { requirePagePermission } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors/app-error";
+import { studyForRater } from "@/lib/studies/rater-access";
+
+export const metadata = { title: "Rate" };
+
+export default async function RateStudyPage({ params }: { params: Promise<{ studyId: string }> }) {
+  const { studyId } = await params;
+  const user = await requirePagePermission("studies:rate", `/rate/${studyId}`);
+  if (!/^[0-9a-f-]{36}$/i.test(studyId)) notFound();
+  // Only the name reaches the page: the study row also holds the reference model, which must not.
+  const name = await studyForRater(user.id, studyId).then(
+    (s) => s.name,
+    (err: unknown) => {
+      if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
+      throw err;
+    },
+  );
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{name}</h1>
+      <RatingPanel studyId={studyId} />
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { ImportOutputsForm } from "@/components/studies/import-outputs-form";
+import { StudyControls } from "@/components/studies/study-controls";
+import { Card } from "@/components/ui/notice";
+import { requirePagePermission } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
+import { loadStudyOr404 } from "@/lib/studies/load-study-or-404";
+
+export const metadata = { title: "Study" };
+
+export default async function StudyPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePagePermission("studies:results", `/studies/${id}`);
+  const study = await loadStudyOr404(id);
+  const manage = hasPermission(user.role, "studies:manage");
+  const p = study.progress;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-2xl font-bold">{study.name}</h1>
+        <span className="rounded bg-slate-100 px-2 py-0.5 text-sm" data-testid="study-status">
+          {study.status}
+        </span>
+        <Link href={`/studies/${study.id}/results`} className="text-sm text-brand-700 underline">
+          Results and downloads
+        </Link>
+      </div>
+      {manage ? (
+        <Card title="Run">
+          <StudyControls studyId={study.id} status={study.status} />
+        </Card>
+      ) : null}
+      <Card title="Design">
+        <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+          <dt className="text-slate-600">Design</dt>
+          <dd>{study.design === "vs_reference" ? `Each model against ${study.reference ?? ""}` : "All pairs"}</dd>
+          <dt className="text-slate-600">Criteria</dt>
+          <dd>{study.criteria.map((c) => c.label).join(", ")}</dd>
+          <dt className="text-slate-600">Ratings per comparison</dt>
+          <dd>{study.ratingsPerComparison}</dd>
+          <dt className="text-slate-600">Prompts</dt>
+          <dd data-testid="study-prompts">{study.prompts}</dd>
+        </dl>
+      </Card>
+      <Card title="Models">
+        <ul className="text-sm" data-testid="study-models">
+          {study.models.map((m) => (
+            <li key={m.model}>
+              {m.model}: {m.outputs} outputs
+            </li>
+          ))}
+        </ul>
+      </Card>
+      {manage && study.status === "DRAFT" ? (
+        <Card title="Import outputs">
+          <ImportOutputsForm studyId={study.id} />
+        </Card>
+      ) : null}
+      <Card title="Progress">
+        <p className="text-sm" data-testid="study-progress">
+          {p.completedSlots} of {p.slots} ratings done ({p.claimedSlots - p.completedSlots} in progress) across {p.items} comparisons
+          {study.comparisons.attention ? `, ${study.comparisons.attention} attention checks` : ""}
+          {study.comparisons.repeat ? `, ${study.comparisons.repeat} repeats` : ""}.
+        </p>
+      </Card>
+      {study.revealsIdentity.length > 0 ? (
+        <Card title={`Outputs that name a model (${study.revealsIdentity.length})`}>
+          <p className="mb-2 text-sm text-slate-600">Judgements on these can be excluded from the statistics.</p>
+          <ul className="space-y-1 text-sm">
+            {study.revealsIdentity.map((r) => (
+              <li key={r.outputId}>
+                <span className="font-medium">{r.model}</span>: {r.excerpt}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import Link from "next/link";
+import { RatingsChart } from "@/components/studies/ratings-chart";
+import { AgreementTable, PairsTable, num, pct } from "@/components/studies/stats-tables";
+import { Card } from "@/components/ui/notice";
+import { requirePagePermission } from "@/lib/auth/current-user";
+import { judgeAgreement } from "@/lib/studies/judge-votes";
+import { loadStudyOr404 } from "@/lib/studies/load-study-or-404";
+import { studyQuality, studyStats, ZStatsFilter } from "@/lib/studies/study-stats";
+
+export const metadata = { title: "Study results" };
+
+type TSearch = Record<string, string | string[] | undefined>;
+
+export default async function StudyResultsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<TSearch> }) {
+  const { id } = await params;
+  await requirePagePermission("studies:results", `/studies/${id}/results`);
+  const study = await loadStudyOr404(id);
+  const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const parsed = ZStatsFilter.safeParse(raw);
+  const filter = parsed.success ? parsed.data : ZStatsFilter.parse({});
+  const [stats, quality, judges] = await Promise.all([studyStats(id, filter), studyQuality(id), judgeAgreement(id)]);
+  const base = `/api/v1/studies/${id}`;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-2xl font-bold">Results: {study.name}</h1>
+        <Link href={`/studies/${id}`} className="text-sm text-brand-700 underline">
+          Study
+        </Link>
+      </div>
+      <Card title="Filters">
+        <form className="flex flex-wrap items-end gap-4 text-sm" method="get">
+          <label>
+            Criterion
+            <select name="criterion" defaultValue={filter.criterion ?? ""} className="ml-2 rounded-md border border-slate-300 p-1">
+              <option value="">All</option>
+              {study.criteria.map((c) => (
+                <option key={c.key} value={c.key}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" name="excludeFailedAttention" value="1" defaultChecked={filter.excludeFailedAttention} /> Exclude raters who failed an attention check
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" name="excludeRevealing" value="1" defaultChecked={filter.excludeRevealing} /> Exclude outputs that name a model
+          </label>
+          <button type="submit" className="rounded-md border border-slate-300 px-3 py-1">
+            Apply
+          </button>
+        </form>
+      </Card>
+      <Card title="Bradley–Terry ratings (Elo scale, 95% bootstrap intervals over prompts)">
+        {stats.criteria.map((c) => {
+          const ratings = stats.ratings.filter((r) => r.criterion === c.key);
+          return ratings.length ? (
+            <div key={c.key} className="mb-4">
+              <h3 className="text-sm font-semibold">{c.label}</h3>
+              <RatingsChart title={c.label} ratings={ratings} />
+            </div>
+          ) : (
+            <p key={c.key} className="text-sm text-slate-600">
+              {c.label}: no judgements yet.
+            </p>
+          );
+        })}
+      </Card>
+      <Card title="Pairwise results">
+        <PairsTable pairs={stats.pairs} />
+      </Card>
+      <Card title="Agreement between raters">
+        <AgreementTable agreement={stats.agreement} />
+      </Card>
+      <Card title="Position bias">
+        <p className="text-sm" data-testid="position-bias">
+          The left response won {pct(stats.positionBias.leftWinRate)} of decisive votes (95% {pct(stats.positionBias.ci[0])}–{pct(stats.positionBias.ci[1])}); 50% means no bias.
+        </p>
+      </Card>
+      <Card title="Rater quality">
+        <p className="mb-2 text-sm">Median time per judgement: {quality.medianDurationMs === null ? "–" : `${(quality.medianDurationMs / 1000).toFixed(1)} s`}</p>
+        <ul className="text-sm">
+          {quality.attention.map((a) => (
+            <li key={a.raterId}>
+              {a.rater}: attention checks passed {a.passed}/{a.checks}
+            </li>
+          ))}
+          {quality.consistency
+            .filter((c) => c.repeats > 0)
+            .map((c) => (
+              <li key={`c-${c.raterId}`}>
+                {c.rater}: consistent on {c.consistent}/{c.repeats} repeats
+              </li>
+            ))}
+        </ul>
+      </Card>
+      {judges.length ? (
+        <Card title="Agreement with LLM judges">
+          <ul className="text-sm">
+            {judges.map((j) => (
+              <li key={`${j.judge}-${j.criterion}`}>
+                {j.judge} on {j.criterion}: {pct(j.percentAgreement)} agreement, Cohen’s κ {num(j.cohenKappa)} (n = {j.n})
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      <Card title="Downloads">
+        <ul className="space-y-1 text-sm">
+          <li>
+            <a href={`${base}/judgements.csv`} className="text-brand-700 underline" download>
+              Judgements (CSV)
+            </a>
+          </li>
+          {study.criteria.map((c) => (
+            <li key={c.key}>
+              {c.label}:{" "}
+              <a href={`${base}/annotations.json?criterion=${encodeURIComponent(c.key)}`} className="text-brand-700 underline" download>
+                AlpacaEval annotations
+              </a>{" "}
+              ·{" "}
+              <a href={`${base}/dpo.jsonl?criterion=${encodeURIComponent(c.key)}`} className="text-brand-700 underline" download>
+                DPO pairs
+              </a>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}

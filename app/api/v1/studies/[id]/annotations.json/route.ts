@@ -1,0 +1,3 @@
+import { annotationsRoute } from "@/lib/studies/results-routes";
+
+export const GET = annotationsRoute.handle;

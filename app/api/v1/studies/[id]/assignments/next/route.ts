@@ -1,0 +1,3 @@
+import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
+
+export const POST = nextAssignmentRoute.handle;

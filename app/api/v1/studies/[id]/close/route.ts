@@ -1,0 +1,3 @@
+import { closeStudyRoute } from "@/lib/studies/status-routes";
+
+export const POST = closeStudyRoute.handle;

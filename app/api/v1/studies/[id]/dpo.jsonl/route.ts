@@ -1,0 +1,3 @@
+import { dpoRoute } from "@/lib/studies/results-routes";
+
+export const GET = dpoRoute.handle;

@@ -1,0 +1,3 @@
+import { judgeAgreementRoute } from "@/lib/studies/judge-routes";
+
+export const GET = judgeAgreementRoute.handle;

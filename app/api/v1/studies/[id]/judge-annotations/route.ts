@@ -1,0 +1,3 @@
+import { importJudgeRoute } from "@/lib/studies/judge-routes";
+
+export const POST = importJudgeRoute.handle;

@@ -1,0 +1,3 @@
+import { judgementsCsvRoute } from "@/lib/studies/results-routes";
+
+export const GET = judgementsCsvRoute.handle;

@@ -1,0 +1,3 @@
+import { importOutputsRoute } from "@/lib/studies/outputs-route";
+
+export const POST = importOutputsRoute.handle;

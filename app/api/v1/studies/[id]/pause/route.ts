@@ -1,0 +1,3 @@
+import { pauseStudyRoute } from "@/lib/studies/status-routes";
+
+export const POST = pauseStudyRoute.handle;

@@ -1,0 +1,3 @@
+import { resumeStudyRoute } from "@/lib/studies/status-routes";
+
+export const POST = resumeStudyRoute.handle;

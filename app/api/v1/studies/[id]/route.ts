@@ -1,0 +1,3 @@
+import { getStudyRoute } from "@/lib/studies/study-routes";
+
+export const GET = getStudyRoute.handle;

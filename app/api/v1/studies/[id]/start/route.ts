@@ -1,0 +1,3 @@
+import { startStudyRoute } from "@/lib/studies/status-routes";
+
+export const POST = startStudyRoute.handle;

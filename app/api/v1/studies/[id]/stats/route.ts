@@ -1,0 +1,3 @@
+import { studyStatsRoute } from "@/lib/studies/results-routes";
+
+export const GET = studyStatsRoute.handle;

@@ -1,0 +1,91 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { apiFetch, field } from "@/components/studies/api-fetch";
+
+const input = "mt-1 block w-full rounded-md border border-slate-300 p-2 text-sm";
+
+export function CreateStudyForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const design = field(f, "design");
+    const body = {
+      name: field(f, "name"),
+      criteria: field(f, "criteria").split(",").map((c) => c.trim()).filter(Boolean),
+      design,
+      reference: design === "vs_reference" ? field(f, "reference") : undefined,
+      ratingsPerComparison: Number(f.get("ratingsPerComparison")),
+      allowTie: f.get("allowTie") === "on",
+      allowBothBad: f.get("allowBothBad") === "on",
+      attentionCheckShare: Number(f.get("attentionCheckShare")) / 100,
+      repeatShare: Number(f.get("repeatShare")) / 100,
+    };
+    setBusy(true);
+    const r = await apiFetch<{ id: string }>("/api/v1/studies", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    setBusy(false);
+    if (!r.ok) setError(r.error);
+    else router.push(`/studies/${r.data.id}`);
+  }
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} className="grid gap-3 sm:grid-cols-2">
+      <label className="text-sm">
+        Name
+        <input name="name" required maxLength={200} className={input} />
+      </label>
+      <label className="text-sm">
+        Criteria (comma-separated)
+        <input name="criteria" required defaultValue="Accuracy, Safety, Helpfulness" className={input} />
+      </label>
+      <label className="text-sm">
+        Design
+        <select name="design" className={input} defaultValue="all_pairs">
+          <option value="all_pairs">All pairs of models</option>
+          <option value="vs_reference">Each model against a reference</option>
+        </select>
+      </label>
+      <label className="text-sm">
+        Reference model (for “against a reference”)
+        <input name="reference" maxLength={200} className={input} />
+      </label>
+      <label className="text-sm">
+        Ratings per comparison
+        <input name="ratingsPerComparison" type="number" min={1} max={20} defaultValue={2} className={input} />
+      </label>
+      <label className="text-sm">
+        Attention checks (% of comparisons)
+        <input name="attentionCheckShare" type="number" min={0} max={50} defaultValue={5} className={input} />
+      </label>
+      <label className="text-sm">
+        Consistency repeats (% of judgements)
+        <input name="repeatShare" type="number" min={0} max={50} defaultValue={5} className={input} />
+      </label>
+      <div className="flex items-end gap-4 text-sm">
+        <label className="flex items-center gap-1">
+          <input type="checkbox" name="allowTie" defaultChecked /> Allow tie
+        </label>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" name="allowBothBad" defaultChecked /> Allow “both bad”
+        </label>
+      </div>
+      {error ? (
+        <div className="sm:col-span-2">
+          <Notice tone="error">{error}</Notice>
+        </div>
+      ) : null}
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={busy}>
+          Create study
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { apiFetch, field } from "@/components/studies/api-fetch";
+
+type TReport = { models: string[]; imported: number; replaced: number; newPrompts: number; unmatched: unknown[]; revealsIdentity: number };
+
+/** AlpacaEval JSON (one model per file) or JSONL with one column per model (pick columns by name). */
+export function ImportOutputsForm({ studyId }: { studyId: string }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const file = f.get("file");
+    if (!(file instanceof File) || file.size === 0) {
+      setMessage({ tone: "error", text: "Choose a file" });
+      return;
+    }
+    const jsonl = /\.jsonl$/i.test(file.name);
+    const models = field(f, "models").trim();
+    setBusy(true);
+    const r = await apiFetch<TReport>(`/api/v1/studies/${studyId}/outputs${jsonl && models ? `?models=${encodeURIComponent(models)}` : ""}`, {
+      method: "POST",
+      headers: { "content-type": jsonl ? "application/x-ndjson" : "application/json" },
+      body: await file.text(),
+    });
+    setBusy(false);
+    if (!r.ok) {
+      setMessage({ tone: "error", text: r.error });
+      return;
+    }
+    const d = r.data;
+    setMessage({
+      tone: "success",
+      text: `Imported ${d.imported} outputs (${d.replaced} replaced) of ${d.models.join(", ")}; ${d.newPrompts} new prompts; ${d.unmatched.length} unmatched; ${d.revealsIdentity} name a model.`,
+    });
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} className="space-y-3">
+      <label className="block text-sm">
+        Outputs file (.json AlpacaEval, or .jsonl with one column per model)
+        <input type="file" name="file" accept=".json,.jsonl" className="mt-1 block text-sm" />
+      </label>
+      <label className="block text-sm">
+        Models to take from a JSONL file (comma-separated column names without “-answer”; empty: all)
+        <input name="models" className="mt-1 block w-full rounded-md border border-slate-300 p-2 text-sm" />
+      </label>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <Button type="submit" disabled={busy}>
+        {busy ? "Importing…" : "Import outputs"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+type TRating = { model: string; rating: number; ci: readonly [number, number] };
+
+const W = 640;
+const ROW = 34;
+const LEFT = 170;
+const RIGHT = 30;
+const TOP = 24;
+
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "–");
+
+/** Bradley–Terry ratings (Elo scale) as dots with interval whiskers, drawn as React SVG elements on the server. */
+export function RatingsChart({ title, ratings }: { title: string; ratings: readonly TRating[] }) {
+  const finite = ratings.flatMap((r) => [r.rating, r.ci[0], r.ci[1]]).filter(Number.isFinite);
+  const lo = Math.floor((Math.min(1000, ...finite) - 20) / 50) * 50;
+  const hi = Math.ceil((Math.max(1000, ...finite) + 20) / 50) * 50;
+  const x = (v: number) => LEFT + ((v - lo) / (hi - lo || 1)) * (W - LEFT - RIGHT);
+  const height = TOP + ratings.length * ROW + 30;
+  const ticks = Array.from({ length: Math.floor((hi - lo) / 50) + 1 }, (_, i) => lo + i * 50).filter((_, i, all) => all.length <= 12 || i % 2 === 0);
+  const sorted = [...ratings].sort((a, b) => b.rating - a.rating);
+  return (
+    <figure className="overflow-x-auto">
+      <svg role="img" aria-labelledby={`chart-${title}`} viewBox={`0 0 ${W} ${height}`} width="100%" style={{ maxWidth: W }} className="text-slate-900">
+        <title id={`chart-${title}`}>{`Bradley–Terry ratings for ${title} with 95% intervals`}</title>
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={x(t)} x2={x(t)} y1={TOP - 8} y2={height - 24} stroke="#e2e8f0" />
+            <text x={x(t)} y={height - 8} fontSize={11} textAnchor="middle" fill="#475569">
+              {t}
+            </text>
+          </g>
+        ))}
+        <line x1={x(1000)} x2={x(1000)} y1={TOP - 8} y2={height - 24} stroke="#94a3b8" strokeDasharray="4 3" />
+        {sorted.map((r, i) => {
+          const y = TOP + i * ROW + ROW / 2;
+          return (
+            <g key={r.model} data-testid="rating-row">
+              <text x={LEFT - 10} y={y + 4} fontSize={12} textAnchor="end">
+                {r.model.length > 24 ? `${r.model.slice(0, 23)}…` : r.model}
+              </text>
+              {Number.isFinite(r.ci[0]) && Number.isFinite(r.ci[1]) ? (
+                <>
+                  <line x1={x(r.ci[0])} x2={x(r.ci[1])} y1={y} y2={y} stroke="#1e40af" strokeWidth={2} />
+                  <line x1={x(r.ci[0])} x2={x(r.ci[0])} y1={y - 6} y2={y + 6} stroke="#1e40af" strokeWidth={2} />
+                  <line x1={x(r.ci[1])} x2={x(r.ci[1])} y1={y - 6} y2={y + 6} stroke="#1e40af" strokeWidth={2} />
+                </>
+              ) : null}
+              <circle cx={x(r.rating)} cy={y} r={5} fill="#1e3a8a">
+                <title>{`${r.model}: ${fmt(r.rating)} (95% ${fmt(r.ci[0])}–${fmt(r.ci[1])})`}</title>
+              </circle>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}

@@ -1,0 +1,73 @@
+import { expect, test, type Response } from "@playwright/test";
+import { createToken, createUser, testDb } from "./support/db";
+import { signInViaApi } from "./support/auth";
+
+// Model names that occur nowhere else: if any byte sequence the rater's browser receives holds one,
+// blinding is broken.
+const CANARIES = ["canary-model-q7xk2", "canary-model-z9wp4"];
+
+test("nothing a rater's browser receives names a model, across the whole rating flow", async ({ page, playwright, baseURL }) => {
+  const admin = await createUser("ADMIN");
+  const { token } = await createToken(admin.id);
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const created = await api.post("/api/v1/studies", {
+    data: { name: "Blinding check", criteria: ["Accuracy", "Safety"], design: "vs_reference", reference: CANARIES[1], ratingsPerComparison: 1, allowTie: true, allowBothBad: true, attentionCheckShare: 0.2 },
+  });
+  expect(created.status()).toBe(201);
+  const study = (await created.json()) as { id: string };
+  for (const model of CANARIES) {
+    const rows = Array.from({ length: 4 }, (_, i) => ({ instruction: `How should fever ${i} be managed?`, output: `Answer ${i}: ${model === CANARIES[0] ? "rest and fluids" : "see a doctor"}.`, generator: model }));
+    const imported = await api.post(`/api/v1/studies/${study.id}/outputs`, { data: rows });
+    expect(imported.status()).toBe(200);
+  }
+  expect((await api.post(`/api/v1/studies/${study.id}/start`)).status()).toBe(200);
+  await api.dispose();
+
+  const rater = await createUser("CLINICIAN");
+  const bodies: { url: string; type: string; body: string }[] = [];
+  const pending = new Map<Response, Promise<void>>();
+  page.on("response", (res: Response) => {
+    pending.set(
+      res,
+      res.body().then(
+        (b) => {
+          bodies.push({ url: res.url(), type: res.headers()["content-type"] ?? "", body: b.toString("utf8") });
+          pending.delete(res);
+        },
+        () => void pending.delete(res), // redirects have no body
+      ),
+    );
+  });
+  await signInViaApi(page.request, rater.email);
+  await page.goto("/");
+  await page.goto("/rate");
+  await page.getByRole("link", { name: "Blinding check" }).click();
+  await expect(page.getByTestId("rating-panel")).toBeVisible();
+
+  let rated = 0;
+  for (; rated < 10; rated++) {
+    if (await page.getByText("All done").isVisible()) break;
+    await expect(page.getByTestId("response-A")).toBeVisible();
+    await expect(page.getByTestId("rating-progress")).toHaveText(`You have rated ${rated}`);
+    await page.keyboard.press("a");
+    await page.keyboard.press(rated % 2 ? "t" : "b");
+    await expect(page.getByTestId("criterion-safety").getByRole("radio", { checked: true })).toHaveCount(1);
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("rating-progress").or(page.getByText("All done"))).not.toHaveText(`You have rated ${rated}`);
+  }
+  await expect(page.getByText("All done")).toBeVisible();
+  expect(rated).toBe(5); // 4 comparisons + 1 attention check
+
+  await Promise.race([Promise.all(pending.values()), new Promise((r) => setTimeout(r, 5000))]);
+  expect([...pending.keys()].map((r) => r.url())).toEqual([]);
+  expect(bodies.some((b) => b.type.includes("text/html"))).toBe(true);
+  expect(bodies.some((b) => b.type.includes("javascript"))).toBe(true);
+  expect(bodies.filter((b) => b.url.includes("/assignments/next")).length).toBeGreaterThanOrEqual(6);
+  expect(bodies.some((b) => b.body.includes("How should fever"))).toBe(true);
+  for (const { url, body } of bodies) {
+    for (const canary of CANARIES) expect(body.includes(canary), `${canary} in ${url}`).toBe(false);
+    expect(body.includes("canary-model"), url).toBe(false);
+  }
+  const stored = await testDb().studyJudgement.count({ where: { raterId: rater.id } });
+  expect(stored).toBe(10);
+});

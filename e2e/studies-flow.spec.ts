@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { parseCsv } from "../lib/csv/csv";
+import { createUser, testDb } from "./support/db";
+import { signInViaApi } from "./support/auth";
+
+const MED = path.resolve(__dirname, "../../shared/data/alpacare/MedInstruct-test.jsonl");
+
+async function rateByKeyboard(page: Page, studyName: string, count: number) {
+  await page.goto("/rate");
+  await page.getByRole("link", { name: studyName }).click();
+  for (let i = 0; i < count; i++) {
+    await expect(page.getByTestId("rating-progress")).toHaveText(`You have rated ${i}`);
+    await page.keyboard.press(i % 2 ? "b" : "a");
+    await page.keyboard.press("t");
+    await expect(page.getByTestId("criterion-safety").getByRole("radio", { checked: true })).toHaveCount(1);
+    await page.keyboard.press("Enter");
+  }
+  await expect(page.getByTestId("rating-progress")).toHaveText(`You have rated ${count}`);
+}
+
+test("admin imports MedInstruct outputs and starts a study; two clinicians rate by keyboard; a researcher reads the statistics and downloads the CSV", async ({ browser }) => {
+  const [admin, c1, c2, researcher] = await Promise.all([createUser("ADMIN"), createUser("CLINICIAN"), createUser("CLINICIAN"), createUser("RESEARCHER")]);
+  const as = async (email: string) => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await signInViaApi(page.request, email);
+    return page;
+  };
+
+  const a = await as(admin.email);
+  await a.goto("/studies");
+  await a.getByLabel("Name").fill("MedInstruct pilot");
+  await a.getByLabel("Criteria (comma-separated)").fill("Accuracy, Safety");
+  await a.getByLabel("Ratings per comparison").fill("2");
+  await a.getByLabel("Attention checks (% of comparisons)").fill("0");
+  await a.getByLabel("Consistency repeats (% of judgements)").fill("0");
+  await a.getByRole("button", { name: "Create study" }).click();
+  await expect(a).toHaveURL(/\/studies\/[0-9a-f-]{36}$/);
+  const studyId = a.url().split("/").pop() ?? "";
+
+  await a.getByLabel(/Outputs file/).setInputFiles({ name: "MedInstruct-test.jsonl", mimeType: "application/x-ndjson", buffer: readFileSync(MED) });
+  await a.getByLabel(/Models to take/).fill("gpt-4, claude-2");
+  await a.getByRole("button", { name: "Import outputs" }).click();
+  await expect(a.getByText(/Imported 432 outputs/)).toBeVisible();
+  await expect(a.getByTestId("study-prompts")).toHaveText("216");
+  await a.getByRole("button", { name: "Start study" }).click();
+  await expect(a.getByTestId("study-status")).toHaveText("ACTIVE");
+  await expect(a.getByTestId("study-progress")).toContainText("0 of 432 ratings done");
+
+  const study = "MedInstruct pilot";
+  const [p1, p2] = await Promise.all([as(c1.email), as(c2.email)]);
+  await rateByKeyboard(p1, study, 3);
+  await rateByKeyboard(p2, study, 3);
+  expect(await testDb().studyJudgement.count({ where: { comparison: { studyId } } })).toBe(12);
+
+  const r = await as(researcher.email);
+  await r.goto(`/studies/${studyId}/results`);
+  const pairs = r.getByTestId("pairs-table");
+  await expect(pairs.locator("tbody tr")).toHaveCount(2);
+  await expect(pairs.locator("tbody tr").first()).toContainText("claude-2");
+  await expect(pairs.locator("tbody tr").first().locator("td").nth(3)).toHaveText("6");
+  await expect(r.locator("svg[role=img]")).toHaveCount(2);
+  await expect(r.getByTestId("rating-row")).toHaveCount(4);
+  await expect(r.getByTestId("position-bias")).toContainText("The left response won");
+
+  const [download] = await Promise.all([r.waitForEvent("download"), r.getByRole("link", { name: "Judgements (CSV)" }).click()]);
+  const file = await download.path();
+  const rows = parseCsv(readFileSync(file, "utf8")).filter((row) => row.length > 1);
+  expect(rows[0]).toEqual(["study", "prompt", "model_a", "model_b", "model_shown_left", "criterion", "choice", "rater", "rationale", "duration_ms", "time", "kind"]);
+  expect(rows).toHaveLength(13);
+  expect(new Set(rows.slice(1).map((row) => row[7]))).toEqual(new Set([c1.pseudonym, c2.pseudonym]));
+  expect(rows.slice(1).filter((row) => row[5] === "safety").every((row) => row[6] === "tie")).toBe(true);
+  expect(await testDb().auditLog.count({ where: { actorId: researcher.id, action: "study.export" } })).toBe(1);
+});

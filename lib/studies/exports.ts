@@ -1,0 +1,83 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { notFound } from "@/lib/errors/app-error";
+import { toCsv } from "@/lib/csv/csv";
+import { loadJudgements, type TLoadedJudgement } from "@/lib/studies/load-judgements";
+
+const CSV_HEADER = ["study", "prompt", "model_a", "model_b", "model_shown_left", "criterion", "choice", "rater", "rationale", "duration_ms", "time", "kind"];
+
+async function studyName(studyId: string) {
+  const s = await db().study.findUnique({ where: { id: studyId }, select: { name: true } });
+  if (!s) throw notFound("Study");
+  return s.name;
+}
+
+/** One row per judgement and criterion; attention checks and repeats are marked in `kind`. */
+export async function judgementsCsv(studyId: string): Promise<string> {
+  const name = await studyName(studyId);
+  const rows = await loadJudgements(studyId);
+  return toCsv(
+    CSV_HEADER,
+    rows.map((j) => [
+      name,
+      j.instruction,
+      j.modelA,
+      j.modelB,
+      j.shownLeft === "A" ? j.modelA : j.modelB,
+      j.criterion,
+      j.choice,
+      j.pseudonym,
+      j.rationale ?? "",
+      j.durationMs,
+      j.createdAt,
+      j.kind,
+    ]),
+  );
+}
+
+async function outputTexts(studyId: string) {
+  const outputs = await db().studyOutput.findMany({ where: { prompt: { studyId } }, select: { promptId: true, model: true, text: true } });
+  return new Map(outputs.map((o) => [`${o.promptId}\u0000${o.model}`, o.text]));
+}
+
+const regular = (rows: TLoadedJudgement[], criterion: string) => rows.filter((j) => j.kind === "regular" && j.criterion === criterion);
+
+/**
+ * AlpacaEval annotations: output_1 is model B's (the reference in vs_reference studies), so
+ * preference 1 = model B preferred, 2 = model A preferred, 1.5 = tie or both bad.
+ */
+export async function alpacaAnnotations(studyId: string, criterion: string) {
+  await studyName(studyId);
+  const [rows, texts] = await Promise.all([loadJudgements(studyId), outputTexts(studyId)]);
+  return regular(rows, criterion).map((j) => ({
+    instruction: j.instruction,
+    output_1: texts.get(`${j.promptId}\u0000${j.modelB}`) ?? "",
+    generator_1: j.modelB,
+    output_2: texts.get(`${j.promptId}\u0000${j.modelA}`) ?? "",
+    generator_2: j.modelA,
+    preference: j.choice === "A" ? 2 : j.choice === "B" ? 1 : 1.5,
+    ...(j.choice === "both_bad" ? { both_bad: true } : {}),
+    annotator: j.pseudonym,
+    criterion,
+  }));
+}
+
+/** DPO pairs from comparisons where a strict majority of votes picked one model. */
+export async function dpoPairs(studyId: string, criterion: string) {
+  await studyName(studyId);
+  const [rows, texts] = await Promise.all([loadJudgements(studyId), outputTexts(studyId)]);
+  const byComparison = new Map<string, TLoadedJudgement[]>();
+  for (const j of regular(rows, criterion)) byComparison.set(j.comparisonId, [...(byComparison.get(j.comparisonId) ?? []), j]);
+  const pairs: { prompt: string; chosen: string; rejected: string }[] = [];
+  for (const votes of byComparison.values()) {
+    const first = votes[0];
+    if (!first) continue;
+    const a = votes.filter((v) => v.choice === "A").length;
+    const b = votes.filter((v) => v.choice === "B").length;
+    const winner = a * 2 > votes.length ? first.modelA : b * 2 > votes.length ? first.modelB : null;
+    if (!winner) continue;
+    const loser = winner === first.modelA ? first.modelB : first.modelA;
+    pairs.push({ prompt: first.instruction, chosen: texts.get(`${first.promptId}\u0000${winner}`) ?? "", rejected: texts.get(`${first.promptId}\u0000${loser}`) ?? "" });
+  }
+  return pairs;
+}

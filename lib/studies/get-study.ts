@@ -1,0 +1,56 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { notFound } from "@/lib/errors/app-error";
+import { studyCriteria } from "@/lib/studies/study-criteria";
+
+/** The admin/researcher view of a study (it names the models: never for raters). */
+export async function getStudy(studyId: string) {
+  const study = await db().study.findUnique({ where: { id: studyId }, include: { raters: { select: { userId: true } } } });
+  if (!study) throw notFound("Study");
+  const [prompts, outputs, flagged, items, comparisons, judgements] = await Promise.all([
+    db().studyPrompt.count({ where: { studyId } }),
+    db().studyOutput.groupBy({ by: ["model"], where: { prompt: { studyId } }, _count: { _all: true } }),
+    db().studyOutput.findMany({
+      where: { prompt: { studyId }, revealsIdentity: true },
+      select: { id: true, model: true, promptId: true, text: true },
+      take: 200,
+    }),
+    db().queueItem.aggregate({ where: { queueId: studyId }, _sum: { capacity: true, completedSlots: true, claimedSlots: true }, _count: { _all: true } }),
+    db().studyComparison.groupBy({ by: ["kind"], where: { studyId }, _count: { _all: true } }),
+    db().studyJudgement.count({ where: { comparison: { studyId } } }),
+  ]);
+  return {
+    id: study.id,
+    name: study.name,
+    status: study.status,
+    design: study.design,
+    reference: study.referenceModel,
+    criteria: studyCriteria(study.criteria),
+    ratingsPerComparison: study.ratingsPerComparison,
+    allowTie: study.allowTie,
+    allowBothBad: study.allowBothBad,
+    rationale: study.rationale,
+    attentionCheckShare: study.attentionCheckShare,
+    repeatShare: study.repeatShare,
+    raterIds: study.raters.map((r) => r.userId),
+    createdAt: study.createdAt.toISOString(),
+    startedAt: study.startedAt?.toISOString() ?? null,
+    closedAt: study.closedAt?.toISOString() ?? null,
+    prompts,
+    models: outputs.map((o) => ({ model: o.model, outputs: o._count._all })).sort((a, b) => a.model.localeCompare(b.model)),
+    revealsIdentity: flagged.map((f) => ({ outputId: f.id, model: f.model, promptId: f.promptId, excerpt: f.text.slice(0, 200) })),
+    comparisons: Object.fromEntries(comparisons.map((c) => [c.kind, c._count._all])),
+    progress: {
+      items: items._count._all,
+      slots: items._sum.capacity ?? 0,
+      claimedSlots: items._sum.claimedSlots ?? 0,
+      completedSlots: items._sum.completedSlots ?? 0,
+      judgements,
+    },
+  };
+}
+
+export async function listStudies() {
+  const studies = await db().study.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, name: true, status: true, design: true, createdAt: true } });
+  return studies.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() }));
+}

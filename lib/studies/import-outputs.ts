@@ -1,0 +1,75 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError, notFound } from "@/lib/errors/app-error";
+import type { TCurrentUser } from "@/lib/auth/sessions";
+import type { TRequestContext } from "@/lib/http/request-context";
+import { normaliseInstruction } from "@/lib/studies/normalise-instruction";
+import { revealsIdentity } from "@/lib/studies/reveals-identity";
+import type { TParsedOutput } from "@/lib/studies/parse-outputs";
+
+export type TImportReport = {
+  models: string[];
+  imported: number;
+  replaced: number;
+  newPrompts: number;
+  /** Outputs whose instruction matches no prompt in a study that already has prompts. */
+  unmatched: { model: string; instruction: string }[];
+  revealsIdentity: number;
+};
+
+/**
+ * Outputs are matched to prompts by normalised instruction. The first import defines the prompt
+ * set; later ones only attach, and report what matched nothing (a different test set).
+ */
+export async function importOutputs(user: TCurrentUser, studyId: string, outputs: readonly TParsedOutput[], ctx: TRequestContext): Promise<TImportReport> {
+  return db().$transaction(
+    async (tx) => {
+      const study = await tx.study.findUnique({ where: { id: studyId }, select: { id: true, status: true } });
+      if (!study) throw notFound("Study");
+      if (study.status !== "DRAFT") throw new AppError("CONFLICT", "Outputs can only be imported before the study starts");
+      const existing = await tx.studyPrompt.findMany({ where: { studyId }, select: { id: true, matchKey: true } });
+      const byKey = new Map(existing.map((p) => [p.matchKey, p.id]));
+      const definesPrompts = existing.length === 0;
+      const report: TImportReport = { models: [], imported: 0, replaced: 0, newPrompts: 0, unmatched: [], revealsIdentity: 0 };
+      const seen = new Set<string>();
+      for (const o of outputs) {
+        const key = normaliseInstruction(o.instruction, o.input);
+        let promptId = byKey.get(key);
+        if (!promptId) {
+          if (!definesPrompts) {
+            report.unmatched.push({ model: o.model, instruction: o.instruction.slice(0, 200) });
+            continue;
+          }
+          const p = await tx.studyPrompt.create({ data: { studyId, instruction: o.instruction, input: o.input, matchKey: key } });
+          promptId = p.id;
+          byKey.set(key, promptId);
+          report.newPrompts++;
+        }
+        const dup = `${promptId}\u0000${o.model}`;
+        if (seen.has(dup)) throw new AppError("VALIDATION", `Model ${o.model} has two outputs for one prompt`);
+        seen.add(dup);
+        const flagged = revealsIdentity(o.text);
+        const before = await tx.studyOutput.findUnique({ where: { promptId_model: { promptId, model: o.model } }, select: { id: true } });
+        await tx.studyOutput.upsert({
+          where: { promptId_model: { promptId, model: o.model } },
+          create: { promptId, model: o.model, text: o.text, revealsIdentity: flagged },
+          update: { text: o.text, revealsIdentity: flagged },
+        });
+        if (before) report.replaced++;
+        else report.imported++;
+        if (flagged) report.revealsIdentity++;
+        if (!report.models.includes(o.model)) report.models.push(o.model);
+      }
+      await recordAudit(tx, ctx, {
+        actorId: user.id,
+        action: "study.import_outputs",
+        entityType: "Study",
+        entityId: studyId,
+        after: { models: report.models, imported: report.imported, replaced: report.replaced, unmatched: report.unmatched.length },
+      });
+      return report;
+    },
+    { timeout: 60_000 },
+  );
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import type { Choice, Side } from "@/lib/stats";
+
+export type TLoadedJudgement = {
+  id: string;
+  assignmentId: string;
+  comparisonId: string;
+  kind: string;
+  repeatOfId: string | null;
+  degradedModel: string | null;
+  promptId: string;
+  instruction: string;
+  modelA: string;
+  modelB: string;
+  raterId: string;
+  pseudonym: string;
+  criterion: string;
+  choice: Choice;
+  shownLeft: Side;
+  rationale: string | null;
+  durationMs: number;
+  createdAt: Date;
+  revealsIdentity: boolean;
+};
+
+const CHOICES = new Set<string>(["A", "B", "tie", "both_bad"]);
+
+/** Every judgement of a study with what the researcher views need, oldest first. */
+export async function loadJudgements(studyId: string): Promise<TLoadedJudgement[]> {
+  const rows = await db().studyJudgement.findMany({
+    where: { comparison: { studyId } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { comparison: { include: { study: { select: { id: true } } } } },
+  });
+  const promptIds = [...new Set(rows.map((r) => r.comparison.promptId))];
+  const raterIds = [...new Set(rows.map((r) => r.raterId))];
+  const [prompts, outputs, users] = await Promise.all([
+    db().studyPrompt.findMany({ where: { id: { in: promptIds } }, select: { id: true, instruction: true } }),
+    db().studyOutput.findMany({ where: { promptId: { in: promptIds }, revealsIdentity: true }, select: { promptId: true, model: true } }),
+    db().user.findMany({ where: { id: { in: raterIds } }, select: { id: true, pseudonym: true } }),
+  ]);
+  const instructionOf = new Map(prompts.map((p) => [p.id, p.instruction]));
+  const revealing = new Set(outputs.map((o) => `${o.promptId}\u0000${o.model}`));
+  const pseudonymOf = new Map(users.map((u) => [u.id, u.pseudonym]));
+  return rows
+    .filter((r) => CHOICES.has(r.choice) && (r.shownLeft === "A" || r.shownLeft === "B"))
+    .map((r) => {
+      const c = r.comparison;
+      return {
+        id: r.id,
+        assignmentId: r.assignmentId,
+        comparisonId: c.id,
+        kind: c.kind,
+        repeatOfId: c.repeatOfId,
+        degradedModel: c.degradedModel,
+        promptId: c.promptId,
+        instruction: instructionOf.get(c.promptId) ?? "",
+        modelA: c.modelA,
+        modelB: c.modelB,
+        raterId: r.raterId,
+        pseudonym: pseudonymOf.get(r.raterId) ?? "",
+        criterion: r.criterion,
+        choice: r.choice as Choice,
+        shownLeft: r.shownLeft as Side,
+        rationale: r.rationale,
+        durationMs: r.durationMs,
+        createdAt: r.createdAt,
+        revealsIdentity: revealing.has(`${c.promptId}\u0000${c.modelA}`) || revealing.has(`${c.promptId}\u0000${c.modelB}`),
+      };
+    });
+}

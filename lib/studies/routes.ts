@@ -1,0 +1,28 @@
+import "server-only";
+import type { TApiRouteDef } from "@/lib/http/api-route";
+import { importOutputsRoute } from "@/lib/studies/outputs-route";
+import { nextAssignmentRoute, submitJudgementRoute } from "@/lib/studies/rating-routes";
+import { annotationsRoute, dpoRoute, judgementsCsvRoute, studyStatsRoute } from "@/lib/studies/results-routes";
+import { importJudgeRoute, judgeAgreementRoute } from "@/lib/studies/judge-routes";
+import { closeStudyRoute, pauseStudyRoute, resumeStudyRoute, startStudyRoute } from "@/lib/studies/status-routes";
+import { createStudyRoute, getStudyRoute, listStudiesRoute } from "@/lib/studies/study-routes";
+
+/** Every preference-study route, for lib/api/registry.ts. */
+export const studyRoutes: { def: TApiRouteDef }[] = [
+  createStudyRoute,
+  listStudiesRoute,
+  getStudyRoute,
+  importOutputsRoute,
+  startStudyRoute,
+  pauseStudyRoute,
+  resumeStudyRoute,
+  closeStudyRoute,
+  nextAssignmentRoute,
+  submitJudgementRoute,
+  studyStatsRoute,
+  judgementsCsvRoute,
+  annotationsRoute,
+  dpoRoute,
+  importJudgeRoute,
+  judgeAgreementRoute,
+];

@@ -1,0 +1,74 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError, notFound } from "@/lib/errors/app-error";
+import type { TCurrentUser } from "@/lib/auth/sessions";
+import type { TRequestContext } from "@/lib/http/request-context";
+import { createQueueItems } from "@/lib/queue";
+import { planComparisons } from "@/lib/studies/plan-comparisons";
+import { studyCriteria } from "@/lib/studies/study-criteria";
+
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/** Models whose name appears in text raters will see (ignoring case and punctuation: "GPT 4" names gpt-4). */
+function modelsNamedIn(text: string, models: readonly string[]): string[] {
+  const t = squash(text);
+  return models.filter((m) => squash(m).length >= 3 && t.includes(squash(m)));
+}
+
+export async function startStudy(user: TCurrentUser, studyId: string, ctx: TRequestContext) {
+  return db().$transaction(
+    async (tx) => {
+      // The row lock makes two concurrent starts queue up; the second sees ACTIVE and stops.
+      await tx.$queryRaw`SELECT id FROM "Study" WHERE id = ${studyId}::uuid FOR UPDATE`;
+      const study = await tx.study.findUnique({ where: { id: studyId } });
+      if (!study) throw notFound("Study");
+      if (study.status !== "DRAFT") throw new AppError("CONFLICT", "The study has already started");
+      const prompts = await tx.studyPrompt.findMany({ where: { studyId }, select: { id: true, outputs: { select: { model: true } } } });
+      const models = [...new Set(prompts.flatMap((p) => p.outputs.map((o) => o.model)))];
+      if (models.length < 2) throw new AppError("VALIDATION", "Import the outputs of at least two models first");
+      if (study.design === "vs_reference" && !models.includes(study.referenceModel ?? "")) {
+        throw new AppError("VALIDATION", `No outputs of the reference model ${study.referenceModel ?? ""} were imported`);
+      }
+      const named = modelsNamedIn([study.name, ...studyCriteria(study.criteria).flatMap((c) => [c.label, c.description])].join(" "), models);
+      if (named.length) {
+        throw new AppError("VALIDATION", `Raters see the study name and criteria, and they name ${named.join(", ")}: rename them first`);
+      }
+      const plan = planComparisons({
+        prompts: prompts.map((p) => ({ id: p.id, models: p.outputs.map((o) => o.model) })),
+        models,
+        design: study.design === "vs_reference" ? "vs_reference" : "all_pairs",
+        reference: study.referenceModel,
+        attentionCheckShare: study.attentionCheckShare,
+        seed: study.seed,
+      });
+      if (plan.comparisons.length === 0) throw new AppError("VALIDATION", "No prompt has outputs from both models of any pair");
+      const itemIds = await createQueueItems(tx, {
+        queueId: study.id,
+        seed: study.seed,
+        items: plan.comparisons.map(() => ({ capacity: study.ratingsPerComparison })),
+      });
+      await tx.studyComparison.createMany({
+        data: plan.comparisons.map((c, i) => ({
+          studyId,
+          promptId: c.promptId,
+          modelA: c.modelA,
+          modelB: c.modelB,
+          kind: c.kind,
+          degradedModel: c.degradedModel,
+          queueItemId: itemIds[i] as string,
+        })),
+      });
+      await tx.study.update({ where: { id: studyId }, data: { status: "ACTIVE", startedAt: new Date() } });
+      const summary = {
+        comparisons: plan.comparisons.filter((c) => c.kind === "regular").length,
+        attentionChecks: plan.comparisons.filter((c) => c.kind === "attention").length,
+        skippedPrompts: plan.skipped,
+        models: models.sort(),
+      };
+      await recordAudit(tx, ctx, { actorId: user.id, action: "study.start", entityType: "Study", entityId: studyId, after: { ...summary, skippedPrompts: plan.skipped.length } });
+      return summary;
+    },
+    { timeout: 60_000 },
+  );
+}

@@ -1,0 +1,100 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { AppError, notFound } from "@/lib/errors/app-error";
+import type { TCurrentUser } from "@/lib/auth/sessions";
+import type { TRequestContext } from "@/lib/http/request-context";
+import { createQueueItems, QUEUE_TX_OPTIONS, submitAssignment, type TQueueClient } from "@/lib/queue";
+import { createRng } from "@/lib/stats";
+import { toModelChoice } from "@/lib/studies/choose-shown-left";
+import { studyCriteria } from "@/lib/studies/study-criteria";
+import type { TJudgementInput } from "@/lib/studies/schemas";
+
+export type TJudgementResult = { status: "submitted" | "already_submitted"; judgements: number };
+
+// Keys are per assignment: a key reused on another assignment is another request, not a replay.
+const scopeOf = (assignmentId: string) => `study-judgement:${assignmentId}`;
+const REPEAT_GAP = 10;
+
+function validate(input: TJudgementInput, study: { criteria: unknown; allowTie: boolean; allowBothBad: boolean; rationale: string }) {
+  const keys = studyCriteria(study.criteria).map((c) => c.key);
+  const errors: Record<string, string[]> = {};
+  for (const key of keys) {
+    const choice = input.choices[key];
+    if (!choice) errors[`choices.${key}`] = ["Choose an answer"];
+    else if (choice === "tie" && !study.allowTie) errors[`choices.${key}`] = ["Ties are not allowed in this study"];
+    else if (choice === "both_bad" && !study.allowBothBad) errors[`choices.${key}`] = ["“Both bad” is not allowed in this study"];
+  }
+  for (const key of Object.keys(input.choices)) if (!keys.includes(key)) errors[`choices.${key}`] = ["Unknown criterion"];
+  if (study.rationale === "required" && !input.rationale) errors.rationale = ["Give a short rationale"];
+  if (Object.keys(errors).length) throw new AppError("VALIDATION", "The judgement is incomplete", { fieldErrors: errors });
+  return keys;
+}
+
+/**
+ * Records one rater's verdicts for an assignment. Labels are what the rater saw (A = left); they are
+ * stored in model terms. Replays with the same Idempotency-Key, or of an already submitted
+ * assignment, change nothing and answer the same.
+ */
+export async function submitJudgement(
+  user: TCurrentUser,
+  assignmentId: string,
+  input: TJudgementInput,
+  ctx: TRequestContext,
+  idempotencyKey: string | null,
+  client: TQueueClient = db(),
+): Promise<TJudgementResult> {
+  return client.$transaction(async (tx) => {
+    if (idempotencyKey) {
+      const seen = await tx.idempotencyKey.findUnique({ where: { userId_scope_key: { userId: user.id, scope: scopeOf(assignmentId), key: idempotencyKey } } });
+      if (seen) return seen.response as TJudgementResult;
+    }
+    const assignment = await tx.queueAssignment.findFirst({
+      where: { id: assignmentId, userId: user.id },
+      include: { item: { include: { comparison: { include: { study: true } } } } },
+    });
+    const comparison = assignment?.item.comparison;
+    if (!assignment || !comparison) throw notFound("Assignment");
+    const study = comparison.study;
+    if (study.status === "CLOSED") throw new AppError("CONFLICT", "The study is closed");
+    const keys = validate(input, study);
+    const shownLeft = assignment.shownLeft;
+    if (shownLeft !== "A" && shownLeft !== "B") throw new AppError("CONFLICT", "This assignment was never shown");
+
+    const outcome = await submitAssignment(tx, { assignmentId, userId: user.id });
+    let result: TJudgementResult;
+    if (outcome === "already_submitted") {
+      result = { status: "already_submitted", judgements: await tx.studyJudgement.count({ where: { assignmentId } }) };
+    } else {
+      const elapsed = Math.max(0, Date.now() - assignment.claimedAt.getTime());
+      const durationMs = Math.min(input.durationMs ?? elapsed, elapsed);
+      await tx.studyJudgement.createMany({
+        data: keys.map((criterion) => ({
+          comparisonId: comparison.id,
+          assignmentId,
+          raterId: user.id,
+          criterion,
+          choice: toModelChoice(input.choices[criterion] ?? "tie", shownLeft),
+          shownLeft,
+          rationale: input.rationale ?? null,
+          durationMs,
+        })),
+      });
+      if (comparison.kind === "regular" && study.repeatShare > 0 && createRng(`${study.seed}:repeat:${assignmentId}`).nextFloat() < study.repeatShare) {
+        // The repeat is the same pair for the same person, later in their queue, sides swapped at claim.
+        const [itemId] = await createQueueItems(tx, { queueId: study.id, seed: `${study.seed}:${assignmentId}`, items: [{ capacity: 1, onlyForUserId: user.id }] });
+        // A little later in the claim order than the original, rather than at the very end.
+        await tx.queueItem.update({ where: { id: itemId as string }, data: { position: assignment.item.position + REPEAT_GAP } });
+        await tx.studyComparison.create({
+          data: { studyId: study.id, promptId: comparison.promptId, modelA: comparison.modelA, modelB: comparison.modelB, kind: "repeat", repeatOfId: comparison.id, queueItemId: itemId as string },
+        });
+      }
+      await recordAudit(tx, ctx, { actorId: user.id, action: "study.judgement", entityType: "QueueAssignment", entityId: assignmentId, after: { studyId: study.id, criteria: keys.length } });
+      result = { status: "submitted", judgements: keys.length };
+    }
+    if (idempotencyKey) {
+      await tx.idempotencyKey.createMany({ data: [{ userId: user.id, scope: scopeOf(assignmentId), key: idempotencyKey, status: 200, response: result }], skipDuplicates: true });
+    }
+    return result;
+  }, QUEUE_TX_OPTIONS);
+}

@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/prisma";
+import { insertApiToken } from "@/lib/auth/api-tokens";
+import { createStudyRoute, getStudyRoute } from "@/lib/studies/study-routes";
+import { importOutputsRoute } from "@/lib/studies/outputs-route";
+import { startStudyRoute } from "@/lib/studies/status-routes";
+import { nextAssignmentRoute, submitJudgementRoute } from "@/lib/studies/rating-routes";
+import { studyStatsRoute } from "@/lib/studies/results-routes";
+import { makeUser } from "../support/factories";
+import { resetDatabase } from "../support/db";
+
+const MED = path.resolve(__dirname, "../../../shared/data/alpacare/MedInstruct-test.jsonl");
+
+beforeEach(async () => {
+  await resetDatabase();
+});
+afterAll(async () => {
+  await db().$disconnect();
+});
+
+type THandler = { handle: (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response> };
+
+async function caller(role: "ADMIN" | "CLINICIAN" | "RESEARCHER") {
+  const user = await makeUser(role);
+  const { token } = await insertApiToken(db(), user.id, "t", null);
+  return (route: THandler, url: string, init: { method?: string; body?: string; type?: string; headers?: Record<string, string>; params?: Record<string, string> } = {}) =>
+    route.handle(
+      new Request(`http://app.test${url}`, {
+        method: init.method ?? "GET",
+        headers: { authorization: `Bearer ${token}`, ...(init.body ? { "content-type": init.type ?? "application/json" } : {}), ...init.headers },
+        body: init.body,
+      }),
+      { params: Promise.resolve(init.params ?? {}) },
+    );
+}
+
+describe("study API", () => {
+  it("runs create → import JSONL → start → next → judgement over HTTP, with problem+json for bad input", async () => {
+    const admin = await caller("ADMIN");
+    const rater = await caller("CLINICIAN");
+    const researcher = await caller("RESEARCHER");
+
+    const bad = await admin(createStudyRoute, "/api/v1/studies", { method: "POST", body: JSON.stringify({ name: "", criteria: [], design: "vs_reference" }) });
+    expect(bad.status).toBe(422);
+    expect(bad.headers.get("content-type")).toContain("application/problem+json");
+    expect(await db().study.count()).toBe(0);
+
+    const created = await admin(createStudyRoute, "/api/v1/studies", {
+      method: "POST",
+      body: JSON.stringify({ name: "API study", criteria: ["Accuracy"], design: "vs_reference", reference: "claude-2", ratingsPerComparison: 1, allowTie: false, allowBothBad: false }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const params = { id };
+    expect((await rater(createStudyRoute, "/api/v1/studies", { method: "POST", body: JSON.stringify({ name: "x", criteria: ["a"], design: "all_pairs" }) })).status).toBe(403);
+
+    const imported = await admin(importOutputsRoute, `/api/v1/studies/${id}/outputs?models=gpt-4,claude-2`, { method: "POST", body: readFileSync(MED, "utf8"), type: "application/x-ndjson", params });
+    expect(imported.status).toBe(200);
+    expect(await imported.json()).toMatchObject({ imported: 432, newPrompts: 216, unmatched: [] });
+    const notAlpaca = await admin(importOutputsRoute, `/api/v1/studies/${id}/outputs`, { method: "POST", body: JSON.stringify([{ instruction: "x" }]), params });
+    expect(notAlpaca.status).toBe(422);
+
+    expect((await admin(startStudyRoute, `/api/v1/studies/${id}/start`, { method: "POST", params })).status).toBe(200);
+    const view = (await (await researcher(getStudyRoute, `/api/v1/studies/${id}`, { params })).json()) as { status: string; progress: { slots: number } };
+    expect(view).toMatchObject({ status: "ACTIVE", progress: { slots: 216 } });
+    expect((await rater(getStudyRoute, `/api/v1/studies/${id}`, { params })).status).toBe(403);
+    expect((await admin(nextAssignmentRoute, `/api/v1/studies/${id}/assignments/next`, { method: "POST", params })).status).toBe(403);
+
+    const next = await rater(nextAssignmentRoute, `/api/v1/studies/${id}/assignments/next`, { method: "POST", params });
+    const text = await next.text();
+    for (const model of ["gpt-4", "claude-2", "GPT-4", "Claude"]) expect(text).not.toContain(`"${model}"`);
+    const a = JSON.parse(text) as { assignmentId: string; options: { allowTie: boolean } };
+    expect(a.options.allowTie).toBe(false);
+    const judge = (body: unknown, key: string) =>
+      rater(submitJudgementRoute, `/api/v1/assignments/${a.assignmentId}/judgement`, { method: "POST", body: JSON.stringify(body), headers: { "idempotency-key": key }, params: { id: a.assignmentId } });
+    const tie = await judge({ choices: { accuracy: "tie" } }, "key-00000001");
+    expect(tie.status).toBe(422);
+    expect(await tie.json()).toMatchObject({ errors: { "choices.accuracy": ["Ties are not allowed in this study"] } });
+    expect((await judge({ choices: { accuracy: "A" } }, "bad key!")).status).toBe(400);
+    const ok = await judge({ choices: { accuracy: "A" } }, "key-00000002");
+    expect(ok.status).toBe(200);
+    const replay = await judge({ choices: { accuracy: "B" } }, "key-00000002");
+    expect(await replay.json()).toEqual(await ok.json());
+    expect(await db().studyJudgement.count()).toBe(1);
+
+    const stats = await researcher(studyStatsRoute, `/api/v1/studies/${id}/stats?bootstrapRounds=100`, { params });
+    expect(stats.status).toBe(200);
+    const body = (await stats.json()) as { pairs: { n: number; modelB: string }[] };
+    expect(body.pairs).toHaveLength(1);
+    expect(body.pairs[0]?.n).toBe(1);
+    expect((await rater(studyStatsRoute, `/api/v1/studies/${id}/stats`, { params })).status).toBe(403);
+    const missing = await researcher(studyStatsRoute, `/api/v1/studies/00000000-0000-4000-8000-000000000000/stats`, { params: { id: "00000000-0000-4000-8000-000000000000" } });
+    expect(missing.status).toBe(404);
+  });
+});
