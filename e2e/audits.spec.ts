@@ -112,3 +112,41 @@ test("admin imports and starts a campaign; two clinicians audit by keyboard; one
   expect(fixed?.original_output).toBeDefined();
   expect(corrected.endsWith(" Seek urgent care if symptoms worsen.")).toBe(true);
 });
+
+test("an admin renames and adds error flags; reviewers see them; a flag in use cannot be removed", async ({ browser, baseURL }) => {
+  const [admin, clinician] = await Promise.all([createUser("ADMIN"), createUser("CLINICIAN")]);
+  const a = await (await browser.newContext()).newPage();
+  await signInViaApi(a.request, admin.email);
+  const sameOrigin = { origin: baseURL ?? "" };
+  const body = Array.from({ length: 3 }, (_, i) => JSON.stringify({ instruction: `Flag editing task ${i}`, input: "", output: `Answer ${i}` })).join("\n");
+  const dataset = await a.request.post("/api/v1/datasets?name=flag-edit", { headers: { ...sameOrigin, "content-type": "application/x-ndjson" }, data: body });
+  expect(dataset.status()).toBe(201);
+  const { id: datasetId } = (await dataset.json()) as { id: string };
+  const created = await a.request.post("/api/v1/audits", { headers: sameOrigin, data: { datasetId, name: "Flag edit", sampleSize: 3, seed: "f", reviewersPerItem: 1 } });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+
+  await a.goto(`/audits/${id}`);
+  const editor = a.getByRole("form", { name: "Error flags" });
+  await editor.getByLabel("Label of flag 7").fill("Formatting or style");
+  await editor.getByLabel("New flag").fill("Wrong dosage");
+  await editor.getByRole("button", { name: "Add" }).click();
+  await editor.getByRole("button", { name: "Save flags" }).click();
+  await expect(editor.getByRole("status")).toHaveText("Flags saved");
+
+  const c = await (await browser.newContext()).newPage();
+  await signInViaApi(c.request, clinician.email);
+  await c.goto(`/audits/${id}/review`);
+  await expect(c.getByTestId("review-workspace")).toContainText("Formatting or style");
+  await c.keyboard.press("r");
+  await c.keyboard.press("8");
+  await expect(c.getByTestId("flag-wrong_dosage")).toBeChecked();
+  await c.keyboard.press("Enter");
+  await expect(c.getByTestId("task-instruction")).not.toHaveText("");
+
+  await a.reload();
+  await editor.getByRole("button", { name: "Remove Wrong dosage" }).click();
+  await editor.getByRole("button", { name: "Save flags" }).click();
+  await expect(editor.getByRole("alert")).toContainText("already used");
+  await expect(editor.getByLabel("Label of flag 8")).toHaveValue("Wrong dosage");
+});

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { flagKeyOf } from "@/lib/audits/flags";
 
 type TDataset = { id: string; name: string; fields: string[] };
 type TProblem = { detail?: string; errors?: Record<string, string[]> };
@@ -41,7 +42,7 @@ export function CreateCampaignForm({ datasets, defaultSeed }: { datasets: TDatas
               .split("\n")
               .map((l) => l.trim())
               .filter(Boolean)
-              .map((label) => ({ key: label.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "").slice(0, 40), label })),
+              .map((label) => ({ key: flagKeyOf(label), label })),
           }
         : {}),
     };

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { auditCsvStream } from "@/lib/audit/audit-csv";
 import { ZAuditFilter } from "@/lib/audit/schemas";
 import { defineApiRoute } from "@/lib/http/api-route";
+import { attachment } from "@/lib/http/attachment";
 
 export const auditCsvRoute = defineApiRoute(
   {
@@ -24,12 +25,6 @@ export const auditCsvRoute = defineApiRoute(
         after: { filter: JSON.parse(JSON.stringify(query)) as Record<string, string> },
       }),
     );
-    return new Response(auditCsvStream(query), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="clinreview-audit-${new Date().toISOString().slice(0, 10)}.csv"`,
-        "cache-control": "no-store",
-      },
-    });
+    return attachment(auditCsvStream(query), "text/csv; charset=utf-8", `clinreview-audit-${new Date().toISOString().slice(0, 10)}.csv`);
   },
 );

@@ -11,6 +11,11 @@ export const DEFAULT_FLAGS: TFlag[] = [
   { key: "formatting", label: "Formatting" },
 ];
 
+/** A stable key from an admin's label ("Unsafe advice" → "unsafe_advice"); keys are what reviews store. */
+export function flagKeyOf(label: string): string {
+  return label.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "").slice(0, 40);
+}
+
 export const VERDICTS = ["accept", "reject", "revise"] as const;
 export type TVerdict = (typeof VERDICTS)[number];
 

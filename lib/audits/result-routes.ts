@@ -7,6 +7,7 @@ import { curatedExportStream, reviewsCsv } from "./campaign-downloads";
 import { listDisagreements } from "./list-disagreements";
 import { loadCampaignReport } from "./load-report";
 import { ZAdjudicate, ZCampaignParams, ZItemParams } from "./schemas";
+import { attachment } from "@/lib/http/attachment";
 
 const download = async (userId: string, campaignId: string, what: string, ctx: Parameters<typeof recordAudit>[1]) =>
   db().$transaction((tx) => recordAudit(tx, ctx, { actorId: userId, action: `audit.${what}`, entityType: "audit_campaign", entityId: campaignId }));
@@ -37,9 +38,7 @@ export const reviewsCsvRoute = defineApiRoute(
   async ({ user, params, ctx }) => {
     const csv = await reviewsCsv(params.id);
     await download(user.id, params.id, "reviews_csv", ctx);
-    return new Response(csv, {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="audit-${params.id}-reviews.csv"`, "cache-control": "no-store" },
-    });
+    return attachment(csv, "text/csv; charset=utf-8", `audit-${params.id}-reviews.csv`);
   },
 );
 
@@ -56,9 +55,7 @@ export const exportRoute = defineApiRoute(
   async ({ user, params, ctx }) => {
     const stream = await curatedExportStream(params.id);
     await download(user.id, params.id, "export", ctx);
-    return new Response(stream, {
-      headers: { "content-type": "application/x-ndjson; charset=utf-8", "content-disposition": `attachment; filename="audit-${params.id}.jsonl"`, "cache-control": "no-store" },
-    });
+    return attachment(stream, "application/x-ndjson; charset=utf-8", `audit-${params.id}.jsonl`);
   },
 );
 

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { TRequestContext } from "@/lib/http/request-context";
 import { IMPORT_LIMITS } from "./limits";
 import { parseBody, sniffFormat } from "./parse-body";
+import { purgeAbandonedStaging } from "./purge-abandoned-staging";
 import type { TImportRecord } from "./validate-record";
 
 export const IMPORT_CONTENT_TYPES = ["application/x-ndjson", "application/jsonl", "application/json"] as const;
@@ -66,6 +67,7 @@ export async function importDataset(
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the file as ${IMPORT_CONTENT_TYPES.join(" or ")}`);
   }
   if (!input.body) throw new AppError("VALIDATION", "The file is empty");
+  await purgeAbandonedStaging();
 
   const dataset = await db().dataset.create({ data: { name: input.name, createdById: user.id, status: "STAGING" } });
   try {

@@ -139,6 +139,18 @@ describe("dataset import", () => {
     expect(stagedMidway).toBeGreaterThanOrEqual(15_000);
     expect(await db().dataset.count({ where: { status: "STAGING" } })).toBe(0);
   }, 180_000);
+
+  it("clears staging rows a crashed import left behind, but not those of an import still running", async () => {
+    const owner = await makeUser("ADMIN");
+    const crashed = await db().dataset.create({ data: { name: "crashed", createdById: owner.id, createdAt: new Date(Date.now() - 2 * 3_600_000) } });
+    await db().datasetRecord.create({ data: { datasetId: crashed.id, ordinal: 1, instruction: "orphan", contentHash: "h" } });
+    const running = await db().dataset.create({ data: { name: "running", createdById: owner.id } });
+    const res = await post(await tokenFor("ADMIN"), fileStream(GENERATED));
+    expect(res.status).toBe(201);
+    expect(await db().dataset.findUnique({ where: { id: crashed.id } })).toBeNull();
+    expect(await db().datasetRecord.count({ where: { datasetId: crashed.id } })).toBe(0);
+    expect((await db().dataset.findUniqueOrThrow({ where: { id: running.id } })).status).toBe("STAGING");
+  });
 });
 
 describe("dataset reading", () => {

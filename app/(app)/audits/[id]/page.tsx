@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { AdjudicateForm, CampaignControls } from "@/components/audits/campaign-actions";
+import { FlagsEditor } from "@/components/audits/flags-editor";
 import { ReportView } from "@/components/audits/report-view";
 import { Card } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/current-user";
@@ -54,6 +55,11 @@ export default async function AuditReportPage(props: { params: Promise<{ id: str
           </a>
         </p>
       </Card>
+      {admin && campaign.status !== "CLOSED" ? (
+        <Card title="Error flags">
+          <FlagsEditor campaignId={id} flags={campaign.flags} />
+        </Card>
+      ) : null}
       <ReportView report={report} />
       {admin ? (
         <Card title={`Disagreements (${disagreements.length})`}>

@@ -1,0 +1,102 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { flagKeyOf, type TFlag } from "@/lib/audits/flags";
+
+const MAX_FLAGS = 9;
+
+/**
+ * Admins rename, add and remove the campaign's error flags. Existing flags keep their key when
+ * renamed, so reviews already given stay attached; the server refuses to drop a flag in use.
+ */
+export function FlagsEditor({ campaignId, flags }: { campaignId: string; flags: TFlag[] }) {
+  const router = useRouter();
+  const [rows, setRows] = useState<TFlag[]>(flags);
+  const [added, setAdded] = useState("");
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const newKey = flagKeyOf(added);
+  const addProblem =
+    added.trim() === ""
+      ? null
+      : newKey === ""
+        ? "Use letters or digits in the label"
+        : rows.some((r) => r.key === newKey)
+          ? "A flag with this name exists"
+          : rows.length >= MAX_FLAGS
+            ? `At most ${MAX_FLAGS} flags (one number key each)`
+            : null;
+
+  const save = async () => {
+    setMessage(null);
+    const res = await fetch(`/api/v1/audits/${campaignId}/flags`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ flags: rows.map((r) => ({ key: r.key, label: r.label.trim() })) }),
+    });
+    if (res.ok) {
+      setMessage({ ok: true, text: "Flags saved" });
+      router.refresh();
+      return;
+    }
+    const p = (await res.json().catch(() => ({}))) as { detail?: string; errors?: Record<string, string[]> };
+    const fieldErrors = Object.values(p.errors ?? {}).flat();
+    setMessage({ ok: false, text: [p.detail ?? "Could not save the flags", ...fieldErrors].join(" — ") });
+    setRows(flags);
+  };
+
+  return (
+    <form
+      aria-label="Error flags"
+      className="space-y-2 text-sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <ol className="space-y-1">
+        {rows.map((r, i) => (
+          <li key={r.key} className="flex items-center gap-2">
+            <span className="w-5 text-right text-slate-600">{i + 1}</span>
+            <input
+              aria-label={`Label of flag ${i + 1}`}
+              value={r.label}
+              maxLength={100}
+              required
+              onChange={(e) => setRows(rows.map((x) => (x.key === r.key ? { ...x, label: e.target.value } : x)))}
+              className="w-72 rounded border px-2 py-1"
+            />
+            <Button type="button" variant="secondary" aria-label={`Remove ${r.label}`} onClick={() => setRows(rows.filter((x) => x.key !== r.key))}>
+              Remove
+            </Button>
+          </li>
+        ))}
+      </ol>
+      <div className="flex items-center gap-2">
+        <input aria-label="New flag" placeholder="New flag, e.g. Wrong dosage" value={added} maxLength={100} onChange={(e) => setAdded(e.target.value)} className="w-72 rounded border px-2 py-1" />
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={added.trim() === "" || addProblem !== null}
+          onClick={() => {
+            setRows([...rows, { key: newKey, label: added.trim() }]);
+            setAdded("");
+          }}
+        >
+          Add
+        </Button>
+      </div>
+      {addProblem ? <p className="text-red-800">{addProblem}</p> : null}
+      <Button type="submit" disabled={rows.length === 0}>
+        Save flags
+      </Button>
+      {message ? (
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-green-800" : "text-red-800"}>
+          {message.text}
+        </p>
+      ) : null}
+    </form>
+  );
+}
