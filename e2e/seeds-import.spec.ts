@@ -26,7 +26,11 @@ test("an admin checks the real seed file, maps an unknown label, adds the rest a
   await page.getByLabel("Add remaining unknown labels as new terms").check();
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByText("Imported 167 seeds")).toBeVisible();
+  // Record 73 addresses "Miss Smith": held as submitted for a reviewer rather than approved.
+  await expect(page.getByTestId("held-for-review")).toContainText("Held 1 seeds with possible patient identifiers");
+  await expect(page.getByTestId("held-for-review")).toContainText("records 73");
   expect(await testDb().seed.count()).toBe(before + 167);
+  expect(await testDb().seed.count({ where: { importedById: admin.id, status: "APPROVED" } })).toBe(166);
   const imported = await testDb().seed.findMany({ where: { importedById: admin.id }, include: { type: true } });
   expect(imported.filter((s) => s.type?.label === "Classifications")).toHaveLength(0);
   expect(imported.filter((s) => s.typeId === classification.id).length).toBeGreaterThanOrEqual(3);

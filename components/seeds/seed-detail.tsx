@@ -5,7 +5,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors/app-error";
 import { getSeed } from "@/lib/seeds/get-seed";
-import { listTerms } from "@/lib/vocabulary/list-terms";
+import { listRetiredTerms, listTerms } from "@/lib/vocabulary/list-terms";
 import { PhiFindingActions } from "./phi-finding-actions";
 import { RetireButton } from "./retire-button";
 import { ReviewPanel } from "./review-panel";
@@ -14,6 +14,13 @@ import { SeedHistory } from "./seed-history";
 import { SeedStatusBadge } from "./seed-status-badge";
 
 const EDITABLE = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED"];
+
+/** Live terms, plus any retired term this seed already has: it stays selectable here only. */
+async function editorTerms(c: { topicId: string | null; viewId: string | null; typeId: string | null }) {
+  const [live, retired] = await Promise.all([listTerms(), listRetiredTerms()]);
+  const kept = retired.filter((t) => t.id === c.topicId || t.id === c.viewId || t.id === c.typeId);
+  return [...live, ...kept.map((t) => ({ ...t, label: `${t.label} (retired)` }))];
+}
 
 async function load(user: TCurrentUser, id: string) {
   try {
@@ -61,7 +68,7 @@ export async function SeedDetail({ user, id }: { user: TCurrentUser; id: string 
       {canEdit ? (
         <SeedEditor
           key={seed.version}
-          terms={await listTerms()}
+          terms={await editorTerms(c)}
           seedId={seed.id}
           initial={{ ...editorFields(c), ...(restorable ?? {}) }}
           initialVersion={seed.version}

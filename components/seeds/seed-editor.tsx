@@ -4,9 +4,12 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { readSnapshot } from "@/lib/seeds/seed-snapshot";
+import { conflictRows, snapshotToEditor } from "./conflict-rows";
 import { DifficultyRubric } from "./difficulty-rubric";
 import { ReauthDialog } from "./reauth-dialog";
 import { fieldErrorsOf, seedApi, textOf } from "./seed-api";
+import { SeedConflict } from "./seed-conflict";
 import { SimilarSeeds, type TSimilar } from "./similar-seeds";
 
 export type TEditorFields = {
@@ -67,7 +70,7 @@ export function SeedEditor({
   const [message, setMessage] = useState<{ tone: "success" | "error" | "warning"; text: string } | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
   const [phi, setPhi] = useState<{ field: string; kind: string; text: string }[]>([]);
-  const [conflict, setConflict] = useState<{ currentVersion: number; current: Record<string, unknown> } | null>(null);
+  const [conflict, setConflict] = useState<{ currentVersion: number; current: unknown; savedBy?: string } | null>(null);
   const [needSignIn, setNeedSignIn] = useState<TPending>(null);
   const [similar, setSimilar] = useState<TSimilar[]>([]);
   const [autosaved, setAutosaved] = useState<string | null>(null);
@@ -84,14 +87,15 @@ export function SeedEditor({
 
   const payload = () => ({ ...fieldsRef.current, specialtyTags: fieldsRef.current.specialtyTags });
 
-  const save = useCallback(async (): Promise<number | null> => {
+  // baseOverride: after a conflict, the user chose to record their text on top of the latest version.
+  const save = useCallback(async (baseOverride?: number): Promise<number | null> => {
     if (Object.keys(liveErrors(fieldsRef.current)).length) {
       setMessage({ tone: "error", text: "Fix the highlighted fields first." });
       return null;
     }
     setBusy(true);
     const res = id
-      ? await seedApi("PUT", `/api/v1/seeds/${id}`, { ...payload(), baseVersion: version })
+      ? await seedApi("PUT", `/api/v1/seeds/${id}`, { ...payload(), baseVersion: baseOverride ?? version })
       : await seedApi("POST", "/api/v1/seeds", payload());
     setBusy(false);
     if (res.status === 401) {
@@ -99,7 +103,11 @@ export function SeedEditor({
       return null;
     }
     if (res.status === 409 && typeof res.body.currentVersion === "number") {
-      setConflict({ currentVersion: res.body.currentVersion, current: (res.body.current ?? {}) as Record<string, unknown> });
+      setConflict({
+        currentVersion: res.body.currentVersion,
+        current: res.body.current ?? {},
+        savedBy: typeof res.body.savedBy === "string" ? res.body.savedBy : undefined,
+      });
       setMessage({ tone: "warning", text: textOf(res.body.detail, "Someone else saved first.") });
       return null;
     }
@@ -264,17 +272,24 @@ export function SeedEditor({
           </Notice>
         ) : null}
         {conflict ? (
-          <Notice tone="warning" title={`Version ${conflict.currentVersion} was saved by someone else`}>
-            <p className="whitespace-pre-wrap">Their instruction: {textOf(conflict.current.instruction, "")}</p>
-            <div className="mt-2 flex gap-2">
-              <Button type="button" variant="secondary" onClick={() => setVersion(conflict.currentVersion)}>
-                Keep mine (save on top of theirs)
-              </Button>
-              <Button type="button" variant="secondary" onClick={() => window.location.reload()}>
-                Discard mine and load theirs
-              </Button>
-            </div>
-          </Notice>
+          <SeedConflict
+            currentVersion={conflict.currentVersion}
+            savedBy={conflict.savedBy}
+            rows={conflictRows(conflict.current, fields, terms)}
+            busy={busy}
+            onTake={(row) => {
+              setFields((f) => ({ ...f, [row.field]: row.theirsValue }));
+              setDirty(true);
+            }}
+            onTakeAll={() => {
+              setFields(snapshotToEditor(readSnapshot(conflict.current as Parameters<typeof readSnapshot>[0])));
+              setVersion(conflict.currentVersion);
+              setConflict(null);
+              setDirty(false);
+              setMessage({ tone: "success", text: `Loaded version ${conflict.currentVersion}; your unsaved text was discarded.` });
+            }}
+            onSaveMine={() => void save(conflict.currentVersion)}
+          />
         ) : null}
         {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
         <div className="flex flex-wrap items-center gap-3">

@@ -61,6 +61,22 @@ export function SeedImportForm({ terms }: { terms: TTermOption[] }) {
             duplicates (ROUGE-L &gt; 0.7), {result.phiWarnings.length} possible patient identifiers.
             {result.unknownLabels.length ? ` ${result.unknownLabels.length} unknown labels will be added as new terms.` : ""}
           </p>
+          {result.heldForReview.length ? (
+            <p data-testid="held-for-review">
+              {result.dryRun ? "Would hold" : "Held"} {result.heldForReview.length} seeds with possible patient identifiers as submitted instead of
+              approved (records {result.heldForReview.map((h) => h.record).join(", ")}): a reviewer must clear each finding or the text must be fixed first.
+            </p>
+          ) : null}
+          {result.mapped.some((m) => m.retiredTerm) ? (
+            <p>
+              Labels of retired terms mapped through aliases:{" "}
+              {result.mapped
+                .filter((m) => m.retiredTerm)
+                .map((m) => `“${m.from}” → “${m.to}”`)
+                .join(", ")}
+              .
+            </p>
+          ) : null}
         </Notice>
       ) : null}
       {result?.refused ? (
@@ -90,7 +106,10 @@ export function SeedImportForm({ terms }: { terms: TTermOption[] }) {
             {result.unknownLabels.map((u) => (
               <tr key={`${u.kind}-${u.label}`} className="border-b align-top">
                 <td className="py-2 pr-3">{u.kind.toLowerCase()}</td>
-                <td className="py-2 pr-3">{u.spellings.join(" · ")}</td>
+                <td className="py-2 pr-3">
+                  {u.spellings.join(" · ")}
+                  {u.retiredTerm ? <span className="block text-xs text-amber-800">Retired term “{u.retiredTerm}”: map it to a live term or restore it</span> : null}
+                </td>
                 <td className="py-2 pr-3">{u.records.length}</td>
                 <td className="py-2">
                   <VocabularyMapLabelForm kind={u.kind} label={u.label} terms={terms.filter((t) => t.kind === u.kind)} />

@@ -1,12 +1,11 @@
 import "server-only";
-import { problem } from "@/lib/http/problem";
+import { idempotencyKeyOf } from "@/lib/http/idempotency";
 import { defineApiRoute, json } from "@/lib/http/api-route";
 import { nextReviewItem } from "./next-item";
 import { saveReviewDraft, skipReviewItem } from "./review-draft";
 import { ZAssignmentParams, ZCampaignParams, ZDraft, ZReview } from "./schemas";
 import { submitReview } from "./submit-review";
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
 const noContent = () => new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
 
 export const nextItemRoute = defineApiRoute(
@@ -37,9 +36,7 @@ export const submitReviewRoute = defineApiRoute(
     response: { status: 201, description: "{ reviewId, assignmentId, verdict }" },
   },
   async ({ req, user, params, body, ctx }) => {
-    const key = req.headers.get("idempotency-key");
-    if (key !== null && !IDEMPOTENCY_KEY.test(key)) throw problem(400, "The Idempotency-Key header must be 1–200 letters, digits or _.:-");
-    const r = await submitReview(user, params.id, body, key, ctx);
+    const r = await submitReview(user, params.id, body, idempotencyKeyOf(req), ctx);
     return json(r.body, r.status);
   },
 );

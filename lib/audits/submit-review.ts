@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { findIdempotentReplay, requestFingerprint, storeIdempotentResult } from "@/lib/http/idempotency";
 import type { TRequestContext } from "@/lib/http/request-context";
 import { LEASE_LOST, QUEUE_TX_OPTIONS, saveAssignmentDraft, submitAssignment } from "@/lib/queue";
 import { flagsOf } from "./flags";
@@ -25,11 +26,14 @@ export async function submitReview(
   idempotencyKey: string | null,
   ctx: TRequestContext,
 ): Promise<TSubmitResult> {
+  // Time on item is telemetry, not the request: a retry measured later is still the same review.
+  const { durationMs: _measured, ...asked } = review;
+  const fingerprint = requestFingerprint([assignmentId, asked]);
   try {
     return await db().$transaction(async (tx) => {
       if (idempotencyKey) {
-        const seen = await tx.idempotencyKey.findUnique({ where: { userId_scope_key: { userId: user.id, scope: SCOPE, key: idempotencyKey } } });
-        if (seen) return { status: seen.status, body: seen.response as TSubmitResult["body"] };
+        const seen = await findIdempotentReplay(tx, user.id, SCOPE, idempotencyKey, fingerprint);
+        if (seen) return { status: seen.status, body: seen.body as TSubmitResult["body"] };
       }
       const a = await tx.queueAssignment.findFirst({
         where: { id: assignmentId, userId: user.id },
@@ -64,12 +68,7 @@ export async function submitReview(
         await recordAudit(tx, ctx, { actorId: user.id, action: "audit.review", entityType: "audit_item", entityId: item.id, after: { verdict: review.verdict } });
         result = { status: 201, body: { reviewId: created.id, assignmentId, verdict: created.verdict } };
       }
-      if (idempotencyKey) {
-        await tx.idempotencyKey.createMany({
-          data: [{ userId: user.id, scope: SCOPE, key: idempotencyKey, status: result.status, response: result.body }],
-          skipDuplicates: true,
-        });
-      }
+      if (idempotencyKey) await storeIdempotentResult(tx, user.id, SCOPE, idempotencyKey, { request: fingerprint, ...result });
       return result;
     }, QUEUE_TX_OPTIONS);
   } catch (err) {

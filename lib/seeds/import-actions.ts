@@ -14,7 +14,7 @@ const ZImportForm = ZImportQuery.extend({
 /** Unlike the API, refusals come back as data so the page can list unknown labels and record errors. */
 const run = authorizedAction({ permission: "seeds:import", schema: ZImportForm }, async ({ file, ...opts }, user, ctx) => {
   try {
-    const r = await importSeeds(user, await file.text(), opts, ctx);
+    const { body: r } = await importSeeds(user, await file.text(), opts, ctx);
     if (!r.dryRun) revalidatePath("/admin/vocabulary");
     return { refused: false as const, message: "", ...r, batchId: r.batchId ?? "" };
   } catch (err) {
@@ -23,7 +23,7 @@ const run = authorizedAction({ permission: "seeds:import", schema: ZImportForm }
     return {
       refused: true as const,
       message: err.message,
-      unknownLabels: (extra.unknownLabels ?? []) as { kind: string; label: string; spellings: string[]; records: number[] }[],
+      unknownLabels: (extra.unknownLabels ?? []) as { kind: string; label: string; spellings: string[]; records: number[]; retiredTerm?: string }[],
       recordErrors: (extra.recordErrors ?? []) as { record: number; field: string; message: string }[],
     };
   }

@@ -6,67 +6,92 @@ import type { TCurrentUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/prisma";
 import { AppError, forbidden } from "@/lib/errors/app-error";
 import type { TRequestContext } from "@/lib/http/request-context";
-import { createSimilarityIndex, NEAR_DUPLICATE_THRESHOLD } from "@/lib/similarity";
 import { insertTerm } from "@/lib/vocabulary/add-term";
 import { createLabelLookup } from "@/lib/vocabulary/label-lookup";
-import { listTerms } from "@/lib/vocabulary/list-terms";
+import { listRetiredTerms, listTerms } from "@/lib/vocabulary/list-terms";
 import { lockVocabulary } from "@/lib/vocabulary/lock-vocabulary";
-import { exactDuplicateKey } from "./duplicate-key";
+import { findIdempotentReplay, storeIdempotentResult } from "@/lib/http/idempotency";
+import { findImportDuplicates, type TNearDuplicate } from "./import-duplicates";
 import type { TImportOptions } from "./import-schemas";
-import { parseSeedFile, type TRecordError } from "./parse-seed-file";
+import { insertImportedSeeds } from "./insert-imported-seeds";
+import { parseSeedFile } from "./parse-seed-file";
 import { seedPhiFindings } from "./phi-findings";
-import { resolveImportLabels, termsFor } from "./resolve-import-labels";
-import { snapshotJson } from "./seed-snapshot";
+import { resolveImportLabels, type TLabelMapping, type TUnknownLabel } from "./resolve-import-labels";
 
-export type TNearDuplicate = { record: number; score: number; similarSeedId?: string; similarRecord?: number };
+export type { TNearDuplicate } from "./import-duplicates";
+
+export type TImportResult = {
+  dryRun: boolean;
+  batchId: string | null;
+  count: number;
+  /** Seeds stored as approved (0 for a dry run or a submitted import). */
+  approved: number;
+  mapped: TLabelMapping[];
+  unknownLabels: TUnknownLabel[];
+  nearDuplicates: TNearDuplicate[];
+  phiWarnings: { record: number; field: string; kind: string }[];
+  /** Records with possible identifiers: stored as submitted even in an approved import (seedId once stored). */
+  heldForReview: { record: number; seedId?: string }[];
+  addedTerms: { kind: string; label: string }[];
+};
+export type TImportOutcome = { status: 200 | 201; body: TImportResult; replayed: boolean };
 
 const STATUS_CODE = { 400: "BAD_REQUEST", 413: "PAYLOAD_TOO_LARGE", 422: "VALIDATION" } as const;
+const IDEMPOTENCY_SCOPE = "seeds-import";
 
-/** All or nothing: any bad record, unknown label (when refused) or exact duplicate leaves the database unchanged. */
-export async function importSeeds(user: TCurrentUser, text: string, opts: TImportOptions, ctx: TRequestContext) {
+/**
+ * All or nothing: any bad record, unknown label (when refused) or exact duplicate leaves the database
+ * unchanged. An approved import never approves a record with possible patient identifiers: such a
+ * record is stored as submitted, so the approval check (fix it or have a reviewer rule each finding
+ * a false positive) applies to it like to any authored seed. With an idempotency key a retry answers
+ * the first import's result instead of importing again.
+ */
+export async function importSeeds(
+  user: TCurrentUser,
+  text: string,
+  opts: TImportOptions,
+  ctx: TRequestContext,
+  idempotencyKey: string | null = null,
+): Promise<TImportOutcome> {
   if (opts.status === "approved" && user.role !== "ADMIN") throw forbidden("Only an admin can import seeds as approved");
   if (opts.unknownLabels === "add" && !hasPermission(user.role, "vocab:manage")) {
     throw forbidden("Only vocabulary managers can add new labels");
   }
-  const parsed = parseSeedFile(text);
-  if (!parsed.ok) throw new AppError(STATUS_CODE[parsed.status], parsed.message, { extra: { recordErrors: parsed.errors } });
-  const records = parsed.records;
+  const sha256 = createHash("sha256").update(text).digest("hex");
+  const fingerprint = createHash("sha256").update(JSON.stringify([opts.status, opts.unknownLabels, sha256])).digest("hex");
 
   return db().$transaction(
     async (tx) => {
+      // The vocabulary lock also serialises imports, so a retry racing its original waits and then replays.
       await lockVocabulary(tx);
+      const key = opts.dryRun ? null : idempotencyKey;
+      if (key) {
+        const replay = await findIdempotentReplay(tx, user.id, IDEMPOTENCY_SCOPE, key, fingerprint);
+        if (replay) return { status: replay.status === 200 ? 200 : 201, body: replay.body as TImportResult, replayed: true };
+      }
+
+      const parsed = parseSeedFile(text);
+      if (!parsed.ok) throw new AppError(STATUS_CODE[parsed.status], parsed.message, { extra: { recordErrors: parsed.errors } });
+      const records = parsed.records;
+
       let lookup = createLabelLookup(await listTerms(tx));
-      const { unknown, mapped } = resolveImportLabels(records, lookup);
-      if (unknown.length && opts.unknownLabels === "reject") {
-        throw new AppError("VALIDATION", `${unknown.length} labels are not in the vocabularies: map or add them first`, {
+      const { unknown, mapped } = resolveImportLabels(records, lookup, createLabelLookup(await listRetiredTerms(tx)));
+      const retiredLabels = unknown.filter((u) => u.retiredTerm);
+      if (unknown.length && (opts.unknownLabels === "reject" || retiredLabels.length)) {
+        // Adding a retired term's label as new would quietly undo the retirement: the admin decides.
+        const why = retiredLabels.length
+          ? ` (${retiredLabels.length} belong to retired terms: map them to a live term or restore the term)`
+          : "";
+        throw new AppError("VALIDATION", `${unknown.length} labels are not in the vocabularies: map or add them first${why}`, {
           extra: { unknownLabels: unknown },
         });
       }
 
-      const existing = await tx.seed.findMany({
-        where: { status: { not: "RETIRED" } },
-        select: { id: true, instruction: true, input: true },
-      });
-      const recordErrors: TRecordError[] = [];
-      const seen = new Map<string, string>(existing.map((s) => [exactDuplicateKey(s.instruction, s.input), `seed ${s.id}`]));
-      const index = createSimilarityIndex(existing.map((s) => ({ id: s.id, text: s.instruction })));
-      const nearDuplicates: TNearDuplicate[] = [];
-      records.forEach((r, i) => {
-        const key = exactDuplicateKey(r.instruction, r.input);
-        const twin = seen.get(key);
-        if (twin) recordErrors.push({ record: i + 1, field: "instruction", message: `Exact duplicate of ${twin}` });
-        else seen.set(key, `record ${i + 1}`);
-        const best = index.query(r.instruction, 1)[0];
-        if (best && best.score > NEAR_DUPLICATE_THRESHOLD) {
-          const similar = best.id.startsWith("record:") ? { similarRecord: Number(best.id.slice(7)) } : { similarSeedId: best.id };
-          nearDuplicates.push({ record: i + 1, score: Math.round(best.score * 1000) / 1000, ...similar });
-        }
-        index.add({ id: `record:${i + 1}`, text: r.instruction });
-      });
+      const existing = await tx.seed.findMany({ where: { status: { not: "RETIRED" } }, select: { id: true, instruction: true, input: true } });
+      const { recordErrors, nearDuplicates } = findImportDuplicates(existing, records);
       if (recordErrors.length) {
         throw new AppError("VALIDATION", "Some records duplicate existing seeds or each other", { extra: { recordErrors } });
       }
-      // Warnings only: the importer decides, and seeds imported as submitted still meet the approval check.
       const phiWarnings = records.flatMap((r, i) =>
         seedPhiFindings({ instruction: r.instruction, input: r.input, referenceAnswer: "", authorNotes: "" }).map((f) => ({
           record: i + 1,
@@ -74,8 +99,17 @@ export async function importSeeds(user: TCurrentUser, text: string, opts: TImpor
           kind: f.kind,
         })),
       );
+      const flagged = new Set(phiWarnings.map((w) => w.record - 1));
+      const approve = (i: number) => opts.status === "approved" && !flagged.has(i);
+      const held = opts.status === "approved" ? [...flagged].sort((a, b) => a - b) : [];
       const summary = { count: records.length, mapped, unknownLabels: unknown, nearDuplicates, phiWarnings };
-      if (opts.dryRun) return { dryRun: true, batchId: null, ...summary };
+      if (opts.dryRun) {
+        return {
+          status: 200,
+          body: { dryRun: true, batchId: null, ...summary, approved: 0, heldForReview: held.map((i) => ({ record: i + 1 })), addedTerms: [] },
+          replayed: false,
+        };
+      }
 
       const addedTerms: { kind: string; label: string }[] = [];
       for (const u of unknown) {
@@ -86,58 +120,21 @@ export async function importSeeds(user: TCurrentUser, text: string, opts: TImpor
       if (addedTerms.length) lookup = createLabelLookup(await listTerms(tx));
 
       const batchId = randomUUID();
-      const now = Date.now();
-      const approved = opts.status === "approved";
-      const rows = records.map((r, i) => {
-        const t = termsFor(r, lookup);
-        const snapshot = {
-          topicId: t.topic.id,
-          topic: t.topic.label,
-          viewId: t.view.id,
-          view: t.view.label,
-          typeId: t.type.id,
-          type: t.type.label,
-          instruction: r.instruction,
-          input: r.input,
-          difficulty: r.difficulty,
-          referenceAnswer: "",
-          specialtyTags: [],
-          authorNotes: "",
-          duplicateReason: "",
-        };
-        // createdAt steps by 1 ms so the export keeps the file's order.
-        const at = new Date(now + i);
-        return { id: randomUUID(), at, snapshot };
+      const seeds = await insertImportedSeeds(tx, {
+        userId: user.id,
+        batchId,
+        records,
+        lookup,
+        statusOf: (i) => (approve(i) ? "APPROVED" : "SUBMITTED"),
       });
-      await tx.seed.createMany({
-        data: rows.map(({ id, at, snapshot: s }) => ({
-          id,
-          status: approved ? ("APPROVED" as const) : ("SUBMITTED" as const),
-          version: 1,
-          authorId: user.id,
-          topicId: s.topicId,
-          viewId: s.viewId,
-          typeId: s.typeId,
-          instruction: s.instruction,
-          input: s.input === "" ? null : s.input,
-          difficulty: s.difficulty,
-          importedById: user.id,
-          importBatchId: batchId,
-          createdAt: at,
-          submittedAt: at,
-          approvedAt: approved ? at : null,
-          approvedById: approved ? user.id : null,
-        })),
-      });
-      await tx.seedVersion.createMany({
-        data: rows.map(({ id, snapshot }) => ({
-          seedId: id,
-          version: 1,
-          snapshot: snapshotJson(snapshot),
-          savedById: user.id,
-          status: approved ? ("APPROVED" as const) : ("SUBMITTED" as const),
-        })),
-      });
+      const body: TImportResult = {
+        dryRun: false,
+        batchId,
+        ...summary,
+        approved: seeds.filter((s) => s.status === "APPROVED").length,
+        heldForReview: held.map((i) => ({ record: i + 1, seedId: seeds[i]?.id ?? "" })),
+        addedTerms,
+      };
       await recordAudit(tx, ctx, {
         actorId: user.id,
         action: "seeds.import",
@@ -146,14 +143,20 @@ export async function importSeeds(user: TCurrentUser, text: string, opts: TImpor
         after: {
           count: records.length,
           status: opts.status,
-          sha256: createHash("sha256").update(text).digest("hex"),
+          approved: body.approved,
+          heldForReview: held.length,
+          sha256,
+          idempotencyKey: key,
           addedTerms,
           mapped,
           nearDuplicates: nearDuplicates.length,
           phiWarnings: phiWarnings.length,
         },
       });
-      return { dryRun: false, batchId, ...summary, addedTerms };
+      if (key) {
+        await storeIdempotentResult(tx, user.id, IDEMPOTENCY_SCOPE, key, { request: fingerprint, status: 201, body });
+      }
+      return { status: 201, body, replayed: false };
     },
     { timeout: 60_000, maxWait: 10_000 },
   );

@@ -28,3 +28,21 @@ describe("resolveImportLabels", () => {
     ]);
   });
 });
+
+describe("resolveImportLabels with retired terms", () => {
+  const live = createLabelLookup([
+    { id: "t1", kind: "TYPE", label: "Rewrite", aliases: ["Paraphrase"] },
+    { id: "v1", kind: "VIEW", label: "Patient", aliases: [] },
+    { id: "c1", kind: "TOPIC", label: "Cardiology", aliases: [] },
+  ]);
+  const retired = createLabelLookup([
+    { id: "t2", kind: "TYPE", label: "Paraphrase", aliases: [] },
+    { id: "t3", kind: "TYPE", label: "Banter", aliases: [] },
+  ]);
+
+  it("never matches a retired term, and says which retired term a label belonged to", () => {
+    const r = resolveImportLabels([rec("paraphrase"), rec("Banter")], live, retired);
+    expect(r.mapped).toEqual([{ kind: "TYPE", from: "paraphrase", to: "Rewrite", retiredTerm: "Paraphrase" }]);
+    expect(r.unknown).toEqual([{ kind: "TYPE", label: "Banter", spellings: ["Banter"], records: [2], retiredTerm: "Banter" }]);
+  });
+});

@@ -3,8 +3,10 @@ import { normaliseLabel } from "@/lib/vocabulary/normalise-label";
 import type { TVocabularyKind } from "@/lib/vocabulary/schemas";
 import type { TAlpacaSeed } from "./alpacare-format";
 
-export type TUnknownLabel = { kind: TVocabularyKind; label: string; spellings: string[]; records: number[] };
-export type TLabelMapping = { kind: TVocabularyKind; from: string; to: string };
+/** retiredTerm: the spelling belongs to a retired term, which imports no longer match. */
+export type TUnknownLabel = { kind: TVocabularyKind; label: string; spellings: string[]; records: number[]; retiredTerm?: string };
+/** retiredTerm: the spelling was a retired term's, and now maps to its replacement through an alias. */
+export type TLabelMapping = { kind: TVocabularyKind; from: string; to: string; retiredTerm?: string };
 
 const FIELDS = [
   ["topic", "TOPIC"],
@@ -12,20 +14,25 @@ const FIELDS = [
   ["type", "TYPE"],
 ] as const;
 
-/** Unknown labels grouped by kind and normalised spelling; the spellings that map to a different canonical label. */
-export function resolveImportLabels(records: readonly TAlpacaSeed[], lookup: TLabelLookup) {
+/**
+ * Unknown labels grouped by kind and normalised spelling; the spellings that map to a different
+ * canonical label. `retired` (terms taken out of use) only annotates, so the admin learns why a
+ * familiar label no longer maps; it never matches.
+ */
+export function resolveImportLabels(records: readonly TAlpacaSeed[], lookup: TLabelLookup, retired?: TLabelLookup) {
   const unknown = new Map<string, TUnknownLabel>();
   const mapped = new Map<string, TLabelMapping>();
   records.forEach((r, i) => {
     for (const [field, kind] of FIELDS) {
       const raw = r[field];
       const term = lookup.find(kind, raw);
+      const old = retired?.find(kind, raw);
       if (term) {
-        if (term.label !== raw) mapped.set(`${kind}:${raw}`, { kind, from: raw, to: term.label });
+        if (term.label !== raw) mapped.set(`${kind}:${raw}`, { kind, from: raw, to: term.label, ...(old ? { retiredTerm: old.label } : {}) });
         continue;
       }
       const key = `${kind}:${normaliseLabel(raw)}`;
-      const u = unknown.get(key) ?? { kind, label: raw, spellings: [], records: [] };
+      const u = unknown.get(key) ?? { kind, label: raw, spellings: [], records: [], ...(old ? { retiredTerm: old.label } : {}) };
       if (!u.spellings.includes(raw)) u.spellings.push(raw);
       u.records.push(i + 1);
       unknown.set(key, u);

@@ -27,13 +27,16 @@ export async function saveSeed(user: TCurrentUser, id: string, input: TSaveSeed,
     if (!EDITABLE.has(seed.status)) throw new AppError("CONFLICT", `A ${seed.status.toLowerCase()} seed cannot be edited`);
     if (seed.version !== baseVersion) {
       const latest = await tx.seedVersion.findUniqueOrThrow({ where: { seedId_version: { seedId: id, version: seed.version } } });
+      const savedBy = await tx.user.findUnique({ where: { id: latest.savedById }, select: { name: true } });
       throw conflict("Someone saved this seed after you opened it. Compare both versions and save again.", {
         currentVersion: seed.version,
         current: latest.snapshot,
+        savedBy: savedBy?.name ?? null,
+        savedAt: latest.createdAt.toISOString(),
         yours: { ...fields, baseVersion },
       });
     }
-    await checkTerms(tx, fields);
+    await checkTerms(tx, fields, seed);
     const before = seedToSnapshot(seed);
     const version = seed.version + 1;
     const updated = await tx.seed.update({

@@ -25,10 +25,9 @@ export async function requestPasswordReset(input: z.infer<typeof ZRequestPasswor
   const keys = [emailKey(input.email), ...(ctx.ip ? [ipKey(ctx.ip)] : [])];
   const since = new Date(Date.now() - RESET_LIMITS.windowMinutes * 60_000);
   const issued = await db().$transaction(async (tx) => {
-    const [perEmail, perIp] = await Promise.all([
-      tx.loginFailure.count({ where: { key: emailKey(input.email), createdAt: { gte: since } } }),
-      ctx.ip ? tx.loginFailure.count({ where: { key: ipKey(ctx.ip), createdAt: { gte: since } } }) : Promise.resolve(0),
-    ]);
+    // Sequential: a transaction is one connection, which runs one query at a time anyway.
+    const perEmail = await tx.loginFailure.count({ where: { key: emailKey(input.email), createdAt: { gte: since } } });
+    const perIp = ctx.ip ? await tx.loginFailure.count({ where: { key: ipKey(ctx.ip), createdAt: { gte: since } } }) : 0;
     if (perEmail >= RESET_LIMITS.perEmail || perIp >= RESET_LIMITS.perIp) {
       await recordAudit(tx, ctx, { actorId: null, action: "user.reset_throttled", entityType: "user", after: { perEmail, perIp } });
       return "throttled" as const;

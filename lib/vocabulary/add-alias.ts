@@ -4,13 +4,18 @@ import type { TCurrentUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/prisma";
 import { conflict, notFound } from "@/lib/errors/app-error";
 import type { TRequestContext } from "@/lib/http/request-context";
+import { assertVocabularyManager } from "./assert-manager";
 import { createLabelLookup } from "./label-lookup";
 import { listTerms } from "./list-terms";
 import { lockVocabulary } from "./lock-vocabulary";
 import type { TAddAlias } from "./schemas";
 
-/** Maps a spelling (typically an unknown import label) to an existing term. */
+/**
+ * Maps a spelling (typically an unknown import label) to an existing term. A retired term's spelling
+ * may be given to a live term: that is how an admin sends old labels to their replacement.
+ */
 export async function addAlias(user: TCurrentUser, input: TAddAlias, ctx: TRequestContext) {
+  assertVocabularyManager(user);
   return db().$transaction(async (tx) => {
     await lockVocabulary(tx);
     const term = await tx.vocabularyTerm.findFirst({ where: { id: input.termId, retiredAt: null } });

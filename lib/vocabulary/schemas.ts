@@ -11,10 +11,33 @@ const ZLabel = z
   .max(120, "At most 120 characters")
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "Control characters are not allowed");
 
+const ZTermId = z.uuid({ message: "Choose a term" });
+
 export const ZAddTerm = z.object({ kind: ZVocabularyKind, label: ZLabel });
 export type TAddTerm = z.infer<typeof ZAddTerm>;
 
-export const ZAddAlias = z.object({ termId: z.uuid({ message: "Choose a term" }), alias: ZLabel });
+export const ZAddAlias = z.object({ termId: ZTermId, alias: ZLabel });
 export type TAddAlias = z.infer<typeof ZAddAlias>;
+
+export const ZRemoveAlias = z.object({ termId: ZTermId, alias: z.string().min(1, "Choose an alias").max(120) });
+export type TRemoveAlias = z.infer<typeof ZRemoveAlias>;
+
+// A checkbox sends "on" when ticked and nothing when not.
+const ZCheckbox = z.union([z.boolean(), z.literal("on"), z.literal("")]).optional().transform((v) => v === true || v === "on");
+
+export const ZRenameTerm = z.object({ termId: ZTermId, label: ZLabel, keepOldAsAlias: ZCheckbox });
+export type TRenameTerm = z.infer<typeof ZRenameTerm>;
+
+export const ZRetireTerm = z.object({
+  termId: ZTermId,
+  replacementId: z
+    .union([z.uuid({ message: "Choose a term" }), z.literal("")])
+    .optional()
+    .transform((v) => v || null),
+});
+export type TRetireTerm = z.infer<typeof ZRetireTerm>;
+
+export const ZRestoreTerm = z.object({ termId: ZTermId });
+export type TRestoreTerm = z.infer<typeof ZRestoreTerm>;
 
 export const VOCABULARY_KIND_LABEL: Record<TVocabularyKind, string> = { TOPIC: "Topic", VIEW: "View", TYPE: "Type" };

@@ -114,6 +114,12 @@ describe("reviewing and results", () => {
       expect(first.status).toBe(201);
       expect(again.status).toBe(201);
       expect(await again.json()).toEqual(await first.json());
+      // A retry measured later is the same review; another verdict under the same key is a client bug.
+      expect((await review(alice.token, task.assignmentId, { ...body, durationMs: 9000 }, `k-${task.assignmentId}`)).status).toBe(201);
+      const misused = await review(alice.token, task.assignmentId, { ...body, verdict: "reject" }, `k-${task.assignmentId}`);
+      expect(misused.status).toBe(422);
+      expect(((await misused.json()) as { detail: string }).detail).toContain("Idempotency-Key");
+      expect((await review(alice.token, task.assignmentId, body, "bad key!")).status).toBe(400);
     }
     expect(aliceSeen).toHaveLength(5);
     expect(await db().auditReview.count()).toBe(5);

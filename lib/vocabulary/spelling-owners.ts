@@ -1,0 +1,18 @@
+import "server-only";
+import type { TTx } from "@/lib/db/prisma";
+import { createLabelLookup, type TTermRef } from "./label-lookup";
+import { listRetiredTerms, listTerms } from "./list-terms";
+import type { TVocabularyKind } from "./schemas";
+
+export type TSpellingOwners = {
+  live(kind: TVocabularyKind, spelling: string): TTermRef | undefined;
+  retired(kind: TVocabularyKind, spelling: string): TTermRef | undefined;
+};
+
+/** Who already answers to a spelling: a live term (it would be matched) or a retired one (it used to be). */
+export async function spellingOwners(tx: TTx): Promise<TSpellingOwners> {
+  const [live, retired] = await Promise.all([listTerms(tx), listRetiredTerms(tx)]);
+  const liveLookup = createLabelLookup(live);
+  const retiredLookup = createLabelLookup(retired);
+  return { live: (k, s) => liveLookup.find(k, s), retired: (k, s) => retiredLookup.find(k, s) };
+}
