@@ -11,7 +11,9 @@ export type TSpellingOwners = {
 
 /** Who already answers to a spelling: a live term (it would be matched) or a retired one (it used to be). */
 export async function spellingOwners(tx: TTx): Promise<TSpellingOwners> {
-  const [live, retired] = await Promise.all([listTerms(tx), listRetiredTerms(tx)]);
+  // One after the other: a transaction's single connection cannot run two queries at once.
+  const live = await listTerms(tx);
+  const retired = await listRetiredTerms(tx);
   const liveLookup = createLabelLookup(live);
   const retiredLookup = createLabelLookup(retired);
   return { live: (k, s) => liveLookup.find(k, s), retired: (k, s) => retiredLookup.find(k, s) };
