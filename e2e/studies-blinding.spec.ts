@@ -26,6 +26,8 @@ test("nothing a rater's browser receives names a model, across the whole rating 
   const rater = await createUser("CLINICIAN");
   const bodies: { url: string; type: string; body: string }[] = [];
   const pending = new Map<Response, Promise<void>>();
+  const requested: string[] = [];
+  page.on("request", (req) => void requested.push(req.url()));
   page.on("response", (res: Response) => {
     pending.set(
       res,
@@ -43,6 +45,20 @@ test("nothing a rater's browser receives names a model, across the whole rating 
   await page.goto("/rate");
   await page.getByRole("link", { name: "Blinding check" }).click();
   await expect(page.getByTestId("rating-panel")).toBeVisible();
+  await expect(page.getByTestId("key-hints")).toContainText("S skips; Enter submits");
+
+  // Skip one comparison: it goes back to the queue, and this rater is not offered it again.
+  const skipped = await page.getByTestId("prompt").textContent();
+  await page.keyboard.press("s");
+  await expect(page.getByTestId("rating-info")).toContainText("Skipped");
+  await expect(page.getByTestId("prompt")).not.toHaveText(skipped ?? "");
+
+  // A half-filled rating is autosaved on the server and comes back after a reload.
+  await page.keyboard.press("a");
+  await expect(page.getByTestId("draft-status")).toHaveText("Draft saved");
+  await page.reload();
+  await expect(page.getByTestId("criterion-accuracy").getByRole("radio", { name: "A is better" })).toBeChecked();
+  await expect(page.getByTestId("criterion-safety").getByRole("radio", { checked: true })).toHaveCount(0);
 
   let rated = 0;
   for (; rated < 10; rated++) {
@@ -56,18 +72,27 @@ test("nothing a rater's browser receives names a model, across the whole rating 
     await expect(page.getByTestId("rating-progress").or(page.getByText("All done"))).not.toHaveText(`You have rated ${rated}`);
   }
   await expect(page.getByText("All done")).toBeVisible();
-  expect(rated).toBe(5); // 4 comparisons + 1 attention check
+  expect(rated).toBe(4); // 4 comparisons + 1 attention check, less the skipped one
 
   await Promise.race([Promise.all(pending.values()), new Promise((r) => setTimeout(r, 5000))]);
   expect([...pending.keys()].map((r) => r.url())).toEqual([]);
   expect(bodies.some((b) => b.type.includes("text/html"))).toBe(true);
   expect(bodies.some((b) => b.type.includes("javascript"))).toBe(true);
   expect(bodies.filter((b) => b.url.includes("/assignments/next")).length).toBeGreaterThanOrEqual(6);
+  // Autosave and skip answer 204 without a body; their URLs are checked with every other request's.
+  expect(requested.some((u) => u.endsWith("/draft"))).toBe(true);
+  expect(requested.some((u) => u.endsWith("/skip"))).toBe(true);
+  for (const url of requested) expect(url.includes("canary-model"), url).toBe(false);
   expect(bodies.some((b) => b.body.includes("How should fever"))).toBe(true);
   for (const { url, body } of bodies) {
     for (const canary of CANARIES) expect(body.includes(canary), `${canary} in ${url}`).toBe(false);
     expect(body.includes("canary-model"), url).toBe(false);
   }
   const stored = await testDb().studyJudgement.count({ where: { raterId: rater.id } });
-  expect(stored).toBe(10);
+  expect(stored).toBe(8);
+  // The draft stored on the server is in the rater's labels only.
+  const drafts = (await testDb().queueAssignment.findMany({ where: { userId: rater.id }, select: { draft: true } })).filter((d) => d.draft !== null);
+  expect(drafts.length).toBeGreaterThan(0);
+  for (const d of drafts) expect(JSON.stringify(d.draft)).not.toContain("canary-model");
+  expect(await testDb().queueAssignment.count({ where: { userId: rater.id, status: "RELEASED" } })).toBe(1);
 });

@@ -21,7 +21,7 @@ async function rateByKeyboard(page: Page, studyName: string, count: number) {
 }
 
 test("admin imports MedInstruct outputs and starts a study; two clinicians rate by keyboard; a researcher reads the statistics and downloads the CSV", async ({ browser }) => {
-  const [admin, c1, c2, researcher] = await Promise.all([createUser("ADMIN"), createUser("CLINICIAN"), createUser("CLINICIAN"), createUser("RESEARCHER")]);
+  const [admin, c1, c2, outsider, researcher] = await Promise.all([createUser("ADMIN"), createUser("CLINICIAN"), createUser("CLINICIAN"), createUser("CLINICIAN"), createUser("RESEARCHER")]);
   const as = async (email: string) => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
@@ -45,6 +45,12 @@ test("admin imports MedInstruct outputs and starts a study; two clinicians rate 
   await a.getByRole("button", { name: "Import outputs" }).click();
   await expect(a.getByText(/Imported 432 outputs/)).toBeVisible();
   await expect(a.getByTestId("study-prompts")).toHaveText("216");
+  // The admin names the two raters before the start; a third clinician never sees the study.
+  await expect(a.getByTestId("study-raters")).toHaveText("Open to every clinician.");
+  await a.getByLabel(c1.name).check();
+  await a.getByLabel(c2.name).check();
+  await a.getByRole("button", { name: "Save raters (2)" }).click();
+  for (const name of ["Named raters only", c1.name, c2.name]) await expect(a.getByTestId("study-raters")).toContainText(name);
   await a.getByRole("button", { name: "Start study" }).click();
   await expect(a.getByTestId("study-status")).toHaveText("ACTIVE");
   await expect(a.getByTestId("study-progress")).toContainText("0 of 432 ratings done");
@@ -54,6 +60,22 @@ test("admin imports MedInstruct outputs and starts a study; two clinicians rate 
   await rateByKeyboard(p1, study, 3);
   await rateByKeyboard(p2, study, 3);
   expect(await testDb().studyJudgement.count({ where: { comparison: { studyId } } })).toBe(12);
+  const o = await as(outsider.email);
+  await o.goto("/rate");
+  await expect(o.getByRole("heading", { name: "Rate model outputs" })).toBeVisible();
+  await expect(o.getByRole("link", { name: study })).toHaveCount(0);
+  expect((await o.goto(`/rate/${studyId}`))?.status()).toBe(404);
+
+  // An LLM judge's AlpacaEval annotations for the rated comparisons (it prefers model A, output_2).
+  const rated = await testDb().studyComparison.findMany({ where: { studyId, kind: "regular", judgements: { some: {} } } });
+  const prompts = await testDb().studyPrompt.findMany({ where: { id: { in: rated.map((c) => c.promptId) } } });
+  const instructionOf = new Map(prompts.map((p) => [p.id, p.instruction]));
+  const annotations = rated.map((c) => ({ instruction: instructionOf.get(c.promptId) ?? "", generator_1: c.modelB, generator_2: c.modelA, preference: 2 }));
+  await a.reload();
+  await a.getByLabel("Judge name").fill("gpt-4 judge");
+  await a.getByLabel(/Annotations file/).setInputFiles({ name: "annotations.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(annotations)) });
+  await a.getByRole("button", { name: "Import judge annotations" }).click();
+  await expect(a.getByText(`Stored ${rated.length} judge votes`)).toBeVisible();
 
   const r = await as(researcher.email);
   await r.goto(`/studies/${studyId}/results`);
@@ -64,6 +86,10 @@ test("admin imports MedInstruct outputs and starts a study; two clinicians rate 
   await expect(r.locator("svg[role=img]")).toHaveCount(2);
   await expect(r.getByTestId("rating-row")).toHaveCount(4);
   await expect(r.getByTestId("position-bias")).toContainText("The left response won");
+  const judge = r.getByTestId("judge-agreement");
+  await expect(judge.locator("tbody tr")).toHaveCount(1);
+  await expect(judge.locator("tbody tr").first()).toContainText("gpt-4 judge");
+  await expect(judge.locator("tbody tr").first().locator("td").nth(4)).toHaveText("6");
 
   const [download] = await Promise.all([r.waitForEvent("download"), r.getByRole("link", { name: "Judgements (CSV)" }).click()]);
   const file = await download.path();

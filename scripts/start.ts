@@ -1,36 +1,20 @@
 // `npm start`. Without DATABASE_URL: the embedded demo (PGlite over the Postgres wire protocol,
 // data kept in .data/), migrated and seeded with demo accounts. With DATABASE_URL: production mode.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
+import { spawn } from "node:child_process";
 import { applyMigrations } from "../lib/db/schema-engine";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { DEMO_ACCOUNTS } from "../lib/demo/demo-accounts";
+import { buildIfStale } from "./support/build-if-stale";
 import { clearRunning, embeddedSecret, PGLITE_DIR, recordRunning } from "./support/data-dir";
 
 const NEXT = "node_modules/next/dist/bin/next";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOSTNAME ?? "0.0.0.0";
 
-function newestSourceMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "generated") continue;
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 /** Builds on first start, and again when sources changed since the last build. */
 function ensureBuild(): void {
-  const stamp = ".next/BUILD_ID";
-  const sources = ["app", "components", "lib", "proxy.ts", "instrumentation.ts", "next.config.js"].filter((p) => existsSync(p));
-  const newest = Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newestSourceMtime(p) : statSync(p).mtimeMs)));
-  if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest) return;
-  console.log("Building ClinReview (first start or changed sources; about a minute)…");
-  const r = spawnSync(process.execPath, [NEXT, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  const status = buildIfStale("Building ClinReview (first start or changed sources; about a minute)…");
+  if (status !== 0) process.exit(status);
 }
 
 function banner(lines: string[]): void {

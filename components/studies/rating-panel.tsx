@@ -3,8 +3,9 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { CriterionChoices, type TChoice } from "@/components/studies/criterion-choices";
+import { useDraftAutosave } from "@/components/studies/use-draft-autosave";
 
-type TChoice = "A" | "B" | "tie" | "both_bad";
 type TAssignment = {
   assignmentId: string;
   prompt: { instruction: string; input: string };
@@ -12,10 +13,11 @@ type TAssignment = {
   criteria: { key: string; label: string; description: string }[];
   options: { allowTie: boolean; allowBothBad: boolean; rationale: string };
   progress: { submitted: number };
+  draft: { choices: Record<string, TChoice>; rationale: string; elapsedMs: number } | null;
 };
 
 const KEYS: Record<string, TChoice> = { a: "A", b: "B", t: "tie", x: "both_bad" };
-const LABEL: Record<TChoice, string> = { A: "A is better", B: "B is better", tie: "Tie", both_bad: "Both bad" };
+const SAVE_TEXT = { idle: "", saving: "Saving draft…", saved: "Draft saved", failed: "Draft not saved (will retry on your next change)" } as const;
 
 async function problemText(res: Response): Promise<string> {
   try {
@@ -39,36 +41,67 @@ async function fetchNext(studyId: string): Promise<TNext> {
   }
 }
 
-/** The blinded rating screen: it only ever holds what the API sends a rater (texts labelled A and B). */
+/** Typing in the rationale must not trigger the single-key shortcuts; radios and buttons may. */
+function isTextEntry(el: HTMLElement | null): boolean {
+  if (!el) return false;
+  if (el.tagName === "TEXTAREA" || el.isContentEditable) return true;
+  return el.tagName === "INPUT" && !["radio", "checkbox", "button", "submit"].includes((el as HTMLInputElement).type);
+}
+
+/**
+ * The blinded rating screen: it only ever holds what the API sends a rater (texts labelled A and
+ * B). Its draft is in the same terms, so the autosave cannot carry a model identity either.
+ */
 export function RatingPanel({ studyId }: { studyId: string }) {
   const [assignment, setAssignment] = useState<TAssignment | null>(null);
   const [done, setDone] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [info, setInfo] = useState<string | null>(null);
   const [choices, setChoices] = useState<Record<string, TChoice>>({});
   const [active, setActive] = useState(0);
   const [rationale, setRationale] = useState("");
   const [busy, setBusy] = useState(false);
   const [elapsed, setElapsed] = useState(0);
   const shownAt = useRef(0);
+  const priorMs = useRef(0);
   const idemKey = useRef("");
+  const rationaleRef = useRef<HTMLTextAreaElement>(null);
 
   const apply = useCallback((r: TNext) => {
     setError(r.error);
-    if (r.error) return;
+    if (r.error) {
+      // What was on screen was just submitted or skipped: it must not stay up to be answered again.
+      setAssignment(null);
+      return;
+    }
     if (!r.assignment) {
       setAssignment(null);
       setDone(true);
       return;
     }
-    setAssignment(r.assignment);
-    setChoices({});
-    setActive(0);
-    setRationale("");
+    const a = r.assignment;
+    const restored = Object.fromEntries(Object.entries(a.draft?.choices ?? {}).filter(([k]) => a.criteria.some((c) => c.key === k)));
+    setAssignment(a);
+    setChoices(restored);
+    setActive(Math.max(0, a.criteria.findIndex((c) => !restored[c.key])));
+    setRationale(a.draft?.rationale ?? "");
+    priorMs.current = a.draft?.elapsedMs ?? 0;
     shownAt.current = Date.now();
     idemKey.current = crypto.randomUUID();
   }, []);
 
-  const load = useCallback(() => fetchNext(studyId).then(apply), [studyId, apply]);
+  const elapsedMs = useCallback(() => priorMs.current + (shownAt.current ? Date.now() - shownAt.current : 0), []);
+
+  const { state: saveState, discard } = useDraftAutosave(
+    assignment ? `/api/v1/studies/${studyId}/assignments/${assignment.assignmentId}/draft` : null,
+    () => ({ choices, rationale, elapsedMs: elapsedMs() }),
+    JSON.stringify([choices, rationale]),
+  );
+
+  const next = useCallback(async () => {
+    discard();
+    apply(await fetchNext(studyId));
+  }, [apply, discard, studyId]);
 
   useEffect(() => {
     let live = true;
@@ -81,9 +114,9 @@ export function RatingPanel({ studyId }: { studyId: string }) {
   }, [studyId, apply]);
 
   useEffect(() => {
-    const t = setInterval(() => setElapsed(shownAt.current ? Date.now() - shownAt.current : 0), 1000);
+    const t = setInterval(() => setElapsed(elapsedMs()), 1000);
     return () => clearInterval(t);
-  }, []);
+  }, [elapsedMs]);
 
   const allowed = useCallback(
     (c: TChoice) => (c === "tie" ? assignment?.options.allowTie : c === "both_bad" ? assignment?.options.allowBothBad : true) ?? false,
@@ -99,32 +132,53 @@ export function RatingPanel({ studyId }: { studyId: string }) {
     }
     if (assignment.options.rationale === "required" && !rationale.trim()) {
       setError("Give a short rationale");
+      rationaleRef.current?.focus();
       return;
     }
     setBusy(true);
     setError(null);
+    setInfo(null);
     try {
       const res = await fetch(`/api/v1/assignments/${assignment.assignmentId}/judgement`, {
         method: "POST",
         headers: { "content-type": "application/json", "idempotency-key": idemKey.current },
-        body: JSON.stringify({ choices, rationale: rationale.trim() || undefined, durationMs: Date.now() - shownAt.current }),
+        body: JSON.stringify({ choices, rationale: rationale.trim() || undefined, durationMs: elapsedMs() }),
       });
       if (res.status === 409) {
         // The lease went to someone else (or the study closed): move on, and say why.
         const message = await problemText(res);
-        apply(await fetchNext(studyId));
+        await next();
         setError(message);
       } else if (!res.ok) setError(await problemText(res));
       else {
         await res.json();
-        await load();
+        await next();
       }
     } catch {
       setError("The network failed; your answer is kept here. Submit again.");
     } finally {
       setBusy(false);
     }
-  }, [assignment, busy, choices, rationale, load, apply, studyId]);
+  }, [assignment, busy, choices, rationale, next, elapsedMs]);
+
+  const skip = useCallback(async () => {
+    if (!assignment || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch(`/api/v1/studies/${studyId}/assignments/${assignment.assignmentId}/skip`, { method: "POST" });
+      if (!res.ok) {
+        setError(await problemText(res));
+        return;
+      }
+      await next();
+      setInfo("Skipped: that comparison goes to another rater and will not come back to you.");
+    } catch {
+      setError("The network failed. Try again.");
+    } finally {
+      setBusy(false);
+    }
+  }, [assignment, busy, next, studyId]);
 
   const choose = useCallback(
     (key: string, c: TChoice, index: number) => {
@@ -136,37 +190,65 @@ export function RatingPanel({ studyId }: { studyId: string }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!assignment || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (!assignment || e.altKey) return;
       const target = e.target as HTMLElement | null;
-      if (target && (target.tagName === "TEXTAREA" || target.tagName === "INPUT")) return;
+      if (isTextEntry(target)) {
+        if (e.key === "Escape") target?.blur();
+        else if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          void submit();
+        }
+        return;
+      }
+      if (e.ctrlKey || e.metaKey) return;
       const criterion = assignment.criteria[active];
-      const c = KEYS[e.key.toLowerCase()];
+      const key = e.key.toLowerCase();
+      const c = KEYS[key];
+      const onRadio = target instanceof HTMLInputElement && target.type === "radio";
       if (c && criterion && allowed(c)) {
         e.preventDefault();
         choose(criterion.key, c, active);
-      } else if (e.key === "ArrowUp") {
+      } else if (key === "s") {
+        e.preventDefault();
+        void skip();
+      } else if (key === "r" && rationaleRef.current) {
+        e.preventDefault();
+        rationaleRef.current.focus();
+      } else if (e.key === "ArrowUp" && !onRadio) {
+        e.preventDefault();
         setActive((i) => Math.max(0, i - 1));
-      } else if (e.key === "ArrowDown") {
+      } else if (e.key === "ArrowDown" && !onRadio) {
+        e.preventDefault();
         setActive((i) => Math.min(assignment.criteria.length - 1, i + 1));
-      } else if (e.key === "Enter") {
+      } else if (e.key === "Enter" && target?.tagName !== "BUTTON" && target?.tagName !== "A") {
+        // A focused button answers Enter itself (Skip must not submit).
         e.preventDefault();
         void submit();
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [assignment, active, allowed, choose, submit]);
+  }, [assignment, active, allowed, choose, submit, skip]);
 
   if (done) return <Notice tone="success" title="All done">There is nothing left for you to rate in this study. Thank you.</Notice>;
   if (!assignment) return error ? <Notice tone="error">{error}</Notice> : <p className="text-sm text-slate-600">Loading…</p>;
 
   const options = (["A", "B", "tie", "both_bad"] as const).filter(allowed);
+  const keyHint = ["A", "B", ...(assignment.options.allowTie ? ["T (tie)"] : []), ...(assignment.options.allowBothBad ? ["X (both bad)"] : [])].join(", ");
   return (
     <div className="space-y-4" data-testid="rating-panel">
       <p className="text-sm text-slate-600">
         <span data-testid="rating-progress">You have rated {assignment.progress.submitted}</span> · this one{" "}
         <span data-testid="rating-timer">{Math.round(elapsed / 1000)} s</span>
+        <span className="ml-2" role="status" data-testid="draft-status">
+          {SAVE_TEXT[saveState]}
+        </span>
       </p>
+      {info ? (
+        <p className="text-sm text-slate-700" role="status" data-testid="rating-info">
+          {info}
+        </p>
+      ) : null}
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-2 text-sm font-semibold uppercase text-slate-600">Prompt</h2>
         <p className="whitespace-pre-wrap" data-testid="prompt">{assignment.prompt.instruction}</p>
@@ -181,35 +263,46 @@ export function RatingPanel({ studyId }: { studyId: string }) {
         ))}
       </div>
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <p className="text-xs text-slate-600">
-          Keyboard: A, B{assignment.options.allowTie ? ", T (tie)" : ""}{assignment.options.allowBothBad ? ", X (both bad)" : ""} answer the highlighted criterion; ↑/↓ move; Enter submits.
+        <p className="text-xs text-slate-600" data-testid="key-hints">
+          Keyboard: {keyHint} answer the highlighted criterion; ↑/↓ move between criteria; Tab reaches every control
+          {assignment.options.rationale !== "off" ? "; R writes the rationale (Esc leaves it, Ctrl+Enter submits from it)" : ""}; S skips; Enter submits.
         </p>
         {assignment.criteria.map((c, i) => (
-          <fieldset key={c.key} className={`rounded-md p-2 ${i === active ? "ring-2 ring-brand-600" : ""}`} data-testid={`criterion-${c.key}`}>
-            <legend className="text-sm font-semibold">
-              {c.label}
-              {c.description ? <span className="ml-2 font-normal text-slate-600">{c.description}</span> : null}
-            </legend>
-            <div className="mt-1 flex flex-wrap gap-3">
-              {options.map((o) => (
-                <label key={o} className="flex items-center gap-1 text-sm">
-                  <input type="radio" name={`choice-${c.key}`} value={o} checked={choices[c.key] === o} onChange={() => choose(c.key, o, i)} />
-                  {LABEL[o]}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <CriterionChoices
+            key={c.key}
+            criterion={c}
+            options={options}
+            value={choices[c.key]}
+            active={i === active}
+            onChoose={(o) => choose(c.key, o, i)}
+            onFocus={() => setActive(i)}
+          />
         ))}
         {assignment.options.rationale !== "off" ? (
           <label className="block text-sm">
-            Rationale {assignment.options.rationale === "required" ? "(required)" : "(optional)"}
-            <textarea className="mt-1 block w-full rounded-md border border-slate-300 p-2" rows={3} maxLength={5000} value={rationale} onChange={(e) => setRationale(e.target.value)} />
+            Rationale {assignment.options.rationale === "required" ? "(required)" : "(optional)"}{" "}
+            <kbd className="rounded border border-slate-300 px-1 text-xs text-slate-600" aria-hidden="true">
+              R
+            </kbd>
+            <textarea
+              ref={rationaleRef}
+              className="mt-1 block w-full rounded-md border border-slate-300 p-2"
+              rows={3}
+              maxLength={5000}
+              value={rationale}
+              onChange={(e) => setRationale(e.target.value)}
+            />
           </label>
         ) : null}
         {error ? <Notice tone="error">{error}</Notice> : null}
-        <Button type="button" onClick={() => void submit()} disabled={busy}>
-          {busy ? "Submitting…" : "Submit (Enter)"}
-        </Button>
+        <div className="flex flex-wrap gap-2">
+          <Button type="button" onClick={() => void submit()} disabled={busy}>
+            {busy ? "Working…" : "Submit (Enter)"}
+          </Button>
+          <Button type="button" variant="secondary" onClick={() => void skip()} disabled={busy}>
+            Skip (S)
+          </Button>
+        </div>
       </section>
     </div>
   );

@@ -1,7 +1,12 @@
 import "server-only";
 import { csvRow } from "@/lib/csv/csv";
+import { db } from "@/lib/db/prisma";
+import { notFound } from "@/lib/errors/app-error";
 import { finalVerdict } from "./final-verdict";
 import { loadCampaignItems } from "./load-campaign-items";
+import { campaignPseudonyms, loadExportPage } from "./load-export-page";
+
+const EXPORT_PAGE = 1_000;
 
 const CSV_HEADER = ["item", "record", "gold", "reviewer", "verdict", "flags", "correction", "rationale", "duration_ms", "time"];
 
@@ -20,30 +25,33 @@ export async function reviewsCsv(campaignId: string): Promise<string> {
 /**
  * The curated export, JSONL in record order: items whose final verdict is accept or revise, with
  * the adjudicated or agreed correction as output (the original kept beside it). Gold items are
- * checks, not part of the sample, and are left out.
+ * checks, not part of the sample, and are left out. Read a page at a time as the client pulls.
  */
 export async function curatedExportStream(campaignId: string): Promise<ReadableStream<Uint8Array>> {
-  const { campaign, items, input, pseudonyms } = await loadCampaignItems(campaignId);
+  const campaign = await db().auditCampaign.findUnique({ where: { id: campaignId }, select: { id: true, reviewersPerItem: true } });
+  if (!campaign) throw notFound("Campaign");
+  const pseudonyms = await campaignPseudonyms(campaignId);
   const enc = new TextEncoder();
-  let i = 0;
+  let after = -1;
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
+      const page = await loadExportPage(campaignId, after, EXPORT_PAGE);
       const lines: string[] = [];
-      while (i < items.length && lines.length < 200) {
-        const it = items[i++];
-        if (!it || it.isGold) continue;
+      for (const it of page) {
+        after = it.ordinal;
+        if (it.isGold) continue;
         const f = finalVerdict({
-          reviewsNeeded: input.reviewersPerItem,
+          reviewsNeeded: campaign.reviewersPerItem,
           reviews: it.reviews,
-          adjudication: it.finalVerdict ? { verdict: it.finalVerdict, flags: it.finalFlags, output: it.finalOutput } : null,
+          adjudication: it.finalVerdict ? { verdict: it.finalVerdict, flags: it.finalFlags ?? [], output: it.finalOutput } : null,
         });
         if (f.state !== "final" || (f.verdict !== "accept" && f.verdict !== "revise")) continue;
-        const original = it.record.output ?? "";
+        const original = it.output ?? "";
         const output = f.verdict === "revise" && f.correction !== null ? f.correction : original;
         lines.push(
           JSON.stringify({
-            instruction: it.record.instruction,
-            input: it.record.input,
+            instruction: it.instruction,
+            input: it.input,
             output,
             ...(output !== original ? { original_output: original } : {}),
             audit: {
@@ -56,7 +64,7 @@ export async function curatedExportStream(campaignId: string): Promise<ReadableS
         );
       }
       if (lines.length > 0) controller.enqueue(enc.encode(`${lines.join("\n")}\n`));
-      if (i >= items.length) controller.close();
+      if (page.length < EXPORT_PAGE) controller.close();
     },
   });
 }

@@ -31,14 +31,13 @@ export async function createQueueItems(
     positionOf[inputIndex] = base + rank;
   });
   const ids = input.items.map(() => randomUUID());
-  await tx.queueItem.createMany({
-    data: input.items.map((it, i) => ({
-      id: ids[i] as string,
-      queueId: input.queueId,
-      position: positionOf[i] as number,
-      capacity: it.capacity,
-      onlyForUserId: it.onlyForUserId ?? null,
-    })),
-  });
+  // One statement over unnested arrays: Prisma's createMany took about a minute for the 52,002
+  // items of a campaign over a whole dataset, past the transaction's time limit.
+  const capacities = input.items.map((it) => it.capacity);
+  const onlyFor = input.items.map((it) => it.onlyForUserId ?? null);
+  await tx.$executeRaw`
+    INSERT INTO "QueueItem" (id, "queueId", position, capacity, "onlyForUserId")
+    SELECT t.id, ${input.queueId}::uuid, t.position, t.capacity, t.only_for
+      FROM unnest(${ids}::uuid[], ${positionOf}::int[], ${capacities}::int[], ${onlyFor}::uuid[]) AS t(id, position, capacity, only_for)`;
   return ids;
 }

@@ -2,19 +2,14 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors/app-error";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import type { TRequestContext } from "@/lib/http/request-context";
+import { checkRaters } from "@/lib/studies/check-raters";
 import type { TCreateStudy } from "@/lib/studies/schemas";
 
 export async function createStudy(user: TCurrentUser, input: TCreateStudy, ctx: TRequestContext) {
   return db().$transaction(async (tx) => {
-    if (input.raterIds?.length) {
-      const found = await tx.user.count({ where: { id: { in: input.raterIds }, role: "CLINICIAN", status: "ACTIVE" } });
-      if (found !== new Set(input.raterIds).size) {
-        throw new AppError("VALIDATION", "Every rater must be an active clinician", { fieldErrors: { raterIds: ["Unknown or not a clinician"] } });
-      }
-    }
+    const raterIds = await checkRaters(tx, input.raterIds ?? []);
     const study = await tx.study.create({
       data: {
         name: input.name,
@@ -30,10 +25,10 @@ export async function createStudy(user: TCurrentUser, input: TCreateStudy, ctx: 
         leaseMinutes: input.leaseMinutes,
         seed: input.seed ?? randomBytes(8).toString("hex"),
         createdById: user.id,
-        raters: input.raterIds?.length ? { create: [...new Set(input.raterIds)].map((userId) => ({ userId })) } : undefined,
+        raters: raterIds.length ? { create: raterIds.map((userId) => ({ userId })) } : undefined,
       },
     });
-    await recordAudit(tx, ctx, { actorId: user.id, action: "study.create", entityType: "Study", entityId: study.id, after: { name: study.name, design: study.design } });
+    await recordAudit(tx, ctx, { actorId: user.id, action: "study.create", entityType: "Study", entityId: study.id, after: { name: study.name, design: study.design, raterIds } });
     return study;
   });
 }

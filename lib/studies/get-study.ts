@@ -1,20 +1,23 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors/app-error";
+import { excerptAround } from "@/lib/studies/reveals-identity";
 import { studyCriteria } from "@/lib/studies/study-criteria";
 
 /** The admin/researcher view of a study (it names the models: never for raters). */
 export async function getStudy(studyId: string) {
   const study = await db().study.findUnique({ where: { id: studyId }, include: { raters: { select: { userId: true } } } });
   if (!study) throw notFound("Study");
-  const [prompts, outputs, flagged, items, comparisons, judgements] = await Promise.all([
+  const [prompts, outputs, flagged, flaggedCount, items, comparisons, judgements] = await Promise.all([
     db().studyPrompt.count({ where: { studyId } }),
     db().studyOutput.groupBy({ by: ["model"], where: { prompt: { studyId } }, _count: { _all: true } }),
     db().studyOutput.findMany({
       where: { prompt: { studyId }, revealsIdentity: true },
-      select: { id: true, model: true, promptId: true, text: true },
+      select: { id: true, model: true, promptId: true, text: true, prompt: { select: { instruction: true } } },
+      orderBy: [{ model: "asc" }, { id: "asc" }],
       take: 200,
     }),
+    db().studyOutput.count({ where: { prompt: { studyId }, revealsIdentity: true } }),
     db().queueItem.aggregate({ where: { queueId: studyId }, _sum: { capacity: true, completedSlots: true, claimedSlots: true }, _count: { _all: true } }),
     db().studyComparison.groupBy({ by: ["kind"], where: { studyId }, _count: { _all: true } }),
     db().studyJudgement.count({ where: { comparison: { studyId } } }),
@@ -38,7 +41,8 @@ export async function getStudy(studyId: string) {
     closedAt: study.closedAt?.toISOString() ?? null,
     prompts,
     models: outputs.map((o) => ({ model: o.model, outputs: o._count._all })).sort((a, b) => a.model.localeCompare(b.model)),
-    revealsIdentity: flagged.map((f) => ({ outputId: f.id, model: f.model, promptId: f.promptId, excerpt: f.text.slice(0, 200) })),
+    revealsIdentity: flagged.map((f) => ({ outputId: f.id, model: f.model, promptId: f.promptId, prompt: f.prompt.instruction.slice(0, 120), excerpt: excerptAround(f.text) })),
+    revealsIdentityCount: flaggedCount,
     comparisons: Object.fromEntries(comparisons.map((c) => [c.kind, c._count._all])),
     progress: {
       items: items._count._all,

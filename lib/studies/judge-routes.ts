@@ -1,8 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { defineApiRoute, json } from "@/lib/http/api-route";
+import { problem, zodFieldErrors } from "@/lib/http/problem";
 import { importJudgeVotes, judgeAgreement, ZJudgeAnnotations } from "@/lib/studies/judge-votes";
 import { ZStudyId } from "@/lib/studies/schemas";
+
+// An AlpacaEval annotations file carries both outputs per row: 805 rows already pass 1 MB.
+const MAX_BYTES = 50_000_000;
 
 export const importJudgeRoute = defineApiRoute(
   {
@@ -13,10 +17,26 @@ export const importJudgeRoute = defineApiRoute(
     permission: "studies:manage",
     params: ZStudyId,
     query: z.object({ judge: z.string().trim().min(1).max(100), criterion: z.string().trim().min(1).max(40) }),
-    body: ZJudgeAnnotations,
+    rawBody: {
+      contentTypes: ["application/json"],
+      description: "AlpacaEval annotations: [{instruction, input?, generator_1, generator_2, preference}] (1 = generator_1 better, 2 = generator_2, 1.5 or 0 = tie); other fields are ignored",
+    },
     response: { status: 200, description: "{stored, unmatched}" },
   },
-  async ({ user, params, query, body, ctx }) => json(await importJudgeVotes(user, params.id, query.judge, query.criterion, body, ctx)),
+  async ({ req, user, params, query, ctx }) => {
+    if (!(req.headers.get("content-type") ?? "").includes("application/json")) throw problem(415, "Send the annotations as application/json");
+    const text = await req.text();
+    if (text.length > MAX_BYTES) throw problem(413, `The upload is larger than ${MAX_BYTES} bytes`);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text) as unknown;
+    } catch {
+      throw problem(400, "The request body is not valid JSON");
+    }
+    const parsed = ZJudgeAnnotations.safeParse(raw);
+    if (!parsed.success) throw problem(422, "The annotations are not in AlpacaEval format", { errors: zodFieldErrors(parsed.error) });
+    return json(await importJudgeVotes(user, params.id, query.judge, query.criterion, parsed.data, ctx));
+  },
 );
 
 export const judgeAgreementRoute = defineApiRoute(

@@ -8,6 +8,7 @@ import type { TRequestContext } from "@/lib/http/request-context";
 import { cohenKappa, percentAgreement, type Choice } from "@/lib/stats";
 import { loadJudgements } from "@/lib/studies/load-judgements";
 import { normaliseInstruction } from "@/lib/studies/normalise-instruction";
+import { studyCriteria } from "@/lib/studies/study-criteria";
 
 export const ZJudgeAnnotations = z
   .array(
@@ -16,15 +17,22 @@ export const ZJudgeAnnotations = z
       input: z.string().optional(),
       generator_1: z.string().min(1),
       generator_2: z.string().min(1),
-      preference: z.number().min(0).max(2).nullable(),
+      // 1 = generator_1 better, 2 = generator_2; weighted judges give values in between; 0 is
+      // AlpacaEval's code for a tie; null is an annotation that failed.
+      preference: z
+        .number()
+        .min(0)
+        .max(2)
+        .refine((p) => p === 0 || p >= 1, "Use 0 (tie), or a value from 1 to 2")
+        .nullable(),
     }),
   )
   .min(1)
   .max(50_000);
 
-/** AlpacaEval preference (1 = generator_1 better, 2 = generator_2, 1.5 = tie) in model terms. */
+/** AlpacaEval preference (1 = generator_1 better, 2 = generator_2, 1.5 or 0 = tie) in model terms. */
 function toChoice(preference: number, generator1: string, generator2: string, modelA: string): Choice {
-  if (preference === 1.5) return "tie";
+  if (preference === 1.5 || preference === 0) return "tie";
   const winner = preference < 1.5 ? generator1 : generator2;
   return winner === modelA ? "A" : "B";
 }
@@ -39,8 +47,11 @@ export async function importJudgeVotes(
 ) {
   return db().$transaction(
     async (tx) => {
-      const study = await tx.study.findUnique({ where: { id: studyId }, select: { id: true } });
+      const study = await tx.study.findUnique({ where: { id: studyId }, select: { id: true, criteria: true } });
       if (!study) throw notFound("Study");
+      if (!studyCriteria(study.criteria).some((c) => c.key === criterion)) {
+        throw new AppError("VALIDATION", `This study has no criterion ${criterion}`, { fieldErrors: { criterion: ["Not a criterion of this study"] } });
+      }
       const [prompts, comparisons] = await Promise.all([
         tx.studyPrompt.findMany({ where: { studyId }, select: { id: true, matchKey: true } }),
         tx.studyComparison.findMany({ where: { studyId, kind: "regular" }, select: { promptId: true, modelA: true, modelB: true } }),

@@ -6,8 +6,10 @@ import { claimNextItem } from "@/lib/queue";
 import { chooseShownLeft } from "@/lib/studies/choose-shown-left";
 import { degradeOutput } from "@/lib/studies/degrade-output";
 import { studyForRater } from "@/lib/studies/rater-access";
+import { readRatingDraft } from "@/lib/studies/rating-draft";
 import { studyCriteria } from "@/lib/studies/study-criteria";
 import type { TQueueClient } from "@/lib/queue";
+import type { TRatingDraft } from "@/lib/studies/schemas";
 
 /**
  * What a rater's browser receives. Blinding: only the prompt, the two texts as "A" (left) and
@@ -22,6 +24,8 @@ export type TBlindedAssignment = {
   criteria: { key: string; label: string; description: string }[];
   options: { allowTie: boolean; allowBothBad: boolean; rationale: string };
   progress: { submitted: number };
+  /** The rater's autosaved, unsubmitted choices (shown labels) and rationale, restored on reload. */
+  draft: TRatingDraft | null;
 };
 
 async function decideShownLeft(client: TQueueClient, studyId: string, assignmentId: string, userId: string, c: { modelA: string; modelB: string; repeatOfId: string | null }) {
@@ -47,7 +51,7 @@ export async function nextAssignment(user: TCurrentUser, studyId: string, client
   if (!claim) return null;
   const comparison = await client.studyComparison.findUnique({ where: { queueItemId: claim.itemId } });
   if (!comparison) throw new Error("queue item without comparison");
-  const assignment = await client.queueAssignment.findUniqueOrThrow({ where: { id: claim.assignmentId }, select: { shownLeft: true } });
+  const assignment = await client.queueAssignment.findUniqueOrThrow({ where: { id: claim.assignmentId }, select: { shownLeft: true, draft: true } });
   let shownLeft = assignment.shownLeft;
   if (shownLeft !== "A" && shownLeft !== "B") {
     const side = await decideShownLeft(client, study.id, claim.assignmentId, user.id, comparison);
@@ -78,5 +82,6 @@ export async function nextAssignment(user: TCurrentUser, studyId: string, client
     criteria: studyCriteria(study.criteria),
     options: { allowTie: study.allowTie, allowBothBad: study.allowBothBad, rationale: study.rationale },
     progress: { submitted },
+    draft: readRatingDraft(assignment.draft),
   };
 }

@@ -10,3 +10,10 @@ const PATTERNS: RegExp[] = [
 export function revealsIdentity(text: string): boolean {
   return PATTERNS.some((p) => p.test(text));
 }
+
+/** The part of a flagged output that names the model, with some context, for the admin's list. */
+export function excerptAround(text: string, width = 200): string {
+  const at = PATTERNS.map((p) => text.search(p)).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
+  const start = Math.max(0, at - 60);
+  return `${start > 0 ? "…" : ""}${text.slice(start, start + width)}${start + width < text.length ? "…" : ""}`;
+}

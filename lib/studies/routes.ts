@@ -5,6 +5,8 @@ import { nextAssignmentRoute, submitJudgementRoute } from "@/lib/studies/rating-
 import { annotationsRoute, dpoRoute, judgementsCsvRoute, studyStatsRoute } from "@/lib/studies/results-routes";
 import { importJudgeRoute, judgeAgreementRoute } from "@/lib/studies/judge-routes";
 import { closeStudyRoute, pauseStudyRoute, resumeStudyRoute, startStudyRoute } from "@/lib/studies/status-routes";
+import { saveRatingDraftRoute, skipRatingRoute } from "@/lib/studies/draft-routes";
+import { setStudyRatersRoute } from "@/lib/studies/raters-route";
 import { createStudyRoute, getStudyRoute, listStudiesRoute } from "@/lib/studies/study-routes";
 
 /** Every preference-study route, for lib/api/registry.ts. */
@@ -19,6 +21,9 @@ export const studyRoutes: { def: TApiRouteDef }[] = [
   closeStudyRoute,
   nextAssignmentRoute,
   submitJudgementRoute,
+  saveRatingDraftRoute,
+  skipRatingRoute,
+  setStudyRatersRoute,
   studyStatsRoute,
   judgementsCsvRoute,
   annotationsRoute,

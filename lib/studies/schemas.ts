@@ -46,3 +46,15 @@ export const ZJudgementInput = z.object({
 export type TJudgementInput = z.infer<typeof ZJudgementInput>;
 
 export const ZStudyId = z.object({ id: z.uuid({ message: "Unknown study" }) });
+export const ZStudyAssignmentParams = z.object({ id: z.uuid({ message: "Unknown study" }), assignmentId: z.uuid({ message: "Unknown assignment" }) });
+
+/** A half-filled rating in the rater's own terms (A = left response): safe to hand back to them. */
+export const ZRatingDraft = z.object({
+  choices: z.record(z.string().regex(/^[a-z0-9_]{1,40}$/, "Unknown criterion"), ZChoiceShown).default({}),
+  rationale: z.string().max(5000).default(""),
+  elapsedMs: z.number().int().min(0).max(24 * 3600 * 1000).default(0),
+});
+export type TRatingDraft = z.infer<typeof ZRatingDraft>;
+
+export const ZStudyRaters = z.object({ raterIds: z.array(z.uuid({ message: "Unknown user" })).max(500) });
+export type TStudyRaters = z.infer<typeof ZStudyRaters>;

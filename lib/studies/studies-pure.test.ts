@@ -6,7 +6,7 @@ import { degradeOutput } from "./degrade-output";
 import { normaliseInstruction } from "./normalise-instruction";
 import { parseMultiOutputJsonl } from "./parse-outputs";
 import { planComparisons } from "./plan-comparisons";
-import { revealsIdentity } from "./reveals-identity";
+import { excerptAround, revealsIdentity } from "./reveals-identity";
 
 const MED = path.resolve(__dirname, "../../../shared/data/alpacare/MedInstruct-test.jsonl");
 
@@ -31,6 +31,13 @@ describe("identity-revealing outputs", () => {
     "does not flag %s",
     (text) => expect(revealsIdentity(text)).toBe(false),
   );
+  it("shows the admin the part of a long output that names the model", () => {
+    const text = `${"Fluids and rest. ".repeat(30)}As ChatGPT, I cannot examine you. ${"See a doctor. ".repeat(30)}`;
+    const excerpt = excerptAround(text);
+    expect(excerpt).toContain("As ChatGPT, I cannot examine you.");
+    expect(excerpt.startsWith("…") && excerpt.endsWith("…")).toBe(true);
+    expect(excerptAround("As ChatGPT, no.")).toBe("As ChatGPT, no.");
+  });
 });
 
 describe("MedInstruct-test import", () => {

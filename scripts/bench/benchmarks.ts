@@ -3,8 +3,19 @@ import path from "node:path";
 import { benchBradleyTerry } from "../../lib/stats/bench-bradley-terry";
 import { benchSimilarity } from "../../lib/similarity/bench-similarity";
 
-export type TBenchResult = { value: number; unit: string; pass: boolean; notes?: string };
+export type TBenchResult = {
+  value: number;
+  unit: string;
+  /** null: no target to meet (reported for context). */
+  pass: boolean | null;
+  notes?: string;
+  /** Shown instead of `value unit` (e.g. several percentiles). */
+  display?: string;
+  /** The same work done by PostgreSQL alone, and app ÷ PostgreSQL. */
+  baseline?: { display: string; ratio: number };
+};
 export type TBenchmark = { name: string; target: string; run: () => Promise<TBenchResult> | TBenchResult };
+export type TBenchRow = { name: string; target: string; result: TBenchResult };
 
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);

@@ -1,8 +1,11 @@
-// `npm run bench`: runs every benchmark in scripts/bench/benchmarks.ts and writes BENCHMARKS.md
-// with the machine described. Speed targets live here, never in timed tests.
+// `npm run bench`: runs the in-process benchmarks of scripts/bench/benchmarks.ts and the HTTP
+// suite of scripts/bench/audit-http.ts, and writes BENCHMARKS.md with the machine described.
+// Speed targets live here, never in timed tests. `npm run bench -- <text>` runs only the
+// benchmarks (or suite) whose name contains <text> and prints the table instead of writing it.
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { BENCHMARKS, type TBenchResult } from "./benchmarks";
+import { AUDIT_HTTP_SUITE, runAuditHttpBenchmarks } from "./audit-http";
+import { BENCHMARKS, type TBenchResult, type TBenchRow } from "./benchmarks";
 
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -16,36 +19,50 @@ function machine(): string {
   return `${os.cpus().length} × ${cpu}, ${mem} GiB RAM, ${distro}, Node ${process.version}`;
 }
 
+const shown = (r: TBenchResult) => r.display ?? `${r.value} ${r.unit}`;
+const meets = (r: TBenchResult) => (r.pass === null ? "—" : r.pass ? "yes" : "**no**");
+const alone = (r: TBenchResult) => (r.baseline ? `${r.baseline.display} (app ×${r.baseline.ratio.toFixed(1)})` : "—");
+
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const rows: { name: string; target: string; result: TBenchResult }[] = [];
+  const rows: TBenchRow[] = [];
+  const report = (row: TBenchRow) => {
+    const r = row.result;
+    console.log(`${row.name}: ${shown(r)} (${r.pass === null ? "no target" : r.pass ? "meets" : "MISSES"} ${row.target})${r.baseline ? `; PostgreSQL alone: ${alone(r)}` : ""}`);
+    rows.push(row);
+  };
   for (const b of BENCHMARKS) {
     if (only && !b.name.includes(only)) continue;
-    process.stdout.write(`▶ ${b.name}… `);
-    const result = await b.run();
-    console.log(`${result.value} ${result.unit} (${result.pass ? "meets" : "MISSES"} target ${b.target})`);
-    rows.push({ name: b.name, target: b.target, result });
+    console.log(`▶ ${b.name}…`);
+    report({ name: b.name, target: b.target, result: await b.run() });
+  }
+  if (!only || AUDIT_HTTP_SUITE.includes(only)) {
+    console.log(`▶ ${AUDIT_HTTP_SUITE} (production build, real PostgreSQL; several minutes)…`);
+    for (const row of await runAuditHttpBenchmarks()) report(row);
   }
   const lines = [
     "# Benchmarks",
     "",
     "Written by `npm run bench` (scripts/bench/). Each figure is the median of repeated runs on the",
-    "machine below; targets come from the issues. Timings are not asserted in tests, because shared",
-    "machines are too noisy: this file is where regressions show.",
+    "machine below (latencies: percentiles over every request of one run); targets come from the",
+    "issues. Timings are not asserted in tests, because shared machines are too noisy: this file is",
+    "where regressions show. The HTTP rows run against `next start` (production build) on a",
+    "throwaway PostgreSQL on the same machine, with the load generator on the same machine too; the",
+    "\"PostgreSQL alone\" column is the same work without the app, and the app's multiple of it.",
     "",
     `Machine: ${machine()}.`,
     `Measured: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.`,
     "",
-    "| Benchmark | Result | Target | Meets | Notes |",
-    "| --- | --- | --- | --- | --- |",
-    ...rows.map((r) => `| ${r.name} | ${r.result.value} ${r.result.unit} | ${r.target} | ${r.result.pass ? "yes" : "**no**"} | ${r.result.notes ?? ""} |`),
+    "| Benchmark | Result | Target | Meets | PostgreSQL alone | Notes |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...rows.map((r) => `| ${r.name} | ${shown(r.result)} | ${r.target} | ${meets(r.result)} | ${alone(r.result)} | ${r.result.notes ?? ""} |`),
     "",
   ];
   if (!only) writeFileSync("BENCHMARKS.md", lines.join("\n"));
   else console.log(lines.join("\n"));
 }
 
-main().catch((err: unknown) => {
+main().then(() => process.exit(0), (err: unknown) => {
   console.error(err);
   process.exit(1);
 });

@@ -68,7 +68,7 @@ describe("blinded rating", () => {
       // The payload, less the texts (which here name the model on purpose), holds no identity.
       const meta = JSON.stringify({ ...a, responses: a.responses.map((r) => r.label) });
       for (const c of canaries) expect(meta).not.toContain(c);
-      expect(Object.keys(a).sort()).toEqual(["assignmentId", "criteria", "leaseExpiresAt", "options", "progress", "prompt", "responses", "resumed"]);
+      expect(Object.keys(a).sort()).toEqual(["assignmentId", "criteria", "draft", "leaseExpiresAt", "options", "progress", "prompt", "responses", "resumed"]);
       expect((await nextAssignment(rater, study.id))?.assignmentId).toBe(a.assignmentId);
       await expect(submitJudgement(rater, a.assignmentId, { choices: { accuracy: "A", safety: "both_bad" } }, ctx(), null)).rejects.toMatchObject({ code: "VALIDATION" });
       const key = randomUUID();

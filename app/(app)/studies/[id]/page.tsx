@@ -1,9 +1,12 @@
 import Link from "next/link";
+import { ImportJudgeForm } from "@/components/studies/import-judge-form";
 import { ImportOutputsForm } from "@/components/studies/import-outputs-form";
+import { RatersForm } from "@/components/studies/raters-form";
 import { StudyControls } from "@/components/studies/study-controls";
 import { Card } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
+import { listClinicians } from "@/lib/studies/list-clinicians";
 import { loadStudyOr404 } from "@/lib/studies/load-study-or-404";
 
 export const metadata = { title: "Study" };
@@ -14,6 +17,9 @@ export default async function StudyPage({ params }: { params: Promise<{ id: stri
   const study = await loadStudyOr404(id);
   const manage = hasPermission(user.role, "studies:manage");
   const p = study.progress;
+  // Names of clinicians are for whoever manages the study; researchers see how many were named.
+  const clinicians = manage ? await listClinicians() : [];
+  const nameOf = new Map(clinicians.map((c) => [c.id, c.name]));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline gap-3">
@@ -56,6 +62,19 @@ export default async function StudyPage({ params }: { params: Promise<{ id: stri
           <ImportOutputsForm studyId={study.id} />
         </Card>
       ) : null}
+      <Card title="Raters">
+        <p className="mb-2 text-sm" data-testid="study-raters">
+          {study.raterIds.length === 0
+            ? "Open to every clinician."
+            : manage
+              ? `Named raters only: ${study.raterIds
+                  .map((id) => nameOf.get(id) ?? "an inactive user")
+                  .sort()
+                  .join(", ")}.`
+              : `${study.raterIds.length} named raters only.`}
+        </p>
+        {manage && study.status !== "CLOSED" ? <RatersForm studyId={study.id} clinicians={clinicians} selected={study.raterIds} /> : null}
+      </Card>
       <Card title="Progress">
         <p className="text-sm" data-testid="study-progress">
           {p.completedSlots} of {p.slots} ratings done ({p.claimedSlots - p.completedSlots} in progress) across {p.items} comparisons
@@ -63,16 +82,40 @@ export default async function StudyPage({ params }: { params: Promise<{ id: stri
           {study.comparisons.repeat ? `, ${study.comparisons.repeat} repeats` : ""}.
         </p>
       </Card>
-      {study.revealsIdentity.length > 0 ? (
-        <Card title={`Outputs that name a model (${study.revealsIdentity.length})`}>
-          <p className="mb-2 text-sm text-slate-600">Judgements on these can be excluded from the statistics.</p>
-          <ul className="space-y-1 text-sm">
-            {study.revealsIdentity.map((r) => (
-              <li key={r.outputId}>
-                <span className="font-medium">{r.model}</span>: {r.excerpt}
-              </li>
-            ))}
-          </ul>
+      <Card title={`Outputs that name a model (${study.revealsIdentityCount})`}>
+        {study.revealsIdentityCount === 0 ? (
+          <p className="text-sm text-slate-600" data-testid="revealing-outputs">
+            No output names a model (“As ChatGPT…”, “I am Claude…”).
+          </p>
+        ) : (
+          <>
+            <p className="mb-2 text-sm text-slate-600">
+              Raters who read these could tell which model wrote them.{" "}
+              <Link href={`/studies/${study.id}/results?excludeRevealing=1`} className="text-brand-700 underline">
+                Results without judgements on them
+              </Link>
+              {study.revealsIdentityCount > study.revealsIdentity.length ? ` (the first ${study.revealsIdentity.length} are listed)` : ""}.
+            </p>
+            <ul className="space-y-2 text-sm" data-testid="revealing-outputs">
+              {study.revealsIdentity.map((r) => (
+                <li key={r.outputId}>
+                  <span className="font-medium">{r.model}</span> on “{r.prompt}”: <span className="text-slate-700">{r.excerpt}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </Card>
+      {manage && study.status !== "DRAFT" ? (
+        <Card title="Compare an LLM judge">
+          <p className="mb-2 text-sm text-slate-600">
+            Upload a judge’s AlpacaEval annotations for these prompts and models; its agreement with the clinicians (percent agreement, Cohen’s κ) appears on the{" "}
+            <Link href={`/studies/${study.id}/results`} className="text-brand-700 underline">
+              results page
+            </Link>
+            .
+          </p>
+          <ImportJudgeForm studyId={study.id} criteria={study.criteria} />
         </Card>
       ) : null}
     </div>

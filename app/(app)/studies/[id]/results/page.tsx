@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { RatingsChart } from "@/components/studies/ratings-chart";
-import { AgreementTable, PairsTable, num, pct } from "@/components/studies/stats-tables";
+import { JudgeAgreementTable } from "@/components/studies/judge-agreement-table";
+import { AgreementTable, PairsTable, pct } from "@/components/studies/stats-tables";
 import { Card } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/permissions";
 import { judgeAgreement } from "@/lib/studies/judge-votes";
 import { loadStudyOr404 } from "@/lib/studies/load-study-or-404";
 import { studyQuality, studyStats, ZStatsFilter } from "@/lib/studies/study-stats";
@@ -13,7 +15,8 @@ type TSearch = Record<string, string | string[] | undefined>;
 
 export default async function StudyResultsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<TSearch> }) {
   const { id } = await params;
-  await requirePagePermission("studies:results", `/studies/${id}/results`);
+  const user = await requirePagePermission("studies:results", `/studies/${id}/results`);
+  const manage = hasPermission(user.role, "studies:manage");
   const study = await loadStudyOr404(id);
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
   const parsed = ZStatsFilter.safeParse(raw);
@@ -40,6 +43,10 @@ export default async function StudyResultsPage({ params, searchParams }: { param
                 </option>
               ))}
             </select>
+          </label>
+          <label>
+            Raters (pseudonyms, comma-separated; empty: all)
+            <input name="raters" defaultValue={filter.raters?.join(", ") ?? ""} className="ml-2 rounded-md border border-slate-300 p-1" />
           </label>
           <label className="flex items-center gap-1">
             <input type="checkbox" name="excludeFailedAttention" value="1" defaultChecked={filter.excludeFailedAttention} /> Exclude raters who failed an attention check
@@ -95,17 +102,15 @@ export default async function StudyResultsPage({ params, searchParams }: { param
             ))}
         </ul>
       </Card>
-      {judges.length ? (
-        <Card title="Agreement with LLM judges">
-          <ul className="text-sm">
-            {judges.map((j) => (
-              <li key={`${j.judge}-${j.criterion}`}>
-                {j.judge} on {j.criterion}: {pct(j.percentAgreement)} agreement, Cohen’s κ {num(j.cohenKappa)} (n = {j.n})
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
+      <Card title="Agreement with LLM judges">
+        {judges.length ? (
+          <JudgeAgreementTable agreement={judges} criteria={study.criteria} />
+        ) : (
+          <p className="text-sm text-slate-600">
+            No LLM judge imported yet{manage ? " (import one on the study page)" : ""}.
+          </p>
+        )}
+      </Card>
       <Card title="Downloads">
         <ul className="space-y-1 text-sm">
           <li>

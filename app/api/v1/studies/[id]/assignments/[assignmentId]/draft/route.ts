@@ -1,0 +1,3 @@
+import { saveRatingDraftRoute } from "@/lib/studies/draft-routes";
+
+export const PUT = saveRatingDraftRoute.handle;

@@ -1,0 +1,3 @@
+import { skipRatingRoute } from "@/lib/studies/draft-routes";
+
+export const POST = skipRatingRoute.handle;

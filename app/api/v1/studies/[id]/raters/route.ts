@@ -1,0 +1,3 @@
+import { setStudyRatersRoute } from "@/lib/studies/raters-route";
+
+export const PUT = setStudyRatersRoute.handle;

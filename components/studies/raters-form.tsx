@@ -1,0 +1,65 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { apiFetch } from "@/components/studies/api-fetch";
+
+type TClinician = { id: string; name: string; email: string };
+
+/** Names the raters of a study; none ticked opens it to every clinician. */
+export function RatersForm({ studyId, clinicians, selected }: { studyId: string; clinicians: readonly TClinician[]; selected: readonly string[] }) {
+  const router = useRouter();
+  const [ids, setIds] = useState<string[]>([...selected]);
+  const [filter, setFilter] = useState("");
+  const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const shown = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    return f ? clinicians.filter((c) => `${c.name} ${c.email}`.toLowerCase().includes(f)) : clinicians;
+  }, [clinicians, filter]);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setBusy(true);
+    const r = await apiFetch<{ raterIds: string[] }>(`/api/v1/studies/${studyId}/raters`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ raterIds: ids }),
+    });
+    setBusy(false);
+    if (!r.ok) {
+      setMessage({ tone: "error", text: r.error });
+      return;
+    }
+    setMessage({ tone: "success", text: r.data.raterIds.length ? `${r.data.raterIds.length} named raters saved.` : "Open to every clinician." });
+    router.refresh();
+  }
+
+  const toggle = (id: string) => setIds((prev) => (prev.includes(id) ? prev.filter((x) => x !== id) : [...prev, id]));
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} className="space-y-3" data-testid="raters-form">
+      <p className="text-sm text-slate-600">Tick the clinicians who may rate. With none ticked, every clinician may.</p>
+      <label className="block text-sm">
+        Find a clinician
+        <input value={filter} onChange={(e) => setFilter(e.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 p-2 text-sm" />
+      </label>
+      <fieldset className="max-h-64 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm">
+        <legend className="sr-only">Clinicians</legend>
+        {shown.length === 0 ? <p className="text-slate-600">No active clinician matches.</p> : null}
+        {shown.map((c) => (
+          <label key={c.id} className="flex items-center gap-2">
+            <input type="checkbox" checked={ids.includes(c.id)} onChange={() => toggle(c.id)} />
+            {c.name} <span className="text-slate-600">{c.email}</span>
+          </label>
+        ))}
+      </fieldset>
+      {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <Button type="submit" disabled={busy}>
+        {busy ? "Saving…" : `Save raters (${ids.length || "every clinician"})`}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,169 @@
+// The sample-audit benchmarks of issue 4, over HTTP against `next start` on a real PostgreSQL,
+// each beside the same work done by PostgreSQL alone.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { callJson, uploadFile, type TCaller } from "./api-client";
+import type { TBenchRow } from "./benchmarks";
+import { median } from "./benchmarks";
+import { createWholeDatasetCampaign, measureExport } from "./export-http";
+import { startBenchServer } from "./http-server";
+import { idleRssBytes, importOnce, type TImportRun } from "./import-http";
+import { formatLatency, summarize } from "./latency";
+import { bareQueueBaseline, copyExportBaseline, copyImportBaseline } from "./postgres-baseline";
+import { mib } from "./process-rss";
+import { runReviewers } from "./queue-http";
+import { RECORD_COUNT, writeSmallJsonl, writeSyntheticFiles } from "./synthetic-records";
+
+export const AUDIT_HTTP_SUITE = "Sample audit over HTTP";
+
+const REVIEWERS = 50;
+const QUEUE_ITEMS = 1_000;
+const RUNS = 3;
+
+const started = performance.now();
+const step = (msg: string) => console.log(`  · [${((performance.now() - started) / 1000).toFixed(0)} s] ${msg}`);
+const s = (ms: number) => (ms / 1000).toFixed(2);
+const ratio = (app: number, bare: number) => app / bare;
+
+/** Loads every route module and fills the connection pools before anything is measured. */
+async function warmUp(admin: TCaller, reviewers: TCaller[], file: string): Promise<void> {
+  await callJson(admin, "GET", "/api/v1/datasets", undefined, 200);
+  const up = await uploadFile(admin, "/api/v1/datasets?name=bench%20warm-up", file, "application/x-ndjson");
+  if (up.status !== 201) throw new Error(`warm-up import answered ${up.status}: ${up.body.slice(0, 300)}`);
+  const ds = JSON.parse(up.body) as { id: string };
+  const { id } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", { datasetId: ds.id, sampleSize: 100, seed: "warm-up", reviewersPerItem: 1 }, 201);
+  await runReviewers(reviewers, id);
+  await callJson(admin, "GET", `/api/v1/audits/${id}`, undefined, 200);
+  await measureExport(admin, id);
+}
+
+export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
+  const workDir = mkdtempSync(path.join(tmpdir(), "clinreview-bench-"));
+  const jsonl = path.join(workDir, "records.jsonl");
+  const copyFile = path.join(workDir, "records.copy");
+  const warmFile = path.join(workDir, "warm-up.jsonl");
+  try {
+    step(`writing ${RECORD_COUNT.toLocaleString("en")} synthetic records…`);
+    const file = await writeSyntheticFiles(jsonl, copyFile);
+    await writeSmallJsonl(warmFile, 200);
+    const server = await startBenchServer({ reviewers: REVIEWERS, workDir });
+    try {
+      const admin: TCaller = { baseUrl: server.baseUrl, token: server.adminToken };
+      const callers = server.reviewers.map((r) => ({ baseUrl: server.baseUrl, token: r.token }));
+      step("warming up (every route once, 50 reviewers on a small campaign)…");
+      await warmUp(admin, callers, warmFile);
+      const idle = await idleRssBytes(server.pid);
+
+      const imports: TImportRun[] = [];
+      for (let i = 1; i <= RUNS; i++) {
+        step(`import ${i}/${RUNS} over HTTP…`);
+        imports.push(await importOnce(admin, server.pid, jsonl, `bench import ${i}`, file.count));
+        step(`  ${s(imports[i - 1]?.ms ?? 0)} s, peak ${mib(imports[i - 1]?.peakBytes ?? 0).toFixed(0)} MiB`);
+      }
+      step(`COPY FROM STDIN baseline ×${RUNS}…`);
+      const copyIn = await copyImportBaseline(server.serverUrl, copyFile, RUNS);
+      const datasetId = imports[0]?.id ?? "";
+
+      step(`claim/submit: ${REVIEWERS} reviewers over HTTP, ${QUEUE_ITEMS} items × 2…`);
+      const queueCampaign = { datasetId, sampleSize: QUEUE_ITEMS, seed: "bench-queue", reviewersPerItem: 2 };
+      const { id: campaignId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", queueCampaign, 201);
+      const app = await runReviewers(callers, campaignId);
+      step(`  claim ${formatLatency(summarize(app.claims))}; submit ${formatLatency(summarize(app.submits))}`);
+      step(`bare claim/submit SQL: ${REVIEWERS} connections on an identical campaign…`);
+      const { id: bareId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", { ...queueCampaign, seed: "bench-bare" }, 201);
+      const bare = await bareQueueBaseline(server.databaseUrl, bareId, server.reviewers.map((r) => r.userId));
+      step(`  claim ${formatLatency(summarize(bare.claims))}; submit ${formatLatency(summarize(bare.submits))}`);
+
+      step("export: a campaign over the whole dataset, reviews written by SQL…");
+      const exportId = await createWholeDatasetCampaign(admin, server.databaseUrl, datasetId, server.reviewers.map((r) => r.userId));
+      const exports = [];
+      for (let i = 1; i <= RUNS; i++) {
+        exports.push(await measureExport(admin, exportId));
+        step(`  export ${i}/${RUNS}: ${s(exports[i - 1]?.ms ?? 0)} s, ${exports[i - 1]?.lines} lines`);
+      }
+      if (exports.some((e) => e.lines !== file.count)) throw new Error(`export gave ${exports[0]?.lines} lines, expected ${file.count}`);
+      step(`COPY TO STDOUT baseline ×${RUNS}…`);
+      const copyOut = await copyExportBaseline(server.databaseUrl, exportId, RUNS);
+
+      const importMs = median(imports.map((r) => r.ms));
+      const copyInMs = median(copyIn);
+      const peak = Math.max(...imports.map((r) => r.peakBytes));
+      const above = mib(peak - idle);
+      const claims = summarize(app.claims);
+      const submits = summarize(app.submits);
+      const bareClaims = summarize(bare.claims);
+      const bareSubmits = summarize(bare.submits);
+      const exportMs = median(exports.map((e) => e.ms));
+      const copyOutMs = median(copyOut.times);
+      const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
+      const runsOf = (ms: number[]) => ms.map(s).join(", ");
+      return [
+        {
+          name: `Dataset import over HTTP: ${RECORD_COUNT.toLocaleString("en")} synthetic records, ${mb(file.bytes)} MB JSONL streamed (POST /api/v1/datasets)`,
+          target: "< 10 s",
+          result: {
+            value: Number(s(importMs)),
+            unit: "s",
+            pass: importMs < 10_000,
+            baseline: { display: `COPY FROM STDIN ${s(copyInMs)} s`, ratio: ratio(importMs, copyInMs) },
+            notes: `median of ${RUNS} imports (${runsOf(imports.map((r) => r.ms))} s); baseline: the same rows and content hashes COPY'd into "DatasetRecord" (same indexes) of a fresh database (${runsOf(copyIn)} s)`,
+          },
+        },
+        {
+          name: "Dataset import: server resident memory above idle",
+          target: "< 300 MB",
+          result: {
+            value: Number(above.toFixed(0)),
+            unit: "MiB",
+            pass: above < 300,
+            notes: `idle ${mib(idle).toFixed(0)} MiB after warm-up, peak ${mib(peak).toFixed(0)} MiB: VmRSS of the \`next start\` process tree sampled every 25 ms, highest of ${RUNS} imports`,
+          },
+        },
+        {
+          name: `Claim next item (POST /api/v1/audits/:id/items/next), ${REVIEWERS} concurrent reviewers`,
+          target: "p95 < 100 ms",
+          result: {
+            value: Number(claims.p95.toFixed(1)),
+            unit: "ms",
+            display: formatLatency(claims),
+            pass: claims.p95 < 100,
+            baseline: { display: `bare claim transaction ${formatLatency(bareClaims)}`, ratio: ratio(claims.p95, bareClaims.p95) },
+            notes: `${claims.n} claims (incl. the final 204s), max ${claims.max.toFixed(0)} ms; ${QUEUE_ITEMS} items × 2 reviewers, each of ${REVIEWERS} distinct clinicians (own API token) looping claim → submit with no pause; baseline: claimInTx's statements over ${REVIEWERS} pg connections on an identical campaign; ratio at p95; server at its default pool (DATABASE_POOL_SIZE 10)`,
+          },
+        },
+        {
+          name: `Submit review (POST /api/v1/assignments/:id/review, Idempotency-Key), ${REVIEWERS} concurrent reviewers`,
+          target: "none set",
+          result: {
+            value: Number(submits.p95.toFixed(1)),
+            unit: "ms",
+            display: formatLatency(submits),
+            pass: null,
+            baseline: { display: `bare submit transaction ${formatLatency(bareSubmits)}`, ratio: ratio(submits.p95, bareSubmits.p95) },
+            notes: `${submits.n} submits in the same run, max ${submits.max.toFixed(0)} ms; baseline: submitAssignment's statements plus the review row; the app also checks flags, writes the audit trail and the idempotency record`,
+          },
+        },
+        {
+          name: `Curated export over HTTP: ${RECORD_COUNT.toLocaleString("en")} records (GET /api/v1/audits/:id/export)`,
+          target: "< 3 s",
+          result: {
+            value: Number(s(exportMs)),
+            unit: "s",
+            pass: exportMs < 3_000,
+            baseline: { display: `COPY TO STDOUT ${s(copyOutMs)} s`, ratio: ratio(exportMs, copyOutMs) },
+            notes: `median of ${RUNS}, to the last byte (${runsOf(exports.map((e) => e.ms))} s; ${mb(exports[0]?.bytes ?? 0)} MB JSONL); a campaign sampling the whole dataset, 1 reviewer per item, its reviews (1 in 10 revised with a correction) written by SQL beforehand; baseline: COPY of the same items joined to records and reviews, in record order (${mb(copyOut.bytes)} MB)`,
+          },
+        },
+      ];
+    } catch (err) {
+      console.error(`next start's output ended with:\n${server.logTail()}`);
+      throw err;
+    } finally {
+      step("stopping the server and PostgreSQL…");
+      await server.stop();
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,61 @@
+// The curated export of a whole dataset over HTTP. The campaign samples every record with one
+// reviewer per item; its 52,002 reviews are written by SQL (setup, not measured: reviewing them
+// over HTTP would take this machine most of an hour), so every record has a final verdict.
+import pg from "pg";
+import { callJson, call, type TCaller } from "./api-client";
+
+export async function createWholeDatasetCampaign(admin: TCaller, databaseUrl: string, datasetId: string, reviewerIds: string[]): Promise<string> {
+  const { id } = await callJson<{ id: string }>(
+    admin,
+    "POST",
+    "/api/v1/audits",
+    { datasetId, name: "bench: whole dataset", sampleFraction: 1, seed: "bench-export", reviewersPerItem: 1 },
+    201,
+  );
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    // As if each item had been claimed and reviewed: one in ten revised with a correction.
+    await c.query("BEGIN");
+    await c.query(
+      `CREATE TEMP TABLE bench_done ON COMMIT DROP AS
+         SELECT ai.id AS "itemId", ai."queueItemId", gen_random_uuid() AS "assignmentId",
+                ($2::uuid[])[1 + (r.ordinal % array_length($2::uuid[], 1))] AS "userId",
+                CASE WHEN r.ordinal % 10 = 0 THEN 'revise' ELSE 'accept' END AS verdict,
+                CASE WHEN r.ordinal % 10 = 0 THEN r.output || E'\\nSeek urgent care if symptoms worsen.' END AS correction
+           FROM "AuditItem" ai JOIN "DatasetRecord" r ON r.id = ai."recordId" WHERE ai."campaignId" = $1::uuid`,
+      [id, reviewerIds],
+    );
+    await c.query(
+      `INSERT INTO "QueueAssignment" (id, "itemId", "queueId", "userId", status, "claimedAt", "leaseExpiresAt", "submittedAt")
+       SELECT "assignmentId", "queueItemId", $1::uuid, "userId", 'SUBMITTED', now(), now(), now() FROM bench_done`,
+      [id],
+    );
+    await c.query(`UPDATE "QueueItem" SET "claimedSlots" = 1, "completedSlots" = 1 WHERE "queueId" = $1::uuid`, [id]);
+    await c.query(
+      `INSERT INTO "AuditReview" (id, "itemId", "assignmentId", "reviewerId", verdict, flags, "correctedOutput", "durationMs")
+       SELECT gen_random_uuid(), "itemId", "assignmentId", "userId", verdict, '{}', correction, 60000 FROM bench_done`,
+    );
+    await c.query("COMMIT");
+  } finally {
+    await c.end();
+  }
+  return id;
+}
+
+/** Time to the last byte of GET /api/v1/audits/:id/export, reading the stream as it comes. */
+export async function measureExport(reader: TCaller, campaignId: string): Promise<{ ms: number; lines: number; bytes: number }> {
+  const t = performance.now();
+  const res = await call(reader, "GET", `/api/v1/audits/${campaignId}/export`);
+  if (res.status !== 200 || !res.body) throw new Error(`export answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  let bytes = 0;
+  let lines = 0;
+  const stream = res.body.getReader();
+  for (;;) {
+    const { done, value } = await stream.read();
+    if (done) break;
+    bytes += value.byteLength;
+    for (let i = value.indexOf(10); i !== -1; i = value.indexOf(10, i + 1)) lines += 1;
+  }
+  return { ms: performance.now() - t, lines, bytes };
+}

@@ -1,0 +1,191 @@
+// The same work done by PostgreSQL alone, for the overhead ratios: COPY of the import file into
+// the app's own table (same indexes), COPY of the export rows out, and the claim and submit
+// transactions run as bare SQL over 50 connections.
+import { createReadStream } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { pipeline } from "node:stream/promises";
+import { Writable } from "node:stream";
+import pg from "pg";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { applyMigrations } from "../../lib/db/schema-engine";
+import { createDatabase, dropDatabase } from "../../tests/support/pg-cluster";
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * COPY FROM STDIN of the prepared file into "DatasetRecord" of a fresh, migrated database beside
+ * the app's (so both start from an empty table and grow alike over the runs).
+ */
+export async function copyImportBaseline(serverUrl: string, copyFile: string, runs: number): Promise<number[]> {
+  const url = await createDatabase(serverUrl, "clinreview_bench_pg");
+  try {
+    await applyMigrations(url);
+    return await withClient(url, async (c) => {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const id = randomUUID();
+        await c.query(`INSERT INTO "Dataset" (id, name, status, "createdById") VALUES ($1, 'copy baseline', 'STAGING', $2)`, [id, randomUUID()]);
+        // COPY takes no parameters: the dataset id comes in as the column default.
+        await c.query(`ALTER TABLE "DatasetRecord" ALTER COLUMN "datasetId" SET DEFAULT '${id}'::uuid`);
+        const t = performance.now();
+        await pipeline(createReadStream(copyFile, { highWaterMark: 256 * 1024 }), c.query(copyFrom(`COPY "DatasetRecord" (ordinal, instruction, input, output, "contentHash") FROM STDIN`)));
+        times.push(performance.now() - t);
+      }
+      return times;
+    });
+  } finally {
+    await dropDatabase(url).catch(() => undefined);
+  }
+}
+
+/** COPY TO STDOUT of what the curated export reads: each item's record and review, in record order. */
+export async function copyExportBaseline(databaseUrl: string, campaignId: string, runs: number): Promise<{ times: number[]; bytes: number }> {
+  if (!/^[0-9a-f-]{36}$/.test(campaignId)) throw new Error("campaign id is not a uuid");
+  const sql = `COPY (
+    SELECT r.instruction, r.input, COALESCE(v."correctedOutput", r.output), r.output, v.verdict, v.flags, v."reviewerId"
+      FROM "AuditItem" ai JOIN "DatasetRecord" r ON r.id = ai."recordId" JOIN "AuditReview" v ON v."itemId" = ai.id
+     WHERE ai."campaignId" = '${campaignId}' ORDER BY r.ordinal) TO STDOUT`;
+  return withClient(databaseUrl, async (c) => {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < runs; i++) {
+      bytes = 0;
+      const t = performance.now();
+      await pipeline(
+        c.query(copyTo(sql)),
+        new Writable({
+          write(chunk: Buffer, _enc, done) {
+            bytes += chunk.length;
+            done();
+          },
+        }),
+      );
+      times.push(performance.now() - t);
+    }
+    return { times, bytes };
+  });
+}
+
+// The statements of lib/queue/claim-next-item.ts (claimInTx), as bare SQL: keep them in step.
+const CLAIM = {
+  lock: `SELECT pg_advisory_xact_lock(hashtextextended($1::text || ':' || $2::text, 0))`,
+  own: `SELECT id, "itemId", "leaseExpiresAt" FROM "QueueAssignment"
+         WHERE "queueId" = $1::uuid AND "userId" = $2::uuid AND status = 'LEASED'
+           AND "leaseExpiresAt" > (now() AT TIME ZONE 'UTC') ORDER BY "claimedAt" LIMIT 1`,
+  expire: `WITH stale_items AS (
+      SELECT qi.id FROM "QueueItem" qi
+       WHERE qi.id IN (SELECT a."itemId" FROM "QueueAssignment" a
+                        WHERE a."queueId" = $1::uuid AND a.status = 'LEASED'
+                          AND a."leaseExpiresAt" <= (now() AT TIME ZONE 'UTC'))
+       ORDER BY qi.id FOR UPDATE SKIP LOCKED
+    ), expired AS (
+      UPDATE "QueueAssignment" a SET status = 'EXPIRED'
+       WHERE a."itemId" IN (SELECT id FROM stale_items) AND a.status = 'LEASED'
+         AND a."leaseExpiresAt" <= (now() AT TIME ZONE 'UTC')
+      RETURNING a."itemId"
+    )
+    UPDATE "QueueItem" qi SET "claimedSlots" = qi."claimedSlots" - e.n
+      FROM (SELECT "itemId", count(*)::int AS n FROM expired GROUP BY "itemId") e
+     WHERE qi.id = e."itemId"`,
+  pick: `SELECT qi.id FROM "QueueItem" qi
+     WHERE qi."queueId" = $1::uuid AND qi."claimedSlots" < qi.capacity
+       AND (qi."onlyForUserId" IS NULL OR qi."onlyForUserId" = $2::uuid)
+       AND NOT EXISTS (SELECT 1 FROM "QueueAssignment" a
+                        WHERE a."itemId" = qi.id AND a."userId" = $2::uuid
+                          AND a.status IN ('LEASED', 'SUBMITTED', 'RELEASED'))
+     ORDER BY qi.position LIMIT 1 FOR UPDATE SKIP LOCKED`,
+  take: `UPDATE "QueueItem" SET "claimedSlots" = "claimedSlots" + 1 WHERE id = $1::uuid`,
+  lease: `INSERT INTO "QueueAssignment" (id, "itemId", "queueId", "userId", status, "claimedAt", "leaseExpiresAt")
+    VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3::uuid, 'LEASED', (now() AT TIME ZONE 'UTC'),
+            (now() AT TIME ZONE 'UTC') + make_interval(mins => 30))
+    ON CONFLICT ("itemId", "userId") DO UPDATE
+       SET status = 'LEASED', "claimedAt" = EXCLUDED."claimedAt", "leaseExpiresAt" = EXCLUDED."leaseExpiresAt", "submittedAt" = NULL
+    RETURNING id, "itemId"`,
+};
+
+async function bareClaim(c: pg.Client, queueId: string, userId: string): Promise<{ id: string; itemId: string } | null> {
+  await c.query("BEGIN");
+  try {
+    await c.query(CLAIM.lock, [queueId, userId]);
+    const own = await c.query<{ id: string; itemId: string }>(CLAIM.own, [queueId, userId]);
+    if (own.rows[0]) {
+      await c.query("COMMIT");
+      return own.rows[0];
+    }
+    await c.query(CLAIM.expire, [queueId]);
+    const picked = await c.query<{ id: string }>(CLAIM.pick, [queueId, userId]);
+    const item = picked.rows[0];
+    if (!item) {
+      await c.query("COMMIT");
+      return null;
+    }
+    await c.query(CLAIM.take, [item.id]);
+    const lease = await c.query<{ id: string; itemId: string }>(CLAIM.lease, [item.id, queueId, userId]);
+    await c.query("COMMIT");
+    return lease.rows[0] ?? null;
+  } catch (err) {
+    await c.query("ROLLBACK");
+    throw err;
+  }
+}
+
+/** lib/queue/submit-assignment.ts's statements plus the review row the audit stores beside them. */
+async function bareSubmit(c: pg.Client, a: { id: string; itemId: string }, userId: string): Promise<void> {
+  await c.query("BEGIN");
+  try {
+    await c.query(`SELECT "itemId", "userId", status::text AS status FROM "QueueAssignment" WHERE id = $1::uuid`, [a.id]);
+    await c.query(`SELECT capacity, "claimedSlots" FROM "QueueItem" WHERE id = $1::uuid FOR UPDATE`, [a.itemId]);
+    await c.query(`SELECT "itemId", "userId", status::text AS status FROM "QueueAssignment" WHERE id = $1::uuid FOR UPDATE`, [a.id]);
+    await c.query(`UPDATE "QueueAssignment" SET status = 'SUBMITTED', "submittedAt" = (now() AT TIME ZONE 'UTC') WHERE id = $1::uuid`, [a.id]);
+    await c.query(`UPDATE "QueueItem" SET "completedSlots" = "completedSlots" + 1 WHERE id = $1::uuid`, [a.itemId]);
+    await c.query(
+      `INSERT INTO "AuditReview" (id, "itemId", "assignmentId", "reviewerId", verdict, flags, "durationMs")
+       SELECT gen_random_uuid(), ai.id, $1::uuid, $2::uuid, 'accept', '{}', 1000 FROM "AuditItem" ai WHERE ai."queueItemId" = $3::uuid`,
+      [a.id, userId, a.itemId],
+    );
+    await c.query("COMMIT");
+  } catch (err) {
+    await c.query("ROLLBACK");
+    throw err;
+  }
+}
+
+/** One connection per reviewer, each claiming and submitting until the queue is empty for it. */
+export async function bareQueueBaseline(databaseUrl: string, queueId: string, userIds: string[]): Promise<{ claims: number[]; submits: number[] }> {
+  const claims: number[] = [];
+  const submits: number[] = [];
+  const clients = await Promise.all(
+    userIds.map(async () => {
+      const c = new pg.Client({ connectionString: databaseUrl });
+      await c.connect();
+      return c;
+    }),
+  );
+  try {
+    await Promise.all(
+      clients.map(async (c, i) => {
+        const userId = userIds[i] as string;
+        for (;;) {
+          let t = performance.now();
+          const a = await bareClaim(c, queueId, userId);
+          claims.push(performance.now() - t);
+          if (!a) return;
+          t = performance.now();
+          await bareSubmit(c, a, userId);
+          submits.push(performance.now() - t);
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(clients.map((c) => c.end()));
+  }
+  return { claims, submits };
+}
