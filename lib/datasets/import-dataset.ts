@@ -79,6 +79,7 @@ export async function importDataset(
     let inserted = 0;
     const fields = new Set<string>();
     let batch: TRow[] = [];
+    let batchChars = 0;
     for await (const p of parseBody(sniffed.chunks, sniffed.format)) {
       if (p.kind === "invalid") {
         invalidCount += 1;
@@ -90,9 +91,11 @@ export async function importDataset(
       if (invalidCount > 0) continue; // keep reading only to report every bad record
       for (const k of Object.keys(p.record.metadata ?? {})) if (fields.size < IMPORT_LIMITS.maxFields) fields.add(k);
       batch.push(p);
-      if (batch.length >= IMPORT_LIMITS.batchSize) {
+      batchChars += p.record.instruction.length + p.record.input.length + (p.record.output?.length ?? 0);
+      if (batch.length >= IMPORT_LIMITS.batchSize || batchChars >= IMPORT_LIMITS.batchChars) {
         inserted += await flush(dataset.id, batch);
         batch = [];
+        batchChars = 0;
       }
     }
     if (invalidCount > 0) {

@@ -9,5 +9,8 @@ export const IMPORT_LIMITS = {
   maxMetadataKeys: 50,
   maxListedErrors: 50,
   batchSize: 1_000,
+  // Prisma keeps its last 100 debug messages, each query's parameters among them, for the life
+  // of the process: a batch's text is retained ~25 times over, so batches stay small in bytes.
+  batchChars: 256 * 1024,
   maxFields: 100,
 } as const;

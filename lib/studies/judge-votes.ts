@@ -52,10 +52,9 @@ export async function importJudgeVotes(
       if (!studyCriteria(study.criteria).some((c) => c.key === criterion)) {
         throw new AppError("VALIDATION", `This study has no criterion ${criterion}`, { fieldErrors: { criterion: ["Not a criterion of this study"] } });
       }
-      const [prompts, comparisons] = await Promise.all([
-        tx.studyPrompt.findMany({ where: { studyId }, select: { id: true, matchKey: true } }),
-        tx.studyComparison.findMany({ where: { studyId, kind: "regular" }, select: { promptId: true, modelA: true, modelB: true } }),
-      ]);
+      // One transaction is one connection: its queries go one after another (PGlite would stall).
+      const prompts = await tx.studyPrompt.findMany({ where: { studyId }, select: { id: true, matchKey: true } });
+      const comparisons = await tx.studyComparison.findMany({ where: { studyId, kind: "regular" }, select: { promptId: true, modelA: true, modelB: true } });
       const promptOf = new Map(prompts.map((p) => [p.matchKey, p.id]));
       const pairs = new Set(comparisons.map((c) => `${c.promptId}\u0000${c.modelA}\u0000${c.modelB}`));
       let stored = 0;
