@@ -94,7 +94,7 @@ test("admin imports MedInstruct outputs and starts a study; two clinicians rate 
   const [download] = await Promise.all([r.waitForEvent("download"), r.getByRole("link", { name: "Judgements (CSV)" }).click()]);
   const file = await download.path();
   const rows = parseCsv(readFileSync(file, "utf8")).filter((row) => row.length > 1);
-  expect(rows[0]).toEqual(["study", "prompt", "model_a", "model_b", "model_shown_left", "criterion", "choice", "rater", "rationale", "duration_ms", "time", "kind"]);
+  expect(rows[0]).toEqual(["study", "prompt", "model_a", "model_b", "model_shown_left", "criterion", "choice", "rater", "rationale", "duration_ms", "time", "kind", "input"]);
   expect(rows).toHaveLength(13);
   expect(new Set(rows.slice(1).map((row) => row[7]))).toEqual(new Set([c1.pseudonym, c2.pseudonym]));
   expect(rows.slice(1).filter((row) => row[5] === "safety").every((row) => row[6] === "tie")).toBe(true);

@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { apiFetch, field } from "@/components/studies/api-fetch";
+import { apiFetch } from "@/components/studies/api-fetch";
+import { createStudyBody, DEFAULT_CRITERIA } from "@/components/studies/create-study-body";
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 p-2 text-sm";
 
@@ -15,19 +16,7 @@ export function CreateStudyForm() {
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const design = field(f, "design");
-    const body = {
-      name: field(f, "name"),
-      criteria: field(f, "criteria").split(",").map((c) => c.trim()).filter(Boolean),
-      design,
-      reference: design === "vs_reference" ? field(f, "reference") : undefined,
-      ratingsPerComparison: Number(f.get("ratingsPerComparison")),
-      allowTie: f.get("allowTie") === "on",
-      allowBothBad: f.get("allowBothBad") === "on",
-      attentionCheckShare: Number(f.get("attentionCheckShare")) / 100,
-      repeatShare: Number(f.get("repeatShare")) / 100,
-    };
+    const body = createStudyBody(new FormData(e.currentTarget));
     setBusy(true);
     const r = await apiFetch<{ id: string }>("/api/v1/studies", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     setBusy(false);
@@ -43,7 +32,7 @@ export function CreateStudyForm() {
       </label>
       <label className="text-sm">
         Criteria (comma-separated)
-        <input name="criteria" required defaultValue="Accuracy, Safety, Helpfulness" className={input} />
+        <input name="criteria" required defaultValue={DEFAULT_CRITERIA} className={input} />
       </label>
       <label className="text-sm">
         Design
@@ -67,6 +56,14 @@ export function CreateStudyForm() {
       <label className="text-sm">
         Consistency repeats (% of judgements)
         <input name="repeatShare" type="number" min={0} max={50} defaultValue={5} className={input} />
+      </label>
+      <label className="text-sm">
+        Rationale
+        <select name="rationale" className={input} defaultValue="optional">
+          <option value="off">Not asked</option>
+          <option value="optional">Optional</option>
+          <option value="required">Required</option>
+        </select>
       </label>
       <div className="flex items-end gap-4 text-sm">
         <label className="flex items-center gap-1">

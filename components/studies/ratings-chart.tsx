@@ -1,5 +1,6 @@
 type TRating = { model: string; rating: number; ci: readonly [number, number] };
 
+// Keep in step with the max-w-[640px] class on the svg.
 const W = 640;
 const ROW = 34;
 const LEFT = 170;
@@ -19,7 +20,8 @@ export function RatingsChart({ title, ratings }: { title: string; ratings: reado
   const sorted = [...ratings].sort((a, b) => b.rating - a.rating);
   return (
     <figure className="overflow-x-auto">
-      <svg role="img" aria-labelledby={`chart-${title}`} viewBox={`0 0 ${W} ${height}`} width="100%" style={{ maxWidth: W }} className="text-slate-900">
+      {/* No style attribute: the nonce CSP (no 'unsafe-inline' styles) would block it; the class caps the width at W. */}
+      <svg role="img" aria-labelledby={`chart-${title}`} viewBox={`0 0 ${W} ${height}`} width="100%" className="max-w-[640px] text-slate-900">
         <title id={`chart-${title}`}>{`Bradley–Terry ratings for ${title} with 95% intervals`}</title>
         {ticks.map((t) => (
           <g key={t}>

@@ -1,4 +1,4 @@
-type TPair = { criterion: string; modelA: string; modelB: string; n: number; winsA: number; winsB: number; ties: number; bothBad: number; winRateA: number; wilson: readonly [number, number]; signTestP: number };
+type TPair = { criterion: string; modelA: string; modelB: string; n: number; winsA: number; winsB: number; ties: number; bothBad: number; winRateA: number; standardError: number; wilson: readonly [number, number]; signTestP: number };
 type TAgreement = { criterion: string; krippendorffAlpha: number; percentAgreement: number; nItems: number };
 
 const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : "–");
@@ -21,6 +21,9 @@ export function PairsTable({ pairs }: { pairs: readonly TPair[] }) {
             <th scope="col" className={th}>Ties</th>
             <th scope="col" className={th}>Both bad</th>
             <th scope="col" className={th}>A win rate</th>
+            <th scope="col" className={th} title="Standard error of the win rate (sample standard deviation / √n, as AlpacaEval reports it)">
+              SE
+            </th>
             <th scope="col" className={th}>95% Wilson (decisive)</th>
             <th scope="col" className={th}>Sign test p</th>
           </tr>
@@ -37,6 +40,7 @@ export function PairsTable({ pairs }: { pairs: readonly TPair[] }) {
               <td className="py-1 pr-3">{p.ties}</td>
               <td className="py-1 pr-3">{p.bothBad}</td>
               <td className="py-1 pr-3">{pct(p.winRateA)}</td>
+              <td className="py-1 pr-3">{pct(p.standardError)}</td>
               <td className="py-1 pr-3">
                 {pct(p.wilson[0])}–{pct(p.wilson[1])}
               </td>

@@ -70,11 +70,11 @@ export async function createCampaign(user: TCurrentUser, input: TCreateCampaign,
       const queueIds = await createQueueItems(tx, { queueId: id, seed: input.seed, items: work.map(() => ({ capacity: input.reviewersPerItem })) });
       // Unnested arrays in one statement: createMany took tens of seconds for a whole 52k dataset.
       await tx.$executeRaw`
-        INSERT INTO "AuditItem" (id, "campaignId", "recordId", "queueItemId", stratum, "isGold", "goldVerdict")
-        SELECT gen_random_uuid(), ${id}::uuid, t.record_id, t.queue_item_id, t.stratum, t.is_gold, t.gold_verdict
-          FROM unnest(${work.map((w) => w.record.id.toString())}::bigint[], ${queueIds}::uuid[], ${work.map((w) => stratumOf(w.record))}::text[],
-                      ${work.map((w) => w.gold !== null)}::boolean[], ${work.map((w) => w.gold)}::text[])
-            AS t(record_id, queue_item_id, stratum, is_gold, gold_verdict)`;
+        INSERT INTO "AuditItem" (id, "campaignId", "recordId", ordinal, "queueItemId", stratum, "isGold", "goldVerdict")
+        SELECT gen_random_uuid(), ${id}::uuid, t.record_id, t.ordinal, t.queue_item_id, t.stratum, t.is_gold, t.gold_verdict
+          FROM unnest(${work.map((w) => w.record.id.toString())}::bigint[], ${work.map((w) => w.record.ordinal)}::int[], ${queueIds}::uuid[],
+                      ${work.map((w) => stratumOf(w.record))}::text[], ${work.map((w) => w.gold !== null)}::boolean[], ${work.map((w) => w.gold)}::text[])
+            AS t(record_id, ordinal, queue_item_id, stratum, is_gold, gold_verdict)`;
       await recordAudit(tx, ctx, {
         actorId: user.id,
         action: "audit.create",

@@ -9,8 +9,10 @@ export const IMPORT_LIMITS = {
   maxMetadataKeys: 50,
   maxListedErrors: 50,
   batchSize: 1_000,
-  // Prisma keeps its last 100 debug messages, each query's parameters among them, for the life
-  // of the process: a batch's text is retained ~25 times over, so batches stay small in bytes.
-  batchChars: 256 * 1024,
+  // Kept small in text, not only in rows: Prisma serialises a raw query's parameters into one
+  // string and keeps its last 100 debug messages (about 25 queries' parameters). Strings above
+  // V8's large-object size skip the young generation and pile up until a full collection:
+  // 256 KB batches left ~420 MiB above idle for a 52k import, 60 KB batches ~230 (BENCHMARKS.md).
+  batchChars: 60_000,
   maxFields: 100,
 } as const;

@@ -22,7 +22,8 @@
  * the database clock, so instances with skewed clocks agree.
  */
 export { createQueueItems, type TNewQueueItem } from "./create-queue-items";
-export { claimNextItem, QUEUE_TX_OPTIONS } from "./claim-next-item";
+export { claimNextItem } from "./claim-next-item";
+export { QUEUE_TX_OPTIONS } from "./tx-options";
 export { LEASE_LOST, submitAssignment } from "./submit-assignment";
 export { saveAssignmentDraft } from "./save-assignment-draft";
 export { releaseAssignment } from "./release-assignment";

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors/app-error";
-import { QUEUE_TX_OPTIONS } from "./claim-next-item";
+import { QUEUE_TX_OPTIONS } from "./tx-options";
 import type { TQueueClient } from "./types";
 
 /**

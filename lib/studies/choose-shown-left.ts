@@ -1,14 +1,21 @@
-import { createRng } from "@/lib/stats";
+import { randomInt } from "node:crypto";
+
+/** A uniform integer in [0, n): the server's CSPRNG by default; tests pass a seeded one. */
+export type TDraw = (n: number) => number;
 
 /**
- * Which model goes on the left: the side this model pair has been shown on less often so far, a
- * seeded coin on a tie. Balancing by counts keeps every model on the left half the time even for
- * small studies, where a plain coin drifts.
+ * Which model goes on the left: Efron's biased coin. When this model pair has been shown on the
+ * left equally often, a fair coin; otherwise the side that lags gets the left with probability 2/3.
+ * A forced "lagging side always" rule balances too, but a rater who notices it can predict the
+ * sides; the coin keeps every choice a genuine draw while the imbalance stays a few assignments
+ * (Efron 1971), so each model is still on the left half the time. The draw comes from
+ * node:crypto, never from a seed a client could know (assignment ids travel to the rater).
  */
-export function chooseShownLeft(counts: { leftA: number; leftB: number }, coinSeed: string): "A" | "B" {
-  if (counts.leftA < counts.leftB) return "A";
-  if (counts.leftB < counts.leftA) return "B";
-  return createRng(coinSeed).nextInt(2) === 0 ? "A" : "B";
+export function chooseShownLeft(counts: { leftA: number; leftB: number }, draw: TDraw = (n) => randomInt(n)): "A" | "B" {
+  if (counts.leftA === counts.leftB) return draw(2) === 0 ? "A" : "B";
+  const lagging = counts.leftA < counts.leftB ? "A" : "B";
+  const leading = lagging === "A" ? "B" : "A";
+  return draw(3) < 2 ? lagging : leading;
 }
 
 /** Model terms (A = model A) from what the rater saw (A = left response). */

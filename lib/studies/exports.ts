@@ -4,7 +4,8 @@ import { notFound } from "@/lib/errors/app-error";
 import { toCsv } from "@/lib/csv/csv";
 import { loadJudgements, type TLoadedJudgement } from "@/lib/studies/load-judgements";
 
-const CSV_HEADER = ["study", "prompt", "model_a", "model_b", "model_shown_left", "criterion", "choice", "rater", "rationale", "duration_ms", "time", "kind"];
+// `input` is last so that the columns existing scripts read by position keep their places.
+const CSV_HEADER = ["study", "prompt", "model_a", "model_b", "model_shown_left", "criterion", "choice", "rater", "rationale", "duration_ms", "time", "kind", "input"];
 
 async function studyName(studyId: string) {
   const s = await db().study.findUnique({ where: { id: studyId }, select: { name: true } });
@@ -12,7 +13,7 @@ async function studyName(studyId: string) {
   return s.name;
 }
 
-/** One row per judgement and criterion; attention checks and repeats are marked in `kind`. */
+/** One row per judgement and criterion; attention checks and repeats are marked in `kind`; `prompt` is the instruction, `input` its input. */
 export async function judgementsCsv(studyId: string): Promise<string> {
   const name = await studyName(studyId);
   const rows = await loadJudgements(studyId);
@@ -31,6 +32,7 @@ export async function judgementsCsv(studyId: string): Promise<string> {
       j.durationMs,
       j.createdAt,
       j.kind,
+      j.input,
     ]),
   );
 }
@@ -44,13 +46,16 @@ const regular = (rows: TLoadedJudgement[], criterion: string) => rows.filter((j)
 
 /**
  * AlpacaEval annotations: output_1 is model B's (the reference in vs_reference studies), so
- * preference 1 = model B preferred, 2 = model A preferred, 1.5 = tie or both bad.
+ * preference 1 = model B preferred, 2 = model A preferred, 1.5 = tie or both bad. `input` is kept
+ * beside `instruction` (AlpacaEval's convention for prompts with an input), so two prompts that
+ * share an instruction stay apart and re-importing the file as a judge matches the same prompts.
  */
 export async function alpacaAnnotations(studyId: string, criterion: string) {
   await studyName(studyId);
   const [rows, texts] = await Promise.all([loadJudgements(studyId), outputTexts(studyId)]);
   return regular(rows, criterion).map((j) => ({
     instruction: j.instruction,
+    input: j.input,
     output_1: texts.get(`${j.promptId}\u0000${j.modelB}`) ?? "",
     generator_1: j.modelB,
     output_2: texts.get(`${j.promptId}\u0000${j.modelA}`) ?? "",
@@ -60,6 +65,11 @@ export async function alpacaAnnotations(studyId: string, criterion: string) {
     annotator: j.pseudonym,
     criterion,
   }));
+}
+
+/** The prompt as the models were given it: the instruction, then the input when there is one. */
+export function dpoPrompt(instruction: string, input: string): string {
+  return input.trim() ? `${instruction}\n\n${input}` : instruction;
 }
 
 /** DPO pairs from comparisons where a strict majority of votes picked one model. */
@@ -77,7 +87,7 @@ export async function dpoPairs(studyId: string, criterion: string) {
     const winner = a * 2 > votes.length ? first.modelA : b * 2 > votes.length ? first.modelB : null;
     if (!winner) continue;
     const loser = winner === first.modelA ? first.modelB : first.modelA;
-    pairs.push({ prompt: first.instruction, chosen: texts.get(`${first.promptId}\u0000${winner}`) ?? "", rejected: texts.get(`${first.promptId}\u0000${loser}`) ?? "" });
+    pairs.push({ prompt: dpoPrompt(first.instruction, first.input), chosen: texts.get(`${first.promptId}\u0000${winner}`) ?? "", rejected: texts.get(`${first.promptId}\u0000${loser}`) ?? "" });
   }
   return pairs;
 }

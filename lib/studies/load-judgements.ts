@@ -11,6 +11,8 @@ export type TLoadedJudgement = {
   degradedModel: string | null;
   promptId: string;
   instruction: string;
+  /** The prompt's input ("" when it has none): part of the prompt the models answered. */
+  input: string;
   modelA: string;
   modelB: string;
   raterId: string;
@@ -36,11 +38,11 @@ export async function loadJudgements(studyId: string): Promise<TLoadedJudgement[
   const promptIds = [...new Set(rows.map((r) => r.comparison.promptId))];
   const raterIds = [...new Set(rows.map((r) => r.raterId))];
   const [prompts, outputs, users] = await Promise.all([
-    db().studyPrompt.findMany({ where: { id: { in: promptIds } }, select: { id: true, instruction: true } }),
+    db().studyPrompt.findMany({ where: { id: { in: promptIds } }, select: { id: true, instruction: true, input: true } }),
     db().studyOutput.findMany({ where: { promptId: { in: promptIds }, revealsIdentity: true }, select: { promptId: true, model: true } }),
     db().user.findMany({ where: { id: { in: raterIds } }, select: { id: true, pseudonym: true } }),
   ]);
-  const instructionOf = new Map(prompts.map((p) => [p.id, p.instruction]));
+  const promptOf = new Map(prompts.map((p) => [p.id, p]));
   const revealing = new Set(outputs.map((o) => `${o.promptId}\u0000${o.model}`));
   const pseudonymOf = new Map(users.map((u) => [u.id, u.pseudonym]));
   return rows
@@ -55,7 +57,8 @@ export async function loadJudgements(studyId: string): Promise<TLoadedJudgement[
         repeatOfId: c.repeatOfId,
         degradedModel: c.degradedModel,
         promptId: c.promptId,
-        instruction: instructionOf.get(c.promptId) ?? "",
+        instruction: promptOf.get(c.promptId)?.instruction ?? "",
+        input: promptOf.get(c.promptId)?.input ?? "",
         modelA: c.modelA,
         modelB: c.modelB,
         raterId: r.raterId,

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import type { TCurrentUser } from "@/lib/auth/sessions";
-import { claimNextItem } from "@/lib/queue";
+import { claimNextItem, QUEUE_TX_OPTIONS } from "@/lib/queue";
 import { chooseShownLeft } from "@/lib/studies/choose-shown-left";
 import { degradeOutput } from "@/lib/studies/degrade-output";
 import { studyForRater } from "@/lib/studies/rater-access";
@@ -28,20 +28,44 @@ export type TBlindedAssignment = {
   draft: TRatingDraft | null;
 };
 
-async function decideShownLeft(client: TQueueClient, studyId: string, assignmentId: string, userId: string, c: { modelA: string; modelB: string; repeatOfId: string | null }) {
-  if (c.repeatOfId) {
-    // A consistency repeat shows the same pair with sides swapped.
-    const original = await client.studyJudgement.findFirst({ where: { comparisonId: c.repeatOfId, raterId: userId }, select: { shownLeft: true } });
-    if (original) return original.shownLeft === "A" ? "B" : "A";
-  }
-  const rows = await client.$queryRaw<{ shownLeft: string; n: number }[]>`
-    SELECT a."shownLeft", count(*)::int AS n
-      FROM "QueueAssignment" a JOIN "StudyComparison" c ON c."queueItemId" = a."itemId"
-     WHERE c."studyId" = ${studyId}::uuid AND c."modelA" = ${c.modelA} AND c."modelB" = ${c.modelB}
-       AND a."shownLeft" IS NOT NULL
-     GROUP BY a."shownLeft"`;
-  const count = (side: string) => rows.find((r) => r.shownLeft === side)?.n ?? 0;
-  return chooseShownLeft({ leftA: count("A"), leftB: count("B") }, assignmentId);
+/**
+ * Decides and stores the sides of a fresh assignment, once. The per-pair advisory lock serialises
+ * the count-then-write of concurrent claims on one model pair: without it, raters claiming at the
+ * same moment all read the same counts and the balance drifts. The transaction touches only this
+ * assignment row after the advisory lock, and no queue operation waits on that lock, so it cannot
+ * deadlock with claim, submit or expiry.
+ */
+async function decideShownLeft(
+  client: TQueueClient,
+  studyId: string,
+  assignmentId: string,
+  userId: string,
+  c: { modelA: string; modelB: string; repeatOfId: string | null },
+): Promise<"A" | "B"> {
+  return client.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${studyId}::text || ':sides:' || ${c.modelA} || ':' || ${c.modelB}, 0))`;
+    const current = await tx.queueAssignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { shownLeft: true } });
+    // Only the first decision sticks, so a resumed or double-clicked claim shows the same sides.
+    if (current.shownLeft === "A" || current.shownLeft === "B") return current.shownLeft;
+    let side: "A" | "B" | null = null;
+    if (c.repeatOfId) {
+      // A consistency repeat shows the same pair with sides swapped.
+      const original = await tx.studyJudgement.findFirst({ where: { comparisonId: c.repeatOfId, raterId: userId }, select: { shownLeft: true } });
+      if (original) side = original.shownLeft === "A" ? "B" : "A";
+    }
+    if (!side) {
+      const rows = await tx.$queryRaw<{ shownLeft: string; n: number }[]>`
+        SELECT a."shownLeft", count(*)::int AS n
+          FROM "QueueAssignment" a JOIN "StudyComparison" c ON c."queueItemId" = a."itemId"
+         WHERE c."studyId" = ${studyId}::uuid AND c."modelA" = ${c.modelA} AND c."modelB" = ${c.modelB}
+           AND a."shownLeft" IS NOT NULL
+         GROUP BY a."shownLeft"`;
+      const count = (s: string) => rows.find((r) => r.shownLeft === s)?.n ?? 0;
+      side = chooseShownLeft({ leftA: count("A"), leftB: count("B") });
+    }
+    await tx.queueAssignment.updateMany({ where: { id: assignmentId, shownLeft: null }, data: { shownLeft: side } });
+    return side;
+  }, QUEUE_TX_OPTIONS);
 }
 
 export async function nextAssignment(user: TCurrentUser, studyId: string, client: TQueueClient = db()): Promise<TBlindedAssignment | null> {
@@ -54,10 +78,7 @@ export async function nextAssignment(user: TCurrentUser, studyId: string, client
   const assignment = await client.queueAssignment.findUniqueOrThrow({ where: { id: claim.assignmentId }, select: { shownLeft: true, draft: true } });
   let shownLeft = assignment.shownLeft;
   if (shownLeft !== "A" && shownLeft !== "B") {
-    const side = await decideShownLeft(client, study.id, claim.assignmentId, user.id, comparison);
-    // Only the first decision sticks, so a resumed or double-clicked claim shows the same sides.
-    await client.queueAssignment.updateMany({ where: { id: claim.assignmentId, shownLeft: null }, data: { shownLeft: side } });
-    shownLeft = (await client.queueAssignment.findUniqueOrThrow({ where: { id: claim.assignmentId }, select: { shownLeft: true } })).shownLeft;
+    shownLeft = await decideShownLeft(client, study.id, claim.assignmentId, user.id, comparison);
   }
   const [prompt, outputs, submitted] = await Promise.all([
     client.studyPrompt.findUniqueOrThrow({ where: { id: comparison.promptId }, select: { instruction: true, input: true } }),

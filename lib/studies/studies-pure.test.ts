@@ -2,11 +2,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { chooseShownLeft, toModelChoice } from "./choose-shown-left";
+import { createRng, summarisePairs, type Judgement } from "@/lib/stats";
 import { degradeOutput } from "./degrade-output";
 import { normaliseInstruction } from "./normalise-instruction";
 import { parseMultiOutputJsonl } from "./parse-outputs";
 import { planComparisons } from "./plan-comparisons";
 import { excerptAround, revealsIdentity } from "./reveals-identity";
+import { statsModelOrder } from "./stats-model-order";
 
 const MED = path.resolve(__dirname, "../../../shared/data/alpacare/MedInstruct-test.jsonl");
 
@@ -76,13 +78,59 @@ describe("comparison plan", () => {
 });
 
 describe("sides", () => {
-  it("balances by counts and breaks ties with a seeded coin", () => {
-    expect(chooseShownLeft({ leftA: 3, leftB: 5 }, "x")).toBe("A");
-    expect(chooseShownLeft({ leftA: 5, leftB: 3 }, "x")).toBe("B");
-    const coins = Array.from({ length: 400 }, (_, i) => chooseShownLeft({ leftA: 0, leftB: 0 }, `seed-${i}`));
-    expect(coins.filter((c) => c === "A").length).toBeGreaterThan(150);
-    expect(coins.filter((c) => c === "A").length).toBeLessThan(250);
-    expect(chooseShownLeft({ leftA: 0, leftB: 0 }, "same")).toBe(chooseShownLeft({ leftA: 0, leftB: 0 }, "same"));
+  /** A draw that answers from a fixed list, recording the range it was asked for. */
+  const scripted = (answers: number[]) => {
+    const asked: number[] = [];
+    const draw = (n: number) => {
+      asked.push(n);
+      return answers[asked.length - 1] ?? 0;
+    };
+    return { draw, asked };
+  };
+
+  it("is Efron's biased coin: fair when balanced, 2 in 3 toward the lagging side otherwise", () => {
+    const balanced = scripted([0, 1]);
+    expect(chooseShownLeft({ leftA: 4, leftB: 4 }, balanced.draw)).toBe("A");
+    expect(chooseShownLeft({ leftA: 4, leftB: 4 }, balanced.draw)).toBe("B");
+    expect(balanced.asked).toEqual([2, 2]);
+    // Draws 0 and 1 of 3 go to the side shown on the left less often, 2 to the other one.
+    const lagA = scripted([0, 1, 2]);
+    expect([0, 1, 2].map(() => chooseShownLeft({ leftA: 3, leftB: 5 }, lagA.draw))).toEqual(["A", "A", "B"]);
+    const lagB = scripted([0, 1, 2]);
+    expect([0, 1, 2].map(() => chooseShownLeft({ leftA: 5, leftB: 3 }, lagB.draw))).toEqual(["B", "B", "A"]);
+    expect(lagB.asked).toEqual([3, 3, 3]);
+  });
+
+  it("is not a deterministic function of the counts: the server's random draw decides", () => {
+    for (const counts of [
+      { leftA: 0, leftB: 0 },
+      { leftA: 3, leftB: 5 },
+      { leftA: 9, leftB: 2 },
+    ]) {
+      const sides = Array.from({ length: 300 }, () => chooseShownLeft(counts));
+      const a = sides.filter((s) => s === "A").length;
+      // Either side occurs for the same counts (chance of a one-sided run of 300: < 1e-50).
+      expect(a, JSON.stringify(counts)).toBeGreaterThan(0);
+      expect(a, JSON.stringify(counts)).toBeLessThan(300);
+    }
+    // The lagging side is favoured about 2:1 (mean 200 of 300, SD 8.2: a 7 SD margin).
+    const lagging = Array.from({ length: 300 }, () => chooseShownLeft({ leftA: 3, leftB: 5 })).filter((s) => s === "A").length;
+    expect(lagging).toBeGreaterThan(140);
+    expect(lagging).toBeLessThan(260);
+  });
+
+  it("keeps a pair balanced over 2,000 sequential assignments", () => {
+    const rng = createRng("efron-balance");
+    const counts = { leftA: 0, leftB: 0 };
+    let worst = 0;
+    for (let i = 0; i < 2000; i++) {
+      if (chooseShownLeft(counts, (n) => rng.nextInt(n)) === "A") counts.leftA++;
+      else counts.leftB++;
+      worst = Math.max(worst, Math.abs(counts.leftA - counts.leftB));
+    }
+    // A fair coin strays by about √2000 ≈ 45; the biased coin stays within a few assignments.
+    expect(worst).toBeLessThanOrEqual(15);
+    expect(Math.abs(counts.leftA / 2000 - 0.5)).toBeLessThanOrEqual(0.005);
   });
   it("maps what the rater saw back to model terms", () => {
     expect(toModelChoice("A", "A")).toBe("A");
@@ -100,5 +148,36 @@ describe("attention-check degradation", () => {
     expect(d).toBe(degradeOutput(text, "c1"));
     expect(d.split(" ").length).toBe(Math.ceil(text.split(" ").length / 3));
     expect(d).not.toBe(text.split(" ").slice(0, d.split(" ").length).join(" "));
+  });
+});
+
+describe("statistics orientation", () => {
+  const prompts = [
+    { id: "p1", models: ["gpt-4", "claude-2", "alpaca-7b"] },
+    { id: "p2", models: ["gpt-4", "claude-2", "alpaca-7b"] },
+  ];
+  /** One vote per planned comparison, always for the stored model A. */
+  const votesFor = (plan: ReturnType<typeof planComparisons>): Judgement[] =>
+    plan.comparisons.map((c) => ({ ...c, raterId: "r1", criterion: "correctness", shownLeft: "A", choice: "A" }));
+
+  it.each([
+    { design: "vs_reference" as const, reference: "claude-2" },
+    { design: "vs_reference" as const, reference: "alpaca-7b" },
+    { design: "all_pairs" as const, reference: null },
+  ])("keeps every planned comparison's model A and B ($design, reference $reference)", ({ design, reference }) => {
+    const plan = planComparisons({ prompts, models: ["gpt-4", "claude-2", "alpaca-7b"], design, reference, attentionCheckShare: 0, seed: "s" });
+    const models = plan.comparisons.flatMap((c) => [c.modelA, c.modelB]);
+    const summary = summarisePairs(votesFor(plan), { bootstrapRounds: 50, modelOrder: statsModelOrder(design, reference, models) });
+    const planned = [...new Set(plan.comparisons.map((c) => `${c.modelA} vs ${c.modelB}`))].sort();
+    expect(summary.pairs.map((p) => `${p.modelA} vs ${p.modelB}`).sort()).toEqual(planned);
+    // Every vote was for the stored model A, so A's win rate is 1 in every row.
+    expect(summary.pairs.every((p) => p.winsA === 2 && p.winsB === 0 && p.winRateA === 1)).toBe(true);
+    if (reference) expect(summary.pairs.every((p) => p.modelB === reference)).toBe(true);
+  });
+
+  it("without the order a reference that sorts first would be relabelled model A", () => {
+    const plan = planComparisons({ prompts, models: ["gpt-4", "claude-2"], design: "vs_reference", reference: "claude-2", attentionCheckShare: 0, seed: "s" });
+    expect(summarisePairs(votesFor(plan), { bootstrapRounds: 50 }).pairs[0]).toMatchObject({ modelA: "claude-2", winRateA: 0 });
+    expect(statsModelOrder("vs_reference", "claude-2", ["claude-2", "gpt-4", "claude-2"])).toEqual(["gpt-4", "claude-2"]);
   });
 });

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors/app-error";
 import { attentionCheckPassRates, repeatConsistency, summarisePairs, type Choice } from "@/lib/stats";
 import { loadJudgements, type TLoadedJudgement } from "@/lib/studies/load-judgements";
+import { statsModelOrder } from "@/lib/studies/stats-model-order";
 import { studyCriteria } from "@/lib/studies/study-criteria";
 
 const ZFlag = z
@@ -66,11 +67,13 @@ export function filterJudgements(all: readonly TLoadedJudgement[], f: TStatsFilt
 }
 
 export async function studyStats(studyId: string, f: TStatsFilter) {
-  const study = await db().study.findUnique({ where: { id: studyId }, select: { criteria: true, seed: true } });
+  const study = await db().study.findUnique({ where: { id: studyId }, select: { criteria: true, seed: true, design: true, referenceModel: true } });
   if (!study) throw notFound("Study");
   const all = await loadJudgements(studyId);
   const kept = filterJudgements(all, f);
-  const summary = summarisePairs(kept, { seed: study.seed, ...(f.bootstrapRounds ? { bootstrapRounds: f.bootstrapRounds } : {}) });
+  // A and B are the stored comparison's model A and B (the reference is B), as in the downloads.
+  const modelOrder = statsModelOrder(study.design, study.referenceModel, kept.flatMap((j) => [j.modelA, j.modelB]));
+  const summary = summarisePairs(kept, { seed: study.seed, modelOrder, ...(f.bootstrapRounds ? { bootstrapRounds: f.bootstrapRounds } : {}) });
   const criteria = studyCriteria(study.criteria).filter((c) => !f.criterion || c.key === f.criterion);
   return {
     criteria,

@@ -241,4 +241,29 @@ describe("reviewing and results", () => {
     expect((await next(alice.token, id)).status).toBe(409);
     expect(await db().auditLog.count({ where: { action: { in: ["audit.pause", "audit.resume", "audit.close"] } } })).toBe(3);
   });
+
+  it("exports past pages with nothing final yet, and reports a campaign of a whole larger dataset", async () => {
+    const { token: admin } = await person("ADMIN");
+    const { user: reviewer } = await person("CLINICIAN");
+    const datasetId = await dataset(admin, 2_500);
+    const { id } = await campaign(admin, { datasetId, sampleFraction: 1, seed: "all", reviewersPerItem: 1 });
+    expect(await db().auditItem.count({ where: { campaignId: id } })).toBe(2_500);
+    // Only the last 30 items (in record order) are reviewed: the first two export pages have nothing.
+    const items = await db().auditItem.findMany({ where: { campaignId: id }, orderBy: { ordinal: "asc" }, select: { id: true, ordinal: true, queueItemId: true } });
+    expect(items.map((i) => i.ordinal)).toEqual(Array.from({ length: 2_500 }, (_, i) => i + 1));
+    for (const it of items.slice(-30)) {
+      const a = await db().queueAssignment.create({ data: { itemId: it.queueItemId, queueId: id, userId: reviewer.id, status: "SUBMITTED", leaseExpiresAt: new Date(), submittedAt: new Date() } });
+      await db().auditReview.create({ data: { itemId: it.id, assignmentId: a.id, reviewerId: reviewer.id, verdict: "accept", flags: [], durationMs: 1000 } });
+    }
+    const res = await call(exportRoute, admin, "GET", `/api/v1/audits/${id}/export`, { id });
+    expect(res.status).toBe(200);
+    const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { instruction: string });
+    expect(lines.map((l) => l.instruction)).toEqual(Array.from({ length: 30 }, (_, i) => `Question ${2_470 + i}?`));
+
+    const report = (await (await call(reportRoute, admin, "GET", `/api/v1/audits/${id}/report`, { id })).json()) as Record<string, unknown>;
+    expect(report).toMatchObject({ progress: { items: 2_500, reviews: 30, final: 30, pending: 2_470 }, verdicts: { accept: 30 } });
+    const csv = parseCsv(await (await call(reviewsCsvRoute, admin, "GET", `/api/v1/audits/${id}/reviews.csv`, { id })).text());
+    expect(csv.length).toBe(31);
+    expect(csv[1]?.[1]).toBe("2471");
+  }, 60_000);
 });

@@ -87,9 +87,14 @@ describe("study API", () => {
 
     const stats = await researcher(studyStatsRoute, `/api/v1/studies/${id}/stats?bootstrapRounds=100`, { params });
     expect(stats.status).toBe(200);
-    const body = (await stats.json()) as { pairs: { n: number; modelB: string }[] };
+    const body = (await stats.json()) as { pairs: { n: number; modelA: string; modelB: string; winsA: number; winsB: number; winRateA: number }[] };
     expect(body.pairs).toHaveLength(1);
     expect(body.pairs[0]?.n).toBe(1);
+    // Model B is the reference even though "claude-2" sorts first; A's numbers are gpt-4's.
+    const stored = await db().studyJudgement.findFirstOrThrow({ include: { comparison: true } });
+    expect(stored.comparison).toMatchObject({ modelA: "gpt-4", modelB: "claude-2" });
+    const gpt4Won = stored.choice === "A";
+    expect(body.pairs[0]).toMatchObject({ modelA: "gpt-4", modelB: "claude-2", winsA: gpt4Won ? 1 : 0, winsB: gpt4Won ? 0 : 1, winRateA: gpt4Won ? 1 : 0 });
     expect((await rater(studyStatsRoute, `/api/v1/studies/${id}/stats`, { params })).status).toBe(403);
     const missing = await researcher(studyStatsRoute, `/api/v1/studies/00000000-0000-4000-8000-000000000000/stats`, { params: { id: "00000000-0000-4000-8000-000000000000" } });
     expect(missing.status).toBe(404);

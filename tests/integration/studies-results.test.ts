@@ -106,7 +106,7 @@ describe("statistics and downloads", () => {
   it("downloads judgements as CSV, AlpacaEval annotations, DPO pairs, and compares an LLM judge", async () => {
     const { study, admin, raters } = await ratedStudy();
     const rows = parseCsv(await judgementsCsv(study.id));
-    expect(rows[0]).toEqual(["study", "prompt", "model_a", "model_b", "model_shown_left", "criterion", "choice", "rater", "rationale", "duration_ms", "time", "kind"]);
+    expect(rows[0]).toEqual(["study", "prompt", "model_a", "model_b", "model_shown_left", "criterion", "choice", "rater", "rationale", "duration_ms", "time", "kind", "input"]);
     const body = rows.slice(1).filter((r) => r.length > 1);
     expect(body.length).toBe(2 * (16 + 4));
     expect(new Set(body.map((r) => r[7]))).toEqual(new Set(raters.map((r) => (r.name.startsWith("C ") ? `R-${r.name.slice(2)}` : ""))));
