@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { seedApi, textOf } from "./seed-api";
+import { fieldErrorsOf, seedApi, textOf } from "./seed-api";
 
 /** Approve or request changes on the version shown; a stale version is refused by the server. */
 export function ReviewPanel({ seedId, version }: { seedId: string; version: number }) {
@@ -17,8 +17,9 @@ export function ReviewPanel({ seedId, version }: { seedId: string; version: numb
     const res = await seedApi("POST", `/api/v1/seeds/${seedId}/review`, { baseVersion: version, decision, comment });
     setBusy(false);
     if (res.status >= 400) {
-      const errors = res.body.errors as Record<string, string[]> | undefined;
-      setError(errors?.comment?.join(" ") ?? textOf(res.body.detail, "Could not record the review."));
+      // An approval refused for an incomplete seed names what is missing, so the reviewer can say so.
+      const errors = fieldErrorsOf(res.body);
+      setError(errors.comment?.join(" ") ?? [textOf(res.body.detail, "Could not record the review."), ...Object.values(errors).flat()].join(" "));
       return;
     }
     router.refresh();

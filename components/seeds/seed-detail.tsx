@@ -50,7 +50,10 @@ export async function SeedDetail({ user, id }: { user: TCurrentUser; id: string 
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const seed = await load(user, id);
   const isAuthor = seed.authorId === user.id;
-  const canEdit = isAuthor && hasPermission(user.role, "seeds:write") && EDITABLE.includes(seed.status);
+  // Mirrors revisionRight: nobody else could answer a change request on a seed whose author
+  // cannot write (an importing admin), so any clinician may revise it, becoming its author.
+  const takesOver = !isAuthor && !seed.authorCanWrite && seed.status === "CHANGES_REQUESTED";
+  const canEdit = (isAuthor || takesOver) && hasPermission(user.role, "seeds:write") && EDITABLE.includes(seed.status);
   const canReview = !isAuthor && hasPermission(user.role, "seeds:review") && seed.status === "SUBMITTED";
   const restorable = canEdit && seed.draft && seed.draft.baseVersion === seed.version ? (seed.draft.payload as Partial<TEditorFields>) : null;
   const c = seed.current;
@@ -65,6 +68,12 @@ export async function SeedDetail({ user, id }: { user: TCurrentUser; id: string 
         {hasPermission(user.role, "seeds:retire") && seed.status !== "RETIRED" ? <RetireButton seedId={seed.id} /> : null}
       </div>
       {restorable ? <Notice tone="info">Your autosaved, unsaved edits were restored. Save to keep them.</Notice> : null}
+      {canEdit && takesOver ? (
+        <Notice tone="info">
+          {seed.authorName} cannot revise this seed. Saving your revision makes you its author (recorded in the audit trail); another
+          clinician then reviews it.
+        </Notice>
+      ) : null}
       {canEdit ? (
         <SeedEditor
           key={seed.version}
@@ -72,6 +81,7 @@ export async function SeedDetail({ user, id }: { user: TCurrentUser; id: string 
           seedId={seed.id}
           initial={{ ...editorFields(c), ...(restorable ?? {}) }}
           initialVersion={seed.version}
+          initialPhi={seed.phiFindings.filter((f) => !f.resolved && f.field !== "reviewComment")}
           status={seed.status}
         />
       ) : (

@@ -8,6 +8,7 @@ import { readSnapshot } from "@/lib/seeds/seed-snapshot";
 import { conflictRows, snapshotToEditor } from "./conflict-rows";
 import { DifficultyRubric } from "./difficulty-rubric";
 import { ReauthDialog } from "./reauth-dialog";
+import { saveThenSubmit, type TSaved } from "./save-then-submit";
 import { fieldErrorsOf, seedApi, textOf } from "./seed-api";
 import { SeedConflict } from "./seed-conflict";
 import { SimilarSeeds, type TSimilar } from "./similar-seeds";
@@ -26,6 +27,7 @@ export type TEditorFields = {
 };
 type TTerm = { id: string; label: string; kind: string };
 type TPending = "save" | "submit" | null;
+export type TPhiWarning = { field: string; kind: string; text: string };
 
 const EMPTY: TEditorFields = {
   topicId: "",
@@ -54,12 +56,15 @@ export function SeedEditor({
   seedId,
   initial,
   initialVersion,
+  initialPhi,
   status,
 }: {
   terms: TTerm[];
   seedId?: string;
   initial?: Partial<TEditorFields>;
   initialVersion?: number;
+  /** Open findings in the saved text, so the warning survives a reload and the first save's redirect. */
+  initialPhi?: TPhiWarning[];
   status?: string;
 }) {
   const router = useRouter();
@@ -69,7 +74,7 @@ export function SeedEditor({
   const [dirty, setDirty] = useState(false);
   const [message, setMessage] = useState<{ tone: "success" | "error" | "warning"; text: string } | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
-  const [phi, setPhi] = useState<{ field: string; kind: string; text: string }[]>([]);
+  const [phi, setPhi] = useState<TPhiWarning[]>(initialPhi ?? []);
   const [conflict, setConflict] = useState<{ currentVersion: number; current: unknown; savedBy?: string } | null>(null);
   const [needSignIn, setNeedSignIn] = useState<TPending>(null);
   const [similar, setSimilar] = useState<TSimilar[]>([]);
@@ -88,7 +93,9 @@ export function SeedEditor({
   const payload = () => ({ ...fieldsRef.current, specialtyTags: fieldsRef.current.specialtyTags });
 
   // baseOverride: after a conflict, the user chose to record their text on top of the latest version.
-  const save = useCallback(async (baseOverride?: number): Promise<number | null> => {
+  // stay: a new seed's first save does not open its page yet (submit does so after submitting).
+  // Returns the id with the version, since a new seed's id is not in this render's state yet.
+  const save = useCallback(async (baseOverride?: number, stay = false): Promise<TSaved | null> => {
     if (Object.keys(liveErrors(fieldsRef.current)).length) {
       setMessage({ tone: "error", text: "Fix the highlighted fields first." });
       return null;
@@ -117,34 +124,38 @@ export function SeedEditor({
       return null;
     }
     const newVersion = Number(res.body.version);
+    const savedId = id ?? textOf(res.body.id, "");
     setServerErrors({});
     setConflict(null);
     setDirty(false);
     setVersion(newVersion);
-    setPhi(Array.isArray(res.body.phiWarnings) ? (res.body.phiWarnings as { field: string; kind: string; text: string }[]) : []);
+    setPhi(Array.isArray(res.body.phiWarnings) ? (res.body.phiWarnings as TPhiWarning[]) : []);
     setMessage({ tone: "success", text: `Saved version ${newVersion}.` });
-    if (!id && typeof res.body.id === "string") {
-      setId(res.body.id);
-      router.replace(`/seeds/${res.body.id}`);
+    if (!id) {
+      setId(savedId);
+      if (!stay) router.replace(`/seeds/${savedId}`);
     }
-    return newVersion;
+    return { id: savedId, version: newVersion };
   }, [id, version, router]);
 
   const submit = useCallback(async () => {
-    let v: number | null = version;
-    if (dirty || !id) v = await save();
-    if (v === null || !id) return;
-    setBusy(true);
-    const res = await seedApi("POST", `/api/v1/seeds/${id}/submit`, { baseVersion: v });
-    setBusy(false);
-    if (res.status === 401) return setNeedSignIn("submit");
-    if (res.status >= 400) {
-      setServerErrors(fieldErrorsOf(res.body));
-      setMessage({ tone: "error", text: textOf(res.body.detail, "Could not submit.") });
-      return;
-    }
-    setMessage({ tone: "success", text: "Submitted for review." });
-    router.refresh();
+    const isNew = !id;
+    await saveThenSubmit({ id, version, dirty }, () => save(undefined, true), async (saved) => {
+      setBusy(true);
+      const res = await seedApi("POST", `/api/v1/seeds/${saved.id}/submit`, { baseVersion: saved.version });
+      setBusy(false);
+      if (res.status === 401) return setNeedSignIn("submit");
+      if (res.status >= 400) {
+        setServerErrors(fieldErrorsOf(res.body));
+        setMessage({ tone: "error", text: textOf(res.body.detail, "Could not submit.") });
+        // The seed is saved: the address names it, so a reload opens it rather than a blank form.
+        if (isNew) window.history.replaceState(null, "", `/seeds/${saved.id}`);
+        return;
+      }
+      setMessage({ tone: "success", text: "Submitted for review." });
+      if (isNew) router.replace(`/seeds/${saved.id}`);
+      else router.refresh();
+    });
   }, [dirty, id, save, version, router]);
 
   // Ctrl/Cmd+S saves instead of the browser's "save page".

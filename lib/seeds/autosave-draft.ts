@@ -5,6 +5,8 @@ import { db } from "@/lib/db/prisma";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TRequestContext } from "@/lib/http/request-context";
+import { visibleSeedsWhere } from "./load-seed";
+import { revisionRight } from "./revision-right";
 
 const MAX_PAYLOAD_CHARS = 60_000;
 
@@ -18,8 +20,9 @@ export async function autosaveDraft(
   const payload = JSON.parse(JSON.stringify(input.payload)) as Prisma.InputJsonObject;
   if (JSON.stringify(payload).length > MAX_PAYLOAD_CHARS) throw new AppError("PAYLOAD_TOO_LARGE", "The draft is too large to autosave");
   return db().$transaction(async (tx) => {
-    const seed = await tx.seed.findFirst({ where: { id, authorId: user.id }, select: { id: true } });
-    if (!seed) throw notFound("Seed");
+    const seed = await tx.seed.findFirst({ where: { AND: [{ id }, visibleSeedsWhere(user)] }, select: { authorId: true, status: true } });
+    // The author, or a clinician about to take over a seed whose author cannot revise it.
+    if (!seed || !(await revisionRight(tx, user, seed))) throw notFound("Seed");
     const draft = await tx.seedDraft.upsert({
       where: { seedId_userId: { seedId: id, userId: user.id } },
       create: { seedId: id, userId: user.id, baseVersion: input.baseVersion, payload },

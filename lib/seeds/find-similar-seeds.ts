@@ -4,7 +4,7 @@ import { seedSimilarityIndex } from "./similarity-cache";
 
 export type TSimilarSeed = { id: string; score: number; instruction: string; status: string };
 
-/** The k live seeds most similar to the text by ROUGE-L, best first. */
+/** The k live seeds most similar to the text by ROUGE-L, best first (screens round the score for display). */
 export async function findSimilarSeeds(opts: {
   text: string;
   excludeId?: string;
@@ -24,6 +24,7 @@ export async function findSimilarSeeds(opts: {
     // Someone else's draft counts as a duplicate but its text stays private.
     const hidden = r.status === "DRAFT" && r.authorId !== opts.viewerId;
     const instruction = hidden ? "(another author's draft)" : r.instruction.slice(0, 300);
-    return [{ id: r.id, score: Math.round(m.score * 1000) / 1000, instruction, status: r.status }];
+    // Unrounded: callers compare with the 0.7 threshold, and a rounded 0.7004 would pass as 0.7.
+    return [{ id: r.id, score: m.score, instruction, status: r.status }];
   });
 }

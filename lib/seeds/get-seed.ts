@@ -5,6 +5,7 @@ import { notFound } from "@/lib/errors/app-error";
 import { diffSnapshots } from "./diff-snapshots";
 import { visibleSeedsWhere } from "./load-seed";
 import { seedPhiFindings, unresolvedFindings } from "./phi-findings";
+import { canStillWrite } from "./revision-right";
 import { readSnapshot } from "./seed-snapshot";
 import { seedToSnapshot } from "./seed-to-snapshot";
 
@@ -25,12 +26,12 @@ export async function getSeed(user: TCurrentUser, id: string) {
   if (!seed) throw notFound("Seed");
   const people = await db().user.findMany({
     where: { id: { in: [seed.authorId, ...seed.reviews.map((r) => r.reviewerId), ...seed.versions.map((v) => v.savedById)] } },
-    select: { id: true, name: true },
+    select: { id: true, name: true, role: true, status: true },
   });
   const nameOf = (uid: string) => people.find((p) => p.id === uid)?.name ?? "Unknown";
   const snapshots = seed.versions.map((v) => readSnapshot(v.snapshot));
   const current = seedToSnapshot(seed);
-  const findings = seedPhiFindings(current);
+  const findings = seedPhiFindings(current, seed.reviews.map((r) => r.comment));
   const open = unresolvedFindings(findings, seed.phiDecisions);
   return {
     id: seed.id,
@@ -38,6 +39,8 @@ export async function getSeed(user: TCurrentUser, id: string) {
     version: seed.version,
     authorId: seed.authorId,
     authorName: nameOf(seed.authorId),
+    // False for an importing admin or a disabled account: then a clinician may take the seed over.
+    authorCanWrite: canStillWrite(people.find((p) => p.id === seed.authorId) ?? null),
     importBatchId: seed.importBatchId,
     current,
     versions: seed.versions.map((v, i) => ({

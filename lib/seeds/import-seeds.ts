@@ -38,6 +38,7 @@ export type TImportOutcome = { status: 200 | 201; body: TImportResult; replayed:
 
 const STATUS_CODE = { 400: "BAD_REQUEST", 413: "PAYLOAD_TOO_LARGE", 422: "VALIDATION" } as const;
 const IDEMPOTENCY_SCOPE = "seeds-import";
+const EMPTY_TEXT = { referenceAnswer: "", authorNotes: "", duplicateReason: "", specialtyTags: [] as string[] };
 
 /**
  * All or nothing: any bad record, unknown label (when refused) or exact duplicate leaves the database
@@ -92,8 +93,9 @@ export async function importSeeds(
       if (recordErrors.length) {
         throw new AppError("VALIDATION", "Some records duplicate existing seeds or each other", { extra: { recordErrors } });
       }
+      // An AlpaCare record carries only instruction and input as free text.
       const phiWarnings = records.flatMap((r, i) =>
-        seedPhiFindings({ instruction: r.instruction, input: r.input, referenceAnswer: "", authorNotes: "" }).map((f) => ({
+        seedPhiFindings({ ...EMPTY_TEXT, instruction: r.instruction, input: r.input }, []).map((f) => ({
           record: i + 1,
           field: f.field,
           kind: f.kind,
