@@ -87,24 +87,30 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
   const submit = useCallback(async () => {
     if (!task || !verdict || busy) return;
     setBusy(true);
-    const res = await fetch(`/api/v1/assignments/${task.assignmentId}/review`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": idemKey.current },
-      body: JSON.stringify({
-        verdict,
-        flags,
-        correctedOutput: verdict === "revise" ? correction : undefined,
-        rationale: rationale || undefined,
-        durationMs: elapsed(),
-      }),
-    });
-    setBusy(false);
-    if (res.ok) {
-      setMessage("Saved.");
-      await load();
-    } else {
-      setMessage(await problemText(res));
-      if (res.status === 409) await load();
+    try {
+      const res = await fetch(`/api/v1/assignments/${task.assignmentId}/review`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": idemKey.current },
+        body: JSON.stringify({
+          verdict,
+          flags,
+          correctedOutput: verdict === "revise" ? correction : undefined,
+          rationale: rationale || undefined,
+          durationMs: elapsed(),
+        }),
+      });
+      if (res.ok) {
+        setMessage("Saved.");
+        await load();
+      } else {
+        setMessage(await problemText(res));
+        if (res.status === 409) await load();
+      }
+    } catch {
+      // Same Idempotency-Key on the retry: a submit that did reach the server is stored once.
+      setMessage("The network failed; your review is kept here. Submit again.");
+    } finally {
+      setBusy(false);
     }
   }, [task, verdict, flags, correction, rationale, busy, load]);
 

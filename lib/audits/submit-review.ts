@@ -19,6 +19,8 @@ export type TSubmitResult = { status: number; body: { reviewId: string; assignme
  * review and replayed for the same key; without one, a repeat still answers with the stored review.
  * A submit whose slot went to someone else answers 409 and keeps the work as the draft.
  */
+type TSubmitTarget = { itemId: string; claimedAt: Date; campaignStatus: string; flags: Prisma.JsonValue; output: string | null };
+
 export async function submitReview(
   user: TCurrentUser,
   assignmentId: string,
@@ -35,14 +37,18 @@ export async function submitReview(
         const seen = await findIdempotentReplay(tx, user.id, SCOPE, idempotencyKey, fingerprint);
         if (seen) return { status: seen.status, body: seen.body as TSubmitResult["body"] };
       }
-      const a = await tx.queueAssignment.findFirst({
-        where: { id: assignmentId, userId: user.id },
-        include: { item: { include: { auditItem: { include: { campaign: true, record: { select: { output: true } } } } } } },
-      });
-      const item = a?.item.auditItem;
-      if (!a || !item) throw notFound("Assignment");
-      if (item.campaign.status === "CLOSED") throw new AppError("CONFLICT", "This campaign is closed");
-      const allowed = new Set(flagsOf(item.campaign.flags).map((f) => f.key));
+      // One joined read: submits are, with claims, the queue's hottest path.
+      const found = await tx.$queryRaw<TSubmitTarget[]>`
+        SELECT ai.id AS "itemId", a."claimedAt", c.status::text AS "campaignStatus", c.flags, r.output
+          FROM "QueueAssignment" a
+          JOIN "AuditItem" ai ON ai."queueItemId" = a."itemId"
+          JOIN "AuditCampaign" c ON c.id = ai."campaignId"
+          JOIN "DatasetRecord" r ON r.id = ai."recordId"
+         WHERE a.id = ${assignmentId}::uuid AND a."userId" = ${user.id}::uuid`;
+      const target = found[0];
+      if (!target) throw notFound("Assignment");
+      if (target.campaignStatus === "CLOSED") throw new AppError("CONFLICT", "This campaign is closed");
+      const allowed = new Set(flagsOf(target.flags).map((f) => f.key));
       const unknown = review.flags.filter((f) => !allowed.has(f));
       if (unknown.length > 0) throw new AppError("VALIDATION", "Some fields need attention", { fieldErrors: { flags: [`Unknown flag(s): ${unknown.join(", ")}`] } });
 
@@ -52,20 +58,20 @@ export async function submitReview(
         const existing = await tx.auditReview.findUniqueOrThrow({ where: { assignmentId } });
         result = { status: 200, body: { reviewId: existing.id, assignmentId, verdict: existing.verdict } };
       } else {
-        const correction = review.correctedOutput?.trim() && review.correctedOutput !== (item.record.output ?? "") ? review.correctedOutput : null;
+        const correction = review.correctedOutput?.trim() && review.correctedOutput !== (target.output ?? "") ? review.correctedOutput : null;
         const created = await tx.auditReview.create({
           data: {
-            itemId: item.id,
+            itemId: target.itemId,
             assignmentId,
             reviewerId: user.id,
             verdict: review.verdict,
             flags: [...new Set(review.flags)],
             correctedOutput: correction,
             rationale: review.rationale?.trim() || null,
-            durationMs: review.durationMs ?? Math.max(0, Date.now() - a.claimedAt.getTime()),
+            durationMs: review.durationMs ?? Math.max(0, Date.now() - target.claimedAt.getTime()),
           },
         });
-        await recordAudit(tx, ctx, { actorId: user.id, action: "audit.review", entityType: "audit_item", entityId: item.id, after: { verdict: review.verdict } });
+        await recordAudit(tx, ctx, { actorId: user.id, action: "audit.review", entityType: "audit_item", entityId: target.itemId, after: { verdict: review.verdict } });
         result = { status: 201, body: { reviewId: created.id, assignmentId, verdict: created.verdict } };
       }
       if (idempotencyKey) await storeIdempotentResult(tx, user.id, SCOPE, idempotencyKey, { request: fingerprint, ...result });
@@ -73,7 +79,14 @@ export async function submitReview(
     }, QUEUE_TX_OPTIONS);
   } catch (err) {
     if (err instanceof AppError && err.extra?.reason === LEASE_LOST) {
-      const draft: Prisma.InputJsonValue = { ...review, correctedOutput: review.correctedOutput ?? null, rationale: review.rationale ?? null };
+      // In the draft's own terms (elapsedMs), so the review screen resumes the time on item too.
+      const { durationMs, ...work } = review;
+      const draft: Prisma.InputJsonValue = {
+        ...work,
+        correctedOutput: review.correctedOutput ?? null,
+        rationale: review.rationale ?? null,
+        ...(durationMs !== undefined ? { elapsedMs: durationMs } : {}),
+      };
       await saveAssignmentDraft(user.id, assignmentId, draft).catch(() => undefined);
     }
     throw err;

@@ -61,6 +61,19 @@ describe("parseBody", () => {
       expect.objectContaining({ kind: "invalid", index: 3 }),
     ]);
   });
+  it("refuses a line that is not valid UTF-8 by its number, and an array that is not, whole", async () => {
+    const raw = (...parts: (string | number[])[]) =>
+      (async function* () {
+        for (const p of parts) yield await Promise.resolve(typeof p === "string" ? new TextEncoder().encode(p) : new Uint8Array(p));
+      })();
+    const lines = await collect(parseBody(raw('{"instruction":"ok"}\n{"instruction":"caf', [0xc3], '"}\n{"instruction":"', [0xc3, 0xa9], '"}\n'), "jsonl"));
+    expect(lines).toEqual([
+      expect.objectContaining({ kind: "record", index: 1 }),
+      { kind: "invalid", index: 2, reason: "is not valid UTF-8" },
+      expect.objectContaining({ kind: "record", index: 3, record: expect.objectContaining({ instruction: "é" }) as unknown }),
+    ]);
+    await expect(collect(parseBody(raw('[{"instruction":"', [0xff], '"}]'), "array"))).rejects.toThrow("not valid UTF-8");
+  });
   it("streams JSON array elements with strings holding brackets, commas and escapes", async () => {
     const text = ' [ {"instruction":"a, [b] {c}","input":"\\"q\\" \\\\"} ,\n{"instruction":"d","x":[1,{"y":"]"}]} ]  ';
     const out = await parse(text, 5);

@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors/app-error";
 import { IMPORT_LIMITS } from "./limits";
 import { splitJsonArray } from "./split-json-array";
 import { splitLines, type TChunk } from "./split-lines";
@@ -6,13 +7,21 @@ import { validateRecord, type TImportRecord } from "./validate-record";
 export type TParsed = { kind: "record"; index: number; record: TImportRecord } | { kind: "invalid"; index: number; reason: string };
 export type TBodyFormat = "jsonl" | "array";
 
+/** Streaming UTF-8 decode that refuses invalid bytes instead of replacing them with U+FFFD. */
 async function* decode(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8");
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const strict = (c?: Uint8Array) => {
+    try {
+      return c ? decoder.decode(c, { stream: true }) : decoder.decode();
+    } catch {
+      throw new AppError("VALIDATION", "The file is not valid UTF-8; nothing was imported");
+    }
+  };
   for await (const c of chunks) {
-    const t = decoder.decode(c, { stream: true });
+    const t = strict(c);
     if (t) yield t;
   }
-  const rest = decoder.decode();
+  const rest = strict();
   if (rest) yield rest;
 }
 

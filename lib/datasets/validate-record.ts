@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { findUnstorableText, UNSTORABLE_MESSAGE } from "@/lib/text/storable-text";
 import { IMPORT_LIMITS } from "./limits";
 
 export type TImportRecord = {
@@ -12,16 +13,6 @@ export type TImportRecord = {
 export type TRecordCheck = { ok: true; record: TImportRecord } | { ok: false; reason: string };
 
 const CORE = new Set(["instruction", "input", "output"]);
-
-// PostgreSQL text and jsonb refuse NUL and unpaired UTF-16 surrogates: refuse them here as 422, not 500.
-const BAD_CHAR = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function hasBadChar(value: unknown): boolean {
-  if (typeof value === "string") return BAD_CHAR.test(value);
-  if (Array.isArray(value)) return value.some(hasBadChar);
-  if (value && typeof value === "object") return Object.entries(value).some(([k, v]) => BAD_CHAR.test(k) || hasBadChar(v));
-  return false;
-}
 
 function checkText(value: unknown, field: string, max: number, required: boolean): string | null {
   if (value === undefined || value === null) return required ? `"${field}" is required` : null;
@@ -40,7 +31,7 @@ export function contentHash(instruction: string, input: string, output: string |
 export function validateRecord(value: unknown): TRecordCheck {
   if (!value || typeof value !== "object" || Array.isArray(value)) return { ok: false, reason: "not a JSON object" };
   const obj = value as Record<string, unknown>;
-  if (hasBadChar(obj)) return { ok: false, reason: "contains a NUL character or an unpaired surrogate" };
+  if (findUnstorableText(obj) !== null) return { ok: false, reason: UNSTORABLE_MESSAGE };
   const problems = [
     checkText(obj.instruction, "instruction", IMPORT_LIMITS.maxInstructionChars, true),
     checkText(obj.input, "input", IMPORT_LIMITS.maxInputChars, false),

@@ -74,78 +74,20 @@ export async function copyExportBaseline(databaseUrl: string, campaignId: string
   });
 }
 
-// The statements of lib/queue/claim-next-item.ts (claimInTx), as bare SQL: keep them in step.
-const CLAIM = {
-  lock: `SELECT pg_advisory_xact_lock(hashtextextended($1::text || ':' || $2::text, 0))`,
-  own: `SELECT id, "itemId", "leaseExpiresAt" FROM "QueueAssignment"
-         WHERE "queueId" = $1::uuid AND "userId" = $2::uuid AND status = 'LEASED'
-           AND "leaseExpiresAt" > (now() AT TIME ZONE 'UTC') ORDER BY "claimedAt" LIMIT 1`,
-  expire: `WITH stale_items AS (
-      SELECT qi.id FROM "QueueItem" qi
-       WHERE qi.id IN (SELECT a."itemId" FROM "QueueAssignment" a
-                        WHERE a."queueId" = $1::uuid AND a.status = 'LEASED'
-                          AND a."leaseExpiresAt" <= (now() AT TIME ZONE 'UTC'))
-       ORDER BY qi.id FOR UPDATE SKIP LOCKED
-    ), expired AS (
-      UPDATE "QueueAssignment" a SET status = 'EXPIRED'
-       WHERE a."itemId" IN (SELECT id FROM stale_items) AND a.status = 'LEASED'
-         AND a."leaseExpiresAt" <= (now() AT TIME ZONE 'UTC')
-      RETURNING a."itemId"
-    )
-    UPDATE "QueueItem" qi SET "claimedSlots" = qi."claimedSlots" - e.n
-      FROM (SELECT "itemId", count(*)::int AS n FROM expired GROUP BY "itemId") e
-     WHERE qi.id = e."itemId"`,
-  pick: `SELECT qi.id FROM "QueueItem" qi
-     WHERE qi."queueId" = $1::uuid AND qi."claimedSlots" < qi.capacity
-       AND (qi."onlyForUserId" IS NULL OR qi."onlyForUserId" = $2::uuid)
-       AND NOT EXISTS (SELECT 1 FROM "QueueAssignment" a
-                        WHERE a."itemId" = qi.id AND a."userId" = $2::uuid
-                          AND a.status IN ('LEASED', 'SUBMITTED', 'RELEASED'))
-     ORDER BY qi.position LIMIT 1 FOR UPDATE SKIP LOCKED`,
-  take: `UPDATE "QueueItem" SET "claimedSlots" = "claimedSlots" + 1 WHERE id = $1::uuid`,
-  lease: `INSERT INTO "QueueAssignment" (id, "itemId", "queueId", "userId", status, "claimedAt", "leaseExpiresAt")
-    VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3::uuid, 'LEASED', (now() AT TIME ZONE 'UTC'),
-            (now() AT TIME ZONE 'UTC') + make_interval(mins => 30))
-    ON CONFLICT ("itemId", "userId") DO UPDATE
-       SET status = 'LEASED', "claimedAt" = EXCLUDED."claimedAt", "leaseExpiresAt" = EXCLUDED."leaseExpiresAt", "submittedAt" = NULL
-    RETURNING id, "itemId"`,
-};
-
+/** The claim exactly as lib/queue/claim-next-item.ts makes it: one call of queue_claim. */
 async function bareClaim(c: pg.Client, queueId: string, userId: string): Promise<{ id: string; itemId: string } | null> {
-  await c.query("BEGIN");
-  try {
-    await c.query(CLAIM.lock, [queueId, userId]);
-    const own = await c.query<{ id: string; itemId: string }>(CLAIM.own, [queueId, userId]);
-    if (own.rows[0]) {
-      await c.query("COMMIT");
-      return own.rows[0];
-    }
-    await c.query(CLAIM.expire, [queueId]);
-    const picked = await c.query<{ id: string }>(CLAIM.pick, [queueId, userId]);
-    const item = picked.rows[0];
-    if (!item) {
-      await c.query("COMMIT");
-      return null;
-    }
-    await c.query(CLAIM.take, [item.id]);
-    const lease = await c.query<{ id: string; itemId: string }>(CLAIM.lease, [item.id, queueId, userId]);
-    await c.query("COMMIT");
-    return lease.rows[0] ?? null;
-  } catch (err) {
-    await c.query("ROLLBACK");
-    throw err;
-  }
+  const r = await c.query<{ id: string; itemId: string }>(
+    `SELECT claimed_id AS id, claimed_item AS "itemId" FROM queue_claim($1::uuid, $2::uuid, 30)`,
+    [queueId, userId],
+  );
+  return r.rows[0] ?? null;
 }
 
-/** lib/queue/submit-assignment.ts's statements plus the review row the audit stores beside them. */
+/** lib/queue/submit-assignment.ts's queue_submit call plus the review row the audit stores beside it. */
 async function bareSubmit(c: pg.Client, a: { id: string; itemId: string }, userId: string): Promise<void> {
   await c.query("BEGIN");
   try {
-    await c.query(`SELECT "itemId", "userId", status::text AS status FROM "QueueAssignment" WHERE id = $1::uuid`, [a.id]);
-    await c.query(`SELECT capacity, "claimedSlots" FROM "QueueItem" WHERE id = $1::uuid FOR UPDATE`, [a.itemId]);
-    await c.query(`SELECT "itemId", "userId", status::text AS status FROM "QueueAssignment" WHERE id = $1::uuid FOR UPDATE`, [a.id]);
-    await c.query(`UPDATE "QueueAssignment" SET status = 'SUBMITTED', "submittedAt" = (now() AT TIME ZONE 'UTC') WHERE id = $1::uuid`, [a.id]);
-    await c.query(`UPDATE "QueueItem" SET "completedSlots" = "completedSlots" + 1 WHERE id = $1::uuid`, [a.itemId]);
+    await c.query(`SELECT queue_submit($1::uuid, $2::uuid)`, [a.id, userId]);
     await c.query(
       `INSERT INTO "AuditReview" (id, "itemId", "assignmentId", "reviewerId", verdict, flags, "durationMs")
        SELECT gen_random_uuid(), ai.id, $1::uuid, $2::uuid, 'accept', '{}', 1000 FROM "AuditItem" ai WHERE ai."queueItemId" = $3::uuid`,

@@ -224,10 +224,11 @@ describe("reviewing and results", () => {
     await db().queueAssignment.update({ where: { id: a.assignmentId }, data: { leaseExpiresAt: new Date(Date.now() - 60_000) } });
     const b = (await (await next(bob.token, id)).json()) as TTask;
     expect(b.instruction).toBe(a.instruction);
-    const late = await review(alice.token, a.assignmentId, { verdict: "reject", rationale: "my careful notes" });
+    const late = await review(alice.token, a.assignmentId, { verdict: "reject", rationale: "my careful notes", durationMs: 95_000 });
     expect(late.status).toBe(409);
     expect(await late.json()).toMatchObject({ status: 409, reason: "lease_lost" });
-    expect((await db().queueAssignment.findUniqueOrThrow({ where: { id: a.assignmentId } })).draft).toMatchObject({ verdict: "reject", rationale: "my careful notes" });
+    // Kept in the draft's terms, so the review screen resumes the time on item as well.
+    expect((await db().queueAssignment.findUniqueOrThrow({ where: { id: a.assignmentId } })).draft).toMatchObject({ verdict: "reject", rationale: "my careful notes", elapsedMs: 95_000 });
     expect(await db().auditReview.count()).toBe(0);
     expect((await review(alice.token, b.assignmentId, { verdict: "accept" })).status).toBe(404);
     expect((await call(skipItemRoute, bob.token, "POST", `/api/v1/assignments/${b.assignmentId}/review/skip`, { id: b.assignmentId })).status).toBe(204);

@@ -65,3 +65,33 @@ BEGIN
     RETURNING a.id, a."itemId", false, a."leaseExpiresAt";
 END
 $$;
+
+-- The submit's queue half, called inside the caller's transaction (which then writes the payload
+-- rows): one round trip instead of five. Answers 'submitted', 'already_submitted', 'lease_lost'
+-- (the lease expired and its slot went to someone else) or 'not_found' (no such assignment of
+-- this person). A lease past its time still counts while nobody took its slot.
+CREATE OR REPLACE FUNCTION queue_submit(p_assignment uuid, p_user uuid)
+RETURNS text
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+  v_item uuid;
+  v_capacity int;
+  v_claimed int;
+  v_status text;
+BEGIN
+  SELECT a."itemId" INTO v_item FROM "QueueAssignment" a WHERE a.id = p_assignment AND a."userId" = p_user;
+  IF v_item IS NULL THEN RETURN 'not_found'; END IF;
+  -- Item lock before assignment lock: the order every queue operation uses.
+  SELECT qi.capacity, qi."claimedSlots" INTO v_capacity, v_claimed FROM "QueueItem" qi WHERE qi.id = v_item FOR UPDATE;
+  SELECT a.status::text INTO v_status FROM "QueueAssignment" a WHERE a.id = p_assignment FOR UPDATE;
+  IF v_status = 'SUBMITTED' THEN RETURN 'already_submitted'; END IF;
+  IF v_status <> 'LEASED' THEN
+    IF v_claimed >= v_capacity THEN RETURN 'lease_lost'; END IF;
+    -- The slot was freed and nobody took it: the late submit takes it back.
+    UPDATE "QueueItem" SET "claimedSlots" = "claimedSlots" + 1 WHERE id = v_item;
+  END IF;
+  UPDATE "QueueAssignment" SET status = 'SUBMITTED', "submittedAt" = (now() AT TIME ZONE 'UTC') WHERE id = p_assignment;
+  UPDATE "QueueItem" SET "completedSlots" = "completedSlots" + 1 WHERE id = v_item;
+  RETURN 'submitted';
+END
+$$;

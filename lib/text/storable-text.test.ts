@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { findUnstorableText } from "./storable-text";
+
+describe("findUnstorableText", () => {
+  it("finds NUL and lone surrogates by path, in values and keys", () => {
+    expect(findUnstorableText({ name: "a\u0000b" })).toBe("name");
+    expect(findUnstorableText({ flags: [{ label: "ok" }, { label: "x\uD800" }] })).toBe("flags.1.label");
+    expect(findUnstorableText({ meta: { "k\u0000": 1 } })).toBe("meta.k\u0000");
+    expect(findUnstorableText("\uDC00tail")).toBe("(value)");
+  });
+  it("passes ordinary clinical text, emoji (paired surrogates) and non-strings", () => {
+    expect(findUnstorableText({ a: "BP 120/80, SpO₂ 94 % 😷", b: [1, null, true, { c: "µg/kg ≥ 2" }] })).toBeNull();
+  });
+});
