@@ -1,15 +1,14 @@
 // @ts-check
-const https = (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
-const production = process.env.NODE_ENV === "production";
 
-// Mirrors lib/security/headers.ts (a test keeps them equal); next.config.js cannot import TypeScript.
+// Mirrors staticSecurityHeaders() in lib/security/headers.ts (a test keeps them equal);
+// next.config.js cannot import TypeScript. Only headers that never depend on the deployment
+// belong here: this file is evaluated at build time. HSTS is added per request (proxy.ts, api-route.ts).
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "no-referrer" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
-  ...(production && https ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
 
 /** @type {import('next').NextConfig} */

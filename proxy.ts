@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { redactPath } from "@/lib/http/redact-path";
 import { log } from "@/lib/log/logger";
-import { contentSecurityPolicy } from "@/lib/security/headers";
+import { contentSecurityPolicy, hstsHeader } from "@/lib/security/headers";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -29,6 +29,8 @@ export function proxy(request: NextRequest) {
   // Pages show personal and clinical data: never cached by browsers or intermediaries.
   response.headers.set("Cache-Control", "private, no-store");
   response.headers.set("x-request-id", requestId);
+  const hsts = hstsHeader({ production: env().NODE_ENV === "production", https: env().secureCookies });
+  if (hsts) response.headers.set(hsts.key, hsts.value);
   return response;
 }
 

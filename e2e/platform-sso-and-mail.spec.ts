@@ -130,7 +130,7 @@ test("a failing page shows the friendly error page, never a stack trace", async 
   // A third instance whose database is unreachable: every page that reads it fails.
   const brokenPort = port + 1;
   const broken = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(brokenPort), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:9/none", NEXTAUTH_SECRET: "y".repeat(40), NODE_ENV: "production", LOG_LEVEL: "silent" },
+    env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:9/none", NEXTAUTH_SECRET: "y".repeat(40), NEXTAUTH_URL: `http://127.0.0.1:${brokenPort}`, NODE_ENV: "production", LOG_LEVEL: "silent" },
     stdio: "ignore",
   });
   try {

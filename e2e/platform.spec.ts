@@ -27,7 +27,7 @@ test("health answers 200 with the database, and 503 within 5 s without it", asyn
   // A second instance whose database is unreachable (nothing listens on that port).
   const port = Number(process.env.E2E_PORT ?? 3100) + 90;
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:9/none", NEXTAUTH_SECRET: "x".repeat(40), NODE_ENV: "production", LOG_LEVEL: "silent" },
+    env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:9/none", NEXTAUTH_SECRET: "x".repeat(40), NEXTAUTH_URL: `http://127.0.0.1:${port}`, NODE_ENV: "production", LOG_LEVEL: "silent" },
     stdio: "ignore",
   });
   try {

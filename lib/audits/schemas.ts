@@ -41,8 +41,8 @@ export const ZItemParams = z.object({ id: z.uuid({ message: "Unknown campaign" }
 export const ZReview = z.object({
   verdict: ZVerdict,
   flags: z.array(z.string().max(40)).max(9).default([]),
-  correctedOutput: z.string().max(100_000).refine((s) => !s.includes("\u0000"), "NUL characters are not allowed").optional(),
-  rationale: z.string().max(5_000).refine((s) => !s.includes("\u0000"), "NUL characters are not allowed").optional(),
+  correctedOutput: z.string().max(100_000).optional(),
+  rationale: z.string().max(5_000).optional(),
   durationMs: z.number().int().min(0).max(24 * 3_600_000).optional(),
 });
 export type TReview = z.infer<typeof ZReview>;

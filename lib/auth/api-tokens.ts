@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { ensureBootChecked } from "@/lib/boot/boot-gate";
 import { db, type TTx } from "@/lib/db/prisma";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 
@@ -30,6 +31,7 @@ const TOUCH_EVERY_MS = 60_000;
 /** Resolves a Bearer token to its owner; revoked, expired or disabled-owner tokens resolve to null. */
 export async function authenticateApiToken(token: string): Promise<TCurrentUser | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
+  await ensureBootChecked();
   const row = await db().apiToken.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { user: true } });
   const now = Date.now();
   if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now) || row.user.status !== "ACTIVE") {

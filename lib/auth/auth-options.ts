@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { ensureBootChecked } from "@/lib/boot/boot-gate";
 import { db } from "@/lib/db/prisma";
 import { env, oidcConfigured } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -68,6 +69,7 @@ export function authOptions(): NextAuthOptions {
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;
         if (!user.email) return false;
+        await ensureBootChecked();
         const known = await db().user.findUnique({ where: { email: user.email.toLowerCase() } });
         return Boolean(known && known.status === "ACTIVE");
       },

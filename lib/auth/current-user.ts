@@ -18,12 +18,16 @@ export const getCurrentUser = cache(async (): Promise<TCurrentUser | null> => {
   return session?.sid ? validateSession(session.sid) : null;
 });
 
-/** For pages: sends anonymous visitors to sign in and shows the forbidden page otherwise. */
-export async function requirePagePermission(permission: TPermission, from = "/"): Promise<TCurrentUser> {
+/**
+ * For pages: sends anonymous visitors to sign in and shows the forbidden page otherwise, recording
+ * the denial. A list means any one of the permissions (a page that serves several roles).
+ */
+export async function requirePagePermission(permission: TPermission | readonly TPermission[], from = "/"): Promise<TCurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(from)}`);
-  if (!hasPermission(user.role, permission)) {
-    await recordDenial(user.id, `page ${from} (${permission})`, await currentRequestContext());
+  const anyOf: readonly TPermission[] = typeof permission === "string" ? [permission] : permission;
+  if (!anyOf.some((p) => hasPermission(user.role, p))) {
+    await recordDenial(user.id, `page ${from} (${anyOf.join(" | ")})`, await currentRequestContext());
     redirect("/forbidden");
   }
   return user;

@@ -1,4 +1,5 @@
 import "server-only";
+import { ensureBootChecked } from "@/lib/boot/boot-gate";
 import { db, type TTx } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import type { TRequestContext } from "@/lib/http/request-context";
@@ -32,6 +33,7 @@ export async function createSession(tx: TTx, userId: string, ctx: TRequestContex
 /** Checks the session row behind a JWT: revoked, expired, idle, or a disabled user all sign out. */
 export async function validateSession(sessionId: string): Promise<TCurrentUser | null> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  await ensureBootChecked();
   const now = Date.now();
   const s = await db().session.findUnique({ where: { id: sessionId }, include: { user: true } });
   if (!s || s.revokedAt || s.user.status !== "ACTIVE") return null;

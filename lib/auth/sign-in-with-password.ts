@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { ensureBootChecked } from "@/lib/boot/boot-gate";
 import { verifyPassword } from "@/lib/auth/password";
-import { clearAccountFailures, isLoginThrottled, recordLoginFailure } from "@/lib/auth/rate-limit";
+import { releaseLoginAttempt, reserveLoginAttempt } from "@/lib/auth/rate-limit";
 import { createSession } from "@/lib/auth/sessions";
 import { ZEmail } from "@/lib/auth/schemas";
 import type { TRequestContext } from "@/lib/http/request-context";
@@ -19,11 +20,14 @@ export async function signInWithPassword(
   input: { email: unknown; password: unknown },
   ctx: TRequestContext,
 ): Promise<TSignInResult> {
+  await ensureBootChecked();
   const email = ZEmail.safeParse(input.email);
   const password = typeof input.password === "string" ? input.password.slice(0, 256) : "";
   const emailKey = email.success ? email.data : (typeof input.email === "string" ? input.email : "").slice(0, 254).toLowerCase();
 
-  if (await isLoginThrottled(emailKey, ctx.ip)) {
+  // Counted as a failure from here on unless the password turns out right (see rate-limit.ts).
+  const attempt = await reserveLoginAttempt(emailKey, ctx.ip);
+  if (attempt.throttled) {
     await db().$transaction(async (tx) => {
       await recordAudit(tx, ctx, {
         actorId: null,
@@ -41,7 +45,6 @@ export async function signInWithPassword(
 
   if (!user || !valid || user.status !== "ACTIVE") {
     await db().$transaction(async (tx) => {
-      await recordLoginFailure(tx, emailKey, ctx.ip);
       await recordAudit(tx, ctx, {
         actorId: null,
         action: "auth.login_failed",
@@ -54,7 +57,7 @@ export async function signInWithPassword(
   }
 
   const sessionId = await db().$transaction(async (tx) => {
-    await clearAccountFailures(tx, emailKey);
+    await releaseLoginAttempt(tx, emailKey, attempt.attemptIds);
     const sid = await createSession(tx, user.id, ctx);
     await recordAudit(tx, ctx, { actorId: user.id, action: "auth.login", entityType: "session", entityId: sid });
     return sid;

@@ -1,24 +1,33 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { checkProductionBoot } from "@/lib/boot/check-production";
+import { runBootChecks } from "@/lib/boot/boot-gate";
+import { installPeerAddressStamp } from "@/lib/http/peer-address";
 import { describeError, log } from "@/lib/log/logger";
+
+const RETRY_MS = 5_000;
 
 /** Start-up checks of a Node server process; exits rather than serve a misconfigured app. */
 export async function registerNode(): Promise<void> {
+  // First, so no request is served with a client-chosen address (lib/http/request-context.ts).
+  installPeerAddressStamp();
   try {
     env();
   } catch (err) {
     log.error("refusing to start: invalid configuration", describeError(err));
     process.exit(1);
   }
-  try {
-    const refusals = await checkProductionBoot();
-    if (refusals.length > 0) {
-      for (const r of refusals) log.error("refusing to start", { reason: r });
+  const result = await runBootChecks({
+    check: () => checkProductionBoot(),
+    refuse: (reasons) => {
+      for (const r of reasons) log.error("refusing to start", { reason: r });
       process.exit(1);
-    }
-  } catch (err) {
-    // An unreachable database is an outage, not a misconfiguration: serve, and let /api/health say 503.
-    log.warn("database not reachable at start; boot checks postponed", describeError(err));
+    },
+    retryMs: RETRY_MS,
+    onPassed: () => log.info("database reachable: start-up checks passed"),
+  });
+  if (result.outcome === "unreachable") {
+    // Serve, so /api/health answers 503, but nobody signs in until the checks have passed.
+    log.warn(`database not reachable at start: start-up checks retried every ${RETRY_MS / 1000} s; sign-in is refused until they pass`, describeError(result.error));
   }
 }

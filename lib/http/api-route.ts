@@ -5,10 +5,13 @@ import { authenticateApiToken } from "@/lib/auth/api-tokens";
 import { hasPermission, type TPermission } from "@/lib/auth/permissions";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { recordDenial } from "@/lib/audit/record-denial";
+import { env } from "@/lib/env";
 import { contextFromHeaders, type TRequestContext } from "@/lib/http/request-context";
+import { unstorableFieldErrors } from "@/lib/errors/parse-input";
 import { errorToProblem, problem, problemResponse, zodFieldErrors } from "@/lib/http/problem";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { log } from "@/lib/log/logger";
+import { hstsHeader } from "@/lib/security/headers";
 
 export type THttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -99,6 +102,9 @@ export function defineApiRoute<TQuery extends z.ZodType, TBody extends z.ZodType
     }
     response.headers.set("x-request-id", ctx.requestId);
     if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+    // Per request, from the run-time configuration (pages get theirs in proxy.ts).
+    const hsts = hstsHeader({ production: env().NODE_ENV === "production", https: env().secureCookies });
+    if (hsts) response.headers.set(hsts.key, hsts.value);
     log.info("request", {
       requestId: ctx.requestId,
       method: def.method,
@@ -124,6 +130,8 @@ export function defineApiRoute<TQuery extends z.ZodType, TBody extends z.ZodType
       if (!r.success) {
         throw problem(where === "body" ? 422 : 400, `The ${where} is not valid`, { errors: zodFieldErrors(r.error) });
       }
+      const unstorable = unstorableFieldErrors(r.data);
+      if (unstorable) throw problem(where === "body" ? 422 : 400, `The ${where} is not valid`, { errors: unstorable });
       return r.data as TInfer<S>;
     };
     const query = parse(def.query, Object.fromEntries(url.searchParams), "query") as TInfer<TQuery>;

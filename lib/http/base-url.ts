@@ -1,13 +1,19 @@
 import "server-only";
-import { headers } from "next/headers";
 import { env } from "@/lib/env";
 
-/** The address users reach the app at: NEXTAUTH_URL when set, else the request's own host. */
-export async function appBaseUrl(): Promise<string> {
-  const configured = env().NEXTAUTH_URL;
-  if (configured) return configured.replace(/\/$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
+/**
+ * The address users reach the app at, for invitation and reset links: NEXTAUTH_URL only. It is
+ * never taken from Host / X-Forwarded-Host, which any client can forge to make a reset e-mail
+ * point at an attacker. Production refuses to start without it (lib/boot/production-guards.ts)
+ * and demo mode (`npm start`) always sets it to its localhost address.
+ */
+export function appBaseUrl(): string {
+  return baseUrlFrom(env().NEXTAUTH_URL);
+}
+
+export function baseUrlFrom(configured: string | undefined): string {
+  if (!configured) {
+    throw new Error("NEXTAUTH_URL is not set: it is required to build invitation and password-reset links.");
+  }
+  return configured.replace(/\/+$/, "");
 }

@@ -2,21 +2,30 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
+import { peerFromHeaders } from "@/lib/http/peer-address";
 
 export type TRequestContext = { requestId: string; ip: string | null; userAgent: string | null };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+const normalise = (ip: string) => ip.replace(/^::ffff:/, "");
+
 /**
- * Next's server appends the socket address to X-Forwarded-For, so its last entry is the peer.
- * Behind a trusted load balancer (TRUST_PROXY=1) the first entry is the client.
+ * The client address that sign-in and reset limits count and audit rows record.
+ * - Default: the TCP peer, stamped by lib/http/peer-address.ts. X-Forwarded-For and X-Real-IP
+ *   are ignored: Next passes a client's own X-Forwarded-For through untouched.
+ * - TRUST_PROXY=1 (behind a load balancer that appends the address it saw): the last
+ *   X-Forwarded-For entry, the one that proxy added. Earlier entries are whatever the client
+ *   sent and are never trusted. Without the header (a direct connection) it is the peer.
  */
-export function clientIp(h: Headers): string | null {
-  const xff = h.get("x-forwarded-for");
-  if (!xff) return h.get("x-real-ip");
-  const parts = xff.split(",").map((p) => p.trim()).filter(Boolean);
-  const ip = env().TRUST_PROXY ? parts[0] : parts[parts.length - 1];
-  return ip ? ip.replace(/^::ffff:/, "") : null;
+export function clientIp(h: Headers, trustProxy: boolean = env().TRUST_PROXY): string | null {
+  if (trustProxy) {
+    const parts = (h.get("x-forwarded-for") ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+    const last = parts[parts.length - 1];
+    if (last) return normalise(last);
+  }
+  const peer = peerFromHeaders(h);
+  return peer ? normalise(peer) : null;
 }
 
 export function contextFromHeaders(h: Headers): TRequestContext {

@@ -1,4 +1,6 @@
-// Pure: shared by next.config.js (static headers) and proxy.ts (the per-request CSP).
+// Pure, and the one source of the security headers: next.config.js mirrors the static ones (a
+// test keeps them equal), proxy.ts (pages) and lib/http/api-route.ts (API) add the per-request
+// ones: the CSP with its nonce, and HSTS.
 
 export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https: boolean }): string {
   return [
@@ -17,15 +19,22 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean; https
   ].join("; ");
 }
 
-export function staticSecurityHeaders(opts: { production: boolean; https: boolean }): { key: string; value: string }[] {
+/** The same for every response and every deployment, so they can be fixed at build time. */
+export function staticSecurityHeaders(): { key: string; value: string }[] {
   return [
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "Referrer-Policy", value: "no-referrer" },
     { key: "X-Frame-Options", value: "DENY" },
     { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
     { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
-    ...(opts.production && opts.https
-      ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
-      : []),
   ];
+}
+
+/**
+ * Decided per request from the run-time configuration, never at build time: the same build runs
+ * on a plain-http intranet and behind TLS, and HSTS sent from the wrong one locks browsers out of
+ * the host for two years.
+ */
+export function hstsHeader(opts: { production: boolean; https: boolean }): { key: string; value: string } | null {
+  return opts.production && opts.https ? { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" } : null;
 }

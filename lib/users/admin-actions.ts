@@ -10,7 +10,7 @@ import { ZChangeRole, ZInviteUser, ZUserId } from "@/lib/users/schemas";
 const P = "users:manage" as const;
 
 const invite = authorizedAction({ permission: P, schema: ZInviteUser }, async (input, user, ctx) => {
-  const r = await inviteUser(user, input, ctx, await appBaseUrl());
+  const r = await inviteUser(user, input, ctx, appBaseUrl());
   revalidatePath("/admin/users");
   return { url: r.url, expiresAt: r.expiresAt.toISOString(), mailed: r.mailed, email: input.email };
 });
@@ -20,7 +20,7 @@ export async function inviteUserAction(_prev: unknown, form: FormData) {
 }
 
 const reset = authorizedAction({ permission: P, schema: ZUserId }, async ({ userId }, user, ctx) => {
-  const r = await issuePasswordReset(user, userId, ctx, await appBaseUrl());
+  const r = await issuePasswordReset(user, userId, ctx, appBaseUrl());
   return { url: r.url, expiresAt: r.expiresAt.toISOString(), mailed: r.mailed };
 });
 

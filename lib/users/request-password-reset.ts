@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { lockRateKeys } from "@/lib/auth/rate-limit";
 import { ZEmail } from "@/lib/auth/schemas";
 import { AppError } from "@/lib/errors/app-error";
 import type { TRequestContext } from "@/lib/http/request-context";
@@ -25,6 +26,8 @@ export async function requestPasswordReset(input: z.infer<typeof ZRequestPasswor
   const keys = [emailKey(input.email), ...(ctx.ip ? [ipKey(ctx.ip)] : [])];
   const since = new Date(Date.now() - RESET_LIMITS.windowMinutes * 60_000);
   const issued = await db().$transaction(async (tx) => {
+    // Concurrent requests would otherwise all count the same rows and all pass the limit.
+    await lockRateKeys(tx, keys);
     // Sequential: a transaction is one connection, which runs one query at a time anyway.
     const perEmail = await tx.loginFailure.count({ where: { key: emailKey(input.email), createdAt: { gte: since } } });
     const perIp = ctx.ip ? await tx.loginFailure.count({ where: { key: ipKey(ctx.ip), createdAt: { gte: since } } }) : 0;

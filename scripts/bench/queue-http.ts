@@ -1,5 +1,6 @@
-// Claim and submit over HTTP: every reviewer loops claim → submit with no think time until the
-// queue has nothing left for them, so all of them are in flight at once the whole run.
+// Claim and submit over HTTP: every reviewer loops claim → (read the item) → submit until the
+// queue has nothing left for them. With no reading time all of them are in flight at once the
+// whole run (saturation); with one, the run looks like people at work, who claim in bursts.
 import { randomUUID } from "node:crypto";
 import { call, type TCaller } from "./api-client";
 
@@ -13,9 +14,25 @@ function reviewFor(task: TTask, n: number): Record<string, unknown> {
   return { verdict: "accept", flags: [], durationMs: 30_000 };
 }
 
-export async function runReviewers(callers: TCaller[], campaignId: string): Promise<{ claims: number[]; submits: number[] }> {
+/** Deterministic reading times, uniform in [lo, hi] ms (mulberry32), so runs are comparable. */
+export function readingTimes(lo: number, hi: number, seed = 7): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return lo + (((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * (hi - lo);
+  };
+}
+
+export async function runReviewers(
+  callers: TCaller[],
+  campaignId: string,
+  readingMs: () => number = () => 0,
+): Promise<{ claims: number[]; submits: number[]; seconds: number }> {
   const claims: number[] = [];
   const submits: number[] = [];
+  const started = performance.now();
   await Promise.all(
     callers.map(async (c, who) => {
       for (let n = who; ; n += callers.length) {
@@ -26,6 +43,8 @@ export async function runReviewers(callers: TCaller[], campaignId: string): Prom
         if (claimed.status === 204) return;
         if (claimed.status !== 200) throw new Error(`claim answered ${claimed.status}: ${text.slice(0, 300)}`);
         const task = JSON.parse(text) as TTask;
+        const pause = readingMs();
+        if (pause > 0) await new Promise((r) => setTimeout(r, pause));
         t = performance.now();
         const submitted = await call(c, "POST", `/api/v1/assignments/${task.assignmentId}/review`, reviewFor(task, n), { "idempotency-key": randomUUID() });
         const answer = await submitted.text();
@@ -34,5 +53,5 @@ export async function runReviewers(callers: TCaller[], campaignId: string): Prom
       }
     }),
   );
-  return { claims, submits };
+  return { claims, submits, seconds: (performance.now() - started) / 1000 };
 }

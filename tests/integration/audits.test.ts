@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { insertApiToken } from "@/lib/auth/api-tokens";
-import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
+import { browseRecordsRoute, importDatasetRoute } from "@/lib/datasets/dataset-routes";
 import { closeCampaignRoute, createCampaignRoute, getCampaignRoute, pauseCampaignRoute, resumeCampaignRoute, updateFlagsRoute } from "@/lib/audits/campaign-routes";
 import { nextItemRoute, saveDraftRoute, skipItemRoute, submitReviewRoute } from "@/lib/audits/review-routes";
 import { adjudicateRoute, disagreementsRoute, exportRoute, reportRoute, reviewsCsvRoute } from "@/lib/audits/result-routes";
@@ -85,9 +85,34 @@ describe("campaigns", () => {
     expect((await campaign(admin, { datasetId, seed: "x", sampleSize: 3, strata: "nope" })).res.status).toBe(422);
     expect((await campaign(admin, { datasetId, seed: "x", sampleSize: 3, gold: [{ recordOrdinal: 999, verdict: "accept" }] })).res.status).toBe(422);
     expect((await campaign(admin, { datasetId: "00000000-0000-4000-8000-000000000000", seed: "x", sampleSize: 3 })).res.status).toBe(404);
+    // Text PostgreSQL cannot store is a field error, never a 500, wherever it is sent.
+    const nul = await campaign(admin, { datasetId, seed: "x", sampleSize: 3, name: "Audit\u0000one" });
+    expect(nul.res.status).toBe(422);
+    expect(await nul.res.json()).toMatchObject({ errors: { name: [expect.stringContaining("NUL") as string] } });
+    expect((await campaign(admin, { datasetId, seed: "x", sampleSize: 3, flags: [{ key: "a", label: "bad\uD800" }] })).res.status).toBe(422);
+    const badName = await importDatasetRoute.handle(
+      new Request("http://app.test/api/v1/datasets?name=a%00b", { method: "POST", headers: { authorization: `Bearer ${admin}`, "content-type": "application/x-ndjson" }, body: '{"instruction":"q"}' }),
+    );
+    expect(badName.status).toBe(400);
+    expect((await call(browseRecordsRoute, admin, "GET", `/api/v1/datasets/${datasetId}/records?q=a%00`, { id: datasetId })).status).toBe(400);
+    expect(await db().dataset.count()).toBe(1);
     const { token: clinician } = await person("CLINICIAN");
     expect((await campaign(clinician, { datasetId, seed: "x", sampleSize: 3 })).res.status).toBe(403);
     expect(await db().auditCampaign.count()).toBe(0);
+  });
+
+  it("refuses drafts, reviews and adjudications with text PostgreSQL cannot store, changing nothing", async () => {
+    const { token: admin } = await person("ADMIN");
+    const datasetId = await dataset(admin, 5);
+    const { id } = await campaign(admin, { datasetId, sampleSize: 1, seed: "x", reviewersPerItem: 1 });
+    const alice = await person("CLINICIAN");
+    const task = (await (await next(alice.token, id)).json()) as TTask;
+    const draft = await call(saveDraftRoute, alice.token, "PUT", `/api/v1/assignments/${task.assignmentId}/review/draft`, { id: task.assignmentId }, { rationale: "x\u0000" });
+    expect(draft.status).toBe(422);
+    expect(await draft.json()).toMatchObject({ errors: { rationale: [expect.stringContaining("NUL") as string] } });
+    expect((await review(alice.token, task.assignmentId, { verdict: "revise", correctedOutput: "fixed\u0000" })).status).toBe(422);
+    expect((await db().queueAssignment.findUniqueOrThrow({ where: { id: task.assignmentId } })).draft).toBeNull();
+    expect(await db().auditReview.count()).toBe(0);
   });
 });
 

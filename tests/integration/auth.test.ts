@@ -61,6 +61,37 @@ describe("password sign-in", () => {
     expect(await signInWithPassword({ email: victim.email, password: PASSWORD }, ctx(ip))).toEqual({ ok: false, reason: "throttled" });
     expect((await signInWithPassword({ email: victim.email, password: PASSWORD }, ctx("192.0.2.78"))).ok).toBe(true);
   });
+
+  it("evaluates no more than the per-account limit of concurrent guesses; the right password is refused after them", async () => {
+    const u = await makeUser("CLINICIAN");
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => signInWithPassword({ email: u.email, password: `wrong-guess-${i}` }, ctx(`10.3.0.${i}`))),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(5);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(15);
+    expect(await db().auditLog.count({ where: { action: "auth.login_failed" } })).toBe(5);
+    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.9.9.9"))).toEqual({ ok: false, reason: "throttled" });
+  });
+
+  it("lets at most the limit through when the right password races wrong ones", async () => {
+    const u = await makeUser("CLINICIAN");
+    const results = await Promise.all([
+      ...Array.from({ length: 12 }, (_, i) => signInWithPassword({ email: u.email, password: `wrong-guess-${i}` }, ctx("10.4.0.1"))),
+      signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.4.0.1")),
+    ]);
+    const evaluated = results.filter((r) => r.ok || r.reason === "invalid");
+    expect(evaluated.length).toBeLessThanOrEqual(5);
+    expect(await db().auditLog.count({ where: { action: { in: ["auth.login_failed", "auth.login"] } } })).toBe(evaluated.length);
+  });
+
+  it("evaluates no more than the per-IP limit of concurrent guesses across accounts", async () => {
+    const ip = "192.0.2.99";
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => signInWithPassword({ email: `spray-${i}@int.test`, password: "guess-password" }, ctx(ip))),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(30);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(10);
+  });
 });
 
 describe("sessions", () => {

@@ -1,9 +1,8 @@
 import { randomInt } from "node:crypto";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { CreateCampaignForm } from "@/components/audits/create-campaign-form";
 import { Card } from "@/components/ui/notice";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { requirePagePermission } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { listCampaigns } from "@/lib/audits/get-campaign";
 import { listDatasets } from "@/lib/datasets/list-datasets";
@@ -11,10 +10,8 @@ import { listDatasets } from "@/lib/datasets/list-datasets";
 export const metadata = { title: "Audits" };
 
 export default async function AuditsPage() {
-  const user = await getCurrentUser();
-  if (!user) redirect("/signin?callbackUrl=%2Faudits");
+  const user = await requirePagePermission(["audits:review", "audits:manage", "audits:results"], "/audits");
   const can = (p: Parameters<typeof hasPermission>[1]) => hasPermission(user.role, p);
-  if (!can("audits:review") && !can("audits:manage") && !can("audits:results")) redirect("/forbidden");
   const campaigns = (await listCampaigns()).filter((c) => !can("audits:review") || can("audits:results") || c.status === "ACTIVE");
   const datasets = can("audits:manage") ? await listDatasets() : [];
   return (

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { ZAuditFilter } from "./schemas";
+
+describe("ZAuditFilter dates", () => {
+  it("makes a date-only `to` include that whole day (UTC) and nothing after it", () => {
+    const f = ZAuditFilter.parse({ from: "2026-01-01", to: "2026-01-31" });
+    expect(f.from?.toISOString()).toBe("2026-01-01T00:00:00.000Z");
+    expect(f.to?.toISOString()).toBe("2026-01-31T23:59:59.999Z");
+  });
+
+  it("keeps a full timestamp `to` as given, and rejects what is not a date", () => {
+    expect(ZAuditFilter.parse({ to: "2026-01-31T12:00:00Z" }).to?.toISOString()).toBe("2026-01-31T12:00:00.000Z");
+    expect(ZAuditFilter.safeParse({ to: "31/01/2026x" }).success).toBe(false);
+    expect(ZAuditFilter.parse({ to: "" }).to).toBeUndefined();
+  });
+});
