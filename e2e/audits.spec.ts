@@ -61,6 +61,8 @@ test("admin imports and starts a campaign; two clinicians audit by keyboard; one
   await expect(a.getByTestId("record-total")).toContainText("1 matching");
   await expect(a.getByTestId("dataset-record")).toContainText(HOSTILE);
   await expect(a.getByTestId("dataset-record").locator("img, b")).toHaveCount(0);
+  // Rendered as text: the onerror handler never ran.
+  expect(await a.evaluate(() => "__pwned" in window)).toBe(false);
 
   await a.goto("/audits");
   await a.getByLabel("Name").fill("E2E audit");

@@ -52,6 +52,16 @@ test("unknown e-mail and wrong password answer identically; failures are recorde
   expect(await body(wrong)).toContain("error=CredentialsSignin");
   const failures = await testDb().auditLog.count({ where: { action: "auth.login_failed", entityId: user.id } });
   expect(failures).toBe(1);
+
+  // The recorded address is the socket peer, not a client's own X-Forwarded-For (no TRUST_PROXY here).
+  const csrf = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken: csrf.csrfToken, email: user.email, password: "spoofed-wrong-1", json: "true", callbackUrl: "/" },
+    headers: { "x-forwarded-for": "203.0.113.9", "x-real-ip": "203.0.113.9" },
+    maxRedirects: 0,
+  });
+  const spoofed = await testDb().auditLog.findMany({ where: { action: "auth.login_failed", entityId: user.id }, orderBy: { id: "desc" }, take: 1 });
+  expect(spoofed[0]?.ip).toBe("127.0.0.1");
 });
 
 test("failed sign-ins are rate-limited per account, without a permanent lockout", async ({ request }) => {

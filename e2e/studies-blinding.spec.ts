@@ -6,39 +6,52 @@ import { signInViaApi } from "./support/auth";
 // blinding is broken.
 const CANARIES = ["canary-model-q7xk2", "canary-model-z9wp4"];
 
+// Enough comparisons that, with repeatShare 0.5, the rater is all but certain to be served a
+// consistency repeat (no repeat among 11 judged comparisons: 1 in 2,000).
+const PROMPTS = 12;
+
 test("nothing a rater's browser receives names a model, across the whole rating flow", async ({ page, playwright, baseURL }) => {
+  test.setTimeout(150_000);
   const admin = await createUser("ADMIN");
   const { token } = await createToken(admin.id);
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
   const created = await api.post("/api/v1/studies", {
-    data: { name: "Blinding check", criteria: ["Accuracy", "Safety"], design: "vs_reference", reference: CANARIES[1], ratingsPerComparison: 1, allowTie: true, allowBothBad: true, attentionCheckShare: 0.2 },
+    data: { name: "Blinding check", criteria: ["Accuracy", "Safety"], design: "vs_reference", reference: CANARIES[1], ratingsPerComparison: 1, allowTie: true, allowBothBad: true, attentionCheckShare: 0.2, repeatShare: 0.5 },
   });
   expect(created.status()).toBe(201);
   const study = (await created.json()) as { id: string };
   for (const model of CANARIES) {
-    const rows = Array.from({ length: 4 }, (_, i) => ({ instruction: `How should fever ${i} be managed?`, output: `Answer ${i}: ${model === CANARIES[0] ? "rest and fluids" : "see a doctor"}.`, generator: model }));
+    const rows = Array.from({ length: PROMPTS }, (_, i) => ({
+      instruction: `How should fever ${i} be managed?`,
+      // One output names a model (it is flagged for the admin, still shown to raters): the text may
+      // say ChatGPT, but the study's model identifiers must still never reach the rater.
+      output: model === CANARIES[0] && i === 0 ? "As ChatGPT, I suggest rest and fluids." : `Answer ${i}: ${model === CANARIES[0] ? "rest and fluids" : "see a doctor"}.`,
+      generator: model,
+    }));
     const imported = await api.post(`/api/v1/studies/${study.id}/outputs`, { data: rows });
     expect(imported.status()).toBe(200);
+    expect(await imported.json()).toMatchObject({ imported: PROMPTS, revealsIdentity: model === CANARIES[0] ? 1 : 0 });
   }
   expect((await api.post(`/api/v1/studies/${study.id}/start`)).status()).toBe(200);
   await api.dispose();
 
   const rater = await createUser("CLINICIAN");
   const bodies: { url: string; type: string; body: string }[] = [];
+  const headerSets: { url: string; type: string; headers: Record<string, string> }[] = [];
   const pending = new Map<Response, Promise<void>>();
   const requested: string[] = [];
+  let responses = 0;
   page.on("request", (req) => void requested.push(req.url()));
   page.on("response", (res: Response) => {
-    pending.set(
-      res,
-      res.body().then(
-        (b) => {
-          bodies.push({ url: res.url(), type: res.headers()["content-type"] ?? "", body: b.toString("utf8") });
-          pending.delete(res);
-        },
-        () => void pending.delete(res), // redirects have no body
-      ),
-    );
+    responses++;
+    const work = (async () => {
+      // allHeaders(), unlike headers(), includes Set-Cookie and the other security-related headers.
+      const headers = await res.allHeaders();
+      headerSets.push({ url: res.url(), type: headers["content-type"] ?? "", headers });
+      const b = await res.body().catch(() => null); // redirects have no body
+      if (b) bodies.push({ url: res.url(), type: res.headers()["content-type"] ?? "", body: b.toString("utf8") });
+    })().finally(() => pending.delete(res));
+    pending.set(res, work);
   });
   await signInViaApi(page.request, rater.email);
   await page.goto("/");
@@ -61,7 +74,7 @@ test("nothing a rater's browser receives names a model, across the whole rating 
   await expect(page.getByTestId("criterion-safety").getByRole("radio", { checked: true })).toHaveCount(0);
 
   let rated = 0;
-  for (; rated < 10; rated++) {
+  for (; rated < 40; rated++) {
     if (await page.getByText("All done").isVisible()) break;
     await expect(page.getByTestId("response-A")).toBeVisible();
     await expect(page.getByTestId("rating-progress")).toHaveText(`You have rated ${rated}`);
@@ -72,7 +85,13 @@ test("nothing a rater's browser receives names a model, across the whole rating 
     await expect(page.getByTestId("rating-progress").or(page.getByText("All done"))).not.toHaveText(`You have rated ${rated}`);
   }
   await expect(page.getByText("All done")).toBeVisible();
-  expect(rated).toBe(4); // 4 comparisons + 1 attention check, less the skipped one
+  // The rater was served at least one consistency repeat (same pair, sides swapped), and rated
+  // every comparison and attention check but the skipped one, plus each repeat.
+  const repeats = await testDb().studyComparison.count({ where: { studyId: study.id, kind: "repeat", queueItem: { onlyForUserId: rater.id } } });
+  expect(repeats).toBeGreaterThan(0);
+  expect(await testDb().studyJudgement.count({ where: { raterId: rater.id, comparison: { kind: "repeat" } } })).toBe(2 * repeats);
+  const attentionChecks = Math.round(PROMPTS * 0.2);
+  expect(rated).toBe(PROMPTS + attentionChecks - 1 + repeats);
 
   await Promise.race([Promise.all(pending.values()), new Promise((r) => setTimeout(r, 5000))]);
   expect([...pending.keys()].map((r) => r.url())).toEqual([]);
@@ -84,12 +103,31 @@ test("nothing a rater's browser receives names a model, across the whole rating 
   expect(requested.some((u) => u.endsWith("/skip"))).toBe(true);
   for (const url of requested) expect(url.includes("canary-model"), url).toBe(false);
   expect(bodies.some((b) => b.body.includes("How should fever"))).toBe(true);
+  // The identity-revealing output was served like any other (only the study's identifiers are secret).
+  expect(bodies.some((b) => b.body.includes("As ChatGPT, I suggest rest and fluids."))).toBe(true);
   for (const { url, body } of bodies) {
     for (const canary of CANARIES) expect(body.includes(canary), `${canary} in ${url}`).toBe(false);
     expect(body.includes("canary-model"), url).toBe(false);
   }
+  // Headers of every response (documents, RSC, JSON, scripts, redirects, 204s), names and values.
+  expect(headerSets).toHaveLength(responses);
+  expect(headerSets.some((h) => h.url.includes("/assignments/next") && "x-request-id" in h.headers)).toBe(true);
+  expect(headerSets.some((h) => h.type.includes("text/html") && "content-security-policy" in h.headers)).toBe(true);
+  for (const { url, headers } of headerSets) {
+    for (const [name, value] of Object.entries(headers)) {
+      const text = `${name}: ${value}`.toLowerCase();
+      let decoded = text;
+      try {
+        decoded = decodeURIComponent(text);
+      } catch {
+        // not URI-encoded
+      }
+      for (const canary of CANARIES) expect(text.includes(canary) || decoded.includes(canary), `${canary} in header ${name} of ${url}`).toBe(false);
+      expect(decoded.includes("canary-model"), `header ${name} of ${url}`).toBe(false);
+    }
+  }
   const stored = await testDb().studyJudgement.count({ where: { raterId: rater.id } });
-  expect(stored).toBe(8);
+  expect(stored).toBe(2 * rated);
   // The draft stored on the server is in the rater's labels only.
   const drafts = (await testDb().queueAssignment.findMany({ where: { userId: rater.id }, select: { draft: true } })).filter((d) => d.draft !== null);
   expect(drafts.length).toBeGreaterThan(0);
