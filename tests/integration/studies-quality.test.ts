@@ -1,4 +1,3 @@
-import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { parseCsv } from "@/lib/csv/csv";
@@ -11,7 +10,7 @@ import { studyQuality } from "@/lib/studies/study-stats";
 import { judgementsCsv } from "@/lib/studies/exports";
 import { ZCreateStudy } from "@/lib/studies/schemas";
 import type { TCurrentUser } from "@/lib/auth/sessions";
-import { asCurrent, ctx, makeUser } from "../support/factories";
+import { asCurrent, ctx, makeClinicians, makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
 
 beforeEach(async () => {
@@ -20,15 +19,6 @@ beforeEach(async () => {
 afterAll(async () => {
   await db().$disconnect();
 });
-
-async function clinicians(n: number) {
-  const rows = Array.from({ length: n }, () => {
-    const s = randomBytes(5).toString("hex");
-    return { id: randomUUID(), email: `c-${s}@int.test`, name: `C ${s}`, role: "CLINICIAN" as const, status: "ACTIVE" as const, passwordHash: "x", pseudonym: `R-${s}` };
-  });
-  await db().user.createMany({ data: rows });
-  return rows.map((r) => ({ user: asCurrent(r), pseudonym: r.pseudonym }));
-}
 
 // Nine words: an attention check keeps three ("answer", i, "by") shuffled, so it never names the model.
 const modelIn = (text: string) => /by (good|weak)\b/.exec(text)?.[1] ?? "";
@@ -101,31 +91,31 @@ async function rateAll(study: { id: string }, rater: TCurrentUser, pseudonym: st
 describe("rater quality: consistency on repeats and time per judgement", () => {
   it("studyQuality reports full agreement for a rater who repeats their verdict and half for one who repeats the label; durations are stored and exported as sent", async () => {
     const study = await qualityStudy(20);
-    const [steady, fickle] = await clinicians(2);
+    const [steady, fickle] = await makeClinicians(2);
     if (!steady || !fickle) throw new Error("no raters");
     const sent: TSent[] = [];
     let d = 1000;
     const nextDuration = () => (d += 137);
-    const steadyRepeats = await rateAll(study, steady.user, steady.pseudonym, "steady", sent, nextDuration);
-    const fickleRepeats = await rateAll(study, fickle.user, fickle.pseudonym, "fickle", sent, nextDuration);
+    const steadyRepeats = await rateAll(study, steady, steady.pseudonym, "steady", sent, nextDuration);
+    const fickleRepeats = await rateAll(study, fickle, fickle.pseudonym, "fickle", sent, nextDuration);
     // repeatShare 0.5 over 20 comparisons each: no repeat at all has odds of about one in a million.
     expect(steadyRepeats).toBeGreaterThan(0);
     expect(fickleRepeats).toBeGreaterThan(0);
     const stored = await db().studyComparison.findMany({ where: { studyId: study.id, kind: "repeat" }, include: { queueItem: true } });
-    expect(stored.filter((c) => c.queueItem.onlyForUserId === steady.user.id)).toHaveLength(steadyRepeats);
-    expect(stored.filter((c) => c.queueItem.onlyForUserId === fickle.user.id)).toHaveLength(fickleRepeats);
+    expect(stored.filter((c) => c.queueItem.onlyForUserId === steady.id)).toHaveLength(steadyRepeats);
+    expect(stored.filter((c) => c.queueItem.onlyForUserId === fickle.id)).toHaveLength(fickleRepeats);
     expect(sent.filter((s) => s.kind === "attention")).toHaveLength(2 * 5);
 
     const quality = await studyQuality(study.id);
-    expect(quality.consistency.map((c) => c.raterId).sort()).toEqual([steady.user.id, fickle.user.id].sort());
+    expect(quality.consistency.map((c) => c.raterId).sort()).toEqual([steady.id, fickle.id].sort());
     const of = (id: string) => quality.consistency.find((c) => c.raterId === id);
     // Two criteria per repeat: the steady rater agrees on both, the fickle one only on safety.
-    expect(of(steady.user.id)).toMatchObject({ rater: steady.pseudonym, repeats: 2 * steadyRepeats, consistent: 2 * steadyRepeats, rate: 1 });
-    expect(of(fickle.user.id)).toMatchObject({ rater: fickle.pseudonym, repeats: 2 * fickleRepeats, consistent: fickleRepeats, rate: 0.5 });
-    expect(of(fickle.user.id)?.ci[1]).toBeLessThan(1);
+    expect(of(steady.id)).toMatchObject({ rater: steady.pseudonym, repeats: 2 * steadyRepeats, consistent: 2 * steadyRepeats, rate: 1 });
+    expect(of(fickle.id)).toMatchObject({ rater: fickle.pseudonym, repeats: 2 * fickleRepeats, consistent: fickleRepeats, rate: 0.5 });
+    expect(of(fickle.id)?.ci[1]).toBeLessThan(1);
     const passRate = new Map(quality.attention.map((a) => [a.raterId, a.passRate]));
-    expect(passRate.get(steady.user.id)).toBe(0);
-    expect(passRate.get(fickle.user.id)).toBe(1);
+    expect(passRate.get(steady.id)).toBe(0);
+    expect(passRate.get(fickle.id)).toBe(1);
 
     // Time per judgement: each assignment's durationMs, once per criterion, in the database and the CSV.
     const sorted = sent.flatMap((s) => [s.durationMs, s.durationMs]).sort((a, b) => a - b);
@@ -146,14 +136,14 @@ describe("rater quality: consistency on repeats and time per judgement", () => {
 
   it("keeps the client's duration only up to the claim's age, and measures it when the client sends none", async () => {
     const study = await qualityStudy(3);
-    const [one] = await clinicians(1);
+    const [one] = await makeClinicians(1);
     if (!one) throw new Error("no rater");
     const claimAndSubmit = async (durationMs: number | undefined, ageMs: number) => {
-      const a = await nextAssignment(one.user, study.id);
+      const a = await nextAssignment(one, study.id);
       if (!a) throw new Error("no work");
       await ageClaim(a.assignmentId, ageMs);
       const before = Date.now();
-      await submitJudgement(one.user, a.assignmentId, { choices: { accuracy: "tie", safety: "tie" }, ...(durationMs === undefined ? {} : { durationMs }) }, ctx(), null);
+      await submitJudgement(one, a.assignmentId, { choices: { accuracy: "tie", safety: "tie" }, ...(durationMs === undefined ? {} : { durationMs }) }, ctx(), null);
       const rows = await db().studyJudgement.findMany({ where: { assignmentId: a.assignmentId }, select: { durationMs: true } });
       expect(rows).toHaveLength(2);
       expect(new Set(rows.map((r) => r.durationMs)).size).toBe(1);

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
@@ -10,7 +10,7 @@ import { setStudyStatus } from "@/lib/studies/set-study-status";
 import { nextAssignment, type TBlindedAssignment } from "@/lib/studies/next-assignment";
 import { submitJudgement } from "@/lib/studies/submit-judgement";
 import { ZCreateStudy } from "@/lib/studies/schemas";
-import { asCurrent, ctx, makeUser } from "../support/factories";
+import { asCurrent, ctx, makeClinicians, makeUser } from "../support/factories";
 import { resetDatabase, testDatabaseUrl } from "../support/db";
 
 const instances: PrismaClient[] = [];
@@ -26,15 +26,6 @@ afterAll(async () => {
   await Promise.all(instances.map((c) => c.$disconnect()));
   await db().$disconnect();
 });
-
-async function clinicians(n: number) {
-  const rows = Array.from({ length: n }, () => {
-    const s = randomBytes(5).toString("hex");
-    return { id: randomUUID(), email: `c-${s}@int.test`, name: `C ${s}`, role: "CLINICIAN" as const, status: "ACTIVE" as const, passwordHash: "x", pseudonym: `R-${s}` };
-  });
-  await db().user.createMany({ data: rows });
-  return rows.map((r) => asCurrent(r));
-}
 
 /** Outputs carry their model's name in the text, so mapping bugs show up as wrong texts. */
 async function setUpStudy(models: string[], prompts: number, over: Record<string, unknown> = {}) {
@@ -58,7 +49,7 @@ describe("blinded rating", () => {
   it("hands out blinded assignments and stores choices in model terms, idempotently", async () => {
     const canaries = ["zz-canary-alpha", "zz-canary-bravo"];
     const { study, admin } = await setUpStudy(canaries, 4, { ratingsPerComparison: 1, allowBothBad: false });
-    const [rater] = await clinicians(1);
+    const [rater] = await makeClinicians(1);
     if (!rater) throw new Error("no rater");
     const seen: TBlindedAssignment[] = [];
     for (;;) {
@@ -93,7 +84,7 @@ describe("blinded rating", () => {
   });
 
   it("only named raters see a study that names its raters", async () => {
-    const [named, outsider] = await clinicians(2);
+    const [named, outsider] = await makeClinicians(2);
     if (!named || !outsider) throw new Error("no raters");
     const { study } = await setUpStudy(["m1", "m2"], 2, { raterIds: [named.id] });
     expect(await nextAssignment(named, study.id)).not.toBeNull();
@@ -103,7 +94,7 @@ describe("blinded rating", () => {
   it("2,000 assignments put each model on the left 50% ± 3%", async () => {
     const models = ["m-one", "m-two", "m-three"];
     const { study } = await setUpStudy(models, 120, { ratingsPerComparison: 6 });
-    const raters = await clinicians(10);
+    const raters = await makeClinicians(10);
     const left = new Map<string, number>();
     const shown = new Map<string, number>();
     await Promise.all(
@@ -131,7 +122,7 @@ describe("blinded rating", () => {
   it("40 concurrent raters on separate pools never over-assign or repeat, and consistency repeats come back swapped", async () => {
     const { study } = await setUpStudy(["m1", "m2"], 30, { ratingsPerComparison: 2, repeatShare: 0.3, attentionCheckShare: 0.1 });
     const pools = [instance(), instance(), instance(), instance()];
-    const raters = await clinicians(40);
+    const raters = await makeClinicians(40);
     await Promise.all(
       raters.map(async (rater, u) => {
         const client = pools[u % pools.length] as PrismaClient;

@@ -1,4 +1,3 @@
-import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { parseCsv } from "@/lib/csv/csv";
@@ -11,7 +10,7 @@ import { studyStats, studyQuality, ZStatsFilter } from "@/lib/studies/study-stat
 import { alpacaAnnotations, dpoPairs, judgementsCsv } from "@/lib/studies/exports";
 import { importJudgeVotes, judgeAgreement } from "@/lib/studies/judge-votes";
 import { ZCreateStudy } from "@/lib/studies/schemas";
-import { asCurrent, ctx, makeUser } from "../support/factories";
+import { asCurrent, ctx, makeClinicians, makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
 
 beforeEach(async () => {
@@ -20,15 +19,6 @@ beforeEach(async () => {
 afterAll(async () => {
   await db().$disconnect();
 });
-
-async function clinicians(n: number) {
-  const rows = Array.from({ length: n }, () => {
-    const s = randomBytes(5).toString("hex");
-    return { id: randomUUID(), email: `c-${s}@int.test`, name: `C ${s}`, role: "CLINICIAN" as const, status: "ACTIVE" as const, passwordHash: "x", pseudonym: `R-${s}` };
-  });
-  await db().user.createMany({ data: rows });
-  return rows.map((r) => asCurrent(r));
-}
 
 const modelIn = (text: string) => /by (good|weak)\b/.exec(text)?.[1] ?? "";
 
@@ -44,7 +34,7 @@ async function ratedStudy() {
     await importOutputs(admin, study.id, texts, ctx());
   }
   await startStudy(admin, study.id, ctx());
-  const raters = await clinicians(2);
+  const raters = await makeClinicians(2);
   for (const [r, rater] of raters.entries()) {
     for (;;) {
       const a = await nextAssignment(rater, study.id);

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db/prisma";
 import { hashPassword } from "@/lib/auth/password";
 import type { TCurrentUser } from "@/lib/auth/sessions";
@@ -27,4 +27,14 @@ export async function makeUser(role: Role, over: { email?: string; status?: "ACT
 
 export function asCurrent(u: { id: string; email: string; name: string; role: Role }, sessionId: string | null = null): TCurrentUser {
   return { id: u.id, email: u.email, name: u.name, role: u.role, isDemo: false, sessionId, via: "session" };
+}
+
+/** n active clinicians in one insert (studies need dozens of raters), as current users with their pseudonyms. */
+export async function makeClinicians(n: number): Promise<(TCurrentUser & { pseudonym: string })[]> {
+  const rows = Array.from({ length: n }, () => {
+    const s = randomBytes(5).toString("hex");
+    return { id: randomUUID(), email: `c-${s}@int.test`, name: `C ${s}`, role: "CLINICIAN" as const, status: "ACTIVE" as const, passwordHash: "x", pseudonym: `R-${s}` };
+  });
+  await db().user.createMany({ data: rows });
+  return rows.map((r) => ({ ...asCurrent(r), pseudonym: r.pseudonym }));
 }
