@@ -1,4 +1,5 @@
 import { bootstrapBradleyTerry } from "./bradley-terry-bootstrap";
+import { summarisePairs } from "./summarise";
 import { syntheticJudgements } from "./synthetic";
 
 export interface BenchOptions {
@@ -26,5 +27,22 @@ export function benchBradleyTerry(options: BenchOptions = {}): number {
   });
   const started = performance.now();
   bootstrapBradleyTerry(judgements, { rounds: options.rounds ?? 1000, seed: 7 });
+  return performance.now() - started;
+}
+
+/**
+ * Wall-clock milliseconds for everything a study's results show, from the same data: counts, win
+ * rates, Wilson intervals, sign tests, agreement, position bias and the Bradley–Terry bootstrap.
+ */
+export function benchSummary(options: BenchOptions = {}): number {
+  const judgements = syntheticJudgements({
+    judgements: options.judgements ?? 10_000,
+    models: options.models ?? 8,
+    judgementsPerPrompt: options.judgementsPerPrompt ?? 5,
+    raters: 20,
+    seed: "bench",
+  });
+  const started = performance.now();
+  summarisePairs(judgements, { bootstrapRounds: options.rounds ?? 1000, seed: 7 });
   return performance.now() - started;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { benchBradleyTerry } from "../../lib/stats/bench-bradley-terry";
+import { benchBradleyTerry, benchSummary } from "../../lib/stats/bench-bradley-terry";
 import { benchSimilarity } from "../../lib/similarity/bench-similarity";
 
 export type TBenchResult = {
@@ -38,6 +38,14 @@ export const BENCHMARKS: TBenchmark[] = [
     run: () => {
       const ms = median([1, 2, 3, 4, 5].map(() => benchBradleyTerry()));
       return { value: round(ms, 0), unit: "ms", pass: ms < 2000 };
+    },
+  },
+  {
+    name: "Preference statistics, everything the results show (counts, win rates, Wilson, sign tests, agreement, position bias, Bradley–Terry bootstrap), 10,000 judgements × 8 models",
+    target: "< 2,000 ms",
+    run: () => {
+      const ms = median([1, 2, 3, 4, 5].map(() => benchSummary()));
+      return { value: round(ms, 0), unit: "ms", pass: ms < 2000, notes: "lib/stats summarisePairs, 1,000 bootstrap rounds; the data load from PostgreSQL is not included" };
     },
   },
   {
