@@ -292,4 +292,38 @@ describe("reviewing and results", () => {
     expect(csv.length).toBe(31);
     expect(csv[1]?.[1]).toBe("2471");
   }, 60_000);
+
+  it("40 concurrent reviewers through the review API, overlap 2: no item over-reviewed, nobody twice, each acknowledged review stored once", async () => {
+    const { token: admin } = await person("ADMIN");
+    const datasetId = await dataset(admin, 60);
+    const { id } = await campaign(admin, { datasetId, sampleSize: 30, seed: "forty", reviewersPerItem: 2 });
+    const reviewers = await Promise.all(Array.from({ length: 40 }, () => person("CLINICIAN")));
+    const acknowledged: { reviewId: string; assignmentId: string }[] = [];
+    await Promise.all(
+      reviewers.map(async ({ token }) => {
+        for (;;) {
+          const claimed = await next(token, id);
+          if (claimed.status === 204) return;
+          expect(claimed.status).toBe(200);
+          const task = (await claimed.json()) as TTask;
+          // A double click: the same Idempotency-Key twice at once; one review, one answer replayed.
+          const key = `k-${task.assignmentId}`;
+          const [a, b] = await Promise.all([review(token, task.assignmentId, { verdict: "accept" }, key), review(token, task.assignmentId, { verdict: "accept" }, key)]);
+          // One created it (201); the other replays it (201) or found it submitted (200).
+          expect([a.status, b.status]).toContain(201);
+          expect([200, 201]).toEqual(expect.arrayContaining([a.status, b.status]));
+          const bodies = (await Promise.all([a.json(), b.json()])) as { reviewId: string }[];
+          expect(bodies[0]?.reviewId).toBe(bodies[1]?.reviewId);
+          acknowledged.push({ reviewId: bodies[0]?.reviewId ?? "", assignmentId: task.assignmentId });
+        }
+      }),
+    );
+    const reviews = await db().auditReview.findMany({ where: { item: { campaignId: id } } });
+    expect(reviews).toHaveLength(60);
+    expect(new Set(reviews.map((r) => r.id))).toEqual(new Set(acknowledged.map((x) => x.reviewId)));
+    const perItem = new Map<string, Set<string>>();
+    for (const r of reviews) perItem.set(r.itemId, (perItem.get(r.itemId) ?? new Set()).add(r.reviewerId));
+    expect(perItem.size).toBe(30);
+    expect([...perItem.values()].every((who) => who.size === 2)).toBe(true);
+  }, 120_000);
 });
