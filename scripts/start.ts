@@ -1,6 +1,7 @@
 // `npm start`. Without DATABASE_URL: the embedded demo (PGlite over the Postgres wire protocol,
-// data kept in .data/), migrated and seeded with demo accounts. With DATABASE_URL: production mode.
-import { spawn } from "node:child_process";
+// data kept in .data/), migrated and seeded with demo accounts and demo data (lib/demo, written once
+// on an empty database). With DATABASE_URL: production mode.
+import { spawn, type ChildProcess } from "node:child_process";
 import { applyMigrations } from "../lib/db/schema-engine";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { DEMO_ACCOUNTS } from "../lib/demo/demo-accounts";
@@ -38,6 +39,16 @@ async function startEmbedded(): Promise<void> {
   const secret = embeddedSecret();
   const pg = await startEmbeddedPostgres({ dataDir: PGLITE_DIR, port: Number(process.env.EMBEDDED_DB_PORT ?? 0) || undefined });
   recordRunning(Number(new URL(pg.url).port));
+  const shutdown = async (code: number) => {
+    clearRunning();
+    await pg.stop();
+    process.exit(code);
+  };
+  // Until `next start` runs, a stop (while migrating, seeding or building) still stops the database.
+  let seeding: ChildProcess | null = null;
+  const early = () => (seeding ? void seeding.kill("SIGTERM") : void shutdown(0));
+  process.on("SIGINT", early);
+  process.on("SIGTERM", early);
   const applied = await applyMigrations(pg.url);
   if (applied.length) console.log(`Applied ${applied.length} migration(s) to the embedded database.`);
   const env = {
@@ -52,19 +63,19 @@ async function startEmbedded(): Promise<void> {
   };
   // Asynchronous on purpose: the embedded database is served from this process's event loop.
   const seeded = await new Promise<number>((resolve) => {
-    spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed-demo.ts"], { stdio: "inherit", env }).on(
-      "exit",
-      (code) => resolve(code ?? 1),
-    );
+    seeding = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed-demo.ts"], { stdio: "inherit", env });
+    seeding.on("exit", (code) => resolve(code ?? 1));
   });
-  if (seeded !== 0) {
-    await pg.stop();
-    process.exit(seeded);
-  }
-  ensureBuild();
+  seeding = null;
+  if (seeded !== 0) return shutdown(seeded);
+  const built = buildIfStale("Building ClinReview (first start or changed sources; about a minute)…");
+  if (built !== 0) return shutdown(built);
+  process.off("SIGINT", early);
+  process.off("SIGTERM", early);
   banner([
     "ClinReview DEMO MODE: embedded database in .data/ (for trying the app, not for real data).",
     "For real work set DATABASE_URL to a PostgreSQL server and NEXTAUTH_SECRET (see README).",
+    "Demo data: seed tasks in every state, an audit campaign on a generated dataset and a blinded study.",
     `Open http://localhost:${port} and sign in with a demo account:`,
     ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(10)} ${a.email} / ${a.password}`),
   ]);

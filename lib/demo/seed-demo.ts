@@ -1,16 +1,22 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
-import { DEMO_ACCOUNTS } from "@/lib/demo/demo-accounts";
-import { createUserWithPassword } from "@/lib/users/create-user";
+import { runDemoArea, type TDemoArea } from "./demo-area";
+import { demoAuditArea } from "./demo-audit";
+import { createDemoAccounts, hasRealUsers, loadDemoPeople } from "./demo-people";
+import { demoSeedsArea } from "./demo-seeds";
+import { demoStudyArea } from "./demo-study";
 
-/** Creates the demo accounts on an empty embedded database; never touches a database with users. */
-export async function seedDemo(): Promise<{ created: number }> {
-  if ((await db().user.count()) > 0) return { created: 0 };
-  await db().$transaction(
-    async (tx) => {
-      for (const a of DEMO_ACCOUNTS) await createUserWithPassword(tx, { ...a, isDemo: true }, "user.create_demo");
-    },
-    { timeout: 60_000 },
-  );
-  return { created: DEMO_ACCOUNTS.length };
+export const DEMO_AREAS: readonly TDemoArea[] = [demoSeedsArea, demoAuditArea, demoStudyArea];
+
+/**
+ * Fills an embedded database with the demo accounts and demo data, through the real services
+ * (validated and audited like any user's work). Never touches a database that has any account
+ * besides the demo ones. Idempotent: each area is written once, all or nothing (lib/demo/demo-area.ts).
+ */
+export async function seedDemo(): Promise<{ created: number; areas: string[] }> {
+  if (await hasRealUsers()) return { created: 0, areas: [] };
+  const created = await createDemoAccounts();
+  const people = await loadDemoPeople();
+  const areas: string[] = [];
+  for (const area of DEMO_AREAS) if (await runDemoArea(area, people)) areas.push(area.key);
+  return { created, areas };
 }

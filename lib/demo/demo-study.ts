@@ -1,0 +1,36 @@
+import "server-only";
+import { createStudy } from "@/lib/studies/create-study";
+import { importOutputs } from "@/lib/studies/import-outputs";
+import { nextAssignment } from "@/lib/studies/next-assignment";
+import { ZCreateStudy, ZJudgementInput } from "@/lib/studies/schemas";
+import { startStudy } from "@/lib/studies/start-study";
+import { submitJudgement } from "@/lib/studies/submit-judgement";
+import type { TDemoArea } from "./demo-area";
+import { DEMO_MODELS, DEMO_PROMPTS } from "./demo-study-data";
+
+export const DEMO_STUDY_NAME = "Demo: answers to patient questions";
+/** The colleague's verdicts, in model terms, for the first comparisons they get: [correctness, helpfulness]. */
+const VERDICTS = [["model-alpha", "model-alpha"], ["model-alpha", "tie"], ["tie", "model-beta"], ["model-alpha", "model-alpha"]] as const;
+
+/** A blinded all-pairs study of the two models on ten prompts, started, with four judgements in. */
+export const demoStudyArea: TDemoArea = {
+  key: "study",
+  async run(people, ctx) {
+    const study = await createStudy(
+      people.admin,
+      ZCreateStudy.parse({ name: DEMO_STUDY_NAME, criteria: ["Correctness", "Helpfulness"], design: "all_pairs", ratingsPerComparison: 2, seed: "demo" }),
+      ctx,
+    );
+    const outputs = DEMO_PROMPTS.flatMap((p) => DEMO_MODELS.map((model) => ({ instruction: p.instruction, input: "", model, text: model === "model-alpha" ? p.alpha : p.beta })));
+    await importOutputs(people.admin, study.id, outputs, ctx);
+    await startStudy(people.admin, study.id, ctx);
+    for (const [correctness, helpfulness] of VERDICTS) {
+      const a = await nextAssignment(people.colleague, study.id);
+      if (!a) break;
+      const leftModel = outputs.find((o) => o.text === a.responses[0].text)?.model;
+      const shown = (m: string) => (m === "tie" ? "tie" : m === leftModel ? "A" : "B");
+      const input = ZJudgementInput.parse({ choices: { correctness: shown(correctness), helpfulness: shown(helpfulness) } });
+      await submitJudgement(people.colleague, a.assignmentId, { ...input, durationMs: 60_000 }, ctx, null);
+    }
+  },
+};
