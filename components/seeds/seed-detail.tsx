@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { getSeed } from "@/lib/seeds/get-seed";
 import { listRetiredTerms, listTerms } from "@/lib/vocabulary/list-terms";
 import { PhiFindingActions } from "./phi-finding-actions";
+import { restoreDraft } from "./restore-draft";
 import { RetireButton } from "./retire-button";
 import { ReviewPanel } from "./review-panel";
 import { SeedEditor, type TEditorFields } from "./seed-editor";
@@ -55,8 +56,16 @@ export async function SeedDetail({ user, id }: { user: TCurrentUser; id: string 
   const takesOver = !isAuthor && !seed.authorCanWrite && seed.status === "CHANGES_REQUESTED";
   const canEdit = (isAuthor || takesOver) && hasPermission(user.role, "seeds:write") && EDITABLE.includes(seed.status);
   const canReview = !isAuthor && hasPermission(user.role, "seeds:review") && seed.status === "SUBMITTED";
-  const restorable = canEdit && seed.draft && seed.draft.baseVersion === seed.version ? (seed.draft.payload as Partial<TEditorFields>) : null;
   const c = seed.current;
+  // The caller's autosave is never dropped: unsaved text on the current version, or a conflict
+  // with the version saved since it was typed (the side-by-side view of a stale save).
+  const restored = restoreDraft({
+    version: seed.version,
+    fields: editorFields(c),
+    current: c,
+    savedBy: seed.versions.at(-1)?.savedBy,
+    draft: canEdit ? seed.draft : null,
+  });
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
@@ -67,7 +76,13 @@ export async function SeedDetail({ user, id }: { user: TCurrentUser; id: string 
         </span>
         {hasPermission(user.role, "seeds:retire") && seed.status !== "RETIRED" ? <RetireButton seedId={seed.id} /> : null}
       </div>
-      {restorable ? <Notice tone="info">Your autosaved, unsaved edits were restored. Save to keep them.</Notice> : null}
+      {restored.restored === "current" ? <Notice tone="info">Your autosaved, unsaved edits were restored. Save to keep them.</Notice> : null}
+      {restored.restored === "stale" ? (
+        <Notice tone="warning">
+          Your autosaved, unsaved edits were restored, but version {seed.version} was saved after them. Compare both below, then keep
+          yours or take theirs.
+        </Notice>
+      ) : null}
       {canEdit && takesOver ? (
         <Notice tone="info">
           {seed.authorName} cannot revise this seed. Saving your revision makes you its author (recorded in the audit trail); another
@@ -79,8 +94,10 @@ export async function SeedDetail({ user, id }: { user: TCurrentUser; id: string 
           key={seed.version}
           terms={await editorTerms(c)}
           seedId={seed.id}
-          initial={{ ...editorFields(c), ...(restorable ?? {}) }}
-          initialVersion={seed.version}
+          initial={restored.initial}
+          initialVersion={restored.initialVersion}
+          initialDirty={restored.dirty}
+          initialConflict={restored.conflict}
           initialPhi={seed.phiFindings.filter((f) => !f.resolved && f.field !== "reviewComment")}
           status={seed.status}
         />

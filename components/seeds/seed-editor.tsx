@@ -9,6 +9,8 @@ import { conflictRows, snapshotToEditor } from "./conflict-rows";
 import { DifficultyRubric } from "./difficulty-rubric";
 import { ReauthDialog } from "./reauth-dialog";
 import { saveThenSubmit, type TSaved } from "./save-then-submit";
+import { discardSeedDraftAction } from "@/lib/seeds/draft-actions";
+import type { TEditorConflict } from "./restore-draft";
 import { fieldErrorsOf, seedApi, textOf } from "./seed-api";
 import { SeedConflict } from "./seed-conflict";
 import { SimilarSeeds, type TSimilar } from "./similar-seeds";
@@ -42,6 +44,11 @@ const EMPTY: TEditorFields = {
   duplicateReason: "",
 };
 
+/** Whether a never-saved form holds anything worth keeping (then its first autosave creates the seed). */
+function hasContent(f: TEditorFields): boolean {
+  return Object.values(f).some((v) => v.trim() !== "");
+}
+
 function liveErrors(f: TEditorFields): Record<string, string> {
   const e: Record<string, string> = {};
   if (!f.instruction.trim()) e.instruction = "Write the instruction";
@@ -57,6 +64,8 @@ export function SeedEditor({
   initial,
   initialVersion,
   initialPhi,
+  initialDirty,
+  initialConflict,
   status,
 }: {
   terms: TTerm[];
@@ -65,32 +74,96 @@ export function SeedEditor({
   initialVersion?: number;
   /** Open findings in the saved text, so the warning survives a reload and the first save's redirect. */
   initialPhi?: TPhiWarning[];
+  /** Restored autosaved text is unsaved: saving (and submitting, which saves first) includes it. */
+  initialDirty?: boolean;
+  /** An autosave based on an older version than the seed's: shown as a stale save's conflict. */
+  initialConflict?: TEditorConflict | null;
   status?: string;
 }) {
   const router = useRouter();
   const [fields, setFields] = useState<TEditorFields>({ ...EMPTY, ...initial });
   const [id, setId] = useState(seedId);
   const [version, setVersion] = useState(initialVersion ?? 0);
-  const [dirty, setDirty] = useState(false);
+  const [dirty, setDirty] = useState(initialDirty ?? false);
   const [message, setMessage] = useState<{ tone: "success" | "error" | "warning"; text: string } | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
   const [phi, setPhi] = useState<TPhiWarning[]>(initialPhi ?? []);
-  const [conflict, setConflict] = useState<{ currentVersion: number; current: unknown; savedBy?: string } | null>(null);
+  const [conflict, setConflict] = useState<TEditorConflict | null>(initialConflict ?? null);
   const [needSignIn, setNeedSignIn] = useState<TPending>(null);
   const [similar, setSimilar] = useState<TSimilar[]>([]);
   const [autosaved, setAutosaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // User edits, counted: an autosave is due while the count is ahead of the last one the server has.
+  const [edits, setEdits] = useState(0);
   const fieldsRef = useRef(fields);
   fieldsRef.current = fields;
+  const editsRef = useRef(edits);
+  editsRef.current = edits;
+  const syncedRef = useRef(0);
+  // Read by callbacks that outlive a render (an autosave answering after the user typed on).
+  const idRef = useRef(seedId);
+  const versionRef = useRef(initialVersion ?? 0);
+  const savingRef = useRef(false);
+  // The autosave in flight: a save waits for it, so an autosave never lands after the save (it
+  // would leave a draft of the old version behind) and the first one's new seed is saved onto.
+  const autosavingRef = useRef<Promise<void> | null>(null);
+  // What the autosave that created a new seed sent, with the seed it created.
+  const createdRef = useRef<{ saved: TSaved; sent: TEditorFields } | null>(null);
+  // Opened on /seeds/new: the first explicit save (or submit) opens the seed's own page.
+  const onNewPage = !seedId;
+  const adopt = useCallback((savedId: string, savedVersion: number) => {
+    idRef.current = savedId;
+    versionRef.current = savedVersion;
+    setId(savedId);
+    setVersion(savedVersion);
+  }, []);
+  const edited = () => {
+    setDirty(true);
+    setEdits((n) => n + 1);
+  };
 
   const live = liveErrors(fields);
   const set = (k: keyof TEditorFields) => (e: { target: { value: string } }) => {
     setFields((f) => ({ ...f, [k]: e.target.value }));
-    setDirty(true);
+    edited();
   };
   const errorOf = (k: string) => serverErrors[k]?.join(" ") ?? (dirty || Object.keys(serverErrors).length ? live[k] : undefined);
 
-  const payload = () => ({ ...fieldsRef.current, specialtyTags: fieldsRef.current.specialtyTags });
+  // The first autosave of a never-saved seed creates it server-side as a private draft (version
+  // 1): closing the tab then loses nothing, and the address names the seed, so reopening (or
+  // restoring the tab) shows it. Later autosaves keep the unsaved text in its SeedDraft row.
+  const runAutosave = useCallback(async (sent: TEditorFields, seq: number) => {
+    const currentId = idRef.current;
+    const res = currentId
+      ? await seedApi("PUT", `/api/v1/seeds/${currentId}/draft`, { baseVersion: versionRef.current, payload: sent })
+      : await seedApi("POST", "/api/v1/seeds", sent);
+    if (res.status === 401) return setAutosaved("Not autosaved: signed out");
+    if (currentId) {
+      if (res.status === 200) syncedRef.current = Math.max(syncedRef.current, seq);
+      return setAutosaved(res.status === 200 ? `Autosaved ${new Date().toLocaleTimeString()}` : null);
+    }
+    if (res.status !== 201 || typeof res.body.id !== "string") return setAutosaved("Not autosaved: fix the highlighted fields, or save");
+    const saved = { id: res.body.id, version: Number(res.body.version) || 1 };
+    createdRef.current = { saved, sent };
+    adopt(saved.id, saved.version);
+    syncedRef.current = Math.max(syncedRef.current, seq);
+    if (fieldsRef.current === sent) setDirty(false);
+    setPhi(Array.isArray(res.body.phiWarnings) ? (res.body.phiWarnings as TPhiWarning[]) : []);
+    setAutosaved(`Autosaved ${new Date().toLocaleTimeString()} as a private draft`);
+    window.history.replaceState(null, "", `/seeds/${saved.id}`);
+  }, [adopt]);
+
+  // Never a version once the seed exists; one at a time (after the one in flight, with the text
+  // as it is then), and never while a save runs.
+  const autosave = useCallback(async () => {
+    while (autosavingRef.current) await autosavingRef.current.catch(() => undefined);
+    if (savingRef.current || editsRef.current <= syncedRef.current) return;
+    const run = runAutosave(fieldsRef.current, editsRef.current).finally(() => {
+      autosavingRef.current = null;
+    });
+    autosavingRef.current = run;
+    await run;
+  }, [runAutosave]);
 
   // baseOverride: after a conflict, the user chose to record their text on top of the latest version.
   // stay: a new seed's first save does not open its page yet (submit does so after submitting).
@@ -101,46 +174,61 @@ export function SeedEditor({
       return null;
     }
     setBusy(true);
-    const res = id
-      ? await seedApi("PUT", `/api/v1/seeds/${id}`, { ...payload(), baseVersion: baseOverride ?? version })
-      : await seedApi("POST", "/api/v1/seeds", payload());
-    setBusy(false);
-    if (res.status === 401) {
-      setNeedSignIn("save");
-      return null;
+    savingRef.current = true;
+    try {
+      // The first autosave may be creating the seed right now: save onto it, never a second seed.
+      if (autosavingRef.current) await autosavingRef.current.catch(() => undefined);
+      const created = createdRef.current;
+      const sent = fieldsRef.current;
+      const seq = editsRef.current;
+      const done = (saved: TSaved) => {
+        syncedRef.current = Math.max(syncedRef.current, seq);
+        if (fieldsRef.current === sent) setDirty(false);
+        setMessage({ tone: "success", text: `Saved version ${saved.version}.` });
+        if (onNewPage && !stay) router.replace(`/seeds/${saved.id}`);
+        return saved;
+      };
+      // Nothing typed since the autosave that created the seed: that version is this save.
+      if (created && created.sent === sent && created.saved.id === idRef.current && created.saved.version === versionRef.current && baseOverride === undefined) {
+        return done(created.saved);
+      }
+      const currentId = idRef.current;
+      const res = currentId
+        ? await seedApi("PUT", `/api/v1/seeds/${currentId}`, { ...sent, baseVersion: baseOverride ?? versionRef.current })
+        : await seedApi("POST", "/api/v1/seeds", sent);
+      if (res.status === 401) {
+        setNeedSignIn("save");
+        return null;
+      }
+      if (res.status === 409 && typeof res.body.currentVersion === "number") {
+        setConflict({
+          currentVersion: res.body.currentVersion,
+          current: res.body.current ?? {},
+          savedBy: typeof res.body.savedBy === "string" ? res.body.savedBy : undefined,
+        });
+        setMessage({ tone: "warning", text: textOf(res.body.detail, "Someone else saved first.") });
+        return null;
+      }
+      if (res.status >= 400) {
+        setServerErrors(fieldErrorsOf(res.body));
+        setMessage({ tone: "error", text: textOf(res.body.detail, "Could not save.") });
+        return null;
+      }
+      const saved = { id: currentId ?? textOf(res.body.id, ""), version: Number(res.body.version) };
+      setServerErrors({});
+      setConflict(null);
+      adopt(saved.id, saved.version);
+      setPhi(Array.isArray(res.body.phiWarnings) ? (res.body.phiWarnings as TPhiWarning[]) : []);
+      return done(saved);
+    } finally {
+      savingRef.current = false;
+      setBusy(false);
     }
-    if (res.status === 409 && typeof res.body.currentVersion === "number") {
-      setConflict({
-        currentVersion: res.body.currentVersion,
-        current: res.body.current ?? {},
-        savedBy: typeof res.body.savedBy === "string" ? res.body.savedBy : undefined,
-      });
-      setMessage({ tone: "warning", text: textOf(res.body.detail, "Someone else saved first.") });
-      return null;
-    }
-    if (res.status >= 400) {
-      setServerErrors(fieldErrorsOf(res.body));
-      setMessage({ tone: "error", text: textOf(res.body.detail, "Could not save.") });
-      return null;
-    }
-    const newVersion = Number(res.body.version);
-    const savedId = id ?? textOf(res.body.id, "");
-    setServerErrors({});
-    setConflict(null);
-    setDirty(false);
-    setVersion(newVersion);
-    setPhi(Array.isArray(res.body.phiWarnings) ? (res.body.phiWarnings as TPhiWarning[]) : []);
-    setMessage({ tone: "success", text: `Saved version ${newVersion}.` });
-    if (!id) {
-      setId(savedId);
-      if (!stay) router.replace(`/seeds/${savedId}`);
-    }
-    return { id: savedId, version: newVersion };
-  }, [id, version, router]);
+  }, [adopt, onNewPage, router]);
 
   const submit = useCallback(async () => {
-    const isNew = !id;
-    await saveThenSubmit({ id, version, dirty }, () => save(undefined, true), async (saved) => {
+    const isNew = onNewPage;
+    await saveThenSubmit({ id: idRef.current, version: versionRef.current, dirty }, () => save(undefined, true), async (saved) => {
       setBusy(true);
       const res = await seedApi("POST", `/api/v1/seeds/${saved.id}/submit`, { baseVersion: saved.version });
       setBusy(false);
@@ -156,7 +244,7 @@ export function SeedEditor({
       if (isNew) router.replace(`/seeds/${saved.id}`);
       else router.refresh();
     });
-  }, [dirty, id, save, version, router]);
+  }, [dirty, onNewPage, save, router]);
 
   // Ctrl/Cmd+S saves instead of the browser's "save page".
   useEffect(() => {
@@ -170,16 +258,14 @@ export function SeedEditor({
     return () => window.removeEventListener("keydown", onKey);
   }, [save]);
 
-  // Server-side autosave a few seconds after typing stops; never a version.
+  // Autosave a few seconds after typing stops, when the server lacks the latest edits (also once
+  // a save that was running when they were typed has finished).
   useEffect(() => {
-    if (!dirty || !id) return;
-    const t = setTimeout(() => {
-      void seedApi("PUT", `/api/v1/seeds/${id}/draft`, { baseVersion: version, payload: fieldsRef.current }).then((r) =>
-        setAutosaved(r.status === 200 ? `Autosaved ${new Date().toLocaleTimeString()}` : r.status === 401 ? "Not autosaved: signed out" : null),
-      );
-    }, 3_000);
+    if (busy || edits <= syncedRef.current) return;
+    if (!idRef.current && !hasContent(fieldsRef.current)) return;
+    const t = setTimeout(() => void autosave(), 3_000);
     return () => clearTimeout(t);
-  }, [fields, dirty, id, version]);
+  }, [edits, busy, autosave]);
 
   // The most similar existing seeds, refreshed while typing.
   useEffect(() => {
@@ -290,13 +376,17 @@ export function SeedEditor({
             busy={busy}
             onTake={(row) => {
               setFields((f) => ({ ...f, [row.field]: row.theirsValue }));
-              setDirty(true);
+              edited();
             }}
             onTakeAll={() => {
               setFields(snapshotToEditor(readSnapshot(conflict.current as Parameters<typeof readSnapshot>[0])));
+              versionRef.current = conflict.currentVersion;
               setVersion(conflict.currentVersion);
               setConflict(null);
               setDirty(false);
+              syncedRef.current = editsRef.current;
+              // The autosaved copy of the discarded text goes too, or the next visit would restore it.
+              if (idRef.current) void discardSeedDraftAction(idRef.current);
               setMessage({ tone: "success", text: `Loaded version ${conflict.currentVersion}; your unsaved text was discarded.` });
             }}
             onSaveMine={() => void save(conflict.currentVersion)}

@@ -11,7 +11,7 @@ export const listSeedsRoute = defineApiRoute(
     tag: "Seeds",
     permission: "seeds:read",
     query: ZSeedListQuery,
-    response: { status: 200, description: "One page of seeds, newest change first" },
+    response: { status: 200, description: "One page of seeds: best full-text match first when searching, else newest change first" },
   },
   async ({ user, query }) => json(await listSeeds(user, query)),
 );

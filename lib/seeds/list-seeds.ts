@@ -1,67 +1,96 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/prisma";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { visibleSeedsWhere } from "./load-seed";
+import { Prisma, type SeedStatus } from "@/lib/generated/prisma/client";
 import type { TSeedListQuery } from "./list-schemas";
 
 const PAGE_SIZE = 50;
 
-/** Ids whose instruction, input or reference answer match the words (PostgreSQL full-text search). */
-async function fullTextIds(q: string): Promise<string[]> {
-  const rows = await db().$queryRaw<{ id: string }[]>`
-    SELECT id::text AS id FROM "Seed"
-     WHERE to_tsvector('english', instruction || ' ' || coalesce(input, '') || ' ' || coalesce("referenceAnswer", ''))
-           @@ plainto_tsquery('english', ${q})
-     LIMIT 5000`;
-  return rows.map((r) => r.id);
+type TRow = {
+  total: number;
+  id: string | null;
+  status: SeedStatus | null;
+  version: number | null;
+  instruction: string | null;
+  difficulty: number | null;
+  authorId: string | null;
+  updatedAt: Date | string | null;
+  topic: string | null;
+  view: string | null;
+  type: string | null;
+};
+
+/**
+ * What each role may see, in SQL: the same rule as visibleSeedsWhere (load-seed.ts), which the
+ * Prisma reads use. Researchers see approved seeds only; drafts are seen by their author only.
+ */
+function visibleSql(user: TCurrentUser): Prisma.Sql {
+  if (user.role === "RESEARCHER") return Prisma.sql`s.status = 'APPROVED'::"SeedStatus"`;
+  return Prisma.sql`(s.status <> 'DRAFT'::"SeedStatus" OR s."authorId" = ${user.id}::uuid)`;
 }
 
+/**
+ * One page of the seeds the caller may see, in one query: visibility, the filters and the
+ * full-text match (PostgreSQL, on the GIN-indexed generated column "searchVector": instruction
+ * weighted above input, above reference answer) are one WHERE clause, so nothing is cut before
+ * the filters apply. With a search, the best ts_rank comes first; otherwise the newest change.
+ * The total counts every match, also when the page asked for lies past the last one.
+ */
 export async function listSeeds(user: TCurrentUser, query: TSeedListQuery) {
-  const filters: Prisma.SeedWhereInput[] = [visibleSeedsWhere(user)];
-  if (query.q) filters.push({ id: { in: await fullTextIds(query.q) } });
-  if (query.status) filters.push({ status: query.status });
-  if (query.topicId) filters.push({ topicId: query.topicId });
-  if (query.typeId) filters.push({ typeId: query.typeId });
-  if (query.viewId) filters.push({ viewId: query.viewId });
-  if (query.difficulty) filters.push({ difficulty: query.difficulty });
-  const where = { AND: filters };
-  const [total, rows] = await Promise.all([
-    db().seed.count({ where }),
-    db().seed.findMany({
-      where,
-      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-      skip: (query.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        status: true,
-        version: true,
-        instruction: true,
-        difficulty: true,
-        authorId: true,
-        updatedAt: true,
-        topic: { select: { label: true } },
-        view: { select: { label: true } },
-        type: { select: { label: true } },
-      },
-    }),
-  ]);
+  const where: Prisma.Sql[] = [visibleSql(user)];
+  const tsQuery = query.q ? Prisma.sql`plainto_tsquery('english'::regconfig, ${query.q})` : null;
+  if (tsQuery) where.push(Prisma.sql`s."searchVector" @@ ${tsQuery}`);
+  if (query.status) where.push(Prisma.sql`s.status = ${query.status}::"SeedStatus"`);
+  if (query.topicId) where.push(Prisma.sql`s."topicId" = ${query.topicId}::uuid`);
+  if (query.typeId) where.push(Prisma.sql`s."typeId" = ${query.typeId}::uuid`);
+  if (query.viewId) where.push(Prisma.sql`s."viewId" = ${query.viewId}::uuid`);
+  if (query.difficulty) where.push(Prisma.sql`s.difficulty = ${query.difficulty}::int`);
+  const rank = tsQuery ? Prisma.sql`ts_rank(s."searchVector", ${tsQuery})` : Prisma.sql`0::real`;
+  const offset = (query.page - 1) * PAGE_SIZE;
+
+  const rows = await db().$queryRaw<TRow[]>`
+    WITH matches AS (
+      SELECT s.id, s."updatedAt", ${rank} AS rank
+        FROM "Seed" s
+       WHERE ${Prisma.join(where, " AND ")}
+    )
+    SELECT t.total, p.*
+      FROM (SELECT count(*)::int AS total FROM matches) t
+      LEFT JOIN LATERAL (
+        SELECT s.id AS uid, s.id::text AS id, s.status::text AS status, s.version, s.instruction, s.difficulty,
+               s."authorId"::text AS "authorId", s."updatedAt",
+               tp.label AS topic, vw.label AS view, ty.label AS type, m.rank
+          FROM matches m
+          JOIN "Seed" s ON s.id = m.id
+          LEFT JOIN "VocabularyTerm" tp ON tp.id = s."topicId"
+          LEFT JOIN "VocabularyTerm" vw ON vw.id = s."viewId"
+          LEFT JOIN "VocabularyTerm" ty ON ty.id = s."typeId"
+         ORDER BY m.rank DESC, m."updatedAt" DESC, m.id ASC
+         LIMIT ${PAGE_SIZE} OFFSET ${offset}
+      ) p ON true
+     ORDER BY p.rank DESC, p."updatedAt" DESC, p.uid ASC`;
+
   return {
-    total,
+    total: rows[0]?.total ?? 0,
     page: query.page,
     pageSize: PAGE_SIZE,
-    seeds: rows.map((r) => ({
-      id: r.id,
-      status: r.status,
-      version: r.version,
-      instruction: r.instruction,
-      difficulty: r.difficulty,
-      mine: r.authorId === user.id,
-      topic: r.topic?.label ?? null,
-      view: r.view?.label ?? null,
-      type: r.type?.label ?? null,
-      updatedAt: r.updatedAt.toISOString(),
-    })),
+    seeds: rows.flatMap((r) =>
+      r.id === null
+        ? []
+        : [
+            {
+              id: r.id,
+              status: r.status ?? "DRAFT",
+              version: r.version ?? 0,
+              instruction: r.instruction ?? "",
+              difficulty: r.difficulty,
+              mine: r.authorId === user.id,
+              topic: r.topic,
+              view: r.view,
+              type: r.type,
+              updatedAt: new Date(r.updatedAt ?? 0).toISOString(),
+            },
+          ],
+    ),
   };
 }

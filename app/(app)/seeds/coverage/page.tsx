@@ -5,6 +5,6 @@ import { seedCoverage } from "@/lib/seeds/seed-coverage";
 export const metadata = { title: "Seed coverage" };
 
 export default async function SeedCoveragePage() {
-  await requirePagePermission("seeds:read", "/seeds/coverage");
-  return <SeedCoverage data={await seedCoverage()} />;
+  const user = await requirePagePermission("seeds:read", "/seeds/coverage");
+  return <SeedCoverage data={await seedCoverage(user)} />;
 }
