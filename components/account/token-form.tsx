@@ -26,7 +26,7 @@ export function TokenForm() {
             aria-label="New API token"
             data-testid="new-token"
             value={state.data.token}
-            className="mt-2 w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs"
+            className="mt-2 w-full rounded border border-slate-500 bg-white px-2 py-1 font-mono text-xs"
             onFocus={(e) => e.currentTarget.select()}
           />
           <p className="mt-1 text-xs">Use it as <code>Authorization: Bearer &lt;token&gt;</code> on /api/v1.</p>

@@ -44,12 +44,16 @@ export function AdjudicateForm({ campaignId, itemId, output, flags }: { campaign
     else setError(((await res.json().catch(() => ({}))) as { detail?: string }).detail ?? "Failed");
   };
   return (
-    <form onSubmit={(e) => void onSubmit(e)} className="mt-2 space-y-2 text-sm" aria-label="Final verdict">
-      <select name="verdict" className="rounded border px-2 py-1" defaultValue="revise">
-        <option value="accept">Accept</option>
-        <option value="reject">Reject</option>
-        <option value="revise">Needs revision</option>
-      </select>
+    // No aria-label on the form: one per disputed item, they would be landmarks all of the same name.
+    <form onSubmit={(e) => void onSubmit(e)} className="mt-2 space-y-2 text-sm">
+      <label className="flex items-center gap-2">
+        Final verdict
+        <select name="verdict" className="rounded border px-2 py-1" defaultValue="revise">
+          <option value="accept">Accept</option>
+          <option value="reject">Reject</option>
+          <option value="revise">Needs revision</option>
+        </select>
+      </label>
       <div className="flex flex-wrap gap-2">
         {flags.map((f) => (
           <label key={f.key} className="flex items-center gap-1">

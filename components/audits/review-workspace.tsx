@@ -129,11 +129,14 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
     const onKey = (e: KeyboardEvent) => {
       if (!task || e.ctrlKey || e.metaKey || e.altKey) return;
       const el = e.target as HTMLElement | null;
-      const typing = el?.tagName === "TEXTAREA" || el?.tagName === "INPUT";
+      // Flag checkboxes keep the shortcuts (Space still toggles them); text boxes do not.
+      const typing = el?.tagName === "TEXTAREA" || (el instanceof HTMLInputElement && !["checkbox", "radio", "button", "submit"].includes(el.type));
       if (typing) {
         if (e.key === "Escape") el?.blur();
         return;
       }
+      // A focused button or link answers Enter itself (Skip must skip, a verdict button must choose).
+      if (e.key === "Enter" && (el?.tagName === "BUTTON" || el?.tagName === "A")) return;
       if (e.key === "a") setVerdict("accept");
       else if (e.key === "r") setVerdict("reject");
       else if (e.key === "e") {
@@ -184,17 +187,21 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
             {task.output}
           </p>
         </section>
-        <section className={verdict === "revise" ? "" : "opacity-60"}>
+        <section>
           <label htmlFor="correction" className="text-sm font-semibold uppercase text-slate-600">
             Correction (e to edit, Esc to leave)
           </label>
+          {/* Editing (not merely focusing, as Tab does on the way to Submit) makes the verdict a revision.
+              No opacity for the idle state: it would take the label below contrast AA. */}
           <textarea
             id="correction"
             ref={correctionRef}
-            className="h-48 w-full rounded border border-slate-300 p-2 text-sm"
+            className={`h-48 w-full rounded border border-slate-500 p-2 text-sm ${verdict === "revise" ? "bg-white" : "bg-slate-50"}`}
             value={correction}
-            onChange={(e) => setCorrection(e.target.value)}
-            onFocus={() => setVerdict("revise")}
+            onChange={(e) => {
+              setCorrection(e.target.value);
+              setVerdict("revise");
+            }}
           />
           {verdict === "revise" && correction !== task.output ? <DiffView before={task.output} after={correction} /> : null}
         </section>
@@ -216,7 +223,7 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
       </fieldset>
       <label className="block text-sm">
         Rationale (optional)
-        <textarea className="mt-1 h-16 w-full rounded border border-slate-300 p-2" value={rationale} onChange={(e) => setRationale(e.target.value)} />
+        <textarea className="mt-1 h-16 w-full rounded border border-slate-500 p-2" value={rationale} onChange={(e) => setRationale(e.target.value)} />
       </label>
       <div className="flex gap-2">
         <Button type="button" onClick={() => void submit()} disabled={!verdict || busy} data-testid="submit-review">

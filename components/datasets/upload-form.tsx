@@ -53,7 +53,7 @@ export function UploadForm() {
     <form onSubmit={onSubmit} className="space-y-3" aria-label="Import a dataset">
       <label className="block text-sm">
         Name
-        <input name="name" className="mt-1 block w-full rounded border border-slate-300 px-2 py-1" maxLength={200} />
+        <input name="name" className="mt-1 block w-full rounded border border-slate-500 px-2 py-1" maxLength={200} />
       </label>
       <label className="block text-sm">
         File (JSONL or a JSON array of instruction, input, output)

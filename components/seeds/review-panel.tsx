@@ -29,7 +29,7 @@ export function ReviewPanel({ seedId, version }: { seedId: string; version: numb
       <label htmlFor="review-comment" className="block text-sm font-medium">
         Comment for the author (required when requesting changes)
       </label>
-      <textarea id="review-comment" value={comment} onChange={(e) => setComment(e.target.value)} rows={3} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
+      <textarea id="review-comment" value={comment} onChange={(e) => setComment(e.target.value)} rows={3} className="block w-full rounded-md border border-slate-500 px-3 py-2 text-sm" />
       {error ? <Notice tone="error">{error}</Notice> : null}
       <div className="flex gap-2">
         <Button type="button" disabled={busy} onClick={() => void decide("APPROVE")}>

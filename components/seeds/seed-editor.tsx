@@ -282,7 +282,7 @@ export function SeedEditor({
 
   const nearDuplicate = similar.some((s) => s.score > 0.7);
   const options = (kind: string) => [{ id: "", label: "Choose…" }, ...terms.filter((t) => t.kind === kind)];
-  const input = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
+  const input = "block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-sm";
   const fieldBlock = (k: keyof TEditorFields, label: string, el: React.ReactNode, hint?: string) => (
     <div className="space-y-1">
       <label htmlFor={`seed-${k}`} className="block text-sm font-medium">

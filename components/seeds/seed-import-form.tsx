@@ -33,7 +33,7 @@ export function SeedImportForm({ terms }: { terms: TTermOption[] }) {
           <label htmlFor="seed-status" className="block text-sm font-medium">
             Import as
           </label>
-          <select id="seed-status" name="status" className="rounded border border-slate-300 px-2 py-1 text-sm">
+          <select id="seed-status" name="status" className="rounded border border-slate-500 px-2 py-1 text-sm">
             <option value="submitted">Submitted (needs review)</option>
             <option value="approved">Approved</option>
           </select>

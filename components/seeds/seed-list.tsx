@@ -6,7 +6,7 @@ import type { TTermRef } from "@/lib/vocabulary/label-lookup";
 import { SeedStatusBadge } from "./seed-status-badge";
 
 const STATUSES = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "RETIRED"];
-const control = "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+const control = "block w-full rounded-md border border-slate-500 bg-white px-2 py-1.5 text-sm";
 
 export function SeedList({
   result,

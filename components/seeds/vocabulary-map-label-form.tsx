@@ -21,7 +21,7 @@ export function VocabularyMapLabelForm({ kind, label, terms }: { kind: string; l
         <label className="sr-only" htmlFor={selectId}>
           Map “{label}” to
         </label>
-        <select id={selectId} name="termId" className="rounded border border-slate-300 px-2 py-1 text-sm">
+        <select id={selectId} name="termId" className="rounded border border-slate-500 px-2 py-1 text-sm">
           {terms.map((t) => (
             <option key={t.id} value={t.id}>
               {t.label}

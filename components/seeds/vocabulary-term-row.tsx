@@ -11,7 +11,7 @@ import { VocabularyTermForm } from "./vocabulary-term-form";
 
 type TTerm = { id: string; label: string; aliases: string[] };
 
-const inputClass = "rounded border border-slate-300 px-2 py-1 text-sm";
+const inputClass = "rounded border border-slate-500 px-2 py-1 text-sm";
 
 function ErrorText({ id, errors }: { id: string; errors: string[] | undefined }) {
   return errors?.length ? (

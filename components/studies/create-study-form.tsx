@@ -7,7 +7,7 @@ import { Notice } from "@/components/ui/notice";
 import { apiFetch } from "@/components/studies/api-fetch";
 import { createStudyBody, DEFAULT_CRITERIA } from "@/components/studies/create-study-body";
 
-const input = "mt-1 block w-full rounded-md border border-slate-300 p-2 text-sm";
+const input = "mt-1 block w-full rounded-md border border-slate-500 p-2 text-sm";
 
 export function CreateStudyForm() {
   const router = useRouter();

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { apiFetch, field } from "@/components/studies/api-fetch";
 
-const input = "mt-1 block w-full rounded-md border border-slate-300 p-2 text-sm";
+const input = "mt-1 block w-full rounded-md border border-slate-500 p-2 text-sm";
 
 /** Uploads an LLM judge's AlpacaEval annotations for one criterion; agreement shows on the results page. */
 export function ImportJudgeForm({ studyId, criteria }: { studyId: string; criteria: readonly { key: string; label: string }[] }) {

@@ -51,7 +51,7 @@ export function ImportOutputsForm({ studyId }: { studyId: string }) {
       </label>
       <label className="block text-sm">
         Models to take from a JSONL file (comma-separated column names without “-answer”; empty: all)
-        <input name="models" className="mt-1 block w-full rounded-md border border-slate-300 p-2 text-sm" />
+        <input name="models" className="mt-1 block w-full rounded-md border border-slate-500 p-2 text-sm" />
       </label>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <Button type="submit" disabled={busy}>

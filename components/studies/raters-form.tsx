@@ -44,7 +44,7 @@ export function RatersForm({ studyId, clinicians, selected }: { studyId: string;
       <p className="text-sm text-slate-600">Tick the clinicians who may rate. With none ticked, every clinician may.</p>
       <label className="block text-sm">
         Find a clinician
-        <input value={filter} onChange={(e) => setFilter(e.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 p-2 text-sm" />
+        <input value={filter} onChange={(e) => setFilter(e.target.value)} className="mt-1 block w-full rounded-md border border-slate-500 p-2 text-sm" />
       </label>
       <fieldset className="max-h-64 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm">
         <legend className="sr-only">Clinicians</legend>

@@ -286,7 +286,7 @@ export function RatingPanel({ studyId }: { studyId: string }) {
             </kbd>
             <textarea
               ref={rationaleRef}
-              className="mt-1 block w-full rounded-md border border-slate-300 p-2"
+              className="mt-1 block w-full rounded-md border border-slate-500 p-2"
               rows={3}
               maxLength={5000}
               value={rationale}

@@ -21,8 +21,10 @@ export function RatingsChart({ title, ratings }: { title: string; ratings: reado
   return (
     <figure className="overflow-x-auto">
       {/* No style attribute: the nonce CSP (no 'unsafe-inline' styles) would block it; the class caps the width at W. */}
-      <svg role="img" aria-labelledby={`chart-${title}`} viewBox={`0 0 ${W} ${height}`} width="100%" className="max-w-[640px] text-slate-900">
-        <title id={`chart-${title}`}>{`Bradley–Terry ratings for ${title} with 95% intervals`}</title>
+      {/* aria-label, not aria-labelledby: an id built from a criterion label with a space ("Clinical
+          safety") would be two ID references, neither existing, and the chart would have no name. */}
+      <svg role="img" aria-label={`Bradley–Terry ratings for ${title} with 95% intervals`} viewBox={`0 0 ${W} ${height}`} width="100%" className="max-w-[640px] text-slate-900">
+        <title>{`Bradley–Terry ratings for ${title} with 95% intervals`}</title>
         {ticks.map((t) => (
           <g key={t}>
             <line x1={x(t)} x2={x(t)} y1={TOP - 8} y2={height - 24} stroke="#e2e8f0" />

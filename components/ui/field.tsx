@@ -24,7 +24,7 @@ export function Field({ label, name, errors, hint, id, className, ...rest }: TFi
         aria-invalid={invalid || undefined}
         aria-describedby={[invalid ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined}
         className={`block w-full rounded-md border px-3 py-2 text-sm shadow-sm ${
-          invalid ? "border-red-600" : "border-slate-300"
+          invalid ? "border-red-600" : "border-slate-500"
         } bg-white focus:border-brand-600 ${className ?? ""}`}
         {...rest}
       />
@@ -62,7 +62,7 @@ export function SelectField({ label, name, options, errors, id, ...rest }: TSele
         name={name}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${selectId}-error` : undefined}
-        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        className="block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-sm"
         {...rest}
       >
         {options.map((o) => (

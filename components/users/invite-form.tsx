@@ -37,7 +37,7 @@ export function InviteForm() {
             aria-label="Invitation link"
             data-testid="invite-link"
             value={state.data.url}
-            className="mt-2 w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs"
+            className="mt-2 w-full rounded border border-slate-500 bg-white px-2 py-1 font-mono text-xs"
             onFocus={(e) => e.currentTarget.select()}
           />
         </Notice>

@@ -17,7 +17,7 @@ export function ResetLinkButton({ userId }: { userId: string }) {
           readOnly
           aria-label="Password reset link"
           value={state.data.url}
-          className="w-56 rounded border border-slate-300 px-1 font-mono text-xs"
+          className="w-56 rounded border border-slate-500 px-1 font-mono text-xs"
           onFocus={(e) => e.currentTarget.select()}
         />
       ) : null}

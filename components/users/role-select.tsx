@@ -17,7 +17,7 @@ export function RoleSelect({ userId, name, role, disabled }: { userId: string; n
         defaultValue={role}
         disabled={disabled || pending}
         onChange={(e) => e.currentTarget.form?.requestSubmit()}
-        className="rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+        className="rounded border border-slate-500 bg-white px-2 py-1 text-sm"
       >
         <option value="ADMIN">Admin</option>
         <option value="CLINICIAN">Clinician</option>

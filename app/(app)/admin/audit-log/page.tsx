@@ -36,7 +36,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                 type={"type" in f ? f.type : "text"}
                 defaultValue={raw[f.name] ?? ""}
                 placeholder={f.placeholder}
-                className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+                className="mt-1 w-full rounded border border-slate-500 px-2 py-1"
               />
             </label>
           ))}

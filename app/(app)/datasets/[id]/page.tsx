@@ -30,7 +30,7 @@ export default async function DatasetPage(props: { params: Promise<{ id: string 
       </Card>
       <Card title="Browse">
         <form className="mb-3 flex gap-2" role="search">
-          <input name="q" defaultValue={query.q ?? ""} placeholder="Search the text" className="w-full rounded border border-slate-300 px-2 py-1 text-sm" aria-label="Search" />
+          <input name="q" defaultValue={query.q ?? ""} placeholder="Search the text" className="w-full rounded border border-slate-500 px-2 py-1 text-sm" aria-label="Search" />
           <button className="rounded bg-brand-700 px-3 py-1 text-sm text-white">Search</button>
         </form>
         <p className="mb-2 text-xs text-slate-600" data-testid="record-total">

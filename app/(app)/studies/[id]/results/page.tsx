@@ -35,7 +35,7 @@ export default async function StudyResultsPage({ params, searchParams }: { param
         <form className="flex flex-wrap items-end gap-4 text-sm" method="get">
           <label>
             Criterion
-            <select name="criterion" defaultValue={filter.criterion ?? ""} className="ml-2 rounded-md border border-slate-300 p-1">
+            <select name="criterion" defaultValue={filter.criterion ?? ""} className="ml-2 rounded-md border border-slate-500 p-1">
               <option value="">All</option>
               {study.criteria.map((c) => (
                 <option key={c.key} value={c.key}>
@@ -46,7 +46,7 @@ export default async function StudyResultsPage({ params, searchParams }: { param
           </label>
           <label>
             Raters (pseudonyms, comma-separated; empty: all)
-            <input name="raters" defaultValue={filter.raters?.join(", ") ?? ""} className="ml-2 rounded-md border border-slate-300 p-1" />
+            <input name="raters" defaultValue={filter.raters?.join(", ") ?? ""} className="ml-2 rounded-md border border-slate-500 p-1" />
           </label>
           <label className="flex items-center gap-1">
             <input type="checkbox" name="excludeFailedAttention" value="1" defaultChecked={filter.excludeFailedAttention} /> Exclude raters who failed an attention check
