@@ -25,16 +25,23 @@ export function readingTimes(lo: number, hi: number, seed = 7): () => number {
   };
 }
 
+/**
+ * `readingMs` is each item's reading time; `arrivalMs` when each reviewer starts (people open the
+ * queue at different moments; 0 for all is a burst of simultaneous first claims).
+ */
 export async function runReviewers(
   callers: TCaller[],
   campaignId: string,
   readingMs: () => number = () => 0,
+  arrivalMs: () => number = () => 0,
 ): Promise<{ claims: number[]; submits: number[]; seconds: number }> {
   const claims: number[] = [];
   const submits: number[] = [];
   const started = performance.now();
   await Promise.all(
     callers.map(async (c, who) => {
+      const arrival = arrivalMs();
+      if (arrival > 0) await new Promise((r) => setTimeout(r, arrival));
       for (let n = who; ; n += callers.length) {
         let t = performance.now();
         const claimed = await call(c, "POST", `/api/v1/audits/${campaignId}/items/next`);
