@@ -3,8 +3,8 @@ import { env } from "@/lib/env";
 import { redactPath } from "@/lib/http/redact-path";
 import { log } from "@/lib/log/logger";
 import { contentSecurityPolicy, hstsHeader } from "@/lib/security/headers";
+import { REQUEST_ID } from "@/lib/http/request-id";
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
  * Pages only: a fresh CSP nonce per request. API routes bypass the proxy on purpose, so large

@@ -386,7 +386,9 @@ export function SeedEditor({
               setDirty(false);
               syncedRef.current = editsRef.current;
               // The autosaved copy of the discarded text goes too, or the next visit would restore it.
-              if (idRef.current) void discardSeedDraftAction(idRef.current);
+              // After any autosave still in flight, so it cannot land behind the discard.
+              const id = idRef.current;
+              if (id) void (autosavingRef.current ?? Promise.resolve()).catch(() => undefined).then(() => discardSeedDraftAction(id));
               setMessage({ tone: "success", text: `Loaded version ${conflict.currentVersion}; your unsaved text was discarded.` });
             }}
             onSaveMine={() => void save(conflict.currentVersion)}

@@ -3,10 +3,10 @@ import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
 import { peerFromHeaders } from "@/lib/http/peer-address";
+import { REQUEST_ID } from "@/lib/http/request-id";
 
 export type TRequestContext = { requestId: string; ip: string | null; userAgent: string | null };
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 const normalise = (ip: string) => ip.replace(/^::ffff:/, "");
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { redactPath } from "@/lib/http/redact-path";
 import { log } from "@/lib/log/logger";
+import { REQUEST_ID } from "@/lib/http/request-id";
 
 type TErrorRequest = Readonly<{ path: string; method: string; headers: NodeJS.Dict<string | string[]> }>;
 type TErrorContext = Readonly<{ routerKind: string; routePath: string; routeType: string; renderSource?: string }>;
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 const CODE = /^[A-Za-z0-9_.:-]{1,40}$/;
 
 /**

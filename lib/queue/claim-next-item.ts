@@ -11,7 +11,7 @@ type TClaimRow = { claimed_id: string; claimed_item: string; was_resumed: boolea
  * The claim runs as one call of the SQL function queue_claim (migration
  * 20261202030816_queue_functions): the advisory lock per person and queue, the resume, the
  * expiry of abandoned leases and the FOR UPDATE SKIP LOCKED pick, in one round trip and one
- * implicit transaction (or the caller's, when `client` is a transaction).
+ * implicit transaction. `client` is another instance's client in tests.
  */
 export async function claimNextItem(input: {
   queueId: string;

@@ -24,7 +24,7 @@
 export { createQueueItems, type TNewQueueItem } from "./create-queue-items";
 export { claimNextItem } from "./claim-next-item";
 export { QUEUE_TX_OPTIONS } from "./tx-options";
-export { LEASE_LOST, submitAssignment } from "./submit-assignment";
+export { LEASE_LOST, SKIPPED, submitAssignment } from "./submit-assignment";
 export { saveAssignmentDraft } from "./save-assignment-draft";
 export { releaseAssignment } from "./release-assignment";
 export { queueProgress } from "./queue-progress";

@@ -4,11 +4,14 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 
 /** `extra.reason` of the 409 thrown when the slot went to someone else. */
 export const LEASE_LOST = "lease_lost";
+/** `extra.reason` of the 409 thrown for an assignment its holder skipped. */
+export const SKIPPED = "skipped";
 
 /**
  * Marks the caller's assignment submitted, inside the caller's transaction (which writes the
  * payload rows). A lease past its time still counts while nobody took its slot; once the slot went
- * to someone else the submit is refused with 409 (the draft stays on the assignment).
+ * to someone else the submit is refused with 409 (the draft stays on the assignment), and so is a
+ * submit of an item the person skipped.
  */
 export async function submitAssignment(
   tx: TTx,
@@ -19,6 +22,9 @@ export async function submitAssignment(
     SELECT queue_submit(${input.assignmentId}::uuid, ${input.userId}::uuid) AS outcome`;
   const outcome = rows[0]?.outcome;
   if (outcome === "submitted" || outcome === "already_submitted") return outcome;
+  if (outcome === "released") {
+    throw new AppError("CONFLICT", "You skipped this item, so it can no longer be submitted", { extra: { reason: SKIPPED } });
+  }
   if (outcome === "lease_lost") {
     throw new AppError("CONFLICT", "Your lease on this item expired and it went to another reviewer. Your draft is kept.", {
       extra: { reason: LEASE_LOST },

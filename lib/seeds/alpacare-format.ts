@@ -1,3 +1,4 @@
+import { findUnstorableText, UNSTORABLE_MESSAGE } from "@/lib/text/storable-text";
 import { z } from "zod";
 
 /** AlpaCare writes an empty input as this literal. */
@@ -5,7 +6,7 @@ export const NO_INPUT = "<noinput>";
 export const MAX_IMPORT_RECORDS = 5_000;
 
 const ZText = (max: number) =>
-  z.string().max(max, `At most ${max} characters`).refine((s) => !/\u0000/.test(s), "NUL characters are not allowed");
+  z.string().max(max, `At most ${max} characters`).refine((s) => findUnstorableText(s) === null, `Text that ${UNSTORABLE_MESSAGE}`);
 
 const ZLabel = z.string().trim().min(1, "Required").max(120, "At most 120 characters");
 

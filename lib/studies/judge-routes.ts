@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { defineApiRoute, json } from "@/lib/http/api-route";
+import { unstorableFieldErrors } from "@/lib/errors/parse-input";
 import { problem, zodFieldErrors } from "@/lib/http/problem";
 import { importJudgeVotes, judgeAgreement, ZJudgeAnnotations } from "@/lib/studies/judge-votes";
 import { ZStudyId } from "@/lib/studies/schemas";
@@ -35,6 +36,9 @@ export const importJudgeRoute = defineApiRoute(
     }
     const parsed = ZJudgeAnnotations.safeParse(raw);
     if (!parsed.success) throw problem(422, "The annotations are not in AlpacaEval format", { errors: zodFieldErrors(parsed.error) });
+    // A raw body skips defineApiRoute's check: text PostgreSQL cannot store is a 422 here too.
+    const unstorable = unstorableFieldErrors(parsed.data);
+    if (unstorable) throw problem(422, "Some annotations hold text that cannot be stored", { errors: unstorable });
     return json(await importJudgeVotes(user, params.id, query.judge, query.criterion, parsed.data, ctx));
   },
 );

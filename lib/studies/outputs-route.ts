@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { defineApiRoute, json } from "@/lib/http/api-route";
+import { unstorableFieldErrors } from "@/lib/errors/parse-input";
 import { problem, zodFieldErrors } from "@/lib/http/problem";
 import { importOutputs } from "@/lib/studies/import-outputs";
 import { parseAlpacaOutputs, parseMultiOutputJsonl, ZAlpacaOutputs } from "@/lib/studies/parse-outputs";
@@ -47,6 +48,9 @@ export const importOutputsRoute = defineApiRoute(
       throw problem(415, "Send application/json (AlpacaEval) or application/x-ndjson");
     }
     if (outputs.length === 0) throw problem(422, "No outputs found");
+    // A raw body skips defineApiRoute's check: text PostgreSQL cannot store is a 422 here too.
+    const unstorable = unstorableFieldErrors(outputs);
+    if (unstorable) throw problem(422, "Some outputs hold text that cannot be stored", { errors: unstorable });
     return json(await importOutputs(user, params.id, outputs, ctx));
   },
 );

@@ -15,8 +15,6 @@ export type TJudgementResult = { status: "submitted" | "already_submitted"; judg
 // Keys are per assignment: a key reused on another assignment is another request, not a replay.
 const scopeOf = (assignmentId: string) => `study-judgement:${assignmentId}`;
 const REPEAT_GAP = 10;
-/** `extra.reason` of the 409 for a judgement on an assignment the rater skipped. */
-export const SKIPPED = "skipped";
 
 function validate(input: TJudgementInput, study: { criteria: unknown; allowTie: boolean; allowBothBad: boolean; rationale: string }) {
   const keys = studyCriteria(study.criteria).map((c) => c.key);
@@ -62,16 +60,6 @@ export async function submitJudgement(
     const keys = validate(input, study);
     const shownLeft = assignment.shownLeft;
     if (shownLeft !== "A" && shownLeft !== "B") throw new AppError("CONFLICT", "This assignment was never shown");
-
-    // A skip is final for this rater: the queue takes a late submit back while nobody holds the
-    // slot (right for a lapsed lease), but a comparison the rater chose to skip must not come back
-    // as their judgement. Read the status under the locks submitAssignment takes (item, then
-    // assignment), so a skip racing this submit either commits first (and is refused here) or waits for
-    // this commit (and then finds no lease to release).
-    await tx.$queryRaw`SELECT id FROM "QueueItem" WHERE id = ${assignment.itemId}::uuid FOR UPDATE`;
-    const [locked] = await tx.$queryRaw<{ status: string }[]>`
-      SELECT status::text AS status FROM "QueueAssignment" WHERE id = ${assignmentId}::uuid FOR UPDATE`;
-    if (locked?.status === "RELEASED") throw new AppError("CONFLICT", "You skipped this comparison, so it can no longer be submitted", { extra: { reason: SKIPPED } });
 
     const outcome = await submitAssignment(tx, { assignmentId, userId: user.id });
     let result: TJudgementResult;

@@ -257,6 +257,11 @@ describe("reviewing and results", () => {
     expect(await db().auditReview.count()).toBe(0);
     expect((await review(alice.token, b.assignmentId, { verdict: "accept" })).status).toBe(404);
     expect((await call(skipItemRoute, bob.token, "POST", `/api/v1/assignments/${b.assignmentId}/review/skip`, { id: b.assignmentId })).status).toBe(204);
+    // A skip is final: the skipped item cannot be submitted afterwards, even with its slot free.
+    const afterSkip = await review(bob.token, b.assignmentId, { verdict: "accept" });
+    expect(afterSkip.status).toBe(409);
+    expect(await afterSkip.json()).toMatchObject({ reason: "skipped" });
+    expect(await db().auditReview.count()).toBe(0);
 
     expect((await call(pauseCampaignRoute, admin, "POST", `/api/v1/audits/${id}/pause`, { id })).status).toBe(200);
     expect((await next(bob.token, id)).status).toBe(409);

@@ -61,6 +61,12 @@ describe("study API", () => {
     expect(await imported.json()).toMatchObject({ imported: 432, newPrompts: 216, unmatched: [] });
     const notAlpaca = await admin(importOutputsRoute, `/api/v1/studies/${id}/outputs`, { method: "POST", body: JSON.stringify([{ instruction: "x" }]), params });
     expect(notAlpaca.status).toBe(422);
+    // Text PostgreSQL cannot store is a 422 naming the field, not a 500, and imports nothing.
+    const before = await db().studyOutput.count();
+    const nul = await admin(importOutputsRoute, `/api/v1/studies/${id}/outputs`, { method: "POST", body: JSON.stringify([{ instruction: "New prompt?", output: "bad\u0000text", generator: "gpt-4" }]), params });
+    expect(nul.status).toBe(422);
+    expect(JSON.stringify(await nul.json())).toContain("NUL");
+    expect(await db().studyOutput.count()).toBe(before);
 
     expect((await admin(startStudyRoute, `/api/v1/studies/${id}/start`, { method: "POST", params })).status).toBe(200);
     const view = (await (await researcher(getStudyRoute, `/api/v1/studies/${id}`, { params })).json()) as { status: string; progress: { slots: number } };

@@ -41,16 +41,32 @@ BEGIN
 
   -- The slot count lives on the locked row: FOR UPDATE re-checks "claimedSlots" < capacity on the
   -- newest row version, which a COUNT over assignments cannot do.
-  SELECT qi.id INTO v_item FROM "QueueItem" qi
-   WHERE qi."queueId" = p_queue
-     AND qi."claimedSlots" < qi.capacity
-     AND (qi."onlyForUserId" IS NULL OR qi."onlyForUserId" = p_user)
-     AND NOT EXISTS (SELECT 1 FROM "QueueAssignment" a
-                      WHERE a."itemId" = qi.id AND a."userId" = p_user
-                        AND a.status IN ('LEASED', 'SUBMITTED', 'RELEASED'))
-   ORDER BY qi.position
-   LIMIT 1
-   FOR UPDATE SKIP LOCKED;
+  FOR attempt IN 1..40 LOOP
+    SELECT qi.id INTO v_item FROM "QueueItem" qi
+     WHERE qi."queueId" = p_queue
+       AND qi."claimedSlots" < qi.capacity
+       AND (qi."onlyForUserId" IS NULL OR qi."onlyForUserId" = p_user)
+       AND NOT EXISTS (SELECT 1 FROM "QueueAssignment" a
+                        WHERE a."itemId" = qi.id AND a."userId" = p_user
+                          AND a.status IN ('LEASED', 'SUBMITTED', 'RELEASED'))
+     ORDER BY qi.position
+     LIMIT 1
+     FOR UPDATE SKIP LOCKED;
+    EXIT WHEN v_item IS NOT NULL;
+    -- Nothing open and unlocked. If an open item is only locked for a moment (a submit, a skip,
+    -- another claim of it), look again shortly instead of answering "nothing left for you": at
+    -- the end of a campaign that false answer sent reviewers away from the last free slots.
+    -- Waiting with pg_sleep, never on the lock itself, so this cannot deadlock.
+    EXIT WHEN NOT EXISTS (
+      SELECT 1 FROM "QueueItem" qi
+       WHERE qi."queueId" = p_queue
+         AND qi."claimedSlots" < qi.capacity
+         AND (qi."onlyForUserId" IS NULL OR qi."onlyForUserId" = p_user)
+         AND NOT EXISTS (SELECT 1 FROM "QueueAssignment" a
+                          WHERE a."itemId" = qi.id AND a."userId" = p_user
+                            AND a.status IN ('LEASED', 'SUBMITTED', 'RELEASED')));
+    PERFORM pg_sleep(0.005);
+  END LOOP;
   IF v_item IS NULL THEN RETURN; END IF;
 
   UPDATE "QueueItem" SET "claimedSlots" = "claimedSlots" + 1 WHERE id = v_item;
@@ -68,8 +84,9 @@ $$;
 
 -- The submit's queue half, called inside the caller's transaction (which then writes the payload
 -- rows): one round trip instead of five. Answers 'submitted', 'already_submitted', 'lease_lost'
--- (the lease expired and its slot went to someone else) or 'not_found' (no such assignment of
--- this person). A lease past its time still counts while nobody took its slot.
+-- (the lease expired and its slot went to someone else), 'released' (the person skipped it) or
+-- 'not_found' (no such assignment of this person). A lease past its time still counts while
+-- nobody took its slot.
 CREATE OR REPLACE FUNCTION queue_submit(p_assignment uuid, p_user uuid)
 RETURNS text
 LANGUAGE plpgsql VOLATILE AS $$
@@ -84,7 +101,11 @@ BEGIN
   -- Item lock before assignment lock: the order every queue operation uses.
   SELECT qi.capacity, qi."claimedSlots" INTO v_capacity, v_claimed FROM "QueueItem" qi WHERE qi.id = v_item FOR UPDATE;
   SELECT a.status::text INTO v_status FROM "QueueAssignment" a WHERE a.id = p_assignment FOR UPDATE;
+  -- Gone between the first read and the lock (its campaign or study was deleted).
+  IF v_status IS NULL THEN RETURN 'not_found'; END IF;
   IF v_status = 'SUBMITTED' THEN RETURN 'already_submitted'; END IF;
+  -- A skip is final: the slot went back to the queue by the person's own choice.
+  IF v_status = 'RELEASED' THEN RETURN 'released'; END IF;
   IF v_status <> 'LEASED' THEN
     IF v_claimed >= v_capacity THEN RETURN 'lease_lost'; END IF;
     -- The slot was freed and nobody took it: the late submit takes it back.
