@@ -9,6 +9,17 @@ export interface BenchOptions {
   readonly rounds?: number;
 }
 
+/** The target size's study (10,000 judgements, 8 models by default), the same for every benchmark. */
+function benchJudgements(options: BenchOptions) {
+  return syntheticJudgements({
+    judgements: options.judgements ?? 10_000,
+    models: options.models ?? 8,
+    judgementsPerPrompt: options.judgementsPerPrompt ?? 5,
+    raters: 20,
+    seed: "bench",
+  });
+}
+
 /**
  * Wall-clock milliseconds for a prompt-clustered Bradley–Terry bootstrap at the target size
  * (10,000 judgements, 8 models, 1,000 rounds; budget 2 s on 2 cores). Data generation is excluded;
@@ -18,13 +29,7 @@ export interface BenchOptions {
  *   npx tsx --eval 'import { benchBradleyTerry } from "./lib/stats/bench-bradley-terry.ts"; console.log(benchBradleyTerry());'
  */
 export function benchBradleyTerry(options: BenchOptions = {}): number {
-  const judgements = syntheticJudgements({
-    judgements: options.judgements ?? 10_000,
-    models: options.models ?? 8,
-    judgementsPerPrompt: options.judgementsPerPrompt ?? 5,
-    raters: 20,
-    seed: "bench",
-  });
+  const judgements = benchJudgements(options);
   const started = performance.now();
   bootstrapBradleyTerry(judgements, { rounds: options.rounds ?? 1000, seed: 7 });
   return performance.now() - started;
@@ -35,13 +40,7 @@ export function benchBradleyTerry(options: BenchOptions = {}): number {
  * rates, Wilson intervals, sign tests, agreement, position bias and the Bradley–Terry bootstrap.
  */
 export function benchSummary(options: BenchOptions = {}): number {
-  const judgements = syntheticJudgements({
-    judgements: options.judgements ?? 10_000,
-    models: options.models ?? 8,
-    judgementsPerPrompt: options.judgementsPerPrompt ?? 5,
-    raters: 20,
-    seed: "bench",
-  });
+  const judgements = benchJudgements(options);
   const started = performance.now();
   summarisePairs(judgements, { bootstrapRounds: options.rounds ?? 1000, seed: 7 });
   return performance.now() - started;

@@ -2,7 +2,6 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { insertApiToken } from "@/lib/auth/api-tokens";
 import { parseInput } from "@/lib/errors/parse-input";
-import { addTerm } from "@/lib/vocabulary/add-term";
 import { autosaveDraft } from "@/lib/seeds/autosave-draft";
 import { createSeed } from "@/lib/seeds/create-seed";
 import { findSimilarSeeds } from "@/lib/seeds/find-similar-seeds";
@@ -15,10 +14,11 @@ import { retireSeed } from "@/lib/seeds/retire-seed";
 import { reviewSeed } from "@/lib/seeds/review-seed";
 import { saveSeed } from "@/lib/seeds/save-seed";
 import { saveSeedRoute } from "@/lib/seeds/save-route";
-import { ZReviewSeed, ZSaveSeed, ZSeedFields } from "@/lib/seeds/schemas";
+import { ZReviewSeed, ZSaveSeed } from "@/lib/seeds/schemas";
 import { submitSeed } from "@/lib/seeds/submit-seed";
-import { asCurrent, ctx, makeUser } from "../support/factories";
+import { ctx } from "../support/factories";
 import { resetDatabase } from "../support/db";
+import { seedSetup } from "../support/seed-setup";
 
 beforeEach(async () => {
   await resetDatabase();
@@ -27,18 +27,7 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-async function setup() {
-  const admin = asCurrent(await makeUser("ADMIN"));
-  const author = asCurrent(await makeUser("CLINICIAN"));
-  const reviewer = asCurrent(await makeUser("CLINICIAN"));
-  const researcher = asCurrent(await makeUser("RESEARCHER"));
-  const topic = await addTerm(admin, { kind: "TOPIC", label: "Cardiology" }, ctx());
-  const view = await addTerm(admin, { kind: "VIEW", label: "Patient" }, ctx());
-  const type = await addTerm(admin, { kind: "TYPE", label: "Open Q&A" }, ctx());
-  const fields = (over: Record<string, unknown> = {}) =>
-    parseInput(ZSeedFields, { topicId: topic.id, viewId: view.id, typeId: type.id, instruction: "Explain stable angina to a patient.", difficulty: "2", ...over });
-  return { admin, author, reviewer, researcher, topic, view, type, fields };
-}
+const setup = () => seedSetup();
 
 describe("seed lifecycle", () => {
   it("draft → submitted → changes requested → revised → approved → retired, with versions and diffs", async () => {

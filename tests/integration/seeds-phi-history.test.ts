@@ -1,17 +1,15 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { parseInput } from "@/lib/errors/parse-input";
-import { addTerm } from "@/lib/vocabulary/add-term";
 import { createSeed } from "@/lib/seeds/create-seed";
 import { getSeed } from "@/lib/seeds/get-seed";
 import { markPhiFalsePositive } from "@/lib/seeds/mark-phi-false-positive";
 import { redactPhiFinding } from "@/lib/seeds/redact-phi-finding";
 import { reviewSeed } from "@/lib/seeds/review-seed";
 import { saveSeed } from "@/lib/seeds/save-seed";
-import { ZSeedFields } from "@/lib/seeds/schemas";
 import { submitSeed } from "@/lib/seeds/submit-seed";
 import { asCurrent, ctx, makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
+import { seedSetup } from "../support/seed-setup";
 
 beforeEach(async () => {
   await resetDatabase();
@@ -22,17 +20,7 @@ afterAll(async () => {
 
 const NAME = "Mr. John Smith";
 
-async function setup() {
-  const admin = asCurrent(await makeUser("ADMIN"));
-  const author = asCurrent(await makeUser("CLINICIAN"));
-  const reviewer = asCurrent(await makeUser("CLINICIAN"));
-  const topic = await addTerm(admin, { kind: "TOPIC", label: "Cardiology" }, ctx());
-  const view = await addTerm(admin, { kind: "VIEW", label: "Patient" }, ctx());
-  const type = await addTerm(admin, { kind: "TYPE", label: "Open Q&A" }, ctx());
-  const fields = (over: Record<string, unknown> = {}) =>
-    parseInput(ZSeedFields, { topicId: topic.id, viewId: view.id, typeId: type.id, instruction: "Answer the patient's question.", difficulty: "2", ...over });
-  return { author, reviewer, fields };
-}
+const setup = () => seedSetup("Answer the patient's question.");
 
 /** Every stored copy of seed text: the seed rows, versions, drafts, reviews and the audit trail. */
 async function everything() {

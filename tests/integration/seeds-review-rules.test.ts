@@ -1,7 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { parseInput } from "@/lib/errors/parse-input";
-import { addTerm } from "@/lib/vocabulary/add-term";
 import { autosaveDraft } from "@/lib/seeds/autosave-draft";
 import { createSeed } from "@/lib/seeds/create-seed";
 import { findSimilarSeeds } from "@/lib/seeds/find-similar-seeds";
@@ -9,11 +7,11 @@ import { getSeed } from "@/lib/seeds/get-seed";
 import { importSeeds } from "@/lib/seeds/import-seeds";
 import { reviewSeed } from "@/lib/seeds/review-seed";
 import { saveSeed } from "@/lib/seeds/save-seed";
-import { ZSeedFields } from "@/lib/seeds/schemas";
 import { submitSeed } from "@/lib/seeds/submit-seed";
 import { rougeL } from "@/lib/similarity";
-import { asCurrent, ctx, makeUser } from "../support/factories";
+import { ctx } from "../support/factories";
 import { resetDatabase } from "../support/db";
+import { seedSetup } from "../support/seed-setup";
 
 beforeEach(async () => {
   await resetDatabase();
@@ -22,17 +20,7 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-async function setup() {
-  const admin = asCurrent(await makeUser("ADMIN"));
-  const author = asCurrent(await makeUser("CLINICIAN"));
-  const reviewer = asCurrent(await makeUser("CLINICIAN"));
-  const topic = await addTerm(admin, { kind: "TOPIC", label: "Cardiology" }, ctx());
-  const view = await addTerm(admin, { kind: "VIEW", label: "Patient" }, ctx());
-  const type = await addTerm(admin, { kind: "TYPE", label: "Open Q&A" }, ctx());
-  const fields = (over: Record<string, unknown> = {}) =>
-    parseInput(ZSeedFields, { topicId: topic.id, viewId: view.id, typeId: type.id, instruction: "Explain stable angina to a patient.", difficulty: "2", ...over });
-  return { admin, author, reviewer, fields };
-}
+const setup = () => seedSetup();
 
 const BETA = "List the common side effects of beta blockers.";
 const BETA_ADULTS = "List the common side effects of beta blockers in adults.";
