@@ -9,6 +9,7 @@ import { createSession, revokeSession } from "@/lib/auth/sessions";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { contextFromHeaders } from "@/lib/http/request-context";
 import type { Provider } from "next-auth/providers/index";
+import { safeAuthRedirect } from "@/lib/http/safe-callback-url";
 
 function headersFrom(raw: Record<string, unknown> | undefined): Headers {
   const h = new Headers();
@@ -65,6 +66,10 @@ export function authOptions(): NextAuthOptions {
     providers: providers(),
     useSecureCookies: e.secureCookies,
     callbacks: {
+      // After sign-in and sign-out: this app's own paths only (lib/http/safe-callback-url.ts).
+      redirect({ url, baseUrl }) {
+        return safeAuthRedirect(url, baseUrl);
+      },
       // SSO users must have been invited: the IdP proves identity, ClinReview decides access.
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;
