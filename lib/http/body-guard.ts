@@ -15,21 +15,30 @@ function rules(): readonly TBodyLimitRule[] {
   return (g[RULES_KEY] as readonly TBodyLimitRule[] | undefined) ?? [];
 }
 
-/** Answers 413 as problem+json and closes the connection, so the rest of the body is never read. */
-function refuse(req: IncomingMessage, res: ServerResponse, limit: number): void {
+/** Methods no route serves, which Next answers with a 500: refused here as 405. */
+const UNSUPPORTED_METHODS = new Set(["TRACE", "TRACK", "CONNECT"]);
+
+/** Answers a problem+json and closes the connection, so the rest of the body is never read. */
+function answer(req: IncomingMessage, res: ServerResponse, status: number, title: string, detail: string, extra: Record<string, string> = {}): void {
   if (!res.headersSent) {
-    const body = JSON.stringify({
-      type: "about:blank",
-      title: "Payload Too Large",
-      status: 413,
-      detail: `The request body is larger than ${limit} bytes`,
-    });
-    res.writeHead(413, { "content-type": "application/problem+json", "content-length": Buffer.byteLength(body), connection: "close" });
+    const body = JSON.stringify({ type: "about:blank", title, status, detail });
+    res.writeHead(status, { "content-type": "application/problem+json", "content-length": Buffer.byteLength(body), connection: "close", ...extra });
     res.end(body);
   }
-  // Stop reading: what the client still sends is dropped with the socket once the answer is out.
   res.once("finish", () => req.socket?.destroy());
   req.pause();
+}
+
+/** Refuses TRACE and its kin with 405 before Next sees them. Returns false when refused. */
+export function guardMethod(req: IncomingMessage, res: ServerResponse | undefined): boolean {
+  if (!res || !UNSUPPORTED_METHODS.has((req.method ?? "").toUpperCase())) return true;
+  answer(req, res, 405, "Method Not Allowed", `${req.method} is not supported`, { allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" });
+  return false;
+}
+
+/** 413: the body is over its limit. */
+function refuse(req: IncomingMessage, res: ServerResponse, limit: number): void {
+  answer(req, res, 413, "Payload Too Large", `The request body is larger than ${limit} bytes`);
 }
 
 /**

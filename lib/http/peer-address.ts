@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
-import { guardBody } from "./body-guard";
+import { guardBody, guardMethod } from "./body-guard";
 
 /**
  * The TCP peer of a request, as seen by this process. Route handlers, server actions and
@@ -52,7 +52,8 @@ function patch(proto: { emit: TEmit }): void {
       if (req?.headers) {
         stampPeer(req);
         // Refused for its size before Next reads a byte of it (lib/http/body-limits.ts).
-        if (!guardBody(req, args[1] as ServerResponse | undefined)) return true;
+        const res = args[1] as ServerResponse | undefined;
+        if (!guardMethod(req, res) || !guardBody(req, res)) return true;
       }
     }
     return original.call(this, event, ...args);

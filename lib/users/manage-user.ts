@@ -41,13 +41,15 @@ export async function setUserDisabled(actor: TCurrentUser, userId: string, disab
     if (before.pseudonymisedAt && !disabled) throw new AppError("CONFLICT", "A pseudonymised account cannot be enabled again.");
     const after = await tx.user.update({ where: { id: userId }, data: { status: disabled ? "DISABLED" : "ACTIVE" } });
     const revoked = disabled ? await revokeAllSessions(tx, userId) : 0;
+    // For good: enabling the account again must not bring old tokens back to life.
+    const tokensRevoked = disabled ? (await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })).count : 0;
     await recordAudit(tx, ctx, {
       actorId: actor.id,
       action: disabled ? "user.disable" : "user.enable",
       entityType: "user",
       entityId: userId,
       before: { status: before.status },
-      after: { status: after.status, sessionsRevoked: revoked },
+      after: { status: after.status, sessionsRevoked: revoked, tokensRevoked },
     });
     return after;
   });

@@ -92,6 +92,19 @@ describe("body limits before Next", () => {
     expect(JSON.parse(dataset.body)).toEqual({ read: 8_000_000 });
   });
 
+  it("answers TRACE with 405 before Next (which answered 500)", async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest({ host: "127.0.0.1", port, path: "/api/health", method: "TRACE" }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(status).toBe(405);
+    expect(readBytes.has("/api/health")).toBe(false);
+  });
+
   it("declares a limit on every route that reads a raw upload", () => {
     const raw = API_ROUTES.filter((r) => r.def.rawBody);
     expect(raw.length).toBeGreaterThanOrEqual(4);

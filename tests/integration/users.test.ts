@@ -1,4 +1,17 @@
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+// Counts argon2 hashes: a finished setup must not hash an anonymous caller's password.
+const hashes = vi.hoisted(() => ({ count: 0 }));
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/auth/password")>();
+  return {
+    ...real,
+    hashPassword: (password: string) => {
+      hashes.count++;
+      return real.hashPassword(password);
+    },
+  };
+});
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { parseInput } from "@/lib/errors/parse-input";
@@ -31,6 +44,13 @@ describe("first admin setup", () => {
     expect(await db().user.count({ where: { role: "ADMIN" } })).toBe(1);
     expect(await needsSetup()).toBe(false);
     expect(await db().auditLog.count({ where: { action: "user.setup_admin" } })).toBe(1);
+  });
+
+  it("once done, refuses another setup before hashing its password", async () => {
+    await createFirstAdmin({ name: "Admin", email: "admin@int.test", password: "long-enough-password" }, ctx());
+    const before = hashes.count;
+    await expect(createFirstAdmin({ name: "Late", email: "late@int.test", password: "x".repeat(10_000) }, ctx())).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(hashes.count).toBe(before);
   });
 
   it("rejects bad input field by field and writes nothing", async () => {
