@@ -29,7 +29,7 @@ async function problemText(res: Response): Promise<string> {
   }
 }
 
-export type TNext = { assignment: TAssignment | null; error: string | null };
+type TNext = { assignment: TAssignment | null; error: string | null };
 
 /** What the screen shows for an answer of "next": the draft's choices restored, the first unanswered criterion active. */
 function screenFor(r: TNext) {
