@@ -7,6 +7,7 @@ import { importOutputsRoute } from "@/lib/studies/outputs-route";
 import { startStudyRoute } from "@/lib/studies/status-routes";
 import { nextAssignmentRoute, submitJudgementRoute } from "@/lib/studies/rating-routes";
 import { annotationsRoute, studyStatsRoute } from "@/lib/studies/results-routes";
+import { canonicalPresentation } from "@/lib/text/canonical-presentation";
 import { makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
 import { describeEachSource } from "../support/each-data-source";
@@ -92,6 +93,7 @@ describeEachSource(
         new Set([`${baseline}|${model}`]),
       );
       const byInstruction = new Map(annotations.map((a) => [a.instruction, a]));
+    const byShownInstruction = new Map(annotations.map((a) => [canonicalPresentation(a.instruction), a]));
       expect(byInstruction.size).toBe(805);
 
       const admin = await caller("ADMIN");
@@ -153,21 +155,23 @@ describeEachSource(
         expect(res.status).toBe(200);
         const a = (await res.json()) as TNext;
         if (a.assignmentId === null) break;
-        const ann = byInstruction.get(a.prompt.instruction);
+        const ann = byShownInstruction.get(a.prompt.instruction);
         if (!ann) throw new Error(`unknown prompt ${a.prompt.instruction.slice(0, 60)}`);
+        // Raters see each text in its canonical presentation (lib/text/canonical-presentation.ts).
         const [left, right] = a.responses.map((r) => r.text);
-        expect(new Set([left, right])).toEqual(new Set([ann.output_1, ann.output_2]));
+        const [out1, out2] = [canonicalPresentation(ann.output_1), canonicalPresentation(ann.output_2)];
+        expect(new Set([left, right])).toEqual(new Set([out1, out2]));
         let choice: "A" | "B" | "tie";
         if (ann.preference === 0)
           choice = "tie"; // AlpacaEval's legacy draw code (1.5 today)
         else {
           // Identical outputs are all draws in this file, so a decisive preference has distinct texts.
           expect(ann.output_1).not.toBe(ann.output_2);
-          const preferred = ann.preference === 1 ? ann.output_1 : ann.output_2;
+          const preferred = ann.preference === 1 ? out1 : out2;
           choice = left === preferred ? "A" : "B";
         }
         if (ann.output_1 !== ann.output_2) {
-          const leftModel = left === ann.output_1 ? ann.generator_1 : ann.generator_2;
+          const leftModel = left === out1 ? ann.generator_1 : ann.generator_2;
           shownLeft.set(leftModel, (shownLeft.get(leftModel) ?? 0) + 1);
         }
         const judged = await rater(submitJudgementRoute, `/api/v1/assignments/${a.assignmentId}/judgement`, {
