@@ -3,11 +3,11 @@ import { AppError } from "@/lib/errors/app-error";
 import { defineApiRoute, json } from "@/lib/http/api-route";
 import { idempotencyKeyOf } from "@/lib/http/idempotency";
 import { importSeeds } from "./import-seeds";
+import { MAX_IMPORT_BYTES } from "./import-limits";
 import { ZImportQuery } from "./import-schemas";
 import { readLimitedText } from "./read-limited-text";
 
 const CONTENT_TYPES = ["application/json", "application/x-ndjson", "application/jsonl"];
-const MAX_BYTES = 5_000_000;
 
 export const importSeedsRoute = defineApiRoute(
   {
@@ -38,7 +38,7 @@ export const importSeedsRoute = defineApiRoute(
       throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the file as ${CONTENT_TYPES.join(" or ")}`);
     }
     const key = idempotencyKeyOf(req);
-    const outcome = await importSeeds(user, await readLimitedText(req, MAX_BYTES), query, ctx, key);
+    const outcome = await importSeeds(user, await readLimitedText(req, MAX_IMPORT_BYTES), query, ctx, key);
     return json(outcome.body, outcome.status, outcome.replayed ? { "idempotent-replayed": "true" } : {});
   },
 );
