@@ -20,7 +20,7 @@ export const importSeedsRoute = defineApiRoute(
     rawBody: {
       contentTypes: CONTENT_TYPES,
       description:
-        "Records with topic, view, type, instruction, input (<noinput> when empty) and difficulty \"1\"–\"5\". " +
+        "Records with topic, view, type, instruction, input (<noinput> when empty) and difficulty \"1\"–\"5\"; at most 5 MB (413 beyond). " +
         "Send an Idempotency-Key header (1–200 of A–Z a–z 0–9 _.:-) so a retried import answers the first import's result " +
         "(with Idempotent-Replayed: true) instead of importing again; reusing a key for a different file or options is a 422. " +
         "Dry runs ignore the key.",
@@ -28,7 +28,8 @@ export const importSeedsRoute = defineApiRoute(
     response: {
       status: 201,
       description:
-        "Imported (200 for a dry run): count, approved, heldForReview, mapped labels, near duplicates, PHI warnings; " +
+        "Imported (200 for a dry run, which answers what the same import would do: approved, heldForReview and addedTerms included): " +
+        "count, approved, heldForReview, mapped labels, near duplicates, PHI warnings; " +
         "422 lists unknown labels (noting labels of retired terms) or per-record errors such as exact duplicates",
     },
   },
