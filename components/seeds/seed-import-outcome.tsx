@@ -37,7 +37,7 @@ export function SeedImportOutcome({ run, answer, ms, terms }: { run: TImportRun 
         </ul>
       ) : null}
       {facts}
-      <p className="text-xs">Nothing was stored. The file stays chosen: fix it and choose it again, or change the options and retry.</p>
+      <p className="text-xs">Nothing was stored. The file is still chosen: change the options and try again, or fix the file and choose it again.</p>
     </Notice>
   );
 }
