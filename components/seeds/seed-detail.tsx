@@ -2,6 +2,7 @@ import "server-only";
 import { notFound } from "next/navigation";
 import { Card, Notice } from "@/components/ui/notice";
 import { hasPermission } from "@/lib/auth/permissions";
+import { phiKindLabel } from "@/lib/phi/labels";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors/app-error";
 import { getSeed } from "@/lib/seeds/get-seed";
@@ -147,7 +148,7 @@ export async function SeedDetail({ user, id }: { user: TCurrentUser; id: string 
             {seed.phiFindings.map((f) => (
               <li key={`${f.field}-${f.fingerprint}`} className="flex flex-wrap items-center gap-2">
                 <span>
-                  {f.field}: {f.kind.replace("_", " ")} “{f.text}” {f.resolved ? "(ruled not PHI)" : ""}
+                  {f.field}: {phiKindLabel(f.kind)} “{f.text}” {f.resolved ? "(ruled not PHI)" : ""}
                 </span>
                 {!f.resolved ? (
                   <PhiFindingActions

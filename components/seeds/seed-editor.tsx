@@ -4,9 +4,11 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { phiKindLabel } from "@/lib/phi/labels";
 import { readSnapshot } from "@/lib/seeds/seed-snapshot";
 import { conflictRows, snapshotToEditor } from "./conflict-rows";
 import { DifficultyRubric } from "./difficulty-rubric";
+import { NewSeedHeading } from "./new-seed-heading";
 import { ReauthDialog } from "./reauth-dialog";
 import { saveThenSubmit, type TSaved } from "./save-then-submit";
 import { discardSeedDraftAction } from "@/lib/seeds/draft-actions";
@@ -319,6 +321,11 @@ export function SeedEditor({
 
   return (
     <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      {onNewPage ? (
+        <div className="lg:col-span-2">
+          <NewSeedHeading seedId={id} version={version} />
+        </div>
+      ) : null}
       <form
         className="space-y-4"
         noValidate
@@ -361,7 +368,7 @@ export function SeedEditor({
             <ul className="list-disc pl-5">
               {phi.map((p) => (
                 <li key={`${p.field}-${p.kind}-${p.text}`}>
-                  {p.field}: {p.kind.replace("_", " ")} “{p.text}”
+                  {p.field}: {phiKindLabel(p.kind)} “{p.text}”
                 </li>
               ))}
             </ul>

@@ -1,33 +1,94 @@
 "use client";
 
-import { startTransition, useActionState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
-import { importSeedFileAction } from "@/lib/seeds/import-actions";
-import { VocabularyMapLabelForm } from "./vocabulary-map-label-form";
+import { uploadWithProgress } from "@/components/ui/upload-with-progress";
+import { formatBytes, MAX_IMPORT_BYTES } from "@/lib/seeds/import-limits";
+import { contentTypeOf, importUrl, readImportAnswer, refusalBeforeUpload, type TImportAnswer, type TImportChoice } from "./import-request";
+import { SeedImportOutcome, type TImportRun } from "./seed-import-outcome";
 
 type TTermOption = { id: string; label: string; kind: string };
+type TProgress = { run: TImportRun; sent: number; uploaded: boolean; started: number };
 
+/**
+ * Sends the file as the body of POST /api/v1/seeds/import, the route pipelines use, so the screen
+ * takes exactly what the API takes (a server action's body limit would refuse it first). The form
+ * is never reset, so the chosen file survives every check, refusal and error.
+ */
 export function SeedImportForm({ terms }: { terms: TTermOption[] }) {
-  const [state, action, pending] = useActionState(importSeedFileAction, null);
-  const result = state?.ok ? state.data : null;
+  const router = useRouter();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [progress, setProgress] = useState<TProgress | null>(null);
+  const [outcome, setOutcome] = useState<{ id: number; run: TImportRun | null; answer: TImportAnswer; ms: number } | null>(null);
+  const outcomes = useRef(0);
+  const [now, setNow] = useState(0);
+
+  // Long imports: the elapsed time moves, so the screen is visibly at work.
+  useEffect(() => {
+    if (!progress) return;
+    const t = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(t);
+  }, [progress]);
+
+  const refuse = (run: TImportRun | null, message: string) =>
+    setOutcome({ id: ++outcomes.current, run, answer: { kind: "refused", status: 0, message, unknownLabels: [], recordErrors: [] }, ms: 0 });
+
+  const start = async (form: HTMLFormElement, dryRun: boolean) => {
+    const file = fileRef.current?.files?.[0] ?? null;
+    const data = new FormData(form);
+    const choice: TImportChoice = { status: data.get("status") === "approved" ? "approved" : "submitted", addUnknown: data.get("addUnknown") === "on" };
+    const run: TImportRun | null = file ? { dryRun, choice, fileName: file.name, size: file.size } : null;
+    const before = refusalBeforeUpload(file);
+    if (before || !file || !run) return refuse(run, before ?? "Choose a seed file first");
+    const started = Date.now();
+    setOutcome(null);
+    setNow(started);
+    setProgress({ run, sent: 0, uploaded: false, started });
+    try {
+      const answer = await uploadWithProgress({
+        url: importUrl(choice, dryRun),
+        file,
+        contentType: contentTypeOf(file.name),
+        onProgress: (sent) => setProgress((p) => (p ? { ...p, sent } : p)),
+        onSent: () => setProgress((p) => (p ? { ...p, sent: run.size, uploaded: true } : p)),
+      });
+      setOutcome({ id: ++outcomes.current, run, answer: readImportAnswer(answer.status, answer.body), ms: Date.now() - started });
+      // New terms and seeds: the vocabulary lists below are read on the server.
+      if (!dryRun && (answer.status === 200 || answer.status === 201)) router.refresh();
+    } catch (err) {
+      refuse(run, err instanceof Error ? err.message : "The upload failed: try again");
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const busy = progress !== null;
+  const verb = progress?.run.dryRun ? "Checking" : "Importing";
   return (
     <div className="space-y-4">
-      {/* Submitted by hand, not through the form action, so the chosen file survives a check. */}
       <form
         className="flex flex-wrap items-end gap-3"
+        aria-label="Import seeds"
         onSubmit={(e) => {
           e.preventDefault();
           const submitter = e.nativeEvent.submitter;
-          const data = new FormData(e.currentTarget, submitter);
-          startTransition(() => action(data));
+          void start(e.currentTarget, submitter?.getAttribute("value") !== "import");
         }}
       >
         <div>
           <label htmlFor="seed-file" className="block text-sm font-medium">
             Seed file (AlpaCare JSON or JSON Lines)
           </label>
-          <input id="seed-file" name="file" type="file" accept=".json,.jsonl,application/json" className="text-sm" />
+          <input
+            ref={fileRef}
+            id="seed-file"
+            name="file"
+            type="file"
+            accept=".json,.jsonl,.ndjson,application/json"
+            className="text-sm"
+            onChange={() => setOutcome(null)}
+          />
         </div>
         <div>
           <label htmlFor="seed-status" className="block text-sm font-medium">
@@ -41,84 +102,31 @@ export function SeedImportForm({ terms }: { terms: TTermOption[] }) {
         <label className="flex items-center gap-1 text-sm">
           <input type="checkbox" name="addUnknown" /> Add remaining unknown labels as new terms
         </label>
-        <Button type="submit" name="intent" value="check" variant="secondary" disabled={pending}>
+        <Button type="submit" name="intent" value="check" variant="secondary" disabled={busy}>
           Check
         </Button>
-        <Button type="submit" name="intent" value="import" disabled={pending}>
+        <Button type="submit" name="intent" value="import" disabled={busy}>
           Import
         </Button>
       </form>
-      {state?.ok === false ? (
-        <Notice tone="error">
-          {state.message}
-          {state.fieldErrors ? ` ${Object.values(state.fieldErrors).flat().join(" ")}` : ""}
-        </Notice>
-      ) : null}
-      {result && !result.refused ? (
-        <Notice tone="success" title={result.dryRun ? "The file can be imported" : `Imported ${result.count} seeds`}>
+      <p className="text-xs text-slate-600">
+        Up to {formatBytes(MAX_IMPORT_BYTES)}, the same as <code>POST /api/v1/seeds/import</code>. Check runs the same import as a dry run: nothing is stored.
+      </p>
+      {progress ? (
+        <div role="status" aria-live="polite" data-testid="import-progress" className="space-y-1 text-sm">
+          {progress.uploaded ? (
+            <progress className="block w-full" aria-label={`${verb} on the server`} />
+          ) : (
+            <progress className="block w-full" max={Math.max(progress.run.size, 1)} value={progress.sent} aria-label="Upload progress" />
+          )}
           <p>
-            {result.count} records, {result.mapped.length} spellings mapped to canonical labels, {result.nearDuplicates.length} near
-            duplicates (ROUGE-L &gt; 0.7), {result.phiWarnings.length} possible patient identifiers.
-            {result.unknownLabels.length ? ` ${result.unknownLabels.length} unknown labels will be added as new terms.` : ""}
+            Sent {formatBytes(progress.sent)} of {formatBytes(progress.run.size)}
+            {progress.uploaded ? `. ${verb} the records on the server…` : "…"} {Math.floor((now - progress.started) / 1000)} s
           </p>
-          {result.heldForReview.length ? (
-            <p data-testid="held-for-review">
-              {result.dryRun ? "Would hold" : "Held"} {result.heldForReview.length} seeds with possible patient identifiers as submitted instead of
-              approved (records {result.heldForReview.map((h) => h.record).join(", ")}): a reviewer must clear each finding or the text must be fixed first.
-            </p>
-          ) : null}
-          {result.mapped.some((m) => m.retiredTerm) ? (
-            <p>
-              Labels of retired terms mapped through aliases:{" "}
-              {result.mapped
-                .filter((m) => m.retiredTerm)
-                .map((m) => `“${m.from}” → “${m.to}”`)
-                .join(", ")}
-              .
-            </p>
-          ) : null}
-        </Notice>
+        </div>
       ) : null}
-      {result?.refused ? (
-        <Notice tone="warning" title={result.message}>
-          {result.recordErrors.length ? (
-            <ul className="list-disc pl-5" data-testid="record-errors">
-              {result.recordErrors.slice(0, 50).map((e) => (
-                <li key={`${e.record}-${e.field}`}>
-                  Record {e.record}, {e.field}: {e.message}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </Notice>
-      ) : null}
-      {result?.refused && result.unknownLabels.length ? (
-        <table className="w-full text-left text-sm" data-testid="unknown-labels">
-          <thead className="border-b text-xs uppercase text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-3">Kind</th>
-              <th scope="col" className="py-2 pr-3">Unknown label</th>
-              <th scope="col" className="py-2 pr-3">Records</th>
-              <th scope="col" className="py-2">Map or add</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.unknownLabels.map((u) => (
-              <tr key={`${u.kind}-${u.label}`} className="border-b align-top">
-                <td className="py-2 pr-3">{u.kind.toLowerCase()}</td>
-                <td className="py-2 pr-3">
-                  {u.spellings.join(" · ")}
-                  {u.retiredTerm ? <span className="block text-xs text-amber-800">Retired term “{u.retiredTerm}”: map it to a live term or restore it</span> : null}
-                </td>
-                <td className="py-2 pr-3">{u.records.length}</td>
-                <td className="py-2">
-                  <VocabularyMapLabelForm kind={u.kind} label={u.label} terms={terms.filter((t) => t.kind === u.kind)} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {/* Keyed per answer: a new check starts the label mapping afresh. */}
+      {outcome ? <SeedImportOutcome key={outcome.id} run={outcome.run} answer={outcome.answer} ms={outcome.ms} terms={terms} /> : null}
     </div>
   );
 }

@@ -1,18 +1,21 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState, useEffect, useId } from "react";
 import { Button } from "@/components/ui/button";
 import { addAliasAction, addTermAction } from "@/lib/vocabulary/vocabulary-actions";
 
 type TTermOption = { id: string; label: string };
 
-/** One unknown import label: map it to an existing term (an alias) or add it as a new term. */
-export function VocabularyMapLabelForm({ kind, label, terms }: { kind: string; label: string; terms: TTermOption[] }) {
+/** One unknown import label: map it to an existing term (an alias) or add it as a new term; onDone tells the list. */
+export function VocabularyMapLabelForm({ kind, label, terms, onDone }: { kind: string; label: string; terms: TTermOption[]; onDone?: () => void }) {
   const selectId = useId();
   const [mapState, mapAction, mapping] = useActionState(addAliasAction, null);
   const [addState, addAction, adding] = useActionState(addTermAction, null);
   const done = mapState?.ok ? `Mapped to “${mapState.data.label}”` : addState?.ok ? "Added as a new term" : null;
   const error = mapState?.ok === false ? mapState.message : addState?.ok === false ? addState.message : null;
+  useEffect(() => {
+    if (done) onDone?.();
+  }, [done, onDone]);
   if (done) return <span className="text-sm text-green-800">{done}</span>;
   return (
     <div className="flex flex-wrap items-center gap-2">

@@ -22,7 +22,8 @@ export function findImportDuplicates(
     const twin = seen.get(key);
     if (twin) recordErrors.push({ record: i + 1, field: "instruction", message: `Exact duplicate of ${twin}` });
     else seen.set(key, `record ${i + 1}`);
-    const best = index.query(r.instruction, 1)[0];
+    // Only candidates that could pass the cut-off are ranked: a file of many alike records stays fast.
+    const best = index.query(r.instruction, 1, undefined, NEAR_DUPLICATE_THRESHOLD)[0];
     if (best && best.score > NEAR_DUPLICATE_THRESHOLD) {
       const similar = best.id.startsWith("record:") ? { similarRecord: Number(best.id.slice(7)) } : { similarSeedId: best.id };
       nearDuplicates.push({ record: i + 1, score: Math.round(best.score * 1000) / 1000, ...similar });

@@ -3,12 +3,11 @@ import { AppError } from "@/lib/errors/app-error";
 import { defineApiRoute, json } from "@/lib/http/api-route";
 import { idempotencyKeyOf } from "@/lib/http/idempotency";
 import { importSeeds } from "./import-seeds";
+import { MAX_IMPORT_BYTES } from "./import-limits";
 import { ZImportQuery } from "./import-schemas";
 import { readLimitedText } from "./read-limited-text";
-import { BODY_LIMITS } from "@/lib/http/body-limits";
 
 const CONTENT_TYPES = ["application/json", "application/x-ndjson", "application/jsonl"];
-const MAX_BYTES = BODY_LIMITS.seedImport;
 
 export const importSeedsRoute = defineApiRoute(
   {
@@ -18,11 +17,11 @@ export const importSeedsRoute = defineApiRoute(
     tag: "Seeds",
     permission: "seeds:import",
     query: ZImportQuery,
-    bodyLimit: MAX_BYTES,
+    bodyLimit: MAX_IMPORT_BYTES,
     rawBody: {
       contentTypes: CONTENT_TYPES,
       description:
-        "Records with topic, view, type, instruction, input (<noinput> when empty) and difficulty \"1\"–\"5\". " +
+        "Records with topic, view, type, instruction, input (<noinput> when empty) and difficulty \"1\"–\"5\"; at most 5 MB (413 beyond). " +
         "Send an Idempotency-Key header (1–200 of A–Z a–z 0–9 _.:-) so a retried import answers the first import's result " +
         "(with Idempotent-Replayed: true) instead of importing again; reusing a key for a different file or options is a 422. " +
         "Dry runs ignore the key.",
@@ -30,7 +29,8 @@ export const importSeedsRoute = defineApiRoute(
     response: {
       status: 201,
       description:
-        "Imported (200 for a dry run): count, approved, heldForReview, mapped labels, near duplicates, PHI warnings; " +
+        "Imported (200 for a dry run, which answers what the same import would do: approved, heldForReview and addedTerms included): " +
+        "count, approved, heldForReview, mapped labels, near duplicates, PHI warnings; " +
         "422 lists unknown labels (noting labels of retired terms) or per-record errors such as exact duplicates",
     },
   },
@@ -40,7 +40,7 @@ export const importSeedsRoute = defineApiRoute(
       throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the file as ${CONTENT_TYPES.join(" or ")}`);
     }
     const key = idempotencyKeyOf(req);
-    const outcome = await importSeeds(user, await readLimitedText(req, MAX_BYTES), query, ctx, key);
+    const outcome = await importSeeds(user, await readLimitedText(req, MAX_IMPORT_BYTES), query, ctx, key);
     return json(outcome.body, outcome.status, outcome.replayed ? { "idempotent-replayed": "true" } : {});
   },
 );

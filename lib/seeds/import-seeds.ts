@@ -24,7 +24,7 @@ export type TImportResult = {
   dryRun: boolean;
   batchId: string | null;
   count: number;
-  /** Seeds stored as approved (0 for a dry run or a submitted import). */
+  /** Seeds stored as approved (a dry run: that would be; 0 for a submitted import). */
   approved: number;
   mapped: TLabelMapping[];
   unknownLabels: TUnknownLabel[];
@@ -32,6 +32,7 @@ export type TImportResult = {
   phiWarnings: { record: number; field: string; kind: string }[];
   /** Records with possible identifiers: stored as submitted even in an approved import (seedId once stored). */
   heldForReview: { record: number; seedId?: string }[];
+  /** New terms for unknown labels (a dry run: that would be added). */
   addedTerms: { kind: string; label: string }[];
 };
 export type TImportOutcome = { status: 200 | 201; body: TImportResult; replayed: boolean };
@@ -106,9 +107,12 @@ export async function importSeeds(
       const held = opts.status === "approved" ? [...flagged].sort((a, b) => a - b) : [];
       const summary = { count: records.length, mapped, unknownLabels: unknown, nearDuplicates, phiWarnings };
       if (opts.dryRun) {
+        // The preview of exactly this import: what it would approve, hold and add (only ids are missing).
+        const approved = records.filter((_, i) => approve(i)).length;
+        const addedTerms = unknown.map((u) => ({ kind: u.kind, label: u.label }));
         return {
           status: 200,
-          body: { dryRun: true, batchId: null, ...summary, approved: 0, heldForReview: held.map((i) => ({ record: i + 1 })), addedTerms: [] },
+          body: { dryRun: true, batchId: null, ...summary, approved, heldForReview: held.map((i) => ({ record: i + 1 })), addedTerms },
           replayed: false,
         };
       }

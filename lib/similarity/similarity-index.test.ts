@@ -145,4 +145,28 @@ describeEachSource("alpacare/med_seed.json", "similarity index over the seed ins
       expect(top?.score).toBeGreaterThan(0.7);
     });
   });
+
+  it("with a cut-off, finds every match above it that it finds without one", () => {
+    const random = createRandom("index-above");
+    const words = "explain angina asthma dose renal patient chest pain breath the of a and with for in to".split(" ");
+    const pick = (): string => words[random.nextInt(words.length)] ?? "";
+    const entries: SimilarityEntry[] = [];
+    for (let i = 0; i < 300; i++) {
+      // Every third entry is a small edit of an earlier one: near duplicates to find.
+      const base = i % 3 === 2 ? (entries[random.nextInt(entries.length)]?.text ?? "") : "";
+      const text = base ? `${base} ${pick()}` : Array.from({ length: 4 + random.nextInt(12) }, pick).join(" ");
+      entries.push({ id: `e${i}`, text });
+    }
+    const index = createSimilarityIndex(entries);
+    let found = 0;
+    for (const entry of entries.slice(0, 120)) {
+      for (const cut of [0.5, 0.7]) {
+        const above = (ms: SimilarityMatch[]) => ms.filter((m) => m.score > cut);
+        const full = above(index.query(entry.text, 3, entry.id));
+        found += full.length;
+        expect(above(index.query(entry.text, 3, entry.id, cut))).toEqual(full);
+      }
+    }
+    expect(found).toBeGreaterThan(50);
+  });
 });

@@ -23,9 +23,11 @@ export interface SimilarityIndex {
   /**
    * Up to k entries with the highest ROUGE-L F against `text`, best first; ties by id (code-unit
    * order) so results are reproducible. Entries sharing no token with the query (score 0) are never
-   * returned. `excludeId` skips one entry, typically the seed being edited.
+   * returned. `excludeId` skips one entry, typically the seed being edited. `above`: only entries
+   * that may score above it (a near-duplicate cut-off), so a large index of alike texts is not
+   * ranked in full; any match scoring above it is returned exactly as without it.
    */
-  query(text: string, k: number, excludeId?: string): SimilarityMatch[];
+  query(text: string, k: number, excludeId?: string, above?: number): SimilarityMatch[];
 }
 
 interface Slot {
@@ -111,7 +113,7 @@ export function createSimilarityIndex(entries: readonly SimilarityEntry[] = []):
     return true;
   };
 
-  const query = (text: string, k: number, excludeId?: string): SimilarityMatch[] => {
+  const query = (text: string, k: number, excludeId?: string, above = -1): SimilarityMatch[] => {
     if (!Number.isInteger(k) || k < 0) throw new RangeError(`k must be a non-negative integer, got ${k}`);
     const words = rougeTokenize(text);
     if (k === 0 || words.length === 0) return [];
@@ -142,7 +144,9 @@ export function createSimilarityIndex(entries: readonly SimilarityEntry[] = []):
       overlap[slot] = 0;
       const record = slots[slot];
       if (slot === excluded || !record) continue;
-      bounds[slot] = rougeLFromLcs(shared, m, record.tokens.length).fmeasure;
+      const bound = rougeLFromLcs(shared, m, record.tokens.length).fmeasure;
+      if (bound <= above) continue;
+      bounds[slot] = bound;
       candidates.push(slot);
     }
     candidates.sort((a, b) => (bounds[b] ?? 0) - (bounds[a] ?? 0));

@@ -7,9 +7,9 @@ export const metadata = { title: "New seed" };
 export default async function NewSeedPage() {
   await requirePagePermission("seeds:write", "/seeds/new");
   const terms = await listTerms();
+  // The editor renders the heading: it names the seed once the first autosave has created it.
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">New seed task</h1>
       <SeedEditor terms={terms} />
     </div>
   );
