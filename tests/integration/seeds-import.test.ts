@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { insertApiToken } from "@/lib/auth/api-tokens";
@@ -10,13 +9,9 @@ import { importSeedsRoute } from "@/lib/seeds/import-route";
 import { exportSeedsRoute } from "@/lib/seeds/export-route";
 import { asCurrent, ctx, makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
+import { describeEachSource } from "../support/each-data-source";
 
-const repoRoot = path.resolve(__dirname, "../..");
-const SEED_FILE = path.resolve(repoRoot, "../shared/data/alpacare/med_seed.json");
-const sourceText = readFileSync(SEED_FILE, "utf8");
-const source = JSON.parse(sourceText) as Record<string, string>[];
-
-// The one record of med_seed.json with a possible identifier (a titled name, "Miss Smith").
+// The one record of med_seed.json (and of its generated stand-in) with a possible identifier (a titled name, "Miss Smith").
 const HELD_RECORD = 73;
 
 type TUnknown = { kind: "TOPIC" | "VIEW" | "TYPE"; label: string; spellings: string[]; records: number[] };
@@ -38,7 +33,11 @@ function importReq(token: string, body: string, query: string, type = "applicati
 }
 
 const exportReq = (token: string, query: string) =>
-  exportSeedsRoute.handle(new Request(`http://app.test/api/v1/seeds/export?${query}`, { headers: { authorization: `Bearer ${token}` } }));
+  exportSeedsRoute.handle(
+    new Request(`http://app.test/api/v1/seeds/export?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    }),
+  );
 
 // AlpaCare's canonical types; the file's other spellings are mapped to them or are variants of them.
 const CANONICAL_TYPES = [
@@ -82,7 +81,10 @@ async function seedCanonicalTypes(admin: Awaited<ReturnType<typeof makeUser>>) {
   for (const label of CANONICAL_TYPES) await addTerm(asCurrent(admin), { kind: "TYPE", label }, ctx());
 }
 
-describe("importing the real med_seed.json", () => {
+describeEachSource("alpacare/med_seed.json", "importing med_seed.json", (SEED_FILE) => {
+  const sourceText = readFileSync(SEED_FILE, "utf8");
+  const source = JSON.parse(sourceText) as Record<string, string>[];
+
   it("refuses unknown labels, then imports all 167 with canonical labels once they are mapped or added", async () => {
     const { user: admin, token } = await tokenFor("ADMIN");
     await seedCanonicalTypes(admin);
@@ -94,8 +96,12 @@ describe("importing the real med_seed.json", () => {
     const unknownTypes = problem.unknownLabels.filter((u) => u.kind === "TYPE");
     // Case/hyphen variants ("Multiple Choice Q&A", "USMLE style Q&A"…) matched; the rest are listed,
     // their own variants grouped ("Multiple-hop Reasoning" with "Multiple-Hop Reasoning").
-    expect(unknownTypes.map((u) => normaliseLabel(u.label)).sort()).toEqual([...new Set(Object.keys(TYPE_ALIASES).map(normaliseLabel))].sort());
-    expect(unknownTypes.find((u) => u.spellings.includes("Multiple-Hop Reasoning"))?.spellings.sort()).toEqual([
+    expect(unknownTypes.map((u) => normaliseLabel(u.label)).sort()).toEqual(
+      [...new Set(Object.keys(TYPE_ALIASES).map(normaliseLabel))].sort(),
+    );
+    expect(
+      unknownTypes.find((u) => u.spellings.includes("Multiple-Hop Reasoning"))?.spellings.sort(),
+    ).toEqual([
       "Multiple Hop Reasoning",
       "Multiple-Hop Reasoning",
       "Multiple-hop Reasoning",
@@ -122,13 +128,21 @@ describe("importing the real med_seed.json", () => {
 
     const ok = await importReq(token, sourceText, "status=approved&unknownLabels=add");
     expect(ok.status).toBe(201);
-    const result = (await ok.json()) as { batchId: string; count: number; approved: number; heldForReview: { record: number; seedId: string }[] };
+    const result = (await ok.json()) as {
+      batchId: string;
+      count: number;
+      approved: number;
+      heldForReview: { record: number; seedId: string }[];
+    };
     expect(result.count).toBe(167);
     // Record 73 addresses "Miss Smith": a possible identifier is never approved by import.
     expect(result.approved).toBe(166);
     expect(result.heldForReview).toEqual([{ record: HELD_RECORD, seedId: expect.any(String) as string }]);
 
-    const seeds = await db().seed.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { topic: true, view: true, type: true, versions: true } });
+    const seeds = await db().seed.findMany({
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { topic: true, view: true, type: true, versions: true },
+    });
     expect(seeds).toHaveLength(167);
     seeds.forEach((s, i) => {
       const src = source[i] ?? {};
@@ -144,12 +158,16 @@ describe("importing the real med_seed.json", () => {
     // Only the type vocabulary we seeded plus what the import added: no label was invented.
     const views = await db().vocabularyTerm.findMany({ where: { kind: "VIEW" } });
     expect(views.length).toBe(new Set(source.map((r) => normaliseLabel(r.view ?? ""))).size);
-    expect(await db().auditLog.count({ where: { action: "seeds.import", entityId: result.batchId } })).toBe(1);
+    expect(await db().auditLog.count({ where: { action: "seeds.import", entityId: result.batchId } })).toBe(
+      1,
+    );
 
     // Importing the same file again is refused record by record as exact duplicates.
     const again = await importReq(token, sourceText, "status=approved&unknownLabels=add");
     expect(again.status).toBe(422);
-    const againBody = (await again.json()) as { recordErrors: { record: number; field: string; message: string }[] };
+    const againBody = (await again.json()) as {
+      recordErrors: { record: number; field: string; message: string }[];
+    };
     expect(againBody.recordErrors).toHaveLength(167);
     expect(againBody.recordErrors[0]).toMatchObject({ record: 1, field: "instruction" });
     expect(await db().seed.count()).toBe(167);
@@ -160,7 +178,11 @@ describe("importing the real med_seed.json", () => {
     await seedCanonicalTypes(admin);
     const types = await db().vocabularyTerm.findMany({ where: { kind: "TYPE" } });
     for (const [alias, label] of Object.entries(TYPE_ALIASES)) {
-      await addAlias(asCurrent(admin), { termId: types.find((t) => t.label === label)?.id ?? "", alias }, ctx());
+      await addAlias(
+        asCurrent(admin),
+        { termId: types.find((t) => t.label === label)?.id ?? "", alias },
+        ctx(),
+      );
     }
     expect((await importReq(token, sourceText, "status=approved&unknownLabels=add")).status).toBe(201);
 
@@ -168,13 +190,25 @@ describe("importing the real med_seed.json", () => {
     const res = await exportReq(researcher.token, "status=approved&format=jsonl");
     expect(res.status).toBe(200);
     const body = await res.text();
-    const lines = body.trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = body
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     // The held record is not approved, so not exported.
     const approvedSource = source.filter((_, i) => i + 1 !== HELD_RECORD);
     expect(lines).toHaveLength(166);
     lines.forEach((l, i) => {
       const src = approvedSource[i] ?? {};
-      expect(Object.keys(l)).toEqual(["topic", "view", "type", "instruction", "input", "difficulty", "id", "version"]);
+      expect(Object.keys(l)).toEqual([
+        "topic",
+        "view",
+        "type",
+        "instruction",
+        "input",
+        "difficulty",
+        "id",
+        "version",
+      ]);
       expect(l.instruction).toBe(src.instruction?.trim());
       expect(l.input).toBe(src.input?.trim());
       expect(l.difficulty).toBe(src.difficulty);
@@ -184,8 +218,14 @@ describe("importing the real med_seed.json", () => {
       expect(l.version).toBe(1);
     });
     const { createHash } = await import("node:crypto");
-    const audit = await db().auditLog.findFirstOrThrow({ where: { action: "seeds.export", actorId: researcher.user.id } });
-    expect(audit.after).toMatchObject({ count: 166, complete: true, sha256: createHash("sha256").update(body).digest("hex") });
+    const audit = await db().auditLog.findFirstOrThrow({
+      where: { action: "seeds.export", actorId: researcher.user.id },
+    });
+    expect(audit.after).toMatchObject({
+      count: 166,
+      complete: true,
+      sha256: createHash("sha256").update(body).digest("hex"),
+    });
 
     const asJson = await exportReq(token, "format=json");
     const arr = (await asJson.json()) as Record<string, unknown>[];
@@ -196,20 +236,37 @@ describe("importing the real med_seed.json", () => {
 });
 
 describe("import input checks", () => {
-  const good = { topic: "Cardiology", view: "Patient", type: "Chat", instruction: "Explain angina to me.", input: "<noinput>", difficulty: "2" };
+  const good = {
+    topic: "Cardiology",
+    view: "Patient",
+    type: "Chat",
+    instruction: "Explain angina to me.",
+    input: "<noinput>",
+    difficulty: "2",
+  };
 
   it("reports per-record errors, bad bodies and near duplicates, changing nothing", async () => {
     const { user: admin, token } = await tokenFor("ADMIN");
-    for (const [kind, label] of [["TOPIC", "Cardiology"], ["VIEW", "Patient"], ["TYPE", "Chat"]] as const) {
+    for (const [kind, label] of [
+      ["TOPIC", "Cardiology"],
+      ["VIEW", "Patient"],
+      ["TYPE", "Chat"],
+    ] as const) {
       await addTerm(asCurrent(admin), { kind, label }, ctx());
     }
-    const jsonl = [good, { ...good, difficulty: "9", instruction: "Other" }, { ...good, type: "Banter" }].map((r) => JSON.stringify(r)).join("\n");
+    const jsonl = [good, { ...good, difficulty: "9", instruction: "Other" }, { ...good, type: "Banter" }]
+      .map((r) => JSON.stringify(r))
+      .join("\n");
     const bad = await importReq(token, jsonl, "", "application/x-ndjson");
     expect(bad.status).toBe(422);
     expect(((await bad.json()) as { recordErrors: unknown[] }).recordErrors).toEqual([
       { record: 2, field: "difficulty", message: "Use 1 to 5" },
     ]);
-    const unknown = await importReq(token, JSON.stringify([good, { ...good, instruction: "x", type: "Banter" }]), "");
+    const unknown = await importReq(
+      token,
+      JSON.stringify([good, { ...good, instruction: "x", type: "Banter" }]),
+      "",
+    );
     expect(((await unknown.json()) as { unknownLabels: TUnknown[] }).unknownLabels).toEqual([
       { kind: "TYPE", label: "Banter", spellings: ["Banter"], records: [2] },
     ]);
@@ -219,7 +276,11 @@ describe("import input checks", () => {
     expect(await db().seed.count()).toBe(0);
 
     const near = { ...good, instruction: "Please explain angina to me." };
-    const phi = { ...good, instruction: "Summarise the clinic note for the GP.", input: "Seen Mr. John Smith (MRN: 483920) today." };
+    const phi = {
+      ...good,
+      instruction: "Summarise the clinic note for the GP.",
+      input: "Seen Mr. John Smith (MRN: 483920) today.",
+    };
     const ok = await importReq(token, JSON.stringify([good, near, phi]), "");
     expect(ok.status).toBe(201);
     const body = (await ok.json()) as {

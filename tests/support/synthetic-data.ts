@@ -79,14 +79,26 @@ const VIEWS = [
   "General Public",
   "Specialist Doctor",
 ];
+// AlpaCare's canonical task types with the variant spellings med_seed.json uses for them, so the
+// label mapping of an import meets the same variants in the generated file as in the real one.
 const TYPES = [
   "Open Q&A",
-  "Text generation",
-  "Summarization",
   "Classification",
-  "Multiple choice",
+  "Summarization",
+  "Rewrite",
+  "Text generation",
+  "Multiple-choice Q&A",
+  "Classification Task",
+  "Classifications",
+  "Multiple Hop Reasoning",
+  "Multiple-hop Reasoning",
+  "Multiple-Hop Reasoning",
+  "Multiple-hop reasoning",
+  "Open-ended Q&A",
+  "Rewrite Task",
+  "Rewrites",
   "Rewriting",
-  "Information extraction",
+  "Summarizations",
 ];
 
 function pick<T>(list: readonly T[], r: () => number): T {
@@ -125,7 +137,7 @@ export function syntheticSeeds(count = 167): TSyntheticSeed[] {
     return {
       topic: i === 0 ? "Neurology" : pick(TOPICS, r),
       view: i === 0 ? "Student" : pick(VIEWS, r),
-      type: i === 0 ? "Open Q&A" : pick(TYPES, r),
+      type: TYPES[i % TYPES.length] as string,
       instruction:
         i === 0 ? "Explain what multiple sclerosis is and its pathophysiology." : instruction(i, r),
       input:
