@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { checkProductionBoot } from "@/lib/boot/check-production";
 import { runBootChecks } from "@/lib/boot/boot-gate";
 import { installPeerAddressStamp } from "@/lib/http/peer-address";
-import { setBodyLimitRules } from "@/lib/http/body-guard";
+import { setBodyLimitRules, setPublicUrl } from "@/lib/http/request-guards";
 import { bodyLimitRules } from "@/lib/http/body-limits";
 import { API_ROUTES } from "@/lib/api/registry";
 import { describeError, log } from "@/lib/log/logger";
@@ -17,7 +17,7 @@ export async function registerNode(): Promise<void> {
   setBodyLimitRules(bodyLimitRules(API_ROUTES));
   installPeerAddressStamp();
   try {
-    env();
+    setPublicUrl(env().NEXTAUTH_URL);
   } catch (err) {
     log.error("refusing to start: invalid configuration", describeError(err));
     process.exit(1);

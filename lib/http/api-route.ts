@@ -36,7 +36,7 @@ export type TApiRouteDef<
   rawBody?: { contentTypes: string[]; description: string };
   /**
    * The most bytes a request body may have (default BODY_LIMITS.json). Enforced before anything is
-   * buffered, in front of Next (lib/http/body-guard.ts), and again while the body is read.
+   * buffered, in front of Next (lib/http/request-guards.ts), and again while the body is read.
    */
   bodyLimit?: number;
   response?: { status: number; contentType?: string; schema?: z.ZodType; description: string };
@@ -91,7 +91,7 @@ export function defineApiRoute<TQuery extends z.ZodType, TBody extends z.ZodType
       user = await authenticate(req);
       if (!user) {
         response = problemResponse(problem(401, "Sign in or send an API token (Authorization: Bearer …)", { requestId: ctx.requestId }));
-      } else if (user.via === "session" && def.method !== "GET" && !isSameOriginRequest(req)) {
+      } else if (user.via === "session" && def.method !== "GET" && !isSameOriginRequest(req, env().NEXTAUTH_URL)) {
         // Cookie-authenticated writes from another origin are cross-site request forgery.
         await recordDenial(user.id, `${def.method} ${def.path} (cross-origin)`, ctx);
         response = problemResponse(problem(403, "Cross-origin requests are not allowed", { requestId: ctx.requestId }));

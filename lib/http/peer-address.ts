@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
-import { guardBody, guardMethod } from "./body-guard";
+import { guardActionOrigin, guardBody, guardMethod } from "./request-guards";
 
 /**
  * The TCP peer of a request, as seen by this process. Route handlers, server actions and
@@ -51,9 +51,9 @@ function patch(proto: { emit: TEmit }): void {
       const req = args[0] as IncomingMessage | undefined;
       if (req?.headers) {
         stampPeer(req);
-        // Refused for its size before Next reads a byte of it (lib/http/body-limits.ts).
+        // Refused before Next reads a byte of it (lib/http/request-guards.ts).
         const res = args[1] as ServerResponse | undefined;
-        if (!guardMethod(req, res) || !guardBody(req, res)) return true;
+        if (!guardMethod(req, res) || !guardActionOrigin(req, res) || !guardBody(req, res)) return true;
       }
     }
     return original.call(this, event, ...args);

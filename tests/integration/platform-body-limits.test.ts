@@ -4,7 +4,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_ROUTES } from "@/lib/api/registry";
-import { setBodyLimitRules } from "@/lib/http/body-guard";
+import { setBodyLimitRules } from "@/lib/http/request-guards";
 import { BODY_LIMITS, bodyLimitRules } from "@/lib/http/body-limits";
 import { installPeerAddressStamp } from "@/lib/http/peer-address";
 
@@ -103,6 +103,21 @@ describe("body limits before Next", () => {
     });
     expect(status).toBe(405);
     expect(readBytes.has("/api/health")).toBe(false);
+  });
+
+  it("refuses a server action from another origin, or with no Origin at all, with 403 before Next", async () => {
+    const action = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest({ host: "127.0.0.1", port, path: "/seeds/new", method: "POST", headers: { "next-action": "abc", ...headers } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end("[]");
+      });
+    expect(await action({ origin: "https://evil.test", "x-forwarded-host": "evil.test" })).toBe(403);
+    expect(await action({})).toBe(403);
+    expect(await action({ origin: `http://127.0.0.1:${port}` })).toBe(200);
   });
 
   it("declares a limit on every route that reads a raw upload", () => {

@@ -1,14 +1,22 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bodyLimitFor, declaredLength, type TBodyLimitRule } from "./body-limits";
+import { isSameOrigin } from "./same-origin";
 
-// The limits of the API routes, set once at boot (lib/boot/register-node.ts) from the route
-// registry. On globalThis: the instrumentation bundle installs them, every bundle may read them.
+// Guards that run on every request before Next sees it (installed with the peer stamp, see
+// lib/http/peer-address.ts). Their configuration is set once at boot (lib/boot/register-node.ts):
+// the API routes' body limits from the route registry, and the public address. On globalThis:
+// the instrumentation bundle installs them, every bundle may read them.
 const RULES_KEY = Symbol.for("clinreview.bodyLimitRules");
+const PUBLIC_URL_KEY = Symbol.for("clinreview.publicUrl");
 const g = globalThis as unknown as Record<symbol, unknown>;
 
 export function setBodyLimitRules(rules: readonly TBodyLimitRule[]): void {
   g[RULES_KEY] = rules;
+}
+
+export function setPublicUrl(url: string | undefined): void {
+  g[PUBLIC_URL_KEY] = url;
 }
 
 function rules(): readonly TBodyLimitRule[] {
@@ -33,6 +41,26 @@ function answer(req: IncomingMessage, res: ServerResponse, status: number, title
 export function guardMethod(req: IncomingMessage, res: ServerResponse | undefined): boolean {
   if (!res || !UNSUPPORTED_METHODS.has((req.method ?? "").toUpperCase())) return true;
   answer(req, res, 405, "Method Not Allowed", `${req.method} is not supported`, { allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" });
+  return false;
+}
+
+const header = (req: IncomingMessage, name: string): string | null => {
+  const v = req.headers[name];
+  return typeof v === "string" ? v : null;
+};
+
+/**
+ * A server action from another origin, or without Origin and Sec-Fetch-Site, is cross-site request
+ * forgery: refused here with 403, where Next's own check would answer 500.
+ */
+export function guardActionOrigin(req: IncomingMessage, res: ServerResponse | undefined): boolean {
+  if (!res || req.headers["next-action"] === undefined) return true;
+  const same = isSameOrigin(
+    { origin: header(req, "origin"), secFetchSite: header(req, "sec-fetch-site"), host: header(req, "host") },
+    g[PUBLIC_URL_KEY] as string | undefined,
+  );
+  if (same) return true;
+  answer(req, res, 403, "Forbidden", "Cross-origin requests are not allowed");
   return false;
 }
 
