@@ -3,7 +3,8 @@ import { env } from "@/lib/env";
 import { checkProductionBoot } from "@/lib/boot/check-production";
 import { runBootChecks } from "@/lib/boot/boot-gate";
 import { installPeerAddressStamp } from "@/lib/http/peer-address";
-import { setBodyLimitRules, setPublicUrl } from "@/lib/http/request-guards";
+import { setBodyLimitRules, setHsts, setPublicUrl } from "@/lib/http/request-guards";
+import { hstsHeader } from "@/lib/security/headers";
 import { bodyLimitRules } from "@/lib/http/body-limits";
 import { API_ROUTES } from "@/lib/api/registry";
 import { describeError, log } from "@/lib/log/logger";
@@ -18,6 +19,7 @@ export async function registerNode(): Promise<void> {
   installPeerAddressStamp();
   try {
     setPublicUrl(env().NEXTAUTH_URL);
+    setHsts(hstsHeader({ production: env().NODE_ENV === "production", https: env().secureCookies }));
   } catch (err) {
     log.error("refusing to start: invalid configuration", describeError(err));
     process.exit(1);

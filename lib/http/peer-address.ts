@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
-import { guardActionOrigin, guardBody, guardMethod } from "./request-guards";
+import { guardActionOrigin, guardBody, guardMethod, stampHsts } from "./request-guards";
 
 /**
  * The TCP peer of a request, as seen by this process. Route handlers, server actions and
@@ -53,6 +53,7 @@ function patch(proto: { emit: TEmit }): void {
         stampPeer(req);
         // Refused before Next reads a byte of it (lib/http/request-guards.ts).
         const res = args[1] as ServerResponse | undefined;
+        stampHsts(res);
         if (!guardMethod(req, res) || !guardActionOrigin(req, res) || !guardBody(req, res)) return true;
       }
     }

@@ -9,6 +9,7 @@ import { isSameOrigin } from "./same-origin";
 // the instrumentation bundle installs them, every bundle may read them.
 const RULES_KEY = Symbol.for("clinreview.bodyLimitRules");
 const PUBLIC_URL_KEY = Symbol.for("clinreview.publicUrl");
+const HSTS_KEY = Symbol.for("clinreview.hsts");
 const g = globalThis as unknown as Record<symbol, unknown>;
 
 export function setBodyLimitRules(rules: readonly TBodyLimitRule[]): void {
@@ -17,6 +18,20 @@ export function setBodyLimitRules(rules: readonly TBodyLimitRule[]): void {
 
 export function setPublicUrl(url: string | undefined): void {
   g[PUBLIC_URL_KEY] = url;
+}
+
+/** The HSTS header of this deployment (decided at run time from NEXTAUTH_URL), or null. */
+export function setHsts(hsts: { key: string; value: string } | null): void {
+  g[HSTS_KEY] = hsts;
+}
+
+/**
+ * HSTS on every response, whatever answers it (next-auth, /api/health, static files, these
+ * guards): set before Next runs, so no route can forget it.
+ */
+export function stampHsts(res: ServerResponse | undefined): void {
+  const hsts = g[HSTS_KEY] as { key: string; value: string } | null | undefined;
+  if (res && hsts && !res.headersSent) res.setHeader(hsts.key, hsts.value);
 }
 
 function rules(): readonly TBodyLimitRule[] {

@@ -4,7 +4,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_ROUTES } from "@/lib/api/registry";
-import { setBodyLimitRules } from "@/lib/http/request-guards";
+import { setBodyLimitRules, setHsts } from "@/lib/http/request-guards";
 import { BODY_LIMITS, bodyLimitRules } from "@/lib/http/body-limits";
 import { installPeerAddressStamp } from "@/lib/http/peer-address";
 
@@ -118,6 +118,27 @@ describe("body limits before Next", () => {
     expect(await action({ origin: "https://evil.test", "x-forwarded-host": "evil.test" })).toBe(403);
     expect(await action({})).toBe(403);
     expect(await action({ origin: `http://127.0.0.1:${port}` })).toBe(200);
+  });
+
+  it("puts HSTS on every response once the deployment is https, refusals included", async () => {
+    setHsts({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
+    try {
+      const headersOf = (path: string, method = "GET") =>
+        new Promise<Record<string, unknown>>((resolve, reject) => {
+          const req = httpRequest({ host: "127.0.0.1", port, path, method }, (res) => {
+            res.resume();
+            resolve(res.headers);
+          });
+          req.on("error", reject);
+          req.end();
+        });
+      expect((await headersOf("/api/health"))["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+      expect((await headersOf("/api/auth/csrf"))["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+      expect((await headersOf("/", "TRACE"))["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+    } finally {
+      setHsts(null);
+    }
+    expect(await new Promise((resolve) => httpRequest({ host: "127.0.0.1", port, path: "/api/health" }, (res) => resolve(res.headers["strict-transport-security"])).end())).toBeUndefined();
   });
 
   it("declares a limit on every route that reads a raw upload", () => {
