@@ -115,7 +115,8 @@ export function CreateCampaignForm({ datasets, defaultSeed }: { datasets: TDatas
       </div>
       {problem ? (
         <div role="alert" className="text-red-800 sm:col-span-2">
-          <p>{problem.detail}</p>
+          {/* A refusal about one field says it once, beside the field's name. */}
+          {Object.values(problem.errors ?? {}).flat().includes(problem.detail ?? "") ? null : <p>{problem.detail}</p>}
           {problem.errors
             ? Object.entries(problem.errors).map(([k, v]) => (
                 <p key={k}>

@@ -9,6 +9,7 @@ import { SNIFF_BYTES, sniffFields, suggestMapping } from "@/lib/datasets/sniff-f
 type TProblem = { detail?: string; invalid?: { line?: number; item?: number; reason: string }[]; errors?: Record<string, string[]> };
 
 const EMPTY = "The file is empty: it holds no records.";
+const FIELD_NAMES: Record<string, string> = { name: "Name", instructionField: "Instruction field", inputField: "Input field", outputField: "Output field" };
 const ROLES = [
   { role: "instruction", label: "Instruction field" },
   { role: "input", label: "Input field" },
@@ -135,7 +136,7 @@ export function UploadForm() {
           {error.errors
             ? Object.entries(error.errors).map(([k, v]) => (
                 <p key={k}>
-                  {k}: {v.join("; ")}
+                  {FIELD_NAMES[k] ?? k}: {v.join("; ")}
                 </p>
               ))
             : null}

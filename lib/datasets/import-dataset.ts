@@ -39,7 +39,8 @@ function refusal(r: { invalid: object[]; invalidCount: number; missingOutput: nu
   const fields = r.fileFields.length ? r.fileFields.join(", ") : "none";
   const detail =
     r.missingOutput > 0
-      ? `${r.missingOutput} record(s) have no "${r.mapping.output}" to use as the output, and every record needs one; nothing was imported. ` +
+      ? `${r.missingOutput} record(s) have no "${r.mapping.output}" to use as the output, and every record needs one` +
+        `${r.invalidCount > r.missingOutput ? ` (${r.invalidCount - r.missingOutput} other record(s) are invalid too)` : ""}; nothing was imported. ` +
         `The file's fields are: ${fields}. Choose which field is the output.`
       : `${r.invalidCount} record(s) are invalid; nothing was imported. The file's fields are: ${fields}.`;
   return new AppError("VALIDATION", detail, {

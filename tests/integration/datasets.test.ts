@@ -189,7 +189,9 @@ describe("dataset import", () => {
     expect((await post(admin, '[{"instruction":"a"}', "application/json")).status).toBe(422);
     expect((await post(admin, "\n\n", "application/x-ndjson")).status).toBe(422);
     // A record that is fine but for its missing output is listed with the rest.
-    expect(((await (await post(admin, '{"instruction":"a"}\n{bad')).json()) as TProblem).invalid).toEqual([{ line: 1, reason: '"output" is missing' }, { line: 2, reason: "not valid JSON" }]);
+    const mixed = (await (await post(admin, '{"instruction":"a"}\n{bad')).json()) as TProblem;
+    expect(mixed.invalid).toEqual([{ line: 1, reason: '"output" is missing' }, { line: 2, reason: "not valid JSON" }]);
+    expect(mixed.detail).toContain('1 record(s) have no "output" to use as the output, and every record needs one (1 other record(s) are invalid too); nothing was imported.');
     expect((await post(admin, '{"instruction":"a"}', "text/html")).status).toBe(415);
     expect((await post(admin, '{"instruction":"a"}', "application/x-ndjson", "")).status).toBe(400);
     await nothingPersisted();
