@@ -1,19 +1,22 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { realDataFile } from "../tests/support/real-data";
 import { createUser } from "./support/db";
 import { signInViaApi } from "./support/auth";
 
-const MED = path.resolve(__dirname, "../../shared/data/alpacare/MedInstruct-test.jsonl");
+const MED = realDataFile("alpacare/MedInstruct-test.jsonl");
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Take <b>two</b> tablets';
 
+/** Five MedInstruct-test questions with their GPT-4 answers (generated ones without the real file), and a hostile output. */
 function datasetFile(): Buffer {
-  const rows = readFileSync(MED, "utf8")
-    .trim()
-    .split("\n")
-    .slice(0, 5)
-    .map((l) => JSON.parse(l) as { instruction: string; "gpt-4-answer": string; difficulty: string })
-    .map((r) => ({ instruction: r.instruction, input: "", output: r["gpt-4-answer"], difficulty: r.difficulty }));
+  const source = MED
+    ? readFileSync(MED, "utf8")
+        .trim()
+        .split("\n")
+        .slice(0, 5)
+        .map((l) => JSON.parse(l) as { instruction: string; "gpt-4-answer": string; difficulty: string })
+    : Array.from({ length: 5 }, (_, i) => ({ instruction: `Generated clinical question ${i}?`, "gpt-4-answer": `A careful answer ${i}. See a doctor if it persists.`, difficulty: String(i + 1) }));
+  const rows = source.map((r) => ({ instruction: r.instruction, input: "", output: r["gpt-4-answer"], difficulty: r.difficulty }));
   rows.push({ instruction: "Which dose is right for a headache?", input: "", output: HOSTILE, difficulty: "1" });
   return Buffer.from(rows.map((r) => JSON.stringify(r)).join("\n"));
 }
@@ -103,6 +106,9 @@ test("admin imports and starts a campaign; two clinicians audit by keyboard; one
   const dispute = a.getByTestId("disagreement");
   await expect(dispute).toHaveCount(1);
   await expect(dispute).toContainText("Seek urgent care");
+  // The flag reads as the rubric's label, not its key.
+  await expect(dispute).toContainText("[Incomplete]");
+  await expect(dispute).not.toContainText("incomplete]");
   await dispute.getByRole("button", { name: "Record final verdict" }).click();
   await expect(a.getByTestId("disagreement")).toContainText("Final: revise");
   await expect(a.getByTestId("acceptance")).toContainText("66.7%");
@@ -153,4 +159,73 @@ test("an admin renames and adds error flags; reviewers see them; a flag in use c
   await editor.getByRole("button", { name: "Save flags" }).click();
   await expect(editor.getByRole("alert")).toContainText("already used");
   await expect(editor.getByLabel("Label of flag 8")).toHaveValue("Wrong dosage");
+});
+
+test("an audit with only accepts so far: the report opens with its intervals, downloads, and closing asks first", async ({ browser }) => {
+  const [admin, clinician] = await Promise.all([createUser("ADMIN"), createUser("CLINICIAN")]);
+  const a = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await signInViaApi(a.request, admin.email);
+  const records = Array.from({ length: 6 }, (_, i) => JSON.stringify({ instruction: `Accepted-only question ${i}?`, input: "", output: `Sound answer ${i}.` })).join("\n");
+  await a.goto("/datasets");
+  await a.getByLabel("Name").fill("Accepts only");
+  await a.getByLabel(/^File/).setInputFiles({ name: "accepts.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(records) });
+  await expect(a.getByTestId("field-mapping").getByLabel("Output field")).toHaveValue("output");
+  await a.getByRole("button", { name: "Import" }).click();
+  await expect(a.getByTestId("import-done")).toHaveText("Imported 6 records (0 duplicates skipped).");
+
+  await a.goto("/audits");
+  const form = a.getByRole("form", { name: "Start an audit campaign" });
+  await form.getByLabel("Dataset").selectOption({ label: "Accepts only" });
+  await form.getByLabel("Name").fill("Accepts-only audit");
+  await form.getByLabel("Reviewers per item").fill("1");
+  // Larger than the dataset: refused with the sizes; a gold line that cannot be read, in words.
+  await form.getByLabel("Size or fraction").fill("5000");
+  await form.getByRole("button", { name: "Start campaign" }).click();
+  await expect(form.getByRole("alert")).toContainText("Sample size: The sample of 5000 is larger than the dataset: it holds 6 record(s). Choose at most 6, or all records.");
+  await form.getByLabel(/^Gold items/).fill("9");
+  await form.getByRole("button", { name: "Start campaign" }).click();
+  await expect(form.getByRole("alert")).toContainText('Gold line 1 ("9"): write a record number and a verdict');
+  await form.getByLabel(/^Gold items/).fill("");
+  // 5 of 6: a sample whose Wilson lower bound at 0 rejections came out as 1.4e-17 in floating point.
+  await form.getByLabel("Size or fraction").fill("5");
+  await form.getByRole("button", { name: "Start campaign" }).click();
+  await expect(a).toHaveURL(/\/audits\/[0-9a-f-]{36}$/);
+  await expect(a.getByTestId("campaign-status")).toContainText("5 sampled");
+
+  const c = await (await browser.newContext()).newPage();
+  await signInViaApi(c.request, clinician.email);
+  expect(await auditByKeyboard(c, "Accepts-only audit", (page) => page.keyboard.press("a"))).toBe(5);
+
+  // Every finalised item of a sample accepted: the state that used to answer 500.
+  await a.reload();
+  await expect(a.getByTestId("acceptance")).toHaveText(/^100\.0% \(95% CI \d+\.\d%–100\.0%\)$/);
+  await expect(a.getByTestId("report")).toContainText(/0 of 6 \(95% CI 0–[1-6]\)/);
+  await expect(a.getByTestId("median-time")).toHaveText(/^(\d+ ms|\d+\.\d s)$/);
+  const download = a.waitForEvent("download");
+  await a.getByRole("link", { name: "Report JSON" }).click();
+  const report = JSON.parse(readFileSync((await (await download).path()) ?? "", "utf8")) as { acceptance: { estimate: number; upper: number } };
+  expect(report.acceptance).toMatchObject({ estimate: 1, upper: 1 });
+
+  // Closing asks first: dismissed, nothing changes; accepted, the campaign is closed and its report still opens.
+  let asked = "";
+  a.once("dialog", (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await a.getByRole("button", { name: "Close", exact: true }).click();
+  await expect.poll(() => asked).toContain("Close the campaign for good?");
+  await expect(a.getByTestId("campaign-status")).toContainText("active");
+  a.once("dialog", (d) => void d.accept());
+  await a.getByRole("button", { name: "Close", exact: true }).click();
+  await expect(a.getByTestId("campaign-status")).toContainText("closed");
+  await expect(a.getByTestId("acceptance")).toContainText("100.0%");
+
+  // "All records" samples the whole dataset, whatever the size field says.
+  await a.goto("/audits");
+  await form.getByLabel("Dataset").selectOption({ label: "Accepts only" });
+  await form.locator('select[name="mode"]').selectOption("all");
+  await expect(form.getByLabel("Size or fraction")).toBeDisabled();
+  await form.getByRole("button", { name: "Start campaign" }).click();
+  await expect(a).toHaveURL(/\/audits\/[0-9a-f-]{36}$/);
+  await expect(a.getByTestId("campaign-status")).toContainText("6 sampled");
 });

@@ -9,6 +9,8 @@ export function CampaignControls({ id, status }: { id: string; status: string })
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const move = async (m: "pause" | "resume" | "close") => {
+    // As closing a study: a closed campaign takes no more reviews and cannot be reopened.
+    if (m === "close" && !window.confirm("Close the campaign for good? Reviewers can no longer submit, and it cannot be reopened.")) return;
     const res = await fetch(`/api/v1/audits/${id}/${m}`, { method: "POST" });
     if (!res.ok) setError(((await res.json().catch(() => ({}))) as { detail?: string }).detail ?? "Failed");
     router.refresh();

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { flagKeyOf } from "@/lib/audits/flags";
+import { campaignFieldName, parseGoldLines } from "@/lib/audits/gold-lines";
 
 type TDataset = { id: string; name: string; fields: string[] };
 type TProblem = { detail?: string; errors?: Record<string, string[]> };
@@ -13,6 +14,7 @@ export function CreateCampaignForm({ datasets, defaultSeed }: { datasets: TDatas
   const router = useRouter();
   const [datasetId, setDatasetId] = useState(datasets[0]?.id ?? "");
   const [problem, setProblem] = useState<TProblem | null>(null);
+  const [mode, setMode] = useState("size");
   const fields = datasets.find((d) => d.id === datasetId)?.fields ?? [];
 
   const onSubmit = async (e: React.FormEvent<HTMLFormElement>) => {
@@ -23,19 +25,17 @@ export function CreateCampaignForm({ datasets, defaultSeed }: { datasets: TDatas
       return typeof v === "string" ? v.trim() : "";
     };
     const amount = Number(text("amount"));
+    const gold = parseGoldLines(text("gold"));
+    if (gold.errors.length) return setProblem({ detail: "Some gold items cannot be read", errors: { gold: gold.errors } });
+    const sample = mode === "all" ? { sampleFraction: 1 } : mode === "fraction" ? { sampleFraction: amount } : { sampleSize: amount };
     const body = {
       datasetId,
       name: text("name") || undefined,
       seed: text("seed"),
       reviewersPerItem: Number(text("reviewersPerItem") || 2),
-      ...(text("mode") === "fraction" ? { sampleFraction: amount } : { sampleSize: amount }),
+      ...sample,
       ...(text("strata") ? { strata: text("strata") } : {}),
-      // "17 reject" per line: record number and its known verdict.
-      gold: text("gold")
-        .split("\n")
-        .map((l) => l.trim().split(/[\s,=:]+/))
-        .filter((p) => p.length === 2)
-        .map(([ordinal, verdict]) => ({ recordOrdinal: Number(ordinal), verdict: verdict?.toLowerCase() })),
+      gold: gold.gold,
       ...(text("flags")
         ? {
             flags: text("flags")
@@ -71,14 +71,15 @@ export function CreateCampaignForm({ datasets, defaultSeed }: { datasets: TDatas
       </label>
       <label>
         Sample
-        <select name="mode" className="mt-1 block w-full rounded border px-2 py-1" defaultValue="size">
+        <select name="mode" className="mt-1 block w-full rounded border px-2 py-1" value={mode} onChange={(e) => setMode(e.target.value)}>
           <option value="size">Fixed number of records</option>
           <option value="fraction">Fraction (0–1)</option>
+          <option value="all">All records</option>
         </select>
       </label>
       <label>
         Size or fraction
-        <input name="amount" defaultValue="40" className="mt-1 block w-full rounded border px-2 py-1" />
+        <input name="amount" defaultValue="40" disabled={mode === "all"} className="mt-1 block w-full rounded border px-2 py-1 disabled:bg-slate-100" />
       </label>
       <label>
         Stratify by
@@ -114,11 +115,12 @@ export function CreateCampaignForm({ datasets, defaultSeed }: { datasets: TDatas
       </div>
       {problem ? (
         <div role="alert" className="text-red-800 sm:col-span-2">
-          <p>{problem.detail}</p>
+          {/* A refusal about one field says it once, beside the field's name. */}
+          {Object.values(problem.errors ?? {}).flat().includes(problem.detail ?? "") ? null : <p>{problem.detail}</p>}
           {problem.errors
             ? Object.entries(problem.errors).map(([k, v]) => (
                 <p key={k}>
-                  {k}: {v.join("; ")}
+                  {campaignFieldName(k)}: {v.join("; ")}
                 </p>
               ))
             : null}

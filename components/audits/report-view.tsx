@@ -1,5 +1,6 @@
 import { Card } from "@/components/ui/notice";
 import type { loadCampaignReport } from "@/lib/audits/load-report";
+import { formatDuration } from "@/lib/text/format-duration";
 
 type TReportJson = Awaited<ReturnType<typeof loadCampaignReport>>;
 type TEst = { estimate: number; lower: number; upper: number; successes?: number; n?: number } | null | undefined;
@@ -66,7 +67,7 @@ export function ReportView({ report }: { report: TReportJson }) {
               <td>{x.reviewer}</td>
               <td>{x.reviews}</td>
               <td>{x.accepted}</td>
-              <td>{x.medianDurationMs === null ? "—" : `${Math.round(x.medianDurationMs / 1000)} s`}</td>
+              <td data-testid="median-time">{formatDuration(x.medianDurationMs)}</td>
               <td>{x.gold.accuracy === null ? "—" : `${pct(x.gold.accuracy)} of ${x.gold.n}`}</td>
             </tr>
           ))}

@@ -3,15 +3,46 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { TFieldMapping } from "@/lib/datasets/field-mapping";
+import { SNIFF_BYTES, sniffFields, suggestMapping } from "@/lib/datasets/sniff-fields";
 
-type TProblem = { detail?: string; invalid?: { line?: number; item?: number; reason: string }[] };
+type TProblem = { detail?: string; invalid?: { line?: number; item?: number; reason: string }[]; errors?: Record<string, string[]> };
 
-/** Streams the file to the import API (not a server action: those buffer the body) with progress. */
+const EMPTY = "The file is empty: it holds no records.";
+const FIELD_NAMES: Record<string, string> = { name: "Name", instructionField: "Instruction field", inputField: "Input field", outputField: "Output field" };
+const ROLES = [
+  { role: "instruction", label: "Instruction field" },
+  { role: "input", label: "Input field" },
+  { role: "output", label: "Output field" },
+] as const;
+
+/**
+ * Streams the file to the import API (not a server action: those buffer the body) with progress.
+ * The file's fields are read from its first records only (a 50k-record file is never read whole
+ * here), so the admin can say which holds the instruction, the input and the output.
+ */
 export function UploadForm() {
   const router = useRouter();
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<TProblem | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [keys, setKeys] = useState<string[]>([]);
+  const [mapping, setMapping] = useState<TFieldMapping | null>(null);
+
+  const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    setError(null);
+    setDone(null);
+    setKeys([]);
+    setMapping(null);
+    if (!file) return;
+    if (file.size === 0) return setError({ detail: EMPTY });
+    const head = await file.slice(0, SNIFF_BYTES).text();
+    const sniffed = sniffFields(head, file.size <= SNIFF_BYTES);
+    if (sniffed.empty) return setError({ detail: EMPTY });
+    setKeys(sniffed.keys);
+    if (sniffed.keys.length) setMapping(suggestMapping(sniffed.keys));
+  };
 
   const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -19,12 +50,20 @@ export function UploadForm() {
     const file = form.get("file");
     const rawName = form.get("name");
     const name = typeof rawName === "string" ? rawName.trim() : "";
-    if (!(file instanceof File) || file.size === 0) return setError({ detail: "Choose a file" });
+    if (!(file instanceof File) || file.name === "") return setError({ detail: "Choose a file" });
+    if (file.size === 0) return setError({ detail: EMPTY });
+    if (mapping && !mapping.output) return setError({ detail: "Choose which field holds the output: every record needs one." });
     setError(null);
     setDone(null);
     setProgress(0);
+    const query = new URLSearchParams({ name: name || file.name });
+    if (mapping) {
+      query.set("instructionField", mapping.instruction);
+      query.set("inputField", mapping.input);
+      query.set("outputField", mapping.output);
+    }
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/v1/datasets?name=${encodeURIComponent(name || file.name)}`);
+    xhr.open("POST", `/api/v1/datasets?${query.toString()}`);
     xhr.setRequestHeader("content-type", file.name.endsWith(".json") ? "application/json" : "application/x-ndjson");
     xhr.upload.onprogress = (ev) => {
       if (ev.lengthComputable) setProgress(Math.round((ev.loaded / ev.total) * 100));
@@ -56,9 +95,32 @@ export function UploadForm() {
         <input name="name" className="mt-1 block w-full rounded border border-slate-500 px-2 py-1" maxLength={200} />
       </label>
       <label className="block text-sm">
-        File (JSONL or a JSON array of instruction, input, output)
-        <input name="file" type="file" accept=".jsonl,.json,.ndjson" className="mt-1 block" />
+        File (JSONL or a JSON array of objects; every record needs an output)
+        <input name="file" type="file" accept=".jsonl,.json,.ndjson" className="mt-1 block" onChange={(e) => void onFile(e)} />
       </label>
+      {mapping ? (
+        <fieldset className="grid gap-2 text-sm sm:grid-cols-3" data-testid="field-mapping">
+          <legend className="mb-1 font-medium">Which field is which (read from the file&apos;s first records)</legend>
+          {ROLES.map(({ role, label }) => (
+            <label key={role}>
+              {label}
+              <select
+                className="mt-1 block w-full rounded border border-slate-500 px-2 py-1"
+                value={mapping[role]}
+                onChange={(e) => setMapping({ ...mapping, [role]: e.target.value })}
+              >
+                {role === "input" ? <option value="">(none)</option> : null}
+                {role === "output" && !mapping.output ? <option value="">Choose…</option> : null}
+                {keys.map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
       <Button type="submit" disabled={progress !== null}>
         Import
       </Button>
@@ -69,8 +131,15 @@ export function UploadForm() {
         </p>
       ) : null}
       {error ? (
-        <div role="alert" className="text-sm text-red-800">
+        <div role="alert" className="text-sm text-red-800" data-testid="import-error">
           <p>{error.detail}</p>
+          {error.errors
+            ? Object.entries(error.errors).map(([k, v]) => (
+                <p key={k}>
+                  {FIELD_NAMES[k] ?? k}: {v.join("; ")}
+                </p>
+              ))
+            : null}
           {error.invalid ? (
             <ul className="list-disc pl-5">
               {error.invalid.map((x, i) => (

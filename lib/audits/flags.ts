@@ -24,3 +24,9 @@ export function flagsOf(json: unknown): TFlag[] {
     ? json.filter((f): f is TFlag => !!f && typeof f === "object" && typeof (f as TFlag).key === "string" && typeof (f as TFlag).label === "string")
     : [];
 }
+
+/** The rubric's words for stored flag keys (a key no longer in the rubric is shown as stored). */
+export function flagLabels(keys: readonly string[], flags: readonly TFlag[]): string[] {
+  const label = new Map(flags.map((f) => [f.key, f.label]));
+  return keys.map((k) => label.get(k) ?? k);
+}

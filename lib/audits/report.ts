@@ -34,8 +34,11 @@ function estimate(rows: { stratum: string | null; success: boolean }[], input: T
       const inStratum = rows.filter((r) => (r.stratum ?? "") === name);
       return { population, sampled: inStratum.length, successes: inStratum.filter((r) => r.success).length };
     });
-    // Strata without final items yet cannot be weighted; fall back until they are reviewed.
-    if (obs.every((o) => o.sampled > 0)) {
+    // Weighted only when every non-empty stratum has final items and they account for every row;
+    // until then (a stratum not reviewed yet, or none known) fall back to the unweighted interval.
+    const active = obs.filter((o) => o.population > 0);
+    const covered = active.reduce((sum, o) => sum + o.sampled, 0) === n;
+    if (active.length > 0 && covered && active.every((o) => o.sampled > 0 && o.sampled <= o.population)) {
       const e = stratifiedProportion(obs);
       return { successes, n, estimate: e.estimate, lower: e.lower, upper: e.upper, method: e.method };
     }

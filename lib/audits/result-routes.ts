@@ -20,9 +20,13 @@ export const reportRoute = defineApiRoute(
     tag: "Audits",
     permission: "audits:results",
     params: ZCampaignParams,
-    response: { status: 200, description: "The report" },
+    response: { status: 200, description: "The report, as a download (report-<id>.json) like the CSV and the export" },
   },
-  async ({ params }) => json(await loadCampaignReport(params.id)),
+  async ({ user, params, ctx }) => {
+    const report = await loadCampaignReport(params.id);
+    await download(user.id, params.id, "report_json", ctx);
+    return attachment(JSON.stringify(report), "application/json; charset=utf-8", `audit-${params.id}-report.json`);
+  },
 );
 
 export const reviewsCsvRoute = defineApiRoute(

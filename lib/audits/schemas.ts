@@ -20,13 +20,32 @@ export const ZCreateCampaign = z
     datasetId: z.uuid({ message: "Choose a dataset" }),
     name: z.string().trim().min(1).max(200).optional(),
     sampleSize: z.number().int().min(1).max(20_000).optional(),
-    sampleFraction: z.number().gt(0).max(1).optional(),
+    // 1 means every record ("all records"); a fixed size larger than the dataset is refused instead.
+    sampleFraction: z.number().gt(0, "A fraction above 0").max(1, "At most 1 (all records)").optional(),
     strata: z.string().trim().min(1).max(100).optional(),
     seed: z.union([z.string().trim().min(1).max(100), z.number().int()]).transform(String),
     reviewersPerItem: z.number().int().min(1).max(10).default(2),
     flags: ZFlags.optional(),
     leaseMinutes: z.number().int().min(1).max(24 * 60).default(30),
-    gold: z.array(z.object({ recordOrdinal: z.number().int().min(0), verdict: ZVerdict })).max(200).default([]),
+    gold: z
+      .array(
+        z.object({
+          recordOrdinal: z
+            .number({ error: "Give the record's number (its line in the file)" })
+            .int("A record number is a whole number")
+            .min(1, "Record numbers start at 1"),
+          verdict: ZVerdict,
+        }),
+      )
+      .max(200, "At most 200 gold items")
+      .default([])
+      .superRefine((gold, ctx) => {
+        const seen = new Set<number>();
+        for (const g of gold) {
+          if (seen.has(g.recordOrdinal)) ctx.addIssue({ code: "custom", message: `Record ${g.recordOrdinal} is listed twice as a gold item` });
+          seen.add(g.recordOrdinal);
+        }
+      }),
   })
   .refine((v) => (v.sampleSize === undefined) !== (v.sampleFraction === undefined), {
     message: "Give either sampleSize or sampleFraction",

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { defineApiRoute, json } from "@/lib/http/api-route";
 import { browseRecords } from "./browse-records";
+import { mappingOf } from "./field-mapping";
 import { IMPORT_CONTENT_TYPES, importDataset } from "./import-dataset";
 import { datasetJson, getDataset, listDatasets } from "./list-datasets";
 import { ZBrowseQuery, ZDatasetParams, ZDatasetSummary, ZImportQuery, ZImportResult } from "./schemas";
@@ -11,19 +12,22 @@ export const importDatasetRoute = defineApiRoute(
   {
     method: "POST",
     path: "/api/v1/datasets",
-    summary: "Import a dataset (JSONL or a JSON array of {instruction, input, output, …}), streamed; all or nothing",
+    summary:
+      "Import a dataset (JSONL or a JSON array of objects), streamed; all or nothing. instructionField, inputField (empty: none) and outputField " +
+      "name the fields holding each (defaults instruction, input, output); every record needs a non-empty output",
     tag: "Datasets",
     permission: "datasets:manage",
     query: ZImportQuery,
     bodyLimit: IMPORT_LIMITS.maxBodyBytes,
     rawBody: {
       contentTypes: [...IMPORT_CONTENT_TYPES],
-      description: "The file itself. Any invalid record refuses the whole file (422 listing lines and reasons).",
+      description:
+        "The file itself. Any invalid record refuses the whole file (422 listing the first bad lines with reasons, and the fields the file has); an empty file is 422.",
     },
     response: { status: 201, schema: ZImportResult, description: "Imported; exact duplicates skipped and counted" },
   },
   async ({ req, user, query, ctx }) => {
-    const r = await importDataset(user, { name: query.name, contentType: req.headers.get("content-type") ?? "", body: req.body }, ctx);
+    const r = await importDataset(user, { name: query.name, contentType: req.headers.get("content-type") ?? "", body: req.body, mapping: mappingOf(query) }, ctx);
     return json(r, 201, { location: `/api/v1/datasets/${r.id}` });
   },
 );

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors/app-error";
 import type { TRequestContext } from "@/lib/http/request-context";
+import { DEFAULT_MAPPING, type TFieldMapping } from "./field-mapping";
 import { IMPORT_LIMITS } from "./limits";
 import { parseBody, sniffFormat } from "./parse-body";
 import { purgeAbandonedStaging } from "./purge-abandoned-staging";
@@ -30,6 +31,22 @@ async function* limited(body: ReadableStream<Uint8Array>, maxBytes: number): Asy
 }
 
 type TRow = { index: number; record: TImportRecord };
+
+const EMPTY_FILE = "The file is empty: it holds no records; nothing was imported";
+
+/** The 422 for a file with bad records: the first bad lines, and the fields the file does have. */
+function refusal(r: { invalid: object[]; invalidCount: number; missingOutput: number; fileFields: string[]; mapping: TFieldMapping; label: string }): AppError {
+  const fields = r.fileFields.length ? r.fileFields.join(", ") : "none";
+  const detail =
+    r.missingOutput > 0
+      ? `${r.missingOutput} record(s) have no "${r.mapping.output}" to use as the output, and every record needs one` +
+        `${r.invalidCount > r.missingOutput ? ` (${r.invalidCount - r.missingOutput} other record(s) are invalid too)` : ""}; nothing was imported. ` +
+        `The file's fields are: ${fields}. Choose which field is the output.`
+      : `${r.invalidCount} record(s) are invalid; nothing was imported. The file's fields are: ${fields}.`;
+  return new AppError("VALIDATION", detail, {
+    extra: { invalid: r.invalid, invalidCount: r.invalidCount, fields: r.fileFields, mapping: r.mapping },
+  });
+}
 
 /**
  * Inserts one batch in one statement (arrays unnested on the server: far faster than row-wise
@@ -59,14 +76,15 @@ async function flush(datasetId: string, rows: TRow[]): Promise<number> {
  */
 export async function importDataset(
   user: TCurrentUser,
-  input: { name: string; contentType: string; body: ReadableStream<Uint8Array> | null },
+  input: { name: string; contentType: string; body: ReadableStream<Uint8Array> | null; mapping?: TFieldMapping },
   ctx: TRequestContext,
 ): Promise<TImportResult> {
   const type = input.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   if (!(IMPORT_CONTENT_TYPES as readonly string[]).includes(type)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the file as ${IMPORT_CONTENT_TYPES.join(" or ")}`);
   }
-  if (!input.body) throw new AppError("VALIDATION", "The file is empty");
+  if (!input.body) throw new AppError("VALIDATION", EMPTY_FILE);
+  const mapping = input.mapping ?? DEFAULT_MAPPING;
   await purgeAbandonedStaging();
 
   const dataset = await db().dataset.create({ data: { name: input.name, createdById: user.id, status: "STAGING" } });
@@ -78,11 +96,16 @@ export async function importDataset(
     let valid = 0;
     let inserted = 0;
     const fields = new Set<string>();
+    // Every field seen in the file, so a refusal can say what the file does have.
+    const fileFields = new Set<string>();
+    let missingOutput = 0;
     let batch: TRow[] = [];
     let batchChars = 0;
-    for await (const p of parseBody(sniffed.chunks, sniffed.format)) {
+    for await (const p of parseBody(sniffed.chunks, sniffed.format, mapping)) {
+      for (const k of p.keys ?? []) if (fileFields.size < IMPORT_LIMITS.maxFields) fileFields.add(k);
       if (p.kind === "invalid") {
         invalidCount += 1;
+        if (p.missingOutput) missingOutput += 1;
         if (invalid.length < IMPORT_LIMITS.maxListedErrors) invalid.push({ [label]: p.index, reason: p.reason });
         batch = [];
         continue;
@@ -91,20 +114,16 @@ export async function importDataset(
       if (invalidCount > 0) continue; // keep reading only to report every bad record
       for (const k of Object.keys(p.record.metadata ?? {})) if (fields.size < IMPORT_LIMITS.maxFields) fields.add(k);
       batch.push(p);
-      batchChars += p.record.instruction.length + p.record.input.length + (p.record.output?.length ?? 0);
+      batchChars += p.record.instruction.length + p.record.input.length + p.record.output.length;
       if (batch.length >= IMPORT_LIMITS.batchSize || batchChars >= IMPORT_LIMITS.batchChars) {
         inserted += await flush(dataset.id, batch);
         batch = [];
         batchChars = 0;
       }
     }
-    if (invalidCount > 0) {
-      throw new AppError("VALIDATION", `${invalidCount} record(s) are invalid; nothing was imported`, {
-        extra: { invalid, invalidCount },
-      });
-    }
+    if (invalidCount > 0) throw refusal({ invalid, invalidCount, missingOutput, fileFields: [...fileFields], mapping, label });
     inserted += await flush(dataset.id, batch);
-    if (valid === 0) throw new AppError("VALIDATION", "The file holds no records");
+    if (valid === 0) throw new AppError("VALIDATION", EMPTY_FILE);
 
     const duplicates = valid - inserted;
     await db().$transaction(async (tx) => {
@@ -117,7 +136,7 @@ export async function importDataset(
         action: "dataset.import",
         entityType: "dataset",
         entityId: dataset.id,
-        after: { name: input.name, count: inserted, duplicates, format: sniffed.format },
+        after: { name: input.name, count: inserted, duplicates, format: sniffed.format, mapping },
       });
     });
     return { id: dataset.id, name: input.name, count: inserted, duplicates };

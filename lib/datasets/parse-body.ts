@@ -2,9 +2,13 @@ import { AppError } from "@/lib/errors/app-error";
 import { IMPORT_LIMITS } from "./limits";
 import { splitJsonArray } from "./split-json-array";
 import { splitLines, type TChunk } from "./split-lines";
+import { DEFAULT_MAPPING, type TFieldMapping } from "./field-mapping";
 import { validateRecord, type TImportRecord } from "./validate-record";
 
-export type TParsed = { kind: "record"; index: number; record: TImportRecord } | { kind: "invalid"; index: number; reason: string };
+/** `keys`: the fields of the parsed object, so a refusal can name the fields the file does have. */
+export type TParsed =
+  | { kind: "record"; index: number; record: TImportRecord; keys: string[] }
+  | { kind: "invalid"; index: number; reason: string; keys?: string[]; missingOutput?: boolean };
 export type TBodyFormat = "jsonl" | "array";
 
 /** Streaming UTF-8 decode that refuses invalid bytes instead of replacing them with U+FFFD. */
@@ -51,7 +55,7 @@ export async function sniffFormat(chunks: AsyncIterable<Uint8Array>): Promise<{ 
   return { format, chunks: replay() };
 }
 
-function parseChunk(chunk: TChunk): TParsed {
+function parseChunk(chunk: TChunk, mapping: TFieldMapping): TParsed {
   if (chunk.kind === "error") return { kind: "invalid", index: chunk.index, reason: chunk.reason };
   let value: unknown;
   try {
@@ -59,15 +63,17 @@ function parseChunk(chunk: TChunk): TParsed {
   } catch {
     return { kind: "invalid", index: chunk.index, reason: "not valid JSON" };
   }
-  const r = validateRecord(value);
-  return r.ok ? { kind: "record", index: chunk.index, record: r.record } : { kind: "invalid", index: chunk.index, reason: r.reason };
+  const keys = value && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : undefined;
+  const r = validateRecord(value, mapping);
+  if (r.ok) return { kind: "record", index: chunk.index, record: r.record, keys: keys ?? [] };
+  return { kind: "invalid", index: chunk.index, reason: r.reason, ...(keys ? { keys } : {}), ...(r.missingOutput ? { missingOutput: true } : {}) };
 }
 
 /** Streams validated records (or per-record problems) out of a JSONL or JSON-array body. */
-export async function* parseBody(chunks: AsyncIterable<Uint8Array>, format: TBodyFormat): AsyncGenerator<TParsed> {
+export async function* parseBody(chunks: AsyncIterable<Uint8Array>, format: TBodyFormat, mapping: TFieldMapping = DEFAULT_MAPPING): AsyncGenerator<TParsed> {
   const source =
     format === "array"
       ? splitJsonArray(decode(chunks), IMPORT_LIMITS.maxRecordBytes)
       : splitLines(chunks, IMPORT_LIMITS.maxRecordBytes);
-  for await (const chunk of source) yield parseChunk(chunk);
+  for await (const chunk of source) yield parseChunk(chunk, mapping);
 }

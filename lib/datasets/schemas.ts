@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { refineMapping, ZFieldMappingShape } from "./field-mapping";
 
-export const ZImportQuery = z.object({
-  name: z.string().trim().min(1, "Give the dataset a name").max(200, "At most 200 characters"),
-});
+export const ZImportQuery = z
+  .object({ name: z.string().trim().min(1, "Give the dataset a name").max(200, "At most 200 characters"), ...ZFieldMappingShape })
+  .superRefine(refineMapping);
 export const ZDatasetParams = z.object({ id: z.uuid({ message: "Unknown dataset" }) });
 export const ZBrowseQuery = z.object({
   q: z.string().trim().max(200).optional(),

@@ -1,21 +1,21 @@
 import { createHash } from "node:crypto";
 import { findUnstorableText, UNSTORABLE_MESSAGE } from "@/lib/text/storable-text";
+import { DEFAULT_MAPPING, type TFieldMapping } from "./field-mapping";
 import { IMPORT_LIMITS } from "./limits";
 
 export type TImportRecord = {
   instruction: string;
   input: string;
-  output: string | null;
+  output: string;
   metadata: Record<string, unknown> | null;
   contentHash: string;
 };
 
-export type TRecordCheck = { ok: true; record: TImportRecord } | { ok: false; reason: string };
-
-const CORE = new Set(["instruction", "input", "output"]);
+/** `missingOutput`: the record has no usable output, so the import can say which field to choose. */
+export type TRecordCheck = { ok: true; record: TImportRecord } | { ok: false; reason: string; missingOutput?: boolean };
 
 function checkText(value: unknown, field: string, max: number, required: boolean): string | null {
-  if (value === undefined || value === null) return required ? `"${field}" is required` : null;
+  if (value === undefined || value === null) return required ? `"${field}" is missing` : null;
   if (typeof value !== "string") return `"${field}" must be a string`;
   if (value.length > max) return `"${field}" is longer than ${max} characters`;
   if (required && value.trim() === "") return `"${field}" is empty`;
@@ -27,26 +27,38 @@ export function contentHash(instruction: string, input: string, output: string |
   return createHash("sha256").update(JSON.stringify([instruction, input, output])).digest("hex");
 }
 
-/** Checks one parsed record of an Alpaca/MedInstruct file; fields beyond the three become metadata. */
-export function validateRecord(value: unknown): TRecordCheck {
+/**
+ * Checks one parsed record of an Alpaca/MedInstruct file, reading the instruction, input and
+ * output from the fields the mapping names. Every record needs a non-empty output: an audit
+ * reviews outputs, and a record without one can only show "(no output)". Other fields become
+ * metadata (for stratification and display).
+ */
+export function validateRecord(value: unknown, mapping: TFieldMapping = DEFAULT_MAPPING): TRecordCheck {
   if (!value || typeof value !== "object" || Array.isArray(value)) return { ok: false, reason: "not a JSON object" };
   const obj = value as Record<string, unknown>;
   if (findUnstorableText(obj) !== null) return { ok: false, reason: UNSTORABLE_MESSAGE };
+  const get = (field: string) => (field && Object.hasOwn(obj, field) ? obj[field] : undefined);
+  const outputValue = get(mapping.output);
+  const outputProblem = checkText(outputValue, mapping.output, IMPORT_LIMITS.maxOutputChars, true);
   const problems = [
-    checkText(obj.instruction, "instruction", IMPORT_LIMITS.maxInstructionChars, true),
-    checkText(obj.input, "input", IMPORT_LIMITS.maxInputChars, false),
-    checkText(obj.output, "output", IMPORT_LIMITS.maxOutputChars, false),
+    checkText(get(mapping.instruction), mapping.instruction, IMPORT_LIMITS.maxInstructionChars, true),
+    mapping.input ? checkText(get(mapping.input), mapping.input, IMPORT_LIMITS.maxInputChars, false) : null,
+    outputProblem,
   ].filter((p): p is string => p !== null);
-  if (problems.length > 0) return { ok: false, reason: problems.join("; ") };
+  if (problems.length > 0) {
+    const missingOutput = outputValue === undefined || outputValue === null || (typeof outputValue === "string" && outputValue.trim() === "");
+    return { ok: false, reason: problems.join("; "), ...(missingOutput ? { missingOutput } : {}) };
+  }
 
-  const extraKeys = Object.keys(obj).filter((k) => !CORE.has(k));
+  const mapped = new Set([mapping.instruction, mapping.input, mapping.output]);
+  const extraKeys = Object.keys(obj).filter((k) => !mapped.has(k));
   if (extraKeys.length > IMPORT_LIMITS.maxMetadataKeys) return { ok: false, reason: `more than ${IMPORT_LIMITS.maxMetadataKeys} fields` };
   const metadata = extraKeys.length > 0 ? Object.fromEntries(extraKeys.map((k) => [k, obj[k]])) : null;
   if (metadata && JSON.stringify(metadata).length > IMPORT_LIMITS.maxMetadataChars) {
     return { ok: false, reason: `metadata is larger than ${IMPORT_LIMITS.maxMetadataChars} characters` };
   }
-  const instruction = obj.instruction as string;
-  const input = (obj.input as string | undefined | null) ?? "";
-  const output = (obj.output as string | undefined | null) ?? null;
+  const instruction = get(mapping.instruction) as string;
+  const input = (get(mapping.input) as string | undefined | null) ?? "";
+  const output = outputValue as string;
   return { ok: true, record: { instruction, input, output, metadata, contentHash: contentHash(instruction, input, output) } };
 }

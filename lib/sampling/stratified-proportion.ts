@@ -64,6 +64,8 @@ export function stratifiedProportion(strata: readonly StratumObservation[]): Pro
     sampled += s.sampled;
   }
   const standardError = Math.sqrt(variance);
+  // A weighted sum of rates that are all 1 may come out as 1.0000000000000002.
+  estimate = Math.min(1, Math.max(0, estimate));
 
   if (variance === 0 && sampled < total) {
     return {

@@ -30,7 +30,12 @@ export function wilsonScoreBounds(p: number, n: number, z: number = Z_95): Inter
   const denominator = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denominator;
   const halfWidth = (z / denominator) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return [Math.max(0, centre - halfWidth), Math.min(1, centre + halfWidth)];
+  // In exact arithmetic the interval holds p, and is [0, …] at p = 0 and […, 1] at p = 1; in
+  // floating point centre − halfWidth at p = 0 comes out a hair above 0 (5.5e-17 for 0/1). Pin
+  // the ends so every caller can rely on lower ≤ p ≤ upper.
+  const lower = p <= 0 ? 0 : Math.min(p, Math.max(0, centre - halfWidth));
+  const upper = p >= 1 ? 1 : Math.max(p, Math.min(1, centre + halfWidth));
+  return [lower, upper];
 }
 
 /** Wilson interval on model A's share of decisive votes (ties and both-bad left out). */

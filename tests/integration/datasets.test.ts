@@ -1,5 +1,4 @@
 import { createReadStream, readFileSync } from "node:fs";
-import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
@@ -7,10 +6,25 @@ import { insertApiToken } from "@/lib/auth/api-tokens";
 import { browseRecordsRoute, getDatasetRoute, importDatasetRoute, listDatasetsRoute } from "@/lib/datasets/dataset-routes";
 import { makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
+import { realDataFile, realDataTitle } from "../support/real-data";
 
-const repoRoot = path.resolve(__dirname, "../..");
-const GENERATED = path.resolve(repoRoot, "../shared/data/alpacare/Output_path_for_task_generation.jsonl");
-const SEEDS = path.resolve(repoRoot, "../shared/data/alpacare/med_seed.json");
+const GENERATED_FILE = "alpacare/Output_path_for_task_generation.jsonl";
+const MED_FILE = "alpacare/MedInstruct-test.jsonl";
+const GENERATED = realDataFile(GENERATED_FILE);
+const MED = realDataFile(MED_FILE);
+
+/** Lines shaped like the AlpaCare generation file: instruction, input and metadata, no output. */
+const generatedLike = (n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    JSON.stringify({ instruction: `Generated task ${i} about discharge`, input: i % 2 ? "<noinput>" : "", type: "Open Q&A", topic: `t${i % 3}`, view: "Patient", difficulty: "2", request_idx: i }),
+  ).join("\n");
+/** Lines shaped like MedInstruct-test: the answers under model names, no output field. */
+const medLike = (n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    JSON.stringify({ id: i, instruction: `Clinical question ${i}?`, difficulty: String(1 + (i % 5)), "gpt-4-answer": `GPT-4 answer ${i}.`, "claude-2": ` Claude answer ${i}.`, "gpt-3.5-turbo-answer": `Turbo ${i}.`, "text-davinci-003-answer": `\n\nDavinci ${i}.` }),
+  ).join("\n");
+const withOutputs = (n: number, word = "discharge") =>
+  Array.from({ length: n }, (_, i) => JSON.stringify({ instruction: `Task ${i} on ${word}`, input: "", output: `Answer ${i}.`, topic: `t${i % 3}` })).join("\n");
 
 beforeEach(async () => {
   await resetDatabase();
@@ -24,9 +38,10 @@ async function tokenFor(role: "ADMIN" | "CLINICIAN" | "RESEARCHER") {
   return (await insertApiToken(db(), user.id, "test", null)).token;
 }
 
-function post(token: string, body: BodyInit, type = "application/x-ndjson", name = "Generated") {
+function post(token: string, body: BodyInit, type = "application/x-ndjson", name = "Generated", mapping: Record<string, string> = {}) {
+  const query = new URLSearchParams({ name, ...mapping });
   return importDatasetRoute.handle(
-    new Request(`http://app.test/api/v1/datasets?name=${encodeURIComponent(name)}`, {
+    new Request(`http://app.test/api/v1/datasets?${query.toString()}`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": type },
       body,
@@ -43,34 +58,100 @@ async function nothingPersisted() {
   expect(await db().datasetRecord.count()).toBe(0);
 }
 
-describe("dataset import", () => {
-  it("streams the real AlpaCare generation file (JSONL): 201, metadata fields kept, output absent", async () => {
+type TProblem = { detail: string; invalid: { line?: number; item?: number; reason: string }[]; invalidCount: number; fields: string[] };
+
+describe("dataset import: field mapping and required outputs", () => {
+  async function refusesWithoutOutputs(body: BodyInit, lines: number) {
     const admin = await tokenFor("ADMIN");
-    const res = await post(admin, fileStream(GENERATED));
-    expect(res.status).toBe(201);
-    const body = (await res.json()) as { id: string; name: string; count: number; duplicates: number };
-    expect(body).toMatchObject({ name: "Generated", count: 12, duplicates: 0 });
-    const lines = readFileSync(GENERATED, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
-    const stored = await db().datasetRecord.findMany({ where: { datasetId: body.id }, orderBy: { ordinal: "asc" } });
-    expect(stored.map((r) => r.instruction)).toEqual(lines.map((l) => l.instruction));
-    expect(stored.map((r) => r.ordinal)).toEqual(lines.map((_, i) => i + 1));
-    expect(stored[0]?.output).toBeNull();
-    expect(stored[4]?.metadata).toEqual({ type: lines[4]?.type, topic: lines[4]?.topic, view: lines[4]?.view, difficulty: lines[4]?.difficulty, request_idx: 4 });
-    const ds = await db().dataset.findUniqueOrThrow({ where: { id: body.id } });
-    expect(ds.status).toBe("READY");
-    expect(ds.fields).toEqual(["difficulty", "request_idx", "topic", "type", "view"]);
-    expect(await db().auditLog.count({ where: { action: "dataset.import", entityId: body.id } })).toBe(1);
+    const res = await post(admin, body);
+    expect(res.status).toBe(422);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    const p = (await res.json()) as TProblem;
+    expect(p.invalidCount).toBe(lines);
+    expect(p.invalid.slice(0, 3)).toEqual([1, 2, 3].map((line) => ({ line, reason: '"output" is missing' })));
+    expect(p.fields).toEqual(["instruction", "input", "type", "topic", "view", "difficulty", "request_idx"]);
+    expect(p.detail).toBe(
+      `${lines} record(s) have no "output" to use as the output, and every record needs one; nothing was imported. ` +
+        "The file's fields are: instruction, input, type, topic, view, difficulty, request_idx. Choose which field is the output.",
+    );
+    await nothingPersisted();
+  }
+  it.skipIf(!GENERATED)(realDataTitle("refuses the real AlpaCare generation file (no outputs), naming its first lines and its fields", GENERATED_FILE), async () => {
+    await refusesWithoutOutputs(fileStream(GENERATED ?? ""), 12);
+  });
+  it("refuses a generated file of the same shape (no outputs), naming its first lines and its fields", async () => {
+    await refusesWithoutOutputs(generatedLike(12), 12);
   });
 
-  it("imports a JSON array (the AlpaCare seed file) and counts exact duplicates", async () => {
+  /** `body` is called twice: a stream is read once. */
+  async function importsWithMapping(body: () => BodyInit, lines: Record<string, unknown>[]) {
     const admin = await tokenFor("ADMIN");
-    const seeds = JSON.parse(readFileSync(SEEDS, "utf8")) as Record<string, string>[];
-    const unique = new Set(seeds.map((s) => JSON.stringify([s.instruction, s.input ?? "", null]))).size;
-    const res = await post(admin, fileStream(SEEDS), "application/json", "Seeds");
+    // Without the mapping: refused, naming the fields to choose from.
+    const refused = (await (await post(admin, body())).json()) as TProblem;
+    expect(refused.fields).toEqual(["id", "instruction", "difficulty", "gpt-4-answer", "claude-2", "gpt-3.5-turbo-answer", "text-davinci-003-answer"]);
+    await nothingPersisted();
+    const res = await post(admin, body(), "application/x-ndjson", "MedInstruct", { outputField: "gpt-4-answer", inputField: "" });
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ count: unique, duplicates: seeds.length - unique });
+    const r = (await res.json()) as { id: string; count: number };
+    expect(r.count).toBe(lines.length);
+    const stored = await db().datasetRecord.findMany({ where: { datasetId: r.id }, orderBy: { ordinal: "asc" } });
+    expect(stored.map((x) => x.output)).toEqual(lines.map((l) => l["gpt-4-answer"]));
+    expect(stored.map((x) => x.instruction)).toEqual(lines.map((l) => l.instruction));
+    expect(stored.every((x) => x.input === "")).toBe(true);
+    // The other answers stay, byte for byte, as metadata.
+    expect(stored[0]?.metadata).toMatchObject({ "claude-2": lines[0]?.["claude-2"], "text-davinci-003-answer": lines[0]?.["text-davinci-003-answer"] });
+    const ds = await db().dataset.findUniqueOrThrow({ where: { id: r.id } });
+    expect(ds.fields).toEqual(["claude-2", "difficulty", "gpt-3.5-turbo-answer", "id", "text-davinci-003-answer"]);
+    expect(await db().auditLog.findFirst({ where: { action: "dataset.import", entityId: r.id } })).toMatchObject({
+      after: { mapping: { instruction: "instruction", input: "", output: "gpt-4-answer" } },
+    });
+  }
+  it.skipIf(!MED)(realDataTitle("imports the raw MedInstruct-test file with gpt-4-answer as the output", MED_FILE), async () => {
+    const lines = readFileSync(MED ?? "", "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(216);
+    await importsWithMapping(() => fileStream(MED ?? ""), lines);
+  });
+  it("imports a generated MedInstruct-shaped file with gpt-4-answer as the output", async () => {
+    const text = medLike(20);
+    await importsWithMapping(() => text, text.split("\n").map((l) => JSON.parse(l) as Record<string, unknown>));
+  });
 
-    const dup = '{"instruction":"A","output":"x"}\n{"instruction":"B"}\n{"instruction":"A","input":"","output":"x","meta":1}\n';
+  it("maps renamed fields in JSON arrays too; refuses a mapping of one field twice; each refusal changes nothing", async () => {
+    const admin = await tokenFor("ADMIN");
+    const arr = JSON.stringify([{ q: "Why?", ctx: "c", a: "Because." }, { q: "How?", a: "Thus." }]);
+    const twice = await post(admin, arr, "application/json", "x", { instructionField: "q", outputField: "q" });
+    expect(twice.status).toBe(400);
+    expect(await twice.json()).toMatchObject({ errors: { outputField: ["The instruction, input and output must be different fields"] } });
+    const partly = await post(admin, JSON.stringify([{ q: "Why?", a: "Because." }, { q: "How?", a: " " }, { q: "When?" }]), "application/json", "x", { instructionField: "q", outputField: "a" });
+    expect(await partly.json()).toMatchObject({
+      invalid: [{ item: 2, reason: '"a" is empty' }, { item: 3, reason: '"a" is missing' }],
+      fields: ["q", "a"],
+      detail: expect.stringContaining('2 record(s) have no "a"') as string,
+    });
+    await nothingPersisted();
+    const ok = await post(admin, arr, "application/json", "Renamed", { instructionField: "q", inputField: "ctx", outputField: "a" });
+    expect(ok.status).toBe(201);
+    const stored = await db().datasetRecord.findMany({ orderBy: { ordinal: "asc" }, select: { instruction: true, input: true, output: true } });
+    expect(stored).toEqual([{ instruction: "Why?", input: "c", output: "Because." }, { instruction: "How?", input: "", output: "Thus." }]);
+  });
+
+  it("an empty file says it is empty", async () => {
+    const admin = await tokenFor("ADMIN");
+    for (const [body, type] of [["", "application/x-ndjson"], ["\n \r\n", "application/x-ndjson"], ["[]", "application/json"]] as const) {
+      const res = await post(admin, body, type);
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { detail: string }).detail).toBe("The file is empty: it holds no records; nothing was imported");
+    }
+    await nothingPersisted();
+  });
+});
+
+describe("dataset import", () => {
+  it("imports a JSON array and counts exact duplicates", async () => {
+    const admin = await tokenFor("ADMIN");
+    const arr = JSON.stringify([{ instruction: "A", output: "x" }, { instruction: "B", output: "y" }, { instruction: "A", input: "", output: "x", meta: 1 }]);
+    expect(await (await post(admin, arr, "application/json", "Array")).json()).toMatchObject({ count: 2, duplicates: 1 });
+    const dup = '{"instruction":"A","output":"x"}\n{"instruction":"B","output":"z"}\n{"instruction":"A","input":"","output":"x","meta":1}\n';
     expect(await (await post(admin, dup)).json()).toMatchObject({ count: 2, duplicates: 1 });
   });
 
@@ -107,6 +188,10 @@ describe("dataset import", () => {
     expect((await post(admin, '[{"instruction":"a"},]', "application/json")).status).toBe(422);
     expect((await post(admin, '[{"instruction":"a"}', "application/json")).status).toBe(422);
     expect((await post(admin, "\n\n", "application/x-ndjson")).status).toBe(422);
+    // A record that is fine but for its missing output is listed with the rest.
+    const mixed = (await (await post(admin, '{"instruction":"a"}\n{bad')).json()) as TProblem;
+    expect(mixed.invalid).toEqual([{ line: 1, reason: '"output" is missing' }, { line: 2, reason: "not valid JSON" }]);
+    expect(mixed.detail).toContain('1 record(s) have no "output" to use as the output, and every record needs one (1 other record(s) are invalid too); nothing was imported.');
     expect((await post(admin, '{"instruction":"a"}', "text/html")).status).toBe(415);
     expect((await post(admin, '{"instruction":"a"}', "application/x-ndjson", "")).status).toBe(400);
     await nothingPersisted();
@@ -145,7 +230,7 @@ describe("dataset import", () => {
     const crashed = await db().dataset.create({ data: { name: "crashed", createdById: owner.id, createdAt: new Date(Date.now() - 2 * 3_600_000) } });
     await db().datasetRecord.create({ data: { datasetId: crashed.id, ordinal: 1, instruction: "orphan", contentHash: "h" } });
     const running = await db().dataset.create({ data: { name: "running", createdById: owner.id } });
-    const res = await post(await tokenFor("ADMIN"), fileStream(GENERATED));
+    const res = await post(await tokenFor("ADMIN"), withOutputs(12));
     expect(res.status).toBe(201);
     expect(await db().dataset.findUnique({ where: { id: crashed.id } })).toBeNull();
     expect(await db().datasetRecord.count({ where: { datasetId: crashed.id } })).toBe(0);
@@ -156,7 +241,7 @@ describe("dataset import", () => {
 describe("dataset reading", () => {
   it("lists, shows and searches for readers; clinicians are refused; a staging import is invisible", async () => {
     const admin = await tokenFor("ADMIN");
-    const res = await post(admin, fileStream(GENERATED));
+    const res = await post(admin, withOutputs(12));
     const { id } = (await res.json()) as { id: string };
     const researcher = await tokenFor("RESEARCHER");
     const list = (await (await get(listDatasetsRoute, researcher, "/api/v1/datasets")).json()) as { datasets: { id: string }[] };

@@ -5,6 +5,7 @@ import { ReportView } from "@/components/audits/report-view";
 import { Card } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
+import { flagLabels } from "@/lib/audits/flags";
 import { getCampaign } from "@/lib/audits/get-campaign";
 import { listDisagreements } from "@/lib/audits/list-disagreements";
 import { loadCampaignReport } from "@/lib/audits/load-report";
@@ -44,13 +45,13 @@ export default async function AuditReportPage(props: { params: Promise<{ id: str
           </div>
         ) : null}
         <p className="mt-3 flex gap-4 text-sm">
-          <a href={`/api/v1/audits/${id}/reviews.csv`} className="text-brand-700 underline">
+          <a href={`/api/v1/audits/${id}/reviews.csv`} className="text-brand-700 underline" download>
             reviews.csv
           </a>
-          <a href={`/api/v1/audits/${id}/export`} className="text-brand-700 underline" data-testid="export-link">
+          <a href={`/api/v1/audits/${id}/export`} className="text-brand-700 underline" data-testid="export-link" download>
             Curated export (JSONL)
           </a>
-          <a href={`/api/v1/audits/${id}/report`} className="text-brand-700 underline">
+          <a href={`/api/v1/audits/${id}/report`} className="text-brand-700 underline" download>
             Report JSON
           </a>
         </p>
@@ -73,7 +74,7 @@ export default async function AuditReportPage(props: { params: Promise<{ id: str
                   {d.reviews.map((r, i) => (
                     <li key={i} className="whitespace-pre-wrap break-words">
                       {r.reviewer}: {r.verdict}
-                      {r.flags.length ? ` [${r.flags.join(", ")}]` : ""}
+                      {r.flags.length ? ` [${flagLabels(r.flags, campaign.flags).join(", ")}]` : ""}
                       {r.correctedOutput ? ` → ${r.correctedOutput}` : ""}
                       {r.rationale ? ` (${r.rationale})` : ""}
                     </li>

@@ -8,6 +8,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { judgeAgreement } from "@/lib/studies/judge-votes";
 import { loadStudyOr404 } from "@/lib/studies/load-study-or-404";
 import { studyQuality, studyStats, ZStatsFilter } from "@/lib/studies/study-stats";
+import { formatDuration } from "@/lib/text/format-duration";
 
 export const metadata = { title: "Study results" };
 
@@ -86,7 +87,7 @@ export default async function StudyResultsPage({ params, searchParams }: { param
         </p>
       </Card>
       <Card title="Rater quality">
-        <p className="mb-2 text-sm">Median time per judgement: {quality.medianDurationMs === null ? "–" : `${(quality.medianDurationMs / 1000).toFixed(1)} s`}</p>
+        <p className="mb-2 text-sm">Median time per judgement: {formatDuration(quality.medianDurationMs)}</p>
         <ul className="text-sm">
           {quality.attention.map((a) => (
             <li key={a.raterId}>
