@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { insertApiToken } from "@/lib/auth/api-tokens";
-import { createStudyRoute } from "@/lib/studies/study-routes";
+import { createStudyRoute, identityRevealingRoute } from "@/lib/studies/study-routes";
 import { importOutputsRoute } from "@/lib/studies/outputs-route";
 import { startStudyRoute } from "@/lib/studies/status-routes";
 import { nextAssignmentRoute, submitJudgementRoute } from "@/lib/studies/rating-routes";
@@ -71,6 +71,8 @@ describe("AlpacaEval reproduction through the app", () => {
       expect(imported.status).toBe(200);
       expect(await imported.json()).toMatchObject({ imported: 805, newPrompts: side === 1 ? 805 : 0, unmatched: [] });
     }
+    // A leaderboard reproduction rates every pair, outputs that name their model included (held back by default).
+    expect((await admin(identityRevealingRoute, `/api/v1/studies/${id}/identity-revealing`, { method: "PUT", body: JSON.stringify({ include: true }), params })).status).toBe(200);
     const started = await admin(startStudyRoute, `/api/v1/studies/${id}/start`, { method: "POST", params });
     expect(started.status).toBe(200);
     expect(await started.json()).toMatchObject({ comparisons: 805, attentionChecks: 0, skippedPrompts: [] });
