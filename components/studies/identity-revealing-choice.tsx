@@ -10,8 +10,11 @@ export function IdentityRevealingChoice({ studyId, include, count }: { studyId: 
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Shown at once; put back if the server refuses.
+  const [checked, setChecked] = useState(include);
 
   async function choose(next: boolean) {
+    setChecked(next);
     setBusy(true);
     const r = await apiFetch<unknown>(`/api/v1/studies/${studyId}/identity-revealing`, {
       method: "PUT",
@@ -19,8 +22,10 @@ export function IdentityRevealingChoice({ studyId, include, count }: { studyId: 
       body: JSON.stringify({ include: next }),
     });
     setBusy(false);
-    if (!r.ok) setError(r.error);
-    else {
+    if (!r.ok) {
+      setChecked(!next);
+      setError(r.error);
+    } else {
       setError(null);
       router.refresh();
     }
@@ -29,7 +34,7 @@ export function IdentityRevealingChoice({ studyId, include, count }: { studyId: 
   return (
     <div className="mt-3 space-y-2 text-sm">
       <label className="flex items-center gap-2">
-        <input type="checkbox" checked={include} disabled={busy} onChange={(e) => void choose(e.target.checked)} data-testid="include-revealing" />
+        <input type="checkbox" checked={checked} disabled={busy} onChange={(e) => void choose(e.target.checked)} data-testid="include-revealing" />
         Show these {count} outputs to raters anyway (recorded in the audit trail)
       </label>
       {error ? <Notice tone="error">{error}</Notice> : null}
