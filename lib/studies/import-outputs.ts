@@ -26,7 +26,7 @@ export type TImportReport = {
 export async function importOutputs(user: TCurrentUser, studyId: string, outputs: readonly TParsedOutput[], ctx: TRequestContext): Promise<TImportReport> {
   return db().$transaction(
     async (tx) => {
-      const study = await tx.study.findUnique({ where: { id: studyId }, select: { id: true, status: true, title: true } });
+      const study = await tx.study.findUnique({ where: { id: studyId }, select: { id: true, status: true, title: true, referenceModel: true } });
       if (!study) throw notFound("Study");
       if (study.status !== "DRAFT") throw new AppError("CONFLICT", "Outputs can only be imported before the study starts");
       const existing = await tx.studyPrompt.findMany({ where: { studyId }, select: { id: true, matchKey: true } });
@@ -64,7 +64,7 @@ export async function importOutputs(user: TCurrentUser, studyId: string, outputs
       }
       // Raters see the title: it must not name any model the study now has (the import is undone).
       const models = await tx.studyOutput.findMany({ where: { prompt: { studyId } }, distinct: ["model"], select: { model: true } });
-      checkTitle(study.title, models.map((m) => m.model));
+      checkTitle(study.title, [...models.map((m) => m.model), ...(study.referenceModel ? [study.referenceModel] : [])]);
       await recordAudit(tx, ctx, {
         actorId: user.id,
         action: "study.import_outputs",
