@@ -17,6 +17,8 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden(): a denied page answers 403 with the forbidden UI inside the app shell, at its own URL.
+  experimental: { authInterrupts: true },
   // Native / WASM packages are loaded by Node at run time instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg"],
   async headers() {

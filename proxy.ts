@@ -4,6 +4,7 @@ import { redactPath } from "@/lib/http/redact-path";
 import { log } from "@/lib/log/logger";
 import { contentSecurityPolicy, hstsHeader } from "@/lib/security/headers";
 import { REQUEST_ID } from "@/lib/http/request-id";
+import { hasControlCharacters } from "@/lib/http/safe-callback-url";
 
 
 /**
@@ -11,6 +12,11 @@ import { REQUEST_ID } from "@/lib/http/request-id";
  * uploads stream straight to their handlers instead of being buffered here.
  */
 export function proxy(request: NextRequest) {
+  // A callback address with CR/LF or tabs is an attack, not a typo: refused, never redirected to.
+  const callbackUrl = request.nextUrl.searchParams.get("callbackUrl");
+  if (callbackUrl !== null && hasControlCharacters(callbackUrl)) {
+    return new NextResponse("Bad request: the callback address contains control characters.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, {
     dev: env().NODE_ENV === "development",

@@ -16,6 +16,15 @@ export const metadata: Metadata = {
   title: { default: "ClinReview", template: "%s · ClinReview" },
   description: "Clinician review of medical instruction data and blinded model comparisons",
   robots: { index: false, follow: false },
+  // Served from public/: browsers ask for /favicon.ico on every page, and offline hospitals have no CDN.
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: [{ url: "/apple-touch-icon.png", sizes: "180x180" }],
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -1,7 +1,9 @@
 // `npm test`: lint, typecheck, then the unit, integration and end-to-end tiers; ends with one line
 // "N passed, N failed" that CI reads.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 type TTally = { passed: number; failed: number; skipped: number };
 const total: TTally = { passed: 0, failed: 0, skipped: 0 };
@@ -44,6 +46,39 @@ function prerequisites(): string[] {
   return missing;
 }
 
+/**
+ * The unit tier once more in a copy of the sources far from this clone, with CLINREVIEW_REAL_DATA
+ * pointing at an empty folder: proves the tests pass on a clone without the real data beside it.
+ */
+function unitOnBareCopy(): void {
+  const base = mkdtempSync(path.join(tmpdir(), "clinreview-bare-"));
+  try {
+    const copy = path.join(base, "repo");
+    const empty = path.join(base, "no-real-data");
+    mkdirSync(empty);
+    const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { encoding: "utf8" });
+    if (listed.status !== 0) {
+      console.log("\n▶ unit tests without the real data: skipped (not a git checkout)");
+      return;
+    }
+    for (const file of listed.stdout.split("\0").filter((f) => f && existsSync(f))) cpSync(file, path.join(copy, file));
+    cpSync("lib/generated", path.join(copy, "lib/generated"), { recursive: true });
+    symlinkSync(path.resolve("node_modules"), path.join(copy, "node_modules"), "dir");
+    const out = path.resolve("test-results/unit-bare.json");
+    const env = { ...process.env, CLINREVIEW_REAL_DATA: empty };
+    console.log(`\n▶ unit tests without the real data (a bare copy, CLINREVIEW_REAL_DATA=${empty})`);
+    const r = spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", "unit", "--reporter=dot", "--reporter=json", `--outputFile.json=${out}`], {
+      stdio: "inherit",
+      env,
+      cwd: copy,
+    });
+    if (r.status !== 0) failures.push("unit tests without the real data");
+    add(vitestTally(out));
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
 const missing = prerequisites();
 if (missing.length) {
   console.error(`Cannot run the tests; missing:\n${missing.map((m) => `  - ${m}`).join("\n")}`);
@@ -62,6 +97,7 @@ for (const tier of ["unit", "integration"] as const) {
   step(`${tier} tests`, node, ["node_modules/vitest/vitest.mjs", "run", "--project", tier, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
   add(vitestTally(out));
 }
+unitOnBareCopy();
 step("end-to-end tests", node, ["--import", "tsx", "scripts/test-e2e.ts"]);
 add(playwrightTally("test-results/e2e-results.json"));
 

@@ -12,6 +12,7 @@ const MESSAGES: Record<string, string> = {
   Throttled: "Too many failed attempts. Wait a few minutes and try again.",
   AccessDenied: "Your hospital account has no ClinReview access yet. Ask an administrator for an invitation.",
   SessionRequired: "Sign in to continue.",
+  Unavailable: "ClinReview cannot reach its database just now. Try again in a minute.",
 };
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
@@ -34,7 +35,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       router.replace(callbackUrl);
       router.refresh();
     } else {
-      setError(MESSAGES[res?.error ?? ""] ?? MESSAGES.CredentialsSignin ?? "Sign-in failed.");
+      // Only our own codes are shown; anything else (next-auth passes thrown messages through) is generic.
+      setError(MESSAGES[res?.error ?? ""] ?? "Sign-in failed. Try again.");
     }
   }
 

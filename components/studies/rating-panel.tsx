@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { CriterionChoices, type TChoice } from "@/components/studies/criterion-choices";
+import { ResponseText } from "@/components/studies/response-text";
 import { useDraftAutosave } from "@/components/studies/use-draft-autosave";
 
 type TAssignment = {
@@ -30,6 +31,14 @@ async function problemText(res: Response): Promise<string> {
 
 type TNext = { assignment: TAssignment | null; error: string | null };
 
+/** What the screen shows for an answer of "next": the draft's choices restored, the first unanswered criterion active. */
+function screenFor(r: TNext) {
+  const a = r.error ? null : r.assignment;
+  const choices: Record<string, TChoice> = a ? Object.fromEntries(Object.entries(a.draft?.choices ?? {}).filter(([k]) => a.criteria.some((c) => c.key === k))) : {};
+  const active = a ? Math.max(0, a.criteria.findIndex((c) => !choices[c.key])) : 0;
+  return { assignment: a, done: !r.error && !r.assignment, error: r.error, choices, active, rationale: a?.draft?.rationale ?? "" };
+}
+
 async function fetchNext(studyId: string): Promise<TNext> {
   try {
     const res = await fetch(`/api/v1/studies/${studyId}/assignments/next`, { method: "POST" });
@@ -50,16 +59,19 @@ function isTextEntry(el: HTMLElement | null): boolean {
 
 /**
  * The blinded rating screen: it only ever holds what the API sends a rater (texts labelled A and
- * B). Its draft is in the same terms, so the autosave cannot carry a model identity either.
+ * B). Its draft is in the same terms, so the autosave cannot carry a model identity either. The
+ * first assignment comes with the page (claimed on the server), so the first screen arrives
+ * rendered; later ones are claimed through the API.
  */
-export function RatingPanel({ studyId }: { studyId: string }) {
-  const [assignment, setAssignment] = useState<TAssignment | null>(null);
-  const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+export function RatingPanel({ studyId, initial }: { studyId: string; initial: TNext }) {
+  const [start] = useState(() => screenFor(initial));
+  const [assignment, setAssignment] = useState<TAssignment | null>(start.assignment);
+  const [done, setDone] = useState(start.done);
+  const [error, setError] = useState<string | null>(start.error);
   const [info, setInfo] = useState<string | null>(null);
-  const [choices, setChoices] = useState<Record<string, TChoice>>({});
-  const [active, setActive] = useState(0);
-  const [rationale, setRationale] = useState("");
+  const [choices, setChoices] = useState<Record<string, TChoice>>(start.choices);
+  const [active, setActive] = useState(start.active);
+  const [rationale, setRationale] = useState(start.rationale);
   const [busy, setBusy] = useState(false);
   const [elapsed, setElapsed] = useState(0);
   const shownAt = useRef(0);
@@ -67,28 +79,28 @@ export function RatingPanel({ studyId }: { studyId: string }) {
   const idemKey = useRef("");
   const rationaleRef = useRef<HTMLTextAreaElement>(null);
 
-  const apply = useCallback((r: TNext) => {
-    setError(r.error);
-    if (r.error) {
-      // What was on screen was just submitted or skipped: it must not stay up to be answered again.
-      setAssignment(null);
-      return;
-    }
-    if (!r.assignment) {
-      setAssignment(null);
-      setDone(true);
-      return;
-    }
-    const a = r.assignment;
-    const restored = Object.fromEntries(Object.entries(a.draft?.choices ?? {}).filter(([k]) => a.criteria.some((c) => c.key === k)));
-    setAssignment(a);
-    setChoices(restored);
-    setActive(Math.max(0, a.criteria.findIndex((c) => !restored[c.key])));
-    setRationale(a.draft?.rationale ?? "");
+  const startClock = useCallback((a: TAssignment) => {
     priorMs.current = a.draft?.elapsedMs ?? 0;
     shownAt.current = Date.now();
     idemKey.current = crypto.randomUUID();
   }, []);
+
+  const apply = useCallback(
+    (r: TNext) => {
+      const s = screenFor(r);
+      setError(s.error);
+      // After an error, what was on screen was just submitted or skipped: it must not stay up to be answered again.
+      setAssignment(s.assignment);
+      if (r.error) return;
+      setDone(s.done);
+      if (!s.assignment) return;
+      setChoices(s.choices);
+      setActive(s.active);
+      setRationale(s.rationale);
+      startClock(s.assignment);
+    },
+    [startClock],
+  );
 
   const elapsedMs = useCallback(() => priorMs.current + (shownAt.current ? Date.now() - shownAt.current : 0), []);
 
@@ -104,14 +116,8 @@ export function RatingPanel({ studyId }: { studyId: string }) {
   }, [apply, discard, studyId]);
 
   useEffect(() => {
-    let live = true;
-    void fetchNext(studyId).then((r) => {
-      if (live) apply(r);
-    });
-    return () => {
-      live = false;
-    };
-  }, [studyId, apply]);
+    if (start.assignment) startClock(start.assignment);
+  }, [start, startClock]);
 
   useEffect(() => {
     const t = setInterval(() => setElapsed(elapsedMs()), 1000);
@@ -256,10 +262,7 @@ export function RatingPanel({ studyId }: { studyId: string }) {
       </section>
       <div className="grid gap-4 md:grid-cols-2">
         {assignment.responses.map((r) => (
-          <section key={r.label} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`response-${r.label}`}>
-            <h2 className="mb-2 text-sm font-semibold">Response {r.label}</h2>
-            <p className="whitespace-pre-wrap text-sm">{r.text}</p>
-          </section>
+          <ResponseText key={r.label} label={r.label} text={r.text} />
         ))}
       </div>
       <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">

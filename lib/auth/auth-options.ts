@@ -9,6 +9,11 @@ import { createSession, revokeSession } from "@/lib/auth/sessions";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { contextFromHeaders } from "@/lib/http/request-context";
 import type { Provider } from "next-auth/providers/index";
+import { safeAuthRedirect } from "@/lib/http/safe-callback-url";
+import { describeError, log } from "@/lib/log/logger";
+
+/** The error code of a sign-in that failed for want of the database (shown as words by the form). */
+export const SIGN_IN_UNAVAILABLE = "Unavailable";
 
 function headersFrom(raw: Record<string, unknown> | undefined): Headers {
   const h = new Headers();
@@ -24,11 +29,13 @@ function providers(): Provider[] {
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, req) {
         const ctx = contextFromHeaders(headersFrom(req.headers));
-        const result = await signInWithPassword(
-          { email: credentials?.email, password: credentials?.password },
-          ctx,
-        );
-        // next-auth turns a thrown error's message into ?error=…; "invalid" stays generic.
+        // next-auth turns a thrown error's message into ?error=… in the address bar: only our own
+        // codes may travel there, never a driver's message with the database's host and port.
+        const result = await signInWithPassword({ email: credentials?.email, password: credentials?.password }, ctx).catch((err: unknown) => {
+          log.error("sign-in failed: database unavailable", { requestId: ctx.requestId, ...describeError(err) });
+          throw new Error(SIGN_IN_UNAVAILABLE);
+        });
+        // "invalid" stays generic.
         if (!result.ok && result.reason === "throttled") throw new Error("Throttled");
         if (!result.ok) return null;
         return { id: result.userId, sessionId: result.sessionId };
@@ -65,6 +72,10 @@ export function authOptions(): NextAuthOptions {
     providers: providers(),
     useSecureCookies: e.secureCookies,
     callbacks: {
+      // After sign-in and sign-out: this app's own paths only (lib/http/safe-callback-url.ts).
+      redirect({ url, baseUrl }) {
+        return safeAuthRedirect(url, baseUrl);
+      },
       // SSO users must have been invited: the IdP proves identity, ClinReview decides access.
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { authOptions } from "@/lib/auth/auth-options";
 import { hasPermission, type TPermission } from "@/lib/auth/permissions";
 import { validateSession, type TCurrentUser } from "@/lib/auth/sessions";
@@ -19,8 +19,8 @@ export const getCurrentUser = cache(async (): Promise<TCurrentUser | null> => {
 });
 
 /**
- * For pages: sends anonymous visitors to sign in and shows the forbidden page otherwise, recording
- * the denial. A list means any one of the permissions (a page that serves several roles).
+ * For pages: sends anonymous visitors to sign in and otherwise answers 403 with the forbidden page
+ * inside the app shell (app/(app)/forbidden.tsx), recording the denial. A list means any one of the permissions (a page that serves several roles).
  */
 export async function requirePagePermission(permission: TPermission | readonly TPermission[], from = "/"): Promise<TCurrentUser> {
   const user = await getCurrentUser();
@@ -28,7 +28,7 @@ export async function requirePagePermission(permission: TPermission | readonly T
   const anyOf: readonly TPermission[] = typeof permission === "string" ? [permission] : permission;
   if (!anyOf.some((p) => hasPermission(user.role, p))) {
     await recordDenial(user.id, `page ${from} (${anyOf.join(" | ")})`, await currentRequestContext());
-    redirect("/forbidden");
+    forbidden();
   }
   return user;
 }

@@ -3,13 +3,18 @@ import { env } from "@/lib/env";
 import { checkProductionBoot } from "@/lib/boot/check-production";
 import { runBootChecks } from "@/lib/boot/boot-gate";
 import { installPeerAddressStamp } from "@/lib/http/peer-address";
+import { setBodyLimitRules } from "@/lib/http/body-guard";
+import { bodyLimitRules } from "@/lib/http/body-limits";
+import { API_ROUTES } from "@/lib/api/registry";
 import { describeError, log } from "@/lib/log/logger";
 
 const RETRY_MS = 5_000;
 
 /** Start-up checks of a Node server process; exits rather than serve a misconfigured app. */
 export async function registerNode(): Promise<void> {
-  // First, so no request is served with a client-chosen address (lib/http/request-context.ts).
+  // First, so no request is served with a client-chosen address (lib/http/request-context.ts)
+  // and no body is buffered past its route's limit.
+  setBodyLimitRules(bodyLimitRules(API_ROUTES));
   installPeerAddressStamp();
   try {
     env();

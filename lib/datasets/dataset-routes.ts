@@ -5,6 +5,7 @@ import { browseRecords } from "./browse-records";
 import { IMPORT_CONTENT_TYPES, importDataset } from "./import-dataset";
 import { datasetJson, getDataset, listDatasets } from "./list-datasets";
 import { ZBrowseQuery, ZDatasetParams, ZDatasetSummary, ZImportQuery, ZImportResult } from "./schemas";
+import { IMPORT_LIMITS } from "./limits";
 
 export const importDatasetRoute = defineApiRoute(
   {
@@ -14,6 +15,7 @@ export const importDatasetRoute = defineApiRoute(
     tag: "Datasets",
     permission: "datasets:manage",
     query: ZImportQuery,
+    bodyLimit: IMPORT_LIMITS.maxBodyBytes,
     rawBody: {
       contentTypes: [...IMPORT_CONTENT_TYPES],
       description: "The file itself. Any invalid record refuses the whole file (422 listing lines and reasons).",

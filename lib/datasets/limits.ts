@@ -1,6 +1,8 @@
+import { BODY_LIMITS } from "@/lib/http/body-limits";
+
 /** Import limits: generous for real generated data, small enough that one request cannot exhaust memory. */
 export const IMPORT_LIMITS = {
-  maxBodyBytes: 512 * 1024 * 1024,
+  maxBodyBytes: BODY_LIMITS.datasetImport,
   maxRecordBytes: 1024 * 1024,
   maxInstructionChars: 20_000,
   maxInputChars: 100_000,

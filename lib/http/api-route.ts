@@ -10,6 +10,8 @@ import { contextFromHeaders, type TRequestContext } from "@/lib/http/request-con
 import { unstorableFieldErrors } from "@/lib/errors/parse-input";
 import { errorToProblem, problem, problemResponse, zodFieldErrors } from "@/lib/http/problem";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
+import { readBodyText } from "@/lib/http/read-body";
 import { log } from "@/lib/log/logger";
 import { hstsHeader } from "@/lib/security/headers";
 
@@ -32,6 +34,11 @@ export type TApiRouteDef<
   params?: TParams;
   /** For streamed uploads that are not JSON: documented content types, body left to the handler. */
   rawBody?: { contentTypes: string[]; description: string };
+  /**
+   * The most bytes a request body may have (default BODY_LIMITS.json). Enforced before anything is
+   * buffered, in front of Next (lib/http/body-guard.ts), and again while the body is read.
+   */
+  bodyLimit?: number;
   response?: { status: number; contentType?: string; schema?: z.ZodType; description: string };
   allowAnonymous?: boolean;
 };
@@ -48,21 +55,18 @@ export type TApiContext<TQuery, TBody, TParams> = {
 type TInfer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 type TNextRouteContext = { params: Promise<Record<string, string | string[]>> };
 
-const MAX_JSON_BYTES = 1_000_000;
-
 async function authenticate(req: Request): Promise<TCurrentUser | null> {
   const auth = req.headers.get("authorization");
   if (auth?.toLowerCase().startsWith("bearer ")) return authenticateApiToken(auth.slice(7).trim());
   return getCurrentUser();
 }
 
-async function readJson(req: Request): Promise<unknown> {
+async function readJson(req: Request, maxBytes: number): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!type.includes("application/json")) {
     throw problem(415, "Send the request body as application/json");
   }
-  const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw problem(413, `The request body is larger than ${MAX_JSON_BYTES} bytes`);
+  const text = await readBodyText(req, maxBytes);
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -136,7 +140,7 @@ export function defineApiRoute<TQuery extends z.ZodType, TBody extends z.ZodType
     };
     const query = parse(def.query, Object.fromEntries(url.searchParams), "query") as TInfer<TQuery>;
     const params = parse(def.params, routeCtx ? await routeCtx.params : {}, "path") as TInfer<TParams>;
-    const body = def.body ? parse(def.body, await readJson(req), "body") : (undefined as TInfer<TBody>);
+    const body = def.body ? parse(def.body, await readJson(req, def.bodyLimit ?? BODY_LIMITS.json), "body") : (undefined as TInfer<TBody>);
     return handler({ req, user, query, body, params, ctx });
   }
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import http, { type IncomingMessage } from "node:http";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
+import { guardBody, guardMethod } from "./body-guard";
 
 /**
  * The TCP peer of a request, as seen by this process. Route handlers, server actions and
@@ -48,14 +49,19 @@ function patch(proto: { emit: TEmit }): void {
   proto.emit = function emit(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === "request" || event === "checkContinue" || event === "checkExpectation") {
       const req = args[0] as IncomingMessage | undefined;
-      if (req?.headers) stampPeer(req);
+      if (req?.headers) {
+        stampPeer(req);
+        // Refused for its size before Next reads a byte of it (lib/http/body-limits.ts).
+        const res = args[1] as ServerResponse | undefined;
+        if (!guardMethod(req, res) || !guardBody(req, res)) return true;
+      }
     }
     return original.call(this, event, ...args);
   };
 }
 
 /**
- * Installs the stamp on every HTTP(S) server of the process, including the one `next start`
+ * Installs the stamp and the body limits on every HTTP(S) server of the process, including the one `next start`
  * already created: called from instrumentation's register(), which Next awaits before it handles
  * the first request.
  */

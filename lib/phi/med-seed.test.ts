@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { describeEachSource } from "@/tests/support/each-data-source";
 import { detectPhi } from "./detect";
 
 interface Seed {
@@ -7,9 +8,8 @@ interface Seed {
   input: string;
 }
 
-const seeds = JSON.parse(readFileSync("/work/shared/data/alpacare/med_seed.json", "utf8")) as Seed[];
-
-describe("detectPhi on the AlpaCare seed tasks", () => {
+describeEachSource("alpacare/med_seed.json", "detectPhi on the AlpaCare seed tasks", (file) => {
+  const seeds = JSON.parse(readFileSync(file, "utf8")) as Seed[];
   it("stays quiet on 167 clinician-written seeds, except one accepted titled name", () => {
     const findings = seeds.flatMap((seed, index) =>
       (["instruction", "input"] as const).flatMap((field) =>

@@ -5,9 +5,10 @@ import { idempotencyKeyOf } from "@/lib/http/idempotency";
 import { importSeeds } from "./import-seeds";
 import { ZImportQuery } from "./import-schemas";
 import { readLimitedText } from "./read-limited-text";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
 
 const CONTENT_TYPES = ["application/json", "application/x-ndjson", "application/jsonl"];
-const MAX_BYTES = 5_000_000;
+const MAX_BYTES = BODY_LIMITS.seedImport;
 
 export const importSeedsRoute = defineApiRoute(
   {
@@ -17,6 +18,7 @@ export const importSeedsRoute = defineApiRoute(
     tag: "Seeds",
     permission: "seeds:import",
     query: ZImportQuery,
+    bodyLimit: MAX_BYTES,
     rawBody: {
       contentTypes: CONTENT_TYPES,
       description:

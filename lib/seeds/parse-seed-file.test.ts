@@ -1,24 +1,33 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { describeEachSource } from "@/tests/support/each-data-source";
 import { parseSeedFile } from "./parse-seed-file";
 
-const seedPath = path.resolve(__dirname, "../../../shared/data/alpacare/med_seed.json");
-
-describe("parseSeedFile", () => {
-  it("reads the real med_seed.json: 167 records, <noinput> becomes empty, difficulty a number", () => {
+describeEachSource("alpacare/med_seed.json", "parseSeedFile on the seed file", (seedPath) => {
+  it("reads med_seed.json: 167 records, <noinput> becomes empty, difficulty a number", () => {
     const r = parseSeedFile(readFileSync(seedPath, "utf8"));
     if (!r.ok) throw new Error(r.message);
     expect(r.records).toHaveLength(167);
     expect(r.records[0]).toMatchObject({ topic: "Neurology", input: "", difficulty: 1 });
     expect(r.records.every((x) => x.difficulty >= 1 && x.difficulty <= 5)).toBe(true);
   });
+});
 
+describe("parseSeedFile", () => {
   it("reads JSON Lines and reports each bad record with its number and field", () => {
-    const good = { topic: "A", view: "B", type: "C", instruction: "Do it", input: "<noinput>", difficulty: "2" };
+    const good = {
+      topic: "A",
+      view: "B",
+      type: "C",
+      instruction: "Do it",
+      input: "<noinput>",
+      difficulty: "2",
+    };
     expect(parseSeedFile(`${JSON.stringify(good)}\n\n${JSON.stringify(good)}\n`)).toMatchObject({ ok: true });
     const bad = parseSeedFile(
-      [good, { ...good, difficulty: "7" }, { ...good, instruction: "  " }, { ...good, extra: 1 }].map((x) => JSON.stringify(x)).join("\n"),
+      [good, { ...good, difficulty: "7" }, { ...good, instruction: "  " }, { ...good, extra: 1 }]
+        .map((x) => JSON.stringify(x))
+        .join("\n"),
     );
     expect(bad).toMatchObject({
       ok: false,

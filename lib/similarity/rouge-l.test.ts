@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { describeEachSource } from "@/tests/support/each-data-source";
 import { createRandom } from "../sampling/random";
 import { lcsLengthDp } from "./lcs-dp";
 import { rougeL, rougeLFromLcs, rougeLTokens } from "./rouge-l";
@@ -97,9 +98,11 @@ describe("rougeL", () => {
     }
     expect(mismatches).toEqual([]);
   });
+});
 
-  it("matches the DP implementation on real seed instructions", () => {
-    const seeds = JSON.parse(readFileSync("/work/shared/data/alpacare/med_seed.json", "utf8")) as {
+describeEachSource("alpacare/med_seed.json", "rougeL on seed instructions", (file) => {
+  it("matches the DP implementation on every seed instruction", () => {
+    const seeds = JSON.parse(readFileSync(file, "utf8")) as {
       instruction: string;
       input: string;
     }[];

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
+import { describeEachSource } from "@/tests/support/each-data-source";
 import { countPairs } from "./pair-counts";
 import type { Choice, Outcome } from "./types";
 import { winRate } from "./win-rate";
@@ -10,8 +10,7 @@ import { winRate } from "./win-rate";
 //   alpaca-7b,26.45962733,1.53571147,205,584,16,805,minimal,396
 // That file is not in the shared folder; the shared weighted_alpaca_eval_gpt4_turbo_leaderboard.csv
 // is AlpacaEval 2.0 (a different annotator and annotations), where alpaca-7b is 2.59 / 0.49.
-const repoRoot = new URL("../../", import.meta.url);
-const annotationsPath = fileURLToPath(new URL("../shared/data/alpaca_eval/annotations.json", repoRoot));
+// The generated stand-in has the same preference counts, so the same leaderboard numbers.
 
 interface Annotation {
   readonly generator_1: string;
@@ -27,39 +26,43 @@ function choiceFor(preference: number): Choice {
   throw new RangeError(`unexpected AlpacaEval preference ${preference}`);
 }
 
-describe("AlpacaEval reproduction (alpaca-7b vs text_davinci_003, GPT-4 annotator)", () => {
-  const annotations = JSON.parse(readFileSync(annotationsPath, "utf8")) as Annotation[];
-  const outcomes: Outcome[] = annotations.map((a) => ({
-    modelA: a.generator_1,
-    modelB: a.generator_2,
-    choice: choiceFor(a.preference),
-  }));
+describeEachSource(
+  "alpaca_eval/annotations.json",
+  "AlpacaEval reproduction (alpaca-7b vs text_davinci_003, GPT-4 annotator)",
+  (annotationsPath) => {
+    const annotations = JSON.parse(readFileSync(annotationsPath, "utf8")) as Annotation[];
+    const outcomes: Outcome[] = annotations.map((a) => ({
+      modelA: a.generator_1,
+      modelB: a.generator_2,
+      choice: choiceFor(a.preference),
+    }));
 
-  it("reads the 805 annotations with the expected preference codes", () => {
-    expect(annotations).toHaveLength(805);
-    const codes = new Map<number, number>();
-    for (const a of annotations) codes.set(a.preference, (codes.get(a.preference) ?? 0) + 1);
-    expect(Object.fromEntries(codes)).toEqual({ 0: 16, 1: 584, 2: 205 });
-  });
-
-  it("matches the leaderboard counts, win rate 26.46 and standard error 1.54", () => {
-    const pairs = countPairs(outcomes, { modelOrder: ["alpaca-7b"] });
-    expect(pairs).toHaveLength(1);
-    const [pair] = pairs;
-    expect(pair).toMatchObject({
-      modelA: "alpaca-7b",
-      modelB: "text_davinci_003",
-      winsA: 205,
-      winsB: 584,
-      ties: 16,
-      bothBad: 0,
+    it("reads the 805 annotations with the expected preference codes", () => {
+      expect(annotations).toHaveLength(805);
+      const codes = new Map<number, number>();
+      for (const a of annotations) codes.set(a.preference, (codes.get(a.preference) ?? 0) + 1);
+      expect(Object.fromEntries(codes)).toEqual({ 0: 16, 1: 584, 2: 205 });
     });
-    if (!pair) throw new Error("no pair");
-    const result = winRate(pair);
-    expect((result.winRate * 100).toFixed(2)).toBe("26.46");
-    expect((result.standardError * 100).toFixed(2)).toBe("1.54");
-    // And to the leaderboard's full printed precision.
-    expect(result.winRate * 100).toBeCloseTo(26.45962733, 7);
-    expect(result.standardError * 100).toBeCloseTo(1.53571147, 7);
-  });
-});
+
+    it("matches the leaderboard counts, win rate 26.46 and standard error 1.54", () => {
+      const pairs = countPairs(outcomes, { modelOrder: ["alpaca-7b"] });
+      expect(pairs).toHaveLength(1);
+      const [pair] = pairs;
+      expect(pair).toMatchObject({
+        modelA: "alpaca-7b",
+        modelB: "text_davinci_003",
+        winsA: 205,
+        winsB: 584,
+        ties: 16,
+        bothBad: 0,
+      });
+      if (!pair) throw new Error("no pair");
+      const result = winRate(pair);
+      expect((result.winRate * 100).toFixed(2)).toBe("26.46");
+      expect((result.standardError * 100).toFixed(2)).toBe("1.54");
+      // And to the leaderboard's full printed precision.
+      expect(result.winRate * 100).toBeCloseTo(26.45962733, 7);
+      expect(result.standardError * 100).toBeCloseTo(1.53571147, 7);
+    });
+  },
+);

@@ -5,9 +5,10 @@ import { unstorableFieldErrors } from "@/lib/errors/parse-input";
 import { problem, zodFieldErrors } from "@/lib/http/problem";
 import { importJudgeVotes, judgeAgreement, ZJudgeAnnotations } from "@/lib/studies/judge-votes";
 import { ZStudyId } from "@/lib/studies/schemas";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
 
 // An AlpacaEval annotations file carries both outputs per row: 805 rows already pass 1 MB.
-const MAX_BYTES = 50_000_000;
+const MAX_BYTES = BODY_LIMITS.bulkUpload;
 
 export const importJudgeRoute = defineApiRoute(
   {
@@ -18,6 +19,7 @@ export const importJudgeRoute = defineApiRoute(
     permission: "studies:manage",
     params: ZStudyId,
     query: z.object({ judge: z.string().trim().min(1).max(100), criterion: z.string().trim().min(1).max(40) }),
+    bodyLimit: MAX_BYTES,
     rawBody: {
       contentTypes: ["application/json"],
       description: "AlpacaEval annotations: [{instruction, input?, generator_1, generator_2, preference}] (1 = generator_1 better, 2 = generator_2, 1.5 or 0 = tie); other fields are ignored",

@@ -8,12 +8,15 @@ import { degradeOutput } from "@/lib/studies/degrade-output";
 import { studyForRater } from "@/lib/studies/rater-access";
 import { readRatingDraft } from "@/lib/studies/rating-draft";
 import { studyCriteria } from "@/lib/studies/study-criteria";
+import { canonicalPresentation } from "@/lib/text/canonical-presentation";
 import type { TQueueClient } from "@/lib/queue";
 import type { TRatingDraft } from "@/lib/studies/schemas";
 
 /**
  * What a rater's browser receives. Blinding: only the prompt, the two texts as "A" (left) and
- * "B" (right), the criteria and the options. No model name, output id or comparison id.
+ * "B" (right), the criteria and the options. No model name, output id or comparison id. Every
+ * text is in its canonical presentation (a model's whitespace habits would name it); the stored
+ * and exported texts stay as imported.
  */
 export type TBlindedAssignment = {
   assignmentId: string;
@@ -87,7 +90,7 @@ export async function nextAssignment(user: TCurrentUser, studyId: string, client
   ]);
   const textOf = (model: string) => {
     const text = outputs.find((o) => o.model === model)?.text ?? "";
-    return comparison.degradedModel === model ? degradeOutput(text, comparison.id) : text;
+    return canonicalPresentation(comparison.degradedModel === model ? degradeOutput(text, comparison.id) : text);
   };
   const left = shownLeft === "A" ? comparison.modelA : comparison.modelB;
   const right = shownLeft === "A" ? comparison.modelB : comparison.modelA;
@@ -95,7 +98,7 @@ export async function nextAssignment(user: TCurrentUser, studyId: string, client
     assignmentId: claim.assignmentId,
     resumed: claim.resumed,
     leaseExpiresAt: claim.leaseExpiresAt.toISOString(),
-    prompt,
+    prompt: { instruction: canonicalPresentation(prompt.instruction), input: canonicalPresentation(prompt.input) },
     responses: [
       { label: "A", text: textOf(left) },
       { label: "B", text: textOf(right) },

@@ -6,8 +6,9 @@ import { problem, zodFieldErrors } from "@/lib/http/problem";
 import { importOutputs } from "@/lib/studies/import-outputs";
 import { parseAlpacaOutputs, parseMultiOutputJsonl, ZAlpacaOutputs } from "@/lib/studies/parse-outputs";
 import { ZStudyId } from "@/lib/studies/schemas";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
 
-const MAX_BYTES = 50_000_000;
+const MAX_BYTES = BODY_LIMITS.bulkUpload;
 
 export const importOutputsRoute = defineApiRoute(
   {
@@ -18,6 +19,7 @@ export const importOutputsRoute = defineApiRoute(
     permission: "studies:manage",
     params: ZStudyId,
     query: z.object({ models: z.string().max(2000).optional() }),
+    bodyLimit: MAX_BYTES,
     rawBody: {
       contentTypes: ["application/json", "application/x-ndjson"],
       description: "JSON: [{instruction, output, generator}]. JSONL: {instruction, input?, <model>[-answer]: text…}; ?models=a,b picks columns",

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { describeEachSource } from "@/tests/support/each-data-source";
 import { chooseShownLeft, toModelChoice } from "./choose-shown-left";
 import { createRng, summarisePairs, type Judgement } from "@/lib/stats";
 import { degradeOutput } from "./degrade-output";
@@ -10,14 +10,14 @@ import { planComparisons } from "./plan-comparisons";
 import { excerptAround, revealsIdentity } from "./reveals-identity";
 import { statsModelOrder } from "./stats-model-order";
 
-const MED = path.resolve(__dirname, "../../../shared/data/alpacare/MedInstruct-test.jsonl");
-
 describe("prompt matching", () => {
   it("ignores case, Unicode form and whitespace, but not wording", () => {
     expect(normaliseInstruction("  What is\tHbA1c?\n")).toBe(normaliseInstruction("what is hba1c?"));
     expect(normaliseInstruction("ｆｅｖｅｒ")).toBe("fever");
     expect(normaliseInstruction("What is HbA1c?")).not.toBe(normaliseInstruction("What is HbA1?"));
-    expect(normaliseInstruction("Summarise", "text one")).not.toBe(normaliseInstruction("Summarise", "text two"));
+    expect(normaliseInstruction("Summarise", "text one")).not.toBe(
+      normaliseInstruction("Summarise", "text two"),
+    );
   });
 });
 
@@ -29,10 +29,11 @@ describe("identity-revealing outputs", () => {
     "I'm GPT-4 and here is my answer",
     "This model was trained by Anthropic.",
   ])("flags %s", (text) => expect(revealsIdentity(text)).toBe(true));
-  it.each(["As a clinician, I would check the HbA1c.", "Claude Bernard described homeostasis.", "As an AI language model, I cannot diagnose."])(
-    "does not flag %s",
-    (text) => expect(revealsIdentity(text)).toBe(false),
-  );
+  it.each([
+    "As a clinician, I would check the HbA1c.",
+    "Claude Bernard described homeostasis.",
+    "As an AI language model, I cannot diagnose.",
+  ])("does not flag %s", (text) => expect(revealsIdentity(text)).toBe(false));
   it("shows the admin the part of a long output that names the model", () => {
     const text = `${"Fluids and rest. ".repeat(30)}As ChatGPT, I cannot examine you. ${"See a doctor. ".repeat(30)}`;
     const excerpt = excerptAround(text);
@@ -42,7 +43,7 @@ describe("identity-revealing outputs", () => {
   });
 });
 
-describe("MedInstruct-test import", () => {
+describeEachSource("alpacare/MedInstruct-test.jsonl", "MedInstruct-test import", (MED) => {
   it("reads 216 prompts with four models' outputs, -answer stripped", () => {
     const { outputs, badLines } = parseMultiOutputJsonl(readFileSync(MED, "utf8"));
     expect(badLines).toEqual([]);
@@ -51,8 +52,13 @@ describe("MedInstruct-test import", () => {
     expect(new Set(outputs.map((o) => o.instruction)).size).toBe(216);
     expect(parseMultiOutputJsonl(readFileSync(MED, "utf8"), ["gpt-4"]).outputs).toHaveLength(216);
   });
+});
+
+describe("multi-output lines", () => {
   it("reports lines that are not JSON objects with an instruction", () => {
-    expect(parseMultiOutputJsonl('{"instruction":"a","m":"x"}\nnot json\n[1]\n{"output":"y"}').badLines).toEqual([2, 3, 4]);
+    expect(
+      parseMultiOutputJsonl('{"instruction":"a","m":"x"}\nnot json\n[1]\n{"output":"y"}').badLines,
+    ).toEqual([2, 3, 4]);
   });
 });
 
@@ -62,12 +68,31 @@ describe("comparison plan", () => {
     { id: "p2", models: ["a", "c"] },
   ];
   it("all pairs per prompt, skipping pairs with a missing output", () => {
-    const plan = planComparisons({ prompts, models: ["c", "a", "b"], design: "all_pairs", reference: null, attentionCheckShare: 0, seed: "s" });
-    expect(plan.comparisons.map((c) => `${c.promptId}:${c.modelA}-${c.modelB}`)).toEqual(["p1:a-b", "p1:a-c", "p1:b-c", "p2:a-c"]);
+    const plan = planComparisons({
+      prompts,
+      models: ["c", "a", "b"],
+      design: "all_pairs",
+      reference: null,
+      attentionCheckShare: 0,
+      seed: "s",
+    });
+    expect(plan.comparisons.map((c) => `${c.promptId}:${c.modelA}-${c.modelB}`)).toEqual([
+      "p1:a-b",
+      "p1:a-c",
+      "p1:b-c",
+      "p2:a-c",
+    ]);
     expect(plan.skipped).toEqual([{ promptId: "p2", missing: ["b"] }]);
   });
   it("vs reference puts the reference as model B, and attention checks degrade one side of copies", () => {
-    const plan = planComparisons({ prompts, models: ["a", "b", "c"], design: "vs_reference", reference: "c", attentionCheckShare: 0.5, seed: "s" });
+    const plan = planComparisons({
+      prompts,
+      models: ["a", "b", "c"],
+      design: "vs_reference",
+      reference: "c",
+      attentionCheckShare: 0.5,
+      seed: "s",
+    });
     const regular = plan.comparisons.filter((c) => c.kind === "regular");
     expect(regular.every((c) => c.modelB === "c")).toBe(true);
     expect(regular).toHaveLength(3);
@@ -114,7 +139,9 @@ describe("sides", () => {
       expect(a, JSON.stringify(counts)).toBeLessThan(300);
     }
     // The lagging side is favoured about 2:1 (mean 200 of 300, SD 8.2: a 7 SD margin).
-    const lagging = Array.from({ length: 300 }, () => chooseShownLeft({ leftA: 3, leftB: 5 })).filter((s) => s === "A").length;
+    const lagging = Array.from({ length: 300 }, () => chooseShownLeft({ leftA: 3, leftB: 5 })).filter(
+      (s) => s === "A",
+    ).length;
     expect(lagging).toBeGreaterThan(140);
     expect(lagging).toBeLessThan(260);
   });
@@ -158,26 +185,58 @@ describe("statistics orientation", () => {
   ];
   /** One vote per planned comparison, always for the stored model A. */
   const votesFor = (plan: ReturnType<typeof planComparisons>): Judgement[] =>
-    plan.comparisons.map((c) => ({ ...c, raterId: "r1", criterion: "correctness", shownLeft: "A", choice: "A" }));
+    plan.comparisons.map((c) => ({
+      ...c,
+      raterId: "r1",
+      criterion: "correctness",
+      shownLeft: "A",
+      choice: "A",
+    }));
 
   it.each([
     { design: "vs_reference" as const, reference: "claude-2" },
     { design: "vs_reference" as const, reference: "alpaca-7b" },
     { design: "all_pairs" as const, reference: null },
-  ])("keeps every planned comparison's model A and B ($design, reference $reference)", ({ design, reference }) => {
-    const plan = planComparisons({ prompts, models: ["gpt-4", "claude-2", "alpaca-7b"], design, reference, attentionCheckShare: 0, seed: "s" });
-    const models = plan.comparisons.flatMap((c) => [c.modelA, c.modelB]);
-    const summary = summarisePairs(votesFor(plan), { bootstrapRounds: 50, modelOrder: statsModelOrder(design, reference, models) });
-    const planned = [...new Set(plan.comparisons.map((c) => `${c.modelA} vs ${c.modelB}`))].sort();
-    expect(summary.pairs.map((p) => `${p.modelA} vs ${p.modelB}`).sort()).toEqual(planned);
-    // Every vote was for the stored model A, so A's win rate is 1 in every row.
-    expect(summary.pairs.every((p) => p.winsA === 2 && p.winsB === 0 && p.winRateA === 1)).toBe(true);
-    if (reference) expect(summary.pairs.every((p) => p.modelB === reference)).toBe(true);
-  });
+  ])(
+    "keeps every planned comparison's model A and B ($design, reference $reference)",
+    ({ design, reference }) => {
+      const plan = planComparisons({
+        prompts,
+        models: ["gpt-4", "claude-2", "alpaca-7b"],
+        design,
+        reference,
+        attentionCheckShare: 0,
+        seed: "s",
+      });
+      const models = plan.comparisons.flatMap((c) => [c.modelA, c.modelB]);
+      const summary = summarisePairs(votesFor(plan), {
+        bootstrapRounds: 50,
+        modelOrder: statsModelOrder(design, reference, models),
+      });
+      const planned = [...new Set(plan.comparisons.map((c) => `${c.modelA} vs ${c.modelB}`))].sort();
+      expect(summary.pairs.map((p) => `${p.modelA} vs ${p.modelB}`).sort()).toEqual(planned);
+      // Every vote was for the stored model A, so A's win rate is 1 in every row.
+      expect(summary.pairs.every((p) => p.winsA === 2 && p.winsB === 0 && p.winRateA === 1)).toBe(true);
+      if (reference) expect(summary.pairs.every((p) => p.modelB === reference)).toBe(true);
+    },
+  );
 
   it("without the order a reference that sorts first would be relabelled model A", () => {
-    const plan = planComparisons({ prompts, models: ["gpt-4", "claude-2"], design: "vs_reference", reference: "claude-2", attentionCheckShare: 0, seed: "s" });
-    expect(summarisePairs(votesFor(plan), { bootstrapRounds: 50 }).pairs[0]).toMatchObject({ modelA: "claude-2", winRateA: 0 });
-    expect(statsModelOrder("vs_reference", "claude-2", ["claude-2", "gpt-4", "claude-2"])).toEqual(["gpt-4", "claude-2"]);
+    const plan = planComparisons({
+      prompts,
+      models: ["gpt-4", "claude-2"],
+      design: "vs_reference",
+      reference: "claude-2",
+      attentionCheckShare: 0,
+      seed: "s",
+    });
+    expect(summarisePairs(votesFor(plan), { bootstrapRounds: 50 }).pairs[0]).toMatchObject({
+      modelA: "claude-2",
+      winRateA: 0,
+    });
+    expect(statsModelOrder("vs_reference", "claude-2", ["claude-2", "gpt-4", "claude-2"])).toEqual([
+      "gpt-4",
+      "claude-2",
+    ]);
   });
 });

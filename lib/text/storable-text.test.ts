@@ -11,4 +11,10 @@ describe("findUnstorableText", () => {
   it("passes ordinary clinical text, emoji (paired surrogates) and non-strings", () => {
     expect(findUnstorableText({ a: "BP 120/80, SpO₂ 94 % 😷", b: [1, null, true, { c: "µg/kg ≥ 2" }] })).toBeNull();
   });
+  it("walks a body nested 100,000 deep without overflowing the stack, reporting the first hit in document order", () => {
+    let deep: unknown = "a\u0000";
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(findUnstorableText(deep)?.split(".")).toHaveLength(100_000);
+    expect(findUnstorableText({ a: ["ok", "x\u0000"], b: "\u0000" })).toBe("a.1");
+  });
 });

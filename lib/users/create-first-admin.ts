@@ -18,6 +18,9 @@ export async function createFirstAdmin(
   input: { name: string; email: string; password: string },
   ctx: TRequestContext,
 ): Promise<{ id: string }> {
+  // Checked before hashing: once setup is done, an anonymous caller must not buy an argon2 hash
+  // per request. Checked again under the lock below, where it decides.
+  if (!(await needsSetup())) throw new AppError("FORBIDDEN", "Setup is already complete. Sign in instead.");
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;

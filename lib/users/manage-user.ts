@@ -10,6 +10,7 @@ import { userAuditJson } from "@/lib/users/user-json";
 import { issueAccountLink, linkUrl } from "@/lib/users/account-links";
 import { sendMail } from "@/lib/users/send-mail";
 import type { TTx } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 async function assertAnotherAdminRemains(tx: TTx, userId: string) {
   const others = await tx.user.count({ where: { role: "ADMIN", status: "ACTIVE", id: { not: userId } } });
@@ -41,13 +42,15 @@ export async function setUserDisabled(actor: TCurrentUser, userId: string, disab
     if (before.pseudonymisedAt && !disabled) throw new AppError("CONFLICT", "A pseudonymised account cannot be enabled again.");
     const after = await tx.user.update({ where: { id: userId }, data: { status: disabled ? "DISABLED" : "ACTIVE" } });
     const revoked = disabled ? await revokeAllSessions(tx, userId) : 0;
+    // For good: enabling the account again must not bring old tokens back to life.
+    const tokensRevoked = disabled ? (await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })).count : 0;
     await recordAudit(tx, ctx, {
       actorId: actor.id,
       action: disabled ? "user.disable" : "user.enable",
       entityType: "user",
       entityId: userId,
       before: { status: before.status },
-      after: { status: after.status, sessionsRevoked: revoked },
+      after: { status: after.status, sessionsRevoked: revoked, tokensRevoked },
     });
     return after;
   });
@@ -89,7 +92,8 @@ export async function issuePasswordReset(actor: TCurrentUser, userId: string, ct
 
 /**
  * A departed user's work stays (reviews, ratings, audit rows keep their id) but their name and
- * e-mail go everywhere, including earlier audit rows, which are rewritten in the same transaction.
+ * e-mail go everywhere, including the person-holding fields of earlier audit rows, rewritten in
+ * the same transaction.
  */
 export async function pseudonymiseUser(actor: TCurrentUser, userId: string, ctx: TRequestContext) {
   return db().$transaction(async (tx) => {
@@ -111,19 +115,18 @@ export async function pseudonymiseUser(actor: TCurrentUser, userId: string, ctx:
     await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
     await tx.accountLink.deleteMany({ where: { OR: [{ userId }, { email: before.email }] } });
     await tx.loginFailure.deleteMany({ where: { key: `acct:${before.email}` } });
-    // Whole JSON string values only (quotes included), so a short name never corrupts keys or other text.
-    for (const [secret, replacement] of [
-      [before.email, after.email],
-      [before.name, label],
-    ] as const) {
-      const from = JSON.stringify(secret);
-      const to = JSON.stringify(replacement);
-      await tx.$executeRaw`UPDATE "AuditLog" SET
-        "before" = CASE WHEN "before" IS NULL THEN NULL ELSE replace("before"::text, ${from}, ${to})::jsonb END,
-        "after" = CASE WHEN "after" IS NULL THEN NULL ELSE replace("after"::text, ${from}, ${to})::jsonb END,
-        "entityId" = CASE WHEN "entityId" = ${secret} THEN ${replacement} ELSE "entityId" END
-        WHERE strpos("before"::text, ${from}) > 0 OR strpos("after"::text, ${from}) > 0 OR "entityId" = ${secret}`;
+    // Person-holding fields only, never by matching values anywhere: a user named "accept" must
+    // not rewrite other reviewers' {"verdict":"accept"}. E-mails (unique) sit in the top-level
+    // "email" of user and invitation rows and in an invitation's entity id; the name only in this
+    // user's own rows.
+    for (const column of ["before", "after"] as const) {
+      const col = Prisma.raw(`"${column}"`);
+      await tx.$executeRaw`UPDATE "AuditLog" SET ${col} = jsonb_set(${col}, '{email}', to_jsonb(${after.email}::text))
+        WHERE "entityType" IN ('user', 'invitation') AND ${col}->>'email' = ${before.email}`;
+      await tx.$executeRaw`UPDATE "AuditLog" SET ${col} = jsonb_set(${col}, '{name}', to_jsonb(${label}::text))
+        WHERE "entityType" = 'user' AND "entityId" = ${userId} AND ${col}->>'name' = ${before.name}`;
     }
+    await tx.$executeRaw`UPDATE "AuditLog" SET "entityId" = ${after.email} WHERE "entityType" = 'invitation' AND "entityId" = ${before.email}`;
     await recordAudit(tx, ctx, {
       actorId: actor.id,
       action: "user.pseudonymise",

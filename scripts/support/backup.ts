@@ -4,7 +4,7 @@
 // matches its PostgreSQL 18) and a real server (dumped by the system pg_dump).
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import pg from "pg";
@@ -122,8 +122,13 @@ export async function backupCommand(args: string[]): Promise<void> {
   const tmp = `${file}.partial`;
   const url = process.env.DATABASE_URL;
   try {
+    // Owner-only from its first byte: a backup holds password and token hashes and clinical text.
+    // pg_dump truncates the file it is given and keeps its mode.
+    writeFileSync(tmp, "", { mode: 0o600 });
+    chmodSync(tmp, 0o600);
     if (url) await dumpServer(url, tmp);
     else await dumpEmbedded(tmp);
+    chmodSync(tmp, 0o600);
     renameSync(tmp, file);
   } finally {
     rmSync(tmp, { force: true });

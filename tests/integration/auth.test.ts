@@ -177,6 +177,11 @@ describe("API tokens", () => {
     const t3 = await createOwnApiToken(asCurrent(u), { name: "third", expiresInDays: 0 }, ctx());
     await setUserDisabled(asCurrent(admin), u.id, true, ctx());
     expect(await authenticateApiToken(t3.token)).toBeNull();
+    // Enabled again, the account starts without tokens: the old ones stay revoked.
+    await setUserDisabled(asCurrent(admin), u.id, false, ctx());
+    expect(await authenticateApiToken(t3.token)).toBeNull();
+    expect((await db().apiToken.findUniqueOrThrow({ where: { id: t3.id } })).revokedAt).not.toBeNull();
+    expect((await db().auditLog.findFirstOrThrow({ where: { action: "user.disable", entityId: u.id } })).after).toMatchObject({ tokensRevoked: 2 });
     expect(await db().auditLog.count({ where: { action: "token.create", actorId: u.id } })).toBe(3);
   });
 });

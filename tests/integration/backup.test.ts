@@ -1,6 +1,6 @@
 // Backup and restore through the real CLI, on the test PostgreSQL and on an embedded PGlite data dir.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -82,6 +82,8 @@ describe("backup and restore on PostgreSQL (DATABASE_URL)", { timeout: 180_000 }
     expect(b.code).toBe(0);
     const bytes = readFileSync(file);
     expect(bytes.toString("utf8")).toMatch(/^--\n-- PostgreSQL database dump/);
+    // Owner-only: it holds password and token hashes and clinical text.
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     const audit = await db().auditLog.findFirst({ where: { action: "backup.create" }, orderBy: { id: "desc" } });
     expect(audit?.after).toMatchObject({ sha256: sha256(bytes), file });
 

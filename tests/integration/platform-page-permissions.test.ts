@@ -8,6 +8,9 @@ vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new Error(`REDIRECT ${url}`);
   },
+  forbidden: () => {
+    throw new Error("FORBIDDEN 403");
+  },
 }));
 vi.mock("next/headers", () => ({ headers: () => Promise.resolve(new Headers({ "x-request-id": "req-page-permission" })) }));
 
@@ -42,9 +45,9 @@ describe("requirePagePermission", () => {
     expect(await db().auditLog.count({ where: { action: "permission.denied" } })).toBe(0);
   });
 
-  it("sends a role holding none of them to /forbidden and records the denial", async () => {
+  it("answers a role holding none of them with forbidden() and records the denial", async () => {
     const user = await signIn("RESEARCHER");
-    await expect(requirePagePermission(["audits:review", "users:manage"], "/audits")).rejects.toThrow("REDIRECT /forbidden");
+    await expect(requirePagePermission(["audits:review", "users:manage"], "/audits")).rejects.toThrow("FORBIDDEN 403");
     const denial = await db().auditLog.findFirstOrThrow({ where: { action: "permission.denied", actorId: user.id } });
     expect(denial).toMatchObject({ entityId: "page /audits (audits:review | users:manage)", requestId: "req-page-permission" });
   });

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeEach, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { insertApiToken } from "@/lib/auth/api-tokens";
 import { exportSeedsRoute } from "@/lib/seeds/export-route";
@@ -12,10 +12,9 @@ import { markPhiFalsePositive } from "@/lib/seeds/mark-phi-false-positive";
 import { reviewSeed } from "@/lib/seeds/review-seed";
 import { asCurrent, ctx, makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
+import { describeEachSource } from "../support/each-data-source";
 
 const repoRoot = path.resolve(__dirname, "../..");
-// Read in place from ../shared (CC BY-NC 4.0): never copied into the project.
-const SEED_FILE = path.resolve(repoRoot, "../shared/data/alpacare/med_seed.json");
 const CHECKER = path.resolve(repoRoot, "tests/support/alpacare-seed-check.py");
 
 type TSummary = {
@@ -32,9 +31,12 @@ type TSummary = {
 function loadWithPython(file: string): TSummary {
   const run = spawnSync("python3", [CHECKER, file], { encoding: "utf8", maxBuffer: 20_000_000 });
   if (run.error && (run.error as NodeJS.ErrnoException).code === "ENOENT") {
-    throw new Error("python3 is not installed. Install it (Debian/Ubuntu: apt-get install python3) to check exports against AlpaCare's seed loader.");
+    throw new Error(
+      "python3 is not installed. Install it (Debian/Ubuntu: apt-get install python3) to check exports against AlpaCare's seed loader.",
+    );
   }
-  if (run.status !== 0) throw new Error(`the AlpaCare-style loader failed on ${path.basename(file)}:\n${run.stderr}`);
+  if (run.status !== 0)
+    throw new Error(`the AlpaCare-style loader failed on ${path.basename(file)}:\n${run.stderr}`);
   return JSON.parse(run.stdout) as TSummary;
 }
 
@@ -50,7 +52,8 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-describe("the export as AlpaCare's seed file", () => {
+// The real file is read in place from CLINREVIEW_REAL_DATA (CC BY-NC 4.0): never copied into the project.
+describeEachSource("alpacare/med_seed.json", "the export as AlpaCare's seed file", (SEED_FILE) => {
   it("loads in Python exactly as the generation scripts load med_seed.json, as .json and as .jsonl", async () => {
     const adminRow = await makeUser("ADMIN");
     const { token } = await insertApiToken(db(), adminRow.id, "pipeline", null);
@@ -62,7 +65,9 @@ describe("the export as AlpaCare's seed file", () => {
       }),
     );
     expect(imported.status).toBe(201);
-    const { heldForReview } = (await imported.json()) as { heldForReview: { record: number; seedId: string }[] };
+    const { heldForReview } = (await imported.json()) as {
+      heldForReview: { record: number; seedId: string }[];
+    };
     expect(heldForReview.map((h) => h.record)).toEqual([73]);
 
     // The one record held for its titled name ("Miss Smith", a fictional patient): a reviewer
@@ -79,7 +84,9 @@ describe("the export as AlpaCare's seed file", () => {
     const summaries: TSummary[] = [];
     for (const format of ["json", "jsonl"] as const) {
       const res = await exportSeedsRoute.handle(
-        new Request(`http://app.test/api/v1/seeds/export?status=approved&format=${format}`, { headers: { authorization: `Bearer ${token}` } }),
+        new Request(`http://app.test/api/v1/seeds/export?status=approved&format=${format}`, {
+          headers: { authorization: `Bearer ${token}` },
+        }),
       );
       expect(res.status).toBe(200);
       const file = path.join(dir, `clinreview-seeds.${format}`);
@@ -88,7 +95,12 @@ describe("the export as AlpaCare's seed file", () => {
     }
     const [asJson, asJsonl] = summaries;
     expect(asJsonl).toEqual(asJson);
-    expect(asJson).toMatchObject({ count: 167, allStrings: true, difficulties: ["1", "2", "3", "4", "5"], noinput: source.noinput });
+    expect(asJson).toMatchObject({
+      count: 167,
+      allStrings: true,
+      difficulties: ["1", "2", "3", "4", "5"],
+      noinput: source.noinput,
+    });
     expect(asJson?.first).toBe(
       [
         "1. Type: Open Q&A",

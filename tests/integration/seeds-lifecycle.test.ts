@@ -115,10 +115,14 @@ describe("duplicates, search and PHI", () => {
   it("a near duplicate needs a reason to be submitted; top matches come from a cache that notices new seeds", async () => {
     const { author, reviewer, fields } = await setup();
     const first = await createSeed(reviewer, fields({ instruction: "List the common side effects of beta blockers." }), ctx());
-    expect((await findSimilarSeeds({ text: "List the common side effects of ACE inhibitors." }))[0]?.id).toBe(first.id);
+    expect((await findSimilarSeeds({ text: "List the common side effects of ACE inhibitors.", viewerId: reviewer.id }))[0]?.id).toBe(first.id);
     const { id } = await createSeed(author, fields({ instruction: "List the common side effects of beta blockers in adults." }), ctx());
-    const top = await findSimilarSeeds({ text: "List the common side effects of beta blockers in adults.", excludeId: id });
-    expect(top[0]).toMatchObject({ id: first.id, instruction: "(another author's draft)" });
+    // Another author's draft is private: neither its text nor its id and score reach the author.
+    const text = "List the common side effects of beta blockers in adults.";
+    expect((await findSimilarSeeds({ text, excludeId: id, viewerId: author.id })).map((m) => m.id)).not.toContain(first.id);
+    await submitSeed(reviewer, first.id, 1, ctx());
+    const top = await findSimilarSeeds({ text, excludeId: id, viewerId: author.id });
+    expect(top[0]).toMatchObject({ id: first.id, instruction: "List the common side effects of beta blockers." });
     expect(top[0]?.score).toBeGreaterThan(0.7);
     await expect(submitSeed(author, id, 1, ctx())).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { duplicateReason: [expect.any(String)] } });
     await saveSeed(author, id, { ...fields({ instruction: "List the common side effects of beta blockers in adults.", duplicateReason: "Adults only: different dosing" }), baseVersion: 1 }, ctx());
@@ -127,7 +131,7 @@ describe("duplicates, search and PHI", () => {
     const found = await listSeeds(reviewer, parseInput(ZSeedListQuery, { q: "blockers adult" }));
     expect(found.seeds.map((s) => s.id)).toEqual([id]);
     expect((await listSeeds(reviewer, parseInput(ZSeedListQuery, { q: "insulin" }))).total).toBe(0);
-    expect((await listSeeds(reviewer, parseInput(ZSeedListQuery, { status: "SUBMITTED", difficulty: "2" }))).total).toBe(1);
+    expect((await listSeeds(reviewer, parseInput(ZSeedListQuery, { status: "SUBMITTED", difficulty: "2" }))).total).toBe(2);
   });
 
   it("warns on PHI, blocks approval until it is ruled a false positive or fixed, and fixing leaves no copy", async () => {

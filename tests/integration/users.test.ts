@@ -1,4 +1,17 @@
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+// Counts argon2 hashes: a finished setup must not hash an anonymous caller's password.
+const hashes = vi.hoisted(() => ({ count: 0 }));
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/auth/password")>();
+  return {
+    ...real,
+    hashPassword: (password: string) => {
+      hashes.count++;
+      return real.hashPassword(password);
+    },
+  };
+});
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { parseInput } from "@/lib/errors/parse-input";
@@ -31,6 +44,13 @@ describe("first admin setup", () => {
     expect(await db().user.count({ where: { role: "ADMIN" } })).toBe(1);
     expect(await needsSetup()).toBe(false);
     expect(await db().auditLog.count({ where: { action: "user.setup_admin" } })).toBe(1);
+  });
+
+  it("once done, refuses another setup before hashing its password", async () => {
+    await createFirstAdmin({ name: "Admin", email: "admin@int.test", password: "long-enough-password" }, ctx());
+    const before = hashes.count;
+    await expect(createFirstAdmin({ name: "Late", email: "late@int.test", password: "x".repeat(10_000) }, ctx())).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(hashes.count).toBe(before);
   });
 
   it("rejects bad input field by field and writes nothing", async () => {
@@ -91,15 +111,21 @@ describe("pseudonymisation", () => {
     await db().$transaction((tx) =>
       recordAudit(tx, ctx(), { actorId: admin.id, action: "user.role_change", entityType: "user", entityId: u.id, after: { name: "Dana Departed", note: "Dana Departed's reviews" } }),
     );
+    // Another person's row holding the same words as values: not the departed user's data.
+    await db().$transaction((tx) =>
+      recordAudit(tx, ctx(), { actorId: admin.id, action: "audit.review", entityType: "AuditReview", entityId: "r1", after: { verdict: "Dana Departed", by: "departed@int.test" } }),
+    );
     const after = await pseudonymiseUser(asCurrent(admin), u.id, ctx());
     expect(after.id).toBe(u.id);
     expect(after.name).toBe(`Former user ${u.pseudonym}`);
     expect(after.email).not.toContain("departed");
-    const dump = JSON.stringify(await db().auditLog.findMany(), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+    const dump = JSON.stringify(await db().auditLog.findMany({ where: { entityId: { not: "r1" } } }), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
     expect(dump).not.toContain("departed@int.test");
     expect(dump).not.toContain('"Dana Departed"');
     // Free text that merely contains the name is not a whole value and is left for the admin.
     expect(dump).toContain("Dana Departed's reviews");
+    // Rewritten by field, not by value: the other row is untouched.
+    expect((await db().auditLog.findFirstOrThrow({ where: { entityId: "r1" } })).after).toEqual({ verdict: "Dana Departed", by: "departed@int.test" });
     expect(await db().auditLog.count({ where: { action: "user.pseudonymise", entityId: u.id } })).toBe(1);
   });
 });

@@ -11,7 +11,10 @@ export function ctx(ip = "10.0.0.1"): TRequestContext {
   return { requestId: `req-${randomBytes(6).toString("hex")}`, ip, userAgent: "vitest" };
 }
 
-export async function makeUser(role: Role, over: { email?: string; status?: "ACTIVE" | "DISABLED"; name?: string } = {}) {
+export async function makeUser(
+  role: Role,
+  over: { email?: string; status?: "ACTIVE" | "DISABLED"; name?: string } = {},
+) {
   const suffix = randomBytes(4).toString("hex");
   return db().user.create({
     data: {
@@ -25,7 +28,10 @@ export async function makeUser(role: Role, over: { email?: string; status?: "ACT
   });
 }
 
-export function asCurrent(u: { id: string; email: string; name: string; role: Role }, sessionId: string | null = null): TCurrentUser {
+export function asCurrent(
+  u: { id: string; email: string; name: string; role: Role },
+  sessionId: string | null = null,
+): TCurrentUser {
   return { id: u.id, email: u.email, name: u.name, role: u.role, isDemo: false, sessionId, via: "session" };
 }
 
@@ -33,7 +39,15 @@ export function asCurrent(u: { id: string; email: string; name: string; role: Ro
 export async function makeClinicians(n: number): Promise<(TCurrentUser & { pseudonym: string })[]> {
   const rows = Array.from({ length: n }, () => {
     const s = randomBytes(5).toString("hex");
-    return { id: randomUUID(), email: `c-${s}@int.test`, name: `C ${s}`, role: "CLINICIAN" as const, status: "ACTIVE" as const, passwordHash: "x", pseudonym: `R-${s}` };
+    return {
+      id: randomUUID(),
+      email: `c-${s}@int.test`,
+      name: `C ${s}`,
+      role: "CLINICIAN" as const,
+      status: "ACTIVE" as const,
+      passwordHash: "x",
+      pseudonym: `R-${s}`,
+    };
   });
   await db().user.createMany({ data: rows });
   return rows.map((r) => ({ ...asCurrent(r), pseudonym: r.pseudonym }));

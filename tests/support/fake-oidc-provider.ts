@@ -34,7 +34,9 @@ function json(res: ServerResponse, status: number, value: unknown): void {
   res.end(JSON.stringify(value));
 }
 
-export async function startFakeOidc(opts: { clientId?: string; clientSecret?: string } = {}): Promise<TFakeOidc> {
+export async function startFakeOidc(
+  opts: { clientId?: string; clientSecret?: string } = {},
+): Promise<TFakeOidc> {
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const kid = randomBytes(8).toString("hex");
   const jwk = { ...publicKey.export({ format: "jwk" }), kid, alg: "RS256", use: "sig" };
@@ -58,21 +60,47 @@ export async function startFakeOidc(opts: { clientId?: string; clientSecret?: st
     const form = new URLSearchParams(await readBody(req));
     const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     const [id, secret] = basic
-      ? Buffer.from(basic, "base64").toString("utf8").split(":").map((p) => decodeURIComponent(p))
+      ? Buffer.from(basic, "base64")
+          .toString("utf8")
+          .split(":")
+          .map((p) => decodeURIComponent(p))
       : [form.get("client_id"), form.get("client_secret")];
-    if (id !== state.clientId || secret !== state.clientSecret) return json(res, 401, { error: "invalid_client" });
+    if (id !== state.clientId || secret !== state.clientSecret)
+      return json(res, 401, { error: "invalid_client" });
     const grant = grants.get(form.get("code") ?? "");
     grants.delete(form.get("code") ?? "");
-    if (!grant || form.get("grant_type") !== "authorization_code" || form.get("redirect_uri") !== grant.redirectUri) {
+    if (
+      !grant ||
+      form.get("grant_type") !== "authorization_code" ||
+      form.get("redirect_uri") !== grant.redirectUri
+    ) {
       return json(res, 400, { error: "invalid_grant" });
     }
     const verifier = form.get("code_verifier");
-    const pkceVerified = Boolean(grant.challenge && verifier && b64url(createHash("sha256").update(verifier).digest()) === grant.challenge);
+    const pkceVerified = Boolean(
+      grant.challenge &&
+      verifier &&
+      b64url(createHash("sha256").update(verifier).digest()) === grant.challenge,
+    );
     state.tokenRequests.push({ pkceVerified, sub: grant.user.sub });
-    if (grant.challenge && !pkceVerified) return json(res, 400, { error: "invalid_grant", error_description: "PKCE" });
+    if (grant.challenge && !pkceVerified)
+      return json(res, 400, { error: "invalid_grant", error_description: "PKCE" });
     const now = Math.floor(Date.now() / 1000);
-    const idToken = sign({ iss: issuer, aud: state.clientId, iat: now, exp: now + 300, ...grant.user, email_verified: true });
-    json(res, 200, { access_token: randomBytes(16).toString("hex"), token_type: "Bearer", expires_in: 300, id_token: idToken, scope: "openid email profile" });
+    const idToken = sign({
+      iss: issuer,
+      aud: state.clientId,
+      iat: now,
+      exp: now + 300,
+      ...grant.user,
+      email_verified: true,
+    });
+    json(res, 200, {
+      access_token: randomBytes(16).toString("hex"),
+      token_type: "Bearer",
+      expires_in: 300,
+      id_token: idToken,
+      scope: "openid email profile",
+    });
   }
 
   const server: Server = createServer((req, res) => {
@@ -95,9 +123,14 @@ export async function startFakeOidc(opts: { clientId?: string; clientSecret?: st
     if (url.pathname === "/authorize") {
       const p = url.searchParams;
       const redirectUri = p.get("redirect_uri");
-      if (p.get("client_id") !== state.clientId || !redirectUri || !state.nextUser) return json(res, 400, { error: "invalid_request" });
+      if (p.get("client_id") !== state.clientId || !redirectUri || !state.nextUser)
+        return json(res, 400, { error: "invalid_request" });
       const code = randomBytes(16).toString("base64url");
-      grants.set(code, { user: state.nextUser, challenge: p.get("code_challenge_method") === "S256" ? p.get("code_challenge") : null, redirectUri });
+      grants.set(code, {
+        user: state.nextUser,
+        challenge: p.get("code_challenge_method") === "S256" ? p.get("code_challenge") : null,
+        redirectUri,
+      });
       const back = new URL(redirectUri);
       back.searchParams.set("code", code);
       const st = p.get("state");

@@ -18,10 +18,13 @@ export function decodeBody(raw: string): string {
   const [head = "", ...rest] = raw.split("\r\n\r\n");
   const body = rest.join("\r\n\r\n");
   if (!/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
-    if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+    if (/content-transfer-encoding:\s*base64/i.test(head))
+      return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
     return body;
   }
-  const bytes = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const bytes = body
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return Buffer.from(bytes, "latin1").toString("utf8");
 }
 
@@ -103,7 +106,10 @@ export async function startFakeSmtp(): Promise<TFakeSmtp> {
       const seen = messages.find((m) => m.to.includes(want));
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`No mail to ${to} within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`No mail to ${to} within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         waiters.push({ to: want, resolve: (m) => (clearTimeout(timer), resolve(m)) });
       });
     },

@@ -28,5 +28,7 @@ export function realDataSkipReason(relative: string): string {
 
 /** Suffix for a describe/test title, so a skipped test names the variable in the runner's list. */
 export function realDataTitle(title: string, relative: string): string {
-  return realDataFile(relative) ? title : `${title} [skipped: set ${REAL_DATA_VAR} to a folder with ${relative}]`;
+  return realDataFile(relative)
+    ? title
+    : `${title} [skipped: set ${REAL_DATA_VAR} to a folder with ${relative}]`;
 }

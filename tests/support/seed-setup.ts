@@ -14,6 +14,13 @@ export async function seedSetup(instruction = "Explain stable angina to a patien
   const view = await addTerm(admin, { kind: "VIEW", label: "Patient" }, ctx());
   const type = await addTerm(admin, { kind: "TYPE", label: "Open Q&A" }, ctx());
   const fields = (over: Record<string, unknown> = {}) =>
-    parseInput(ZSeedFields, { topicId: topic.id, viewId: view.id, typeId: type.id, instruction, difficulty: "2", ...over });
+    parseInput(ZSeedFields, {
+      topicId: topic.id,
+      viewId: view.id,
+      typeId: type.id,
+      instruction,
+      difficulty: "2",
+      ...over,
+    });
   return { admin, author, reviewer, researcher, topic, view, type, fields };
 }

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { RatingPanel } from "@/components/studies/rating-panel";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { nextAssignment } from "@/lib/studies/next-assignment";
 import { studyForRater } from "@/lib/studies/rater-access";
 
 export const metadata = { title: "Rate" };
@@ -18,10 +19,19 @@ export default async function RateStudyPage({ params }: { params: Promise<{ stud
       throw err;
     },
   );
+  // The first comparison is claimed (or the live lease resumed) here, in the same blinded,
+  // canonical form as the API's, so the first screen arrives rendered.
+  const initial = await nextAssignment(user, studyId).then(
+    (assignment) => ({ assignment, error: null }),
+    (err: unknown) => {
+      if (err instanceof AppError && err.code === "CONFLICT") return { assignment: null, error: err.message };
+      throw err;
+    },
+  );
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{title}</h1>
-      <RatingPanel studyId={studyId} />
+      <RatingPanel studyId={studyId} initial={initial} />
     </div>
   );
 }
