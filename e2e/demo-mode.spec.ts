@@ -109,7 +109,9 @@ test("a newcomer signs in with a demo account and finds seeds, an audit campaign
   await expect(page.getByRole("link", { name: "2 awaiting your review" })).toBeVisible();
   const queues = page.getByTestId("home-queue");
   await expect(queues.filter({ hasText: "Demo audit: generated medical Q&A" })).toContainText("10 items left for you · 0 done");
-  await expect(queues.filter({ hasText: "Demo: answers to patient questions" })).toContainText("10 comparisons left for you · 0 done");
+  // The clinician sees the study's title, not its internal name.
+  await expect(queues.filter({ hasText: "Answers to patient questions" })).toContainText("10 comparisons left for you · 0 done");
+  await expect(queues.filter({ hasText: "Demo: answers" })).toHaveCount(0);
 
   // The colleague's submitted seeds are there to review.
   await page.getByRole("link", { name: "2 awaiting your review" }).click();

@@ -5,26 +5,28 @@ import { signInViaApi } from "./support/auth";
 // Model names that occur nowhere else: if any byte sequence the rater's browser receives holds one,
 // blinding is broken.
 const CANARIES = ["canary-model-q7xk2", "canary-model-z9wp4"];
+// The study's internal name is for admins and researchers: raters see the title instead.
+const NAME_CANARY = "canary-name-k3v8";
+const TITLE = "Fever questions";
 
 // Enough comparisons that, with repeatShare 0.5, the rater is all but certain to be served a
-// consistency repeat (no repeat among 11 judged comparisons: 1 in 2,000).
+// consistency repeat (no repeat among 10 judged comparisons: 1 in 1,000).
 const PROMPTS = 12;
 
-test("nothing a rater's browser receives names a model, across the whole rating flow", async ({ page, playwright, baseURL }) => {
+test("nothing a rater's browser receives names a model or the study's internal name, across the whole rating flow", async ({ page, playwright, baseURL }) => {
   test.setTimeout(150_000);
   const admin = await createUser("ADMIN");
   const { token } = await createToken(admin.id);
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
   const created = await api.post("/api/v1/studies", {
-    data: { name: "Blinding check", criteria: ["Accuracy", "Safety"], design: "vs_reference", reference: CANARIES[1], ratingsPerComparison: 1, allowTie: true, allowBothBad: true, attentionCheckShare: 0.2, repeatShare: 0.5 },
+    data: { name: `Blinding check ${NAME_CANARY}`, title: TITLE, criteria: ["Accuracy", "Safety"], design: "vs_reference", reference: CANARIES[1], ratingsPerComparison: 1, allowTie: true, allowBothBad: true, attentionCheckShare: 0.2, repeatShare: 0.5 },
   });
   expect(created.status()).toBe(201);
   const study = (await created.json()) as { id: string };
   for (const model of CANARIES) {
     const rows = Array.from({ length: PROMPTS }, (_, i) => ({
       instruction: `How should fever ${i} be managed?`,
-      // One output names a model (it is flagged for the admin, still shown to raters): the text may
-      // say ChatGPT, but the study's model identifiers must still never reach the rater.
+      // One output names a model: flagged, its comparison is held back from raters by default.
       output: model === CANARIES[0] && i === 0 ? "As ChatGPT, I suggest rest and fluids." : `Answer ${i}: ${model === CANARIES[0] ? "rest and fluids" : "see a doctor"}.`,
       generator: model,
     }));
@@ -32,7 +34,9 @@ test("nothing a rater's browser receives names a model, across the whole rating 
     expect(imported.status()).toBe(200);
     expect(await imported.json()).toMatchObject({ imported: PROMPTS, revealsIdentity: model === CANARIES[0] ? 1 : 0 });
   }
-  expect((await api.post(`/api/v1/studies/${study.id}/start`)).status()).toBe(200);
+  const started = await api.post(`/api/v1/studies/${study.id}/start`);
+  expect(started.status()).toBe(200);
+  expect(await started.json()).toMatchObject({ comparisons: PROMPTS - 1, heldBack: 1 });
   await api.dispose();
 
   const rater = await createUser("CLINICIAN");
@@ -56,7 +60,8 @@ test("nothing a rater's browser receives names a model, across the whole rating 
   await signInViaApi(page.request, rater.email);
   await page.goto("/");
   await page.goto("/rate");
-  await page.getByRole("link", { name: "Blinding check" }).click();
+  await page.getByRole("link", { name: TITLE }).click();
+  await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
   await expect(page.getByTestId("rating-panel")).toBeVisible();
   await expect(page.getByTestId("key-hints")).toContainText("S skips; Enter submits");
 
@@ -90,8 +95,9 @@ test("nothing a rater's browser receives names a model, across the whole rating 
   const repeats = await testDb().studyComparison.count({ where: { studyId: study.id, kind: "repeat", queueItem: { onlyForUserId: rater.id } } });
   expect(repeats).toBeGreaterThan(0);
   expect(await testDb().studyJudgement.count({ where: { raterId: rater.id, comparison: { kind: "repeat" } } })).toBe(2 * repeats);
-  const attentionChecks = Math.round(PROMPTS * 0.2);
-  expect(rated).toBe(PROMPTS + attentionChecks - 1 + repeats);
+  const regular = PROMPTS - 1;
+  const attentionChecks = Math.round(regular * 0.2);
+  expect(rated).toBe(regular + attentionChecks - 1 + repeats);
 
   await Promise.race([Promise.all(pending.values()), new Promise((r) => setTimeout(r, 5000))]);
   expect([...pending.keys()].map((r) => r.url())).toEqual([]);
@@ -101,13 +107,15 @@ test("nothing a rater's browser receives names a model, across the whole rating 
   // Autosave and skip answer 204 without a body; their URLs are checked with every other request's.
   expect(requested.some((u) => u.endsWith("/draft"))).toBe(true);
   expect(requested.some((u) => u.endsWith("/skip"))).toBe(true);
-  for (const url of requested) expect(url.includes("canary-model"), url).toBe(false);
+  for (const url of requested) expect(url.includes("canary-model") || url.includes(NAME_CANARY), url).toBe(false);
   expect(bodies.some((b) => b.body.includes("How should fever"))).toBe(true);
-  // The identity-revealing output was served like any other (only the study's identifiers are secret).
-  expect(bodies.some((b) => b.body.includes("As ChatGPT, I suggest rest and fluids."))).toBe(true);
+  // The output that names its model was held back, and raters see the title, never the name.
+  expect(bodies.some((b) => b.body.includes("As ChatGPT"))).toBe(false);
+  expect(bodies.some((b) => b.type.includes("text/html") && b.body.includes(TITLE))).toBe(true);
   for (const { url, body } of bodies) {
     for (const canary of CANARIES) expect(body.includes(canary), `${canary} in ${url}`).toBe(false);
     expect(body.includes("canary-model"), url).toBe(false);
+    expect(body.includes(NAME_CANARY), `the internal name in ${url}`).toBe(false);
   }
   // Headers of every response (documents, RSC, JSON, scripts, redirects, 204s), names and values.
   expect(headerSets).toHaveLength(responses);
@@ -122,7 +130,7 @@ test("nothing a rater's browser receives names a model, across the whole rating 
       } catch {
         // not URI-encoded
       }
-      for (const canary of CANARIES) expect(text.includes(canary) || decoded.includes(canary), `${canary} in header ${name} of ${url}`).toBe(false);
+      for (const canary of [...CANARIES, NAME_CANARY]) expect(text.includes(canary) || decoded.includes(canary), `${canary} in header ${name} of ${url}`).toBe(false);
       expect(decoded.includes("canary-model"), `header ${name} of ${url}`).toBe(false);
     }
   }

@@ -32,6 +32,7 @@ test("admin imports MedInstruct outputs and starts a study; two clinicians rate 
   const a = await as(admin.email);
   await a.goto("/studies");
   await a.getByLabel("Name").fill("MedInstruct pilot");
+  await a.getByLabel("Title (what raters see)").fill("Patient questions pilot");
   await a.getByLabel("Criteria (comma-separated)").fill("Accuracy, Safety");
   await a.getByLabel("Ratings per comparison").fill("2");
   await a.getByLabel("Attention checks (% of comparisons)").fill("0");
@@ -55,7 +56,8 @@ test("admin imports MedInstruct outputs and starts a study; two clinicians rate 
   await expect(a.getByTestId("study-status")).toHaveText("ACTIVE");
   await expect(a.getByTestId("study-progress")).toContainText("0 of 432 ratings done");
 
-  const study = "MedInstruct pilot";
+  // Raters find the study by its title; the internal name is the admin's.
+  const study = "Patient questions pilot";
   const [p1, p2] = await Promise.all([as(c1.email), as(c2.email)]);
   await rateByKeyboard(p1, study, 3);
   await rateByKeyboard(p2, study, 3);

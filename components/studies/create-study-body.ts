@@ -8,6 +8,8 @@ export function createStudyBody(f: FormData) {
   const design = field(f, "design");
   return {
     name: field(f, "name"),
+    // Empty: the API gives the neutral default "Study <number>".
+    title: field(f, "title").trim() || undefined,
     criteria: field(f, "criteria").split(",").map((c) => c.trim()).filter(Boolean),
     design,
     reference: design === "vs_reference" ? field(f, "reference") : undefined,

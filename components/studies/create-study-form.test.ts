@@ -24,4 +24,15 @@ describe("create-study form", () => {
     expect(parsed.criteria.map((c) => c.key)).toEqual(["correctness", "helpfulness"]);
     expect(parsed).toMatchObject({ rationale: "required", allowTie: true, allowBothBad: false, reference: "claude-2" });
   });
+
+  it("has an optional title field, sent only when filled (the API defaults it to “Study N”)", () => {
+    const html = renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router as never }, createElement(CreateStudyForm)));
+    expect(html).toMatch(/<label for="f-title"[^>]*>Title \(what raters see\)<\/label>/);
+    expect(html).not.toMatch(/name="title"[^>]*required/);
+    const f = new FormData();
+    for (const [k, v] of Object.entries({ name: "Internal", criteria: "Accuracy", design: "all_pairs", ratingsPerComparison: "1" })) f.set(k, v);
+    expect(ZCreateStudy.parse(createStudyBody(f)).title).toBeUndefined();
+    f.set("title", "  Spring pilot ");
+    expect(ZCreateStudy.parse(createStudyBody(f)).title).toBe("Spring pilot");
+  });
 });

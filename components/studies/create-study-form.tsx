@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { apiFetch } from "@/components/studies/api-fetch";
 import { createStudyBody, DEFAULT_CRITERIA } from "@/components/studies/create-study-body";
@@ -12,6 +13,7 @@ const input = "mt-1 block w-full rounded-md border border-slate-500 p-2 text-sm"
 export function CreateStudyForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [titleErrors, setTitleErrors] = useState<string[] | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -20,8 +22,11 @@ export function CreateStudyForm() {
     setBusy(true);
     const r = await apiFetch<{ id: string }>("/api/v1/studies", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     setBusy(false);
-    if (!r.ok) setError(r.error);
-    else router.push(`/studies/${r.data.id}`);
+    if (!r.ok) {
+      // A title that names a model is shown on the title field; anything else above the button.
+      setTitleErrors(r.fields?.title);
+      setError(r.fields?.title && Object.keys(r.fields).length === 1 ? null : r.error);
+    } else router.push(`/studies/${r.data.id}`);
   }
 
   return (
@@ -29,7 +34,15 @@ export function CreateStudyForm() {
       <label className="text-sm">
         Name
         <input name="name" required maxLength={200} className={input} />
+        <span className="mt-1 block text-xs text-slate-600">Internal: admins and researchers only.</span>
       </label>
+      <Field
+        label="Title (what raters see)"
+        name="title"
+        maxLength={200}
+        errors={titleErrors}
+        hint="Optional: left empty, raters see “Study N”. It must not name a model or vendor."
+      />
       <label className="text-sm">
         Criteria (comma-separated)
         <input name="criteria" required defaultValue={DEFAULT_CRITERIA} className={input} />

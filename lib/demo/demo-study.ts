@@ -9,6 +9,8 @@ import type { TDemoArea } from "./demo-area";
 import { DEMO_MODELS, DEMO_PROMPTS } from "./demo-study-data";
 
 export const DEMO_STUDY_NAME = "Demo: answers to patient questions";
+/** What the demo clinicians see instead of the internal name. */
+export const DEMO_STUDY_TITLE = "Answers to patient questions";
 /** The colleague's verdicts, in model terms, for the first comparisons they get: [correctness, helpfulness]. */
 const VERDICTS = [["model-alpha", "model-alpha"], ["model-alpha", "tie"], ["tie", "model-beta"], ["model-alpha", "model-alpha"]] as const;
 
@@ -18,7 +20,7 @@ export const demoStudyArea: TDemoArea = {
   async run(people, ctx) {
     const study = await createStudy(
       people.admin,
-      ZCreateStudy.parse({ name: DEMO_STUDY_NAME, criteria: ["Correctness", "Helpfulness"], design: "all_pairs", ratingsPerComparison: 2, seed: "demo" }),
+      ZCreateStudy.parse({ name: DEMO_STUDY_NAME, title: DEMO_STUDY_TITLE, criteria: ["Correctness", "Helpfulness"], design: "all_pairs", ratingsPerComparison: 2, seed: "demo" }),
       ctx,
     );
     const outputs = DEMO_PROMPTS.flatMap((p) => DEMO_MODELS.map((model) => ({ instruction: p.instruction, input: "", model, text: model === "model-alpha" ? p.alpha : p.beta })));

@@ -8,7 +8,7 @@ import { studyCriteria } from "@/lib/studies/study-criteria";
 export async function getStudy(studyId: string) {
   const study = await db().study.findUnique({ where: { id: studyId }, include: { raters: { select: { userId: true } } } });
   if (!study) throw notFound("Study");
-  const [prompts, outputs, flagged, flaggedCount, items, comparisons, judgements] = await Promise.all([
+  const [prompts, outputs, flagged, flaggedCount, items, comparisons, judgements, heldBack] = await Promise.all([
     db().studyPrompt.count({ where: { studyId } }),
     db().studyOutput.groupBy({ by: ["model"], where: { prompt: { studyId } }, _count: { _all: true } }),
     db().studyOutput.findMany({
@@ -21,10 +21,13 @@ export async function getStudy(studyId: string) {
     db().queueItem.aggregate({ where: { queueId: studyId }, _sum: { capacity: true, completedSlots: true, claimedSlots: true }, _count: { _all: true } }),
     db().studyComparison.groupBy({ by: ["kind"], where: { studyId }, _count: { _all: true } }),
     db().studyJudgement.count({ where: { comparison: { studyId } } }),
+    db().studyHeldBack.count({ where: { studyId } }),
   ]);
   return {
     id: study.id,
+    number: study.number,
     name: study.name,
+    title: study.title,
     status: study.status,
     design: study.design,
     reference: study.referenceModel,
@@ -43,6 +46,9 @@ export async function getStudy(studyId: string) {
     models: outputs.map((o) => ({ model: o.model, outputs: o._count._all })).sort((a, b) => a.model.localeCompare(b.model)),
     revealsIdentity: flagged.map((f) => ({ outputId: f.id, model: f.model, promptId: f.promptId, prompt: f.prompt.instruction.slice(0, 120), excerpt: excerptAround(f.text) })),
     revealsIdentityCount: flaggedCount,
+    /** Decided before the start: false holds comparisons with those outputs back from raters. */
+    includeIdentityRevealing: study.includeIdentityRevealing,
+    heldBackComparisons: heldBack,
     comparisons: Object.fromEntries(comparisons.map((c) => [c.kind, c._count._all])),
     progress: {
       items: items._count._all,
@@ -55,6 +61,6 @@ export async function getStudy(studyId: string) {
 }
 
 export async function listStudies() {
-  const studies = await db().study.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, name: true, status: true, design: true, createdAt: true } });
+  const studies = await db().study.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, number: true, name: true, title: true, status: true, design: true, createdAt: true } });
   return studies.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() }));
 }

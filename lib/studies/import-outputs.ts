@@ -6,6 +6,7 @@ import type { TCurrentUser } from "@/lib/auth/sessions";
 import type { TRequestContext } from "@/lib/http/request-context";
 import { normaliseInstruction } from "@/lib/studies/normalise-instruction";
 import { revealsIdentity } from "@/lib/studies/reveals-identity";
+import { checkTitle } from "@/lib/studies/check-title";
 import type { TParsedOutput } from "@/lib/studies/parse-outputs";
 
 export type TImportReport = {
@@ -25,7 +26,7 @@ export type TImportReport = {
 export async function importOutputs(user: TCurrentUser, studyId: string, outputs: readonly TParsedOutput[], ctx: TRequestContext): Promise<TImportReport> {
   return db().$transaction(
     async (tx) => {
-      const study = await tx.study.findUnique({ where: { id: studyId }, select: { id: true, status: true } });
+      const study = await tx.study.findUnique({ where: { id: studyId }, select: { id: true, status: true, title: true, referenceModel: true } });
       if (!study) throw notFound("Study");
       if (study.status !== "DRAFT") throw new AppError("CONFLICT", "Outputs can only be imported before the study starts");
       const existing = await tx.studyPrompt.findMany({ where: { studyId }, select: { id: true, matchKey: true } });
@@ -61,6 +62,9 @@ export async function importOutputs(user: TCurrentUser, studyId: string, outputs
         if (flagged) report.revealsIdentity++;
         if (!report.models.includes(o.model)) report.models.push(o.model);
       }
+      // Raters see the title: it must not name any model the study now has (the import is undone).
+      const models = await tx.studyOutput.findMany({ where: { prompt: { studyId } }, distinct: ["model"], select: { model: true } });
+      checkTitle(study.title, [...models.map((m) => m.model), ...(study.referenceModel ? [study.referenceModel] : [])]);
       await recordAudit(tx, ctx, {
         actorId: user.id,
         action: "study.import_outputs",

@@ -8,19 +8,24 @@ export type TPlannedComparison = {
   degradedModel: string | null;
 };
 
+/** A planned pair not handed out to raters: the output of `revealing` names its model. */
+export type THeldBackComparison = { promptId: string; modelA: string; modelB: string; revealing: string[] };
+
 /**
  * The comparisons of a study: every pair of models per prompt, or each model against the reference
  * (the reference is always model B). Prompts lacking an output of either model are skipped and
- * reported. Attention checks reuse a sample of regular pairs with one side to be degraded.
+ * reported. A pair where an output names its model (`revealing`) is held back and reported, unless
+ * `includeRevealing`. Attention checks reuse a sample of the regular pairs with one side to be degraded.
  */
 export function planComparisons(input: {
-  prompts: { id: string; models: string[] }[];
+  prompts: { id: string; models: string[]; revealing?: string[] }[];
   models: string[];
   design: "all_pairs" | "vs_reference";
   reference: string | null;
   attentionCheckShare: number;
   seed: string;
-}): { comparisons: TPlannedComparison[]; skipped: { promptId: string; missing: string[] }[] } {
+  includeRevealing?: boolean;
+}): { comparisons: TPlannedComparison[]; skipped: { promptId: string; missing: string[] }[]; heldBack: THeldBackComparison[] } {
   const models = [...input.models].sort();
   const pairs: [string, string][] = [];
   if (input.design === "vs_reference") {
@@ -31,13 +36,17 @@ export function planComparisons(input: {
   }
   const regular: TPlannedComparison[] = [];
   const skipped: { promptId: string; missing: string[] }[] = [];
+  const heldBack: THeldBackComparison[] = [];
   for (const p of input.prompts) {
     const have = new Set(p.models);
+    const revealing = new Set(input.includeRevealing ? [] : (p.revealing ?? []));
     const missing = new Set<string>();
     for (const [a, b] of pairs) {
       if (!have.has(a)) missing.add(a);
       if (!have.has(b)) missing.add(b);
-      if (have.has(a) && have.has(b)) regular.push({ promptId: p.id, modelA: a, modelB: b, kind: "regular", degradedModel: null });
+      if (!have.has(a) || !have.has(b)) continue;
+      if (revealing.has(a) || revealing.has(b)) heldBack.push({ promptId: p.id, modelA: a, modelB: b, revealing: [a, b].filter((m) => revealing.has(m)) });
+      else regular.push({ promptId: p.id, modelA: a, modelB: b, kind: "regular", degradedModel: null });
     }
     if (missing.size) skipped.push({ promptId: p.id, missing: [...missing].sort() });
   }
@@ -47,5 +56,5 @@ export function planComparisons(input: {
     .shuffle(regular)
     .slice(0, nChecks)
     .map((c, i): TPlannedComparison => ({ ...c, kind: "attention", degradedModel: i % 2 === 0 ? c.modelA : c.modelB }));
-  return { comparisons: [...regular, ...checks], skipped };
+  return { comparisons: [...regular, ...checks], skipped, heldBack };
 }

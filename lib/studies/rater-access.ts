@@ -10,12 +10,12 @@ export async function studyForRater(userId: string, studyId: string) {
   return study;
 }
 
-/** What a rater may see in a list: name and status only (the name is the admin's; it carries no model ids by policy). */
+/** What a rater may see in a list: the title and status only (the internal name is for admins and researchers). */
 export async function listStudiesForRater(userId: string) {
   const studies = await db().study.findMany({
     where: { status: { in: ["ACTIVE", "PAUSED"] }, OR: [{ raters: { none: {} } }, { raters: { some: { userId } } }] },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, status: true },
+    select: { id: true, title: true, status: true },
   });
   return studies;
 }

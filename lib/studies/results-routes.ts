@@ -27,7 +27,7 @@ export const studyStatsRoute = defineApiRoute(
     permission: "studies:results",
     params: ZStudyId,
     query: ZStatsFilter,
-    response: { status: 200, description: "{criteria, pairs, ratings, agreement, positionBias}" },
+    response: { status: 200, description: "{criteria, pairs, ratings, agreement, positionBias, heldBack: {count, comparisons: [{promptId, prompt, modelA, modelB, revealing}]}} (heldBack: comparisons never handed out because an output names its model)" },
   },
   async ({ params, query }) => json(await studyStats(params.id, query)),
 );

@@ -1,3 +1,6 @@
+/** Vendor and model words the patterns below know: a rater-facing title must not use them either. */
+export const IDENTITY_WORDS = ["chatgpt", "gpt", "claude", "bard", "gemini", "llama", "openai", "anthropic", "google", "meta"] as const;
+
 // Self-identification by an assistant breaks blinding, so such outputs are flagged for the admin.
 const PATTERNS: RegExp[] = [
   /\bas (?:an? )?(?:chat\s?gpt|gpt-?\d(?:\.\d)?(?:-turbo)?|claude|bard|gemini|llama|openai(?:'s)? (?:language )?model)\b/i,

@@ -7,13 +7,15 @@ import { importJudgeRoute, judgeAgreementRoute } from "@/lib/studies/judge-route
 import { closeStudyRoute, pauseStudyRoute, resumeStudyRoute, startStudyRoute } from "@/lib/studies/status-routes";
 import { saveRatingDraftRoute, skipRatingRoute } from "@/lib/studies/draft-routes";
 import { setStudyRatersRoute } from "@/lib/studies/raters-route";
-import { createStudyRoute, getStudyRoute, listStudiesRoute } from "@/lib/studies/study-routes";
+import { createStudyRoute, getStudyRoute, identityRevealingRoute, listStudiesRoute, setStudyTitleRoute } from "@/lib/studies/study-routes";
 
 /** Every preference-study route, for lib/api/registry.ts. */
 export const studyRoutes: { def: TApiRouteDef }[] = [
   createStudyRoute,
   listStudiesRoute,
   getStudyRoute,
+  setStudyTitleRoute,
+  identityRevealingRoute,
   importOutputsRoute,
   startStudyRoute,
   pauseStudyRoute,

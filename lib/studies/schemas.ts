@@ -16,6 +16,8 @@ export function criterionKey(label: string): string {
 export const ZCreateStudy = z
   .object({
     name: z.string().trim().min(1).max(200),
+    // What raters see instead of the name; empty or absent: "Study <number>".
+    title: z.string().trim().max(200).optional(),
     criteria: z.array(ZCriterion).min(1).max(8),
     design: z.enum(["all_pairs", "vs_reference"]),
     reference: z.string().trim().min(1).max(200).optional(),
@@ -55,6 +57,12 @@ export const ZRatingDraft = z.object({
   elapsedMs: z.number().int().min(0).max(24 * 3600 * 1000).default(0),
 });
 export type TRatingDraft = z.infer<typeof ZRatingDraft>;
+
+export const ZStudyTitle = z.object({ title: z.string().trim().min(1, "Give a title").max(200) });
+export type TStudyTitle = z.infer<typeof ZStudyTitle>;
+
+/** The admin's explicit choice, before the start, to hand out outputs that name their model. */
+export const ZIdentityRevealing = z.object({ include: z.boolean() });
 
 export const ZStudyRaters = z.object({ raterIds: z.array(z.uuid({ message: "Unknown user" })).max(500) });
 export type TStudyRaters = z.infer<typeof ZStudyRaters>;

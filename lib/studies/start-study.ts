@@ -7,10 +7,11 @@ import type { TRequestContext } from "@/lib/http/request-context";
 import { createQueueItems } from "@/lib/queue";
 import { planComparisons } from "@/lib/studies/plan-comparisons";
 import { studyCriteria } from "@/lib/studies/study-criteria";
+import { checkTitle } from "@/lib/studies/check-title";
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 
-/** Models whose name appears in text raters will see (ignoring case and punctuation: "GPT 4" names gpt-4). */
+/** Models whose name appears in the criteria, which raters see (ignoring case and punctuation: "GPT 4" names gpt-4). */
 function modelsNamedIn(text: string, models: readonly string[]): string[] {
   const t = squash(text);
   return models.filter((m) => squash(m).length >= 3 && t.includes(squash(m)));
@@ -24,25 +25,33 @@ export async function startStudy(user: TCurrentUser, studyId: string, ctx: TRequ
       const study = await tx.study.findUnique({ where: { id: studyId } });
       if (!study) throw notFound("Study");
       if (study.status !== "DRAFT") throw new AppError("CONFLICT", "The study has already started");
-      const prompts = await tx.studyPrompt.findMany({ where: { studyId }, select: { id: true, outputs: { select: { model: true } } } });
+      const prompts = await tx.studyPrompt.findMany({ where: { studyId }, select: { id: true, outputs: { select: { model: true, revealsIdentity: true } } } });
       const models = [...new Set(prompts.flatMap((p) => p.outputs.map((o) => o.model)))];
       if (models.length < 2) throw new AppError("VALIDATION", "Import the outputs of at least two models first");
       if (study.design === "vs_reference" && !models.includes(study.referenceModel ?? "")) {
         throw new AppError("VALIDATION", `No outputs of the reference model ${study.referenceModel ?? ""} were imported`);
       }
-      const named = modelsNamedIn([study.name, ...studyCriteria(study.criteria).flatMap((c) => [c.label, c.description])].join(" "), models);
+      // Raters see the title and the criteria, never the internal name.
+      checkTitle(study.title, models);
+      const named = modelsNamedIn(studyCriteria(study.criteria).flatMap((c) => [c.label, c.description]).join(" "), models);
       if (named.length) {
-        throw new AppError("VALIDATION", `Raters see the study name and criteria, and they name ${named.join(", ")}: rename them first`);
+        throw new AppError("VALIDATION", `Raters see the criteria, and they name ${named.join(", ")}: rename them first`);
       }
       const plan = planComparisons({
-        prompts: prompts.map((p) => ({ id: p.id, models: p.outputs.map((o) => o.model) })),
+        prompts: prompts.map((p) => ({ id: p.id, models: p.outputs.map((o) => o.model), revealing: p.outputs.filter((o) => o.revealsIdentity).map((o) => o.model) })),
         models,
         design: study.design === "vs_reference" ? "vs_reference" : "all_pairs",
         reference: study.referenceModel,
         attentionCheckShare: study.attentionCheckShare,
         seed: study.seed,
+        includeRevealing: study.includeIdentityRevealing,
       });
-      if (plan.comparisons.length === 0) throw new AppError("VALIDATION", "No prompt has outputs from both models of any pair");
+      if (plan.comparisons.length === 0) {
+        throw new AppError(
+          "VALIDATION",
+          plan.heldBack.length ? "Every comparison has an output that names its model: include those outputs explicitly to start" : "No prompt has outputs from both models of any pair",
+        );
+      }
       const itemIds = await createQueueItems(tx, {
         queueId: study.id,
         seed: study.seed,
@@ -59,14 +68,23 @@ export async function startStudy(user: TCurrentUser, studyId: string, ctx: TRequ
           queueItemId: itemIds[i] as string,
         })),
       });
+      // Kept, not dropped: the results report what raters never saw.
+      if (plan.heldBack.length) await tx.studyHeldBack.createMany({ data: plan.heldBack.map((h) => ({ studyId, ...h })) });
       await tx.study.update({ where: { id: studyId }, data: { status: "ACTIVE", startedAt: new Date() } });
       const summary = {
         comparisons: plan.comparisons.filter((c) => c.kind === "regular").length,
         attentionChecks: plan.comparisons.filter((c) => c.kind === "attention").length,
+        heldBack: plan.heldBack.length,
         skippedPrompts: plan.skipped,
         models: models.sort(),
       };
-      await recordAudit(tx, ctx, { actorId: user.id, action: "study.start", entityType: "Study", entityId: studyId, after: { ...summary, skippedPrompts: plan.skipped.length } });
+      await recordAudit(tx, ctx, {
+        actorId: user.id,
+        action: "study.start",
+        entityType: "Study",
+        entityId: studyId,
+        after: { ...summary, skippedPrompts: plan.skipped.length, includeIdentityRevealing: study.includeIdentityRevealing },
+      });
       return summary;
     },
     { timeout: 60_000 },

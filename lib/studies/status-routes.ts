@@ -8,11 +8,12 @@ export const startStudyRoute = defineApiRoute(
   {
     method: "POST",
     path: "/api/v1/studies/:id/start",
-    summary: "Start a study: create its comparisons, attention checks and queue items",
+    summary:
+      "Start a study: create its comparisons, attention checks and queue items. Comparisons with an output that names its model are held back (reported as heldBack and in the stats) unless included first with PUT /studies/:id/identity-revealing; a title naming a model is refused (422 on `title`)",
     tag: "Studies",
     permission: "studies:manage",
     params: ZStudyId,
-    response: { status: 200, description: "Counts, models, and prompts skipped for missing outputs" },
+    response: { status: 200, description: "Counts (comparisons, attentionChecks, heldBack), models, and prompts skipped for missing outputs" },
   },
   async ({ user, params, ctx }) => json(await startStudy(user, params.id, ctx)),
 );

@@ -3,13 +3,15 @@ import { z } from "zod";
 import { defineApiRoute, json } from "@/lib/http/api-route";
 import { createStudy } from "@/lib/studies/create-study";
 import { getStudy, listStudies } from "@/lib/studies/get-study";
-import { ZCreateStudy, ZStudyId } from "@/lib/studies/schemas";
+import { setIdentityRevealing } from "@/lib/studies/set-identity-revealing";
+import { setStudyTitle } from "@/lib/studies/set-study-title";
+import { ZCreateStudy, ZIdentityRevealing, ZStudyId, ZStudyTitle } from "@/lib/studies/schemas";
 
 export const createStudyRoute = defineApiRoute(
   {
     method: "POST",
     path: "/api/v1/studies",
-    summary: "Create a blinded pairwise preference study (draft)",
+    summary: "Create a blinded pairwise preference study (draft). `title` is what raters see (default \"Study <number>\"); it must not name a model or vendor (422 on `title`)",
     tag: "Studies",
     permission: "studies:manage",
     body: ZCreateStudy,
@@ -28,7 +30,7 @@ export const listStudiesRoute = defineApiRoute(
     summary: "List preference studies",
     tag: "Studies",
     permission: "studies:results",
-    response: { status: 200, schema: z.object({ studies: z.array(z.object({ id: z.string(), name: z.string(), status: z.string() })) }), description: "Newest first" },
+    response: { status: 200, schema: z.object({ studies: z.array(z.object({ id: z.string(), number: z.number(), name: z.string(), title: z.string(), status: z.string() })) }), description: "Newest first" },
   },
   async () => json({ studies: await listStudies() }),
 );
@@ -44,4 +46,33 @@ export const getStudyRoute = defineApiRoute(
     response: { status: 200, description: "The study" },
   },
   async ({ params }) => json(await getStudy(params.id)),
+);
+
+export const setStudyTitleRoute = defineApiRoute(
+  {
+    method: "PATCH",
+    path: "/api/v1/studies/:id",
+    summary: "Change the title raters see (until the study closes); refused (422 on `title`) when it names a model of the study or a vendor",
+    tag: "Studies",
+    permission: "studies:manage",
+    params: ZStudyId,
+    body: ZStudyTitle,
+    response: { status: 200, schema: ZStudyTitle, description: "The new title" },
+  },
+  async ({ user, params, body, ctx }) => json(await setStudyTitle(user, params.id, body.title, ctx)),
+);
+
+export const identityRevealingRoute = defineApiRoute(
+  {
+    method: "PUT",
+    path: "/api/v1/studies/:id/identity-revealing",
+    summary:
+      "Before the start: include (true) or hold back (false, the default) the comparisons whose outputs name their model. Recorded in the audit trail; held-back comparisons are reported by GET /studies/:id/stats",
+    tag: "Studies",
+    permission: "studies:manage",
+    params: ZStudyId,
+    body: ZIdentityRevealing,
+    response: { status: 200, schema: z.object({ include: z.boolean(), outputs: z.number() }), description: "The choice and how many outputs it concerns" },
+  },
+  async ({ user, params, body, ctx }) => json(await setIdentityRevealing(user, params.id, body.include, ctx)),
 );

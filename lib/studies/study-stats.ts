@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors/app-error";
 import { attentionCheckPassRates, repeatConsistency, summarisePairs, type Choice } from "@/lib/stats";
+import { heldBackComparisons } from "@/lib/studies/held-back";
 import { loadJudgements, type TLoadedJudgement } from "@/lib/studies/load-judgements";
 import { statsModelOrder } from "@/lib/studies/stats-model-order";
 import { studyCriteria } from "@/lib/studies/study-criteria";
@@ -69,7 +70,7 @@ export function filterJudgements(all: readonly TLoadedJudgement[], f: TStatsFilt
 export async function studyStats(studyId: string, f: TStatsFilter) {
   const study = await db().study.findUnique({ where: { id: studyId }, select: { criteria: true, seed: true, design: true, referenceModel: true } });
   if (!study) throw notFound("Study");
-  const all = await loadJudgements(studyId);
+  const [all, heldBack] = await Promise.all([loadJudgements(studyId), heldBackComparisons(studyId)]);
   const kept = filterJudgements(all, f);
   // A and B are the stored comparison's model A and B (the reference is B), as in the downloads.
   const modelOrder = statsModelOrder(study.design, study.referenceModel, kept.flatMap((j) => [j.modelA, j.modelB]));
@@ -81,6 +82,7 @@ export async function studyStats(studyId: string, f: TStatsFilter) {
     ratings: summary.ratings,
     agreement: summary.agreement,
     positionBias: { leftWinRate: summary.positionBias.leftWinRate, ci: summary.positionBias.ci },
+    heldBack,
   };
 }
 

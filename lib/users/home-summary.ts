@@ -142,7 +142,8 @@ export async function loadHomeSummary(user: TCurrentUser): Promise<THomeSummary>
           .auditCampaign.findMany({ where: { status: "ACTIVE" }, orderBy: { createdAt: "desc" }, take: LIST, select: { id: true, name: true, status: true } })
           .then((c) => queueWork(user.id, c))
       : undefined,
-    has("ratingWork") ? listStudiesForRater(user.id).then((s) => queueWork(user.id, s.slice(0, LIST))) : undefined,
+    // Raters see a study's title, never its internal name.
+    has("ratingWork") ? listStudiesForRater(user.id).then((s) => queueWork(user.id, s.slice(0, LIST).map((r) => ({ id: r.id, name: r.title, status: r.status })))) : undefined,
     has("adminOverview") ? adminOverview() : undefined,
     has("results") ? results() : undefined,
   ]);

@@ -61,8 +61,8 @@ async function world() {
   await assign(i2.id, campaign.id, other2.id, "LEASED");
 
   const studyData = { criteria: [], design: "all_pairs", seed: "s", createdById: admin.id };
-  const study = await db().study.create({ data: { ...studyData, name: "Pilot", status: "ACTIVE", raters: { create: [{ userId: c1.id }] } } });
-  await db().study.create({ data: { ...studyData, name: "Next study", status: "DRAFT" } });
+  const study = await db().study.create({ data: { ...studyData, name: "Pilot", title: "Spring questions", status: "ACTIVE", raters: { create: [{ userId: c1.id }] } } });
+  await db().study.create({ data: { ...studyData, name: "Next study", title: "Study 2", status: "DRAFT" } });
   const [s1] = await queueItems(study.id, [{ capacity: 1, claimedSlots: 1 }, { capacity: 1 }, { capacity: 1, onlyForUserId: c2.id }]);
   if (!s1) throw new Error("no items");
   await assign(s1.id, study.id, c1.id, "LEASED");
@@ -82,7 +82,8 @@ describe("home page summary", () => {
     // Item 1 they did, item 2 is full, item 3 is open.
     expect(s.auditWork).toEqual([{ id: w.campaign.id, name: "MedInstruct audit", paused: false, remaining: 1, done: 1 }]);
     // Their own lease plus the open item; the repeat meant for c2 is not theirs.
-    expect(s.ratingWork).toEqual([{ id: w.study.id, name: "Pilot", paused: false, remaining: 2, done: 0 }]);
+    // Raters see the title, never the internal name.
+    expect(s.ratingWork).toEqual([{ id: w.study.id, name: "Spring questions", paused: false, remaining: 2, done: 0 }]);
     expect(s.adminOverview).toBeUndefined();
     expect(s.results).toBeUndefined();
   });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeEach, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { insertApiToken } from "@/lib/auth/api-tokens";
-import { createStudyRoute } from "@/lib/studies/study-routes";
+import { createStudyRoute, identityRevealingRoute } from "@/lib/studies/study-routes";
 import { importOutputsRoute } from "@/lib/studies/outputs-route";
 import { startStudyRoute } from "@/lib/studies/status-routes";
 import { nextAssignmentRoute, submitJudgementRoute } from "@/lib/studies/rating-routes";
@@ -136,6 +136,9 @@ describeEachSource(
           unmatched: [],
         });
       }
+      // A leaderboard reproduction rates every pair, outputs that name their model included (held back by default).
+      const included = await admin(identityRevealingRoute, `/api/v1/studies/${id}/identity-revealing`, { method: "PUT", body: JSON.stringify({ include: true }), params });
+      expect(included.status).toBe(200);
       const started = await admin(startStudyRoute, `/api/v1/studies/${id}/start`, { method: "POST", params });
       expect(started.status).toBe(200);
       expect(await started.json()).toMatchObject({

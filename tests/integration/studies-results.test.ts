@@ -4,6 +4,7 @@ import { parseCsv } from "@/lib/csv/csv";
 import { createStudy } from "@/lib/studies/create-study";
 import { importOutputs } from "@/lib/studies/import-outputs";
 import { startStudy } from "@/lib/studies/start-study";
+import { setIdentityRevealing } from "@/lib/studies/set-identity-revealing";
 import { nextAssignment } from "@/lib/studies/next-assignment";
 import { submitJudgement } from "@/lib/studies/submit-judgement";
 import { studyStats, studyQuality, ZStatsFilter } from "@/lib/studies/study-stats";
@@ -33,6 +34,8 @@ async function ratedStudy() {
     const texts = Array.from({ length: 8 }, (_, i) => ({ instruction: `Prompt ${i}`, input: "", model, text: i === 1 && model === "good" ? `As ChatGPT, answer ${i} by ${model}` : `answer ${i} by ${model} with several words to degrade` }));
     await importOutputs(admin, study.id, texts, ctx());
   }
+  // Included on purpose, so the results' filter on outputs that name a model has judgements to drop.
+  await setIdentityRevealing(admin, study.id, true, ctx());
   await startStudy(admin, study.id, ctx());
   const raters = await makeClinicians(2);
   for (const [r, rater] of raters.entries()) {
@@ -59,7 +62,7 @@ describe("statistics and downloads", () => {
   it("reports win rates, ratings, agreement and position bias in the documented shape, with filters", async () => {
     const { study, raters } = await ratedStudy();
     const stats = await studyStats(study.id, ZStatsFilter.parse({ bootstrapRounds: "200" }));
-    expect(Object.keys(stats).sort()).toEqual(["agreement", "criteria", "pairs", "positionBias", "ratings"]);
+    expect(Object.keys(stats).sort()).toEqual(["agreement", "criteria", "heldBack", "pairs", "positionBias", "ratings"]);
     const acc = stats.pairs.find((p) => p.criterion === "accuracy");
     expect(acc).toMatchObject({ n: 16, ties: 0, bothBad: 0 });
     const goodWins = acc?.modelA === "good" ? acc.winsA : acc?.winsB;

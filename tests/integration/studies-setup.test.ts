@@ -92,12 +92,15 @@ describe("study setup", () => {
     expect(view.revealsIdentity.map((r) => r.excerpt).sort()).toEqual(["As ChatGPT, I cannot diagnose.", "As an AI developed by OpenAI, I advise rest.", "I am Claude, here to help."]);
   });
 
-  it("refuses to start when the study name or a criterion names a model, since raters see those", async () => {
+  it("refuses to start when a criterion names a model, since raters see criteria; the internal name may", async () => {
     const admin = asCurrent(await makeUser("ADMIN"));
-    const study = await createStudy(admin, ZCreateStudy.parse({ name: "GPT 4 versus the rest", criteria: ["Overall"], design: "all_pairs" }), ctx());
+    const study = await createStudy(admin, ZCreateStudy.parse({ name: "GPT 4 versus the rest", criteria: ["Better than GPT4"], design: "all_pairs" }), ctx());
     await importOutputs(admin, study.id, [{ instruction: "q", input: "", model: "gpt-4", text: "a" }, { instruction: "q", input: "", model: "other", text: "b" }], ctx());
     await expect(startStudy(admin, study.id, ctx())).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("gpt-4") as string });
     expect(await db().studyComparison.count()).toBe(0);
+    // Raters see the title ("Study N"), never the name.
+    await db().study.update({ where: { id: study.id }, data: { criteria: [{ key: "overall", label: "Overall", description: "" }] } });
+    expect((await startStudy(admin, study.id, ctx())).comparisons).toBe(1);
   });
 
   it("rejects a vs_reference design without a reference and a non-clinician rater", async () => {

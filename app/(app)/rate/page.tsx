@@ -19,7 +19,7 @@ export default async function RatePage() {
             {studies.map((s) => (
               <li key={s.id}>
                 <Link href={`/rate/${s.id}`} className="font-medium text-brand-700 underline">
-                  {s.name}
+                  {s.title}
                 </Link>
                 {s.status === "PAUSED" ? <span className="ml-2 text-slate-600">(paused)</span> : null}
               </li>

@@ -11,9 +11,9 @@ export default async function RateStudyPage({ params }: { params: Promise<{ stud
   const { studyId } = await params;
   const user = await requirePagePermission("studies:rate", `/rate/${studyId}`);
   if (!/^[0-9a-f-]{36}$/i.test(studyId)) notFound();
-  // Only the name reaches the page: the study row also holds the reference model, which must not.
-  const name = await studyForRater(user.id, studyId).then(
-    (s) => s.name,
+  // Only the title reaches the page: the row also holds the internal name and the reference model.
+  const title = await studyForRater(user.id, studyId).then(
+    (s) => s.title,
     (err: unknown) => {
       if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
       throw err;
@@ -30,7 +30,7 @@ export default async function RateStudyPage({ params }: { params: Promise<{ stud
   );
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{name}</h1>
+      <h1 className="text-2xl font-bold">{title}</h1>
       <RatingPanel studyId={studyId} initial={initial} />
     </div>
   );

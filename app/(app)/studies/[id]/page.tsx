@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { ImportJudgeForm } from "@/components/studies/import-judge-form";
+import { IdentityRevealingChoice } from "@/components/studies/identity-revealing-choice";
 import { ImportOutputsForm } from "@/components/studies/import-outputs-form";
 import { RatersForm } from "@/components/studies/raters-form";
 import { StudyControls } from "@/components/studies/study-controls";
+import { StudyTitleForm } from "@/components/studies/study-title-form";
 import { Card } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -31,8 +33,19 @@ export default async function StudyPage({ params }: { params: Promise<{ id: stri
           Results and downloads
         </Link>
       </div>
+      <p className="text-sm" data-testid="study-title">
+        Raters see this study as <span className="font-medium">“{study.title}”</span>; the name above is internal.
+      </p>
+      {manage && study.status !== "CLOSED" ? <StudyTitleForm studyId={study.id} title={study.title} /> : null}
       {manage ? (
         <Card title="Run">
+          {study.status === "DRAFT" && study.revealsIdentityCount > 0 ? (
+            <p className="mb-2 text-sm" data-testid="revealing-decision">
+              {study.includeIdentityRevealing
+                ? `The ${study.revealsIdentityCount} outputs that name a model will be shown to raters (you included them).`
+                : `Comparisons with the ${study.revealsIdentityCount} outputs that name a model will be held back from raters (listed below).`}
+            </p>
+          ) : null}
           <StudyControls studyId={study.id} status={study.status} />
         </Card>
       ) : null}
@@ -89,12 +102,21 @@ export default async function StudyPage({ params }: { params: Promise<{ id: stri
           </p>
         ) : (
           <>
-            <p className="mb-2 text-sm text-slate-600">
+            <p className="mb-2 text-sm text-slate-600" data-testid="revealing-status">
               Raters who read these could tell which model wrote them.{" "}
-              <Link href={`/studies/${study.id}/results?excludeRevealing=1`} className="text-brand-700 underline">
-                Results without judgements on them
-              </Link>
-              {study.revealsIdentityCount > study.revealsIdentity.length ? ` (the first ${study.revealsIdentity.length} are listed)` : ""}.
+              {study.status === "DRAFT"
+                ? study.includeIdentityRevealing
+                  ? "You included them: they will be shown to raters."
+                  : "Comparisons with them are held back from raters unless you include them before starting."
+                : study.includeIdentityRevealing
+                  ? "They were shown to raters."
+                  : `They were held back: ${study.heldBackComparisons} comparisons were not handed out (listed in the results).`}{" "}
+              {study.includeIdentityRevealing && study.status !== "DRAFT" ? (
+                <Link href={`/studies/${study.id}/results?excludeRevealing=1`} className="text-brand-700 underline">
+                  Results without judgements on them
+                </Link>
+              ) : null}
+              {study.revealsIdentityCount > study.revealsIdentity.length ? ` (the first ${study.revealsIdentity.length} are listed)` : ""}
             </p>
             <ul className="space-y-2 text-sm" data-testid="revealing-outputs">
               {study.revealsIdentity.map((r) => (
@@ -103,6 +125,7 @@ export default async function StudyPage({ params }: { params: Promise<{ id: stri
                 </li>
               ))}
             </ul>
+            {manage && study.status === "DRAFT" ? <IdentityRevealingChoice studyId={study.id} include={study.includeIdentityRevealing} count={study.revealsIdentityCount} /> : null}
           </>
         )}
       </Card>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { HeldBackCard } from "@/components/studies/held-back-card";
 import { RatingsChart } from "@/components/studies/ratings-chart";
 import { JudgeAgreementTable } from "@/components/studies/judge-agreement-table";
 import { AgreementTable, PairsTable, pct } from "@/components/studies/stats-tables";
@@ -32,6 +33,7 @@ export default async function StudyResultsPage({ params, searchParams }: { param
           Study
         </Link>
       </div>
+      <p className="text-sm text-slate-600">Raters see it as “{study.title}”.</p>
       <Card title="Filters">
         <form className="flex flex-wrap items-end gap-4 text-sm" method="get">
           <label>
@@ -78,6 +80,7 @@ export default async function StudyResultsPage({ params, searchParams }: { param
       <Card title="Pairwise results">
         <PairsTable pairs={stats.pairs} />
       </Card>
+      <HeldBackCard heldBack={stats.heldBack} />
       <Card title="Agreement between raters">
         <AgreementTable agreement={stats.agreement} />
       </Card>

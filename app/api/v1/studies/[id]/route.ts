@@ -1,3 +1,4 @@
-import { getStudyRoute } from "@/lib/studies/study-routes";
+import { getStudyRoute, setStudyTitleRoute } from "@/lib/studies/study-routes";
 
 export const GET = getStudyRoute.handle;
+export const PATCH = setStudyTitleRoute.handle;

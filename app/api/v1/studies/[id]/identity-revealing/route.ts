@@ -1,0 +1,3 @@
+import { identityRevealingRoute } from "@/lib/studies/study-routes";
+
+export const PUT = identityRevealingRoute.handle;
