@@ -2,11 +2,18 @@ import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 
 /**
- * Reads a request body as UTF-8, refusing it (413) as soon as it passes maxBytes instead of
- * buffering it all, and refusing invalid UTF-8 (400) rather than storing U+FFFD in its place.
+ * The one reader of raw request bodies: UTF-8, refused (413) as soon as it passes maxBytes instead
+ * of buffered whole, and refused (400) when not valid UTF-8 rather than stored with U+FFFD in its
+ * place. The request hook has usually refused an oversized body already; this holds for callers
+ * that reach a handler directly (tests, other servers).
  */
-export async function readBodyText(req: Request, maxBytes: number, what = "The request body"): Promise<string> {
-  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `${what} is larger than ${maxBytes} bytes`);
+export async function readBodyText(
+  req: Request,
+  maxBytes: number,
+  words: { what?: string; tooLarge?: string } = {},
+): Promise<string> {
+  const what = words.what ?? "The request body";
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", words.tooLarge ?? `${what} is larger than ${maxBytes} bytes`);
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge();
   if (!req.body) return "";

@@ -3,9 +3,9 @@ import { AppError } from "@/lib/errors/app-error";
 import { defineApiRoute, json } from "@/lib/http/api-route";
 import { idempotencyKeyOf } from "@/lib/http/idempotency";
 import { importSeeds } from "./import-seeds";
-import { MAX_IMPORT_BYTES } from "./import-limits";
+import { fileTooLargeMessage, MAX_IMPORT_BYTES } from "./import-limits";
 import { ZImportQuery } from "./import-schemas";
-import { readLimitedText } from "./read-limited-text";
+import { readBodyText } from "@/lib/http/read-body";
 
 const CONTENT_TYPES = ["application/json", "application/x-ndjson", "application/jsonl"];
 
@@ -40,7 +40,7 @@ export const importSeedsRoute = defineApiRoute(
       throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the file as ${CONTENT_TYPES.join(" or ")}`);
     }
     const key = idempotencyKeyOf(req);
-    const outcome = await importSeeds(user, await readLimitedText(req, MAX_IMPORT_BYTES), query, ctx, key);
+    const outcome = await importSeeds(user, await readBodyText(req, MAX_IMPORT_BYTES, { what: "The file", tooLarge: fileTooLargeMessage(MAX_IMPORT_BYTES) }), query, ctx, key);
     return json(outcome.body, outcome.status, outcome.replayed ? { "idempotent-replayed": "true" } : {});
   },
 );

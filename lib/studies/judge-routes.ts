@@ -6,6 +6,7 @@ import { problem, zodFieldErrors } from "@/lib/http/problem";
 import { importJudgeVotes, judgeAgreement, ZJudgeAnnotations } from "@/lib/studies/judge-votes";
 import { ZStudyId } from "@/lib/studies/schemas";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
+import { readBodyText } from "@/lib/http/read-body";
 
 // An AlpacaEval annotations file carries both outputs per row: 805 rows already pass 1 MB.
 const MAX_BYTES = BODY_LIMITS.bulkUpload;
@@ -28,8 +29,7 @@ export const importJudgeRoute = defineApiRoute(
   },
   async ({ req, user, params, query, ctx }) => {
     if (!(req.headers.get("content-type") ?? "").includes("application/json")) throw problem(415, "Send the annotations as application/json");
-    const text = await req.text();
-    if (text.length > MAX_BYTES) throw problem(413, `The upload is larger than ${MAX_BYTES} bytes`);
+    const text = await readBodyText(req, MAX_BYTES, { what: "The upload" });
     let raw: unknown;
     try {
       raw = JSON.parse(text) as unknown;

@@ -7,6 +7,7 @@ import { importOutputs } from "@/lib/studies/import-outputs";
 import { parseAlpacaOutputs, parseMultiOutputJsonl, ZAlpacaOutputs } from "@/lib/studies/parse-outputs";
 import { ZStudyId } from "@/lib/studies/schemas";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
+import { readBodyText } from "@/lib/http/read-body";
 
 const MAX_BYTES = BODY_LIMITS.bulkUpload;
 
@@ -27,8 +28,7 @@ export const importOutputsRoute = defineApiRoute(
     response: { status: 200, description: "What was imported, matched and flagged" },
   },
   async ({ req, user, params, query, ctx }) => {
-    const text = await req.text();
-    if (text.length > MAX_BYTES) throw problem(413, `The upload is larger than ${MAX_BYTES} bytes`);
+    const text = await readBodyText(req, MAX_BYTES, { what: "The upload" });
     const type = req.headers.get("content-type") ?? "";
     let outputs;
     if (type.includes("application/json")) {

@@ -1,0 +1,64 @@
+// JSON API bodies as an attacker sends them, through a real route handler: refused as 4xx, never
+// stored altered, never a 500.
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/prisma";
+import { insertApiToken } from "@/lib/auth/api-tokens";
+import { createStudyRoute } from "@/lib/studies/study-routes";
+import { resetDatabase } from "../support/db";
+import { makeUser } from "../support/factories";
+
+beforeEach(async () => {
+  await resetDatabase();
+});
+afterAll(async () => {
+  await db().$disconnect();
+});
+
+async function post(body: BodyInit, headers: Record<string, string> = {}) {
+  const admin = await makeUser("ADMIN");
+  const { token } = await insertApiToken(db(), admin.id, "t", null);
+  return createStudyRoute.handle(
+    new Request("http://app.test/api/v1/studies", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
+      body,
+      duplex: "half",
+    } as RequestInit),
+  );
+}
+
+const study = (name: string) => ({ name, criteria: ["Accuracy"], design: "all_pairs" });
+
+describe("JSON API bodies", () => {
+  it("refuses invalid UTF-8 inside a JSON string (400) instead of storing U+FFFD", async () => {
+    const [head, tail] = JSON.stringify(study("Bad \u0001")).split("\\u0001");
+    const bytes = Buffer.concat([Buffer.from(head ?? ""), Buffer.from([0xff, 0xfe]), Buffer.from(tail ?? "")]);
+    const res = await post(bytes);
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect(JSON.stringify(await res.json())).toContain("UTF-8");
+    expect(await db().study.count()).toBe(0);
+  });
+
+  it("stops reading a streamed body at 1 MB (413), whatever Content-Length says", async () => {
+    const chunk = new Uint8Array(64 * 1024).fill(32);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 50_000_000) return controller.close();
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const res = await post(stream);
+    expect(res.status).toBe(413);
+    expect(sent).toBeLessThan(2_000_000);
+  });
+
+  it("answers JSON nested 100,000 deep with a 4xx, not a 500", async () => {
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    const res = await post(`{"name":"x","criteria":${deep},"design":"all_pairs"}`);
+    expect(res.status).toBe(422);
+    expect(await db().study.count()).toBe(0);
+  });
+});
