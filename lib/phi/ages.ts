@@ -1,0 +1,28 @@
+import { groupMatches } from "./regex";
+import type { PhiCandidate } from "./types";
+
+const WORD_AGE = String.raw`(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one[ -]hundred(?:[ -](?:and[ -])?[a-z]+)?|a[ -]hundred)`;
+const NUMBER_AGE = String.raw`(?:9\d|1[01]\d)`;
+const AGE = String.raw`(?<value>${NUMBER_AGE}|${WORD_AGE})`;
+
+// An age is a number tied to age words; "90 or older" (the Safe Harbor band itself), "over 90" and
+// "aged 90 and over" describe groups and stay out.
+const AFTER = new RegExp(
+  String.raw`(?<![\w.])${AGE}(?:[- ]?(?:years?|yrs?)[- ]old\b|-?year-old\b|[- ]?(?:yo|y\/o|y\.o\.)(?![\w/])|\s+years?\s+of\s+age\b)`,
+  "gdi",
+);
+const BEFORE = new RegExp(String.raw`\b(?:aged|age|ages|age:|aged:)\s*:?\s*${AGE}\b(?![.,]\d)`, "gdi");
+const BAND = /^\s*(?:\+|or\s+(?:older|over|above|more)|and\s+(?:older|over|above)|years?\s+(?:and|or)\s+(?:older|over))/i;
+
+export function detectAges(text: string): PhiCandidate[] {
+  const found: PhiCandidate[] = [];
+  for (const pattern of [AFTER, BEFORE]) {
+    for (const { start, end } of groupMatches(pattern, text)) {
+      if (BAND.test(text.slice(end, end + 24))) continue;
+      if (/\b(?:over|above|than)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
+      if (found.some((f) => f.start === start)) continue;
+      found.push({ kind: "age_over_89", start, end, confidence: "high", priority: 88 });
+    }
+  }
+  return found;
+}

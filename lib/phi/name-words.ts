@@ -1,0 +1,57 @@
+// Word lists for the name and place detectors. Lowercase.
+
+/** Capitalised words that are not names in clinical writing: sentence openers, document words,
+ * roles, organisation and heading words. They split a run of capitalised words. */
+export const NOT_NAME_WORDS = new Set(
+  `the a an and or but if in on at to of for with from by is was are were has had have will would can could should may
+  said says asked told notes this that these those he she they we i you it his her their our its patient patients please
+  today yesterday tomorrow who what when where why how which there here then than not no yes also all any each every
+  write draft explain summarise summarize list give use start stop refer ask call contact check test switch follow discuss
+  arrange apply describe compare replace remove redact review read see note correct correction rationale response model
+  seed task answer case template placeholder labs lab summary history plan assessment diagnosis impression audit rater
+  comment comments instruction input output example examples both neither either option options question questions
+  dr doctor nurse consultant registrar matron charge physician associate attending resident fellow surgeon gp midwife
+  pharmacist therapist sister ward team clinic hospital centre center department unit trust university college institute
+  association society foundation service services health medical medicine scientific royal national general community
+  emergency intensive care primary secondary district county state federal group board council ministry agency
+  disease syndrome sign signs score scale criteria class stage grade type rules law test trial study guideline guidelines
+  index classification protocol pathway procedure operation manoeuvre maneuver reflex phenomenon triad palsy
+  january february march april may june july august september october november december
+  monday tuesday wednesday thursday friday saturday sunday christmas easter ramadan thanksgiving eid diwali day
+  new north south east west upper lower left right anterior posterior acute chronic severe mild moderate
+  english british american african asian european hispanic latino white black caucasian
+  mr mrs ms miss mx prof professor sir dame rev revd dear hi hello thanks thank regards best kind
+  covid insulin type aspirin`.split(/\s+/),
+);
+
+/** Words after a capitalised word that make it an eponym, a score or an organisation, not a person:
+ * "Wilson disease", "World Kidney Day", "Royal Free Hospital". */
+export const EPONYM_HEADS = new Set(
+  `disease diseases syndrome syndromes sign signs palsy lymphoma sarcoma tumour tumor phenomenon triad thyroiditis
+  oesophagus esophagus criteria score scores scale class classification rules rule law test tests manoeuvre maneuver
+  reflex ulcer ulcers fracture hernia cyst node nodes area areas disorder procedure operation staging stage grade
+  thickness index equation formula method technique position catheter tube needle forceps dilator ratio stain
+  anomaly malformation contracture disease' aneurysm cell cells body bodies fever encephalopathy neuropathy
+  dystrophy ataxia chorea dementia lymphadenopathy ileus pouch operation repair
+  day week month year hospital clinic centre center trust university college institute association society foundation
+  pupil pupils service services unit ward department practice school infirmary hospice pharmacy laboratory group team`.split(/\s+/),
+);
+
+/** Words after a single capitalised word that show it is a person: "Kofi reports", "Ana, aged 90". */
+export const PERSON_VERBS =
+  /^(?:['’]s\s+(?:wife|husband|partner|daughter|son|mother|father|sister|brother|carer|gp|case|chart|record|notes|results|scan|appointment|address|phone|file|left|right)\b|\s+(?:reports|reported|presents|presented|denies|denied|complains|complained|attends|attended|says|said|asks|asked|told|wants|lives|lived|fell|called|phoned|e-?mailed|wrote|visited|agreed|declined|consented|refused|needs|who|whose|was\s+(?:seen|admitted|discharged|diagnosed|referred|reviewed|born|found|started)|has\s+been|had\s+been|is\s+(?:a|an|the)\s+\d)\b|\s*,\s*(?:aged?\b|\d{1,3}\b|(?:a|an)\s+\d))/i;
+
+/** Words before a name that introduce a person: "her daughter, Ana", "Dear Ana", "named Ana". */
+export const PERSON_BEFORE =
+  /(?:\b(?:wife|husband|partner|daughter|son|mother|father|sister|brother|carer|caregiver|friend|neighbour|neighbor|guardian|spouse|relative|niece|nephew|grandson|granddaughter|aunt|uncle|cousin)\s*,?\s*|\b(?:dear|hi|hello|named|called|patient|pt\.?)\s+)$/i;
+
+/** States, countries and regions: allowed by Safe Harbor, never a city finding. */
+export const ALLOWED_PLACES = new Set(
+  `england scotland wales ireland britain uk usa us america canada mexico brazil argentina nigeria ghana kenya india
+  pakistan bangladesh china japan korea vietnam philippines indonesia australia france germany spain portugal italy
+  poland sweden norway denmark finland netherlands belgium switzerland austria greece turkey egypt morocco ethiopia
+  south africa russia ukraine romania israel iran iraq saudi arabia europe asia africa
+  alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana
+  iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska
+  nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming`.split(/\s+/),
+);
