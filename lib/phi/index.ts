@@ -2,4 +2,6 @@ export { detectPhi } from "./detect";
 export { redactAll, redactPhi } from "./redact";
 export { normaliseForFingerprint, phiFingerprint } from "./fingerprint";
 export { isPlausibleSsn, isValidNhsNumber } from "./national-id";
+export { PHI_KIND_WORDS } from "./kinds";
+export { PHI_KINDS } from "./types";
 export type { PhiConfidence, PhiFinding, PhiKind } from "./types";

@@ -55,3 +55,11 @@ export const ALLOWED_PLACES = new Set(
   iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska
   nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming`.split(/\s+/),
 );
+
+/** Given names that are also everyday words: alone and without a person's context they are words
+ * ("Skip to content", "Will this help?"), in a run they are names ("Mark Okafor"). */
+export const AMBIGUOUS_LONE_NAMES = new Set(
+  `will mark bill grace hope faith rose skip pat sue joy art bob jack frank rich sandy dawn summer autumn april june
+  august chase hunter rob ray drew guy max gene ben carol iris ivy lily holly heather daisy ruby pearl crystal
+  amber violet jade star sky river stone king young brown white green black gray grey long short page bell`.split(/\s+/),
+);

@@ -1,5 +1,5 @@
 import { phiLexicon } from "./lexicon";
-import { EPONYM_HEADS, NOT_NAME_WORDS, PERSON_BEFORE, PERSON_VERBS } from "./name-words";
+import { AMBIGUOUS_LONE_NAMES, EPONYM_HEADS, NOT_NAME_WORDS, PERSON_BEFORE, PERSON_VERBS } from "./name-words";
 import { groupMatches } from "./regex";
 import type { PhiCandidate } from "./types";
 
@@ -132,7 +132,7 @@ function judge(
   // known name or a person's context, every word must look unlike English medical vocabulary.
   else if (named.length >= 2) ok = known || named.every((w) => !TERM_SUFFIX.test(w) && !isOrdinary(w));
   // A lone known name followed by a model or number is a brand ("Philips DreamStation", "Gleason 3").
-  else if (known && !/^\s+(?:\p{Lu}|\d)/u.test(after)) ok = true;
+  else if (known && !/^\s+(?:\p{Lu}|\d)/u.test(after)) ok = !(words.length === 1 && AMBIGUOUS_LONE_NAMES.has(words[0]!.toLowerCase()));
   if (!ok) return null;
   return { kind: "person_name", start, end, confidence: named.length >= 2 || known ? "high" : "low", priority: 45 };
 }
