@@ -181,6 +181,7 @@ describe("detectPhi: postal addresses", () => {
     ]);
     expect(found("10 Downing Street, London SW1A 2AA")).toEqual([
       ["street_address", "10 Downing Street"],
+      ["city", "London"],
       ["postal_code", "SW1A 2AA"],
     ]);
     expect(found("postcode: M1 1AE")).toEqual([["postal_code", "M1 1AE"]]);

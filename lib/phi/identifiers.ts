@@ -30,7 +30,7 @@ const ID = String.raw`(?:(?:\(\d{2}\)[A-Z0-9]+){2,}|[A-Z0-9](?:[A-Z0-9]|[-/.](?=
 
 const PATTERNS = LABELS.map(
   ([kind, label]) =>
-    [kind, new RegExp(String.raw`\b${label}(?![a-z])[ \t]*(?:is[ \t]+|was[ \t]+|[:#=\-–][ \t]*)?(?<value>${ID})`, "gdi")] as const,
+    [kind, new RegExp(String.raw`\b${label}(?:(?<=#)|(?![a-z]))[ \t]*(?:is[ \t]+|was[ \t]+|[:#=\-–][ \t]*)?(?<value>${ID})`, "gdi")] as const,
 );
 
 // Unlabelled vehicle identifiers: a 17-character VIN (no I, O or Q) and the current UK plate.

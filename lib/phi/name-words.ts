@@ -21,7 +21,13 @@ export const NOT_NAME_WORDS = new Set(
   new north south east west upper lower left right anterior posterior acute chronic severe mild moderate
   english british american african asian european hispanic latino white black caucasian
   mr mrs ms miss mx prof professor sir dame rev revd dear hi hello thanks thank regards best kind
-  covid insulin type aspirin`.split(/\s+/),
+  covid insulin type aspirin mount saint street road avenue lane bridge park square castle lake port fort bay hill
+  valley river island st
+  prescribe administer avoid consider continue increase reduce titrate monitor measure repeat screen document counsel
+  advise educate encourage recommend order request book schedule send obtain perform assess examine record report
+  offer provide treat manage admit discharge transfer escalate withhold hold resume restart taper wean swap change add
+  insert take
+  `.split(/\s+/),
 );
 
 /** Words after a capitalised word that make it an eponym, a score or an organisation, not a person:
@@ -34,16 +40,21 @@ export const EPONYM_HEADS = new Set(
   anomaly malformation contracture disease' aneurysm cell cells body bodies fever encephalopathy neuropathy
   dystrophy ataxia chorea dementia lymphadenopathy ileus pouch operation repair
   day week month year hospital clinic centre center trust university college institute association society foundation
-  pupil pupils service services unit ward department practice school infirmary hospice pharmacy laboratory group team`.split(/\s+/),
+  pupil pupils service services unit ward department practice school infirmary hospice pharmacy laboratory group team
+  pacemaker pacemakers pump pumps sensor sensors monitor monitors device devices stent stents valve valves implant
+  inhaler inhalers pen pens patch patches tablet tablets capsule capsules injection injections cream gel spray drops
+  syrup solution suspension vaccine aphasia diverticulum gland glands patients medication medications drugs flare flares
+  nurse nurses research wort knot method sarcoma aneurysm canal duct`.split(/\s+/),
 );
 
 /** Words after a single capitalised word that show it is a person: "Kofi reports", "Ana, aged 90". */
 export const PERSON_VERBS =
-  /^(?:['’]s\s+(?:wife|husband|partner|daughter|son|mother|father|sister|brother|carer|gp|case|chart|record|notes|results|scan|appointment|address|phone|file|left|right)\b|\s+(?:reports|reported|presents|presented|denies|denied|complains|complained|attends|attended|says|said|asks|asked|told|wants|lives|lived|fell|called|phoned|e-?mailed|wrote|visited|agreed|declined|consented|refused|needs|who|whose|was\s+(?:seen|admitted|discharged|diagnosed|referred|reviewed|born|found|started)|has\s+been|had\s+been|is\s+(?:a|an|the)\s+\d)\b|\s*,\s*(?:aged?\b|\d{1,3}\b|(?:a|an)\s+\d))/i;
+  /^(?:['’]s\s+(?:wife|husband|partner|daughter|son|mother|father|sister|brother|carer|gp|case|chart|record|notes|results|scan|appointment|address|phone|file|left|right|e-?mail|number|mobile|name|surname|home|house|flat|car|job|employer|school|birthday|family|children|kids|account|insurance|details|letter|consent|mum|dad|mom|own)\b|\s+(?:reports|reported|presents|presented|denies|denied|complains|complained|attends|attended|says|said|asks|asked|told|wants|lives|lived|fell|called|phoned|e-?mailed|wrote|visited|agreed|declined|consented|refused|needs|who|whose|was\s+(?:seen|admitted|discharged|diagnosed|referred|reviewed|born|found|started)|has\s+been|had\s+been|is\s+(?:a|an|the)\s+\d)\b|\s*,\s*(?:aged?\b|\d{1,3}\b|(?:a|an)\s+\d))/i;
 
-/** Words before a name that introduce a person: "her daughter, Ana", "Dear Ana", "named Ana". */
+/** Words before a name that introduce a person: "her daughter, Ana", "Dear Ana", "named Ana",
+ * "reviewed by Okafor", "Thanks, Priya". */
 export const PERSON_BEFORE =
-  /(?:\b(?:wife|husband|partner|daughter|son|mother|father|sister|brother|carer|caregiver|friend|neighbour|neighbor|guardian|spouse|relative|niece|nephew|grandson|granddaughter|aunt|uncle|cousin)\s*,?\s*|\b(?:dear|hi|hello|named|called|patient|pt\.?)\s+)$/i;
+  /(?:\b(?:wife|husband|partner|daughter|son|mother|father|sister|brother|carer|caregiver|friend|neighbour|neighbor|guardian|spouse|relative|niece|nephew|grandson|granddaughter|aunt|uncle|cousin)\s*,?\s*\(?|\b(?:dear|hi|hello|named|called|patient|pt\.?)\s+|\b(?:seen|reviewed|examined|written|signed|reported|approved|authored|assessed|treated|operated|referred)\s+by\s+|\b(?:thanks|thank\s+you|regards|cheers|cc)\s*,?\s*)$/i;
 
 /** States, countries and regions: allowed by Safe Harbor, never a city finding. */
 export const ALLOWED_PLACES = new Set(

@@ -13,9 +13,12 @@ const NAME = String.raw`${NAME_PART}(?:[ \t\u00a0]+${NAME_PART}){0,3}`;
 const TITLE = String.raw`(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd|Rev)`;
 const TITLED_NAME = new RegExp(String.raw`\b${TITLE}(?:\.[ \t\u00a0]*|[ \t\u00a0]+)(?<value>${NAME})`, "gd");
 
+// Record headers often print names in capitals: "Name: JOHN SMITH" (after a label only).
+const CAPS_NAME = String.raw`[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){1,3}\b`;
+
 // "Name:" only opens a line or field; "Drug name: Aspirin" must not become a person.
 const LABELLED_NAME = new RegExp(
-  String.raw`(?:(?:^|(?<=[\n\r;|]))[ \t]*Name|\b[Pp]atient(?:['’]s)?[ \t]+[Nn]ame|\b[Ff]ull[ \t]+[Nn]ame)[ \t]*:[ \t]*(?<value>${NAME})`,
+  String.raw`(?:(?:^|(?<=[\n\r;|]))[ \t]*Name|\b[Pp]atient(?:['’]s)?[ \t]+[Nn]ame|\b[Ff]ull[ \t]+[Nn]ame|\b(?:Pt|Patient)\.?)[ \t]*:[ \t]*(?<value>${NAME}|${CAPS_NAME})`,
   "gdm",
 );
 
@@ -46,7 +49,7 @@ function trimName(value: string): string | null {
   while (words > 0 && stop(parts[(words - 1) * 2] ?? "")) words--;
   if (words === 0 || stop(parts[0] ?? "")) return null;
   const kept = parts.slice(0, words * 2 - 1).join("");
-  return /[a-z]/.test(kept) ? kept : null;
+  return /[a-z]/.test(kept) || /^[A-Z'’-]+(?:[ \t]+[A-Z'’-]+)+$/.test(kept) ? kept : null;
 }
 
 // A capitalised word in any cased script (Latin, Cyrillic, Greek): Smith, O'Connor, Al-Farsi,
@@ -107,7 +110,10 @@ function detectUntitledNames(text: string): PhiCandidate[] {
 
 // Endings of English and medical words that are rare at the end of names.
 const TERM_SUFFIX =
-  /(?:osis|itis|a?emia|omas?|ic|ical|al|ive|ary|ory|tion|sion|ment|ness|ity|ism|og(?:y|ies)|ers|ors|ing|ed|ase|ine|ium|ous|ble|ics|ure|cer|tem|ber|ant|ent|ion|ist|gen|sin|cyte|pathy|plasty|ectomy|otomy|scopy|gram|graph|phy|ids?|is|ocytes?|ins)$/;
+  /(?:osis|itis|a?emia|omas?|ic|ical|ive|ary|ory|tion|sion|ment|ness|ity|ism|og(?:y|ies)|ers|ors|ase|ine|ium|ous|ble|ics|ure|cer|tem|ant|ent|ion|ist|cyte|pathy|plasty|ectomy|otomy|scopy|gram|graph|phy|ids?|is|ocytes?|ins|ol|mab|nib|pril|sartan|statin|azole|cillin|mycin|cycline|floxacin|tide|gliptin|gliflozin|parin|xaban|vir|pine|pam|done|mide|zide|sone|lone|dine|zine|fen|coxib|caine)$/;
+
+const DOSE_AFTER =
+  /^\s+(?:\d|one\s+(?:puff|tablet|capsule|drop|spray|dose)|two\s+(?:puffs|tablets|capsules|drops|sprays)|once\b|twice\b|daily\b|nightly\b|mg\b|mcg\b|units?\b)/i;
 
 function judge(
   text: string,
@@ -120,9 +126,14 @@ function judge(
 ): PhiCandidate | null {
   // Trailing particles are not names ("... van").
   const after = text.slice(end, end + 40);
-  const nextWord = /^(?:['’]s)?\s+([\p{L}-]+)/u.exec(after)?.[1]?.toLowerCase() ?? "";
-  if (EPONYM_HEADS.has(nextWord)) return null;
+  // The next two words: "Wilson disease", "Abbott Aveir leadless pacemakers".
+  const next = /^(?:['’]s)?\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u.exec(after);
+  if ([next?.[1], next?.[2]].some((w) => w !== undefined && EPONYM_HEADS.has(w.toLowerCase()))) return null;
+  // A dose after the run makes it a drug ("Trelegy Ellipta one puff daily").
+  if (DOSE_AFTER.test(after)) return null;
   const before = text.slice(Math.max(0, start - 30), start);
+  // "St John's wort", "St. Mary's": a saint, not a person.
+  if (/\bSt\.?\s+$/.test(before)) return null;
   const known = words.some((w) => givenNames.has(w.toLowerCase()) || familyNames.has(w.toLowerCase()));
   const named = words.filter((w) => /^\p{Lu}/u.test(w));
   const context = PERSON_BEFORE.test(before) || PERSON_VERBS.test(after);

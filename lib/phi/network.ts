@@ -13,9 +13,13 @@ const IPV4 = new RegExp(String.raw`(?<![\w.]|[vV]\s?)${OCTET}(?:\.${OCTET}){3}(?
 // IPv6 with at least three groups and one letter-or-colon compression, so clock times stay out.
 const IPV6 = /(?<![\w:])(?:[0-9a-f]{1,4}:){2,7}(?::|(?::[0-9a-f]{1,4}){1,6}|[0-9a-f]{1,4})(?![\w:])/gi;
 
+// A bare domain with a common top-level domain: "clinic.example.com" (e-mails win their overlap).
+const URL_BARE_DOMAIN =
+  /(?<![\w@./:-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|org|net|edu|gov|io|info|health|co\.uk|org\.uk|nhs\.uk|ac\.uk)(?![\w@-]|\.\w)/gi;
+
 export function detectNetwork(text: string): PhiCandidate[] {
   const found: PhiCandidate[] = [];
-  for (const pattern of [URL_WITH_SCHEME, URL_WWW, URL_BARE_WITH_PATH]) {
+  for (const pattern of [URL_WITH_SCHEME, URL_WWW, URL_BARE_WITH_PATH, URL_BARE_DOMAIN]) {
     for (const { start, end } of groupMatches(pattern, text)) {
       found.push({ kind: "url", start, end, confidence: "high", priority: 98 });
     }

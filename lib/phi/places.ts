@@ -21,6 +21,12 @@ const CITY_STATE = new RegExp(
   "gdu",
 );
 
+// A town before a UK postcode: "Whitby YO21 3AB".
+const BEFORE_UK_POSTCODE = new RegExp(
+  String.raw`${PLACE},?[ \t]+(?=(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)[ \t]\d[ABD-HJLNP-UW-Z]{2}\b)`,
+  "gdu",
+);
+
 export function detectCities(text: string): PhiCandidate[] {
   const { cities } = phiLexicon();
   const found: PhiCandidate[] = [];
@@ -31,6 +37,7 @@ export function detectCities(text: string): PhiCandidate[] {
   for (const [pattern, priority] of [
     [CITY_STATE, 58],
     [AFTER_STREET, 57],
+    [BEFORE_UK_POSTCODE, 56],
     [LIVES, 52],
     [FROM, 46],
   ] as const) {

@@ -32,6 +32,15 @@ describe("detectPhi: Safe Harbor identifiers added in issue 10", () => {
     ["IMEI 490154203237518 of her phone.", "device_id", "490154203237518"],
     ["Health plan ID HX1234567 and encounter number 55512345.", "record_number", "HX1234567"],
     ["She lives in Tucson with her sister.", "city", "Tucson"],
+    ["Lives on 7 Ashgrove Terrace, Whitby YO21 3AB.", "city", "Whitby"],
+    ["Our client Joaquín Herrera-Vidal is a 96 y/o teacher.", "person_name", "Joaquín Herrera-Vidal"],
+    ["The answer includes Kenji's e-mail.", "person_name", "Kenji"],
+    ["Reviewed by Okafor yesterday.", "person_name", "Okafor"],
+    ["Name: JOHN SMITH", "person_name", "JOHN SMITH"],
+    ["Patient is 92 and frail.", "age_over_89", "92"],
+    ["92F with chest pain.", "age_over_89", "92"],
+    ["Insurance: member #XJH123456789.", "record_number", "XJH123456789"],
+    ["Visit clinic.example.com for the form.", "url", "clinic.example.com"],
   ])("flags %j", (text, kind, value) => {
     expect(found(text)).toContainEqual([kind, value]);
   });
@@ -54,6 +63,12 @@ describe("detectPhi: Safe Harbor identifiers added in issue 10", () => {
     "Plate count 150; CD4 350.",
     "Explain Myasthenia Gravis and Calcium Channel Blocker toxicity.",
     "Dose schedule 10-12-15 mg.",
+    "Temp 98F at 10:00; HR 92, M-mode echo normal.",
+    "Explain how warfarin interacts with St John's wort.",
+    "Prescribe Salbutamol via spacer; start Trelegy Ellipta one puff daily.",
+    "Compare Medtronic Micra and Abbott Aveir leadless pacemakers.",
+    "The onset of Parkinson's is gradual; an experimental Alzheimer's drug; Bloom's taxonomy.",
+    "Skip to content",
   ])("does not flag %j", (text) => {
     expect(found(text)).toEqual([]);
   });
