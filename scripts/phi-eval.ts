@@ -11,7 +11,13 @@ if (!file) {
   console.error("usage: npm run phi:eval -- FILE.jsonl [--misses]");
   process.exit(2);
 }
-const lines = parseCorpus(readFileSync(file, "utf8"));
+let lines: ReturnType<typeof parseCorpus>;
+try {
+  lines = parseCorpus(readFileSync(file, "utf8"));
+} catch (err) {
+  console.error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
 console.log(`${file}: ${lines.length} sentences`);
 console.log(formatPhiScore(scorePhi(lines, detectPhi)));
 

@@ -47,5 +47,11 @@ describe("parseCorpus", () => {
   it("reads JSONL and names the bad line", () => {
     expect(parseCorpus('{"text":"a","spans":[]}\n\n')).toEqual([{ text: "a", spans: [] }]);
     expect(() => parseCorpus('{"text":"a","spans":[]}\n{"text":1}')).toThrow("line 2");
+    expect(() => parseCorpus("{oops")).toThrow("line 1: not JSON");
+  });
+
+  it("rejects spans out of bounds and kinds the detector does not have", () => {
+    expect(() => parseCorpus('{"text":"ab","spans":[{"start":1,"end":3,"kind":"email"}]}')).toThrow("not within the text");
+    expect(() => parseCorpus('{"text":"ab","spans":[{"start":0,"end":2,"kind":"name"}]}')).toThrow('unknown kind "name"');
   });
 });

@@ -1,4 +1,4 @@
-import type { PhiKind } from "./types";
+import { PHI_KINDS, type PhiKind } from "./types";
 
 export interface TScoredSpan {
   start: number;
@@ -90,15 +90,37 @@ export function scorePhi(lines: readonly TScoredLine[], detect: (text: string) =
   };
 }
 
-/** Parses JSONL lines of {text, spans}; throws with the line number on a malformed line. */
+const KINDS: ReadonlySet<string> = new Set(PHI_KINDS);
+
+/**
+ * Parses JSONL lines of {text, spans: [{start, end, kind}]}; throws with the line number on a
+ * malformed line, a span out of bounds or a kind the detector does not have.
+ */
 export function parseCorpus(jsonl: string): TScoredLine[] {
   return jsonl
     .split("\n")
     .map((l, i) => [l.trim(), i + 1] as const)
     .filter(([l]) => l.length > 0)
     .map(([l, n]) => {
-      const parsed = JSON.parse(l) as Partial<TScoredLine>;
-      if (typeof parsed.text !== "string" || !Array.isArray(parsed.spans)) throw new Error(`line ${n}: expected {text, spans}`);
-      return { text: parsed.text, spans: parsed.spans };
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(l);
+      } catch {
+        throw new Error(`line ${n}: not JSON`);
+      }
+      const { text, spans } = (parsed ?? {}) as { text?: unknown; spans?: unknown };
+      if (typeof text !== "string" || !Array.isArray(spans)) throw new Error(`line ${n}: expected {text, spans}`);
+      return { text, spans: spans.map((span: unknown) => checkSpan(span, text, n)) };
     });
+}
+
+function checkSpan(span: unknown, text: string, line: number): TScoredSpan {
+  const { start, end, kind } = (span ?? {}) as { start?: unknown; end?: unknown; kind?: unknown };
+  if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) > text.length || (start as number) >= (end as number)) {
+    throw new Error(`line ${line}: span ${JSON.stringify(span)} is not within the text`);
+  }
+  if (typeof kind !== "string" || !KINDS.has(kind)) {
+    throw new Error(`line ${line}: unknown kind ${JSON.stringify(kind)}; kinds: ${PHI_KINDS.join(", ")}`);
+  }
+  return { start: start as number, end: end as number, kind: kind as PhiKind };
 }
