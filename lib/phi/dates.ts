@@ -20,6 +20,17 @@ const MONTH_DAY = new RegExp(
   "g",
 );
 
+// "Tuesday 14th", "Mon 3rd": a day of the month named with its weekday.
+const WEEKDAY_ORDINAL =
+  /\b(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?,?[ \t]+(?:the[ \t]+)?(?<value>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b/dg;
+// "admitted 12/05", "DOB 3/4": day and month alone, only right after an event of the person or a
+// birth keyword ("on 3/4" alone is as often a fraction).
+const DAY_MONTH_NUMERIC = /(?<![\w/.-])(?<a>\d{1,2})(?<sep>[/.])(?<b>\d{1,2})(?![\w/]|\.\d)/g;
+const EVENT_JUST_BEFORE =
+  /\b(?:(?:admitted|discharged|operated|dated|died|delivered|DOB|born|birthday|date\s+of\s+birth)(?:\s+on)?|(?:seen|reviewed)\s+on)[:\s]+$/i;
+// A ratio or a fraction of something: "5/10 pain", "1/2 tablets", "3/4 of the dose".
+const FRACTION_AFTER = /^\s*(?:of\b|pain|tab|dose|mg|mcg|ml|units?|score|strength|power|murmur|systolic|diastolic)/i;
+
 // Month and year alone ("since August 2010") is PHI only when an event of the person comes just
 // before it: "diagnosed in May 2019", "seen in June 2020".
 const MONTH_YEAR = new RegExp(String.raw`\b(?<m>${MONTH})\.?,?[ \t]+(?<y>(?:19|20)\d\d)\b`, "g");
@@ -60,6 +71,18 @@ export function detectDates(text: string): PhiCandidate[] {
     const around = text.slice(Math.max(0, date.start - 30), Math.min(text.length, date.end + 30));
     if (OBSERVANCE.test(around)) continue;
     found.push({ kind: "date", start: date.start, end: date.end, confidence: "low", priority: 40 });
+  }
+  for (const { start, end, match } of groupMatches(DAY_MONTH_NUMERIC, text)) {
+    const a = Number(match.groups?.a);
+    const b = Number(match.groups?.b);
+    if (!(isDayMonth(a, b) || isDayMonth(b, a)) || found.some((f) => f.start < end && start < f.end)) continue;
+    const before = text.slice(Math.max(0, start - 30), start);
+    if (!EVENT_JUST_BEFORE.test(before) || FRACTION_AFTER.test(text.slice(end, end + 16))) continue;
+    const birth = BIRTH_CONTEXT.test(before);
+    found.push({ kind: birth ? "date_of_birth" : "date", start, end, confidence: birth ? "high" : "low", priority: birth ? 75 : 39 });
+  }
+  for (const { start, end } of groupMatches(WEEKDAY_ORDINAL, text)) {
+    if (!found.some((f) => f.start < end && start < f.end)) found.push({ kind: "date", start, end, confidence: "low", priority: 39 });
   }
   for (const { start, end } of groupMatches(MONTH_YEAR, text)) {
     if (found.some((f) => f.start < end && start < f.end)) continue;

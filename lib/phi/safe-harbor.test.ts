@@ -41,6 +41,9 @@ describe("detectPhi: Safe Harbor identifiers added in issue 10", () => {
     ["92F with chest pain.", "age_over_89", "92"],
     ["Insurance: member #XJH123456789.", "record_number", "XJH123456789"],
     ["Visit clinic.example.com for the form.", "url", "clinic.example.com"],
+    ["Admitted 12/05 with sepsis.", "date", "12/05"],
+    ["Seen on Tuesday 14th.", "date", "14th"],
+    ["A woman in her late 90s.", "age_over_89", "90s"],
   ])("flags %j", (text, kind, value) => {
     expect(found(text)).toContainEqual([kind, value]);
   });
@@ -69,6 +72,7 @@ describe("detectPhi: Safe Harbor identifiers added in issue 10", () => {
     "Compare Medtronic Micra and Abbott Aveir leadless pacemakers.",
     "The onset of Parkinson's is gradual; an experimental Alzheimer's drug; Bloom's taxonomy.",
     "Skip to content",
+    "Pain 5/10 when seen 5/10 pain; reviewed on 1/2 tablets; in her 80s.",
   ])("does not flag %j", (text) => {
     expect(found(text)).toEqual([]);
   });
