@@ -19,10 +19,9 @@ export const NOT_NAME_WORDS = new Set(
   january february march april may june july august september october november december
   monday tuesday wednesday thursday friday saturday sunday christmas easter ramadan thanksgiving eid diwali day
   new north south east west upper lower left right anterior posterior acute chronic severe mild moderate
-  english british american african asian european hispanic latino white black caucasian
+  english british american african asian european hispanic latino caucasian
   mr mrs ms miss mx prof professor sir dame rev revd dear hi hello thanks thank regards best kind
-  covid insulin type aspirin mount saint street road avenue lane bridge park square castle lake port fort bay hill
-  valley river island st
+  covid insulin type aspirin mount saint street road avenue st
   prescribe administer avoid consider continue increase reduce titrate monitor measure repeat screen document counsel
   advise educate encourage recommend order request book schedule send obtain perform assess examine record report
   offer provide treat manage admit discharge transfer escalate withhold hold resume restart taper wean swap change add
@@ -73,4 +72,12 @@ export const AMBIGUOUS_LONE_NAMES = new Set(
   `will mark bill grace hope faith rose skip pat sue joy art bob jack frank rich sandy dawn summer autumn april june
   august chase hunter rob ray drew guy max gene ben carol iris ivy lily holly heather daisy ruby pearl crystal
   amber violet jade star sky river stone king young brown white green black gray grey long short page bell`.split(/\s+/),
+);
+
+/** Words that end a titled name: "Dr. Smith Said the scan was clear" is "Smith". Few on purpose:
+ * after a title, White, Park or Hill are surnames. */
+export const AFTER_TITLED_NAME = new Set(
+  `the a an and or but if in on at to of for with from by is was are were has had have will would can could should may
+  said says asked told notes this that these those he she they we i you it patient please today yesterday tomorrow
+  who what when`.split(/\s+/),
 );

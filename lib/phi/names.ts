@@ -1,5 +1,5 @@
 import { phiLexicon } from "./lexicon";
-import { AMBIGUOUS_LONE_NAMES, EPONYM_HEADS, NOT_NAME_WORDS, PERSON_BEFORE, PERSON_VERBS } from "./name-words";
+import { AFTER_TITLED_NAME, AMBIGUOUS_LONE_NAMES, EPONYM_HEADS, NOT_NAME_WORDS, PERSON_BEFORE, PERSON_VERBS } from "./name-words";
 import { groupMatches } from "./regex";
 import type { PhiCandidate } from "./types";
 
@@ -45,7 +45,7 @@ function trimName(value: string): string | null {
   const parts = value.split(/([ \t\u00a0]+)/);
   // parts alternates word, separator, word, ...
   let words = Math.ceil(parts.length / 2);
-  const stop = (w: string) => NOT_NAME_WORDS.has(w.toLowerCase());
+  const stop = (w: string) => AFTER_TITLED_NAME.has(w.toLowerCase());
   while (words > 0 && stop(parts[(words - 1) * 2] ?? "")) words--;
   if (words === 0 || stop(parts[0] ?? "")) return null;
   const kept = parts.slice(0, words * 2 - 1).join("");
