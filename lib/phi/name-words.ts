@@ -21,7 +21,9 @@ export const NOT_NAME_WORDS = new Set(
   new north south east west upper lower left right anterior posterior acute chronic severe mild moderate
   english british american african asian european hispanic latino caucasian
   mr mrs ms miss mx prof professor sir dame rev revd dear hi hello thanks thank regards best kind
-  covid insulin type aspirin mount saint street road avenue st
+  covid insulin type aspirin mount saint street road avenue st queen prince princess lord lady
+  fever diet infection cancer failure injury disorder deficiency pressure attack stroke arrest therapy treatment
+  management nutrition virus bacteria insufficiency anaemia anemia asthma diabetes mellitus hypertension pneumonia sepsis
   prescribe administer avoid consider continue increase reduce titrate monitor measure repeat screen document counsel
   advise educate encourage recommend order request book schedule send obtain perform assess examine record report
   offer provide treat manage admit discharge transfer escalate withhold hold resume restart taper wean swap change add
@@ -43,7 +45,8 @@ export const EPONYM_HEADS = new Set(
   pacemaker pacemakers pump pumps sensor sensors monitor monitors device devices stent stents valve valves implant
   inhaler inhalers pen pens patch patches tablet tablets capsule capsules injection injections cream gel spray drops
   syrup solution suspension vaccine aphasia diverticulum gland glands patients medication medications drugs flare flares
-  nurse nurses research wort knot method sarcoma aneurysm canal duct`.split(/\s+/),
+  nurse nurses research wort knot method sarcoma aneurysm canal duct protocol protocols pathway guidance regimen
+  chart charts approach technique model`.split(/\s+/),
 );
 
 /** Words after a single capitalised word that show it is a person: "Kofi reports", "Ana, aged 90". */

@@ -73,6 +73,9 @@ describe("detectPhi: Safe Harbor identifiers added in issue 10", () => {
     "The onset of Parkinson's is gradual; an experimental Alzheimer's drug; Bloom's taxonomy.",
     "Skip to content",
     "Pain 5/10 when seen 5/10 pain; reviewed on 1/2 tablets; in her 80s.",
+    "Travelled to Thailand; consider Dengue Fever. The Mediterranean Diet helps.",
+    "The Queen Elizabeth protocol was replaced; Mount Sinai Hospital agreed.",
+    "Response A follows the American Heart Association; GPT-4 and Llama 3 agree.",
   ])("does not flag %j", (text) => {
     expect(found(text)).toEqual([]);
   });
