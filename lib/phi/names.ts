@@ -113,7 +113,7 @@ const TERM_SUFFIX =
   /(?:osis|itis|a?emia|omas?|ic|ical|ive|ary|ory|tion|sion|ment|ness|ity|ism|og(?:y|ies)|ers|ors|ase|ine|ium|ous|ble|ics|ure|cer|tem|ant|ent|ion|ist|cyte|pathy|plasty|ectomy|otomy|scopy|gram|graph|phy|ids?|is|ocytes?|ins|ol|mab|nib|pril|sartan|statin|azole|cillin|mycin|cycline|floxacin|tide|gliptin|gliflozin|parin|xaban|vir|pine|pam|done|mide|zide|sone|lone|dine|zine|fen|coxib|caine)$/;
 
 const DOSE_AFTER =
-  /^\s+(?:\d|one\s+(?:puff|tablet|capsule|drop|spray|dose)|two\s+(?:puffs|tablets|capsules|drops|sprays)|once\b|twice\b|daily\b|nightly\b|mg\b|mcg\b|units?\b)/i;
+  /^\s+(?:\d|one\s+(?:puff|tablet|capsule|drop|spray|dose)|two\s+(?:puffs|tablets|capsules|drops|sprays)|(?:once|twice)\s+(?:daily|a\s+day|weekly|nightly|per)\b|daily\b|nightly\b|mg\b|mcg\b|units?\b)/i;
 
 function judge(
   text: string,

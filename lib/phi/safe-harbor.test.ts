@@ -44,6 +44,10 @@ describe("detectPhi: Safe Harbor identifiers added in issue 10", () => {
     ["Admitted 12/05 with sepsis.", "date", "12/05"],
     ["Seen on Tuesday 14th.", "date", "14th"],
     ["A woman in her late 90s.", "age_over_89", "90s"],
+    ["Correction: it was Siddharth, her brother, who called.", "person_name", "Siddharth"],
+    ["Response B addresses the patient as Svetlana.", "person_name", "Svetlana"],
+    ["Good answer, but it names Chidi twice.", "person_name", "Chidi"],
+    ["I think Xiaoling would prefer the shorter answer.", "person_name", "Xiaoling"],
   ])("flags %j", (text, kind, value) => {
     expect(found(text)).toContainEqual([kind, value]);
   });
@@ -76,6 +80,7 @@ describe("detectPhi: Safe Harbor identifiers added in issue 10", () => {
     "Travelled to Thailand; consider Dengue Fever. The Mediterranean Diet helps.",
     "The Queen Elizabeth protocol was replaced; Mount Sinai Hospital agreed.",
     "Response A follows the American Heart Association; GPT-4 and Llama 3 agree.",
+    "Both responses forget to mention Clostridioides difficile infection risk.",
   ])("does not flag %j", (text) => {
     expect(found(text)).toEqual([]);
   });
