@@ -16,11 +16,11 @@ const STREET = new RegExp(
 
 const US_STATE =
   "(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR)";
-// ZIP codes only with a city and state in front ("Springfield, IL 62704"): five-digit numbers are
-// everywhere in lab results.
+// ZIP codes only after a state code ("Springfield, IL 62704"): five-digit numbers are everywhere
+// in lab results. The city is reported apart, as a city (places.ts).
 const US_CITY_STATE_ZIP = new RegExp(
-  String.raw`\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2},?[ \t]+${US_STATE}[ \t]+\d{5}(?:-\d{4})?\b`,
-  "g",
+  String.raw`\b[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2},?[ \t]+${US_STATE}[ \t]+(?<value>\d{5}(?:-\d{4})?)\b`,
+  "gd",
 );
 
 // UK postcodes, with the letter restrictions of the format (no Q/V/X first, no C/I/K/M/O/V in the

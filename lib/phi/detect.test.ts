@@ -176,10 +176,12 @@ describe("detectPhi: postal addresses", () => {
   it("flags city/state/ZIP and UK postcodes", () => {
     expect(found("12 Main St, Springfield, IL 62704")).toEqual([
       ["street_address", "12 Main St"],
-      ["postal_code", "Springfield, IL 62704"],
+      ["city", "Springfield"],
+      ["postal_code", "62704"],
     ]);
     expect(found("10 Downing Street, London SW1A 2AA")).toEqual([
       ["street_address", "10 Downing Street"],
+      ["city", "London"],
       ["postal_code", "SW1A 2AA"],
     ]);
     expect(found("postcode: M1 1AE")).toEqual([["postal_code", "M1 1AE"]]);
@@ -202,10 +204,12 @@ describe("detectPhi: postal addresses", () => {
 });
 
 describe("detectPhi: national identifiers", () => {
-  it("flags US SSNs, with the SSA's never-issued ranges excluded", () => {
+  it("flags every SSN-shaped number, issued or not (issue 10), but not the all-zero template", () => {
     expect(found("SSN 123-45-6789")).toEqual([["us_ssn", "123-45-6789"]]);
     expect(found("social security number: 123456789")).toEqual([["us_ssn", "123456789"]]);
-    expect(found("id 000-12-3456 or 666-12-3456 or 912-34-5678 or 123-00-4567")).toEqual([]);
+    expect(found("SSN 078 05 1120")).toEqual([["us_ssn", "078 05 1120"]]);
+    expect(found("id 666-12-3456 or 912-34-5678").map(([k]) => k)).toEqual(["us_ssn", "us_ssn"]);
+    expect(found("SSN: 000-00-0000")).toEqual([]);
   });
 
   it("does not treat space-separated 3-2-4 digit lists as SSNs", () => {

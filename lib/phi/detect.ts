@@ -1,20 +1,26 @@
 import { detectAddresses } from "./address";
+import { detectAges } from "./ages";
 import { detectEmails, detectPhones } from "./contact";
 import { detectDates } from "./dates";
 import { phiFingerprint } from "./fingerprint";
 import { detectIdentifiers } from "./identifiers";
 import { detectNames } from "./names";
 import { detectNationalIds } from "./national-id";
+import { detectNetwork } from "./network";
+import { detectCities } from "./places";
 import type { PhiCandidate, PhiFinding } from "./types";
 
 const DETECTORS: readonly ((text: string) => PhiCandidate[])[] = [
   detectEmails,
+  detectNetwork,
   detectNationalIds,
+  detectAges,
   detectIdentifiers,
   detectDates,
   detectPhones,
   detectAddresses,
   detectNames,
+  detectCities,
 ];
 
 /**

@@ -22,7 +22,9 @@ export function detectNationalIds(text: string): PhiCandidate[] {
     [SSN_LABELLED, 95],
   ] as const) {
     for (const { start, end, value } of groupMatches(pattern, text)) {
-      if (isPlausibleSsn(value)) found.push({ kind: "us_ssn", start, end, confidence: "high", priority });
+      // Any SSN-shaped number counts, issued or not (a 9xx area is still someone's number in a
+      // typo or an ITIN); only the all-zero template value is left alone.
+      if (/[1-9]/.test(value)) found.push({ kind: "us_ssn", start, end, confidence: "high", priority });
     }
   }
   for (const [pattern, priority] of [

@@ -1,15 +1,26 @@
-export type PhiKind =
-  | "person_name"
-  | "date_of_birth"
-  | "date"
-  | "record_number"
-  | "phone"
-  | "email"
-  | "street_address"
-  | "postal_code"
-  | "us_ssn"
-  | "nhs_number"
-  | "uk_ni_number";
+/** Every kind the detector reports: the HIPAA Safe Harbor identifiers that occur in text, plus UK ids. */
+export const PHI_KINDS = [
+  "person_name",
+  "date_of_birth",
+  "date",
+  "age_over_89",
+  "record_number",
+  "licence_number",
+  "phone",
+  "email",
+  "url",
+  "ip_address",
+  "street_address",
+  "city",
+  "postal_code",
+  "us_ssn",
+  "nhs_number",
+  "uk_ni_number",
+  "vehicle_id",
+  "device_id",
+] as const;
+
+export type PhiKind = (typeof PHI_KINDS)[number];
 
 /**
  * "high": the pattern itself is identifying (an e-mail, a titled name, a labelled MRN).

@@ -3,6 +3,7 @@ import { realDataFile } from "../../tests/support/real-data";
 import { syntheticFile } from "../../tests/support/synthetic-data";
 import { benchBradleyTerry, benchSummary } from "../../lib/stats/bench-bradley-terry";
 import { benchSimilarity } from "../../lib/similarity/bench-similarity";
+import { benchPhiScan, scanBenchText } from "../../lib/phi/bench-scan";
 
 export type TBenchResult = {
   value: number;
@@ -67,6 +68,19 @@ export const BENCHMARKS: TBenchmark[] = [
         unit: "ms/query",
         pass: ms < 100,
         notes: "synthetic seeds built from AlpaCare's 167 instructions",
+      };
+    },
+  },
+  {
+    name: "PHI scan (detectPhi) of a 2,000-character text (live warnings while typing)",
+    target: "≤ 5 ms median",
+    run: () => {
+      const ms = median(benchPhiScan(scanBenchText(2000)));
+      return {
+        value: round(ms, 2),
+        unit: "ms",
+        pass: ms <= 5,
+        notes: "sentences of the synthetic PHI corpus (identifiers and hard negatives), 200 timed scans after 20 warm-up scans",
       };
     },
   },

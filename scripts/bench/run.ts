@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { AUDIT_HTTP_SUITE, runAuditHttpBenchmarks } from "./audit-http";
 import { BENCHMARKS, type TBenchResult, type TBenchRow } from "./benchmarks";
+import { phiAccuracySection } from "./phi-accuracy";
 
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     "| --- | --- | --- | --- | --- | --- |",
     ...rows.map((r) => `| ${r.name} | ${shown(r.result)} | ${r.target} | ${meets(r.result)} | ${alone(r.result)} | ${r.result.notes ?? ""} |`),
     "",
+    ...phiAccuracySection(),
   ];
   if (!only) writeFileSync("BENCHMARKS.md", lines.join("\n"));
   else console.log(lines.join("\n"));
