@@ -2,7 +2,7 @@ import type { PhiKind } from "./types";
 
 /** Readable words for each kind, for messages and the evaluation report ("date of birth"). */
 export const PHI_KIND_WORDS: Record<PhiKind, string> = {
-  person_name: "name",
+  person_name: "person's name",
   date_of_birth: "date of birth",
   date: "date",
   age_over_89: "age over 89",
@@ -15,9 +15,9 @@ export const PHI_KIND_WORDS: Record<PhiKind, string> = {
   street_address: "street address",
   city: "city",
   postal_code: "postal code",
-  us_ssn: "social security number",
+  us_ssn: "US social security number",
   nhs_number: "NHS number",
-  uk_ni_number: "National Insurance number",
+  uk_ni_number: "UK National Insurance number",
   vehicle_id: "vehicle identifier",
   device_id: "device identifier or serial",
 };

@@ -16,7 +16,7 @@ describe("phiKindLabel", () => {
 
   it("names the kinds in plain words, and replaces every underscore of an unknown kind", () => {
     expect(phiKindLabel("date_of_birth")).toBe("date of birth");
-    expect(phiKindLabel("uk_ni_number")).toBe("UK national insurance number");
+    expect(phiKindLabel("uk_ni_number")).toBe("UK National Insurance number");
     expect(phiKindLabel("some_future_kind_x")).toBe("some future kind x");
   });
 });
