@@ -30,6 +30,7 @@ export const importJudgeRoute = defineApiRoute(
   async ({ req, user, params, query, ctx }) => {
     if (!(req.headers.get("content-type") ?? "").includes("application/json")) throw problem(415, "Send the annotations as application/json");
     const text = await readBodyText(req, MAX_BYTES, { what: "The upload" });
+    if (!text.trim()) throw problem(422, "The file is empty: it holds no annotations; nothing was imported");
     let raw: unknown;
     try {
       raw = JSON.parse(text) as unknown;

@@ -29,6 +29,7 @@ export const importOutputsRoute = defineApiRoute(
   },
   async ({ req, user, params, query, ctx }) => {
     const text = await readBodyText(req, MAX_BYTES, { what: "The upload" });
+    if (!text.trim()) throw problem(422, "The file is empty: it holds no outputs; nothing was imported");
     const type = req.headers.get("content-type") ?? "";
     let outputs;
     if (type.includes("application/json")) {
