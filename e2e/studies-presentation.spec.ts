@@ -16,7 +16,7 @@ const INSTRUCTION = "What should a patient with a fever do?";
 /** A started study as an admin's pipeline makes it; each model writes the same content with its own habit. */
 async function habitStudy(api: APIRequestContext, name: string): Promise<string> {
   const created = await api.post("/api/v1/studies", {
-    data: { name, criteria: ["Accuracy"], design: "vs_reference", reference: "h0", ratingsPerComparison: 1, attentionCheckShare: 0, repeatShare: 0 },
+    data: { name, title: name, criteria: ["Accuracy"], design: "vs_reference", reference: "h0", ratingsPerComparison: 1, attentionCheckShare: 0, repeatShare: 0 },
   });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
