@@ -4,6 +4,7 @@ import { expect, test, type APIRequest, type APIRequestContext, type Locator, ty
 import { createToken, createUser, testDb } from "./support/db";
 import { signInViaApi } from "./support/auth";
 import { HABIT_CONTENT, HABITS } from "../tests/support/presentation-habits";
+import { canonicalPresentation } from "../lib/text/canonical-presentation";
 import { realDataFile, realDataSkipReason, realDataTitle } from "../tests/support/real-data";
 
 // Models' whitespace habits must not reach raters (after a few pairs they would say which side is
@@ -177,7 +178,7 @@ test(realDataTitle("in Chromium, a study of MedInstruct-test's claude-2 and text
   // The habits are in the stored texts (so this test could fail): claude-2 opens with a space,
   // text-davinci-003 with a blank line.
   const outputs = await testDb().studyOutput.findMany({ where: { prompt: { studyId } }, select: { model: true, text: true } });
-  const raw = new Map(outputs.map((o) => [o.text.replace(/[ \t]+$/gm, "").trim(), o]));
+  const raw = new Map(outputs.map((o) => [canonicalPresentation(o.text), o]));
   expect(outputs.filter((o) => o.model === "claude-2").every((o) => o.text.startsWith(" "))).toBe(true);
   expect(outputs.filter((o) => o.model === "text-davinci-003" && o.text.startsWith("\n")).length).toBeGreaterThan(200);
 
@@ -185,7 +186,7 @@ test(realDataTitle("in Chromium, a study of MedInstruct-test's claude-2 and text
   await signInViaApi(page.request, rater.email);
   await page.goto(`/rate/${studyId}`);
   await rateChecking(page, 6, (texts) => {
-    // Each side is one model's stored output with only its outer and line-end whitespace gone; the pair is one of each.
+    // Each side is one model's stored output in its canonical presentation; the pair is one of each.
     const models = texts.map((t) => raw.get(t)?.model);
     expect(models.slice().sort()).toEqual(["claude-2", "text-davinci-003"]);
   });

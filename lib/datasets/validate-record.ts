@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { findUnstorableText, UNSTORABLE_MESSAGE } from "@/lib/text/storable-text";
 import { DEFAULT_MAPPING, type TFieldMapping } from "./field-mapping";
 import { IMPORT_LIMITS } from "./limits";
+import { metadataProblem } from "./metadata-problem";
 
 export type TImportRecord = {
   instruction: string;
@@ -54,6 +55,8 @@ export function validateRecord(value: unknown, mapping: TFieldMapping = DEFAULT_
   const extraKeys = Object.keys(obj).filter((k) => !mapped.has(k));
   if (extraKeys.length > IMPORT_LIMITS.maxMetadataKeys) return { ok: false, reason: `more than ${IMPORT_LIMITS.maxMetadataKeys} fields` };
   const metadata = extraKeys.length > 0 ? Object.fromEntries(extraKeys.map((k) => [k, obj[k]])) : null;
+  const metaProblem = metadata ? metadataProblem(metadata) : null;
+  if (metaProblem) return { ok: false, reason: `metadata ${metaProblem}` };
   if (metadata && JSON.stringify(metadata).length > IMPORT_LIMITS.maxMetadataChars) {
     return { ok: false, reason: `metadata is larger than ${IMPORT_LIMITS.maxMetadataChars} characters` };
   }

@@ -30,6 +30,13 @@ describe("body limits", () => {
     expect(at("GET", "/anything")).toBe(1_000_000);
   });
 
+  it("reads the path as Next routes it: dot segments and absolute-form targets cannot dodge a limit", () => {
+    expect(at("POST", "/api/v1/../auth/callback/credentials")).toBe(65_536);
+    expect(at("POST", "/api/v1/%2e%2e/auth/callback/credentials")).toBe(65_536);
+    expect(at("POST", "http://evil.test/api/auth/callback/credentials")).toBe(65_536);
+    expect(at("POST", "/api/v1/seeds/import/../abc/submit")).toBe(1_000_000);
+  });
+
   it("matches a parameter to one whole segment only", () => {
     expect(routePattern("/api/v1/studies/:id/outputs").test("/api/v1/studies/a/b/outputs")).toBe(false);
     expect(routePattern("/api/v1/a.b").test("/api/v1/aXb")).toBe(false);

@@ -38,10 +38,23 @@ export function bodyLimitRules(routes: readonly TRouteLike[]): TBodyLimitRule[] 
 
 type TRequestLike = { method?: string; url?: string; headers: Record<string, string | string[] | undefined> };
 
+/**
+ * The path as Next will route it: dot segments ("/api/v1/../auth", "%2e%2e") resolved and an
+ * absolute-form target ("http://host/api/auth/…") reduced to its path, so no spelling of a path
+ * reaches a route under another route's limit.
+ */
+function normalisedPath(url: string | undefined): string {
+  try {
+    return new URL(url ?? "/", "http://request.invalid").pathname;
+  } catch {
+    return (url ?? "/").split("?")[0] ?? "/";
+  }
+}
+
 /** The body limit of a request, in bytes. */
 export function bodyLimitFor(req: TRequestLike, rules: readonly TBodyLimitRule[]): number {
   const method = (req.method ?? "GET").toUpperCase();
-  const path = (req.url ?? "/").split("?")[0] ?? "/";
+  const path = normalisedPath(req.url);
   if (req.headers["next-action"] !== undefined) return BODY_LIMITS.serverAction;
   if (path.startsWith("/api/auth/") || path === "/api/auth") return BODY_LIMITS.auth;
   if (path.startsWith("/api/")) {

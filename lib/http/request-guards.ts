@@ -99,13 +99,17 @@ export function guardBody(req: IncomingMessage, res: ServerResponse | undefined)
   }
   if (declared !== null) return true; // Node's parser never delivers more than Content-Length.
   let received = 0;
+  let refused = false;
   const push = req.push.bind(req);
   req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    // Once refused, the rest is dropped unread; the socket closes when the 413 has been sent
+    // (destroying it now could lose the answer to a reset).
+    if (refused) return false;
     if (chunk !== null && chunk !== undefined) {
       received += typeof chunk === "string" ? Buffer.byteLength(chunk, encoding) : (chunk as Uint8Array).byteLength;
       if (received > limit) {
+        refused = true;
         refuse(req, res, limit);
-        req.destroy(new Error(`request body over its limit of ${limit} bytes`));
         return false;
       }
     }

@@ -8,14 +8,8 @@ import { createQueueItems } from "@/lib/queue";
 import { planComparisons } from "@/lib/studies/plan-comparisons";
 import { studyCriteria } from "@/lib/studies/study-criteria";
 import { checkTitle } from "@/lib/studies/check-title";
+import { titleNamesModel } from "@/lib/studies/title-names-model";
 
-const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
-
-/** Models whose name appears in the criteria, which raters see (ignoring case and punctuation: "GPT 4" names gpt-4). */
-function modelsNamedIn(text: string, models: readonly string[]): string[] {
-  const t = squash(text);
-  return models.filter((m) => squash(m).length >= 3 && t.includes(squash(m)));
-}
 
 export async function startStudy(user: TCurrentUser, studyId: string, ctx: TRequestContext) {
   return db().$transaction(
@@ -33,7 +27,8 @@ export async function startStudy(user: TCurrentUser, studyId: string, ctx: TRequ
       }
       // Raters see the title and the criteria, never the internal name.
       checkTitle(study.title, models);
-      const named = modelsNamedIn(studyCriteria(study.criteria).flatMap((c) => [c.label, c.description]).join(" "), models);
+      // The same check as the title's: "sounds more like Claude" names claude-2 as surely as "Claude 2".
+      const named = [...new Set(studyCriteria(study.criteria).flatMap((c) => [...titleNamesModel(c.label, models), ...titleNamesModel(c.description, models)]))];
       if (named.length) {
         throw new AppError("VALIDATION", `Raters see the criteria, and they name ${named.join(", ")}: rename them first`);
       }

@@ -42,7 +42,8 @@ describe("canonicalPresentation", () => {
 
   it("keeps what the content means: inner blank lines, relative indents, spaces inside lines", () => {
     expect(canonicalPresentation(HABIT_CONTENT)).toBe(HABIT_CONTENT);
-    expect(canonicalPresentation("a   b\n\n\n  c")).toBe("a   b\n\n\n  c");
+    // Two blank lines are one paragraph break, like one: a run of blank lines is a habit, not content.
+    expect(canonicalPresentation("a   b\n\n\n  c")).toBe("a   b\n\n  c");
   });
 
   it("removes only indentation common to every non-blank line (mixed tabs and spaces share none)", () => {

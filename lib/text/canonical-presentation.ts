@@ -15,20 +15,24 @@
  */
 export function canonicalPresentation(text: string): string {
   const lines = text
-    .replace(/\r\n?/g, "\n")
+    // Zero-width characters and a byte-order mark render as nothing but differ in bytes.
+    .replace(/[\u200B\u200C\u200D\u2060\uFEFF]/g, "")
+    .replace(/\r\n?|[\f\v\u2028\u2029\u0085]/g, "\n")
     .split("\n")
-    .map((line) => line.replace(/[ \t]+$/, ""));
+    // Any horizontal whitespace (no-break and ideographic spaces too), not only spaces and tabs.
+    .map((line) => line.replace(/[^\S\n]+$/, ""));
   const indent = commonIndent(lines);
   const dedented = indent ? lines.map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line)) : lines;
-  return dedented.join("\n").trim();
+  // Runs of blank lines are one paragraph break: some models habitually leave two or three.
+  return dedented.join("\n").replace(/\n{3,}/g, "\n\n").trim();
 }
 
-/** The longest run of spaces and tabs that starts every non-blank line (blank lines are "" here). */
+/** The longest run of horizontal whitespace that starts every non-blank line (blank lines are "" here). */
 function commonIndent(lines: readonly string[]): string {
   let common: string | null = null;
   for (const line of lines) {
     if (line === "") continue;
-    const own = /^[ \t]*/.exec(line)?.[0] ?? "";
+    const own = /^[^\S\n]*/.exec(line)?.[0] ?? "";
     if (common === null) common = own;
     else {
       let i = 0;
