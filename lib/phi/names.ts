@@ -131,6 +131,8 @@ function judge(
   if ([next?.[1], next?.[2]].some((w) => w !== undefined && EPONYM_HEADS.has(w.toLowerCase()))) return null;
   // A dose after the run makes it a drug ("Trelegy Ellipta one puff daily").
   if (DOSE_AFTER.test(after)) return null;
+  // A citation's author ("Smith et al.", "Smith and Jones (2020)") is not a patient.
+  if (/^,?\s+(?:et\s+al\b|\(\d{4}\))/.test(after) || /^\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+\s+\(\d{4}\)/u.test(after)) return null;
   const before = text.slice(Math.max(0, start - 30), start);
   // "St John's wort", "St. Mary's": a saint, not a person.
   if (/\bSt\.?\s+$/.test(before)) return null;

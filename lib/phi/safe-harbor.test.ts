@@ -81,6 +81,7 @@ describe("detectPhi: Safe Harbor identifiers added in issue 10", () => {
     "The Queen Elizabeth protocol was replaced; Mount Sinai Hospital agreed.",
     "Response A follows the American Heart Association; GPT-4 and Llama 3 agree.",
     "Both responses forget to mention Clostridioides difficile infection risk.",
+    "Smith et al. (2020) and Okafor and Jones (2019) reported this.",
   ])("does not flag %j", (text) => {
     expect(found(text)).toEqual([]);
   });
