@@ -65,11 +65,17 @@ test("nothing a rater's browser receives names a model or the study's internal n
   await expect(page.getByTestId("rating-panel")).toBeVisible();
   await expect(page.getByTestId("key-hints")).toContainText("S skips; Enter submits");
 
-  // Skip one comparison: it goes back to the queue, and this rater is not offered it again.
-  const skipped = await page.getByTestId("prompt").textContent();
+  // Skip one comparison: it goes back to the queue, and this rater is not offered that item again.
+  // (The next may share its prompt: an attention check's copy is another item with the same prompt.)
+  const leased = () => testDb().queueAssignment.findFirst({ where: { userId: rater.id, status: "LEASED" }, select: { id: true, itemId: true } });
+  const before = await leased();
+  expect(before).not.toBeNull();
   await page.keyboard.press("s");
   await expect(page.getByTestId("rating-info")).toContainText("Skipped");
-  await expect(page.getByTestId("prompt")).not.toHaveText(skipped ?? "");
+  await expect.poll(async () => (await leased())?.id ?? null).not.toBe(before?.id ?? null);
+  const after = await leased();
+  expect(after?.itemId).not.toBe(before?.itemId);
+  expect((await testDb().queueAssignment.findUniqueOrThrow({ where: { id: before?.id ?? "" } })).status).toBe("RELEASED");
 
   // A half-filled rating is autosaved on the server and comes back after a reload.
   await page.keyboard.press("a");
