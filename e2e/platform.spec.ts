@@ -19,7 +19,7 @@ test("pages carry a nonce CSP and security headers; authenticated responses are 
   expect(api.headers()["x-request-id"]).toBeTruthy();
 });
 
-test("health answers 200 with the database, and 503 within 5 s without it", async ({ request }) => {
+test("health answers 200 with the database, and health and the API 503 within 5 s without it", async ({ request }) => {
   const ok = await request.get("/api/health");
   expect(ok.status()).toBe(200);
   expect(await ok.json()).toMatchObject({ status: "ok", database: "ok" });
@@ -45,6 +45,12 @@ test("health answers 200 with the database, and 503 within 5 s without it", asyn
     }
     expect(status).toBe(503);
     expect(elapsed).toBeLessThan(5_000);
+    // The API says the same, with Retry-After, never a 500 (nor the database's address).
+    const api = await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { authorization: "Bearer crv_not_a_real_token" } });
+    expect(api.status).toBe(503);
+    expect(api.headers.get("retry-after")).toBe("5");
+    expect(api.headers.get("content-type")).toContain("application/problem+json");
+    expect(await api.text()).not.toContain("127.0.0.1:9");
   } finally {
     child.kill();
   }

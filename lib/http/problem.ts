@@ -1,6 +1,10 @@
 import "server-only";
 import { AppError, type TFieldErrors } from "@/lib/errors/app-error";
 import { describeError, log } from "@/lib/log/logger";
+import { isDatabaseUnavailable } from "@/lib/errors/database-unavailable";
+
+/** What a 503 asks clients to wait before retrying. */
+export const RETRY_AFTER_SECONDS = 5;
 
 export type TProblem = {
   type: string;
@@ -29,9 +33,10 @@ const TITLES: Record<number, string> = {
 };
 
 export function problemResponse(problem: TProblem, headers: Record<string, string> = {}): Response {
+  const retry: Record<string, string> = problem.status === 503 ? { "retry-after": String(RETRY_AFTER_SECONDS) } : {};
   return new Response(JSON.stringify(problem), {
     status: problem.status,
-    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers },
+    headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...retry, ...headers },
   });
 }
 
@@ -45,6 +50,10 @@ export { fieldErrorsOf as zodFieldErrors } from "@/lib/errors/parse-input";
 export function errorToProblem(err: unknown, requestId: string): TProblem {
   if (err instanceof AppError) {
     return problem(err.status, err.message, { requestId, errors: err.fieldErrors, ...(err.extra ?? {}) });
+  }
+  if (isDatabaseUnavailable(err)) {
+    log.warn("database unavailable", { requestId, ...describeError(err) });
+    return problem(503, "ClinReview cannot reach its database just now. Try again in a minute.", { requestId, retryAfterSeconds: RETRY_AFTER_SECONDS });
   }
   log.error("unhandled error", { requestId, ...describeError(err) });
   return problem(500, "Something went wrong on our side. Quote the request id when you report it.", { requestId });
