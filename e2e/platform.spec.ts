@@ -46,7 +46,7 @@ test("health answers 200 with the database, and health and the API 503 within 5 
     expect(status).toBe(503);
     expect(elapsed).toBeLessThan(5_000);
     // The API says the same, with Retry-After, never a 500 (nor the database's address).
-    const api = await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { authorization: "Bearer crv_not_a_real_token" } });
+    const api = await fetch(`http://127.0.0.1:${port}/api/v1/me`, { headers: { authorization: `Bearer crv_${"a".repeat(43)}` } });
     expect(api.status).toBe(503);
     expect(api.headers.get("retry-after")).toBe("5");
     expect(api.headers.get("content-type")).toContain("application/problem+json");

@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/errors/app-error";
 
 /**
  * The production start-up checks (lib/boot/check-production.ts) need the database. When it is
@@ -70,7 +71,8 @@ export async function ensureBootChecked(): Promise<void> {
       gate.inflight = null;
     });
   await gate.inflight;
-  if (gate.pending) throw new Error("ClinReview's start-up checks have not passed yet (database unreachable, or the instance is refusing to start)");
+  // A 503 (with Retry-After) to API callers: the instance will serve once the checks pass.
+  if (gate.pending) throw new AppError("UNAVAILABLE", "ClinReview's start-up checks have not passed yet (database unreachable, or the instance is refusing to start)");
 }
 
 /** For tests: forget any armed gate. */
