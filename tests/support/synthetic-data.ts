@@ -6,17 +6,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createRandom } from "../../lib/sampling/random";
 
-/** mulberry32: tiny, seeded, good enough to vary fixture text. */
+/** The app's own seeded PRNG (lib/sampling/random.ts), as a plain () => [0, 1) draw. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = createRandom(`synthetic-${seed}`);
+  return () => random.next();
 }
 
 const CONDITIONS = [
