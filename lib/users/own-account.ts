@@ -3,6 +3,7 @@ import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { insertApiToken } from "@/lib/auth/api-tokens";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { releaseLoginAttempt, reserveLoginAttempt } from "@/lib/auth/rate-limit";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { TRequestContext } from "@/lib/http/request-context";
@@ -13,11 +14,16 @@ export async function changeOwnPassword(
   ctx: TRequestContext,
 ): Promise<{ otherSessionsRevoked: number }> {
   const row = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+  // Throttled like sign-in, on the same counters: a stolen session must not become an unlimited
+  // password oracle. Counted as a failure unless the password turns out right.
+  const attempt = await reserveLoginAttempt(row.email, ctx.ip);
+  if (attempt.throttled) throw new AppError("RATE_LIMITED", "Too many wrong passwords. Wait a few minutes and try again.");
   if (!(await verifyPassword(row.passwordHash, input.current))) {
     throw new AppError("VALIDATION", "Your current password is not right", { fieldErrors: { current: ["Your current password is not right"] } });
   }
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
+    await releaseLoginAttempt(tx, row.email, attempt.attemptIds);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
     // Other browsers that may know the old password are signed out; this one stays.
     const r = await tx.session.updateMany({

@@ -222,6 +222,17 @@ describe("audit rows of account changes", () => {
     expect(audit[0]).toMatchObject({ actorId: user.id, entityType: "user", entityId: user.id, after: { sessionsRevoked: 1 } });
   });
 
+  it("the current-password check is throttled like sign-in: after 5 wrong guesses even the right one waits", async () => {
+    const user = await makeUser("CLINICIAN");
+    const me = asCurrent(user, await signIn(user.email, "10.9.5.1"));
+    const hashBefore = (await db().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash;
+    for (let i = 0; i < 5; i++) {
+      await expect(changeOwnPassword(me, { current: `guess-${i}`, password: "a-new-long-password" }, ctx("10.9.5.1"))).rejects.toMatchObject({ code: "VALIDATION" });
+    }
+    await expect(changeOwnPassword(me, { current: PASSWORD, password: "a-new-long-password" }, ctx("10.9.5.1"))).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(hashBefore);
+  });
+
   it("user.reset_issued: one row by the admin; refused or rolled back, no reset link exists", async () => {
     const admin = await makeUser("ADMIN");
     const user = await makeUser("CLINICIAN");
