@@ -11,6 +11,9 @@ import type { TRequestContext } from "@/lib/http/request-context";
  */
 export async function setIdentityRevealing(user: TCurrentUser, studyId: string, include: boolean, ctx: TRequestContext) {
   return db().$transaction(async (tx) => {
+    // The row lock the start takes too: a choice racing a start either lands before it (and the
+    // start uses it) or sees the study started, never recorded after the start ignored it.
+    await tx.$queryRaw`SELECT id FROM "Study" WHERE id = ${studyId}::uuid FOR UPDATE`;
     const study = await tx.study.findUnique({ where: { id: studyId }, select: { status: true, includeIdentityRevealing: true } });
     if (!study) throw notFound("Study");
     if (study.status !== "DRAFT") throw new AppError("CONFLICT", "The study has already started: what raters are handed out is fixed");

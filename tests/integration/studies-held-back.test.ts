@@ -125,6 +125,25 @@ describe("outputs that name their model", () => {
     expect((await choose(admin, false)).status).toBe(409);
   });
 
+  it("a choice racing the start either comes first and counts, or is refused as too late", async () => {
+    const admin = await caller("ADMIN");
+    for (let round = 0; round < 6; round++) {
+      const id = await draft(admin);
+      const [choice, start] = await Promise.all([
+        admin.call(identityRevealingRoute, `/api/v1/studies/${id}/identity-revealing`, { method: "PUT", params: { id }, body: { include: true } }),
+        admin.call(startStudyRoute, `/api/v1/studies/${id}/start`, { method: "POST", params: { id } }),
+      ]);
+      expect(start.status).toBe(200);
+      const { heldBack } = (await start.json()) as { heldBack: number };
+      if (choice.status === 200) expect(heldBack, `round ${round}: included, yet held back`).toBe(0);
+      else {
+        expect(choice.status).toBe(409);
+        expect(heldBack).toBe(4);
+      }
+      expect((await db().study.findUniqueOrThrow({ where: { id } })).includeIdentityRevealing).toBe(choice.status === 200);
+    }
+  });
+
   it("can be held back again before the start (also recorded), and a study of only such pairs refuses to start", async () => {
     const admin = await caller("ADMIN");
     const res = await admin.call(createStudyRoute, "/api/v1/studies", { method: "POST", body: { name: "All revealing", criteria: ["Accuracy"], design: "all_pairs" } });
