@@ -2,10 +2,9 @@
 // stored altered, never a 500.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { insertApiToken } from "@/lib/auth/api-tokens";
 import { createStudyRoute } from "@/lib/studies/study-routes";
 import { resetDatabase } from "../support/db";
-import { makeUser } from "../support/factories";
+import { apiCaller } from "../support/api-caller";
 
 beforeEach(async () => {
   await resetDatabase();
@@ -14,17 +13,9 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-async function post(body: BodyInit, headers: Record<string, string> = {}) {
-  const admin = await makeUser("ADMIN");
-  const { token } = await insertApiToken(db(), admin.id, "t", null);
-  return createStudyRoute.handle(
-    new Request("http://app.test/api/v1/studies", {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
-      body,
-      duplex: "half",
-    } as RequestInit),
-  );
+async function post(body: BodyInit) {
+  const { call } = await apiCaller("ADMIN");
+  return call(createStudyRoute, "/api/v1/studies", { method: "POST", body });
 }
 
 const study = (name: string) => ({ name, criteria: ["Accuracy"], design: "all_pairs" });

@@ -1,16 +1,15 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeEach, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { insertApiToken } from "@/lib/auth/api-tokens";
 import { createStudyRoute, identityRevealingRoute } from "@/lib/studies/study-routes";
 import { importOutputsRoute } from "@/lib/studies/outputs-route";
 import { startStudyRoute } from "@/lib/studies/status-routes";
 import { nextAssignmentRoute, submitJudgementRoute } from "@/lib/studies/rating-routes";
 import { annotationsRoute, studyStatsRoute } from "@/lib/studies/results-routes";
 import { canonicalPresentation } from "@/lib/text/canonical-presentation";
-import { makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
 import { describeEachSource } from "../support/each-data-source";
+import { apiCaller } from "../support/api-caller";
 
 // tatsu-lab/alpaca_eval results/alpaca-7b/alpaca_eval_gpt4/annotations.json, read from
 // CLINREVIEW_REAL_DATA (never copied into the project; see its SOURCE.md), and its generated
@@ -24,9 +23,6 @@ type TAnnotation = {
   output_2: string;
   generator_2: string;
   preference: number;
-};
-type THandler = {
-  handle: (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response>;
 };
 type TNext = {
   assignmentId: string | null;
@@ -46,6 +42,8 @@ type TPair = {
   standardError: number;
 };
 
+const caller = async (role: "ADMIN" | "CLINICIAN" | "RESEARCHER") => (await apiCaller(role)).call;
+
 beforeEach(async () => {
   await resetDatabase();
 });
@@ -53,32 +51,6 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-async function caller(role: "ADMIN" | "CLINICIAN" | "RESEARCHER") {
-  const user = await makeUser(role);
-  const { token } = await insertApiToken(db(), user.id, "t", null);
-  return (
-    route: THandler,
-    url: string,
-    init: {
-      method?: string;
-      body?: string;
-      headers?: Record<string, string>;
-      params?: Record<string, string>;
-    } = {},
-  ) =>
-    route.handle(
-      new Request(`http://app.test${url}`, {
-        method: init.method ?? "GET",
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(init.body ? { "content-type": "application/json" } : {}),
-          ...init.headers,
-        },
-        body: init.body,
-      }),
-      { params: Promise.resolve(init.params ?? {}) },
-    );
-}
 
 describeEachSource(
   "alpaca_eval/annotations.json",

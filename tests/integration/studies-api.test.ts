@@ -1,15 +1,16 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeEach, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { insertApiToken } from "@/lib/auth/api-tokens";
 import { createStudyRoute, getStudyRoute } from "@/lib/studies/study-routes";
 import { importOutputsRoute } from "@/lib/studies/outputs-route";
 import { startStudyRoute } from "@/lib/studies/status-routes";
 import { nextAssignmentRoute, submitJudgementRoute } from "@/lib/studies/rating-routes";
 import { studyStatsRoute } from "@/lib/studies/results-routes";
-import { makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
 import { describeEachSource } from "../support/each-data-source";
+import { apiCaller } from "../support/api-caller";
+
+const caller = async (role: "ADMIN" | "CLINICIAN" | "RESEARCHER") => (await apiCaller(role)).call;
 
 beforeEach(async () => {
   await resetDatabase();
@@ -18,37 +19,6 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-type THandler = {
-  handle: (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response>;
-};
-
-async function caller(role: "ADMIN" | "CLINICIAN" | "RESEARCHER") {
-  const user = await makeUser(role);
-  const { token } = await insertApiToken(db(), user.id, "t", null);
-  return (
-    route: THandler,
-    url: string,
-    init: {
-      method?: string;
-      body?: string;
-      type?: string;
-      headers?: Record<string, string>;
-      params?: Record<string, string>;
-    } = {},
-  ) =>
-    route.handle(
-      new Request(`http://app.test${url}`, {
-        method: init.method ?? "GET",
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(init.body ? { "content-type": init.type ?? "application/json" } : {}),
-          ...init.headers,
-        },
-        body: init.body,
-      }),
-      { params: Promise.resolve(init.params ?? {}) },
-    );
-}
 
 describeEachSource("alpacare/MedInstruct-test.jsonl", "study API", (MED) => {
   it("runs create → import JSONL → start → next → judgement over HTTP, with problem+json for bad input", async () => {

@@ -1,12 +1,11 @@
 // An empty upload says it is empty, for study outputs and judge annotations alike, and changes nothing.
 import { afterAll, beforeEach, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { insertApiToken } from "@/lib/auth/api-tokens";
 import { createStudyRoute } from "@/lib/studies/study-routes";
 import { importOutputsRoute } from "@/lib/studies/outputs-route";
 import { importJudgeRoute } from "@/lib/studies/judge-routes";
 import { resetDatabase } from "../support/db";
-import { makeUser } from "../support/factories";
+import { apiCaller } from "../support/api-caller";
 
 beforeEach(async () => {
   await resetDatabase();
@@ -16,20 +15,15 @@ afterAll(async () => {
 });
 
 it("refuses an empty outputs or annotations file with a 422 that says it is empty", async () => {
-  const admin = await makeUser("ADMIN");
-  const { token } = await insertApiToken(db(), admin.id, "t", null);
-  const headers = (type: string) => ({ authorization: `Bearer ${token}`, "content-type": type });
-  const created = await createStudyRoute.handle(
-    new Request("http://app.test/api/v1/studies", { method: "POST", headers: headers("application/json"), body: JSON.stringify({ name: "Empty", criteria: ["Accuracy"], design: "all_pairs" }) }),
-  );
+  const { call } = await apiCaller("ADMIN");
+  const created = await call(createStudyRoute, "/api/v1/studies", { method: "POST", body: { name: "Empty", criteria: ["Accuracy"], design: "all_pairs" } });
   const { id } = (await created.json()) as { id: string };
-  const params = { params: Promise.resolve({ id }) };
   for (const [route, path, type, body] of [
     [importOutputsRoute, "outputs", "application/x-ndjson", ""],
     [importOutputsRoute, "outputs", "application/json", "  \n"],
     [importJudgeRoute, "judge-annotations?judge=gpt-4&criterion=accuracy", "application/json", ""],
   ] as const) {
-    const res = await route.handle(new Request(`http://app.test/api/v1/studies/${id}/${path}`, { method: "POST", headers: headers(type), body }), params);
+    const res = await call(route, `/api/v1/studies/${id}/${path}`, { method: "POST", type, body, params: { id } });
     expect(res.status, `${path} ${type}`).toBe(422);
     expect(((await res.json()) as { detail: string }).detail).toMatch(/^The file is empty/);
   }

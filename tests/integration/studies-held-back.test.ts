@@ -2,7 +2,6 @@
 // (recorded), and the held-back comparisons are reported in the results.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { insertApiToken } from "@/lib/auth/api-tokens";
 import { importOutputs } from "@/lib/studies/import-outputs";
 import { nextAssignment } from "@/lib/studies/next-assignment";
 import { submitJudgement } from "@/lib/studies/submit-judgement";
@@ -10,8 +9,9 @@ import { studyStatsRoute } from "@/lib/studies/results-routes";
 import { startStudyRoute } from "@/lib/studies/status-routes";
 import { createStudyRoute, getStudyRoute, identityRevealingRoute } from "@/lib/studies/study-routes";
 import type { THeldBack } from "@/lib/studies/held-back";
-import { asCurrent, ctx, makeClinicians, makeUser } from "../support/factories";
+import { ctx, makeClinicians } from "../support/factories";
 import { resetDatabase } from "../support/db";
+import { apiCaller } from "../support/api-caller";
 
 beforeEach(async () => {
   await resetDatabase();
@@ -20,27 +20,11 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-type THandler = { handle: (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response> };
-
-async function caller(role: "ADMIN" | "CLINICIAN" | "RESEARCHER") {
-  const user = await makeUser(role);
-  const { token } = await insertApiToken(db(), user.id, "t", null);
-  const call = (route: THandler, url: string, init: { method?: string; body?: unknown; params?: Record<string, string> } = {}) =>
-    route.handle(
-      new Request(`http://app.test${url}`, {
-        method: init.method ?? "GET",
-        headers: { authorization: `Bearer ${token}`, ...(init.body !== undefined ? { "content-type": "application/json" } : {}) },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      }),
-      { params: Promise.resolve(init.params ?? {}) },
-    );
-  return { user, current: asCurrent(user), call };
-}
 
 const REVEALING = "As ChatGPT, I suggest rest and fluids.";
 
 /** Three models on four prompts; "alpha" names itself on prompt 0, "bravo" on prompt 1. */
-async function draft(admin: Awaited<ReturnType<typeof caller>>) {
+async function draft(admin: Awaited<ReturnType<typeof apiCaller>>) {
   const res = await admin.call(createStudyRoute, "/api/v1/studies", { method: "POST", body: { name: "Held back", criteria: ["Accuracy"], design: "all_pairs", ratingsPerComparison: 1 } });
   const { id } = (await res.json()) as { id: string };
   for (const model of ["alpha", "bravo", "charlie"]) {
@@ -70,7 +54,7 @@ async function rateAll(studyId: string) {
 
 describe("outputs that name their model", () => {
   it("are held back by default: never handed out, and reported in the results with prompts and models", async () => {
-    const admin = await caller("ADMIN");
+    const admin = await apiCaller("ADMIN");
     const id = await draft(admin);
     const before = (await (await admin.call(getStudyRoute, `/api/v1/studies/${id}`, { params: { id } })).json()) as { includeIdentityRevealing: boolean; revealsIdentity: { model: string; excerpt: string }[] };
     // The admin sees the list with the excerpt before starting, and the default is to hold back.
@@ -88,7 +72,7 @@ describe("outputs that name their model", () => {
     expect(texts).toHaveLength(16);
     expect(texts.some((t) => t.includes("ChatGPT"))).toBe(false);
 
-    const researcher = await caller("RESEARCHER");
+    const researcher = await apiCaller("RESEARCHER");
     const stats = (await (await researcher.call(studyStatsRoute, `/api/v1/studies/${id}/stats`, { params: { id } })).json()) as { heldBack: THeldBack };
     expect(stats.heldBack.count).toBe(4);
     expect(stats.heldBack.comparisons.map((h) => `${h.prompt} ${h.modelA}-${h.modelB} [${h.revealing.join(",")}]`).sort()).toEqual([
@@ -102,11 +86,11 @@ describe("outputs that name their model", () => {
   });
 
   it("are handed out when the admin includes them explicitly before the start, which is recorded", async () => {
-    const admin = await caller("ADMIN");
+    const admin = await apiCaller("ADMIN");
     const id = await draft(admin);
-    const choose = (who: Awaited<ReturnType<typeof caller>>, include: unknown) =>
+    const choose = (who: Awaited<ReturnType<typeof apiCaller>>, include: unknown) =>
       who.call(identityRevealingRoute, `/api/v1/studies/${id}/identity-revealing`, { method: "PUT", params: { id }, body: { include } });
-    expect((await choose(await caller("CLINICIAN"), true)).status).toBe(403);
+    expect((await choose(await apiCaller("CLINICIAN"), true)).status).toBe(403);
     expect((await choose(admin, "yes")).status).toBe(422);
     const res = await choose(admin, true);
     expect(res.status).toBe(200);
@@ -126,7 +110,7 @@ describe("outputs that name their model", () => {
   });
 
   it("a choice racing the start either comes first and counts, or is refused as too late", async () => {
-    const admin = await caller("ADMIN");
+    const admin = await apiCaller("ADMIN");
     for (let round = 0; round < 6; round++) {
       const id = await draft(admin);
       const [choice, start] = await Promise.all([
@@ -145,7 +129,7 @@ describe("outputs that name their model", () => {
   });
 
   it("can be held back again before the start (also recorded), and a study of only such pairs refuses to start", async () => {
-    const admin = await caller("ADMIN");
+    const admin = await apiCaller("ADMIN");
     const res = await admin.call(createStudyRoute, "/api/v1/studies", { method: "POST", body: { name: "All revealing", criteria: ["Accuracy"], design: "all_pairs" } });
     const { id } = (await res.json()) as { id: string };
     for (const model of ["alpha", "bravo"]) await importOutputs(admin.current, id, [{ instruction: "Q?", input: "", model, text: model === "alpha" ? REVEALING : "fine" }], ctx());

@@ -31,6 +31,7 @@ import RatePage, { metadata as rateMetadata } from "@/app/(app)/rate/page";
 import RateStudyPage, { metadata as rateStudyMetadata } from "@/app/(app)/rate/[studyId]/page";
 import { ctx, makeUser, PASSWORD } from "../support/factories";
 import { resetDatabase } from "../support/db";
+import { apiCaller, type TRouteHandler } from "../support/api-caller";
 
 beforeEach(async () => {
   await resetDatabase();
@@ -40,27 +41,11 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-type THandler = { handle: (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response> };
 
-async function caller(role: "ADMIN" | "CLINICIAN") {
-  const user = await makeUser(role);
-  const { token } = await insertApiToken(db(), user.id, "t", null);
-  const call = (route: THandler, url: string, init: { method?: string; body?: unknown; type?: string; params?: Record<string, string> } = {}) =>
-    route.handle(
-      new Request(`http://app.test${url}`, {
-        method: init.method ?? "GET",
-        headers: { authorization: `Bearer ${token}`, ...(init.body !== undefined ? { "content-type": init.type ?? "application/json" } : {}) },
-        body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
-      }),
-      { params: Promise.resolve(init.params ?? {}) },
-    );
-  return { user, call };
-}
-
-const create = (admin: Awaited<ReturnType<typeof caller>>, body: Record<string, unknown>) =>
+const create = (admin: Awaited<ReturnType<typeof apiCaller>>, body: Record<string, unknown>) =>
   admin.call(createStudyRoute, "/api/v1/studies", { method: "POST", body: { criteria: ["Accuracy"], design: "all_pairs", ratingsPerComparison: 1, ...body } });
 
-const importRows = (admin: Awaited<ReturnType<typeof caller>>, id: string, model: string, n = 3) =>
+const importRows = (admin: Awaited<ReturnType<typeof apiCaller>>, id: string, model: string, n = 3) =>
   admin.call(importOutputsRoute, `/api/v1/studies/${id}/outputs`, {
     method: "POST",
     params: { id },
@@ -71,7 +56,7 @@ type TProblem = { detail: string; errors?: Record<string, string[]> };
 
 describe("the rater-facing title", () => {
   it("defaults to a neutral “Study N”, numbered in order of creation, and admins see name and title", async () => {
-    const admin = await caller("ADMIN");
+    const admin = await apiCaller("ADMIN");
     const first = (await (await create(admin, { name: "gpt-4 vs claude-2, internal" })).json()) as { id: string; number: number; name: string; title: string };
     const second = (await (await create(admin, { name: "Second", title: "  Spring pilot  " })).json()) as { number: number; title: string };
     const third = (await (await create(admin, { name: "Third", title: "" })).json()) as { number: number; title: string };
@@ -83,7 +68,7 @@ describe("the rater-facing title", () => {
   });
 
   it("refuses at creation a title naming the reference model or a vendor, with a field error naming the word", async () => {
-    const admin = await caller("ADMIN");
+    const admin = await apiCaller("ADMIN");
     const res = await create(admin, { name: "x", title: "GPT-4 vs Claude", design: "vs_reference", reference: "claude-2" });
     expect(res.status).toBe(422);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
@@ -94,7 +79,7 @@ describe("the rater-facing title", () => {
   });
 
   it("refuses an import whose models the title names, undoing it, and lets the admin rename the title", async () => {
-    const admin = await caller("ADMIN");
+    const admin = await apiCaller("ADMIN");
     const { id } = (await (await create(admin, { name: "x", title: "Alpaca pilot" })).json()) as { id: string };
     expect((await importRows(admin, id, "m-one")).status).toBe(200);
     const refused = await importRows(admin, id, "alpaca-7b");
@@ -112,12 +97,12 @@ describe("the rater-facing title", () => {
     expect((await importRows(admin, id, "alpaca-7b")).status).toBe(200);
     const audit = await db().auditLog.findFirstOrThrow({ where: { action: "study.set_title", entityId: id } });
     expect(audit).toMatchObject({ before: { title: "Alpaca pilot" }, after: { title: "Fever pilot" } });
-    const clinician = await caller("CLINICIAN");
+    const clinician = await apiCaller("CLINICIAN");
     expect((await clinician.call(setStudyTitleRoute, `/api/v1/studies/${id}`, { method: "PATCH", params: { id }, body: { title: "Mine" } })).status).toBe(403);
   });
 
   it("refuses to start while the title names a model (a title set before the check existed)", async () => {
-    const admin = await caller("ADMIN");
+    const admin = await apiCaller("ADMIN");
     const { id } = (await (await create(admin, { name: "x" })).json()) as { id: string };
     for (const m of ["gpt-4", "claude-2"]) expect((await importRows(admin, id, m)).status).toBe(200);
     await db().study.update({ where: { id }, data: { title: "GPT 4 vs. Claude!" } });
@@ -142,7 +127,7 @@ describe("what a rater receives", () => {
   const html = async (page: Promise<ReactElement>) => renderToStaticMarkup(await page);
 
   it("is the title: never the internal name, a model name or counts per model, in API JSON, pages and metadata", async () => {
-    const admin = await caller("ADMIN");
+    const admin = await apiCaller("ADMIN");
     const { id } = (await (await create(admin, { name: NAME, title: "Fever questions", design: "vs_reference", reference: MODELS[1], attentionCheckShare: 0.5 })).json()) as { id: string };
     for (const m of MODELS) expect((await importRows(admin, id, m, 4)).status).toBe(200);
     expect((await admin.call(startStudyRoute, `/api/v1/studies/${id}/start`, { method: "POST", params: { id } })).status).toBe(200);
@@ -153,7 +138,7 @@ describe("what a rater receives", () => {
     const rater = await signInAs("CLINICIAN");
     const { token } = await insertApiToken(db(), rater.id, "t", null);
     const received: string[] = [];
-    const api = async (route: THandler, url: string, params: Record<string, string>, body?: unknown) => {
+    const api = async (route: TRouteHandler, url: string, params: Record<string, string>, body?: unknown) => {
       const res = await route.handle(
         new Request(`http://app.test${url}`, {
           method: "POST",
