@@ -29,6 +29,9 @@ test("clinician writes and submits, a colleague requests a change, the author re
   await a.keyboard.press("Control+s");
   await expect(a.getByText("Saved version 1.")).toBeVisible();
   await expect(a).toHaveURL(/\/seeds\/[0-9a-f-]{36}$/);
+  // Once the seed's own page has replaced /seeds/new, the confirmation is still there.
+  await expect(a.getByRole("heading", { name: "History" })).toBeVisible();
+  await expect(a.getByText("Saved version 1.")).toBeVisible();
   const seedId = a.url().split("/").pop() ?? "";
   await a.getByRole("button", { name: "Submit for review" }).click();
   await expect(a.getByTestId("seed-status")).toHaveText("submitted");

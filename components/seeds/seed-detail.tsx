@@ -48,7 +48,7 @@ function editorFields(c: Awaited<ReturnType<typeof getSeed>>["current"]): TEdito
   };
 }
 
-export async function SeedDetail({ user, id }: { user: TCurrentUser; id: string }) {
+export async function SeedDetail({ user, id, savedVersion }: { user: TCurrentUser; id: string; savedVersion?: number }) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const seed = await load(user, id);
   const isAuthor = seed.authorId === user.id;
@@ -101,6 +101,7 @@ export async function SeedDetail({ user, id }: { user: TCurrentUser; id: string 
           initialConflict={restored.conflict}
           initialPhi={seed.phiFindings.filter((f) => !f.resolved && f.field !== "reviewComment")}
           status={seed.status}
+          savedVersion={savedVersion}
         />
       ) : (
         <Card title="Task">

@@ -69,6 +69,7 @@ export function SeedEditor({
   initialDirty,
   initialConflict,
   status,
+  savedVersion,
 }: {
   terms: TTerm[];
   seedId?: string;
@@ -81,13 +82,22 @@ export function SeedEditor({
   /** An autosave based on an older version than the seed's: shown as a stale save's conflict. */
   initialConflict?: TEditorConflict | null;
   status?: string;
+  /** A new seed's first save just opened this page (?saved=N): its confirmation survives the redirect. */
+  savedVersion?: number;
 }) {
   const router = useRouter();
   const [fields, setFields] = useState<TEditorFields>({ ...EMPTY, ...initial });
   const [id, setId] = useState(seedId);
   const [version, setVersion] = useState(initialVersion ?? 0);
   const [dirty, setDirty] = useState(initialDirty ?? false);
-  const [message, setMessage] = useState<{ tone: "success" | "error" | "warning"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ tone: "success" | "error" | "warning"; text: string } | null>(
+    savedVersion === initialVersion && savedVersion ? { tone: "success", text: `Saved version ${savedVersion}.` } : null,
+  );
+  // The confirmation is shown once: the address goes back to the seed's own, so a reload or a
+  // shared link does not repeat it.
+  useEffect(() => {
+    if (savedVersion) window.history.replaceState(null, "", window.location.pathname);
+  }, [savedVersion]);
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
   const [phi, setPhi] = useState<TPhiWarning[]>(initialPhi ?? []);
   const [conflict, setConflict] = useState<TEditorConflict | null>(initialConflict ?? null);
@@ -187,7 +197,7 @@ export function SeedEditor({
         syncedRef.current = Math.max(syncedRef.current, seq);
         if (fieldsRef.current === sent) setDirty(false);
         setMessage({ tone: "success", text: `Saved version ${saved.version}.` });
-        if (onNewPage && !stay) router.replace(`/seeds/${saved.id}`);
+        if (onNewPage && !stay) router.replace(`/seeds/${saved.id}?saved=${saved.version}`);
         return saved;
       };
       // Nothing typed since the autosave that created the seed: that version is this save.

@@ -3,8 +3,16 @@ import { requirePagePermission } from "@/lib/auth/current-user";
 
 export const metadata = { title: "Seed" };
 
-export default async function SeedPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function SeedPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { id } = await params;
   const user = await requirePagePermission("seeds:read", `/seeds/${id}`);
-  return <SeedDetail user={user} id={id} />;
+  // ?saved=N: the editor that created this seed on /seeds/new confirms the save here.
+  const saved = Number((await searchParams).saved);
+  return <SeedDetail user={user} id={id} savedVersion={Number.isInteger(saved) && saved > 0 ? saved : undefined} />;
 }
