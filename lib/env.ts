@@ -23,7 +23,11 @@ const ZEnv = z.object({
   CLINREVIEW_EMBEDDED: ZBoolFlag,
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  // Sign-in throttling (lib/auth/login-throttle.ts): an account and address pair is refused, an
+  // address is refused, an account as a whole is only slowed down.
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: z.coerce.number().int().min(1).default(5),
+  LOGIN_SLOW_AFTER_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
+  LOGIN_MAX_DELAY_MS: z.coerce.number().int().min(0).max(30_000).default(3_000),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   INVITE_TTL_HOURS: z.coerce.number().int().min(1).default(72),
