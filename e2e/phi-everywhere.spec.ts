@@ -72,3 +72,30 @@ test("a name typed into an audit correction and a rating rationale is highlighte
   expect(judgement.rationale).toContain(NAME);
   expect(await testDb().phiConfirmation.count({ where: { entityType: "study_judgement", entityId: judgement.assignmentId, confirmedById: clinician.id } })).toBe(1);
 });
+
+test("an admin's final output naming someone is highlighted and recorded only once confirmed", async ({ page, request }) => {
+  const [admin, c1, c2] = await Promise.all([createUser("ADMIN"), createUser("CLINICIAN"), createUser("CLINICIAN")]);
+  const post = adminApi(request, (await createToken(admin.id)).token);
+  const dataset = await post("/api/v1/datasets?name=PHI%20adjudication", JSON.stringify({ instruction: "Advise on a cough.", input: "", output: "Rest and drink fluids." }), "application/x-ndjson");
+  const campaign = await post("/api/v1/audits", { datasetId: dataset.id, sampleSize: 1, seed: "phi-adj", reviewersPerItem: 2, name: "PHI adjudication" });
+  // Two reviewers disagree, so the item waits for the admin.
+  for (const [user, verdict] of [[c1, "accept"], [c2, "reject"]] as const) {
+    const auth = { authorization: `Bearer ${(await createToken(user.id)).token}` };
+    const next = await request.post(`/api/v1/audits/${campaign.id}/items/next`, { headers: auth });
+    const { assignmentId } = (await next.json()) as { assignmentId: string };
+    const res = await request.post(`/api/v1/assignments/${assignmentId}/review`, { headers: { ...auth, "content-type": "application/json" }, data: JSON.stringify({ verdict }) });
+    expect(res.status()).toBe(201);
+  }
+
+  await signedIn(page, admin.email);
+  await page.goto(`/audits/${campaign.id}`);
+  await page.getByLabel("Final output").fill(`Rest and drink fluids. Seen by ${NAME}.`);
+  await expect(page.getByTestId("phi-findings-inline").getByTestId("phi-mark")).toContainText(NAME);
+  await page.getByRole("button", { name: "Record final verdict" }).click();
+  await expect(page.getByTestId("phi-confirm")).toContainText("Final output: person's name");
+  const item = await testDb().auditItem.findFirstOrThrow({ where: { campaignId: campaign.id } });
+  expect(item.finalVerdict).toBeNull();
+  await page.getByTestId("phi-confirm").getByRole("button", { name: "Not PHI: submit" }).click();
+  await expect(page.getByText("Final: revise")).toBeVisible();
+  expect(await testDb().phiConfirmation.count({ where: { entityType: "audit_item", entityId: item.id, confirmedById: admin.id } })).toBe(1);
+});
