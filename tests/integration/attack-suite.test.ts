@@ -462,6 +462,34 @@ describe("every page", () => {
     }
   });
 
+  /** The permissions a page asks requirePagePermission for (any one admits), read from its source. */
+  const pagePermissions = (file: string): TPermission[] => {
+    const call = /requirePagePermission\(\s*(\[[^\]]*\]|"[^"]+")/.exec(readFileSync(path.join(ROOT, file), "utf8"));
+    return [...(call?.[1] ?? "").matchAll(/"([^"]+)"/g)].map((m) => m[1] as TPermission);
+  };
+
+  it.each(pages.filter((p) => !p.public).map((p) => [p.path, p] as const))("%s answers each signed-in caller as the permission table says", async (_path, page) => {
+    const permissions = pagePermissions(page.file);
+    expect(permissions.length, "requirePagePermission with literal permissions").toBeGreaterThan(0);
+    const mod = (await import(/* @vite-ignore */ path.join(ROOT, page.file))) as { default: (props: unknown) => unknown };
+    const wrong: string[] = [];
+    for (const caller of CALLERS.filter((c) => c !== "anonymous")) {
+      await signInAs(caller, { keep: true });
+      let thrown = "";
+      try {
+        await mod.default({ params: Promise.resolve(page.params), searchParams: Promise.resolve({}) });
+      } catch (err) {
+        thrown = err instanceof Error ? err.message : String(err);
+      }
+      const want = permissions.map((p) => expected(p, caller)).find((o) => o === "admitted") ?? expected(permissions[0] as TPermission, caller);
+      const got: TOutcome = thrown.startsWith("REDIRECT /signin") ? "unauthenticated" : thrown === "FORBIDDEN" ? "forbidden" : "admitted";
+      // Admitted callers get the page or, for an id that names nothing, not-found; nothing else.
+      if (got !== want || (got === "admitted" && thrown !== "" && thrown !== "NOT_FOUND" && !thrown.startsWith("REDIRECT /"))) wrong.push(`${caller}: ${thrown || "rendered"}, expected ${want}`);
+    }
+    session.sid = null;
+    expect(wrong).toEqual([]);
+  });
+
   it.each(pages.map((p) => [p.path, p] as const))("%s gets the page security headers from proxy.ts", (_path, page) => {
     const matcher = proxyConfig.matcher[0] as { source: string };
     expect(new RegExp(`^${matcher.source}$`).test(page.path), "proxy.ts matcher").toBe(true);
