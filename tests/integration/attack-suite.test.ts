@@ -85,6 +85,7 @@ function expected(access: TPermission | null | "public", caller: TCaller): TOutc
 
 const routeKey = (def: TApiRouteDef) => `${def.method} ${def.path}`;
 const concrete = (p: string, value = NONE) => p.replace(/:(\w+)/g, () => value);
+const concreteWith = (p: string, params: Record<string, string>) => p.replace(/:(\w+)/g, (_m, name: string) => params[name] ?? NONE);
 const paramsOf = (p: string, value = NONE) => Object.fromEntries([...p.matchAll(/:(\w+)/g)].map((m) => [m[1] as string, value]));
 const routeAccess = (def: TApiRouteDef) => (def.allowAnonymous ? "public" : def.permission);
 /** The first role the permission table admits to a route or action: the one that attacks it. */
@@ -100,6 +101,7 @@ function sampleOf(def: TApiRouteDef): { query: string; type: string; text: strin
 // ---- one seeding for the whole suite -------------------------------------------------------------
 
 const tokens = {} as Record<TCaller, string | null>;
+const tokenUsers = {} as Record<Role, string>;
 /** Server actions run as a browser session: a fresh one per call (one action signs out everywhere). */
 const actionUsers = {} as Record<Role | "disabled user", string>;
 let revokedSessionId = "";
@@ -110,6 +112,7 @@ beforeAll(async () => {
   for (const role of ROLES) {
     const u = await makeUser(role);
     tokens[role] = (await insertApiToken(db(), u.id, "attack", null)).token;
+    tokenUsers[role] = u.id;
     actionUsers[role] = (await makeUser(role)).id;
   }
   // The strongest role, so a check that forgot status or revocation would show at once.
@@ -193,6 +196,72 @@ function actionStatus(r: TActionResult<unknown>): number {
   return r.code ? APP_ERROR_STATUS[r.code as keyof typeof APP_ERROR_STATUS] : 500;
 }
 
+// ---- a small world of real rows, so attacks that got past validation would reach them ----------
+
+/** Ids of real rows by the path segment before a parameter ("studies" → a draft study…). */
+const world: Record<string, string> = {};
+
+function routeByKey(key: string): TRoute {
+  const r = ROUTES.find((x) => routeKey(x.def) === key);
+  if (!r) throw new Error(`no route ${key}`);
+  return r;
+}
+
+async function must<T>(res: Promise<Response>, what: string): Promise<T> {
+  const r = await res;
+  if (r.status >= 300) throw new Error(`${what}: ${r.status} ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+/** Built through the API itself, with the same samples the attacks start from. */
+async function buildWorld(): Promise<void> {
+  const admin = callAs(tokens.ADMIN);
+  const clinician = callAs(tokens.CLINICIAN);
+  const sampleBody = (key: string) => {
+    const s = ROUTE_SAMPLES[key] as TRouteSample;
+    return "raw" in s ? { body: s.raw.text, type: s.raw.type, query: s.query ? `?${s.query}` : "" } : { body: JSON.stringify(s.json), type: "application/json", query: s.query ? `?${s.query}` : "" };
+  };
+  const post = (who: typeof admin, key: string, params: Record<string, string> = {}, over?: { body: string; type?: string; query?: string }) => {
+    const { body, type, query } = over ? { type: "application/json", query: "", ...over } : sampleBody(key);
+    const [method, p] = key.split(" ") as [string, string];
+    return who(routeByKey(key), `${p.replace(/:(\w+)/g, (_m, name: string) => params[name] ?? "")}${query}`, { method, params, body, type });
+  };
+  const dataset = await must<{ id: string }>(post(admin, "POST /api/v1/datasets"), "dataset");
+  world.datasets = dataset.id;
+  const campaign = await must<{ id: string }>(
+    post(admin, "POST /api/v1/audits", {}, { body: JSON.stringify({ datasetId: dataset.id, name: "Attack campaign", sampleFraction: 1, seed: 7, reviewersPerItem: 1 }) }),
+    "campaign",
+  );
+  world.audits = campaign.id;
+  const task = await must<{ assignmentId: string }>(post(clinician, "POST /api/v1/audits/:id/items/next", { id: campaign.id }, { body: "" }), "audit assignment");
+  world["Audits:assignments"] = task.assignmentId;
+  world.items = (await db().auditItem.findFirstOrThrow({ where: { campaignId: campaign.id } })).id;
+  const seed = await must<{ id: string }>(post(clinician, "POST /api/v1/seeds"), "seed");
+  world.seeds = seed.id;
+  const study = await must<{ id: string }>(post(admin, "POST /api/v1/studies"), "study");
+  await must(post(admin, "POST /api/v1/studies/:id/outputs", { id: study.id }), "outputs");
+  await must(post(admin, "PUT /api/v1/studies/:id/raters", { id: study.id }, { body: JSON.stringify({ raterIds: [tokenUsers.CLINICIAN] }) }), "raters");
+  await must(post(admin, "POST /api/v1/studies/:id/start", { id: study.id }, { body: "" }), "start");
+  const rating = await must<{ assignmentId: string }>(post(clinician, "POST /api/v1/studies/:id/assignments/next", { id: study.id }, { body: "" }), "study assignment");
+  world.studies = study.id;
+  world["Studies:assignments"] = rating.assignmentId;
+  world.tokens = (await db().apiToken.findFirstOrThrow({ where: { userId: tokenUsers.ADMIN } })).id;
+}
+
+/** A route's parameters filled from the world: each by the segment before it ("/studies/:id"). */
+function worldParams(def: TApiRouteDef): Record<string, string> {
+  const segments = def.path.split("/");
+  const out: Record<string, string> = {};
+  segments.forEach((seg, i) => {
+    if (!seg.startsWith(":")) return;
+    const resource = segments[i - 1] ?? "";
+    const id = world[`${def.tag}:${resource}`] ?? world[resource];
+    if (!id) throw new Error(`No row of the attack world for ${resource} in ${routeKey(def)}: add one to buildWorld`);
+    out[seg.slice(1)] = id;
+  });
+  return out;
+}
+
 // ---- coverage: nothing reaches the app without being attacked -----------------------------------
 
 describe("coverage", () => {
@@ -229,59 +298,12 @@ describe("coverage", () => {
   });
 });
 
-// ---- every route, action and caller ----------------------------------------------------------------
-
-describe("every route answers each caller as the permission table says", () => {
-  it.each(ROUTES.map((r) => [routeKey(r.def), r] as const))("%s", async (_key, route) => {
-    const sample = sampleOf(route.def);
-    const wrong: string[] = [];
-    let forbidden = 0;
-    const denialsBefore = await db().auditLog.count({ where: { action: "permission.denied" } });
-    // With an API token, and again with a browser session (a same-origin request, as the app's pages send).
-    const calls = [...CALLERS.map((c) => [c, "token"] as const), ...CALLERS.filter((c) => c !== "anonymous").map((c) => [c, "session"] as const)];
-    for (const [caller, via] of calls) {
-      const opts = sample ? { query: sample.query, type: sample.type, body: sample.text } : {};
-      if (via === "session") await signInAs(caller, { keep: true });
-      const res = await (via === "token" ? callRoute(route, caller, opts) : callRoute(route, "anonymous", { ...opts, headers: { origin: "http://app.test" } }));
-      session.sid = null;
-      const want = expected(routeAccess(route.def), caller);
-      if (want === "forbidden") forbidden++;
-      if (res.status >= 500 || outcomeOfStatus(res.status) !== want) wrong.push(`${caller} (${via}): ${res.status}, expected ${want}`);
-      if (res.status === 401 || res.status === 403) expect(res.headers.get("content-type")).toContain("application/problem+json");
-    }
-    expect(wrong).toEqual([]);
-    // Each refusal of a signed-in role is in the audit trail.
-    expect((await db().auditLog.count({ where: { action: "permission.denied" } })) - denialsBefore).toBe(forbidden);
-  });
-});
-
-describe("every server action answers each caller as the permission table says", () => {
-  it.each(SERVER_ACTIONS.map((a) => [`${a.name} (${a.access})`, a] as const))("%s", async (_key, entry) => {
-    const wrong: string[] = [];
-    for (const caller of CALLERS) {
-      await signInAs(caller);
-      const r = await callAction(entry, entry.sample);
-      const status = actionStatus(r);
-      // A public action may refuse for its own reasons (setup already done): only a sign-in demand is wrong.
-      const refusedAs = r.ok ? null : r.code === "UNAUTHENTICATED" ? "unauthenticated" : r.code === "FORBIDDEN" && entry.access !== "public" ? "forbidden" : null;
-      const got: TOutcome = refusedAs ?? "admitted";
-      const want = expected(entry.access, caller);
-      if (status >= 500 || got !== want) wrong.push(`${caller}: ${r.ok ? "ok" : `${r.code ?? "500"} ${r.message}`}, expected ${want}`);
-      // A valid sample: an admitted caller never gets the schema's refusal (lib/errors/parse-input.ts) for it.
-      if (want === "admitted" && !r.ok && r.message === SCHEMA_REFUSAL) wrong.push(`${caller}: sample refused ${JSON.stringify(r.fieldErrors)}`);
-    }
-    session.sid = null;
-    expect(wrong).toEqual([]);
-  });
-});
-
-// ---- hostile input: 4xx, never 500, and nothing written ------------------------------------------
+// ---- hostile input: 4xx, never 500, and nothing written (first: on the world as built) ----------
 
 describe("hostile input is refused with a 4xx and changes no table", () => {
   let before: Record<string, number> = {};
   beforeAll(async () => {
-    // Fresh: the action matrix signed these users out everywhere.
-    keptSessions.clear();
+    await buildWorld();
     for (const role of ROLES) await signInAs(role, { keep: true });
     before = await tableCounts(getTestPrisma());
   });
@@ -298,7 +320,8 @@ describe("hostile input is refused with a 4xx and changes no table", () => {
     if (!sample || !role) return;
     const wrong: string[] = [];
     for (const attack of bodyAttacks(sample, { extraMembers: Boolean(route.def.body) })) {
-      const res = await callRoute(route, role, { query: sample.query, type: attack.type, body: attack.body });
+      const params = worldParams(route.def);
+      const res = await callRoute(route, role, { path: concreteWith(route.def.path, params), params, query: sample.query, type: attack.type, body: attack.body });
       // Refused for what was sent, never for who sent it (that would hide the attack).
       if (!acceptable(route.def, res.status) || res.status === 401 || res.status === 403) wrong.push(`${attack.name}: ${res.status} ${(await res.text()).slice(0, 200)}`);
     }
@@ -371,6 +394,52 @@ describe("hostile input is refused with a 4xx and changes no table", () => {
   it("changed the row count of no table", async () => {
     expect(await tableCounts(getTestPrisma())).toEqual(before);
     expect(Object.keys(before).length).toBeGreaterThan(20);
+  });
+});
+
+// ---- every route, action and caller ----------------------------------------------------------------
+
+describe("every route answers each caller as the permission table says", () => {
+  it.each(ROUTES.map((r) => [routeKey(r.def), r] as const))("%s", async (_key, route) => {
+    const sample = sampleOf(route.def);
+    const wrong: string[] = [];
+    let forbidden = 0;
+    const denialsBefore = await db().auditLog.count({ where: { action: "permission.denied" } });
+    // With an API token, and again with a browser session (a same-origin request, as the app's pages send).
+    const calls = [...CALLERS.map((c) => [c, "token"] as const), ...CALLERS.filter((c) => c !== "anonymous").map((c) => [c, "session"] as const)];
+    for (const [caller, via] of calls) {
+      const opts = sample ? { query: sample.query, type: sample.type, body: sample.text } : {};
+      if (via === "session") await signInAs(caller, { keep: true });
+      const res = await (via === "token" ? callRoute(route, caller, opts) : callRoute(route, "anonymous", { ...opts, headers: { origin: "http://app.test" } }));
+      session.sid = null;
+      const want = expected(routeAccess(route.def), caller);
+      if (want === "forbidden") forbidden++;
+      if (res.status >= 500 || outcomeOfStatus(res.status) !== want) wrong.push(`${caller} (${via}): ${res.status}, expected ${want}`);
+      if (res.status === 401 || res.status === 403) expect(res.headers.get("content-type")).toContain("application/problem+json");
+    }
+    expect(wrong).toEqual([]);
+    // Each refusal of a signed-in role is in the audit trail.
+    expect((await db().auditLog.count({ where: { action: "permission.denied" } })) - denialsBefore).toBe(forbidden);
+  });
+});
+
+describe("every server action answers each caller as the permission table says", () => {
+  it.each(SERVER_ACTIONS.map((a) => [`${a.name} (${a.access})`, a] as const))("%s", async (_key, entry) => {
+    const wrong: string[] = [];
+    for (const caller of CALLERS) {
+      await signInAs(caller);
+      const r = await callAction(entry, entry.sample);
+      const status = actionStatus(r);
+      // A public action may refuse for its own reasons (setup already done): only a sign-in demand is wrong.
+      const refusedAs = r.ok ? null : r.code === "UNAUTHENTICATED" ? "unauthenticated" : r.code === "FORBIDDEN" && entry.access !== "public" ? "forbidden" : null;
+      const got: TOutcome = refusedAs ?? "admitted";
+      const want = expected(entry.access, caller);
+      if (status >= 500 || got !== want) wrong.push(`${caller}: ${r.ok ? "ok" : `${r.code ?? "500"} ${r.message}`}, expected ${want}`);
+      // A valid sample: an admitted caller never gets the schema's refusal (lib/errors/parse-input.ts) for it.
+      if (want === "admitted" && !r.ok && r.message === SCHEMA_REFUSAL) wrong.push(`${caller}: sample refused ${JSON.stringify(r.fieldErrors)}`);
+    }
+    session.sid = null;
+    expect(wrong).toEqual([]);
   });
 });
 
