@@ -40,6 +40,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { readFileSync } from "node:fs";
 import { NextRequest } from "next/server";
+import { isValidElement } from "react";
 import { db } from "@/lib/db/prisma";
 import { API_ROUTES } from "@/lib/api/registry";
 import { insertApiToken } from "@/lib/auth/api-tokens";
@@ -194,6 +195,30 @@ async function callAction(entry: TActionEntry, input: Record<string, string>, ra
 function actionStatus(r: TActionResult<unknown>): number {
   if (r.ok) return 200;
   return r.code ? APP_ERROR_STATUS[r.code as keyof typeof APP_ERROR_STATUS] : 500;
+}
+
+/**
+ * Runs a page as the server would, far enough to see it fail: the page, then every async (server)
+ * component in what it returns, depth first. Client components are never async, so none is called.
+ */
+async function runPage(page: { file: string }, params: Record<string, string>): Promise<string> {
+  const mod = (await import(/* @vite-ignore */ path.join(ROOT, page.file))) as { default: (props: unknown) => unknown };
+  const walk = async (node: unknown): Promise<void> => {
+    if (Array.isArray(node)) {
+      for (const n of node) await walk(n);
+      return;
+    }
+    if (!isValidElement(node)) return;
+    const { type, props } = node as { type: unknown; props: { children?: unknown } };
+    if (typeof type === "function" && type.constructor.name === "AsyncFunction") return walk(await (type as (p: unknown) => Promise<unknown>)(props));
+    await walk(props.children);
+  };
+  try {
+    await walk(await mod.default({ params: Promise.resolve(params), searchParams: Promise.resolve({}) }));
+    return "";
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
 }
 
 // ---- a small world of real rows, so attacks that got past validation would reach them ----------
@@ -556,20 +581,27 @@ describe("every page", () => {
   it.each(pages.filter((p) => !p.public).map((p) => [p.path, p] as const))("%s answers each signed-in caller as the permission table says", async (_path, page) => {
     const permissions = pagePermissions(page.file);
     expect(permissions.length, "requirePagePermission with literal permissions").toBeGreaterThan(0);
-    const mod = (await import(/* @vite-ignore */ path.join(ROOT, page.file))) as { default: (props: unknown) => unknown };
     const wrong: string[] = [];
     for (const caller of CALLERS.filter((c) => c !== "anonymous")) {
       await signInAs(caller, { keep: true });
-      let thrown = "";
-      try {
-        await mod.default({ params: Promise.resolve(page.params), searchParams: Promise.resolve({}) });
-      } catch (err) {
-        thrown = err instanceof Error ? err.message : String(err);
-      }
+      const thrown = await runPage(page, page.params);
       const want = permissions.map((p) => expected(p, caller)).find((o) => o === "admitted") ?? expected(permissions[0] as TPermission, caller);
       const got: TOutcome = thrown.startsWith("REDIRECT /signin") ? "unauthenticated" : thrown === "FORBIDDEN" ? "forbidden" : "admitted";
       // Admitted callers get the page or, for an id that names nothing, not-found; nothing else.
       if (got !== want || (got === "admitted" && thrown !== "" && thrown !== "NOT_FOUND" && !thrown.startsWith("REDIRECT /"))) wrong.push(`${caller}: ${thrown || "rendered"}, expected ${want}`);
+    }
+    session.sid = null;
+    expect(wrong).toEqual([]);
+  });
+
+  it.each(pages.filter((p) => !p.public && Object.keys(p.params).length > 0).map((p) => [p.path, p] as const))("%s answers ids that are not UUIDs with not-found, never an error", async (_path, page) => {
+    const role = ROLES.find((r) => pagePermissions(page.file).some((p) => hasPermission(r, p)));
+    expect(role).toBeDefined();
+    await signInAs(role as Role, { keep: true });
+    const wrong: string[] = [];
+    for (const id of NON_UUID_IDS) {
+      const thrown = await runPage(page, Object.fromEntries(Object.keys(page.params).map((k) => [k, id])));
+      if (thrown !== "NOT_FOUND") wrong.push(`${JSON.stringify(id)}: ${thrown.slice(0, 200) || "rendered"}`);
     }
     session.sid = null;
     expect(wrong).toEqual([]);
