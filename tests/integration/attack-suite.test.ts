@@ -616,5 +616,7 @@ describe("every page", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers.get("cache-control")).toBe("private, no-store");
     expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    // Handed to the (app) layout, which sends signed-out visitors to sign in with the way back.
+    expect(res.headers.get("x-middleware-request-x-pathname")).toBe(page.path);
   });
 });
