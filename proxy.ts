@@ -28,6 +28,8 @@ export function proxy(request: NextRequest) {
   const given = request.headers.get("x-request-id");
   const requestId = given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
   requestHeaders.set("x-request-id", requestId);
+  // The (app) layout sends signed-out visitors to sign in with the way back to this path.
+  requestHeaders.set("x-pathname", request.nextUrl.pathname);
   log.info("page request", { method: request.method, path: redactPath(request.nextUrl.pathname), requestId });
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);

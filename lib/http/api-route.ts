@@ -12,6 +12,7 @@ import { errorToProblem, problem, problemResponse, zodFieldErrors } from "@/lib/
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { readBodyText } from "@/lib/http/read-body";
+import { jsonBodyProblem, MAX_JSON_DEPTH } from "@/lib/http/json-limits";
 import { log } from "@/lib/log/logger";
 import { hstsHeader } from "@/lib/security/headers";
 
@@ -67,11 +68,17 @@ async function readJson(req: Request, maxBytes: number): Promise<unknown> {
     throw problem(415, "Send the request body as application/json");
   }
   const text = await readBodyText(req, maxBytes);
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw problem(400, "The request body is not valid JSON");
   }
+  // Anywhere in the body, even in a member the schema ignores or keeps as free JSON (a seed draft's payload).
+  const trouble = jsonBodyProblem(value);
+  if (trouble === "too-deep") throw problem(400, `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
+  if (trouble === "huge-number") throw problem(400, "The request body holds a number too large to represent");
+  return value;
 }
 
 function isProblem(v: unknown): v is ReturnType<typeof problem> {

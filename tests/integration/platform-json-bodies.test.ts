@@ -55,7 +55,8 @@ describe("JSON API bodies", () => {
   it("answers JSON nested 100,000 deep with a 4xx, not a 500", async () => {
     const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
     const res = await post(`{"name":"x","criteria":${deep},"design":"all_pairs"}`);
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { detail: string }).detail).toBe("The request body is nested more than 64 levels deep");
     expect(await db().study.count()).toBe(0);
   });
 

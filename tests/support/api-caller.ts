@@ -24,19 +24,27 @@ function bodyOf(body: unknown): BodyInit | undefined {
   return JSON.stringify(body);
 }
 
-export async function apiCaller(role: Role) {
-  const user = await makeUser(role);
-  const { token } = await insertApiToken(db(), user.id, "t", null);
-  const call = (route: TRouteHandler, url: string, init: TCallInit = {}) =>
+/** Calls route handlers with this API token, or with no credentials at all (null). */
+export function callAs(token: string | null) {
+  return (route: TRouteHandler, url: string, init: TCallInit = {}) =>
     route.handle(
       new Request(`http://app.test${url}`, {
         method: init.method ?? "GET",
-        headers: { authorization: `Bearer ${token}`, ...(init.body !== undefined ? { "content-type": init.type ?? "application/json" } : {}), ...init.headers },
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(init.body !== undefined ? { "content-type": init.type ?? "application/json" } : {}),
+          ...init.headers,
+        },
         body: bodyOf(init.body),
         // Node's fetch needs to be told that a stream body is sent as it is read.
         ...(init.body instanceof ReadableStream ? { duplex: "half" } : {}),
       }),
       { params: Promise.resolve(init.params ?? {}) },
     );
-  return { user, current: asCurrent(user), token, call };
+}
+
+export async function apiCaller(role: Role) {
+  const user = await makeUser(role);
+  const { token } = await insertApiToken(db(), user.id, "t", null);
+  return { user, current: asCurrent(user), token, call: callAs(token) };
 }
