@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAuditFilter } from "@/lib/audit/schemas";
+import { resolvePeople } from "@/lib/audit/resolve-people";
 
 function where(f: TAuditFilter): Prisma.AuditLogWhereInput {
   return {
@@ -20,14 +21,16 @@ export async function listAuditLog(f: TAuditFilter) {
     where: { ...where(f), ...(f.before ? { id: { lt: BigInt(f.before) } } : {}) },
     orderBy: { id: "desc" },
     take: PAGE + 1,
-    include: { actor: { select: { name: true, email: true } } },
   });
   const page = rows.slice(0, PAGE);
   const last = page[page.length - 1];
-  return { rows: page, nextBefore: rows.length > PAGE && last ? Number(last.id) : null };
+  return { rows: await resolvePeople(page), nextBefore: rows.length > PAGE && last ? Number(last.id) : null };
 }
 
-/** All matching rows oldest first, fetched in batches so a long trail never sits in memory at once. */
+/**
+ * All matching rows oldest first, fetched in batches so a long trail never sits in memory at once.
+ * Names and e-mails are looked up per batch from the ids the rows hold (resolve-people.ts).
+ */
 export async function* iterateAuditLog(f: TAuditFilter) {
   let after = 0n;
   for (;;) {
@@ -35,10 +38,9 @@ export async function* iterateAuditLog(f: TAuditFilter) {
       where: { ...where(f), id: { gt: after } },
       orderBy: { id: "asc" },
       take: 1000,
-      include: { actor: { select: { email: true } } },
     });
     if (batch.length === 0) return;
-    yield* batch;
+    yield* await resolvePeople(batch);
     after = batch[batch.length - 1]?.id ?? after;
   }
 }

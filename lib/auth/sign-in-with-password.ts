@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { typedAddressJson } from "@/lib/audit/typed-address";
 import { ensureBootChecked } from "@/lib/boot/boot-gate";
 import { verifyPassword } from "@/lib/auth/password";
 import { releaseLoginAttempt, reserveLoginAttempt } from "@/lib/auth/rate-limit";
@@ -29,12 +30,13 @@ export async function signInWithPassword(
   const attempt = await reserveLoginAttempt(emailKey, ctx.ip);
   if (attempt.throttled) {
     await db().$transaction(async (tx) => {
+      const known = email.success ? await tx.user.findUnique({ where: { email: email.data }, select: { id: true } }) : null;
       await recordAudit(tx, ctx, {
         actorId: null,
         action: "auth.login_throttled",
         entityType: "user",
         entityId: null,
-        after: { email: emailKey },
+        after: typedAddressJson(emailKey, known?.id ?? null),
       });
     });
     return { ok: false, reason: "throttled" };
@@ -50,7 +52,7 @@ export async function signInWithPassword(
         action: "auth.login_failed",
         entityType: "user",
         entityId: user?.id ?? null,
-        after: { email: emailKey },
+        after: typedAddressJson(emailKey, user?.id ?? null),
       });
     });
     return { ok: false, reason: "invalid" };

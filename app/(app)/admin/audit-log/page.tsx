@@ -7,6 +7,13 @@ import { ZAuditFilter } from "@/lib/audit/schemas";
 
 export const metadata = { title: "Audit trail" };
 
+/** Rows hold ids; who they are is looked up now, so a pseudonymised user shows their pseudonym. */
+function personLabel(p: { kind: string; name: string | null; email: string | null }): string {
+  const who = [p.name, p.email && p.name !== p.email ? `<${p.email}>` : null].filter(Boolean).join(" ");
+  if (p.kind === "invitation") return who ? `Invitation to ${who}` : "Invitation (link removed)";
+  return who || "Unknown user";
+}
+
 const FILTERS = [
   { name: "action", label: "Action starts with", placeholder: "user." },
   { name: "actor", label: "Actor (name or e-mail)", placeholder: "" },
@@ -66,11 +73,21 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               {rows.map((r) => (
                 <tr key={r.id.toString()} className="border-b align-top">
                   <td className="py-1 pr-2 whitespace-nowrap">{r.at.toISOString().replace("T", " ").slice(0, 19)}</td>
-                  <td className="py-1 pr-2">{r.actor ? r.actor.email : "—"}</td>
+                  <td className="py-1 pr-2">
+                    {r.actor ? (
+                      <>
+                        {r.actor.name}
+                        <span className="block text-slate-600">{r.actor.email}</span>
+                      </>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                   <td className="py-1 pr-2 font-mono">{r.action}</td>
                   <td className="py-1 pr-2">
                     {r.entityType}
                     {r.entityId ? <span className="block font-mono text-slate-600">{r.entityId}</span> : null}
+                    {r.subject ? <span className="block">{personLabel(r.subject)}</span> : null}
                   </td>
                   <td className="max-w-md py-1 pr-2 font-mono break-all">
                     {r.before !== null ? <span className="block text-red-800">− {JSON.stringify(r.before)}</span> : null}
