@@ -6,8 +6,11 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { redactAuditRows } from "@/lib/audit/redact-audit-rows";
+import { createSeed } from "@/lib/seeds/create-seed";
+import { saveSeed } from "@/lib/seeds/save-seed";
 import { ctx, makeUser } from "../support/factories";
 import { getTestPrisma, resetDatabase } from "../support/db";
+import { seedSetup } from "../support/seed-setup";
 
 beforeEach(async () => {
   await resetDatabase();
@@ -113,5 +116,21 @@ describe("PHI redaction, the one exception", () => {
     expect(JSON.stringify(record[0]?.after)).not.toContain("John Smith");
     // A literal is text, never a pattern.
     expect(await db().$transaction((tx) => redactAuditRows(tx, c, { actorId: admin.id, rowIds: [other.id], literals: [".*"] }))).toBe(0);
+  });
+
+  it("a seed's fixed PHI finding is redacted from its audit rows through it, one fingerprint row per row redacted", async () => {
+    const { author, fields } = await seedSetup("Answer the patient's question.");
+    const { id } = await createSeed(author, fields({ input: "Mr. John Smith asks about his chest pain." }), ctx());
+    await saveSeed(author, id, { ...fields({ input: "The patient asks about chest pain." }), baseVersion: 1 }, ctx());
+    const seedRows = await db().auditLog.findMany({ where: { entityType: "seed", entityId: id } });
+    expect(JSON.stringify(seedRows.map((r) => [r.before, r.after]))).not.toContain("John Smith");
+    const redaction = await db().auditLog.findFirstOrThrow({ where: { entityId: id, action: "seed.phi_redact" } });
+    const prints = await db().auditLog.findMany({ where: { action: "audit_log.redact" }, orderBy: { id: "asc" } });
+    expect(prints.length).toBe((redaction.after as { auditRowsRedacted: number }).auditRowsRedacted);
+    expect(prints.length).toBeGreaterThan(0);
+    for (const p of prints) {
+      expect(p).toMatchObject({ actorId: author.id, after: { sha256: [sha256("John Smith")] } });
+      expect(seedRows.map((r) => String(r.id))).toContain(p.entityId);
+    }
   });
 });
