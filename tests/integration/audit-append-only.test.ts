@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { redactAuditRows } from "@/lib/audit/redact-audit-rows";
 import { createSeed } from "@/lib/seeds/create-seed";
 import { saveSeed } from "@/lib/seeds/save-seed";
@@ -22,8 +23,8 @@ afterAll(async () => {
 const REFUSED = /The audit trail is append-only/;
 const sha256 = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
 
-async function oneRow(after: object, actorId: string | null = null) {
-  await db().$transaction((tx) => recordAudit(tx, ctx(), { actorId, action: "seed.save", entityType: "seed", entityId: "s1", after: after as never }));
+async function oneRow(after: Prisma.InputJsonObject, actorId: string | null = null) {
+  await db().$transaction((tx) => recordAudit(tx, ctx(), { actorId, action: "seed.save", entityType: "seed", entityId: "s1", after }));
   return db().auditLog.findFirstOrThrow({ orderBy: { id: "desc" } });
 }
 
