@@ -4,12 +4,17 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAuditFilter } from "@/lib/audit/schemas";
 import { resolvePeople } from "@/lib/audit/resolve-people";
 
+/** The people an "actor" filter (part of a name or e-mail) matches, as they are named now. */
+export function actorWhere(actor: string): Prisma.UserWhereInput {
+  return { OR: [{ email: { contains: actor.toLowerCase() } }, { name: { contains: actor, mode: "insensitive" } }] };
+}
+
 function where(f: TAuditFilter): Prisma.AuditLogWhereInput {
   return {
     ...(f.action ? { action: { startsWith: f.action } } : {}),
     ...(f.entityType ? { entityType: f.entityType } : {}),
     ...(f.entityId ? { entityId: f.entityId } : {}),
-    ...(f.actor ? { actor: { OR: [{ email: { contains: f.actor.toLowerCase() } }, { name: { contains: f.actor, mode: "insensitive" } }] } } : {}),
+    ...(f.actor ? { actor: actorWhere(f.actor) } : {}),
     ...(f.from || f.to ? { at: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
   };
 }

@@ -26,6 +26,7 @@ import { createOwnApiToken } from "@/lib/users/own-account";
 import { authenticateApiToken } from "@/lib/auth/api-tokens";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { auditCsvStream } from "@/lib/audit/audit-csv";
+import { auditCsvRoute } from "@/lib/audit/audit-csv-route";
 import { ZAuditFilter } from "@/lib/audit/schemas";
 import { asCurrent, ctx, makeUser, PASSWORD } from "../support/factories";
 import { resetDatabase } from "../support/db";
@@ -121,6 +122,12 @@ describe("pseudonymisation", () => {
     await db().$transaction((tx) =>
       recordAudit(tx, ctx(), { actorId: admin.id, action: "audit.review", entityType: "AuditReview", entityId: "r1", after: { verdict: "Dana Departed", by: "departed@int.test" } }),
     );
+    // An admin's search for "dana" is recorded as the people it matched, not as what was typed.
+    const adminToken = await createOwnApiToken(asCurrent(admin), { name: "export", expiresInDays: 0 }, ctx());
+    const exported = await auditCsvRoute.handle(new Request("http://app.test/api/v1/audit-log.csv?actor=Dana", { headers: { authorization: `Bearer ${adminToken.token}` } }));
+    expect(exported.status).toBe(200);
+    expect(await exported.text()).toContain("Dana Departed");
+    expect((await db().auditLog.findFirstOrThrow({ where: { action: "audit_log.export" } })).after).toEqual({ filter: {}, actorIds: [u.id] });
     const trail = await db().auditLog.findMany({ orderBy: { id: "asc" } });
     // The app writes ids: only the row the test wrote by hand holds the name or the address.
     const dump = JSON.stringify(trail.filter((r) => r.entityId !== "r1"), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
