@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditSubject } from "./audit-subject";
+import { auditSubject, subjectLabel } from "./audit-subject";
 
 const U = "3f1c2a9e-5b7d-4e21-9a0b-1c2d3e4f5a6b";
 const V = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
@@ -21,5 +21,14 @@ describe("auditSubject", () => {
     expect(auditSubject({ entityType: "seed", entityId: null, before: null, after: { userId: "R-1234" } })).toBeNull();
     expect(auditSubject({ entityType: "invitation", entityId: "old@example.org", before: null, after: { role: "ADMIN" } })).toBeNull();
     expect(auditSubject({ entityType: "Study", entityId: null, before: null, after: [U] })).toBeNull();
+  });
+});
+
+describe("subjectLabel", () => {
+  it("shows the person as they are now, or says what is missing", () => {
+    expect(subjectLabel({ kind: "user", name: "Former user R-1a2b", email: "r-1a2b@pseudonymised.invalid" })).toBe("Former user R-1a2b <r-1a2b@pseudonymised.invalid>");
+    expect(subjectLabel({ kind: "user", name: null, email: null })).toBe("Unknown user");
+    expect(subjectLabel({ kind: "invitation", name: null, email: "ivy@example.org" })).toBe("Invitation to <ivy@example.org>");
+    expect(subjectLabel({ kind: "invitation", name: null, email: null })).toBe("Invitation (its link was removed)");
   });
 });

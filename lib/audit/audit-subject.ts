@@ -23,3 +23,10 @@ export function auditSubject(row: { entityType: string; entityId: string | null;
   const userId = userIdIn(row.after) ?? userIdIn(row.before);
   return userId ? { kind: "user", id: userId } : null;
 }
+
+/** How the trail shows a subject, from the name and e-mail looked up when it is read. */
+export function subjectLabel(p: { kind: TAuditSubjectRef["kind"]; name: string | null; email: string | null }): string {
+  const who = [p.name, p.email ? `<${p.email}>` : null].filter(Boolean).join(" ");
+  if (p.kind === "invitation") return who ? `Invitation to ${who}` : "Invitation (its link was removed)";
+  return who || "Unknown user";
+}

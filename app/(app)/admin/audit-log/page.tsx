@@ -4,15 +4,10 @@ import { Button } from "@/components/ui/button";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { ZAuditFilter } from "@/lib/audit/schemas";
+import { subjectLabel } from "@/lib/audit/audit-subject";
 
 export const metadata = { title: "Audit trail" };
 
-/** Rows hold ids; who they are is looked up now, so a pseudonymised user shows their pseudonym. */
-function personLabel(p: { kind: string; name: string | null; email: string | null }): string {
-  const who = [p.name, p.email && p.name !== p.email ? `<${p.email}>` : null].filter(Boolean).join(" ");
-  if (p.kind === "invitation") return who ? `Invitation to ${who}` : "Invitation (link removed)";
-  return who || "Unknown user";
-}
 
 const FILTERS = [
   { name: "action", label: "Action starts with", placeholder: "user." },
@@ -87,7 +82,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   <td className="py-1 pr-2">
                     {r.entityType}
                     {r.entityId ? <span className="block font-mono text-slate-600">{r.entityId}</span> : null}
-                    {r.subject ? <span className="block">{personLabel(r.subject)}</span> : null}
+                    {r.subject ? <span className="block">{subjectLabel(r.subject)}</span> : null}
                   </td>
                   <td className="max-w-md py-1 pr-2 font-mono break-all">
                     {r.before !== null ? <span className="block text-red-800">− {JSON.stringify(r.before)}</span> : null}
