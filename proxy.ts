@@ -6,7 +6,6 @@ import { contentSecurityPolicy, hstsHeader } from "@/lib/security/headers";
 import { REQUEST_ID } from "@/lib/http/request-id";
 import { hasControlCharacters } from "@/lib/http/safe-callback-url";
 
-
 /**
  * Pages only: a fresh CSP nonce per request. API routes bypass the proxy on purpose, so large
  * uploads stream straight to their handlers instead of being buffered here.
@@ -40,14 +39,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Prefetches too (next/link's `Next-Router-Prefetch`, a browser's `Purpose: prefetch`): skipping
+// them, as Next's CSP example does to keep them cacheable, left their answers (RSC payloads and
+// HTML alike) without the CSP, no-store and a request id. Pages here are never cached anyway.
 export const config = {
-  matcher: [
-    {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
 };

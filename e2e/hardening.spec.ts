@@ -39,3 +39,34 @@ test("a signed-in visit to sign-in never redirects off the app, and control char
   expect(crlf.status()).toBe(400);
   expect(crlf.headers()["set-cookie"] ?? "").not.toContain("x=1");
 });
+
+test("prefetch and RSC requests of pages carry the CSP and security headers, like the page itself", async ({ page, request }) => {
+  const user = await createUser("CLINICIAN");
+  await signInViaApi(page.request, user.email);
+  const variants: Record<string, string>[] = [
+    {},
+    { rsc: "1" },
+    { rsc: "1", "next-router-prefetch": "1" },
+    { purpose: "prefetch" },
+    { "sec-purpose": "prefetch" },
+  ];
+  const targets = [
+    { who: "signed in", client: page.request, path: "/seeds" },
+    { who: "signed in", client: page.request, path: "/account" },
+    { who: "anonymous", client: request, path: "/signin" },
+  ];
+  for (const { who, client, path } of targets) {
+    for (const headers of variants) {
+      const label = `${who} ${path} ${JSON.stringify(headers)}`;
+      const res = await client.get(path, { headers, maxRedirects: 0 });
+      expect(res.status(), label).toBeLessThan(500);
+      const h = res.headers();
+      expect(h["content-security-policy"] ?? "", label).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+      expect(h["content-security-policy"] ?? "", label).toContain("frame-ancestors 'none'");
+      expect(h["cache-control"] ?? "", label).toContain("no-store");
+      expect(h["x-request-id"] ?? "", label).not.toBe("");
+      expect(h["x-content-type-options"], label).toBe("nosniff");
+      expect(h["x-frame-options"], label).toBe("DENY");
+    }
+  }
+});

@@ -68,8 +68,8 @@ export const skipItemRoute = defineApiRoute(
     params: ZAssignmentParams,
     response: { status: 204, description: "Skipped" },
   },
-  async ({ user, params }) => {
-    await skipReviewItem(user, params.id);
+  async ({ user, params, ctx }) => {
+    await skipReviewItem(user, params.id, ctx);
     return noContent();
   },
 );

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { ensureBootChecked } from "@/lib/boot/boot-gate";
+import { isRefusedDemoAccount } from "@/lib/boot/demo-mode";
 import { db, type TTx } from "@/lib/db/prisma";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 
@@ -28,13 +29,16 @@ export async function insertApiToken(
 
 const TOUCH_EVERY_MS = 60_000;
 
-/** Resolves a Bearer token to its owner; revoked, expired or disabled-owner tokens resolve to null. */
+/**
+ * Resolves a Bearer token to its owner; revoked and expired tokens, and those of a disabled
+ * owner or of a demo account outside demo mode, resolve to null.
+ */
 export async function authenticateApiToken(token: string): Promise<TCurrentUser | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
   await ensureBootChecked();
   const row = await db().apiToken.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { user: true } });
   const now = Date.now();
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now) || row.user.status !== "ACTIVE") {
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now) || row.user.status !== "ACTIVE" || (await isRefusedDemoAccount(row.user))) {
     return null;
   }
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {

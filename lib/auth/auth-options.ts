@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { ensureBootChecked } from "@/lib/boot/boot-gate";
+import { isRefusedDemoAccount } from "@/lib/boot/demo-mode";
 import { db } from "@/lib/db/prisma";
 import { env, oidcConfigured } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -82,7 +83,7 @@ export function authOptions(): NextAuthOptions {
         if (!user.email) return false;
         await ensureBootChecked();
         const known = await db().user.findUnique({ where: { email: user.email.toLowerCase() } });
-        return Boolean(known && known.status === "ACTIVE");
+        return Boolean(known && known.status === "ACTIVE" && !(await isRefusedDemoAccount(known)));
       },
       async jwt({ token, user, account }) {
         // Only sign-in sets the session id; client-supplied `update()` data is ignored entirely.

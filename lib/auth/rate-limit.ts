@@ -1,8 +1,12 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import { db, type TTx } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
+import { loginDecision } from "@/lib/auth/login-throttle";
 
 const accountKey = (email: string) => `acct:${email.toLowerCase()}`;
+// An unknown address (no peer stamp) is one address: its failures still lock only that pair.
+const pairKey = (email: string, ip: string | null) => `pair:${email.toLowerCase()}|${ip ?? "unknown"}`;
 const ipKey = (ip: string) => `ip:${ip}`;
 
 /**
@@ -16,34 +20,51 @@ export async function lockRateKeys(tx: TTx, keys: string[]): Promise<void> {
   }
 }
 
-export type TLoginReservation = { throttled: true } | { throttled: false; attemptIds: bigint[] };
+export type TLoginReservation = { throttled: true } | { throttled: false; attemptIds: bigint[]; delayMs: number };
 
 /**
  * Sign-in throttling with its state in PostgreSQL, so every app instance sees the same counts.
- * It is a sliding window, never a permanent lockout: failures older than the window stop counting.
+ * A sliding window, never a permanent lockout: failures older than the window stop counting.
+ * What the counts mean is lib/auth/login-throttle.ts: the account and address pair and the
+ * address are refused, the account as a whole is only slowed, so a stranger cannot lock the
+ * real user out.
  *
- * The attempt is recorded as a failure *before* the password is verified, under the per-account
- * and per-IP locks, so however many guesses arrive at once, at most the limit are ever evaluated.
- * A successful sign-in deletes its own rows again (releaseLoginAttempt).
+ * The attempt is recorded as a failure *before* the password is verified, under the locks, so
+ * however many guesses arrive at once, at most the limit are ever evaluated per pair. A
+ * successful sign-in deletes its rows again (releaseLoginAttempt). The account's delay is slept
+ * here, after the locks are released (holding them would queue the real user behind a flood),
+ * and it depends on the e-mail only, so unknown and real accounts wait alike.
  */
 export async function reserveLoginAttempt(email: string, ip: string | null): Promise<TLoginReservation> {
   const e = env();
   const since = new Date(Date.now() - e.LOGIN_FAILURE_WINDOW_MINUTES * 60_000);
-  const keys = [accountKey(email), ...(ip ? [ipKey(ip)] : [])];
-  return db().$transaction(async (tx) => {
+  const keys = [accountKey(email), pairKey(email, ip), ...(ip ? [ipKey(ip)] : [])];
+  const reservation = await db().$transaction(async (tx): Promise<TLoginReservation> => {
     await lockRateKeys(tx, keys);
     // Sequential: a transaction is one connection, which runs one query at a time anyway.
-    const perAccount = await tx.loginFailure.count({ where: { key: accountKey(email), createdAt: { gte: since } } });
-    const perIp = ip ? await tx.loginFailure.count({ where: { key: ipKey(ip), createdAt: { gte: since } } }) : 0;
-    if (perAccount >= e.LOGIN_MAX_FAILURES_PER_ACCOUNT || perIp >= e.LOGIN_MAX_FAILURES_PER_IP) return { throttled: true as const };
+    const count = (key: string) => tx.loginFailure.count({ where: { key, createdAt: { gte: since } } });
+    const counts = { account: await count(accountKey(email)), pair: await count(pairKey(email, ip)), ip: ip ? await count(ipKey(ip)) : 0 };
+    const decision = loginDecision(counts, {
+      maxPerPair: e.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS,
+      slowAfterPerAccount: e.LOGIN_SLOW_AFTER_FAILURES_PER_ACCOUNT,
+      maxPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      maxDelayMs: e.LOGIN_MAX_DELAY_MS,
+    });
+    if (decision.throttled) return decision;
     // Keeps the table small without a scheduler: rows past the window can never count again.
     await tx.loginFailure.deleteMany({ where: { key: { in: keys }, createdAt: { lt: since } } });
     const rows = await tx.loginFailure.createManyAndReturn({ data: keys.map((key) => ({ key })), select: { id: true } });
-    return { throttled: false as const, attemptIds: rows.map((r) => r.id) };
+    return { throttled: false, attemptIds: rows.map((r) => r.id), delayMs: decision.delayMs };
   });
+  if (!reservation.throttled && reservation.delayMs > 0) await sleep(reservation.delayMs);
+  return reservation;
 }
 
-/** After a successful sign-in: its reserved rows go, and so do the account's earlier failures. */
-export async function releaseLoginAttempt(tx: TTx, email: string, attemptIds: bigint[]): Promise<void> {
-  await tx.loginFailure.deleteMany({ where: { OR: [{ id: { in: attemptIds } }, { key: accountKey(email) }] } });
+/**
+ * After a successful sign-in: its reserved rows go, and so do the earlier failures of this
+ * account from this address. The account-wide failures stay: they may be a stranger's, and the
+ * real user signing in must not reset the stranger's slowdown.
+ */
+export async function releaseLoginAttempt(tx: TTx, email: string, ip: string | null, attemptIds: bigint[]): Promise<void> {
+  await tx.loginFailure.deleteMany({ where: { OR: [{ id: { in: attemptIds } }, { key: pairKey(email, ip) }] } });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { ensureBootChecked } from "@/lib/boot/boot-gate";
+import { isRefusedDemoAccount } from "@/lib/boot/demo-mode";
 import { db, type TTx } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import type { TRequestContext } from "@/lib/http/request-context";
@@ -30,13 +31,13 @@ export async function createSession(tx: TTx, userId: string, ctx: TRequestContex
   return session.id;
 }
 
-/** Checks the session row behind a JWT: revoked, expired, idle, or a disabled user all sign out. */
+/** Checks the session row behind a JWT: revoked, expired, idle, a disabled user or a demo account outside demo mode all sign out. */
 export async function validateSession(sessionId: string): Promise<TCurrentUser | null> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
   await ensureBootChecked();
   const now = Date.now();
   const s = await db().session.findUnique({ where: { id: sessionId }, include: { user: true } });
-  if (!s || s.revokedAt || s.user.status !== "ACTIVE") return null;
+  if (!s || s.revokedAt || s.user.status !== "ACTIVE" || (await isRefusedDemoAccount(s.user))) return null;
   const idleLimit = env().SESSION_IDLE_MINUTES * 60_000;
   if (s.expiresAt.getTime() <= now || s.lastSeenAt.getTime() + idleLimit <= now) {
     await db().session.updateMany({ where: { id: s.id, revokedAt: null }, data: { revokedAt: new Date(now) } });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { typedAddressJson } from "@/lib/audit/typed-address";
 import { ensureBootChecked } from "@/lib/boot/boot-gate";
+import { isRefusedDemoAccount } from "@/lib/boot/demo-mode";
 import { verifyPassword } from "@/lib/auth/password";
 import { releaseLoginAttempt, reserveLoginAttempt } from "@/lib/auth/rate-limit";
 import { createSession } from "@/lib/auth/sessions";
@@ -14,8 +15,9 @@ export type TSignInResult =
   | { ok: false; reason: "invalid" | "throttled" };
 
 /**
- * Unknown e-mail, wrong password and disabled account all answer "invalid", after the same
- * argon2 work, so the answer tells an attacker nothing about which accounts exist.
+ * Unknown e-mail, wrong password, disabled account and a demo account outside demo mode all
+ * answer "invalid", after the same argon2 work, so the answer tells an attacker nothing about
+ * which accounts exist.
  */
 export async function signInWithPassword(
   input: { email: unknown; password: unknown },
@@ -44,22 +46,24 @@ export async function signInWithPassword(
 
   const user = email.success ? await db().user.findUnique({ where: { email: email.data } }) : null;
   const valid = await verifyPassword(user?.passwordHash, password);
+  const demoRefused = await isRefusedDemoAccount(user);
 
-  if (!user || !valid || user.status !== "ACTIVE") {
+  if (!user || !valid || user.status !== "ACTIVE" || demoRefused) {
     await db().$transaction(async (tx) => {
       await recordAudit(tx, ctx, {
         actorId: null,
         action: "auth.login_failed",
         entityType: "user",
         entityId: user?.id ?? null,
-        after: typedAddressJson(emailKey, user?.id ?? null),
+        // For the operator, never in the answer: who added a demo account to a real database?
+        after: { ...typedAddressJson(emailKey, user?.id ?? null), ...(demoRefused ? { demoAccount: true } : {}) },
       });
     });
     return { ok: false, reason: "invalid" };
   }
 
   const sessionId = await db().$transaction(async (tx) => {
-    await releaseLoginAttempt(tx, emailKey, attempt.attemptIds);
+    await releaseLoginAttempt(tx, emailKey, ctx.ip, attempt.attemptIds);
     const sid = await createSession(tx, user.id, ctx);
     await recordAudit(tx, ctx, { actorId: user.id, action: "auth.login", entityType: "session", entityId: sid });
     return sid;

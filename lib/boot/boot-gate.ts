@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
+import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/errors/database-unavailable";
 
 /**
  * The production start-up checks (lib/boot/check-production.ts) need the database. When it is
@@ -72,7 +73,11 @@ export async function ensureBootChecked(): Promise<void> {
     });
   await gate.inflight;
   // A 503 (with Retry-After) to API callers: the instance will serve once the checks pass.
-  if (gate.pending) throw new AppError("UNAVAILABLE", "ClinReview's start-up checks have not passed yet (database unreachable, or the instance is refusing to start)");
+  // The digest lets a page's error screen say "database unavailable" (app/error.tsx).
+  if (gate.pending) {
+    const err = new AppError("UNAVAILABLE", "ClinReview's start-up checks have not passed yet (database unreachable, or the instance is refusing to start)");
+    throw Object.assign(err, { digest: DATABASE_UNAVAILABLE_DIGEST });
+  }
 }
 
 /** For tests: forget any armed gate. */

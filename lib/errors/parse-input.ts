@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { AppError, type TFieldErrors } from "@/lib/errors/app-error";
-import { findUnstorableText, UNSTORABLE_MESSAGE } from "@/lib/text/storable-text";
+import { findUnstorableValue, NON_FINITE_MESSAGE, UNSTORABLE_MESSAGE } from "@/lib/text/storable-text";
 
 export function fieldErrorsOf(error: z.ZodError): TFieldErrors {
   const out: TFieldErrors = {};
@@ -12,12 +12,14 @@ export function fieldErrorsOf(error: z.ZodError): TFieldErrors {
 }
 
 /**
- * Field errors for text PostgreSQL cannot store (NUL, lone surrogates), or null. Checked on every
- * validated input, so no schema can forget it and no write fails late as a 500.
+ * Field errors for text PostgreSQL cannot store (NUL, lone surrogates) and numbers too large to
+ * store (1e400, which free-form JSON fields would keep as null), or null. Checked on every
+ * validated input, so no schema can forget it and no write fails late as a 500 or alters a value.
  */
 export function unstorableFieldErrors(data: unknown): TFieldErrors | null {
-  const path = findUnstorableText(data);
-  return path === null ? null : { [path]: [`This text ${UNSTORABLE_MESSAGE}`] };
+  const found = findUnstorableValue(data);
+  if (!found) return null;
+  return { [found.path]: [found.problem === "text" ? `This text ${UNSTORABLE_MESSAGE}` : NON_FINITE_MESSAGE] };
 }
 
 /** Validates service input; a failure is a 422 with one message per field. */

@@ -3,6 +3,9 @@ import { randomBytes } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import https from "node:https";
 import { guardActionOrigin, guardBody, guardMethod, stampHsts } from "./request-guards";
+import { RETRY_AFTER_SECONDS } from "./problem";
+import { runInRequestScope, type TRequestScope } from "./request-scope";
+import { contentTypeOf, statusWhenDatabaseUnavailable } from "./unavailable-status";
 
 /**
  * The TCP peer of a request, as seen by this process. Route handlers, server actions and
@@ -44,6 +47,28 @@ export function peerFromHeaders(h: Headers): string | null {
 
 type TEmit = (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
 
+/**
+ * A page cannot set its own status, and Next answers an error that escaped a page with 500, or
+ * with 200 and the error screen: when the request found the database unreachable (noted in its
+ * scope by lib/db/pool.ts) the status is made 503 with Retry-After as the headers go out.
+ */
+export function answer503WhenDatabaseUnavailable(res: ServerResponse, scope: TRequestScope): void {
+  const writeHead = res.writeHead.bind(res) as unknown as (statusCode: number, ...rest: unknown[]) => ServerResponse;
+  const patched = (statusCode: number, ...rest: unknown[]): ServerResponse => {
+    if (scope.databaseUnavailable) {
+      const headers = rest.find((r) => typeof r === "object" && r !== null);
+      const status = statusWhenDatabaseUnavailable(statusCode, contentTypeOf(res.getHeader("content-type")) ?? contentTypeOf(headers));
+      if (status !== statusCode) {
+        res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
+        // Without the old status's reason phrase, if one was given.
+        return writeHead(status, ...rest.filter((r) => typeof r !== "string"));
+      }
+    }
+    return writeHead(statusCode, ...rest);
+  };
+  res.writeHead = patched;
+}
+
 function patch(proto: { emit: TEmit }): void {
   const original = proto.emit;
   proto.emit = function emit(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
@@ -55,6 +80,11 @@ function patch(proto: { emit: TEmit }): void {
         const res = args[1] as ServerResponse | undefined;
         stampHsts(res);
         if (!guardMethod(req, res) || !guardActionOrigin(req, res) || !guardBody(req, res)) return true;
+        if (res && event === "request") {
+          const scope: TRequestScope = { databaseUnavailable: false };
+          answer503WhenDatabaseUnavailable(res, scope);
+          return runInRequestScope(scope, () => original.call(this, event, ...args));
+        }
       }
     }
     return original.call(this, event, ...args);

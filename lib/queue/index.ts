@@ -15,7 +15,8 @@
  *   someone else's assignment; 409 (AppError CONFLICT) when the lease expired and the slot went
  *   to someone else (its `extra.reason` is LEASE_LOST, also in the problem+json body). Write your
  *   payload rows in the same tx, after this call.
- * - saveAssignmentDraft(userId, assignmentId, draft), releaseAssignment(userId, assignmentId),
+ * - saveAssignmentDraft(userId, assignmentId, draft), releaseAssignment(userId, assignmentId,
+ *   client?, onReleased?) (onReleased(tx) writes the caller's rows in the release's transaction),
  *   queueProgress(queueId).
  *
  * Lock order everywhere: QueueItem row, then QueueAssignment row (no deadlocks). Lease times use

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/prisma";
+import { withoutStatementTimeout } from "@/lib/db/statement-timeout";
 import { AppError, forbidden } from "@/lib/errors/app-error";
 import type { TRequestContext } from "@/lib/http/request-context";
 import { insertTerm } from "@/lib/vocabulary/add-term";
@@ -64,6 +65,7 @@ export async function importSeeds(
 
   return db().$transaction(
     async (tx) => {
+      await withoutStatementTimeout(tx, "seed-import");
       // The vocabulary lock also serialises imports, so a retry racing its original waits and then replays.
       await lockVocabulary(tx);
       const key = opts.dryRun ? null : idempotencyKey;

@@ -32,8 +32,8 @@ export const skipRatingRoute = defineApiRoute(
     params: ZStudyAssignmentParams,
     response: { status: 204, description: "Skipped (also when the lease had already lapsed)" },
   },
-  async ({ user, params }) => {
-    await skipRating(user, params.id, params.assignmentId);
+  async ({ user, params, ctx }) => {
+    await skipRating(user, params.id, params.assignmentId, ctx);
     return noContent();
   },
 );

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { db, type TTx } from "@/lib/db/prisma";
+import { runWithoutStatementTimeout } from "@/lib/db/statement-timeout";
 import { notFound } from "@/lib/errors/app-error";
 import { toCsv } from "@/lib/csv/csv";
 import { loadJudgements, type TLoadedJudgement } from "@/lib/studies/load-judgements";
@@ -16,7 +17,7 @@ async function studyName(studyId: string) {
 /** One row per judgement and criterion; attention checks and repeats are marked in `kind`; `prompt` is the instruction, `input` its input. */
 export async function judgementsCsv(studyId: string): Promise<string> {
   const name = await studyName(studyId);
-  const rows = await loadJudgements(studyId);
+  const rows = await runWithoutStatementTimeout("export", (tx) => loadJudgements(studyId, tx));
   return toCsv(
     CSV_HEADER,
     rows.map((j) => [
@@ -37,9 +38,14 @@ export async function judgementsCsv(studyId: string): Promise<string> {
   );
 }
 
-async function outputTexts(studyId: string) {
-  const outputs = await db().studyOutput.findMany({ where: { prompt: { studyId } }, select: { promptId: true, model: true, text: true } });
+async function outputTexts(studyId: string, tx: TTx) {
+  const outputs = await tx.studyOutput.findMany({ where: { prompt: { studyId } }, select: { promptId: true, model: true, text: true } });
   return new Map(outputs.map((o) => [`${o.promptId}\u0000${o.model}`, o.text]));
+}
+
+/** A whole study's judgements and output texts: an export, exempt from the statement timeout. */
+function judgementsAndTexts(studyId: string) {
+  return runWithoutStatementTimeout("export", async (tx) => [await loadJudgements(studyId, tx), await outputTexts(studyId, tx)] as const);
 }
 
 const regular = (rows: TLoadedJudgement[], criterion: string) => rows.filter((j) => j.kind === "regular" && j.criterion === criterion);
@@ -52,7 +58,7 @@ const regular = (rows: TLoadedJudgement[], criterion: string) => rows.filter((j)
  */
 export async function alpacaAnnotations(studyId: string, criterion: string) {
   await studyName(studyId);
-  const [rows, texts] = await Promise.all([loadJudgements(studyId), outputTexts(studyId)]);
+  const [rows, texts] = await judgementsAndTexts(studyId);
   return regular(rows, criterion).map((j) => ({
     instruction: j.instruction,
     input: j.input,
@@ -75,7 +81,7 @@ export function dpoPrompt(instruction: string, input: string): string {
 /** DPO pairs from comparisons where a strict majority of votes picked one model. */
 export async function dpoPairs(studyId: string, criterion: string) {
   await studyName(studyId);
-  const [rows, texts] = await Promise.all([loadJudgements(studyId), outputTexts(studyId)]);
+  const [rows, texts] = await judgementsAndTexts(studyId);
   const byComparison = new Map<string, TLoadedJudgement[]>();
   for (const j of regular(rows, criterion)) byComparison.set(j.comparisonId, [...(byComparison.get(j.comparisonId) ?? []), j]);
   const pairs: { prompt: string; chosen: string; rejected: string }[] = [];

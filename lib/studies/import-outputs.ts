@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { withoutStatementTimeout } from "@/lib/db/statement-timeout";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { TCurrentUser } from "@/lib/auth/sessions";
@@ -26,6 +27,7 @@ export type TImportReport = {
 export async function importOutputs(user: TCurrentUser, studyId: string, outputs: readonly TParsedOutput[], ctx: TRequestContext): Promise<TImportReport> {
   return db().$transaction(
     async (tx) => {
+      await withoutStatementTimeout(tx, "study-outputs-import");
       const study = await tx.study.findUnique({ where: { id: studyId }, select: { id: true, status: true, title: true, referenceModel: true } });
       if (!study) throw notFound("Study");
       if (study.status !== "DRAFT") throw new AppError("CONFLICT", "Outputs can only be imported before the study starts");

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { db, type TTx } from "@/lib/db/prisma";
 import type { Choice, Side } from "@/lib/stats";
 
 export type TLoadedJudgement = {
@@ -28,9 +28,12 @@ export type TLoadedJudgement = {
 
 const CHOICES = new Set<string>(["A", "B", "tie", "both_bad"]);
 
-/** Every judgement of a study with what the researcher views need, oldest first. */
-export async function loadJudgements(studyId: string): Promise<TLoadedJudgement[]> {
-  const rows = await db().studyJudgement.findMany({
+/**
+ * Every judgement of a study with what the researcher views need, oldest first. Exports pass the
+ * transaction that lifts their statement timeout (lib/db/statement-timeout.ts).
+ */
+export async function loadJudgements(studyId: string, client: TTx = db()): Promise<TLoadedJudgement[]> {
+  const rows = await client.studyJudgement.findMany({
     where: { comparison: { studyId } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: { comparison: { include: { study: { select: { id: true } } } } },
@@ -38,9 +41,9 @@ export async function loadJudgements(studyId: string): Promise<TLoadedJudgement[
   const promptIds = [...new Set(rows.map((r) => r.comparison.promptId))];
   const raterIds = [...new Set(rows.map((r) => r.raterId))];
   const [prompts, outputs, users] = await Promise.all([
-    db().studyPrompt.findMany({ where: { id: { in: promptIds } }, select: { id: true, instruction: true, input: true } }),
-    db().studyOutput.findMany({ where: { promptId: { in: promptIds }, revealsIdentity: true }, select: { promptId: true, model: true } }),
-    db().user.findMany({ where: { id: { in: raterIds } }, select: { id: true, pseudonym: true } }),
+    client.studyPrompt.findMany({ where: { id: { in: promptIds } }, select: { id: true, instruction: true, input: true } }),
+    client.studyOutput.findMany({ where: { promptId: { in: promptIds }, revealsIdentity: true }, select: { promptId: true, model: true } }),
+    client.user.findMany({ where: { id: { in: raterIds } }, select: { id: true, pseudonym: true } }),
   ]);
   const promptOf = new Map(prompts.map((p) => [p.id, p]));
   const revealing = new Set(outputs.map((o) => `${o.promptId}\u0000${o.model}`));

@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/prisma";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { TCurrentUser } from "@/lib/auth/sessions";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { TRequestContext } from "@/lib/http/request-context";
 import { releaseAssignment, saveAssignmentDraft, type TQueueClient } from "@/lib/queue";
 import { studyCriteria } from "@/lib/studies/study-criteria";
 import { ZRatingDraft, type TRatingDraft } from "@/lib/studies/schemas";
@@ -44,8 +46,18 @@ export function readRatingDraft(value: unknown): TRatingDraft | null {
  * Skip: the slot goes back to the queue for another rater. The shared queue never offers a
  * released comparison to the same person again, so it cannot come straight back; a consistency
  * repeat (reserved for this rater) is dropped for good. false: there was no live lease to release.
+ * Recorded (study.skip) in the release's transaction, by assignment like study.judgement, so the
+ * row names no model.
  */
-export async function skipRating(user: TCurrentUser, studyId: string, assignmentId: string, client: TQueueClient = db()): Promise<boolean> {
+export async function skipRating(
+  user: TCurrentUser,
+  studyId: string,
+  assignmentId: string,
+  ctx: TRequestContext | null,
+  client: TQueueClient = db(),
+): Promise<boolean> {
   await ownAssignment(client, user.id, studyId, assignmentId);
-  return releaseAssignment(user.id, assignmentId, client);
+  return releaseAssignment(user.id, assignmentId, client, (tx) =>
+    recordAudit(tx, ctx, { actorId: user.id, action: "study.skip", entityType: "QueueAssignment", entityId: assignmentId, after: { studyId } }),
+  );
 }

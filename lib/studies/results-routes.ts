@@ -11,9 +11,16 @@ import { ZStudyId } from "@/lib/studies/schemas";
 
 const ZCriterionQuery = z.object({ criterion: z.string().min(1).max(40) });
 
-async function auditExport(user: TCurrentUser, ctx: TRequestContext, studyId: string, what: string) {
-  await db().$transaction((tx) => recordAudit(tx, ctx, { actorId: user.id, action: "study.export", entityType: "Study", entityId: studyId, after: { what } }));
+/** Every download is recorded, awaited, before its answer is returned: a download that fails to record is not served. */
+async function auditExport(user: TCurrentUser, ctx: TRequestContext, studyId: string, what: string, filter?: Record<string, string>) {
+  await db().$transaction((tx) =>
+    recordAudit(tx, ctx, { actorId: user.id, action: "study.export", entityType: "Study", entityId: studyId, after: filter ? { what, filter } : { what } }),
+  );
 }
+
+/** The filter as the caller sent it, for the audit row (only set fields, as text). */
+const filterOf = (query: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== false).map(([k, v]) => [k, String(v)]));
 
 const download = (body: string, type: string, filename: string) =>
   new Response(body, { headers: { "content-type": type, "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" } });
@@ -29,7 +36,11 @@ export const studyStatsRoute = defineApiRoute(
     query: ZStatsFilter,
     response: { status: 200, description: "{criteria, pairs, ratings, agreement, positionBias, heldBack: {count, comparisons: [{promptId, prompt, modelA, modelB, revealing}]}} (heldBack: comparisons never handed out because an output names its model)" },
   },
-  async ({ params, query }) => json(await studyStats(params.id, query)),
+  async ({ user, params, query, ctx }) => {
+    const stats = await studyStats(params.id, query);
+    await auditExport(user, ctx, params.id, "stats", filterOf(query));
+    return json(stats);
+  },
 );
 
 export const judgementsCsvRoute = defineApiRoute(

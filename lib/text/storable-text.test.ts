@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findUnstorableText } from "./storable-text";
+import { findUnstorableText, findUnstorableValue } from "./storable-text";
 
 describe("findUnstorableText", () => {
   it("finds NUL and lone surrogates by path, in values and keys", () => {
@@ -16,5 +16,16 @@ describe("findUnstorableText", () => {
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(findUnstorableText(deep)?.split(".")).toHaveLength(100_000);
     expect(findUnstorableText({ a: ["ok", "x\u0000"], b: "\u0000" })).toBe("a.1");
+  });
+});
+
+describe("findUnstorableValue", () => {
+  it("finds a number JSON read as Infinity by path, which jsonb would keep as null", () => {
+    expect(findUnstorableValue(JSON.parse('{"payload": {"ok": 1e300, "x": [1, -1e400]}}'))).toEqual({ path: "payload.x.1", problem: "number" });
+    expect(findUnstorableValue({ a: "x\u0000", b: Infinity })).toEqual({ path: "a", problem: "text" });
+    expect(findUnstorableValue({ a: 1.5, b: [0, -0, Number.MAX_VALUE] })).toBeNull();
+  });
+  it("findUnstorableText still looks at text only", () => {
+    expect(findUnstorableText({ n: Infinity })).toBeNull();
   });
 });

@@ -3,10 +3,11 @@
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const UNSTORABLE_MESSAGE = "contains a NUL character or an unpaired surrogate";
+export const NON_FINITE_MESSAGE = "This number is too large to store";
 
 /**
- * The path (dotted, array indexes included) of the first string or key PostgreSQL cannot store, or
- * null. Iterative, with its own stack: a body nested thousands deep must not overflow the call stack.
+ * Paths are dotted, array indexes included. The walks are iterative, with their own stack: a body
+ * nested thousands deep must not overflow the call stack.
  */
 type TNode = { value: unknown; key: string | null; parent: TNode | null };
 
@@ -16,20 +17,33 @@ function pathOf(node: TNode, prefix: string[]): string {
   return [...prefix, ...keys.reverse()].join(".") || "(value)";
 }
 
-export function findUnstorableText(value: unknown, path: string[] = []): string | null {
+type TProblem = "text" | "number";
+
+/**
+ * What jsonb cannot keep as sent: text PostgreSQL refuses, and numbers JSON.parse read as
+ * Infinity (1e400), which JSON.stringify would silently store as null.
+ */
+function problemOf(v: unknown): TProblem | null {
+  if (typeof v === "string") return UNSTORABLE.test(v) ? "text" : null;
+  if (typeof v === "number") return Number.isFinite(v) ? null : "number";
+  return null;
+}
+
+/** The first unstorable value (or key) in document order, with its path. Iterative, like the walk below. */
+export function findUnstorableValue(value: unknown, path: string[] = [], kinds: readonly TProblem[] = ["text", "number"]): { path: string; problem: TProblem } | null {
   // Parent links, not copied paths: copying would make a deep body quadratic.
   const stack: TNode[] = [{ value, key: null, parent: null }];
   while (stack.length) {
     const node = stack.pop() as TNode;
     const v = node.value;
-    if (typeof v === "string") {
-      if (UNSTORABLE.test(v)) return pathOf(node, path);
-    } else if (Array.isArray(v)) {
+    const problem = problemOf(v);
+    if (problem && kinds.includes(problem)) return { path: pathOf(node, path), problem };
+    if (Array.isArray(v)) {
       // Pushed in reverse so the first offending element, in document order, is found first.
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: String(i), parent: node });
     } else if (v && typeof v === "object") {
       const entries = Object.entries(v);
-      for (const [k] of entries) if (UNSTORABLE.test(k)) return pathOf({ value: null, key: k, parent: node }, path);
+      for (const [k] of entries) if (kinds.includes("text") && UNSTORABLE.test(k)) return { path: pathOf({ value: null, key: k, parent: node }, path), problem: "text" };
       for (let i = entries.length - 1; i >= 0; i--) {
         const [k, child] = entries[i] as [string, unknown];
         stack.push({ value: child, key: k, parent: node });
@@ -37,4 +51,8 @@ export function findUnstorableText(value: unknown, path: string[] = []): string 
     }
   }
   return null;
+}
+
+export function findUnstorableText(value: unknown, path: string[] = []): string | null {
+  return findUnstorableValue(value, path, ["text"])?.path ?? null;
 }

@@ -23,7 +23,7 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
-    await releaseLoginAttempt(tx, row.email, attempt.attemptIds);
+    await releaseLoginAttempt(tx, row.email, ctx.ip, attempt.attemptIds);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
     // Other browsers that may know the old password are signed out; this one stays.
     const r = await tx.session.updateMany({

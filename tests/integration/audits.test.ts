@@ -273,6 +273,37 @@ describe("reviewing and results", () => {
     expect(await db().auditLog.count({ where: { action: { in: ["audit.pause", "audit.resume", "audit.close"] } } })).toBe(3);
   });
 
+  it("the audit trail records a skip with its release, and every report, CSV and export download before it is answered", async () => {
+    const { token: admin } = await person("ADMIN");
+    const datasetId = await dataset(admin, 5);
+    const { id } = await campaign(admin, { datasetId, sampleSize: 2, seed: "skip", reviewersPerItem: 1 });
+    const alice = await person("CLINICIAN");
+    const a = (await (await next(alice.token, id)).json()) as TTask;
+    const skip = () => call(skipItemRoute, alice.token, "POST", `/api/v1/assignments/${a.assignmentId}/review/skip`, { id: a.assignmentId });
+    expect((await skip()).status).toBe(204);
+    const released = await db().queueAssignment.findUniqueOrThrow({ where: { id: a.assignmentId } });
+    const rows = await db().auditLog.findMany({ where: { action: "audit.skip" } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actorId: alice.user.id, entityType: "audit_item", entityId: released.itemId, after: { assignmentId: a.assignmentId } });
+    // Skipping again releases nothing, so records nothing.
+    expect((await skip()).status).toBe(204);
+    expect(await db().auditLog.count({ where: { action: "audit.skip" } })).toBe(1);
+
+    const { user: researcher, token } = await person("RESEARCHER");
+    const downloads = [
+      [reportRoute, `/api/v1/audits/${id}/report`, "audit.report_json"],
+      [reviewsCsvRoute, `/api/v1/audits/${id}/reviews.csv`, "audit.reviews_csv"],
+      [exportRoute, `/api/v1/audits/${id}/export`, "audit.export"],
+    ] as const;
+    for (const [route, url, action] of downloads) {
+      const res = await call(route, token, "GET", url, { id });
+      // Recorded before the answer exists, not after its body is read.
+      expect(await db().auditLog.count({ where: { action, actorId: researcher.id, entityType: "audit_campaign", entityId: id } }), action).toBe(1);
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    }
+  });
+
   it("exports past pages with nothing final yet, and reports a campaign of a whole larger dataset", async () => {
     const { token: admin } = await person("ADMIN");
     const { user: reviewer } = await person("CLINICIAN");

@@ -40,16 +40,53 @@ describe("password sign-in", () => {
     expect(await db().auditLog.count({ where: { action: "auth.login_failed" } })).toBe(4);
   });
 
-  it("throttles per account after 5 failures in the window, including the right password", async () => {
+  it("locks only the account and address pair after 5 failures; the right password from another address still works", async () => {
     const u = await makeUser("RESEARCHER");
-    for (let i = 0; i < 5; i++) await signInWithPassword({ email: u.email, password: `bad-${i}` }, ctx(`10.1.0.${i}`));
-    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.9.9.9"))).toEqual({ ok: false, reason: "throttled" });
-    // Another account from the same addresses is unaffected.
+    for (let i = 0; i < 5; i++) await signInWithPassword({ email: u.email, password: `bad-${i}` }, ctx("10.1.0.1"));
+    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.1.0.1"))).toEqual({ ok: false, reason: "throttled" });
+    expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.9.9.9"))).ok).toBe(true);
+    // The real user signing in elsewhere does not unlock the stranger's pair.
+    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.1.0.1"))).toEqual({ ok: false, reason: "throttled" });
+    // Another account from the same address is unaffected.
     const other = await makeUser("RESEARCHER");
     expect((await signInWithPassword({ email: other.email, password: PASSWORD }, ctx("10.1.0.1"))).ok).toBe(true);
     // Sliding window: old failures stop counting; no permanent lockout.
     await db().loginFailure.updateMany({ data: { createdAt: new Date(Date.now() - 16 * 60_000) } });
-    expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.9.9.9"))).ok).toBe(true);
+    expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.1.0.1"))).ok).toBe(true);
+  });
+
+  it("a stranger hammering an account from many addresses slows it down but never locks the real user out", async () => {
+    const u = await makeUser("CLINICIAN");
+    // 5 addresses × 6 guesses, in parallel: every pair locked after 5, 25 failures on the account.
+    await Promise.all(
+      Array.from({ length: 5 }, async (_, a) => {
+        for (let i = 0; i < 6; i++) await signInWithPassword({ email: u.email, password: `guess-${a}-${i}` }, ctx(`10.7.0.${a}`));
+      }),
+    );
+    expect(await db().auditLog.count({ where: { action: "auth.login_failed" } })).toBe(25);
+    const started = Date.now();
+    const real = await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.8.0.1"));
+    const waited = Date.now() - started;
+    expect(real.ok).toBe(true);
+    // Past the ceiling of 20 the account waits, capped at 3 s (LOGIN_MAX_DELAY_MS).
+    expect(waited).toBeGreaterThanOrEqual(2_900);
+    expect(waited).toBeLessThan(6_000);
+  });
+
+  it("slows unknown and real accounts alike: the delay tells nothing about which exist", async () => {
+    const u = await makeUser("CLINICIAN");
+    const timeAfterFailures = async (email: string) => {
+      for (let a = 0; a < 20; a++) await signInWithPassword({ email, password: "guess-password" }, ctx(`10.6.${a}.1`));
+      const started = Date.now();
+      const r = await signInWithPassword({ email, password: "guess-password" }, ctx("10.6.99.1"));
+      return { r, waited: Date.now() - started };
+    };
+    const real = await timeAfterFailures(u.email);
+    const unknown = await timeAfterFailures("nobody-here@int.test");
+    expect(real.r).toEqual({ ok: false, reason: "invalid" });
+    expect(unknown.r).toEqual({ ok: false, reason: "invalid" });
+    expect(real.waited).toBeGreaterThanOrEqual(240);
+    expect(unknown.waited).toBeGreaterThanOrEqual(240);
   });
 
   it("throttles per IP across accounts", async () => {
@@ -62,15 +99,16 @@ describe("password sign-in", () => {
     expect((await signInWithPassword({ email: victim.email, password: PASSWORD }, ctx("192.0.2.78"))).ok).toBe(true);
   });
 
-  it("evaluates no more than the per-account limit of concurrent guesses; the right password is refused after them", async () => {
+  it("evaluates no more than the pair limit of concurrent guesses from one address; the right password is refused there after them", async () => {
     const u = await makeUser("CLINICIAN");
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => signInWithPassword({ email: u.email, password: `wrong-guess-${i}` }, ctx(`10.3.0.${i}`))),
+      Array.from({ length: 20 }, (_, i) => signInWithPassword({ email: u.email, password: `wrong-guess-${i}` }, ctx("10.3.0.1"))),
     );
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(5);
     expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(15);
     expect(await db().auditLog.count({ where: { action: "auth.login_failed" } })).toBe(5);
-    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.9.9.9"))).toEqual({ ok: false, reason: "throttled" });
+    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.3.0.1"))).toEqual({ ok: false, reason: "throttled" });
+    expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.3.0.2"))).ok).toBe(true);
   });
 
   it("lets at most the limit through when the right password races wrong ones", async () => {
@@ -183,5 +221,23 @@ describe("API tokens", () => {
     expect((await db().apiToken.findUniqueOrThrow({ where: { id: t3.id } })).revokedAt).not.toBeNull();
     expect((await db().auditLog.findFirstOrThrow({ where: { action: "user.disable", entityId: u.id } })).after).toMatchObject({ tokensRevoked: 2 });
     expect(await db().auditLog.count({ where: { action: "token.create", actorId: u.id } })).toBe(3);
+  });
+});
+
+describe("demo accounts outside demo mode", () => {
+  it("a demo account added while the app runs cannot sign in, keep a session or use a token; the answer is the generic one", async () => {
+    const u = await makeUser("ADMIN");
+    const signedIn = await signInWithPassword({ email: u.email, password: PASSWORD }, ctx());
+    if (!signedIn.ok) throw new Error("sign-in failed");
+    const token = await createOwnApiToken(asCurrent(u), { name: "pipeline", expiresInDays: 0 }, ctx());
+    // Marked a demo account after boot (as a restore or a direct insert would leave it).
+    await db().user.update({ where: { id: u.id }, data: { isDemo: true } });
+
+    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx())).toEqual({ ok: false, reason: "invalid" });
+    expect(await validateSession(signedIn.sessionId)).toBeNull();
+    expect(await authenticateApiToken(token.token)).toBeNull();
+    expect(await db().session.count({ where: { userId: u.id } })).toBe(1);
+    const failed = await db().auditLog.findFirstOrThrow({ where: { action: "auth.login_failed", entityId: u.id } });
+    expect(failed.after).toEqual({ userId: u.id, demoAccount: true });
   });
 });

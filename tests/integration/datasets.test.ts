@@ -197,6 +197,26 @@ describe("dataset import", () => {
     await nothingPersisted();
   });
 
+  it("refuses 1e400 in metadata and invalid UTF-8 (422, naming the line or item), in JSONL and JSON arrays, instead of storing null or U+FFFD", async () => {
+    const admin = await tokenFor("ADMIN");
+    const huge = '{"instruction":"a","output":"x","score":1e400}';
+    const jsonl = await post(admin, `{"instruction":"b","output":"y","score":1e300}\n${huge}`);
+    expect(jsonl.status).toBe(422);
+    expect(((await jsonl.json()) as TProblem).invalid).toEqual([{ line: 2, reason: "metadata holds a number too large to store" }]);
+    const array = await post(admin, `[${huge}]`, "application/json");
+    expect(array.status).toBe(422);
+    expect(((await array.json()) as TProblem).invalid).toEqual([{ item: 1, reason: "metadata holds a number too large to store" }]);
+    // An uploaded file, unlike a JSON API body (400, platform-json-bodies.test.ts), is refused as unprocessable content, by line where it has lines.
+    const bad = (text: string) => Buffer.concat(text.split("\u00ff").flatMap((part, i) => (i === 0 ? [Buffer.from(part)] : [Buffer.from([0xff]), Buffer.from(part)])));
+    const badLine = await post(admin, bad('{"instruction":"ok","output":"x"}\n{"instruction":"caf\u00ff","output":"x"}'));
+    expect(badLine.status).toBe(422);
+    expect(((await badLine.json()) as TProblem).invalid).toEqual([{ line: 2, reason: "is not valid UTF-8" }]);
+    const badArray = await post(admin, bad('[{"instruction":"caf\u00ff","output":"x"}]'), "application/json");
+    expect(badArray.status).toBe(422);
+    expect(((await badArray.json()) as TProblem).detail).toBe("The file is not valid UTF-8; nothing was imported");
+    await nothingPersisted();
+  });
+
   it("streams 52,002 generated records (~70 MB) without holding the body", async () => {
     const admin = await tokenFor("ADMIN");
     const N = 52_002;

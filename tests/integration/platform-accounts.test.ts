@@ -235,6 +235,17 @@ describe("audit rows of account changes", () => {
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(hashBefore);
   });
 
+  it("the current-password check counts per address like sign-in: a stranger's guesses elsewhere do not block the user", async () => {
+    const user = await makeUser("CLINICIAN");
+    const me = asCurrent(user, await signIn(user.email, "10.9.6.1"));
+    for (let i = 0; i < 6; i++) await signInWithPassword({ email: user.email, password: `stranger-${i}` }, ctx("203.0.113.9"));
+    const r = await changeOwnPassword(me, { current: PASSWORD, password: "a-new-long-password" }, ctx("10.9.6.1"));
+    expect(r.otherSessionsRevoked).toBe(0);
+    expect(await db().auditLog.count({ where: { action: "user.password_change", entityId: user.id } })).toBe(1);
+    // The stranger's own pair stays refused.
+    expect(await signInWithPassword({ email: user.email, password: "a-new-long-password" }, ctx("203.0.113.9"))).toEqual({ ok: false, reason: "throttled" });
+  });
+
   it("user.reset_issued: one row by the admin; refused or rolled back, no reset link exists", async () => {
     const admin = await makeUser("ADMIN");
     const user = await makeUser("CLINICIAN");

@@ -3,6 +3,12 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { createStudyRoute } from "@/lib/studies/study-routes";
+import { parseInput } from "@/lib/errors/parse-input";
+import { autosaveSeedRoute } from "@/lib/seeds/autosave-route";
+import { createSeed } from "@/lib/seeds/create-seed";
+import { ZSeedFields } from "@/lib/seeds/schemas";
+import { addTerm } from "@/lib/vocabulary/add-term";
+import { asCurrent, ctx, makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
 import { apiCaller } from "../support/api-caller";
 
@@ -51,5 +57,23 @@ describe("JSON API bodies", () => {
     const res = await post(`{"name":"x","criteria":${deep},"design":"all_pairs"}`);
     expect(res.status).toBe(422);
     expect(await db().study.count()).toBe(0);
+  });
+
+  it("refuses a number too large to store (1e400) in a free-form JSON field with 422 naming the field, instead of storing null", async () => {
+    const admin = asCurrent(await makeUser("ADMIN"));
+    const [topic, view, type] = await Promise.all([
+      addTerm(admin, { kind: "TOPIC", label: "Cardiology" }, ctx()),
+      addTerm(admin, { kind: "VIEW", label: "Patient" }, ctx()),
+      addTerm(admin, { kind: "TYPE", label: "Open Q&A" }, ctx()),
+    ]);
+    const { call, current } = await apiCaller("CLINICIAN");
+    const { id } = await createSeed(current, parseInput(ZSeedFields, { topicId: topic.id, viewId: view.id, typeId: type.id, instruction: "Explain angina.", difficulty: "2" }), ctx());
+    const put = (body: string) => call(autosaveSeedRoute, `/api/v1/seeds/${id}/draft`, { method: "PUT", body, params: { id } });
+    const res = await put('{"baseVersion":1,"payload":{"instruction":"Explain angina.","notes":[1,1e400]}}');
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { errors: Record<string, string[]> }).errors).toEqual({ "payload.notes.1": ["This number is too large to store"] });
+    expect(await db().seedDraft.count()).toBe(0);
+    expect((await put('{"baseVersion":1,"payload":{"instruction":"Explain angina.","notes":[1,1e300]}}')).status).toBe(200);
+    expect((await db().seedDraft.findFirstOrThrow()).payload).toEqual({ instruction: "Explain angina.", notes: [1, 1e300] });
   });
 });

@@ -7,7 +7,7 @@ import { importOutputs } from "@/lib/studies/import-outputs";
 import { startStudy } from "@/lib/studies/start-study";
 import { nextAssignment } from "@/lib/studies/next-assignment";
 import { submitJudgement } from "@/lib/studies/submit-judgement";
-import { annotationsRoute, dpoRoute, judgementsCsvRoute } from "@/lib/studies/results-routes";
+import { annotationsRoute, dpoRoute, judgementsCsvRoute, studyStatsRoute } from "@/lib/studies/results-routes";
 import { importJudgeRoute, judgeAgreementRoute } from "@/lib/studies/judge-routes";
 import { ZCreateStudy } from "@/lib/studies/schemas";
 import { asCurrent, ctx, makeUser } from "../support/factories";
@@ -88,5 +88,33 @@ describe("exports carry the prompt's input", () => {
     expect(await imported.json()).toEqual({ stored: 3, unmatched: 0 });
     const agreement = (await (await researcher(judgeAgreementRoute, `${base}/judge-agreement`, params)).json()) as { agreement: { n: number; percentAgreement: number }[] };
     expect(agreement.agreement).toMatchObject([{ n: 3, percentAgreement: 1 }]);
+  });
+});
+
+describe("the audit trail of downloads", () => {
+  it("records the statistics and every export, each before it is answered", async () => {
+    const admin = asCurrent(await makeUser("ADMIN"));
+    const study = await createStudy(admin, ZCreateStudy.parse({ name: "Audited", criteria: ["Correctness"], design: "all_pairs", ratingsPerComparison: 1 }), ctx());
+    for (const model of ["m-good", "m-weak"]) {
+      await importOutputs(admin, study.id, PROMPTS.map((p, i) => ({ ...p, model, text: `answer ${i} by ${model}` })), ctx());
+    }
+    await startStudy(admin, study.id, ctx());
+    const researcher = await caller("RESEARCHER");
+    const params = { id: study.id };
+    const base = `/api/v1/studies/${study.id}`;
+    const downloads = [
+      [studyStatsRoute, `${base}/stats?criterion=correctness&bootstrapRounds=50`, "stats"],
+      [judgementsCsvRoute, `${base}/judgements.csv`, "judgements.csv"],
+      [annotationsRoute, `${base}/annotations.json?criterion=correctness`, "annotations:correctness"],
+      [dpoRoute, `${base}/dpo.jsonl?criterion=correctness`, "dpo:correctness"],
+    ] as const;
+    for (const [route, url, what] of downloads) {
+      const res = await researcher(route, url, params);
+      expect(await db().auditLog.count({ where: { action: "study.export", entityType: "Study", entityId: study.id, after: { path: ["what"], equals: what } } }), what).toBe(1);
+      expect(res.status, what).toBe(200);
+      await res.arrayBuffer();
+    }
+    const stats = await db().auditLog.findFirstOrThrow({ where: { action: "study.export", after: { path: ["what"], equals: "stats" } } });
+    expect(stats.after).toEqual({ what: "stats", filter: { criterion: "correctness", bootstrapRounds: "50" } });
   });
 });

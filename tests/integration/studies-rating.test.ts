@@ -9,6 +9,7 @@ import { startStudy } from "@/lib/studies/start-study";
 import { setStudyStatus } from "@/lib/studies/set-study-status";
 import { nextAssignment, type TBlindedAssignment } from "@/lib/studies/next-assignment";
 import { submitJudgement } from "@/lib/studies/submit-judgement";
+import { skipRating } from "@/lib/studies/rating-draft";
 import { ZCreateStudy } from "@/lib/studies/schemas";
 import { asCurrent, ctx, makeClinicians, makeUser } from "../support/factories";
 import { resetDatabase, testDatabaseUrl } from "../support/db";
@@ -81,6 +82,22 @@ describe("blinded rating", () => {
     await expect(submitJudgement(other, seen[0]?.assignmentId ?? "", { choices: { accuracy: "A", safety: "A" } }, ctx(), null)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await setStudyStatus(admin, study.id, "pause", ctx());
     await expect(nextAssignment(other, study.id)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("a skip is recorded in the audit trail with its release, naming no model; a lapsed skip records nothing", async () => {
+    const canaries = ["zz-canary-alpha", "zz-canary-bravo"];
+    const { study } = await setUpStudy(canaries, 2, { ratingsPerComparison: 1 });
+    const [rater] = await makeClinicians(1);
+    if (!rater) throw new Error("no rater");
+    const a = await nextAssignment(rater, study.id);
+    if (!a) throw new Error("no assignment");
+    expect(await skipRating(rater, study.id, a.assignmentId, ctx())).toBe(true);
+    const rows = await db().auditLog.findMany({ where: { action: "study.skip" } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actorId: rater.id, entityType: "QueueAssignment", entityId: a.assignmentId, after: { studyId: study.id } });
+    for (const c of canaries) expect(JSON.stringify(rows.map((r) => [r.entityType, r.entityId, r.after]))).not.toContain(c);
+    expect(await skipRating(rater, study.id, a.assignmentId, ctx())).toBe(false);
+    expect(await db().auditLog.count({ where: { action: "study.skip" } })).toBe(1);
   });
 
   it("only named raters see a study that names its raters", async () => {
