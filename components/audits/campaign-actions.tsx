@@ -1,8 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { PhiConfirm } from "@/components/phi/phi-confirm";
+import { PhiFindingsInline } from "@/components/phi/phi-findings-inline";
+import { phiRefusalOf, type TPhiRefusal } from "@/components/phi/phi-problem";
+import { useWrittenFindings } from "@/components/phi/use-written-findings";
 
 /** Pause / resume / close, and adjudication of one disputed item. */
 export function CampaignControls({ id, status }: { id: string; status: string }) {
@@ -25,32 +29,61 @@ export function CampaignControls({ id, status }: { id: string; status: string })
   );
 }
 
-export function AdjudicateForm({ campaignId, itemId, output, flags }: { campaignId: string; itemId: string; output: string; flags: { key: string; label: string }[] }) {
+/**
+ * `baselines`: the texts the final output may copy (the model's output, the reviewers'
+ * corrections); only what the admin changes in them is scanned for PHI.
+ */
+export function AdjudicateForm({
+  campaignId,
+  itemId,
+  output,
+  baselines,
+  flags,
+}: {
+  campaignId: string;
+  itemId: string;
+  output: string;
+  baselines: string[];
+  flags: { key: string; label: string }[];
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const onSubmit = async (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const verdict = f.get("verdict");
-    const corrected = f.get("correctedOutput");
+  const [verdict, setVerdict] = useState("revise");
+  const [text, setText] = useState(output);
+  const [phiRefusal, setPhiRefusal] = useState<TPhiRefusal | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const written = useWrittenFindings([{ field: "correctedOutput", text: verdict === "revise" ? text : "", baselines }]);
+  const send = async (phiConfirmed: boolean) => {
+    const form = formRef.current;
+    if (!form) return;
+    setPhiRefusal(null);
+    const f = new FormData(form);
     const res = await fetch(`/api/v1/audits/${campaignId}/items/${itemId}/adjudicate`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
         verdict,
         flags: f.getAll("flags").filter((x): x is string => typeof x === "string"),
-        correctedOutput: typeof corrected === "string" && verdict === "revise" ? corrected : undefined,
+        correctedOutput: verdict === "revise" ? text : undefined,
+        ...(phiConfirmed ? { phiConfirmed: true } : {}),
       }),
     });
-    if (res.ok) router.refresh();
-    else setError(((await res.json().catch(() => ({}))) as { detail?: string }).detail ?? "Failed");
+    if (res.ok) return router.refresh();
+    const body: unknown = await res.json().catch(() => ({}));
+    const refusal = res.status === 422 ? phiRefusalOf(body) : null;
+    if (refusal) setPhiRefusal(refusal);
+    else setError((body as { detail?: string }).detail ?? "Failed");
+  };
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    void send(false);
   };
   return (
     // No aria-label on the form: one per disputed item, they would be landmarks all of the same name.
-    <form onSubmit={(e) => void onSubmit(e)} className="mt-2 space-y-2 text-sm">
+    <form ref={formRef} onSubmit={onSubmit} className="mt-2 space-y-2 text-sm">
       <label className="flex items-center gap-2">
         Final verdict
-        <select name="verdict" className="rounded border px-2 py-1" defaultValue="revise">
+        <select name="verdict" className="rounded border px-2 py-1" value={verdict} onChange={(e) => setVerdict(e.target.value)}>
           <option value="accept">Accept</option>
           <option value="reject">Reject</option>
           <option value="revise">Needs revision</option>
@@ -63,7 +96,9 @@ export function AdjudicateForm({ campaignId, itemId, output, flags }: { campaign
           </label>
         ))}
       </div>
-      <textarea name="correctedOutput" defaultValue={output} className="h-24 w-full rounded border p-2" aria-label="Final output" />
+      <textarea name="correctedOutput" value={text} onChange={(e) => setText(e.target.value)} className="h-24 w-full rounded border p-2" aria-label="Final output" />
+      <PhiFindingsInline text={text} findings={written} />
+      {phiRefusal ? <PhiConfirm refusal={phiRefusal} fieldLabels={{ correctedOutput: "Final output" }} onConfirm={() => void send(true)} onCancel={() => setPhiRefusal(null)} /> : null}
       <Button type="submit">Record final verdict</Button>
       {error ? <p role="alert" className="text-red-800">{error}</p> : null}
     </form>

@@ -3,6 +3,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { DiffView } from "@/components/audits/diff-view";
+import { PhiConfirm } from "@/components/phi/phi-confirm";
+import { PhiFindingsInline } from "@/components/phi/phi-findings-inline";
+import { PhiMarkedText, type TSpan } from "@/components/phi/phi-marked-text";
+import { phiRefusalOf, type TPhiRefusal } from "@/components/phi/phi-problem";
+import { useWrittenFindings } from "@/components/phi/use-written-findings";
+import { phiKindLabel } from "@/lib/phi/labels";
 
 type TFlag = { key: string; label: string };
 type TTask = {
@@ -12,7 +18,10 @@ type TTask = {
   output: string;
   flags: TFlag[];
   draft: { verdict?: string | null; flags?: string[]; correctedOutput?: string | null; rationale?: string | null; elapsedMs?: number } | null;
+  phiSpans?: { instruction: TSpan[]; input: TSpan[]; output: TSpan[] };
 };
+
+const PHI_FIELDS = { correctedOutput: "Correction", rationale: "Rationale" };
 type TVerdict = "accept" | "reject" | "revise";
 
 const VERDICT_LABEL: Record<TVerdict, string> = { accept: "Accept (a)", reject: "Reject (r)", revise: "Needs revision (e)" };
@@ -26,6 +35,13 @@ async function problemText(res: Response): Promise<string> {
   }
 }
 
+/** Reads a 422 …/phi-findings answer into the confirmation; false for any other answer. */
+async function phiRefusalFrom(res: Response, set: (r: TPhiRefusal) => void): Promise<boolean> {
+  const refusal = phiRefusalOf(await res.clone().json().catch(() => null));
+  if (refusal) set(refusal);
+  return refusal !== null;
+}
+
 /** The keyboard-first review screen: a accept, r reject, e edit, 1–9 flags, Enter submit, s skip. */
 export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
   const [task, setTask] = useState<TTask | null>(null);
@@ -36,6 +52,7 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
   const [rationale, setRationale] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [phiRefusal, setPhiRefusal] = useState<TPhiRefusal | null>(null);
   const startedAt = useRef(0);
   const priorMs = useRef(0);
   const idemKey = useRef("");
@@ -59,6 +76,7 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
     setFlags(d.flags ?? []);
     setCorrection(d.correctedOutput ?? t.output);
     setRationale(d.rationale ?? "");
+    setPhiRefusal(null);
     priorMs.current = d.elapsedMs ?? 0;
     startedAt.current = Date.now();
     idemKey.current = crypto.randomUUID();
@@ -84,9 +102,10 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
     return () => clearTimeout(timer);
   }, [task, verdict, flags, correction, rationale]);
 
-  const submit = useCallback(async () => {
+  const submit = useCallback(async (phiConfirmed = false) => {
     if (!task || !verdict || busy) return;
     setBusy(true);
+    setPhiRefusal(null);
     try {
       const res = await fetch(`/api/v1/assignments/${task.assignmentId}/review`, {
         method: "POST",
@@ -97,11 +116,15 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
           correctedOutput: verdict === "revise" ? correction : undefined,
           rationale: rationale || undefined,
           durationMs: elapsed(),
+          ...(phiConfirmed ? { phiConfirmed: true } : {}),
         }),
       });
       if (res.ok) {
         setMessage("Saved.");
         await load();
+      } else if (res.status === 422 && (await phiRefusalFrom(res, setPhiRefusal))) {
+        // The 422 stored nothing: confirming sends the same request, with the same key, again.
+        setMessage(null);
       } else {
         setMessage(await problemText(res));
         if (res.status === 409) await load();
@@ -156,6 +179,17 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
     return () => window.removeEventListener("keydown", onKey);
   }, [task, submit, skip, toggleFlag]);
 
+  const written = useWrittenFindings(
+    task
+      ? [
+          { field: "correctedOutput", text: verdict === "revise" ? correction : "", baselines: [task.output] },
+          { field: "rationale", text: rationale },
+        ]
+      : [],
+  );
+  const recordSpans = task?.phiSpans ?? { instruction: [], input: [], output: [] };
+  const recordKinds = [...new Set([...recordSpans.instruction, ...recordSpans.input, ...recordSpans.output].map((s) => phiKindLabel(s.kind)))];
+
   if (done) return <p data-testid="queue-empty">Nothing left for you in this campaign. Thank you.</p>;
   if (!task) return <p>{message ?? "Loading…"}</p>;
 
@@ -166,16 +200,21 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
           {message}
         </p>
       ) : null}
+      {recordKinds.length ? (
+        <p className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-2 text-sm text-amber-950" data-testid="record-phi-note">
+          This record may hold patient identifiers ({recordKinds.join(", ")}), marked below. If it does, reject it and say so in the rationale.
+        </p>
+      ) : null}
       <section className="space-y-2">
         <h2 className="text-sm font-semibold uppercase text-slate-600">Instruction</h2>
         <p className="whitespace-pre-wrap break-words rounded bg-slate-50 p-3" data-testid="task-instruction">
-          {task.instruction}
+          <PhiMarkedText text={task.instruction} spans={recordSpans.instruction} />
         </p>
         {task.input ? (
           <>
             <h2 className="text-sm font-semibold uppercase text-slate-600">Input</h2>
             <p className="whitespace-pre-wrap break-words rounded bg-slate-50 p-3" data-testid="task-input">
-              {task.input}
+              <PhiMarkedText text={task.input} spans={recordSpans.input} />
             </p>
           </>
         ) : null}
@@ -184,7 +223,7 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
         <section>
           <h2 className="text-sm font-semibold uppercase text-slate-600">Output</h2>
           <p className="whitespace-pre-wrap break-words rounded bg-slate-50 p-3" data-testid="task-output">
-            {task.output}
+            <PhiMarkedText text={task.output} spans={recordSpans.output} />
           </p>
         </section>
         <section>
@@ -203,6 +242,7 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
               setVerdict("revise");
             }}
           />
+          <PhiFindingsInline text={correction} findings={written.filter((f) => f.field === "correctedOutput")} />
           {verdict === "revise" && correction !== task.output ? <DiffView before={task.output} after={correction} /> : null}
         </section>
       </div>
@@ -225,6 +265,10 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
         Rationale (optional)
         <textarea className="mt-1 h-16 w-full rounded border border-slate-500 p-2" value={rationale} onChange={(e) => setRationale(e.target.value)} />
       </label>
+      <PhiFindingsInline text={rationale} findings={written.filter((f) => f.field === "rationale")} />
+      {phiRefusal ? (
+        <PhiConfirm refusal={phiRefusal} fieldLabels={PHI_FIELDS} busy={busy} onConfirm={() => void submit(true)} onCancel={() => setPhiRefusal(null)} />
+      ) : null}
       <div className="flex gap-2">
         <Button type="button" onClick={() => void submit()} disabled={!verdict || busy} data-testid="submit-review">
           Submit (Enter)

@@ -4,6 +4,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { PhiConfirm } from "@/components/phi/phi-confirm";
+import { PhiFindingsInline } from "@/components/phi/phi-findings-inline";
+import { phiRefusalOf, type TPhiRefusal } from "@/components/phi/phi-problem";
+import { useWrittenFindings } from "@/components/phi/use-written-findings";
 import { fieldErrorsOf, seedApi, textOf } from "./seed-api";
 
 /** Approve or request changes on the version shown; a stale version is refused by the server. */
@@ -12,10 +16,19 @@ export function ReviewPanel({ seedId, version }: { seedId: string; version: numb
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  async function decide(decision: "APPROVE" | "REQUEST_CHANGES") {
+  const [phiRefusal, setPhiRefusal] = useState<{ decision: "APPROVE" | "REQUEST_CHANGES"; refusal: TPhiRefusal } | null>(null);
+  const written = useWrittenFindings([{ field: "comment", text: comment }]);
+  async function decide(decision: "APPROVE" | "REQUEST_CHANGES", phiConfirmed = false) {
     setBusy(true);
-    const res = await seedApi("POST", `/api/v1/seeds/${seedId}/review`, { baseVersion: version, decision, comment });
+    setPhiRefusal(null);
+    const res = await seedApi("POST", `/api/v1/seeds/${seedId}/review`, { baseVersion: version, decision, comment, ...(phiConfirmed ? { phiConfirmed: true } : {}) });
     setBusy(false);
+    const refusal = res.status === 422 ? phiRefusalOf(res.body) : null;
+    if (refusal) {
+      setError(null);
+      setPhiRefusal({ decision, refusal });
+      return;
+    }
     if (res.status >= 400) {
       // An approval refused for an incomplete seed names what is missing, so the reviewer can say so.
       const errors = fieldErrorsOf(res.body);
@@ -30,6 +43,16 @@ export function ReviewPanel({ seedId, version }: { seedId: string; version: numb
         Comment for the author (required when requesting changes)
       </label>
       <textarea id="review-comment" value={comment} onChange={(e) => setComment(e.target.value)} rows={3} className="block w-full rounded-md border border-slate-500 px-3 py-2 text-sm" />
+      <PhiFindingsInline text={comment} findings={written} />
+      {phiRefusal ? (
+        <PhiConfirm
+          refusal={phiRefusal.refusal}
+          fieldLabels={{ comment: "Comment" }}
+          busy={busy}
+          onConfirm={() => void decide(phiRefusal.decision, true)}
+          onCancel={() => setPhiRefusal(null)}
+        />
+      ) : null}
       {error ? <Notice tone="error">{error}</Notice> : null}
       <div className="flex gap-2">
         <Button type="button" disabled={busy} onClick={() => void decide("APPROVE")}>

@@ -6,6 +6,10 @@ import { Notice } from "@/components/ui/notice";
 import { CriterionChoices, type TChoice } from "@/components/studies/criterion-choices";
 import { ResponseText } from "@/components/studies/response-text";
 import { useDraftAutosave } from "@/components/studies/use-draft-autosave";
+import { PhiConfirm } from "@/components/phi/phi-confirm";
+import { PhiFindingsInline } from "@/components/phi/phi-findings-inline";
+import { phiRefusalOf, type TPhiRefusal } from "@/components/phi/phi-problem";
+import { useWrittenFindings } from "@/components/phi/use-written-findings";
 
 type TAssignment = {
   assignmentId: string;
@@ -73,6 +77,7 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
   const [active, setActive] = useState(start.active);
   const [rationale, setRationale] = useState(start.rationale);
   const [busy, setBusy] = useState(false);
+  const [phiRefusal, setPhiRefusal] = useState<TPhiRefusal | null>(null);
   const [elapsed, setElapsed] = useState(0);
   const shownAt = useRef(0);
   const priorMs = useRef(0);
@@ -97,6 +102,7 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
       setChoices(s.choices);
       setActive(s.active);
       setRationale(s.rationale);
+      setPhiRefusal(null);
       startClock(s.assignment);
     },
     [startClock],
@@ -129,7 +135,7 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
     [assignment],
   );
 
-  const submit = useCallback(async () => {
+  const submit = useCallback(async (phiConfirmed = false) => {
     if (!assignment || busy) return;
     const missing = assignment.criteria.filter((c) => !choices[c.key]);
     if (missing.length) {
@@ -144,13 +150,17 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
     setBusy(true);
     setError(null);
     setInfo(null);
+    setPhiRefusal(null);
     try {
       const res = await fetch(`/api/v1/assignments/${assignment.assignmentId}/judgement`, {
         method: "POST",
         headers: { "content-type": "application/json", "idempotency-key": idemKey.current },
-        body: JSON.stringify({ choices, rationale: rationale.trim() || undefined, durationMs: elapsedMs() }),
+        body: JSON.stringify({ choices, rationale: rationale.trim() || undefined, durationMs: elapsedMs(), ...(phiConfirmed ? { phiConfirmed: true } : {}) }),
       });
-      if (res.status === 409) {
+      // A 422 stores nothing under the Idempotency-Key: confirming sends the same key again.
+      const refusal = res.status === 422 ? phiRefusalOf(await res.clone().json().catch(() => null)) : null;
+      if (refusal) setPhiRefusal(refusal);
+      else if (res.status === 409) {
         // The lease went to someone else (or the study closed): move on, and say why.
         const message = await problemText(res);
         await next();
@@ -236,6 +246,8 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
     return () => window.removeEventListener("keydown", onKey);
   }, [assignment, active, allowed, choose, submit, skip]);
 
+  const written = useWrittenFindings([{ field: "rationale", text: assignment && assignment.options.rationale !== "off" ? rationale : "" }]);
+
   if (done) return <Notice tone="success" title="All done">There is nothing left for you to rate in this study. Thank you.</Notice>;
   if (!assignment) return error ? <Notice tone="error">{error}</Notice> : <p className="text-sm text-slate-600">Loading…</p>;
 
@@ -296,6 +308,10 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
               onChange={(e) => setRationale(e.target.value)}
             />
           </label>
+        ) : null}
+        <PhiFindingsInline text={rationale} findings={written} />
+        {phiRefusal ? (
+          <PhiConfirm refusal={phiRefusal} fieldLabels={{ rationale: "Rationale" }} busy={busy} onConfirm={() => void submit(true)} onCancel={() => setPhiRefusal(null)} />
         ) : null}
         {error ? <Notice tone="error">{error}</Notice> : null}
         <div className="flex flex-wrap gap-2">

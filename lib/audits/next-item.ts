@@ -4,6 +4,7 @@ import type { TCurrentUser } from "@/lib/auth/sessions";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { claimNextItem } from "@/lib/queue";
+import { detectPhi, type PhiKind } from "@/lib/phi";
 import { flagsOf, type TFlag } from "./flags";
 
 export type TReviewTask = {
@@ -16,7 +17,13 @@ export type TReviewTask = {
   draft: Prisma.JsonValue;
   resumed: boolean;
   leaseExpiresAt: string;
+  /** PHI-like spans of the record itself, so the reviewer can flag a generated record that holds some. */
+  phiSpans: Record<"instruction" | "input" | "output", TPhiSpan[]>;
 };
+export type TPhiSpan = { kind: PhiKind; start: number; end: number };
+
+/** Offsets and kinds only: the client already has the text. */
+const spansOf = (text: string): TPhiSpan[] => detectPhi(text).map(({ kind, start, end }) => ({ kind, start, end }));
 
 type TTaskRow = {
   id: string;
@@ -53,6 +60,8 @@ export async function taskForAssignment(userId: string, assignmentId: string, re
     draft: a.draft,
     resumed,
     leaseExpiresAt: a.leaseExpiresAt.toISOString(),
+    // Scanned for this one record as it is shown (about a millisecond), not for the whole dataset.
+    phiSpans: { instruction: spansOf(a.instruction), input: spansOf(a.input), output: spansOf(a.output ?? "") },
   };
 }
 

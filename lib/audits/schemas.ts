@@ -63,6 +63,8 @@ export const ZReview = z.object({
   correctedOutput: z.string().max(100_000).optional(),
   rationale: z.string().max(5_000).optional(),
   durationMs: z.number().int().min(0).max(24 * 3_600_000).optional(),
+  /** The reviewer confirms that possible identifiers in what they wrote are not PHI. */
+  phiConfirmed: z.boolean().optional(),
 });
 export type TReview = z.infer<typeof ZReview>;
 
@@ -78,4 +80,5 @@ export const ZAdjudicate = z.object({
   verdict: ZVerdict,
   flags: z.array(z.string().max(40)).max(9).default([]),
   correctedOutput: z.string().max(100_000).optional(),
+  phiConfirmed: z.boolean().optional(),
 });

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { findIdempotentReplay, requestFingerprint, storeIdempotentResult } from "@/lib/http/idempotency";
 import type { TRequestContext } from "@/lib/http/request-context";
 import { LEASE_LOST, QUEUE_TX_OPTIONS, saveAssignmentDraft, submitAssignment } from "@/lib/queue";
+import { guardWrittenText, recordPhiConfirmations } from "@/lib/phi-guard/guard-written-text";
 import { flagsOf } from "./flags";
 import type { TReview } from "./schemas";
 
@@ -29,7 +30,9 @@ export async function submitReview(
   ctx: TRequestContext,
 ): Promise<TSubmitResult> {
   // Time on item is telemetry, not the request: a retry measured later is still the same review.
-  const { durationMs: _measured, ...asked } = review;
+  // Nor is the PHI confirmation: a retry that adds it after a 422 (which stored nothing) or repeats
+  // it after a success asks for the same review.
+  const { durationMs: _measured, phiConfirmed: _confirmed, ...asked } = review;
   const fingerprint = requestFingerprint([assignmentId, asked]);
   try {
     return await db().$transaction(async (tx) => {
@@ -59,6 +62,15 @@ export async function submitReview(
         result = { status: 200, body: { reviewId: existing.id, assignmentId, verdict: existing.verdict } };
       } else {
         const correction = review.correctedOutput?.trim() && review.correctedOutput !== (target.output ?? "") ? review.correctedOutput : null;
+        const rationale = review.rationale?.trim() || null;
+        // Only what the reviewer added to the model's output needs their word that it is not PHI.
+        const findings = guardWrittenText(
+          [
+            { field: "correctedOutput", text: correction, baselines: [target.output] },
+            { field: "rationale", text: rationale },
+          ],
+          review.phiConfirmed,
+        );
         const created = await tx.auditReview.create({
           data: {
             itemId: target.itemId,
@@ -67,10 +79,11 @@ export async function submitReview(
             verdict: review.verdict,
             flags: [...new Set(review.flags)],
             correctedOutput: correction,
-            rationale: review.rationale?.trim() || null,
+            rationale,
             durationMs: review.durationMs ?? Math.max(0, Date.now() - target.claimedAt.getTime()),
           },
         });
+        await recordPhiConfirmations(tx, user.id, { entityType: "audit_review", entityId: created.id }, findings);
         await recordAudit(tx, ctx, { actorId: user.id, action: "audit.review", entityType: "audit_item", entityId: target.itemId, after: { verdict: review.verdict } });
         result = { status: 201, body: { reviewId: created.id, assignmentId, verdict: created.verdict } };
       }
@@ -80,7 +93,7 @@ export async function submitReview(
   } catch (err) {
     if (err instanceof AppError && err.extra?.reason === LEASE_LOST) {
       // In the draft's own terms (elapsedMs), so the review screen resumes the time on item too.
-      const { durationMs, ...work } = review;
+      const { durationMs, phiConfirmed: _confirmed, ...work } = review;
       const draft: Prisma.InputJsonValue = {
         ...work,
         correctedOutput: review.correctedOutput ?? null,

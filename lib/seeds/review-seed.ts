@@ -4,7 +4,9 @@ import type { TCurrentUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/prisma";
 import { AppError, conflict, forbidden } from "@/lib/errors/app-error";
 import type { TRequestContext } from "@/lib/http/request-context";
-import { detectPhi } from "@/lib/phi";
+import { guardWrittenText, recordPhiConfirmations } from "@/lib/phi-guard/guard-written-text";
+import { phiFindingsError } from "@/lib/phi-guard/problem";
+import { writtenFindings } from "@/lib/phi/written-findings";
 import { checkSeedReady, findNearDuplicates } from "./check-seed-ready";
 import type { TSimilarSeed } from "./find-similar-seeds";
 import { loadSeedForUpdate, visibleSeedsWhere } from "./load-seed";
@@ -20,10 +22,17 @@ import { seedToSnapshot } from "./seed-to-snapshot";
 export async function reviewSeed(user: TCurrentUser, id: string, input: TReviewSeed, ctx: TRequestContext) {
   let near: TSimilarSeed[] = [];
   let scoredVersion: number | null = null;
+  const comment = { field: "comment", text: input.comment };
+  // A comment asking for changes stays on the seed as one of its findings (another clinician
+  // rules on it or the author redacts it), so a confirmation lets it through. An approved seed is
+  // frozen, so an identifier in an approval comment could never be redacted: refused outright.
+  const findings = input.decision === "APPROVE" ? [] : guardWrittenText([comment], input.phiConfirmed);
   if (input.decision === "APPROVE") {
-    // An approved seed is frozen, so an identifier in the approval comment could never be redacted.
-    if (detectPhi(input.comment).length) {
-      throw new AppError("VALIDATION", "The comment looks like it names a patient", {
+    const inApproval = writtenFindings(comment);
+    if (inApproval.length) {
+      throw phiFindingsError(inApproval, {
+        message: "The comment looks like it names a patient: an approval comment cannot hold an identifier",
+        confirmable: false,
         fieldErrors: { comment: ["Remove the patient identifier from your comment"] },
       });
     }
@@ -57,9 +66,10 @@ export async function reviewSeed(user: TCurrentUser, id: string, input: TReviewS
     }
     const now = new Date();
     const status = input.decision === "APPROVE" ? ("APPROVED" as const) : ("CHANGES_REQUESTED" as const);
-    await tx.seedReview.create({
+    const review = await tx.seedReview.create({
       data: { seedId: id, version: seed.version, reviewerId: user.id, decision: input.decision, comment: input.comment || null },
     });
+    await recordPhiConfirmations(tx, user.id, { entityType: "seed_review", entityId: review.id }, findings);
     await tx.seed.update({
       where: { id },
       data: status === "APPROVED" ? { status, approvedAt: now, approvedById: user.id } : { status },

@@ -47,6 +47,8 @@ export const ZReviewSeed = z
     baseVersion: ZBaseVersion,
     decision: z.enum(["APPROVE", "REQUEST_CHANGES"]),
     comment: z.string().max(5_000).optional().transform((v) => (v ?? "").trim()),
+    /** The reviewer confirms that possible identifiers in the comment are not PHI. */
+    phiConfirmed: z.boolean().optional(),
   })
   .refine((r) => r.decision === "APPROVE" || r.comment.length > 0, { path: ["comment"], message: "Say what should change" });
 export type TReviewSeed = z.infer<typeof ZReviewSeed>;

@@ -44,6 +44,8 @@ export const ZJudgementInput = z.object({
   choices: z.record(z.string(), ZChoiceShown),
   rationale: z.string().trim().max(5000).optional(),
   durationMs: z.number().int().min(0).max(24 * 3600 * 1000).optional(),
+  /** The rater confirms that possible identifiers in the rationale are not PHI. */
+  phiConfirmed: z.boolean().optional(),
 });
 export type TJudgementInput = z.infer<typeof ZJudgementInput>;
 

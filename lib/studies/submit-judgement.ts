@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import type { TRequestContext } from "@/lib/http/request-context";
+import { guardWrittenText, recordPhiConfirmations } from "@/lib/phi-guard/guard-written-text";
 import { createQueueItems, QUEUE_TX_OPTIONS, submitAssignment, type TQueueClient } from "@/lib/queue";
 import { createRng } from "@/lib/stats";
 import { toModelChoice } from "@/lib/studies/choose-shown-left";
@@ -66,6 +67,10 @@ export async function submitJudgement(
     if (outcome === "already_submitted") {
       result = { status: "already_submitted", judgements: await tx.studyJudgement.count({ where: { assignmentId } }) };
     } else {
+      // A refusal rolls the whole transaction back: the assignment stays open and no
+      // Idempotency-Key is stored, so a retry with phiConfirmed goes through.
+      const findings = guardWrittenText([{ field: "rationale", text: input.rationale }], input.phiConfirmed);
+      await recordPhiConfirmations(tx, user.id, { entityType: "study_judgement", entityId: assignmentId }, findings);
       const elapsed = Math.max(0, Date.now() - assignment.claimedAt.getTime());
       const durationMs = Math.min(input.durationMs ?? elapsed, elapsed);
       await tx.studyJudgement.createMany({

@@ -110,7 +110,10 @@ describe("the PHI scan covers every free-text field a person writes", () => {
     const { author, reviewer, fields } = await setup();
     const { id } = await createSeed(author, fields(), ctx());
     await submitSeed(author, id, 1, ctx());
-    await reviewSeed(reviewer, id, { baseVersion: 1, decision: "REQUEST_CHANGES", comment: `Like ${NAME} in bed 4: say what to do at rest.` }, ctx());
+    const comment = `Like ${NAME} in bed 4: say what to do at rest.`;
+    // The reviewer is asked first; confirmed, the comment is stored and stays one of the seed's findings.
+    await expect(reviewSeed(reviewer, id, { baseVersion: 1, decision: "REQUEST_CHANGES", comment }, ctx())).rejects.toMatchObject({ code: "VALIDATION" });
+    await reviewSeed(reviewer, id, { baseVersion: 1, decision: "REQUEST_CHANGES", comment, phiConfirmed: true }, ctx());
     const finding = (await getSeed(author, id)).phiFindings.find((f) => f.field === "reviewComment");
     expect(finding).toMatchObject({ kind: "person_name", resolved: false });
     await saveSeed(author, id, { ...fields({ instruction: "Answer the patient's question about pain at rest." }), baseVersion: 1 }, ctx());

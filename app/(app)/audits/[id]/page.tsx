@@ -83,7 +83,10 @@ export default async function AuditReportPage(props: { params: Promise<{ id: str
                 {d.adjudicated ? (
                   <p className="mt-1 text-green-800">Final: {d.adjudicated.verdict}</p>
                 ) : (
-                  <AdjudicateForm campaignId={id} itemId={d.itemId} output={d.reviews.find((r) => r.correctedOutput)?.correctedOutput ?? d.output} flags={campaign.flags} />
+                  <AdjudicateForm campaignId={id} itemId={d.itemId} output={d.reviews.find((r) => r.correctedOutput)?.correctedOutput ?? d.output}
+                    baselines={[d.output, ...d.reviews.flatMap((r) => (r.correctedOutput ? [r.correctedOutput] : []))]}
+                    flags={campaign.flags}
+                  />
                 )}
               </li>
             ))}

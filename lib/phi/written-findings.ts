@@ -1,0 +1,63 @@
+import { wordDiff } from "@/lib/audits/word-diff";
+import { detectPhi } from "./detect";
+import type { PhiKind } from "./types";
+
+/** A possible identifier in what a person wrote: offsets into that field's text, never the text itself. */
+export interface TWrittenFinding {
+  field: string;
+  kind: PhiKind;
+  start: number;
+  end: number;
+  fingerprint: string;
+}
+
+/** One field a person submits, and the texts it may have started from (a model's output, a colleague's correction). */
+export interface TWrittenText {
+  field: string;
+  text: string | null | undefined;
+  baselines?: readonly (string | null | undefined)[];
+}
+
+/** [start, end) ranges of `after` that are not copied unchanged from `before`. */
+export function changedRanges(before: string, after: string): [number, number][] {
+  // Trim the common head and tail first: a correction is mostly a copy, and the LCS inside
+  // wordDiff is quadratic (and gives up on very long texts), so it should see only the edit.
+  const a = before.split(/(\s+)/).filter((t) => t !== "");
+  const b = after.split(/(\s+)/).filter((t) => t !== "");
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  let offset = b.slice(0, head).join("").length;
+  const ranges: [number, number][] = [];
+  for (const part of wordDiff(a.slice(head, a.length - tail).join(""), b.slice(head, b.length - tail).join(""))) {
+    if (part.kind === "removed") continue;
+    const end = offset + part.text.length;
+    if (part.kind === "added") ranges.push([offset, end]);
+    offset = end;
+  }
+  return ranges;
+}
+
+/**
+ * The possible identifiers a person added or changed in one field. A finding copied from a
+ * baseline is left out only when its whole span is unchanged text AND the same identifier is
+ * found in that baseline: a word that became a name because a title was typed before it
+ * ("Smith" → "Mr. Smith") is new PHI even though the word itself was copied.
+ */
+export function writtenFindings({ field, text, baselines = [] }: TWrittenText): TWrittenFinding[] {
+  if (!text) return [];
+  const found = detectPhi(text);
+  if (found.length === 0) return [];
+  const copies = baselines
+    .filter((b): b is string => typeof b === "string" && b.length > 0)
+    .map((b) => ({ ranges: changedRanges(b, text), fingerprints: new Set(detectPhi(b).map((f) => f.fingerprint)) }));
+  return found
+    .filter((f) => !copies.some((c) => c.fingerprints.has(f.fingerprint) && !c.ranges.some(([s, e]) => f.start < e && s < f.end)))
+    .map((f) => ({ field, kind: f.kind, start: f.start, end: f.end, fingerprint: f.fingerprint }));
+}
+
+/** Every field's new findings, in the order the fields were given. */
+export function writtenFindingsOf(fields: readonly TWrittenText[]): TWrittenFinding[] {
+  return fields.flatMap(writtenFindings);
+}
