@@ -43,7 +43,7 @@ test("expired and malformed tokens are refused; an admin token reads the audit C
   const csv = await call(good.token, "/api/v1/audit-log.csv");
   expect(csv.status).toBe(200);
   expect(csv.type).toContain("text/csv");
-  expect(csv.text.split("\r\n")[0]).toBe("id,time,actor_id,actor_email,action,entity_type,entity_id,before,after,request_id,ip");
+  expect(csv.text.split("\r\n")[0]).toBe("id,time,actor_id,actor_email,action,entity_type,entity_id,before,after,request_id,ip,actor_name,subject_id,subject_name,subject_email");
   const exportAudit = await testDb().auditLog.count({ where: { actorId: admin.id, action: "audit_log.export" } });
   expect(exportAudit).toBe(1);
   const bad = await call(good.token, "/api/v1/audit-log.csv?from=not-a-date");

@@ -25,3 +25,31 @@ test("admins browse and filter the audit trail and download the filtered CSV", a
   expect(lines).toHaveLength(2);
   expect(lines[1]).toContain("user.role_change");
 });
+
+test("the trail names people as they are now: pseudonymising one changes what is shown, not the rows", async ({ page }) => {
+  const admin = await createUser("ADMIN");
+  const target = await createUser("CLINICIAN", { name: "Dora Departing" });
+  const row = await testDb().auditLog.create({
+    data: { actorId: target.id, action: "user.role_change", entityType: "user", entityId: target.id, before: { role: "RESEARCHER" }, after: { role: "CLINICIAN" } },
+  });
+  await testDb().user.update({ where: { id: target.id }, data: { status: "DISABLED" } });
+  await signInViaApi(page.request, admin.email);
+  const shown = async () => {
+    await page.goto(`/admin/audit-log?entityId=${target.id}&action=user.role_change`);
+    return page.locator("tbody tr").first();
+  };
+  const before = await shown();
+  await expect(before).toContainText("Dora Departing");
+  await expect(before).toContainText(target.email);
+
+  await page.goto("/admin/users");
+  page.once("dialog", (d) => void d.accept());
+  await page.getByTestId(`user-row-${target.email}`).getByRole("button", { name: "Pseudonymise" }).click();
+  await expect(page.getByTestId(`user-row-${target.pseudonym.toLowerCase()}@pseudonymised.invalid`)).toContainText("Pseudonymised");
+
+  const after = await shown();
+  await expect(after).toContainText(`Former user ${target.pseudonym}`);
+  await expect(after).not.toContainText("Dora Departing");
+  await expect(after).not.toContainText(target.email);
+  expect(await testDb().auditLog.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
+});

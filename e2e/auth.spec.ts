@@ -12,7 +12,9 @@ test("invite → set password → sign in → sign out", async ({ browser, page 
   await page.getByRole("button", { name: "Invite" }).click();
   const link = await page.getByTestId("invite-link").inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{40,}$/);
-  const inviteAudit = await testDb().auditLog.findFirst({ where: { action: "user.invite", entityId: invitee } });
+  // Keyed by the invitation's id, never the address.
+  const invitation = await testDb().accountLink.findFirstOrThrow({ where: { email: invitee, kind: "INVITE" } });
+  const inviteAudit = await testDb().auditLog.findFirst({ where: { action: "user.invite", entityId: invitation.id } });
   expect(inviteAudit?.actorId).toBe(admin.id);
 
   const ctx = await browser.newContext();

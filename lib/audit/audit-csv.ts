@@ -3,7 +3,12 @@ import { csvRow } from "@/lib/csv/csv";
 import { iterateAuditLog } from "@/lib/audit/list-audit-log";
 import type { TAuditFilter } from "@/lib/audit/schemas";
 
-const HEADER = ["id", "time", "actor_id", "actor_email", "action", "entity_type", "entity_id", "before", "after", "request_id", "ip"];
+// The people columns are looked up when the file is made (resolve-people.ts): the rows hold ids,
+// so a pseudonymised user appears under their pseudonym. New columns go last, after `ip`.
+const HEADER = [
+  "id", "time", "actor_id", "actor_email", "action", "entity_type", "entity_id", "before", "after", "request_id", "ip",
+  "actor_name", "subject_id", "subject_name", "subject_email",
+];
 
 export function auditCsvStream(f: TAuditFilter): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
@@ -32,6 +37,10 @@ export function auditCsvStream(f: TAuditFilter): ReadableStream<Uint8Array> {
             r.after === null ? "" : JSON.stringify(r.after),
             r.requestId,
             r.ip,
+            r.actor?.name,
+            r.subject?.id,
+            r.subject?.name,
+            r.subject?.email,
           ]),
         ),
       );

@@ -2,13 +2,19 @@ import "server-only";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAuditFilter } from "@/lib/audit/schemas";
+import { resolvePeople } from "@/lib/audit/resolve-people";
+
+/** The people an "actor" filter (part of a name or e-mail) matches, as they are named now. */
+export function actorWhere(actor: string): Prisma.UserWhereInput {
+  return { OR: [{ email: { contains: actor.toLowerCase() } }, { name: { contains: actor, mode: "insensitive" } }] };
+}
 
 function where(f: TAuditFilter): Prisma.AuditLogWhereInput {
   return {
     ...(f.action ? { action: { startsWith: f.action } } : {}),
     ...(f.entityType ? { entityType: f.entityType } : {}),
     ...(f.entityId ? { entityId: f.entityId } : {}),
-    ...(f.actor ? { actor: { OR: [{ email: { contains: f.actor.toLowerCase() } }, { name: { contains: f.actor, mode: "insensitive" } }] } } : {}),
+    ...(f.actor ? { actor: actorWhere(f.actor) } : {}),
     ...(f.from || f.to ? { at: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
   };
 }
@@ -20,14 +26,16 @@ export async function listAuditLog(f: TAuditFilter) {
     where: { ...where(f), ...(f.before ? { id: { lt: BigInt(f.before) } } : {}) },
     orderBy: { id: "desc" },
     take: PAGE + 1,
-    include: { actor: { select: { name: true, email: true } } },
   });
   const page = rows.slice(0, PAGE);
   const last = page[page.length - 1];
-  return { rows: page, nextBefore: rows.length > PAGE && last ? Number(last.id) : null };
+  return { rows: await resolvePeople(page), nextBefore: rows.length > PAGE && last ? Number(last.id) : null };
 }
 
-/** All matching rows oldest first, fetched in batches so a long trail never sits in memory at once. */
+/**
+ * All matching rows oldest first, fetched in batches so a long trail never sits in memory at once.
+ * Names and e-mails are looked up per batch from the ids the rows hold (resolve-people.ts).
+ */
 export async function* iterateAuditLog(f: TAuditFilter) {
   let after = 0n;
   for (;;) {
@@ -35,10 +43,9 @@ export async function* iterateAuditLog(f: TAuditFilter) {
       where: { ...where(f), id: { gt: after } },
       orderBy: { id: "asc" },
       take: 1000,
-      include: { actor: { select: { email: true } } },
     });
     if (batch.length === 0) return;
-    yield* batch;
+    yield* await resolvePeople(batch);
     after = batch[batch.length - 1]?.id ?? after;
   }
 }

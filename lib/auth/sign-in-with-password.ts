@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { typedAddressJson } from "@/lib/audit/typed-address";
 import { ensureBootChecked } from "@/lib/boot/boot-gate";
 import { isRefusedDemoAccount } from "@/lib/boot/demo-mode";
 import { verifyPassword } from "@/lib/auth/password";
@@ -31,12 +32,13 @@ export async function signInWithPassword(
   const attempt = await reserveLoginAttempt(emailKey, ctx.ip);
   if (attempt.throttled) {
     await db().$transaction(async (tx) => {
+      const known = email.success ? await tx.user.findUnique({ where: { email: email.data }, select: { id: true } }) : null;
       await recordAudit(tx, ctx, {
         actorId: null,
         action: "auth.login_throttled",
         entityType: "user",
         entityId: null,
-        after: { email: emailKey },
+        after: typedAddressJson(emailKey, known?.id ?? null),
       });
     });
     return { ok: false, reason: "throttled" };
@@ -54,7 +56,7 @@ export async function signInWithPassword(
         entityType: "user",
         entityId: user?.id ?? null,
         // For the operator, never in the answer: who added a demo account to a real database?
-        after: demoRefused ? { email: emailKey, demoAccount: true } : { email: emailKey },
+        after: { ...typedAddressJson(emailKey, user?.id ?? null), ...(demoRefused ? { demoAccount: true } : {}) },
       });
     });
     return { ok: false, reason: "invalid" };

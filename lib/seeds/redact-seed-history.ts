@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { redactAuditRows } from "@/lib/audit/redact-audit-rows";
 import type { TTx } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TRequestContext } from "@/lib/http/request-context";
@@ -42,18 +43,9 @@ export async function redactSeedHistory(
     const comment = redactAll(rv.comment ?? "", literals);
     if (comment !== rv.comment) await tx.seedReview.update({ where: { id: rv.id }, data: { comment } });
   }
-  let auditRowsRedacted = 0;
-  for (const row of await tx.auditLog.findMany({ where: { entityType: "seed", entityId: seedId } })) {
-    const b = redactJson(row.before, literals);
-    const a = redactJson(row.after, literals);
-    if (b.changed || a.changed) {
-      auditRowsRedacted += 1;
-      await tx.auditLog.update({
-        where: { id: row.id },
-        data: { before: row.before === null ? undefined : asJson(b.value), after: row.after === null ? undefined : asJson(a.value) },
-      });
-    }
-  }
+  // The audit trail is append-only; its one exception records each row it redacts by fingerprint.
+  const auditRows = await tx.auditLog.findMany({ where: { entityType: "seed", entityId: seedId }, select: { id: true } });
+  const auditRowsRedacted = await redactAuditRows(tx, ctx, { actorId, rowIds: auditRows.map((r) => r.id), literals });
 
   const findings = [...new Map(args.findings.map((f) => [`${f.field}\u0000${f.fingerprint}`, f])).values()].map((f) => ({
     field: f.field,

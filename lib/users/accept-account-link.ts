@@ -29,7 +29,7 @@ export async function acceptAccountLink(
         action: "user.invite_accepted",
         entityType: "user",
         entityId: user.id,
-        after: { email: user.email, name: user.name, role: user.role },
+        after: { userId: user.id, role: user.role, invitationId: link.id },
       });
       return { email: user.email, kind: "INVITE" as const };
     }

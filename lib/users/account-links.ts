@@ -9,7 +9,7 @@ import type { LinkKind, Role } from "@/lib/generated/prisma/enums";
 export async function issueAccountLink(
   tx: TTx,
   args: { kind: LinkKind; email: string; role?: Role; userId?: string; createdById: string | null },
-): Promise<{ token: string; expiresAt: Date }> {
+): Promise<{ id: string; token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const hours = args.kind === "INVITE" ? env().INVITE_TTL_HOURS : env().RESET_TTL_HOURS;
   const expiresAt = new Date(Date.now() + hours * 3_600_000);
@@ -18,7 +18,7 @@ export async function issueAccountLink(
     where: { email: args.email, kind: args.kind, usedAt: null },
     data: { expiresAt: new Date() },
   });
-  await tx.accountLink.create({
+  const link = await tx.accountLink.create({
     data: {
       kind: args.kind,
       email: args.email,
@@ -29,7 +29,7 @@ export async function issueAccountLink(
       expiresAt,
     },
   });
-  return { token, expiresAt };
+  return { id: link.id, token, expiresAt };
 }
 
 /** Claims a link inside the caller's transaction; the conditional update makes it single-use. */

@@ -38,7 +38,7 @@ export async function createFirstAdmin(
       action: "user.setup_admin",
       entityType: "user",
       entityId: user.id,
-      after: { email: user.email, name: user.name, role: user.role },
+      after: { userId: user.id, role: user.role },
     });
     return { id: user.id };
   });

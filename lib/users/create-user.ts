@@ -31,7 +31,7 @@ export async function createUserWithPassword(
     action,
     entityType: "user",
     entityId: user.id,
-    after: { email: user.email, name: user.name, role: user.role, isDemo: user.isDemo },
+    after: { userId: user.id, role: user.role, isDemo: user.isDemo },
   });
   return { id: user.id };
 }

@@ -20,9 +20,10 @@ export async function inviteUser(actor: TCurrentUser, input: TInviteUser, ctx: T
     await recordAudit(tx, ctx, {
       actorId: actor.id,
       action: "user.invite",
+      // Keyed by the invitation, not the address: the address is shown from the invitation when read.
       entityType: "invitation",
-      entityId: input.email,
-      after: { email: input.email, role: input.role, expiresAt: link.expiresAt.toISOString() },
+      entityId: link.id,
+      after: { role: input.role, expiresAt: link.expiresAt.toISOString() },
     });
     return link;
   });

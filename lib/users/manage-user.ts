@@ -10,7 +10,6 @@ import { userAuditJson } from "@/lib/users/user-json";
 import { issueAccountLink, linkUrl } from "@/lib/users/account-links";
 import { sendMail } from "@/lib/users/send-mail";
 import type { TTx } from "@/lib/db/prisma";
-import { Prisma } from "@/lib/generated/prisma/client";
 
 async function assertAnotherAdminRemains(tx: TTx, userId: string) {
   const others = await tx.user.count({ where: { role: "ADMIN", status: "ACTIVE", id: { not: userId } } });
@@ -92,8 +91,8 @@ export async function issuePasswordReset(actor: TCurrentUser, userId: string, ct
 
 /**
  * A departed user's work stays (reviews, ratings, audit rows keep their id) but their name and
- * e-mail go everywhere, including the person-holding fields of earlier audit rows, rewritten in
- * the same transaction.
+ * e-mail go. Audit rows hold only their id, so the trail shows the pseudonym from now on without
+ * a single audit row changing (the trail is append-only).
  */
 export async function pseudonymiseUser(actor: TCurrentUser, userId: string, ctx: TRequestContext) {
   return db().$transaction(async (tx) => {
@@ -115,18 +114,6 @@ export async function pseudonymiseUser(actor: TCurrentUser, userId: string, ctx:
     await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
     await tx.accountLink.deleteMany({ where: { OR: [{ userId }, { email: before.email }] } });
     await tx.loginFailure.deleteMany({ where: { key: `acct:${before.email}` } });
-    // Person-holding fields only, never by matching values anywhere: a user named "accept" must
-    // not rewrite other reviewers' {"verdict":"accept"}. E-mails (unique) sit in the top-level
-    // "email" of user and invitation rows and in an invitation's entity id; the name only in this
-    // user's own rows.
-    for (const column of ["before", "after"] as const) {
-      const col = Prisma.raw(`"${column}"`);
-      await tx.$executeRaw`UPDATE "AuditLog" SET ${col} = jsonb_set(${col}, '{email}', to_jsonb(${after.email}::text))
-        WHERE "entityType" IN ('user', 'invitation') AND ${col}->>'email' = ${before.email}`;
-      await tx.$executeRaw`UPDATE "AuditLog" SET ${col} = jsonb_set(${col}, '{name}', to_jsonb(${label}::text))
-        WHERE "entityType" = 'user' AND "entityId" = ${userId} AND ${col}->>'name' = ${before.name}`;
-    }
-    await tx.$executeRaw`UPDATE "AuditLog" SET "entityId" = ${after.email} WHERE "entityType" = 'invitation' AND "entityId" = ${before.email}`;
     await recordAudit(tx, ctx, {
       actorId: actor.id,
       action: "user.pseudonymise",

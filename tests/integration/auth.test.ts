@@ -238,6 +238,6 @@ describe("demo accounts outside demo mode", () => {
     expect(await authenticateApiToken(token.token)).toBeNull();
     expect(await db().session.count({ where: { userId: u.id } })).toBe(1);
     const failed = await db().auditLog.findFirstOrThrow({ where: { action: "auth.login_failed", entityId: u.id } });
-    expect(failed.after).toEqual({ email: u.email, demoAccount: true });
+    expect(failed.after).toEqual({ userId: u.id, demoAccount: true });
   });
 });

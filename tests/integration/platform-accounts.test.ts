@@ -198,7 +198,9 @@ describe("audit rows of account changes", () => {
     expect(u.role).toBe("RESEARCHER");
     const audit = await rows("user.invite_accepted");
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: u.id, entityType: "user", entityId: u.id, after: { email: u.email, role: "RESEARCHER" } });
+    const link = await db().accountLink.findFirstOrThrow({ where: { email: "invitee@int.test" } });
+    // Ids only: the name and e-mail are looked up when the trail is read.
+    expect(audit[0]).toMatchObject({ actorId: u.id, entityType: "user", entityId: u.id, after: { userId: u.id, role: "RESEARCHER", invitationId: link.id } });
   });
 
   it("user.password_change: one row by the user; a wrong current password or a rolled-back change keeps the old password", async () => {

@@ -22,6 +22,12 @@ import { createFirstAdmin, needsSetup } from "@/lib/users/create-first-admin";
 import { inviteUser } from "@/lib/users/invite-user";
 import { issuePasswordReset, pseudonymiseUser } from "@/lib/users/manage-user";
 import { ZCreateFirstAdmin, ZInviteUser } from "@/lib/users/schemas";
+import { createOwnApiToken } from "@/lib/users/own-account";
+import { authenticateApiToken } from "@/lib/auth/api-tokens";
+import { listAuditLog } from "@/lib/audit/list-audit-log";
+import { auditCsvStream } from "@/lib/audit/audit-csv";
+import { auditCsvRoute } from "@/lib/audit/audit-csv-route";
+import { ZAuditFilter } from "@/lib/audit/schemas";
 import { asCurrent, ctx, makeUser, PASSWORD } from "../support/factories";
 import { resetDatabase } from "../support/db";
 
@@ -104,29 +110,69 @@ describe("invitations and resets", () => {
 });
 
 describe("pseudonymisation", () => {
-  it("removes name and e-mail everywhere, audit trail included, and keeps the work's user id", async () => {
+  it("changes no audit row: the trail shows the pseudonym from the ids it holds; sessions and tokens are revoked", async () => {
     const admin = await makeUser("ADMIN");
     const u = await makeUser("CLINICIAN", { email: "departed@int.test", name: "Dana Departed" });
     await signInWithPassword({ email: "departed@int.test", password: "wrong-one-here" }, ctx());
-    await db().$transaction((tx) =>
-      recordAudit(tx, ctx(), { actorId: admin.id, action: "user.role_change", entityType: "user", entityId: u.id, after: { name: "Dana Departed", note: "Dana Departed's reviews" } }),
-    );
+    const session = await signInWithPassword({ email: "departed@int.test", password: PASSWORD }, ctx());
+    if (!session.ok) throw new Error("sign-in failed");
+    const token = await createOwnApiToken(asCurrent(u), { name: "pipeline", expiresInDays: 0 }, ctx());
+    await inviteUser(asCurrent(u), { email: "invited.by.dana@int.test", role: "RESEARCHER" }, ctx(), "http://app.test");
     // Another person's row holding the same words as values: not the departed user's data.
     await db().$transaction((tx) =>
       recordAudit(tx, ctx(), { actorId: admin.id, action: "audit.review", entityType: "AuditReview", entityId: "r1", after: { verdict: "Dana Departed", by: "departed@int.test" } }),
     );
+    // An admin's search for "dana" is recorded as the people it matched, not as what was typed.
+    const adminToken = await createOwnApiToken(asCurrent(admin), { name: "export", expiresInDays: 0 }, ctx());
+    const exported = await auditCsvRoute.handle(new Request("http://app.test/api/v1/audit-log.csv?actor=Dana", { headers: { authorization: `Bearer ${adminToken.token}` } }));
+    expect(exported.status).toBe(200);
+    expect(await exported.text()).toContain("Dana Departed");
+    expect((await db().auditLog.findFirstOrThrow({ where: { action: "audit_log.export" } })).after).toEqual({ filter: {}, actorIds: [u.id] });
+    const trail = await db().auditLog.findMany({ orderBy: { id: "asc" } });
+    // The app writes ids: only the row the test wrote by hand holds the name or the address.
+    const dump = JSON.stringify(trail.filter((r) => r.entityId !== "r1"), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+    expect(dump).not.toContain("departed@int.test");
+    expect(dump).not.toContain("Dana Departed");
+
     const after = await pseudonymiseUser(asCurrent(admin), u.id, ctx());
     expect(after.id).toBe(u.id);
     expect(after.name).toBe(`Former user ${u.pseudonym}`);
     expect(after.email).not.toContain("departed");
-    const dump = JSON.stringify(await db().auditLog.findMany({ where: { entityId: { not: "r1" } } }), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-    expect(dump).not.toContain("departed@int.test");
-    expect(dump).not.toContain('"Dana Departed"');
-    // Free text that merely contains the name is not a whole value and is left for the admin.
-    expect(dump).toContain("Dana Departed's reviews");
-    // Rewritten by field, not by value: the other row is untouched.
-    expect((await db().auditLog.findFirstOrThrow({ where: { entityId: "r1" } })).after).toEqual({ verdict: "Dana Departed", by: "departed@int.test" });
+    // Not a single audit row changed; one was added.
+    expect(await db().auditLog.findMany({ where: { id: { lte: trail.at(-1)?.id } }, orderBy: { id: "asc" } })).toEqual(trail);
     expect(await db().auditLog.count({ where: { action: "user.pseudonymise", entityId: u.id } })).toBe(1);
+
+    // What is displayed changed: every row about or by them shows the pseudonym, in the list and the CSV.
+    const { rows } = await listAuditLog(ZAuditFilter.parse({}));
+    const failed = rows.find((r) => r.action === "auth.login_failed");
+    expect(failed?.subject).toEqual({ kind: "user", id: u.id, name: `Former user ${u.pseudonym}`, email: after.email });
+    expect(rows.find((r) => r.action === "user.invite")?.actor).toEqual({ name: `Former user ${u.pseudonym}`, email: after.email });
+    expect(rows.find((r) => r.action === "user.pseudonymise")?.subject?.name).toBe(`Former user ${u.pseudonym}`);
+    const csv = await new Response(auditCsvStream(ZAuditFilter.parse({ entityType: "user" }))).text();
+    expect(csv).toContain(`Former user ${u.pseudonym}`);
+    expect(csv).not.toContain("departed@int.test");
+    expect(csv).not.toContain("Dana Departed");
+
+    expect(await validateSession(session.sessionId)).toBeNull();
+    expect(await authenticateApiToken(token.token)).toBeNull();
+  });
+
+  it("shows an invitation's address while it exists and the account's name once accepted", async () => {
+    const admin = await makeUser("ADMIN");
+    const inv = await inviteUser(asCurrent(admin), { email: "ivy@int.test", role: "CLINICIAN" }, ctx(), "http://app.test");
+    const link = await db().accountLink.findFirstOrThrow({ where: { email: "ivy@int.test" } });
+    const row = await db().auditLog.findFirstOrThrow({ where: { action: "user.invite" } });
+    expect(row).toMatchObject({ entityType: "invitation", entityId: link.id, after: { role: "CLINICIAN" } });
+    expect(JSON.stringify(row.after)).not.toContain("ivy@");
+    const shown = async () => (await listAuditLog(ZAuditFilter.parse({ action: "user.invite" }))).rows.find((r) => r.id === row.id)?.subject;
+    expect(await shown()).toEqual({ kind: "invitation", id: link.id, name: null, email: "ivy@int.test" });
+    await acceptAccountLink({ token: tokenOf(inv.url), name: "Ivy Invitee", password: "a-good-long-password" }, ctx());
+    expect(await shown()).toEqual({ kind: "invitation", id: link.id, name: "Ivy Invitee", email: "ivy@int.test" });
+    const ivy = await db().user.findUniqueOrThrow({ where: { email: "ivy@int.test" } });
+    await pseudonymiseUser(asCurrent(admin), ivy.id, ctx());
+    // Pseudonymising deleted the link that held the address: the row stays, the address is gone.
+    expect(await shown()).toEqual({ kind: "invitation", id: link.id, name: null, email: null });
+    expect(await db().auditLog.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
   });
 });
 

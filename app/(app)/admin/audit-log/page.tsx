@@ -4,8 +4,10 @@ import { Button } from "@/components/ui/button";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { ZAuditFilter } from "@/lib/audit/schemas";
+import { subjectLabel } from "@/lib/audit/audit-subject";
 
 export const metadata = { title: "Audit trail" };
+
 
 const FILTERS = [
   { name: "action", label: "Action starts with", placeholder: "user." },
@@ -66,11 +68,21 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               {rows.map((r) => (
                 <tr key={r.id.toString()} className="border-b align-top">
                   <td className="py-1 pr-2 whitespace-nowrap">{r.at.toISOString().replace("T", " ").slice(0, 19)}</td>
-                  <td className="py-1 pr-2">{r.actor ? r.actor.email : "—"}</td>
+                  <td className="py-1 pr-2">
+                    {r.actor ? (
+                      <>
+                        {r.actor.name}
+                        <span className="block text-slate-600">{r.actor.email}</span>
+                      </>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                   <td className="py-1 pr-2 font-mono">{r.action}</td>
                   <td className="py-1 pr-2">
                     {r.entityType}
                     {r.entityId ? <span className="block font-mono text-slate-600">{r.entityId}</span> : null}
+                    {r.subject ? <span className="block">{subjectLabel(r.subject)}</span> : null}
                   </td>
                   <td className="max-w-md py-1 pr-2 font-mono break-all">
                     {r.before !== null ? <span className="block text-red-800">− {JSON.stringify(r.before)}</span> : null}
