@@ -20,14 +20,18 @@ export const importDatasetRoute = defineApiRoute(
     query: ZImportQuery,
     bodyLimit: IMPORT_LIMITS.maxBodyBytes,
     rawBody: {
-      contentTypes: [...IMPORT_CONTENT_TYPES],
+      kind: "stream",
+      contentTypes: IMPORT_CONTENT_TYPES,
+      words: { what: "The file" },
+      // Never held whole: records are decoded (UTF-8) and checked (storable text) one by one as they stream.
+      parse: (chunks) => chunks,
       description:
         "The file itself. Any invalid record refuses the whole file (422 listing the first bad lines with reasons, and the fields the file has); an empty file is 422.",
     },
     response: { status: 201, schema: ZImportResult, description: "Imported; exact duplicates skipped and counted" },
   },
-  async ({ req, user, query, ctx }) => {
-    const r = await importDataset(user, { name: query.name, contentType: req.headers.get("content-type") ?? "", body: req.body, mapping: mappingOf(query) }, ctx);
+  async ({ raw, user, query, ctx }) => {
+    const r = await importDataset(user, { name: query.name, body: raw, mapping: mappingOf(query) }, ctx);
     return json(r, 201, { location: `/api/v1/datasets/${r.id}` });
   },
 );

@@ -14,22 +14,6 @@ export const IMPORT_CONTENT_TYPES = ["application/x-ndjson", "application/jsonl"
 
 export type TImportResult = { id: string; name: string; count: number; duplicates: number };
 
-async function* limited(body: ReadableStream<Uint8Array>, maxBytes: number): AsyncGenerator<Uint8Array> {
-  const reader = body.getReader();
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      total += value.byteLength;
-      if (total > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${maxBytes} bytes`);
-      yield value;
-    }
-  } finally {
-    reader.releaseLock();
-  }
-}
-
 type TRow = { index: number; record: TImportRecord };
 
 const EMPTY_FILE = "The file is empty: it holds no records; nothing was imported";
@@ -76,20 +60,15 @@ async function flush(datasetId: string, rows: TRow[]): Promise<number> {
  */
 export async function importDataset(
   user: TCurrentUser,
-  input: { name: string; contentType: string; body: ReadableStream<Uint8Array> | null; mapping?: TFieldMapping },
+  input: { name: string; body: AsyncIterable<Uint8Array>; mapping?: TFieldMapping },
   ctx: TRequestContext,
 ): Promise<TImportResult> {
-  const type = input.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-  if (!(IMPORT_CONTENT_TYPES as readonly string[]).includes(type)) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the file as ${IMPORT_CONTENT_TYPES.join(" or ")}`);
-  }
-  if (!input.body) throw new AppError("VALIDATION", EMPTY_FILE);
   const mapping = input.mapping ?? DEFAULT_MAPPING;
   await purgeAbandonedStaging();
 
   const dataset = await db().dataset.create({ data: { name: input.name, createdById: user.id, status: "STAGING" } });
   try {
-    const sniffed = await sniffFormat(limited(input.body, IMPORT_LIMITS.maxBodyBytes));
+    const sniffed = await sniffFormat(input.body);
     const label = sniffed.format === "array" ? "item" : "line";
     const invalid: { [k: string]: number | string }[] = [];
     let invalidCount = 0;

@@ -1,4 +1,5 @@
 import "server-only";
+import { Readable } from "node:stream";
 import { createCampaign } from "@/lib/audits/create-campaign";
 import { nextReviewItem } from "@/lib/audits/next-item";
 import { ZCreateCampaign, ZReview } from "@/lib/audits/schemas";
@@ -15,8 +16,7 @@ export const demoAuditArea: TDemoArea = {
   key: "audit",
   async run(people, ctx) {
     const jsonl = DEMO_RECORDS.map(([topic, instruction, input, output]) => JSON.stringify({ instruction, input, output, topic })).join("\n");
-    const body = new Blob([jsonl]).stream();
-    const dataset = await importDataset(people.admin, { name: DEMO_DATASET_NAME, contentType: "application/x-ndjson", body }, ctx);
+    const dataset = await importDataset(people.admin, { name: DEMO_DATASET_NAME, body: Readable.from([new TextEncoder().encode(jsonl)]) }, ctx);
     const campaign = await createCampaign(
       people.admin,
       ZCreateCampaign.parse({ datasetId: dataset.id, name: "Demo audit: generated medical Q&A", sampleSize: 10, strata: "topic", seed: "demo", reviewersPerItem: 2 }),

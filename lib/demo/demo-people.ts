@@ -1,5 +1,6 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/sessions";
+import { AppError } from "@/lib/errors/app-error";
 import { db } from "@/lib/db/prisma";
 import { DEMO_ACCOUNTS } from "@/lib/demo/demo-accounts";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -32,7 +33,7 @@ export async function loadDemoPeople(): Promise<TDemoPeople> {
   const as = (role: Role, nth = 0): TCurrentUser => {
     const email = DEMO_ACCOUNTS.filter((a) => a.role === role)[nth]?.email;
     const u = rows.find((r) => r.email === email);
-    if (!u) throw new Error(`The demo ${role.toLowerCase()} account is missing`);
+    if (!u) throw new AppError("INTERNAL", `The demo ${role.toLowerCase()} account is missing`);
     return { id: u.id, email: u.email, name: u.name, role: u.role, isDemo: true, sessionId: null, via: "session" };
   };
   return { admin: as("ADMIN"), clinician: as("CLINICIAN"), colleague: as("CLINICIAN", 1), researcher: as("RESEARCHER") };

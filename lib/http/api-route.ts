@@ -8,10 +8,11 @@ import { recordDenial } from "@/lib/audit/record-denial";
 import { env } from "@/lib/env";
 import { contextFromHeaders, type TRequestContext } from "@/lib/http/request-context";
 import { unstorableFieldErrors } from "@/lib/errors/parse-input";
-import { errorToProblem, problem, problemResponse, zodFieldErrors } from "@/lib/http/problem";
+import { AppError } from "@/lib/errors/app-error";
+import { errorToProblem, problemResponse, zodFieldErrors } from "@/lib/http/problem";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
-import { readBodyText } from "@/lib/http/read-body";
+import { bodyChunks, readBodyText, type TBodyWords } from "@/lib/http/read-body";
 import { jsonBodyProblem, MAX_JSON_DEPTH } from "@/lib/http/json-limits";
 import { log } from "@/lib/log/logger";
 import { hstsHeader } from "@/lib/security/headers";
@@ -19,10 +20,31 @@ import { hstsHeader } from "@/lib/security/headers";
 export type THttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** The description of a route: validates its requests at run time and documents it in OpenAPI. */
+/**
+ * A body that is not one JSON object for `body` to validate: an upload. The wrapper refuses a
+ * content type not listed (415) and bytes past `bodyLimit` while they stream (413), then:
+ * - "text": decodes it whole as UTF-8 (400 when invalid), hands the text to `parse` (which throws
+ *   AppError for a bad format) and refuses text PostgreSQL cannot store anywhere in what `parse`
+ *   returns (422), the check `body` gets;
+ * - "stream": hands the counted chunks to `parse` unread, for files too large to hold (datasets);
+ *   decoding and the storable check are then the stream parser's, record by record.
+ * The handler receives what `parse` returns as `raw`; no handler reads the request body itself.
+ */
+export type TRawBodyDef<TRaw, TQueryValue = unknown> = {
+  contentTypes: readonly string[];
+  description: string;
+  /** How refusals name the body ("The file"), and the 413's words. */
+  words?: TBodyWords;
+} & (
+  | { kind: "text"; parse: (text: string, mediaType: string, query: TQueryValue) => TRaw }
+  | { kind: "stream"; parse: (chunks: AsyncIterable<Uint8Array>, mediaType: string, query: TQueryValue) => TRaw }
+);
+
 export type TApiRouteDef<
   TQuery extends z.ZodType = z.ZodType,
   TBody extends z.ZodType = z.ZodType,
   TParams extends z.ZodType = z.ZodType,
+  TRaw = unknown,
 > = {
   method: THttpMethod;
   path: string;
@@ -33,8 +55,8 @@ export type TApiRouteDef<
   query?: TQuery;
   body?: TBody;
   params?: TParams;
-  /** For streamed uploads that are not JSON: documented content types, body left to the handler. */
-  rawBody?: { contentTypes: string[]; description: string };
+  /** For uploads (files): their kind, content types and parser; see TRawBodyDef. */
+  rawBody?: TRawBodyDef<TRaw, TInfer<TQuery>>;
   /**
    * The most bytes a request body may have (default BODY_LIMITS.json). Enforced before anything is
    * buffered, in front of Next (lib/http/request-guards.ts), and again while the body is read.
@@ -44,11 +66,13 @@ export type TApiRouteDef<
   allowAnonymous?: boolean;
 };
 
-export type TApiContext<TQuery, TBody, TParams> = {
+export type TApiContext<TQuery, TBody, TParams, TRaw = undefined> = {
   req: Request;
   user: TCurrentUser;
   query: TQuery;
   body: TBody;
+  /** What rawBody.parse returned (undefined without rawBody). */
+  raw: TRaw;
   params: TParams;
   ctx: TRequestContext;
 };
@@ -62,32 +86,43 @@ async function authenticate(req: Request): Promise<TCurrentUser | null> {
   return getCurrentUser();
 }
 
+function mediaTypeOf(req: Request): string {
+  return (req.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
 async function readJson(req: Request, maxBytes: number): Promise<unknown> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!type.includes("application/json")) {
-    throw problem(415, "Send the request body as application/json");
+  if (!(req.headers.get("content-type") ?? "").includes("application/json")) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request body as application/json");
   }
   const text = await readBodyText(req, maxBytes);
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
   } catch {
-    throw problem(400, "The request body is not valid JSON");
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON");
   }
   // Anywhere in the body, even in a member the schema ignores or keeps as free JSON (a seed draft's payload).
   const trouble = jsonBodyProblem(value);
-  if (trouble === "too-deep") throw problem(400, `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
-  if (trouble === "huge-number") throw problem(400, "The request body holds a number too large to represent");
+  if (trouble === "too-deep") throw new AppError("BAD_REQUEST", `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
+  if (trouble === "huge-number") throw new AppError("BAD_REQUEST", "The request body holds a number too large to represent");
   return value;
 }
 
-function isProblem(v: unknown): v is ReturnType<typeof problem> {
-  return typeof v === "object" && v !== null && "status" in v && "title" in v && "type" in v;
+async function readRaw<TRaw, TQueryValue>(req: Request, raw: TRawBodyDef<TRaw, TQueryValue>, query: TQueryValue, maxBytes: number): Promise<TRaw> {
+  const mediaType = mediaTypeOf(req);
+  if (!raw.contentTypes.includes(mediaType)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send ${(raw.words?.what ?? "the request body").toLowerCase()} as ${raw.contentTypes.join(" or ")}`);
+  }
+  if (raw.kind === "stream") return raw.parse(bodyChunks(req, maxBytes, raw.words), mediaType, query);
+  const value = raw.parse(await readBodyText(req, maxBytes, raw.words), mediaType, query);
+  const unstorable = unstorableFieldErrors(value);
+  if (unstorable) throw new AppError("VALIDATION", `${raw.words?.what ?? "The request body"} holds text that cannot be stored`, { fieldErrors: unstorable });
+  return value;
 }
 
-export function defineApiRoute<TQuery extends z.ZodType, TBody extends z.ZodType, TParams extends z.ZodType>(
-  def: TApiRouteDef<TQuery, TBody, TParams>,
-  handler: (c: TApiContext<TInfer<TQuery>, TInfer<TBody>, TInfer<TParams>>) => Promise<Response>,
+export function defineApiRoute<TQuery extends z.ZodType, TBody extends z.ZodType, TParams extends z.ZodType, TRaw = undefined>(
+  def: TApiRouteDef<TQuery, TBody, TParams, TRaw>,
+  handler: (c: TApiContext<TInfer<TQuery>, TInfer<TBody>, TInfer<TParams>, TRaw>) => Promise<Response>,
 ) {
   const handle = async (req: Request, routeCtx?: TNextRouteContext): Promise<Response> => {
     const started = performance.now();
@@ -97,19 +132,20 @@ export function defineApiRoute<TQuery extends z.ZodType, TBody extends z.ZodType
     try {
       user = await authenticate(req);
       if (!user) {
-        response = problemResponse(problem(401, "Sign in or send an API token (Authorization: Bearer …)", { requestId: ctx.requestId }));
+        throw new AppError("UNAUTHENTICATED", "Sign in or send an API token (Authorization: Bearer …)");
       } else if (user.via === "session" && def.method !== "GET" && !isSameOriginRequest(req, env().NEXTAUTH_URL)) {
         // Cookie-authenticated writes from another origin are cross-site request forgery.
         await recordDenial(user.id, `${def.method} ${def.path} (cross-origin)`, ctx);
-        response = problemResponse(problem(403, "Cross-origin requests are not allowed", { requestId: ctx.requestId }));
+        throw new AppError("FORBIDDEN", "Cross-origin requests are not allowed");
       } else if (def.permission && !hasPermission(user.role, def.permission)) {
         await recordDenial(user.id, `${def.method} ${def.path}`, ctx);
-        response = problemResponse(problem(403, "You do not have permission to do this", { requestId: ctx.requestId }));
+        throw new AppError("FORBIDDEN", "You do not have permission to do this");
       } else {
         response = await run(req, routeCtx, user, ctx);
       }
     } catch (err) {
-      response = problemResponse(isProblem(err) ? { ...err, requestId: ctx.requestId } : errorToProblem(err, ctx.requestId));
+      // The one exit of errors: only AppError carries words to the caller (lib/errors/app-error.ts).
+      response = problemResponse(errorToProblem(err, ctx.requestId));
     }
     response.headers.set("x-request-id", ctx.requestId);
     if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
@@ -138,17 +174,18 @@ export function defineApiRoute<TQuery extends z.ZodType, TBody extends z.ZodType
     const parse = <S extends z.ZodType | undefined>(schema: S, value: unknown, where: string): TInfer<S> => {
       if (!schema) return undefined as TInfer<S>;
       const r = schema.safeParse(value);
-      if (!r.success) {
-        throw problem(where === "body" ? 422 : 400, `The ${where} is not valid`, { errors: zodFieldErrors(r.error) });
-      }
+      const code = where === "body" ? "VALIDATION" : "BAD_REQUEST";
+      if (!r.success) throw new AppError(code, `The ${where} is not valid`, { fieldErrors: zodFieldErrors(r.error) });
       const unstorable = unstorableFieldErrors(r.data);
-      if (unstorable) throw problem(where === "body" ? 422 : 400, `The ${where} is not valid`, { errors: unstorable });
+      if (unstorable) throw new AppError(code, `The ${where} is not valid`, { fieldErrors: unstorable });
       return r.data as TInfer<S>;
     };
     const query = parse(def.query, Object.fromEntries(url.searchParams), "query") as TInfer<TQuery>;
     const params = parse(def.params, routeCtx ? await routeCtx.params : {}, "path") as TInfer<TParams>;
-    const body = def.body ? parse(def.body, await readJson(req, def.bodyLimit ?? BODY_LIMITS.json), "body") : (undefined as TInfer<TBody>);
-    return handler({ req, user, query, body, params, ctx });
+    const limit = def.bodyLimit ?? BODY_LIMITS.json;
+    const body = def.body ? parse(def.body, await readJson(req, limit), "body") : (undefined as TInfer<TBody>);
+    const raw = def.rawBody ? await readRaw(req, def.rawBody, query, limit) : (undefined as TRaw);
+    return handler({ req, user, query, body, params, raw, ctx });
   }
 
   return { def: def as TApiRouteDef, handle };

@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/errors/app-error";
 import { env } from "@/lib/env";
 
 /**
@@ -13,7 +14,7 @@ export function appBaseUrl(): string {
 
 export function baseUrlFrom(configured: string | undefined): string {
   if (!configured) {
-    throw new Error("NEXTAUTH_URL is not set: it is required to build invitation and password-reset links.");
+    throw new AppError("INTERNAL", "NEXTAUTH_URL is not set: it is required to build invitation and password-reset links.");
   }
   return configured.replace(/\/+$/, "");
 }

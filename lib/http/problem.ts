@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, type TFieldErrors } from "@/lib/errors/app-error";
+import { AppError, APP_ERRORS, type TAppErrorCode, type TFieldErrors } from "@/lib/errors/app-error";
 import { describeError, log } from "@/lib/log/logger";
 import { isDatabaseUnavailable } from "@/lib/errors/database-unavailable";
 
@@ -16,22 +16,6 @@ export type TProblem = {
   [extra: string]: unknown;
 };
 
-const TITLES: Record<number, string> = {
-  400: "Bad request",
-  401: "Unauthenticated",
-  403: "Forbidden",
-  404: "Not found",
-  405: "Method not allowed",
-  409: "Conflict",
-  410: "Gone",
-  413: "Payload too large",
-  415: "Unsupported media type",
-  422: "Unprocessable content",
-  429: "Too many requests",
-  500: "Internal server error",
-  503: "Service unavailable",
-};
-
 export function problemResponse(problem: TProblem, headers: Record<string, string> = {}): Response {
   const retry: Record<string, string> = problem.status === 503 ? { "retry-after": String(RETRY_AFTER_SECONDS) } : {};
   return new Response(JSON.stringify(problem), {
@@ -40,21 +24,40 @@ export function problemResponse(problem: TProblem, headers: Record<string, strin
   });
 }
 
-export function problem(status: number, detail: string, extra: Partial<TProblem> = {}): TProblem {
-  return { type: "about:blank", title: TITLES[status] ?? "Error", status, detail, ...extra };
+/** The problem+json of an AppError: status, type and title from its code (APP_ERRORS), never from the thrower. */
+export function appErrorProblem(err: AppError, requestId?: string): TProblem {
+  const { status, type, title } = APP_ERRORS[err.code];
+  return { ...(err.extra ?? {}), type, title, status, detail: err.message, requestId, errors: err.fieldErrors };
 }
 
 export { fieldErrorsOf as zodFieldErrors } from "@/lib/errors/parse-input";
 
 /** Maps any thrown value to a safe problem; internals are logged, never returned. */
 export function errorToProblem(err: unknown, requestId: string): TProblem {
-  if (err instanceof AppError) {
-    return problem(err.status, err.message, { requestId, errors: err.fieldErrors, ...(err.extra ?? {}) });
-  }
+  if (err instanceof AppError) return appErrorProblem(err, requestId);
   if (isDatabaseUnavailable(err)) {
     log.warn("database unavailable", { requestId, ...describeError(err) });
-    return problem(503, "ClinReview cannot reach its database just now. Try again in a minute.", { requestId, retryAfterSeconds: RETRY_AFTER_SECONDS });
+    const unavailable = new AppError("UNAVAILABLE", "ClinReview cannot reach its database just now. Try again in a minute.", {
+      extra: { retryAfterSeconds: RETRY_AFTER_SECONDS },
+    });
+    return appErrorProblem(unavailable, requestId);
   }
   log.error("unhandled error", { requestId, ...describeError(err) });
-  return problem(500, "Something went wrong on our side. Quote the request id when you report it.", { requestId });
+  return appErrorProblem(new AppError("INTERNAL", "Something went wrong on our side. Quote the request id when you report it."), requestId);
+}
+
+const CODE_OF_STATUS: Partial<Record<number, TAppErrorCode>> = {
+  400: "BAD_REQUEST",
+  409: "CONFLICT",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  422: "VALIDATION",
+};
+
+/**
+ * @deprecated Throw an AppError. Kept only so lib/studies/rating-routes.ts compiles until the queue
+ * rewrite (issue 12 item 1) replaces it; it returns an AppError, so nothing but AppError is thrown.
+ */
+export function problem(status: number, detail: string): AppError {
+  return new AppError(CODE_OF_STATUS[status] ?? "BAD_REQUEST", detail);
 }

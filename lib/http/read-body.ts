@@ -1,38 +1,49 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 
+export type TBodyWords = { what?: string; tooLarge?: string };
+
+function tooLargeError(maxBytes: number, words: TBodyWords): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", words.tooLarge ?? `${words.what ?? "The request body"} is larger than ${maxBytes} bytes`);
+}
+
 /**
- * The one reader of raw request bodies: UTF-8, refused (413) as soon as it passes maxBytes instead
- * of buffered whole, and refused (400) when not valid UTF-8 rather than stored with U+FFFD in its
- * place. The request hook has usually refused an oversized body already; this holds for callers
- * that reach a handler directly (tests, other servers).
+ * A request body's chunks, refused (413) as soon as they pass maxBytes instead of buffered whole.
+ * The request hook has usually refused an oversized body already; this holds for callers that
+ * reach a handler directly (tests, other servers). Used only by the route wrapper (lib/http/api-route.ts).
  */
-export async function readBodyText(
-  req: Request,
-  maxBytes: number,
-  words: { what?: string; tooLarge?: string } = {},
-): Promise<string> {
-  const what = words.what ?? "The request body";
-  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", words.tooLarge ?? `${what} is larger than ${maxBytes} bytes`);
+export async function* bodyChunks(req: Request, maxBytes: number, words: TBodyWords = {}): AsyncGenerator<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge();
-  if (!req.body) return "";
+  if (declared > maxBytes) throw tooLargeError(maxBytes, words);
+  if (!req.body) return;
   const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw tooLargeError(maxBytes, words);
+      }
+      yield value;
     }
-    chunks.push(value);
+  } finally {
+    reader.releaseLock();
   }
+}
+
+/**
+ * A whole body as UTF-8 text within maxBytes, refused (400) when not valid UTF-8 rather than
+ * stored with U+FFFD in its place. Used only by the route wrapper (lib/http/api-route.ts).
+ */
+export async function readBodyText(req: Request, maxBytes: number, words: TBodyWords = {}): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of bodyChunks(req, maxBytes, words)) chunks.push(chunk);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new AppError("BAD_REQUEST", `${what} is not valid UTF-8`);
+    throw new AppError("BAD_REQUEST", `${words.what ?? "The request body"} is not valid UTF-8`);
   }
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { bodyLimitFor, declaredLength, type TBodyLimitRule } from "./body-limits";
-import { problem } from "./problem";
+import { AppError, type TAppErrorCode } from "@/lib/errors/app-error";
+import { appErrorProblem } from "./problem";
 import { isSameOrigin } from "./same-origin";
 
 // Guards that run on every request before Next sees it (installed with the peer stamp, see
@@ -43,9 +44,11 @@ function rules(): readonly TBodyLimitRule[] {
 const UNSUPPORTED_METHODS = new Set(["TRACE", "TRACK", "CONNECT"]);
 
 /** Answers a problem+json and closes the connection, so the rest of the body is never read. */
-function answer(req: IncomingMessage, res: ServerResponse, status: number, detail: string, extra: Record<string, string> = {}): void {
+function answer(req: IncomingMessage, res: ServerResponse, code: TAppErrorCode, detail: string, extra: Record<string, string> = {}): void {
   if (!res.headersSent) {
-    const body = JSON.stringify(problem(status, detail));
+    const problem = appErrorProblem(new AppError(code, detail));
+    const status = problem.status;
+    const body = JSON.stringify(problem);
     res.writeHead(status, { "content-type": "application/problem+json", "content-length": Buffer.byteLength(body), connection: "close", ...extra });
     res.end(body);
   }
@@ -56,7 +59,7 @@ function answer(req: IncomingMessage, res: ServerResponse, status: number, detai
 /** Refuses TRACE and its kin with 405 before Next sees them. Returns false when refused. */
 export function guardMethod(req: IncomingMessage, res: ServerResponse | undefined): boolean {
   if (!res || !UNSUPPORTED_METHODS.has((req.method ?? "").toUpperCase())) return true;
-  answer(req, res, 405, `${req.method} is not supported`, { allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" });
+  answer(req, res, "METHOD_NOT_ALLOWED", `${req.method} is not supported`, { allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" });
   return false;
 }
 
@@ -76,13 +79,13 @@ export function guardActionOrigin(req: IncomingMessage, res: ServerResponse | un
     g[PUBLIC_URL_KEY] as string | undefined,
   );
   if (same) return true;
-  answer(req, res, 403, "Cross-origin requests are not allowed");
+  answer(req, res, "FORBIDDEN", "Cross-origin requests are not allowed");
   return false;
 }
 
 /** 413: the body is over its limit. */
 function refuse(req: IncomingMessage, res: ServerResponse, limit: number): void {
-  answer(req, res, 413, `The request body is larger than ${limit} bytes`);
+  answer(req, res, "PAYLOAD_TOO_LARGE", `The request body is larger than ${limit} bytes`);
 }
 
 /**

@@ -1,11 +1,9 @@
 import "server-only";
-import { AppError } from "@/lib/errors/app-error";
 import { defineApiRoute, json } from "@/lib/http/api-route";
 import { idempotencyKeyOf } from "@/lib/http/idempotency";
 import { importSeeds } from "./import-seeds";
 import { fileTooLargeMessage, MAX_IMPORT_BYTES } from "./import-limits";
 import { ZImportQuery } from "./import-schemas";
-import { readBodyText } from "@/lib/http/read-body";
 
 const CONTENT_TYPES = ["application/json", "application/x-ndjson", "application/jsonl"];
 
@@ -19,7 +17,11 @@ export const importSeedsRoute = defineApiRoute(
     query: ZImportQuery,
     bodyLimit: MAX_IMPORT_BYTES,
     rawBody: {
+      kind: "text",
       contentTypes: CONTENT_TYPES,
+      words: { what: "The file", tooLarge: fileTooLargeMessage(MAX_IMPORT_BYTES) },
+      // The service parses (it reports per-record errors); the wrapper checks the text is storable.
+      parse: (text) => text,
       description:
         "Records with topic, view, type, instruction, input (<noinput> when empty) and difficulty \"1\"–\"5\"; at most 5 MB (413 beyond). " +
         "Send an Idempotency-Key header (1–200 of A–Z a–z 0–9 _.:-) so a retried import answers the first import's result " +
@@ -34,13 +36,8 @@ export const importSeedsRoute = defineApiRoute(
         "422 lists unknown labels (noting labels of retired terms) or per-record errors such as exact duplicates",
     },
   },
-  async ({ req, user, query, ctx }) => {
-    const type = (req.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-    if (!CONTENT_TYPES.includes(type)) {
-      throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the file as ${CONTENT_TYPES.join(" or ")}`);
-    }
-    const key = idempotencyKeyOf(req);
-    const outcome = await importSeeds(user, await readBodyText(req, MAX_IMPORT_BYTES, { what: "The file", tooLarge: fileTooLargeMessage(MAX_IMPORT_BYTES) }), query, ctx, key);
+  async ({ req, raw, user, query, ctx }) => {
+    const outcome = await importSeeds(user, raw, query, ctx, idempotencyKeyOf(req));
     return json(outcome.body, outcome.status, outcome.replayed ? { "idempotent-replayed": "true" } : {});
   },
 );

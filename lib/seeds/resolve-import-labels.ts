@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors/app-error";
 import type { TLabelLookup, TTermRef } from "@/lib/vocabulary/label-lookup";
 import { normaliseLabel } from "@/lib/vocabulary/normalise-label";
 import type { TVocabularyKind } from "@/lib/vocabulary/schemas";
@@ -45,7 +46,7 @@ export function termsFor(r: TAlpacaSeed, lookup: TLabelLookup): { topic: TTermRe
   const find = (kind: TVocabularyKind, label: string) => {
     const t = lookup.find(kind, label);
     // resolveImportLabels ran first and every unknown label was added or refused.
-    if (!t) throw new Error(`unresolved ${kind} label`);
+    if (!t) throw new AppError("INTERNAL", `unresolved ${kind} label`);
     return t;
   };
   return { topic: find("TOPIC", r.topic), view: find("VIEW", r.view), type: find("TYPE", r.type) };

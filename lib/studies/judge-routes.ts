@@ -1,15 +1,27 @@
 import "server-only";
 import { z } from "zod";
 import { defineApiRoute, json } from "@/lib/http/api-route";
-import { unstorableFieldErrors } from "@/lib/errors/parse-input";
-import { problem, zodFieldErrors } from "@/lib/http/problem";
+import { AppError } from "@/lib/errors/app-error";
+import { fieldErrorsOf } from "@/lib/errors/parse-input";
 import { importJudgeVotes, judgeAgreement, ZJudgeAnnotations } from "@/lib/studies/judge-votes";
 import { ZStudyId } from "@/lib/studies/schemas";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
-import { readBodyText } from "@/lib/http/read-body";
 
 // An AlpacaEval annotations file carries both outputs per row: 805 rows already pass 1 MB.
 const MAX_BYTES = BODY_LIMITS.bulkUpload;
+
+function parseAnnotations(text: string) {
+  if (!text.trim()) throw new AppError("VALIDATION", "The file is empty: it holds no annotations; nothing was imported");
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON");
+  }
+  const parsed = ZJudgeAnnotations.safeParse(raw);
+  if (!parsed.success) throw new AppError("VALIDATION", "The annotations are not in AlpacaEval format", { fieldErrors: fieldErrorsOf(parsed.error) });
+  return parsed.data;
+}
 
 export const importJudgeRoute = defineApiRoute(
   {
@@ -22,28 +34,15 @@ export const importJudgeRoute = defineApiRoute(
     query: z.object({ judge: z.string().trim().min(1).max(100), criterion: z.string().trim().min(1).max(40) }),
     bodyLimit: MAX_BYTES,
     rawBody: {
+      kind: "text",
       contentTypes: ["application/json"],
+      words: { what: "The upload" },
+      parse: parseAnnotations,
       description: "AlpacaEval annotations: [{instruction, input?, generator_1, generator_2, preference}] (1 = generator_1 better, 2 = generator_2, 1.5 or 0 = tie); other fields are ignored",
     },
     response: { status: 200, description: "{stored, unmatched}" },
   },
-  async ({ req, user, params, query, ctx }) => {
-    if (!(req.headers.get("content-type") ?? "").includes("application/json")) throw problem(415, "Send the annotations as application/json");
-    const text = await readBodyText(req, MAX_BYTES, { what: "The upload" });
-    if (!text.trim()) throw problem(422, "The file is empty: it holds no annotations; nothing was imported");
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text) as unknown;
-    } catch {
-      throw problem(400, "The request body is not valid JSON");
-    }
-    const parsed = ZJudgeAnnotations.safeParse(raw);
-    if (!parsed.success) throw problem(422, "The annotations are not in AlpacaEval format", { errors: zodFieldErrors(parsed.error) });
-    // A raw body skips defineApiRoute's check: text PostgreSQL cannot store is a 422 here too.
-    const unstorable = unstorableFieldErrors(parsed.data);
-    if (unstorable) throw problem(422, "Some annotations hold text that cannot be stored", { errors: unstorable });
-    return json(await importJudgeVotes(user, params.id, query.judge, query.criterion, parsed.data, ctx));
-  },
+  async ({ raw, user, params, query, ctx }) => json(await importJudgeVotes(user, params.id, query.judge, query.criterion, raw, ctx)),
 );
 
 export const judgeAgreementRoute = defineApiRoute(
