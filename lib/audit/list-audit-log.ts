@@ -2,17 +2,24 @@ import "server-only";
 import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TAuditFilter } from "@/lib/audit/schemas";
-import { resolvePeople } from "@/lib/audit/resolve-people";
+import { resolvePeople, type TResolvedAuditRow } from "@/lib/audit/resolve-people";
+import { canonicalSpelling, legacyActionsStartingWith, storedSpellings } from "@/lib/audit/vocabulary";
 
 /** The people an "actor" filter (part of a name or e-mail) matches, as they are named now. */
 export function actorWhere(actor: string): Prisma.UserWhereInput {
   return { OR: [{ email: { contains: actor.toLowerCase() } }, { name: { contains: actor, mode: "insensitive" } }] };
 }
 
+/** Filters match the current spelling and the legacy ones stored before it (lib/audit/vocabulary.ts). */
+function actionWhere(prefix: string): Prisma.AuditLogWhereInput {
+  const legacy = legacyActionsStartingWith(prefix);
+  return legacy.length ? { OR: [{ action: { startsWith: prefix } }, { action: { in: legacy } }] } : { action: { startsWith: prefix } };
+}
+
 function where(f: TAuditFilter): Prisma.AuditLogWhereInput {
   return {
-    ...(f.action ? { action: { startsWith: f.action } } : {}),
-    ...(f.entityType ? { entityType: f.entityType } : {}),
+    ...(f.action ? actionWhere(f.action) : {}),
+    ...(f.entityType ? { entityType: { in: storedSpellings("entityType", f.entityType) } } : {}),
     ...(f.entityId ? { entityId: f.entityId } : {}),
     ...(f.actor ? { actor: actorWhere(f.actor) } : {}),
     ...(f.from || f.to ? { at: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
@@ -20,6 +27,11 @@ function where(f: TAuditFilter): Prisma.AuditLogWhereInput {
 }
 
 const PAGE = 50;
+
+/** Rows as they read today: legacy spellings of actions and entity types shown in their current form. */
+function currentSpelling(r: TResolvedAuditRow): TResolvedAuditRow {
+  return { ...r, action: canonicalSpelling("action", r.action), entityType: canonicalSpelling("entityType", r.entityType) };
+}
 
 export async function listAuditLog(f: TAuditFilter) {
   const rows = await db().auditLog.findMany({
@@ -29,7 +41,7 @@ export async function listAuditLog(f: TAuditFilter) {
   });
   const page = rows.slice(0, PAGE);
   const last = page[page.length - 1];
-  return { rows: await resolvePeople(page), nextBefore: rows.length > PAGE && last ? Number(last.id) : null };
+  return { rows: (await resolvePeople(page)).map(currentSpelling), nextBefore: rows.length > PAGE && last ? Number(last.id) : null };
 }
 
 /**
@@ -45,7 +57,7 @@ export async function* iterateAuditLog(f: TAuditFilter) {
       take: 1000,
     });
     if (batch.length === 0) return;
-    yield* await resolvePeople(batch);
+    yield* (await resolvePeople(batch)).map(currentSpelling);
     after = batch[batch.length - 1]?.id ?? after;
   }
 }

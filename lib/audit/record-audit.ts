@@ -2,11 +2,13 @@ import "server-only";
 import type { TTx } from "@/lib/db/prisma";
 import type { TRequestContext } from "@/lib/http/request-context";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TAuditAction, TAuditEntityType } from "@/lib/audit/vocabulary";
 
 export type TAuditEntry = {
   actorId: string | null;
-  action: string;
-  entityType: string;
+  /** One spelling per action and entity type: lib/audit/vocabulary.ts. */
+  action: TAuditAction;
+  entityType: TAuditEntityType;
   entityId?: string | null;
   before?: Prisma.InputJsonValue | null;
   after?: Prisma.InputJsonValue | null;

@@ -9,7 +9,7 @@ import { loadCampaignReport } from "./load-report";
 import { ZAdjudicate, ZCampaignParams, ZItemParams } from "./schemas";
 import { attachment } from "@/lib/http/attachment";
 
-const download = async (userId: string, campaignId: string, what: string, ctx: Parameters<typeof recordAudit>[1]) =>
+const download = async (userId: string, campaignId: string, what: "report_json" | "reviews_csv" | "export", ctx: Parameters<typeof recordAudit>[1]) =>
   db().$transaction((tx) => recordAudit(tx, ctx, { actorId: userId, action: `audit.${what}`, entityType: "audit_campaign", entityId: campaignId }));
 
 export const reportRoute = defineApiRoute(

@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
+import type { TAuditAction } from "@/lib/audit/vocabulary";
 import { db } from "@/lib/db/prisma";
 import type { TRequestContext } from "@/lib/http/request-context";
 import type { TDemoPeople } from "./demo-people";
@@ -7,7 +8,7 @@ import type { TDemoPeople } from "./demo-people";
 /** One area of demo data, written through the real services (each its own short transactions). */
 export type TDemoArea = { key: string; run: (people: TDemoPeople, ctx: TRequestContext) => Promise<void> };
 
-const DONE = "demo.data_created";
+const DONE = "demo.data_created" satisfies TAuditAction;
 
 /**
  * Every audit row an area writes carries this request id. Real requests can never have it (their

@@ -25,7 +25,7 @@ export function exportSeedsStream(user: TCurrentUser, query: TExportQuery, ctx: 
     db().$transaction((tx) =>
       recordAudit(tx, ctx, {
         actorId: user.id,
-        action: "seeds.export",
+        action: "seed.export",
         entityType: "seed",
         after: { status: query.status, format: query.format, count, complete, sha256: complete ? hash.copy().digest("hex") : null },
       }),

@@ -145,7 +145,7 @@ export async function importSeeds(
       };
       await recordAudit(tx, ctx, {
         actorId: user.id,
-        action: "seeds.import",
+        action: "seed.import",
         entityType: "seed_import",
         entityId: batchId,
         after: {

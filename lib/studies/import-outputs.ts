@@ -70,7 +70,7 @@ export async function importOutputs(user: TCurrentUser, studyId: string, outputs
       await recordAudit(tx, ctx, {
         actorId: user.id,
         action: "study.import_outputs",
-        entityType: "Study",
+        entityType: "study",
         entityId: studyId,
         after: { models: report.models, imported: report.imported, replaced: report.replaced, unmatched: report.unmatched.length },
       });

@@ -82,7 +82,7 @@ export async function importJudgeVotes(
         stored++;
       }
       if (stored === 0) throw new AppError("VALIDATION", "No annotation matched a comparison of this study");
-      await recordAudit(tx, ctx, { actorId: user.id, action: "study.import_judge", entityType: "Study", entityId: studyId, after: { judge, criterion, stored, unmatched } });
+      await recordAudit(tx, ctx, { actorId: user.id, action: "study.import_judge", entityType: "study", entityId: studyId, after: { judge, criterion, stored, unmatched } });
       return { stored, unmatched };
     },
     { timeout: 60_000 },

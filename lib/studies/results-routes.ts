@@ -14,7 +14,7 @@ const ZCriterionQuery = z.object({ criterion: z.string().min(1).max(40) });
 /** Every download is recorded, awaited, before its answer is returned: a download that fails to record is not served. */
 async function auditExport(user: TCurrentUser, ctx: TRequestContext, studyId: string, what: string, filter?: Record<string, string>) {
   await db().$transaction((tx) =>
-    recordAudit(tx, ctx, { actorId: user.id, action: "study.export", entityType: "Study", entityId: studyId, after: filter ? { what, filter } : { what } }),
+    recordAudit(tx, ctx, { actorId: user.id, action: "study.export", entityType: "study", entityId: studyId, after: filter ? { what, filter } : { what } }),
   );
 }
 

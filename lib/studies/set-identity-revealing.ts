@@ -26,7 +26,7 @@ export async function setIdentityRevealing(user: TCurrentUser, studyId: string, 
     await recordAudit(tx, ctx, {
       actorId: user.id,
       action: include ? "study.include_identity_revealing" : "study.hold_back_identity_revealing",
-      entityType: "Study",
+      entityType: "study",
       entityId: studyId,
       before: { include: study.includeIdentityRevealing },
       after: { include, outputIds: outputs.map((o) => o.id) },

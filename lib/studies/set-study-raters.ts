@@ -22,7 +22,7 @@ export async function setStudyRaters(user: TCurrentUser, studyId: string, raterI
     await recordAudit(tx, ctx, {
       actorId: user.id,
       action: "study.set_raters",
-      entityType: "Study",
+      entityType: "study",
       entityId: studyId,
       before: { raterIds: study.raters.map((r) => r.userId).sort() },
       after: { raterIds: [...ids].sort() },

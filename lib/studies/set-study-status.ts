@@ -22,7 +22,7 @@ export async function setStudyStatus(user: TCurrentUser, studyId: string, action
       data: { status: t.to, ...(t.to === "CLOSED" ? { closedAt: new Date() } : {}) },
     });
     if (moved.count === 0) throw new AppError("CONFLICT", `A ${study.status.toLowerCase()} study cannot ${action}`);
-    await recordAudit(tx, ctx, { actorId: user.id, action: `study.${action}`, entityType: "Study", entityId: studyId, before: { status: study.status }, after: { status: t.to } });
+    await recordAudit(tx, ctx, { actorId: user.id, action: `study.${action}`, entityType: "study", entityId: studyId, before: { status: study.status }, after: { status: t.to } });
     return { status: t.to };
   });
 }

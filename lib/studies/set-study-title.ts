@@ -15,7 +15,7 @@ export async function setStudyTitle(user: TCurrentUser, studyId: string, title: 
     const outputs = await tx.studyOutput.findMany({ where: { prompt: { studyId } }, distinct: ["model"], select: { model: true } });
     checkTitle(title, [...outputs.map((o) => o.model), ...(study.referenceModel ? [study.referenceModel] : [])]);
     await tx.study.update({ where: { id: studyId }, data: { title } });
-    await recordAudit(tx, ctx, { actorId: user.id, action: "study.set_title", entityType: "Study", entityId: studyId, before: { title: study.title }, after: { title } });
+    await recordAudit(tx, ctx, { actorId: user.id, action: "study.set_title", entityType: "study", entityId: studyId, before: { title: study.title }, after: { title } });
     return { title };
   });
 }

@@ -76,7 +76,7 @@ export async function startStudy(user: TCurrentUser, studyId: string, ctx: TRequ
       await recordAudit(tx, ctx, {
         actorId: user.id,
         action: "study.start",
-        entityType: "Study",
+        entityType: "study",
         entityId: studyId,
         after: { ...summary, skippedPrompts: plan.skipped.length, includeIdentityRevealing: study.includeIdentityRevealing },
       });

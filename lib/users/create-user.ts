@@ -1,6 +1,7 @@
 import "server-only";
 import type { TTx } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
+import type { TAuditAction } from "@/lib/audit/vocabulary";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -10,7 +11,7 @@ import { newPseudonym } from "@/lib/users/pseudonym";
 export async function createUserWithPassword(
   tx: TTx,
   input: { email: string; name: string; role: Role; password: string; isDemo?: boolean },
-  action = "user.create_cli",
+  action: Extract<TAuditAction, `user.create_${string}`> = "user.create_cli",
 ): Promise<{ id: string }> {
   if (await tx.user.findUnique({ where: { email: input.email } })) {
     throw new AppError("CONFLICT", `A user with e-mail ${input.email} already exists`);

@@ -93,7 +93,7 @@ async function dumpEmbedded(tmpFile: string): Promise<void> {
   }
 }
 
-async function recordInAudit(action: string, after: Record<string, string | number | boolean>): Promise<void> {
+async function recordInAudit(action: "backup.create" | "backup.restore", after: Record<string, string | number | boolean>): Promise<void> {
   const tooling = await openToolingDatabase();
   process.env.DATABASE_URL = tooling.url;
   process.env.NEXTAUTH_SECRET ??= "cli-does-not-sign-sessions";

@@ -64,7 +64,7 @@ beforeAll(async () => {
   await resetDatabase();
   const a = await makeUser("ADMIN", { email: "o'brien@int.test", name: "Dr O'Brien – ünïcode" });
   await makeUser("CLINICIAN");
-  await db().$transaction((tx) => recordAudit(tx, null, { actorId: a.id, action: "test.seed", entityType: "user", entityId: a.id, after: { nested: { list: [1, "two"] } } }));
+  await db().$transaction((tx) => recordAudit(tx, null, { actorId: a.id, action: "user.role_change", entityType: "user", entityId: a.id, after: { nested: { list: [1, "two"] } } }));
 });
 
 afterAll(async () => {

@@ -69,7 +69,7 @@ describe("importing as approved never approves possible patient identifiers", ()
     const held = await db().seed.findUniqueOrThrow({ where: { id: body.heldForReview[0]?.seedId ?? "" } });
     expect(held).toMatchObject({ status: "SUBMITTED", approvedAt: null, approvedById: null });
     expect((await db().seed.findFirstOrThrow({ where: { instruction: clean.instruction } })).status).toBe("APPROVED");
-    const audit = await db().auditLog.findFirstOrThrow({ where: { action: "seeds.import" } });
+    const audit = await db().auditLog.findFirstOrThrow({ where: { action: "seed.import" } });
     expect(audit.after).toMatchObject({ status: "approved", approved: 1, heldForReview: 1 });
 
     // Export carries only approved seeds: the identifiers do not leave.
@@ -110,7 +110,7 @@ describe("Idempotency-Key on import", () => {
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
     expect(await retry.json()).toEqual(firstBody);
     expect(await db().seed.count()).toBe(2);
-    expect(await db().auditLog.count({ where: { action: "seeds.import" } })).toBe(1);
+    expect(await db().auditLog.count({ where: { action: "seed.import" } })).toBe(1);
     expect(await db().idempotencyKey.count({ where: { userId: admin.id, scope: "seeds-import" } })).toBe(1);
 
     // Two retries racing each other: the vocabulary lock serialises them, the second replays.

@@ -160,7 +160,7 @@ describeEachSource("alpacare/med_seed.json", "importing med_seed.json", (SEED_FI
     // Only the type vocabulary we seeded plus what the import added: no label was invented.
     const views = await db().vocabularyTerm.findMany({ where: { kind: "VIEW" } });
     expect(views.length).toBe(new Set(source.map((r) => normaliseLabel(r.view ?? ""))).size);
-    expect(await db().auditLog.count({ where: { action: "seeds.import", entityId: result.batchId } })).toBe(
+    expect(await db().auditLog.count({ where: { action: "seed.import", entityId: result.batchId } })).toBe(
       1,
     );
 
@@ -221,7 +221,7 @@ describeEachSource("alpacare/med_seed.json", "importing med_seed.json", (SEED_FI
     });
     const { createHash } = await import("node:crypto");
     const audit = await db().auditLog.findFirstOrThrow({
-      where: { action: "seeds.export", actorId: researcher.user.id },
+      where: { action: "seed.export", actorId: researcher.user.id },
     });
     expect(audit.after).toMatchObject({
       count: 167 - HELD.length,

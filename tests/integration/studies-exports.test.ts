@@ -110,7 +110,7 @@ describe("the audit trail of downloads", () => {
     ] as const;
     for (const [route, url, what] of downloads) {
       const res = await researcher(route, url, params);
-      expect(await db().auditLog.count({ where: { action: "study.export", entityType: "Study", entityId: study.id, after: { path: ["what"], equals: what } } }), what).toBe(1);
+      expect(await db().auditLog.count({ where: { action: "study.export", entityType: "study", entityId: study.id, after: { path: ["what"], equals: what } } }), what).toBe(1);
       expect(res.status, what).toBe(200);
       await res.arrayBuffer();
     }

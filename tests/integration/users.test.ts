@@ -120,7 +120,7 @@ describe("pseudonymisation", () => {
     await inviteUser(asCurrent(u), { email: "invited.by.dana@int.test", role: "RESEARCHER" }, ctx(), "http://app.test");
     // Another person's row holding the same words as values: not the departed user's data.
     await db().$transaction((tx) =>
-      recordAudit(tx, ctx(), { actorId: admin.id, action: "audit.review", entityType: "AuditReview", entityId: "r1", after: { verdict: "Dana Departed", by: "departed@int.test" } }),
+      recordAudit(tx, ctx(), { actorId: admin.id, action: "audit.review", entityType: "audit_item", entityId: "r1", after: { verdict: "Dana Departed", by: "departed@int.test" } }),
     );
     // An admin's search for "dana" is recorded as the people it matched, not as what was typed.
     const adminToken = await createOwnApiToken(asCurrent(admin), { name: "export", expiresInDays: 0 }, ctx());
@@ -181,7 +181,7 @@ describe("audit trail", () => {
     const before = await db().auditLog.count();
     await expect(
       db().$transaction(async (tx) => {
-        await recordAudit(tx, ctx(), { actorId: null, action: "test.change", entityType: "test" });
+        await recordAudit(tx, ctx(), { actorId: null, action: "user.role_change", entityType: "user" });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
