@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { diffSchemaAgainstMigrations } from "../../lib/db/schema-engine";
@@ -36,16 +36,19 @@ describe("database migrations", () => {
     expect(actual).toEqual(expect.arrayContaining([...expected, "_prisma_migrations"]));
   });
 
-  it("records every migration directory as applied", async () => {
-    const directories = readFileSync(
-      path.join(process.cwd(), "prisma", "migrations", "migration_lock.toml"),
-      "utf8",
-    );
-    expect(directories).toContain('provider = "postgresql"');
-    const rows = await getTestPrisma().$queryRaw<{ migration_name: string; finished: boolean }[]>`
-      SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations ORDER BY migration_name`;
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((row) => row.finished)).toBe(true);
+  it("has applied every directory under prisma/migrations, and nothing else (an unapplied migration fails)", async () => {
+    const root = path.join(process.cwd(), "prisma", "migrations");
+    expect(readFileSync(path.join(root, "migration_lock.toml"), "utf8")).toContain('provider = "postgresql"');
+    const directories = readdirSync(root, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    expect(directories.length).toBeGreaterThan(0);
+    const rows = await getTestPrisma().$queryRaw<{ migration_name: string; finished: boolean; rolled_back: boolean }[]>`
+      SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back
+        FROM _prisma_migrations ORDER BY migration_name`;
+    const applied = rows.filter((row) => row.finished && !row.rolled_back).map((row) => row.migration_name);
+    expect(applied, "every migration directory is applied once, finished, and no applied migration lacks its directory").toEqual(directories);
   });
 
   it("resetDatabase empties app tables and keeps the migration history", async () => {
