@@ -1,7 +1,7 @@
 /**
  * The audit trail's vocabulary: every action and entity type, one spelling each (lower snake case,
  * actions `<entity>.<verb>`). recordAudit takes only these (TAuditEntry), so a new spelling is a
- * compile error until it is added here. Also written by SQL: audit_log.redact (audit_redact()) and
+ * compile error until it is added here. Also written by SQL: audit_log.redact (the redaction function) and
  * audit_log.person_fields_migrated (migration …_audit_person_ids).
  */
 export const AUDIT_ACTIONS = [
