@@ -12,7 +12,8 @@ import { errorToProblem, problem, problemResponse, zodFieldErrors } from "@/lib/
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { readBodyText } from "@/lib/http/read-body";
-import { jsonBodyProblem, MAX_JSON_DEPTH } from "@/lib/http/json-limits";
+import { MAX_JSON_DEPTH, nestsTooDeep } from "@/lib/http/json-limits";
+import { AppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log/logger";
 import { hstsHeader } from "@/lib/security/headers";
 
@@ -74,10 +75,11 @@ async function readJson(req: Request, maxBytes: number): Promise<unknown> {
   } catch {
     throw problem(400, "The request body is not valid JSON");
   }
-  // Anywhere in the body, even in a member the schema ignores or keeps as free JSON (a seed draft's payload).
-  const trouble = jsonBodyProblem(value);
-  if (trouble === "too-deep") throw problem(400, `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
-  if (trouble === "huge-number") throw problem(400, "The request body holds a number too large to represent");
+  // Anywhere in the body, even in a member the schema ignores or keeps as free JSON (a seed draft's
+  // payload): 1e400 would be stored as null, NUL would fail the write late.
+  if (nestsTooDeep(value)) throw problem(400, `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
+  const unstorable = unstorableFieldErrors(value);
+  if (unstorable) throw new AppError("VALIDATION", "Some fields need attention", { fieldErrors: unstorable });
   return value;
 }
 
