@@ -16,7 +16,7 @@ test("an admin redacts a rationale wrongly confirmed as not PHI; the reviewer's 
   const campaign = await post("/api/v1/audits", JSON.stringify({ datasetId: dataset.id, sampleSize: 1, seed: "phi-redact", reviewersPerItem: 2, name: "PHI redact" }));
   // Two reviewers disagree, so the admin sees both reviews; the first confirms a name as "not PHI".
   for (const [user, body] of [
-    [c1, { verdict: "accept", rationale: `${NAME} on ward 3 agreed with this.`, phiConfirmed: true }],
+    [c1, { verdict: "accept", rationale: `${NAME} knows the patient.`, phiConfirmed: true }],
     [c2, { verdict: "reject" }],
   ] as const) {
     const auth = { authorization: `Bearer ${(await createToken(user.id)).token}` };
@@ -45,7 +45,7 @@ test("an admin redacts a rationale wrongly confirmed as not PHI; the reviewer's 
 
   await page.goto(`/audits/${campaign.id}`);
   const disagreement = page.getByTestId("disagreement");
-  await expect(disagreement).toContainText("[REDACTED PERSON NAME] on ward 3 agreed with this.");
+  await expect(disagreement).toContainText("[REDACTED PERSON NAME] knows the patient.");
   await expect(disagreement).not.toContainText(NAME);
   const trail = await testDb().auditLog.findMany({ where: { action: { in: ["phi.redact", "audit_log.redact"] } } });
   expect(trail.map((r) => r.action)).toContain("phi.redact");

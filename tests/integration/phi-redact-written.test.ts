@@ -7,6 +7,8 @@ import { createCampaignRoute } from "@/lib/audits/campaign-routes";
 import { nextItemRoute, saveDraftRoute, submitReviewRoute } from "@/lib/audits/review-routes";
 import { adjudicateRoute } from "@/lib/audits/result-routes";
 import { listConfirmationsRoute, redactConfirmationRoute } from "@/lib/phi-guard/routes";
+import { redactWrittenText } from "@/lib/phi-guard/redact-written-text";
+import { detectPhi } from "@/lib/phi";
 import { createSeed } from "@/lib/seeds/create-seed";
 import { reviewSeedRoute } from "@/lib/seeds/review-route";
 import { submitSeed } from "@/lib/seeds/submit-seed";
@@ -218,4 +220,25 @@ it("a confirmation of another kind of text, or of a text since deleted, is a 404
   });
   expect((await redact(admin, c.id)).status).toBe(404);
   expect((await db().phiConfirmation.findUniqueOrThrow({ where: { id: c.id } })).redactedAt).toBeNull();
+});
+
+it("an admin can redact a finding chosen from a fresh scan of the stored text, confirmed or not; nobody else can", async () => {
+  const { admin, reviewer, assignmentId } = await auditTask();
+  const rationale = "Call 020 7946 0958 before discharge.";
+  const ok = await reviewer.call(submitReviewRoute, `/api/v1/assignments/${assignmentId}/review`, {
+    method: "POST",
+    body: { verdict: "reject", rationale, phiConfirmed: true },
+    params: { id: assignmentId },
+  });
+  expect(ok.status).toBe(201);
+  const review = await db().auditReview.findFirstOrThrow();
+  const phone = detectPhi(rationale).find((f) => f.kind === "phone");
+  const args = { entityType: "audit_review", entityId: review.id, field: "rationale", fingerprints: [phone?.fingerprint ?? ""] };
+  await expect(redactWrittenText(reviewer.current, args, ctx())).rejects.toMatchObject({ code: "FORBIDDEN" });
+  await expect(redactWrittenText(admin.current, { ...args, entityType: "user" }, ctx())).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(redactWrittenText(admin.current, { ...args, field: "verdict" }, ctx())).rejects.toMatchObject({ code: "VALIDATION" });
+
+  expect(await redactWrittenText(admin.current, args, ctx())).toMatchObject({ redacted: true, fieldsRedacted: 1, confirmationsRedacted: 1 });
+  expect((await db().auditReview.findFirstOrThrow()).rationale).toBe("Call [REDACTED PHONE] before discharge.");
+  expect(await redactWrittenText(admin.current, args, ctx())).toMatchObject({ redacted: false });
 });
