@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   "studies:manage",
   "studies:rate",
   "studies:results",
+  "phi:redact",
 ] as const;
 
 export type TPermission = (typeof PERMISSIONS)[number];
@@ -41,6 +42,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly TPermission[]> = {
     "audits:results",
     "studies:manage",
     "studies:results",
+    "phi:redact",
   ],
   CLINICIAN: ["account:self", "seeds:read", "seeds:write", "seeds:review", "audits:review", "studies:rate"],
   RESEARCHER: ["account:self", "seeds:read", "seeds:export", "datasets:read", "audits:results", "studies:results"],
