@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   "dataset.import",
   "demo.data_created", "demo.data_undone",
   "permission.denied",
+  "phi.redact",
   "seed.approve", "seed.autosave", "seed.autosave_discard", "seed.create", "seed.export", "seed.import",
   "seed.phi_false_positive", "seed.phi_redact", "seed.request_changes", "seed.retire", "seed.save", "seed.submit",
   "seed.take_over",
@@ -29,8 +30,9 @@ export const AUDIT_ACTIONS = [
 ] as const;
 
 export const AUDIT_ENTITY_TYPES = [
-  "api_token", "audit_campaign", "audit_item", "audit_log", "backup", "dataset", "demo", "invitation", "queue_assignment",
-  "route", "seed", "seed_import", "session", "study", "user", "vocabulary_term",
+  "api_token", "audit_campaign", "audit_item", "audit_log", "audit_review", "backup", "dataset", "demo", "invitation",
+  "queue_assignment", "route", "seed", "seed_import", "seed_review", "session", "study", "study_judgement", "user",
+  "vocabulary_term",
 ] as const;
 
 /**
@@ -54,6 +56,11 @@ export type TAuditEntityTypeName = (typeof AUDIT_ENTITY_TYPES)[number];
  * read as "queue_assignment" like older rows.
  */
 type TPendingEntityType = "QueueAssignment";
+
+/** Whether a string (from a request) is an entity type of the vocabulary. */
+export function isAuditEntityType(value: string): value is TAuditEntityTypeName {
+  return (AUDIT_ENTITY_TYPES as readonly string[]).includes(value);
+}
 
 /** What recordAudit accepts. */
 export type TAuditAction = TAuditActionName;

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   "studies:manage",
   "studies:rate",
   "studies:results",
+  "phi:redact",
 ] as const;
 
 export type TPermission = (typeof PERMISSIONS)[number];
@@ -51,6 +52,7 @@ export const PERMISSION_TABLE = {
   "studies:manage":  { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
   "studies:rate":    { ADMIN: false, CLINICIAN: true, RESEARCHER: false },
   "studies:results": { ADMIN: true, CLINICIAN: false, RESEARCHER: true },
+  "phi:redact":      { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
 } as const satisfies TPermissionTable;
 
 /** Each role's permissions, read from PERMISSION_TABLE (for the attack suite and screens that list them). */

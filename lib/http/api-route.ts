@@ -13,7 +13,7 @@ import { errorToProblem, problemResponse, zodFieldErrors } from "@/lib/http/prob
 import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { bodyChunks, readBodyText, type TBodyWords } from "@/lib/http/read-body";
-import { jsonBodyProblem, MAX_JSON_DEPTH } from "@/lib/http/json-limits";
+import { MAX_JSON_DEPTH, nestsTooDeep } from "@/lib/http/json-limits";
 import { log } from "@/lib/log/logger";
 import { hstsHeader } from "@/lib/security/headers";
 
@@ -101,10 +101,11 @@ async function readJson(req: Request, maxBytes: number): Promise<unknown> {
   } catch {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON");
   }
-  // Anywhere in the body, even in a member the schema ignores or keeps as free JSON (a seed draft's payload).
-  const trouble = jsonBodyProblem(value);
-  if (trouble === "too-deep") throw new AppError("BAD_REQUEST", `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
-  if (trouble === "huge-number") throw new AppError("BAD_REQUEST", "The request body holds a number too large to represent");
+  // Anywhere in the body, even in a member the schema ignores or keeps as free JSON (a seed draft's
+  // payload): 1e400 would be stored as null, NUL would fail the write late.
+  if (nestsTooDeep(value)) throw new AppError("BAD_REQUEST", `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
+  const unstorable = unstorableFieldErrors(value);
+  if (unstorable) throw new AppError("VALIDATION", "Some fields need attention", { fieldErrors: unstorable });
   return value;
 }
 

@@ -2,21 +2,19 @@
 export const MAX_JSON_DEPTH = 64;
 
 /**
- * Why a parsed JSON body cannot be taken as it is, or null: nested deeper than `maxDepth` (even in
- * a member the schema would drop: a jsonb column or a recursive walk would fail on it later), or
- * holding a number JSON.parse could not represent (1e400 becomes Infinity, which JSON.stringify
- * stores as null). Iterative: a body may nest 100,000 deep.
+ * Whether a parsed JSON body nests deeper than `maxDepth`, even in a member the schema would drop:
+ * a jsonb column or a recursive walk would fail on it later. Iterative: a body may nest 100,000 deep.
+ * (Numbers too large to store and unstorable text are found, with their path, by
+ * lib/text/storable-text.ts.)
  */
-export function jsonBodyProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): "too-deep" | "huge-number" | null {
+export function nestsTooDeep(value: unknown, maxDepth = MAX_JSON_DEPTH): boolean {
   const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
   while (stack.length) {
     const { v, depth } = stack.pop() as { v: unknown; depth: number };
-    if (typeof v === "number") {
-      if (!Number.isFinite(v)) return "huge-number";
-    } else if (v && typeof v === "object") {
-      if (depth >= maxDepth) return "too-deep";
+    if (v && typeof v === "object") {
+      if (depth >= maxDepth) return true;
       for (const child of Object.values(v)) stack.push({ v: child, depth: depth + 1 });
     }
   }
-  return null;
+  return false;
 }

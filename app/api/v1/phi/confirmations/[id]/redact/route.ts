@@ -1,0 +1,3 @@
+import { redactConfirmationRoute } from "@/lib/phi-guard/routes";
+
+export const POST = redactConfirmationRoute.handle;

@@ -1,0 +1,3 @@
+import { listConfirmationsRoute } from "@/lib/phi-guard/routes";
+
+export const GET = listConfirmationsRoute.handle;
