@@ -66,10 +66,12 @@ export function QueueShell(p: TQueueShellProps) {
   ) : null;
   if (!p.hasItem) {
     return p.error ? (
-      <Notice tone="error">
-        {p.error}
-        {retry}
-      </Notice>
+      <div data-testid="queue-error">
+        <Notice tone="error">
+          {p.error}
+          {retry}
+        </Notice>
+      </div>
     ) : (
       <p className="text-sm text-slate-600">Loading…</p>
     );
@@ -96,10 +98,12 @@ export function QueueShell(p: TQueueShellProps) {
       {p.answerPanel}
       {p.confirm}
       {p.error ? (
-        <Notice tone="error">
-          {p.error}
-          {retry}
-        </Notice>
+        <div data-testid="queue-error">
+          <Notice tone="error">
+            {p.error}
+            {retry}
+          </Notice>
+        </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
         <Button type="button" onClick={p.onSubmit} disabled={p.busy || p.submitDisabled} data-testid={p.submitTestId}>
