@@ -52,7 +52,7 @@ export type TClaim<T> =
 /** The problem+json detail of a refusal, or a plain sentence when the body is not one. */
 export async function problemText(res: Response): Promise<string> {
   try {
-    const p = (await res.clone().json()) as { detail?: string };
+    const p = (await res.json()) as { detail?: string };
     return p.detail ?? `Request failed (${res.status})`;
   } catch {
     return `Request failed (${res.status})`;

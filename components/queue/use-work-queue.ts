@@ -151,12 +151,17 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
         const res = await postSubmit(urls, item.assignmentId, body, idemKey.current);
         // A 422 stores nothing under the key: confirming sends the same key again.
         const refusal = res.status === 422 ? phiRefusalOf(await res.clone().json().catch(() => null)) : null;
-        if (refusal) setPhiRefusal(refusal);
+        if (refusal) {
+          setPhiRefusal(refusal);
+          await res.arrayBuffer().catch(() => null);
+        }
         else if (res.status === 409) await moveOnAfterConflict(res);
         else if (!res.ok) {
           setError(await problemText(res));
           if (isTransient(res.status)) setFailed({ op: "submit", payload, phiConfirmed });
         } else {
+          // Read to the end: an answer left unread stays open in the browser's network stack.
+          await res.arrayBuffer().catch(() => null);
           setDoneCount((n) => n + 1);
           await claim();
           setInfo(optsRef.current.messages.saved ?? null);
