@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, type TFieldErrors } from "@/lib/errors/app-error";
 import { describeError, log } from "@/lib/log/logger";
+import { isClientAbort } from "@/lib/errors/client-abort";
 import { isDatabaseUnavailable } from "@/lib/errors/database-unavailable";
 
 /** What a 503 asks clients to wait before retrying. */
@@ -50,6 +51,10 @@ export { fieldErrorsOf as zodFieldErrors } from "@/lib/errors/parse-input";
 export function errorToProblem(err: unknown, requestId: string): TProblem {
   if (err instanceof AppError) {
     return problem(err.status, err.message, { requestId, errors: err.fieldErrors, ...(err.extra ?? {}) });
+  }
+  if (isClientAbort(err)) {
+    log.info("client closed the request", { requestId });
+    return problem(400, "The request was closed before its body arrived in full.", { requestId });
   }
   if (isDatabaseUnavailable(err)) {
     log.warn("database unavailable", { requestId, ...describeError(err) });
