@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, APP_ERRORS, type TAppErrorCode, type TFieldErrors } from "@/lib/errors/app-error";
 import { describeError, log } from "@/lib/log/logger";
+import { isClientAbort } from "@/lib/errors/client-abort";
 import { isDatabaseUnavailable } from "@/lib/errors/database-unavailable";
 
 /** What a 503 asks clients to wait before retrying. */
@@ -35,6 +36,10 @@ export { fieldErrorsOf as zodFieldErrors } from "@/lib/errors/parse-input";
 /** Maps any thrown value to a safe problem; internals are logged, never returned. */
 export function errorToProblem(err: unknown, requestId: string): TProblem {
   if (err instanceof AppError) return appErrorProblem(err, requestId);
+  if (isClientAbort(err)) {
+    log.info("client closed the request", { requestId });
+    return appErrorProblem(new AppError("BAD_REQUEST", "The request was closed before its body arrived in full."), requestId);
+  }
   if (isDatabaseUnavailable(err)) {
     log.warn("database unavailable", { requestId, ...describeError(err) });
     const unavailable = new AppError("UNAVAILABLE", "ClinReview cannot reach its database just now. Try again in a minute.", {

@@ -1,4 +1,5 @@
 import { redactAll } from "@/lib/phi/redact";
+import { mapJsonStrings, type TJson } from "@/lib/phi/map-json-strings";
 
 /** One identifier found in a stored text: its literal and its kind. Never stored or logged. */
 export type TLiteral = { text: string; kind: string };
@@ -17,20 +18,7 @@ export function redactLiterals(text: string, literals: readonly TLiteral[]): str
   return sorted.reduce((out, l) => redactAll(out, [l.text], placeholderFor(l.kind)), text);
 }
 
-type TJson = string | number | boolean | null | TJson[] | { [k: string]: TJson };
-
 /** The same, in every string of a JSON value (an autosaved draft); reports whether anything changed. */
 export function redactLiteralsInJson(value: unknown, literals: readonly TLiteral[]): { value: TJson; changed: boolean } {
-  let changed = false;
-  const walk = (v: unknown): TJson => {
-    if (typeof v === "string") {
-      const r = redactLiterals(v, literals);
-      if (r !== v) changed = true;
-      return r;
-    }
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-    return typeof v === "number" || typeof v === "boolean" ? v : null;
-  };
-  return { value: walk(value), changed };
+  return mapJsonStrings(value, (s) => redactLiterals(s, literals));
 }

@@ -1,0 +1,154 @@
+"use client";
+
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { keyLabel, SHELL_BINDINGS, type TKeyBinding } from "@/components/queue/keyboard-map";
+import type { TSaveState } from "@/components/queue/use-draft-autosave";
+import { useKeyboardMap } from "@/components/queue/use-keyboard-map";
+
+const SAVE_TEXT: Record<TSaveState, string> = { idle: "", saving: "Saving draft…", saved: "Draft saved", failed: "Draft not saved (will retry on your next change)" };
+
+export type TQueueShellProps = {
+  testId: string;
+  /** True while an item is on screen (keys answer only then). */
+  hasItem: boolean;
+  done: boolean;
+  busy: boolean;
+  error: string | null;
+  info: string | null;
+  infoTestId: string;
+  canRetry: boolean;
+  retryIn: number | null;
+  onRetry: () => void;
+  onSubmit: () => void;
+  onSkip: () => void;
+  submitDisabled?: boolean;
+  submitTestId?: string;
+  draftState: TSaveState;
+  /** "n done" where the feature knows it. */
+  progress?: ReactNode;
+  /** The screen's own keys; the shell adds Enter (submit), s (skip) and ? (help). */
+  bindings: readonly TKeyBinding[];
+  onAction: (action: string, key: string) => void;
+  /** Shown when nothing is left. */
+  empty: ReactNode;
+  itemPanel: ReactNode;
+  answerPanel: ReactNode;
+  /** The PHI confirmation, when the server asked for one. */
+  confirm?: ReactNode;
+};
+
+/**
+ * The one work screen of audits and studies: status line, the item panel (what is judged), the
+ * answer panel (the judgement), errors with retry, submit and skip, and the keyboard map with its
+ * help overlay. It takes panels already rendered and plain status values, never the item itself,
+ * so nothing it shows can carry a model's identity that a panel did not show.
+ */
+export function QueueShell(p: TQueueShellProps) {
+  const [help, setHelp] = useState(false);
+  const all = [...p.bindings, ...SHELL_BINDINGS];
+  useKeyboardMap(p.hasItem, all, (action, key) => {
+    if (action === "help") setHelp((h) => !h);
+    else if (action === "submit") p.onSubmit();
+    else if (action === "skip") p.onSkip();
+    else p.onAction(action, key);
+  });
+
+  if (p.done) return <>{p.empty}</>;
+  const retry = p.canRetry ? (
+    <span className="ml-2 inline-flex items-center gap-2">
+      {p.retryIn !== null ? <span data-testid="queue-retry-in">Trying again in {p.retryIn} s.</span> : null}
+      <Button type="button" variant="secondary" onClick={p.onRetry} disabled={p.busy} data-testid="queue-retry">
+        Retry now
+      </Button>
+    </span>
+  ) : null;
+  if (!p.hasItem) {
+    return p.error ? (
+      <div data-testid="queue-error">
+        <Notice tone="error">
+          {p.error}
+          {retry}
+        </Notice>
+      </div>
+    ) : (
+      <p className="text-sm text-slate-600">Loading…</p>
+    );
+  }
+
+  return (
+    <div className="space-y-4" data-testid={p.testId}>
+      <div className="flex flex-wrap items-center gap-x-3 text-sm text-slate-600">
+        {p.progress}
+        <span role="status" data-testid="draft-status">
+          {SAVE_TEXT[p.draftState]}
+        </span>
+        <button type="button" className="kbd-hint ml-auto text-brand-700 underline" aria-expanded={help} onClick={() => setHelp((h) => !h)}>
+          Keyboard shortcuts (?)
+        </button>
+      </div>
+      {help ? <HelpOverlay bindings={all} onClose={() => setHelp(false)} /> : null}
+      {p.info ? (
+        <p role="status" className="text-sm text-slate-700" data-testid={p.infoTestId}>
+          {p.info}
+        </p>
+      ) : null}
+      {p.itemPanel}
+      {p.answerPanel}
+      {p.confirm}
+      {p.error ? (
+        <div data-testid="queue-error">
+          <Notice tone="error">
+            {p.error}
+            {retry}
+          </Notice>
+        </div>
+      ) : null}
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" onClick={p.onSubmit} disabled={p.busy || p.submitDisabled} data-testid={p.submitTestId}>
+          {p.busy ? "Working…" : "Submit"}
+          <span className="kbd-hint"> (Enter)</span>
+        </Button>
+        <Button type="button" variant="secondary" onClick={p.onSkip} disabled={p.busy}>
+          Skip<span className="kbd-hint"> (s)</span>
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function HelpOverlay({ bindings, onClose }: { bindings: readonly TKeyBinding[]; onClose: () => void }) {
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    close.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") onClose();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onClose]);
+  return (
+    <div role="dialog" aria-label="Keyboard shortcuts" className="kbd-hint rounded-lg border border-slate-300 bg-white p-4 shadow" data-testid="queue-help">
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        {bindings.map((b) => (
+          <div key={b.action} className="contents">
+            <dt>
+              <kbd className="rounded border border-slate-400 px-1">{keyLabel(b.keys)}</kbd>
+            </dt>
+            <dd>{b.label}</dd>
+          </div>
+        ))}
+        <div className="contents">
+          <dt>
+            <kbd className="rounded border border-slate-400 px-1">Esc</kbd>
+          </dt>
+          <dd>Leave a text box; close this list</dd>
+        </div>
+      </dl>
+      <button type="button" ref={close} className="mt-3 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100" onClick={onClose}>
+        Close
+      </button>
+    </div>
+  );
+}
