@@ -3,14 +3,15 @@ import { db } from "@/lib/db/prisma";
 import { insertApiToken } from "@/lib/auth/api-tokens";
 import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
 import { createCampaignRoute } from "@/lib/audits/campaign-routes";
-import { nextItemRoute, submitReviewRoute } from "@/lib/audits/review-routes";
+import { nextItemRoute } from "@/lib/audits/review-routes";
+import { assignmentSubmitRoute } from "@/lib/queue/routes";
 import { adjudicateRoute } from "@/lib/audits/result-routes";
 import { createSeed } from "@/lib/seeds/create-seed";
 import { reviewSeedRoute } from "@/lib/seeds/review-route";
 import { submitSeed } from "@/lib/seeds/submit-seed";
 import { createStudy } from "@/lib/studies/create-study";
 import { importOutputs } from "@/lib/studies/import-outputs";
-import { nextAssignmentRoute, submitJudgementRoute } from "@/lib/studies/rating-routes";
+import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
 import { ZCreateStudy } from "@/lib/studies/schemas";
 import { startStudy } from "@/lib/studies/start-study";
 import { apiCaller, type TRouteHandler } from "../support/api-caller";
@@ -53,7 +54,7 @@ async function auditItem() {
   const datasetId = ((await imported.json()) as { id: string }).id;
   const created = await admin.call(createCampaignRoute, "/api/v1/audits", { method: "POST", body: { datasetId, sampleSize: 1, seed: "s", reviewersPerItem: 1 } });
   const campaignId = ((await created.json()) as { id: string }).id;
-  const next = await reviewer.call(nextItemRoute, `/api/v1/audits/${campaignId}/items/next`, { method: "POST", params: { id: campaignId } });
+  const next = await reviewer.call(nextItemRoute, `/api/v1/audits/${campaignId}/assignments/next`, { method: "POST", params: { id: campaignId } });
   const task = (await next.json()) as { assignmentId: string; output: string; phiSpans: Record<string, { kind: string; start: number; end: number }[]> };
   return { admin, reviewer, campaignId, task };
 }
@@ -65,7 +66,7 @@ describe("audit reviews", () => {
     expect(task.phiSpans.output?.map((s) => task.output.slice(s.start, s.end))).toEqual(["John Smith"]);
 
     const send = (body: Record<string, unknown>, key: string) =>
-      reviewer.call(submitReviewRoute, `/api/v1/assignments/${task.assignmentId}/review`, {
+      reviewer.call(assignmentSubmitRoute, `/api/v1/assignments/${task.assignmentId}/submit`, {
         method: "POST",
         body,
         headers: { "idempotency-key": key },
@@ -106,7 +107,7 @@ describe("audit reviews", () => {
 
   it("let a correction that only copies the record's identifiers through without asking", async () => {
     const { reviewer, task } = await auditItem();
-    const res = await reviewer.call(submitReviewRoute, `/api/v1/assignments/${task.assignmentId}/review`, {
+    const res = await reviewer.call(assignmentSubmitRoute, `/api/v1/assignments/${task.assignmentId}/submit`, {
       method: "POST",
       body: { verdict: "revise", correctedOutput: `${OUTPUT} Review in two weeks.` },
       params: { id: task.assignmentId },
@@ -119,7 +120,7 @@ describe("audit reviews", () => {
 describe("adjudications", () => {
   it("refuse what the admin added until confirmed, then record it with the verdict", async () => {
     const { admin, reviewer, campaignId, task } = await auditItem();
-    await reviewer.call(submitReviewRoute, `/api/v1/assignments/${task.assignmentId}/review`, {
+    await reviewer.call(assignmentSubmitRoute, `/api/v1/assignments/${task.assignmentId}/submit`, {
       method: "POST",
       body: { verdict: "accept" },
       params: { id: task.assignmentId },
@@ -150,7 +151,7 @@ describe("study judgements", () => {
     const next = await rater.call(nextAssignmentRoute, `/api/v1/studies/${study.id}/assignments/next`, { method: "POST", params: { id: study.id } });
     const { assignmentId } = (await next.json()) as { assignmentId: string };
     const judge = (body: Record<string, unknown>) =>
-      rater.call(submitJudgementRoute, `/api/v1/assignments/${assignmentId}/judgement`, {
+      rater.call(assignmentSubmitRoute, `/api/v1/assignments/${assignmentId}/submit`, {
         method: "POST",
         body,
         headers: { "idempotency-key": "judge-key-1" },
