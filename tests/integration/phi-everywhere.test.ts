@@ -76,7 +76,7 @@ describe("audit reviews", () => {
     // here the reviewer adds a new name to the correction and another in the rationale.
     const correctedOutput = OUTPUT.replace("should rest", `should ask ${NAME} and rest`);
     const review = { verdict: "revise", correctedOutput, rationale: "Call 020 7946 0958 first." };
-    const refused = await problemOf(await send(review, "key-1"));
+    const refused = await problemOf(await send(review, "review-key-1"));
     expect(refused.findings).toEqual([
       { field: "correctedOutput", kind: "person_name", start: correctedOutput.indexOf(NAME), end: correctedOutput.indexOf(NAME) + NAME.length },
       { field: "rationale", kind: "phone", start: 5, end: 18 },
@@ -85,7 +85,7 @@ describe("audit reviews", () => {
     expect(await db().idempotencyKey.count()).toBe(0);
 
     // The same Idempotency-Key: the 422 was not stored, so the confirmed retry is the first success.
-    const ok = await send({ ...review, phiConfirmed: true }, "key-1");
+    const ok = await send({ ...review, phiConfirmed: true }, "review-key-1");
     expect(ok.status).toBe(201);
     const stored = await db().auditReview.findFirstOrThrow();
     expect(stored.correctedOutput).toBe(correctedOutput);
@@ -98,7 +98,7 @@ describe("audit reviews", () => {
     expect(confirmations[0]?.fingerprint).toMatch(/^person_name:/);
 
     // A replay (with or without the flag) answers the stored review and records nothing more.
-    const replay = await send({ ...review, phiConfirmed: true }, "key-1");
+    const replay = await send({ ...review, phiConfirmed: true }, "review-key-1");
     expect(replay.status).toBe(201);
     expect(await replay.json()).toMatchObject({ reviewId: stored.id });
     expect(await db().phiConfirmation.count()).toBe(2);

@@ -53,7 +53,7 @@ describe("judgement guards", () => {
     const id = await study();
     const call = await rater();
     const assignmentId = await claim(call, id);
-    expect((await call(assignmentSkipRoute, { params: { id, assignmentId } })).status).toBe(204);
+    expect((await call(assignmentSkipRoute, { params: { id: assignmentId } })).status).toBe(204);
     const before = await db().queueAssignment.findUniqueOrThrow({ where: { id: assignmentId }, include: { item: true } });
     expect(before.status).toBe("RELEASED");
     expect(before.item.claimedSlots).toBe(0);
