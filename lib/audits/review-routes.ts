@@ -25,7 +25,7 @@ export const auditQueueFeature: TQueueFeature<TReview, z.infer<typeof ZDraft>> =
   skip: (user, assignmentId, ctx) => skipReviewItem(user, assignmentId, ctx),
 };
 
-export const nextItemRoute = defineClaimRoute(auditQueueFeature as TQueueFeature);
+export const nextItemRoute = defineClaimRoute(auditQueueFeature);
 
 // The URLs before the shared protocol (issue 12): 308 to the new ones for this release.
 const moved = { tag: "Audits", permission: "audits:review" as const };

@@ -165,9 +165,9 @@ export function defineMovedRoute(
       deprecated: true,
       response: { status: 308, description: "Location: the new URL" },
     },
-    async ({ req, params }) => {
+    ({ req, params }) => {
       const search = new URL(req.url).search;
-      return new Response(null, { status: 308, headers: { location: `${to(params)}${search}`, "cache-control": "no-store" } });
+      return Promise.resolve(new Response(null, { status: 308, headers: { location: `${to(params)}${search}`, "cache-control": "no-store" } }));
     },
   );
 }

@@ -25,7 +25,7 @@ export const studyQueueFeature: TQueueFeature<TJudgementInput, TRatingDraft> = {
   skip: (user, assignmentId, ctx) => skipRating(user, assignmentId, ctx),
 };
 
-export const nextAssignmentRoute = defineClaimRoute(studyQueueFeature as TQueueFeature);
+export const nextAssignmentRoute = defineClaimRoute(studyQueueFeature);
 
 // The URLs before the shared protocol (issue 12): 308 to the new ones for this release.
 const moved = { tag: "Studies", permission: "studies:rate" as const };
