@@ -77,7 +77,9 @@ export async function nextAssignment(user: TCurrentUser, studyId: string, client
   const claim = await claimNextItem({ queueId: study.id, userId: user.id, leaseMinutes: study.leaseMinutes, client });
   if (!claim) return null;
   const comparison = await client.studyComparison.findUnique({ where: { queueItemId: claim.itemId } });
-  if (!comparison) throw new Error("queue item without comparison");
+  // Every study item is written with its comparison in one transaction: a missing one is a broken
+  // invariant (500), still an AppError so the wrapper answers problem+json like any other.
+  if (!comparison) throw new AppError("INTERNAL", "This study's queue item has no comparison");
   const assignment = await client.queueAssignment.findUniqueOrThrow({ where: { id: claim.assignmentId }, select: { shownLeft: true, draft: true } });
   let shownLeft = assignment.shownLeft;
   if (shownLeft !== "A" && shownLeft !== "B") {
