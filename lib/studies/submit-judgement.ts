@@ -45,14 +45,14 @@ export async function submitJudgement(
   return client.$transaction(async (tx) => {
     const assignment = await tx.queueAssignment.findFirst({
       where: { id: assignmentId, userId: user.id },
-      include: { item: { include: { comparison: { include: { study: true } } } } },
+      include: { item: { include: { comparison: { include: { study: true } } } }, studySides: { select: { shownLeft: true } } },
     });
     const comparison = assignment?.item.comparison;
     if (!assignment || !comparison) throw notFound("Assignment");
     const study = comparison.study;
     if (study.status === "CLOSED") throw new AppError("CONFLICT", "The study is closed");
     const keys = validate(input, study);
-    const shownLeft = assignment.shownLeft;
+    const shownLeft = assignment.studySides?.shownLeft;
     if (shownLeft !== "A" && shownLeft !== "B") throw new AppError("CONFLICT", "This assignment was never shown");
 
     const outcome = await submitAssignment(tx, { assignmentId, userId: user.id });

@@ -132,8 +132,8 @@ describe("blinded rating", () => {
       const share = (left.get(m) ?? 0) / (shown.get(m) ?? 1);
       expect(Math.abs(share - 0.5), m).toBeLessThanOrEqual(0.03);
     }
-    const stored = await db().queueAssignment.groupBy({ by: ["shownLeft"], where: { queueId: study.id }, _count: true });
-    expect(stored.reduce((s, r) => s + r._count, 0)).toBe(2000);
+    // One decided side per assignment, in the study's own table.
+    expect(await db().studyAssignmentSides.count({ where: { comparison: { studyId: study.id } } })).toBe(2000);
   }, 240_000);
 
   it("40 concurrent raters on separate pools never over-assign or repeat, and consistency repeats come back swapped", async () => {
