@@ -120,14 +120,14 @@ test.beforeAll(async ({ playwright }, testInfo) => {
     [asColleague2, ["reject", "reject", "revise"]],
   ] as const) {
     for (const verdict of verdicts) {
-      const task = await ok(await who.post(`/api/v1/audits/${fx.campaignId}/items/next`), "claim audit item");
+      const task = await ok(await who.post(`/api/v1/audits/${fx.campaignId}/assignments/next`), "claim audit item");
       const data = {
         verdict,
         flags: verdict === "accept" ? [] : ["incomplete"],
         ...(verdict === "revise" ? { correctedOutput: `${String(task?.output)} See a doctor.` } : {}),
       };
       await ok(
-        await who.post(`/api/v1/assignments/${String(task?.assignmentId)}/review`, {
+        await who.post(`/api/v1/assignments/${String(task?.assignmentId)}/submit`, {
           headers: { "idempotency-key": randomUUID() },
           data,
         }),
@@ -168,7 +168,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
       "claim comparison",
     );
     await ok(
-      await asColleague.post(`/api/v1/assignments/${String(a?.assignmentId)}/judgement`, {
+      await asColleague.post(`/api/v1/assignments/${String(a?.assignmentId)}/submit`, {
         headers: { "idempotency-key": randomUUID() },
         data: { choices: { accuracy: i % 2 ? "A" : "B", clinical_safety: "tie" }, durationMs: 4000 },
       }),

@@ -81,9 +81,9 @@ test("an admin's final output naming someone is highlighted and recorded only on
   // Two reviewers disagree, so the item waits for the admin.
   for (const [user, verdict] of [[c1, "accept"], [c2, "reject"]] as const) {
     const auth = { authorization: `Bearer ${(await createToken(user.id)).token}` };
-    const next = await request.post(`/api/v1/audits/${campaign.id}/items/next`, { headers: auth });
+    const next = await request.post(`/api/v1/audits/${campaign.id}/assignments/next`, { headers: auth });
     const { assignmentId } = (await next.json()) as { assignmentId: string };
-    const res = await request.post(`/api/v1/assignments/${assignmentId}/review`, { headers: { ...auth, "content-type": "application/json" }, data: JSON.stringify({ verdict }) });
+    const res = await request.post(`/api/v1/assignments/${assignmentId}/submit`, { headers: { ...auth, "content-type": "application/json" }, data: JSON.stringify({ verdict }) });
     expect(res.status()).toBe(201);
   }
 

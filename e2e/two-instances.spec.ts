@@ -53,7 +53,7 @@ test("two app instances on one database serve one audit queue as one", async ({ 
       for (let n = 0; ; n++) {
         // Each request goes to either instance, as behind a load balancer without stickiness.
         const base = (who + n) % 2 ? second : (baseURL as string);
-        const claim = await fetch(`${base}/api/v1/audits/${campaignId}/items/next`, { method: "POST", headers: auth(token) });
+        const claim = await fetch(`${base}/api/v1/audits/${campaignId}/assignments/next`, { method: "POST", headers: auth(token) });
         if (claim.status === 204) return;
         expect(claim.status).toBe(200);
         const { assignmentId } = (await claim.json()) as { assignmentId: string };
@@ -61,7 +61,7 @@ test("two app instances on one database serve one audit queue as one", async ({ 
         const other = base === second ? (baseURL as string) : second;
         // The same submit sent twice, once to each instance: stored once.
         for (const target of [base, other]) {
-          const r = await fetch(`${target}/api/v1/assignments/${assignmentId}/review`, {
+          const r = await fetch(`${target}/api/v1/assignments/${assignmentId}/submit`, {
             method: "POST",
             headers: { ...auth(token), "content-type": "application/json", "idempotency-key": key },
             body: JSON.stringify({ verdict: "accept" }),

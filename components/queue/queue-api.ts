@@ -1,10 +1,7 @@
 /**
- * Every queue URL the review and rating screens call, in one place. The server is moving to one
- * protocol for audits and studies (issue 12); until it serves the new URLs, the old ones stay in
- * use. Flip this one constant when the server side lands: nothing else in the clients names a URL.
+ * Every queue URL the review and rating screens call, in one place: the one protocol of both
+ * queues (lib/queue, ARCHITECTURE.md). Nothing else in the clients names a queue URL.
  */
-export const USE_UNIFIED_QUEUE_URLS = false;
-
 export type TQueueFeature = "audit" | "study";
 
 export type TQueueUrls = {
@@ -18,27 +15,11 @@ const enc = encodeURIComponent;
 
 export function queueUrls(feature: TQueueFeature, scopeId: string): TQueueUrls {
   const scope = `/api/v1/${feature === "audit" ? "audits" : "studies"}/${enc(scopeId)}`;
-  if (USE_UNIFIED_QUEUE_URLS) {
-    return {
-      next: `${scope}/assignments/next`,
-      draft: (a) => `/api/v1/assignments/${enc(a)}/draft`,
-      skip: (a) => `/api/v1/assignments/${enc(a)}/skip`,
-      submit: (a) => `/api/v1/assignments/${enc(a)}/submit`,
-    };
-  }
-  if (feature === "audit") {
-    return {
-      next: `${scope}/items/next`,
-      draft: (a) => `/api/v1/assignments/${enc(a)}/review/draft`,
-      skip: (a) => `/api/v1/assignments/${enc(a)}/review/skip`,
-      submit: (a) => `/api/v1/assignments/${enc(a)}/review`,
-    };
-  }
   return {
     next: `${scope}/assignments/next`,
-    draft: (a) => `${scope}/assignments/${enc(a)}/draft`,
-    skip: (a) => `${scope}/assignments/${enc(a)}/skip`,
-    submit: (a) => `/api/v1/assignments/${enc(a)}/judgement`,
+    draft: (a) => `/api/v1/assignments/${enc(a)}/draft`,
+    skip: (a) => `/api/v1/assignments/${enc(a)}/skip`,
+    submit: (a) => `/api/v1/assignments/${enc(a)}/submit`,
   };
 }
 

@@ -55,6 +55,7 @@ function operation(def: TApiRouteDef): TJson {
   return {
     summary: def.summary,
     tags: [def.tag],
+    ...(def.deprecated ? { deprecated: true } : {}),
     "x-permission": def.permission ?? "any signed-in user",
     parameters: parameters(def),
     ...(requestBody ? { requestBody } : {}),

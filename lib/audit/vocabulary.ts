@@ -50,13 +50,6 @@ export const LEGACY_AUDIT_SPELLINGS = {
 export type TAuditActionName = (typeof AUDIT_ACTIONS)[number];
 export type TAuditEntityTypeName = (typeof AUDIT_ENTITY_TYPES)[number];
 
-/**
- * @deprecated Still written by the queue's study files (lib/studies/rating-draft.ts,
- * submit-judgement.ts) until the queue rewrite (issue 12 item 1) moves them to "queue_assignment";
- * read as "queue_assignment" like older rows.
- */
-type TPendingEntityType = "QueueAssignment";
-
 /** Whether a string (from a request) is an entity type of the vocabulary. */
 export function isAuditEntityType(value: string): value is TAuditEntityTypeName {
   return (AUDIT_ENTITY_TYPES as readonly string[]).includes(value);
@@ -64,7 +57,7 @@ export function isAuditEntityType(value: string): value is TAuditEntityTypeName 
 
 /** What recordAudit accepts. */
 export type TAuditAction = TAuditActionName;
-export type TAuditEntityType = TAuditEntityTypeName | TPendingEntityType;
+export type TAuditEntityType = TAuditEntityTypeName;
 
 type TField = keyof typeof LEGACY_AUDIT_SPELLINGS;
 

@@ -1,75 +1,47 @@
 import "server-only";
-import { idempotencyKeyOf } from "@/lib/http/idempotency";
-import { defineApiRoute, json } from "@/lib/http/api-route";
+import { db } from "@/lib/db/prisma";
+import { defineClaimRoute, defineMovedRoute, type TQueueFeature } from "@/lib/queue/define-queue-feature";
 import { nextReviewItem } from "./next-item";
 import { saveReviewDraft, skipReviewItem } from "./review-draft";
-import { ZAssignmentParams, ZCampaignParams, ZDraft, ZReview } from "./schemas";
+import { ZAssignmentParams, ZCampaignParams, ZDraft, ZReview, type TReview } from "./schemas";
 import { submitReview } from "./submit-review";
+import type { z } from "zod";
 
-const noContent = () => new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
+/** Audit campaigns on the shared queue protocol (lib/queue/define-queue-feature.ts). */
+export const auditQueueFeature: TQueueFeature<TReview, z.infer<typeof ZDraft>> = {
+  noun: "campaign",
+  tag: "Audits",
+  permission: "audits:review",
+  claimPath: "/api/v1/audits/:id/assignments/next",
+  claimSummary: "Claim your next item (your open lease first)",
+  viewDescription: "{ assignmentId, instruction, input, output, flags, draft, leaseExpiresAt, phiSpans }",
+  unknownQueue: "Unknown campaign",
+  payload: ZReview,
+  draft: ZDraft,
+  owns: async (queueId) => (await db().auditCampaign.count({ where: { id: queueId } })) > 0,
+  claim: (user, campaignId) => nextReviewItem(user, campaignId),
+  submit: (user, assignmentId, review, ctx) => submitReview(user, assignmentId, review, ctx),
+  saveDraft: (user, assignmentId, draft) => saveReviewDraft(user, assignmentId, draft),
+  skip: (user, assignmentId, ctx) => skipReviewItem(user, assignmentId, ctx),
+};
 
-export const nextItemRoute = defineApiRoute(
-  {
-    method: "POST",
-    path: "/api/v1/audits/:id/items/next",
-    summary: "Claim your next item (your open lease first); 204 when none is left for you",
-    tag: "Audits",
-    permission: "audits:review",
-    params: ZCampaignParams,
-    response: { status: 200, description: "{ assignmentId, instruction, input, output, flags, draft, leaseExpiresAt }" },
-  },
-  async ({ user, params }) => {
-    const task = await nextReviewItem(user, params.id);
-    return task ? json(task) : noContent();
-  },
+export const nextItemRoute = defineClaimRoute(auditQueueFeature);
+
+// The URLs before the shared protocol (issue 12): 308 to the new ones for this release.
+const moved = { tag: "Audits", permission: "audits:review" as const };
+export const movedNextItemRoute = defineMovedRoute(
+  { ...moved, method: "POST", path: "/api/v1/audits/:id/items/next", params: ZCampaignParams },
+  (p) => `/api/v1/audits/${p.id}/assignments/next`,
 );
-
-export const submitReviewRoute = defineApiRoute(
-  {
-    method: "POST",
-    path: "/api/v1/assignments/:id/review",
-    summary: "Submit a review (send an Idempotency-Key header: a repeat stores nothing new); 409 if your lease went to someone else",
-    tag: "Audits",
-    permission: "audits:review",
-    params: ZAssignmentParams,
-    body: ZReview,
-    response: { status: 201, description: "{ reviewId, assignmentId, verdict }" },
-  },
-  async ({ req, user, params, body, ctx }) => {
-    const r = await submitReview(user, params.id, body, idempotencyKeyOf(req), ctx);
-    return json(r.body, r.status);
-  },
+export const movedSubmitReviewRoute = defineMovedRoute(
+  { ...moved, method: "POST", path: "/api/v1/assignments/:id/review", params: ZAssignmentParams },
+  (p) => `/api/v1/assignments/${p.id}/submit`,
 );
-
-export const saveDraftRoute = defineApiRoute(
-  {
-    method: "PUT",
-    path: "/api/v1/assignments/:id/review/draft",
-    summary: "Autosave the review form on the server",
-    tag: "Audits",
-    permission: "audits:review",
-    params: ZAssignmentParams,
-    body: ZDraft,
-    response: { status: 204, description: "Saved" },
-  },
-  async ({ user, params, body }) => {
-    await saveReviewDraft(user, params.id, body);
-    return noContent();
-  },
+export const movedSaveDraftRoute = defineMovedRoute(
+  { ...moved, method: "PUT", path: "/api/v1/assignments/:id/review/draft", params: ZAssignmentParams },
+  (p) => `/api/v1/assignments/${p.id}/draft`,
 );
-
-export const skipItemRoute = defineApiRoute(
-  {
-    method: "POST",
-    path: "/api/v1/assignments/:id/review/skip",
-    summary: "Skip the item: its slot returns to the queue for someone else",
-    tag: "Audits",
-    permission: "audits:review",
-    params: ZAssignmentParams,
-    response: { status: 204, description: "Skipped" },
-  },
-  async ({ user, params, ctx }) => {
-    await skipReviewItem(user, params.id, ctx);
-    return noContent();
-  },
+export const movedSkipItemRoute = defineMovedRoute(
+  { ...moved, method: "POST", path: "/api/v1/assignments/:id/review/skip", params: ZAssignmentParams },
+  (p) => `/api/v1/assignments/${p.id}/skip`,
 );

@@ -9,7 +9,7 @@ import {
   updateFlagsRoute,
 } from "./campaign-routes";
 import { adjudicateRoute, disagreementsRoute, exportRoute, reportRoute, reviewsCsvRoute } from "./result-routes";
-import { nextItemRoute, saveDraftRoute, skipItemRoute, submitReviewRoute } from "./review-routes";
+import { movedNextItemRoute, movedSaveDraftRoute, movedSkipItemRoute, movedSubmitReviewRoute, nextItemRoute } from "./review-routes";
 
 export const auditRoutes = [
   createCampaignRoute,
@@ -20,9 +20,10 @@ export const auditRoutes = [
   closeCampaignRoute,
   updateFlagsRoute,
   nextItemRoute,
-  submitReviewRoute,
-  saveDraftRoute,
-  skipItemRoute,
+  movedNextItemRoute,
+  movedSubmitReviewRoute,
+  movedSaveDraftRoute,
+  movedSkipItemRoute,
   reportRoute,
   reviewsCsvRoute,
   exportRoute,

@@ -4,21 +4,18 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { findIdempotentReplay, requestFingerprint, storeIdempotentResult } from "@/lib/http/idempotency";
 import type { TRequestContext } from "@/lib/http/request-context";
 import { LEASE_LOST, QUEUE_TX_OPTIONS, saveAssignmentDraft, submitAssignment } from "@/lib/queue";
 import { guardWrittenText, recordPhiConfirmations } from "@/lib/phi-guard/guard-written-text";
 import { flagsOf } from "./flags";
 import type { TReview } from "./schemas";
 
-const SCOPE = "audit-review";
-
 export type TSubmitResult = { status: number; body: { reviewId: string; assignmentId: string; verdict: string } };
 
 /**
- * Stores one review per assignment. With an Idempotency-Key the first response is stored with the
- * review and replayed for the same key; without one, a repeat still answers with the stored review.
- * A submit whose slot went to someone else answers 409 and keeps the work as the draft.
+ * Stores one review per assignment; a repeat answers with the stored review (200). The
+ * Idempotency-Key is handled by the shared submit route (lib/http/idempotency.ts). A submit whose
+ * slot went to someone else answers 409 and keeps the work as the draft.
  */
 type TSubmitTarget = { itemId: string; claimedAt: Date; campaignStatus: string; flags: Prisma.JsonValue; output: string | null };
 
@@ -26,20 +23,10 @@ export async function submitReview(
   user: TCurrentUser,
   assignmentId: string,
   review: TReview,
-  idempotencyKey: string | null,
   ctx: TRequestContext,
 ): Promise<TSubmitResult> {
-  // Time on item is telemetry, not the request: a retry measured later is still the same review.
-  // Nor is the PHI confirmation: a retry that adds it after a 422 (which stored nothing) or repeats
-  // it after a success asks for the same review.
-  const { durationMs: _measured, phiConfirmed: _confirmed, ...asked } = review;
-  const fingerprint = requestFingerprint([assignmentId, asked]);
   try {
     return await db().$transaction(async (tx) => {
-      if (idempotencyKey) {
-        const seen = await findIdempotentReplay(tx, user.id, SCOPE, idempotencyKey, fingerprint);
-        if (seen) return { status: seen.status, body: seen.body as TSubmitResult["body"] };
-      }
       // One joined read: submits are, with claims, the queue's hottest path.
       const found = await tx.$queryRaw<TSubmitTarget[]>`
         SELECT ai.id AS "itemId", a."claimedAt", c.status::text AS "campaignStatus", c.flags, r.output
@@ -87,7 +74,6 @@ export async function submitReview(
         await recordAudit(tx, ctx, { actorId: user.id, action: "audit.review", entityType: "audit_item", entityId: target.itemId, after: { verdict: review.verdict } });
         result = { status: 201, body: { reviewId: created.id, assignmentId, verdict: created.verdict } };
       }
-      if (idempotencyKey) await storeIdempotentResult(tx, user.id, SCOPE, idempotencyKey, { request: fingerprint, ...result });
       return result;
     }, QUEUE_TX_OPTIONS);
   } catch (err) {

@@ -28,7 +28,7 @@ export const demoAuditArea: TDemoArea = {
       if (!task) break;
       const flaw = DEMO_RECORDS.find(([, instruction, input, output]) => instruction === task.instruction && input === task.input && output === task.output)?.[4];
       const review = flaw ? { verdict: "reject", flags: [flaw], rationale: "Would mislead a patient." } : { verdict: "accept" };
-      await submitReview(people.colleague, task.assignmentId, ZReview.parse({ ...review, durationMs: 35_000 + 9_000 * i }), null, ctx);
+      await submitReview(people.colleague, task.assignmentId, ZReview.parse({ ...review, durationMs: 35_000 + 9_000 * i }), ctx);
     }
   },
 };

@@ -32,7 +32,7 @@ export const demoStudyArea: TDemoArea = {
       const leftModel = outputs.find((o) => o.text === a.responses[0].text)?.model;
       const shown = (m: string) => (m === "tie" ? "tie" : m === leftModel ? "A" : "B");
       const input = ZJudgementInput.parse({ choices: { correctness: shown(correctness), helpfulness: shown(helpfulness) } });
-      await submitJudgement(people.colleague, a.assignmentId, { ...input, durationMs: 60_000 }, ctx, null);
+      await submitJudgement(people.colleague, a.assignmentId, { ...input, durationMs: 60_000 }, ctx);
     }
   },
 };

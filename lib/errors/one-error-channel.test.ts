@@ -29,10 +29,10 @@ describe("one error channel", () => {
     }
   });
 
-  it("no module but the wrapper builds problem objects (the queue's rating routes until their rewrite)", () => {
+  it("no module but the wrapper builds problem objects", () => {
+    expect(source("lib/http/problem.ts")).not.toMatch(/export function problem\(/);
     const importers = files.filter((f) => /import \{[^}]*\bproblem\b[^}]*\} from "@\/lib\/http\/problem"/.test(source(f)));
-    // lib/studies/rating-routes.ts: the deprecated problem() shim returns an AppError; issue 12 item 1 removes the file.
-    expect(importers).toEqual(["lib/studies/rating-routes.ts"]);
+    expect(importers).toEqual([]);
   });
 
   it("server-only modules throw AppError, never a bare Error", () => {
@@ -47,8 +47,6 @@ describe("one error channel", () => {
       "lib/env.ts",
       // A timer's rejection, caught by the health check itself.
       "lib/health/check-health.ts",
-      // Queue area (issue 12 item 1), being rewritten elsewhere.
-      "lib/studies/next-assignment.ts",
     ]);
   });
 

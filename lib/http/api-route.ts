@@ -64,6 +64,8 @@ export type TApiRouteDef<
   bodyLimit?: number;
   response?: { status: number; contentType?: string; schema?: z.ZodType; description: string };
   allowAnonymous?: boolean;
+  /** Kept for one release at an old URL (it answers 308 to the new one); flagged in OpenAPI. */
+  deprecated?: boolean;
 };
 
 export type TApiContext<TQuery, TBody, TParams, TRaw = undefined> = {

@@ -1,17 +1,21 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { TTx } from "@/lib/db/prisma";
+import { db, type TTx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-// One header rule for every endpoint, so one client library serves them all.
-const KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
+/**
+ * The one Idempotency-Key rule of the API (queue submit, skip and draft; seed imports): 8–200
+ * letters, digits or _.:-, so one client library serves every endpoint. Short keys were refused
+ * because a counter like "1" collides across runs of a pipeline.
+ */
+const KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 
 /** The Idempotency-Key header, or null when absent; a malformed key is a 400, not silently ignored. */
 export function idempotencyKeyOf(req: Request): string | null {
   const key = req.headers.get("idempotency-key");
   if (key === null) return null;
-  if (!KEY.test(key)) throw new AppError("BAD_REQUEST", "The Idempotency-Key header must be 1–200 letters, digits or _.:-");
+  if (!KEY.test(key)) throw new AppError("BAD_REQUEST", "The Idempotency-Key header must be 8–200 letters, digits or _.:-");
   return key;
 }
 
@@ -20,7 +24,7 @@ export function requestFingerprint(request: unknown): string {
   return createHash("sha256").update(JSON.stringify(request)).digest("hex");
 }
 
-type TStored = { request: string; status: number; body: Prisma.InputJsonValue };
+type TStored = { request: string; status: number; body: Prisma.InputJsonValue | null };
 
 /**
  * The stored answer for (user, scope, key). Reusing a key for a different request is the client's
@@ -45,4 +49,42 @@ export async function storeIdempotentResult(tx: TTx, userId: string, scope: stri
     data: [{ userId, scope, key, status: stored.status, response: { request: stored.request, body: stored.body } }],
     skipDuplicates: true,
   });
+}
+
+const HTTP_SCOPE = "http";
+
+/**
+ * Runs a JSON route's work under an optional Idempotency-Key. The fingerprint is (method, path,
+ * body), so the same key on another URL or with another body is a 422. The first 2xx answer is
+ * stored and replayed (with `idempotent-replayed: true`); any other answer is not stored, so a
+ * retry after a 409 or 422 does the work afresh. `body` is what identifies the request: callers
+ * leave out telemetry (time on item) that a retry measures anew.
+ *
+ * Stored after the work commits: the queue's own writes are idempotent per assignment (a repeat
+ * submit answers "already submitted", a repeat skip or draft changes nothing), so a crash between
+ * the two loses no work, and a concurrent twin keeps the first answer stored (skipDuplicates).
+ */
+export async function withIdempotency(
+  req: Request,
+  userId: string,
+  body: unknown,
+  work: () => Promise<Response>,
+): Promise<Response> {
+  const key = idempotencyKeyOf(req);
+  if (!key) return work();
+  const fingerprint = requestFingerprint([req.method, new URL(req.url).pathname, body ?? null]);
+  const seen = await db().$transaction((tx) => findIdempotentReplay(tx, userId, HTTP_SCOPE, key, fingerprint));
+  if (seen) return replay(seen.status, seen.body);
+  const res = await work();
+  if (res.status < 200 || res.status > 299) return res;
+  const text = await res.clone().text();
+  const stored = text ? (JSON.parse(text) as Prisma.InputJsonValue) : null;
+  await db().$transaction((tx) => storeIdempotentResult(tx, userId, HTTP_SCOPE, key, { request: fingerprint, status: res.status, body: stored }));
+  return res;
+}
+
+function replay(status: number, body: unknown): Response {
+  const headers = { "cache-control": "no-store, no-transform", "idempotent-replayed": "true" };
+  if (body === null || body === undefined || status === 204) return new Response(null, { status, headers });
+  return new Response(JSON.stringify(body), { status, headers: { ...headers, "content-type": "application/json" } });
 }

@@ -50,19 +50,3 @@ export function errorToProblem(err: unknown, requestId: string): TProblem {
   log.error("unhandled error", { requestId, ...describeError(err) });
   return appErrorProblem(new AppError("INTERNAL", "Something went wrong on our side. Quote the request id when you report it."), requestId);
 }
-
-const CODE_OF_STATUS: Partial<Record<number, TAppErrorCode>> = {
-  400: "BAD_REQUEST",
-  409: "CONFLICT",
-  413: "PAYLOAD_TOO_LARGE",
-  415: "UNSUPPORTED_MEDIA_TYPE",
-  422: "VALIDATION",
-};
-
-/**
- * @deprecated Throw an AppError. Kept only so lib/studies/rating-routes.ts compiles until the queue
- * rewrite (issue 12 item 1) replaces it; it returns an AppError, so nothing but AppError is thrown.
- */
-export function problem(status: number, detail: string): AppError {
-  return new AppError(CODE_OF_STATUS[status] ?? "BAD_REQUEST", detail);
-}

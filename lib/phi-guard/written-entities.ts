@@ -64,6 +64,8 @@ export const WRITTEN_ENTITIES: Record<string, TWrittenEntity> = {
         draftAssignmentId: id,
         subjects: [
           { entityType: "study_judgement", entityId: id },
+          { entityType: "queue_assignment", entityId: id },
+          // Rows written before the audit vocabulary (lib/audit/vocabulary.ts) spelled it so.
           { entityType: "QueueAssignment", entityId: id },
         ],
       };

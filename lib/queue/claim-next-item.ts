@@ -9,9 +9,10 @@ type TClaimRow = { claimed_id: string; claimed_item: string; was_resumed: boolea
  * they have not had, never more people per item than its capacity. null: nothing left for them.
  *
  * The claim runs as one call of the SQL function queue_claim (migration
- * 20261202030816_queue_functions): the advisory lock per person and queue, the resume, the
- * expiry of abandoned leases and the FOR UPDATE SKIP LOCKED pick, in one round trip and one
- * implicit transaction. `client` is another instance's client in tests.
+ * 20261202030816_queue_functions, its pick rewritten in …_queue_claim_rule): the advisory lock
+ * per person and queue, the resume, the expiry of abandoned leases and the FOR UPDATE SKIP LOCKED
+ * pick by the claim rule `queue_item_open_for` (which the home page's counts use too), in one
+ * round trip and one implicit transaction. `client` is another instance's client in tests.
  */
 export async function claimNextItem(input: {
   queueId: string;

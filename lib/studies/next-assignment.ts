@@ -43,13 +43,13 @@ async function decideShownLeft(
   studyId: string,
   assignmentId: string,
   userId: string,
-  c: { modelA: string; modelB: string; repeatOfId: string | null },
+  c: { id: string; modelA: string; modelB: string; repeatOfId: string | null },
 ): Promise<"A" | "B"> {
   return client.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${studyId}::text || ':sides:' || ${c.modelA} || ':' || ${c.modelB}, 0))`;
-    const current = await tx.queueAssignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { shownLeft: true } });
+    const current = await tx.studyAssignmentSides.findUnique({ where: { assignmentId }, select: { shownLeft: true } });
     // Only the first decision sticks, so a resumed or double-clicked claim shows the same sides.
-    if (current.shownLeft === "A" || current.shownLeft === "B") return current.shownLeft;
+    if (current?.shownLeft === "A" || current?.shownLeft === "B") return current.shownLeft;
     let side: "A" | "B" | null = null;
     if (c.repeatOfId) {
       // A consistency repeat shows the same pair with sides swapped.
@@ -58,15 +58,14 @@ async function decideShownLeft(
     }
     if (!side) {
       const rows = await tx.$queryRaw<{ shownLeft: string; n: number }[]>`
-        SELECT a."shownLeft", count(*)::int AS n
-          FROM "QueueAssignment" a JOIN "StudyComparison" c ON c."queueItemId" = a."itemId"
+        SELECT s."shownLeft", count(*)::int AS n
+          FROM "StudyAssignmentSides" s JOIN "StudyComparison" c ON c.id = s."comparisonId"
          WHERE c."studyId" = ${studyId}::uuid AND c."modelA" = ${c.modelA} AND c."modelB" = ${c.modelB}
-           AND a."shownLeft" IS NOT NULL
-         GROUP BY a."shownLeft"`;
+         GROUP BY s."shownLeft"`;
       const count = (s: string) => rows.find((r) => r.shownLeft === s)?.n ?? 0;
       side = chooseShownLeft({ leftA: count("A"), leftB: count("B") });
     }
-    await tx.queueAssignment.updateMany({ where: { id: assignmentId, shownLeft: null }, data: { shownLeft: side } });
+    await tx.studyAssignmentSides.createMany({ data: [{ assignmentId, comparisonId: c.id, shownLeft: side }], skipDuplicates: true });
     return side;
   }, QUEUE_TX_OPTIONS);
 }
@@ -77,9 +76,11 @@ export async function nextAssignment(user: TCurrentUser, studyId: string, client
   const claim = await claimNextItem({ queueId: study.id, userId: user.id, leaseMinutes: study.leaseMinutes, client });
   if (!claim) return null;
   const comparison = await client.studyComparison.findUnique({ where: { queueItemId: claim.itemId } });
-  if (!comparison) throw new Error("queue item without comparison");
-  const assignment = await client.queueAssignment.findUniqueOrThrow({ where: { id: claim.assignmentId }, select: { shownLeft: true, draft: true } });
-  let shownLeft = assignment.shownLeft;
+  // Every study item is written with its comparison in one transaction: a missing one is a broken
+  // invariant (500), still an AppError so the wrapper answers problem+json like any other.
+  if (!comparison) throw new AppError("INTERNAL", "This study's queue item has no comparison");
+  const assignment = await client.queueAssignment.findUniqueOrThrow({ where: { id: claim.assignmentId }, select: { draft: true, studySides: { select: { shownLeft: true } } } });
+  let shownLeft = assignment.studySides?.shownLeft;
   if (shownLeft !== "A" && shownLeft !== "B") {
     shownLeft = await decideShownLeft(client, study.id, claim.assignmentId, user.id, comparison);
   }

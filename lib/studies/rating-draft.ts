@@ -8,11 +8,11 @@ import { releaseAssignment, saveAssignmentDraft, type TQueueClient } from "@/lib
 import { studyCriteria } from "@/lib/studies/study-criteria";
 import { ZRatingDraft, type TRatingDraft } from "@/lib/studies/schemas";
 
-/** The caller's assignment in this study, with the study's rating options; 404 for anything else. */
-async function ownAssignment(client: TQueueClient, userId: string, studyId: string, assignmentId: string) {
+/** The caller's assignment in a study, with the study's rating options; 404 for anything else. */
+async function ownAssignment(client: TQueueClient, userId: string, assignmentId: string) {
   const a = await client.queueAssignment.findFirst({
-    where: { id: assignmentId, userId, queueId: studyId },
-    select: { id: true, item: { select: { comparison: { select: { study: { select: { criteria: true, allowTie: true, allowBothBad: true } } } } } } },
+    where: { id: assignmentId, userId },
+    select: { id: true, item: { select: { comparison: { select: { study: { select: { id: true, criteria: true, allowTie: true, allowBothBad: true } } } } } } },
   });
   const study = a?.item.comparison?.study;
   if (!a || !study) throw notFound("Assignment");
@@ -23,8 +23,8 @@ async function ownAssignment(client: TQueueClient, userId: string, studyId: stri
  * Autosaves a half-filled rating on the server. The draft holds only what the rater saw and typed
  * (labels A = left, B = right; never model terms), so handing it back on reload cannot unblind.
  */
-export async function saveRatingDraft(user: TCurrentUser, studyId: string, assignmentId: string, draft: TRatingDraft, client: TQueueClient = db()): Promise<void> {
-  const study = await ownAssignment(client, user.id, studyId, assignmentId);
+export async function saveRatingDraft(user: TCurrentUser, assignmentId: string, draft: TRatingDraft, client: TQueueClient = db()): Promise<void> {
+  const study = await ownAssignment(client, user.id, assignmentId);
   const keys = new Set(studyCriteria(study.criteria).map((c) => c.key));
   const errors: Record<string, string[]> = {};
   for (const [key, choice] of Object.entries(draft.choices)) {
@@ -51,13 +51,12 @@ export function readRatingDraft(value: unknown): TRatingDraft | null {
  */
 export async function skipRating(
   user: TCurrentUser,
-  studyId: string,
   assignmentId: string,
   ctx: TRequestContext | null,
   client: TQueueClient = db(),
 ): Promise<boolean> {
-  await ownAssignment(client, user.id, studyId, assignmentId);
+  const study = await ownAssignment(client, user.id, assignmentId);
   return releaseAssignment(user.id, assignmentId, client, (tx) =>
-    recordAudit(tx, ctx, { actorId: user.id, action: "study.skip", entityType: "QueueAssignment", entityId: assignmentId, after: { studyId } }),
+    recordAudit(tx, ctx, { actorId: user.id, action: "study.skip", entityType: "queue_assignment", entityId: assignmentId, after: { studyId: study.id } }),
   );
 }

@@ -1,43 +1,43 @@
 import "server-only";
-import { z } from "zod";
-import { defineApiRoute, json } from "@/lib/http/api-route";
-import { problem } from "@/lib/http/problem";
+import { db } from "@/lib/db/prisma";
+import { defineClaimRoute, defineMovedRoute, type TQueueFeature } from "@/lib/queue/define-queue-feature";
 import { nextAssignment } from "@/lib/studies/next-assignment";
+import { saveRatingDraft, skipRating } from "@/lib/studies/rating-draft";
 import { submitJudgement } from "@/lib/studies/submit-judgement";
-import { ZJudgementInput, ZStudyId } from "@/lib/studies/schemas";
+import { ZJudgementInput, ZRatingDraft, ZStudyAssignmentParams, type TJudgementInput, type TRatingDraft } from "@/lib/studies/schemas";
+import { z } from "zod";
 
-export const nextAssignmentRoute = defineApiRoute(
-  {
-    method: "POST",
-    path: "/api/v1/studies/:id/assignments/next",
-    summary: "Claim (or resume) your next blinded comparison: responses are labelled A (left) and B (right) only",
-    tag: "Studies",
-    permission: "studies:rate",
-    params: ZStudyId,
-    response: { status: 200, description: "The assignment, or {assignmentId: null} when nothing is left for you" },
-  },
-  async ({ user, params }) => {
-    const a = await nextAssignment(user, params.id);
-    return json(a ?? { assignmentId: null });
-  },
+/** Preference studies on the shared queue protocol (lib/queue/define-queue-feature.ts). */
+export const studyQueueFeature: TQueueFeature<TJudgementInput, TRatingDraft> = {
+  noun: "study",
+  tag: "Studies",
+  permission: "studies:rate",
+  claimPath: "/api/v1/studies/:id/assignments/next",
+  claimSummary: "Claim (or resume) your next blinded comparison: responses are labelled A (left) and B (right) only",
+  viewDescription: "The blinded assignment { assignmentId, resumed, leaseExpiresAt, prompt, responses, criteria, options, progress, draft }",
+  unknownQueue: "Unknown study",
+  payload: ZJudgementInput,
+  draft: ZRatingDraft,
+  owns: async (queueId) => (await db().study.count({ where: { id: queueId } })) > 0,
+  claim: (user, studyId) => nextAssignment(user, studyId),
+  submit: async (user, assignmentId, judgement, ctx) => ({ status: 200, body: await submitJudgement(user, assignmentId, judgement, ctx) }),
+  saveDraft: (user, assignmentId, draft) => saveRatingDraft(user, assignmentId, draft),
+  skip: (user, assignmentId, ctx) => skipRating(user, assignmentId, ctx),
+};
+
+export const nextAssignmentRoute = defineClaimRoute(studyQueueFeature);
+
+// The URLs before the shared protocol (issue 12): 308 to the new ones for this release.
+const moved = { tag: "Studies", permission: "studies:rate" as const };
+export const movedSubmitJudgementRoute = defineMovedRoute(
+  { ...moved, method: "POST", path: "/api/v1/assignments/:id/judgement", params: z.object({ id: z.uuid({ message: "Unknown assignment" }) }) },
+  (p) => `/api/v1/assignments/${p.id}/submit`,
 );
-
-const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
-
-export const submitJudgementRoute = defineApiRoute(
-  {
-    method: "POST",
-    path: "/api/v1/assignments/:id/judgement",
-    summary: "Submit your verdicts for an assignment (send an Idempotency-Key header; replays answer the same)",
-    tag: "Studies",
-    permission: "studies:rate",
-    params: z.object({ id: z.uuid({ message: "Unknown assignment" }) }),
-    body: ZJudgementInput,
-    response: { status: 200, description: "submitted or already_submitted" },
-  },
-  async ({ req, user, params, body, ctx }) => {
-    const key = req.headers.get("idempotency-key");
-    if (key !== null && !KEY.test(key)) throw problem(400, "The Idempotency-Key must be 8–128 letters, digits or ._:-");
-    return json(await submitJudgement(user, params.id, body, ctx, key));
-  },
+export const movedSaveRatingDraftRoute = defineMovedRoute(
+  { ...moved, method: "PUT", path: "/api/v1/studies/:id/assignments/:assignmentId/draft", params: ZStudyAssignmentParams },
+  (p) => `/api/v1/assignments/${p.assignmentId}/draft`,
+);
+export const movedSkipRatingRoute = defineMovedRoute(
+  { ...moved, method: "POST", path: "/api/v1/studies/:id/assignments/:assignmentId/skip", params: ZStudyAssignmentParams },
+  (p) => `/api/v1/assignments/${p.assignmentId}/skip`,
 );

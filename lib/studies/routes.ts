@@ -1,11 +1,10 @@
 import "server-only";
 import type { TApiRouteDef } from "@/lib/http/api-route";
 import { importOutputsRoute } from "@/lib/studies/outputs-route";
-import { nextAssignmentRoute, submitJudgementRoute } from "@/lib/studies/rating-routes";
+import { movedSaveRatingDraftRoute, movedSkipRatingRoute, movedSubmitJudgementRoute, nextAssignmentRoute } from "@/lib/studies/rating-routes";
 import { annotationsRoute, dpoRoute, judgementsCsvRoute, studyStatsRoute } from "@/lib/studies/results-routes";
 import { importJudgeRoute, judgeAgreementRoute } from "@/lib/studies/judge-routes";
 import { closeStudyRoute, pauseStudyRoute, resumeStudyRoute, startStudyRoute } from "@/lib/studies/status-routes";
-import { saveRatingDraftRoute, skipRatingRoute } from "@/lib/studies/draft-routes";
 import { setStudyRatersRoute } from "@/lib/studies/raters-route";
 import { createStudyRoute, getStudyRoute, identityRevealingRoute, listStudiesRoute, setStudyTitleRoute } from "@/lib/studies/study-routes";
 
@@ -22,9 +21,9 @@ export const studyRoutes: { def: TApiRouteDef }[] = [
   resumeStudyRoute,
   closeStudyRoute,
   nextAssignmentRoute,
-  submitJudgementRoute,
-  saveRatingDraftRoute,
-  skipRatingRoute,
+  movedSubmitJudgementRoute,
+  movedSaveRatingDraftRoute,
+  movedSkipRatingRoute,
   setStudyRatersRoute,
   studyStatsRoute,
   judgementsCsvRoute,

@@ -13,8 +13,6 @@ import type { TJudgementInput } from "@/lib/studies/schemas";
 
 export type TJudgementResult = { status: "submitted" | "already_submitted"; judgements: number };
 
-// Keys are per assignment: a key reused on another assignment is another request, not a replay.
-const scopeOf = (assignmentId: string) => `study-judgement:${assignmentId}`;
 const REPEAT_GAP = 10;
 
 function validate(input: TJudgementInput, study: { criteria: unknown; allowTie: boolean; allowBothBad: boolean; rationale: string }) {
@@ -34,32 +32,27 @@ function validate(input: TJudgementInput, study: { criteria: unknown; allowTie: 
 
 /**
  * Records one rater's verdicts for an assignment. Labels are what the rater saw (A = left); they are
- * stored in model terms. Replays with the same Idempotency-Key, or of an already submitted
- * assignment, change nothing and answer the same.
+ * stored in model terms. A repeat of an already submitted assignment changes nothing and answers
+ * already_submitted; the Idempotency-Key is handled by the shared submit route.
  */
 export async function submitJudgement(
   user: TCurrentUser,
   assignmentId: string,
   input: TJudgementInput,
-  ctx: TRequestContext,
-  idempotencyKey: string | null,
+  ctx: TRequestContext | null,
   client: TQueueClient = db(),
 ): Promise<TJudgementResult> {
   return client.$transaction(async (tx) => {
-    if (idempotencyKey) {
-      const seen = await tx.idempotencyKey.findUnique({ where: { userId_scope_key: { userId: user.id, scope: scopeOf(assignmentId), key: idempotencyKey } } });
-      if (seen) return seen.response as TJudgementResult;
-    }
     const assignment = await tx.queueAssignment.findFirst({
       where: { id: assignmentId, userId: user.id },
-      include: { item: { include: { comparison: { include: { study: true } } } } },
+      include: { item: { include: { comparison: { include: { study: true } } } }, studySides: { select: { shownLeft: true } } },
     });
     const comparison = assignment?.item.comparison;
     if (!assignment || !comparison) throw notFound("Assignment");
     const study = comparison.study;
     if (study.status === "CLOSED") throw new AppError("CONFLICT", "The study is closed");
     const keys = validate(input, study);
-    const shownLeft = assignment.shownLeft;
+    const shownLeft = assignment.studySides?.shownLeft;
     if (shownLeft !== "A" && shownLeft !== "B") throw new AppError("CONFLICT", "This assignment was never shown");
 
     const outcome = await submitAssignment(tx, { assignmentId, userId: user.id });
@@ -67,8 +60,8 @@ export async function submitJudgement(
     if (outcome === "already_submitted") {
       result = { status: "already_submitted", judgements: await tx.studyJudgement.count({ where: { assignmentId } }) };
     } else {
-      // A refusal rolls the whole transaction back: the assignment stays open and no
-      // Idempotency-Key is stored, so a retry with phiConfirmed goes through.
+      // A refusal rolls the whole transaction back: the assignment stays open (and a 422 stores no
+      // Idempotency-Key), so a retry with phiConfirmed goes through.
       const findings = guardWrittenText([{ field: "rationale", text: input.rationale }], input.phiConfirmed);
       await recordPhiConfirmations(tx, user.id, { entityType: "study_judgement", entityId: assignmentId }, findings);
       const elapsed = Math.max(0, Date.now() - assignment.claimedAt.getTime());
@@ -94,11 +87,8 @@ export async function submitJudgement(
           data: { studyId: study.id, promptId: comparison.promptId, modelA: comparison.modelA, modelB: comparison.modelB, kind: "repeat", repeatOfId: comparison.id, queueItemId: itemId as string },
         });
       }
-      await recordAudit(tx, ctx, { actorId: user.id, action: "study.judgement", entityType: "QueueAssignment", entityId: assignmentId, after: { studyId: study.id, criteria: keys.length } });
+      await recordAudit(tx, ctx, { actorId: user.id, action: "study.judgement", entityType: "queue_assignment", entityId: assignmentId, after: { studyId: study.id, criteria: keys.length } });
       result = { status: "submitted", judgements: keys.length };
-    }
-    if (idempotencyKey) {
-      await tx.idempotencyKey.createMany({ data: [{ userId: user.id, scope: scopeOf(assignmentId), key: idempotencyKey, status: 200, response: result }], skipDuplicates: true });
     }
     return result;
   }, QUEUE_TX_OPTIONS);

@@ -47,24 +47,19 @@ async function seedWork(user: TCurrentUser): Promise<NonNullable<THomeSummary["s
 }
 
 /**
- * Per queue: items the caller could still claim (a free slot, meant for anyone or for them, and
- * not already leased, submitted or skipped by them, as claimNextItem decides) plus their own
- * leases, and how many they submitted. Two grouped counts, whatever the number of queues.
+ * Per queue: items the caller could still claim (by the claim rule queue_claim uses) plus their
+ * own leases, and how many they submitted. Two grouped counts, whatever the number of queues.
  */
 async function queueWork(userId: string, queues: TListed[]): Promise<TQueueWork[]> {
   if (queues.length === 0) return [];
   const ids = queues.map((q) => q.id);
   const [open, mine] = await Promise.all([
-    db().queueItem.groupBy({
-      by: ["queueId"],
-      where: {
-        queueId: { in: ids },
-        claimedSlots: { lt: db().queueItem.fields.capacity },
-        OR: [{ onlyForUserId: null }, { onlyForUserId: userId }],
-        assignments: { none: { userId, status: { in: ["LEASED", "SUBMITTED", "RELEASED"] } } },
-      },
-      _count: { _all: true },
-    }),
+    // The claim rule itself (SQL function queue_item_open_for, migration …_queue_claim_rule), so
+    // "left for you" can never disagree with what a claim hands out.
+    db().$queryRaw<{ queueId: string; n: number }[]>`
+      SELECT qi."queueId", count(*)::int AS n FROM "QueueItem" qi
+       WHERE qi."queueId" = ANY(${ids}::uuid[]) AND queue_item_open_for(qi, ${userId}::uuid)
+       GROUP BY qi."queueId"`,
     db().queueAssignment.groupBy({
       by: ["queueId", "status"],
       where: { userId, queueId: { in: ids }, status: { in: ["LEASED", "SUBMITTED"] } },
@@ -72,7 +67,7 @@ async function queueWork(userId: string, queues: TListed[]): Promise<TQueueWork[
     }),
   ]);
   return queues.map((q) => {
-    const free = open.find((r) => r.queueId === q.id)?._count._all ?? 0;
+    const free = open.find((r) => r.queueId === q.id)?.n ?? 0;
     const held = mine.find((r) => r.queueId === q.id && r.status === "LEASED")?._count._all ?? 0;
     const done = mine.find((r) => r.queueId === q.id && r.status === "SUBMITTED")?._count._all ?? 0;
     return { id: q.id, name: q.name, paused: q.status === "PAUSED", remaining: free + held, done };

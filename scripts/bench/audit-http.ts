@@ -135,7 +135,7 @@ export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
           },
         },
         {
-          name: `Claim next item (POST /api/v1/audits/:id/items/next), ${REVIEWERS} concurrent reviewers reading ${READING_MS[0] / 1000}–${READING_MS[1] / 1000} s per item`,
+          name: `Claim next item (POST /api/v1/audits/:id/assignments/next), ${REVIEWERS} concurrent reviewers reading ${READING_MS[0] / 1000}–${READING_MS[1] / 1000} s per item`,
           target: "p95 < 100 ms",
           result: {
             value: Number(workClaims.p95.toFixed(1)),
@@ -146,7 +146,7 @@ export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
           },
         },
         {
-          name: `Submit review (POST /api/v1/assignments/:id/review, Idempotency-Key), the same ${REVIEWERS} reviewers`,
+          name: `Submit review (POST /api/v1/assignments/:id/submit, Idempotency-Key), the same ${REVIEWERS} reviewers`,
           target: "none set",
           result: {
             value: Number(workSubmits.p95.toFixed(1)),

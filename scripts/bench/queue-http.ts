@@ -44,7 +44,7 @@ export async function runReviewers(
       if (arrival > 0) await new Promise((r) => setTimeout(r, arrival));
       for (let n = who; ; n += callers.length) {
         let t = performance.now();
-        const claimed = await call(c, "POST", `/api/v1/audits/${campaignId}/items/next`);
+        const claimed = await call(c, "POST", `/api/v1/audits/${campaignId}/assignments/next`);
         const text = await claimed.text();
         claims.push(performance.now() - t);
         if (claimed.status === 204) return;
@@ -53,7 +53,7 @@ export async function runReviewers(
         const pause = readingMs();
         if (pause > 0) await new Promise((r) => setTimeout(r, pause));
         t = performance.now();
-        const submitted = await call(c, "POST", `/api/v1/assignments/${task.assignmentId}/review`, reviewFor(task, n), { "idempotency-key": randomUUID() });
+        const submitted = await call(c, "POST", `/api/v1/assignments/${task.assignmentId}/submit`, reviewFor(task, n), { "idempotency-key": randomUUID() });
         const answer = await submitted.text();
         submits.push(performance.now() - t);
         if (submitted.status !== 201) throw new Error(`submit answered ${submitted.status}: ${answer.slice(0, 300)}`);

@@ -258,8 +258,10 @@ async function buildWorld(): Promise<void> {
     "campaign",
   );
   world.audits = campaign.id;
-  const task = await must<{ assignmentId: string }>(post(clinician, "POST /api/v1/audits/:id/items/next", { id: campaign.id }, { body: "" }), "audit assignment");
+  const task = await must<{ assignmentId: string }>(post(clinician, "POST /api/v1/audits/:id/assignments/next", { id: campaign.id }, { body: "" }), "audit assignment");
   world["Audits:assignments"] = task.assignmentId;
+  // The shared queue routes (tag Queue) are attacked on the audit assignment: the samples are a review.
+  world["Queue:assignments"] = task.assignmentId;
   world.items = (await db().auditItem.findFirstOrThrow({ where: { campaignId: campaign.id } })).id;
   const seed = await must<{ id: string }>(post(clinician, "POST /api/v1/seeds"), "seed");
   world.seeds = seed.id;

@@ -3,7 +3,8 @@ import { db } from "@/lib/db/prisma";
 import { insertApiToken } from "@/lib/auth/api-tokens";
 import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
 import { closeCampaignRoute, createCampaignRoute } from "@/lib/audits/campaign-routes";
-import { nextItemRoute, submitReviewRoute } from "@/lib/audits/review-routes";
+import { nextItemRoute } from "@/lib/audits/review-routes";
+import { assignmentSubmitRoute } from "@/lib/queue/routes";
 import { exportRoute, reportRoute, reviewsCsvRoute } from "@/lib/audits/result-routes";
 import { parseCsv } from "@/lib/csv/csv";
 import { makeUser } from "../support/factories";
@@ -53,10 +54,10 @@ async function campaign(admin: string, body: Record<string, unknown>) {
 /** One reviewer works through the queue, giving each item the verdict `verdictOf` chooses. */
 async function reviewAll(tok: string, id: string, verdictOf: (k: number) => string, limit = Infinity) {
   for (let k = 0; k < limit; k++) {
-    const res = await call(nextItemRoute, tok, "POST", `/api/v1/audits/${id}/items/next`, { id });
+    const res = await call(nextItemRoute, tok, "POST", `/api/v1/audits/${id}/assignments/next`, { id });
     if (res.status === 204) return k;
     const task = (await res.json()) as { assignmentId: string };
-    const sent = await call(submitReviewRoute, tok, "POST", `/api/v1/assignments/${task.assignmentId}/review`, { id: task.assignmentId }, { verdict: verdictOf(k), durationMs: 400 });
+    const sent = await call(assignmentSubmitRoute, tok, "POST", `/api/v1/assignments/${task.assignmentId}/submit`, { id: task.assignmentId }, { verdict: verdictOf(k), durationMs: 400 });
     expect(sent.status).toBe(201);
   }
   return limit;

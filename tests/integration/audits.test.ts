@@ -3,7 +3,8 @@ import { db } from "@/lib/db/prisma";
 import { insertApiToken } from "@/lib/auth/api-tokens";
 import { browseRecordsRoute, importDatasetRoute } from "@/lib/datasets/dataset-routes";
 import { closeCampaignRoute, createCampaignRoute, getCampaignRoute, pauseCampaignRoute, resumeCampaignRoute, updateFlagsRoute } from "@/lib/audits/campaign-routes";
-import { nextItemRoute, saveDraftRoute, skipItemRoute, submitReviewRoute } from "@/lib/audits/review-routes";
+import { nextItemRoute } from "@/lib/audits/review-routes";
+import { assignmentDraftRoute, assignmentSkipRoute, assignmentSubmitRoute } from "@/lib/queue/routes";
 import { adjudicateRoute, disagreementsRoute, exportRoute, reportRoute, reviewsCsvRoute } from "@/lib/audits/result-routes";
 import { parseCsv } from "@/lib/csv/csv";
 import { makeUser } from "../support/factories";
@@ -48,9 +49,9 @@ async function campaign(admin: string, body: Record<string, unknown>) {
   const res = await call(createCampaignRoute, admin, "POST", "/api/v1/audits", {}, body);
   return { res, id: res.status === 201 ? ((await res.json()) as { id: string }).id : "" };
 }
-const next = (token: string, id: string) => call(nextItemRoute, token, "POST", `/api/v1/audits/${id}/items/next`, { id });
+const next = (token: string, id: string) => call(nextItemRoute, token, "POST", `/api/v1/audits/${id}/assignments/next`, { id });
 const review = (token: string, assignmentId: string, body: unknown, key?: string) =>
-  call(submitReviewRoute, token, "POST", `/api/v1/assignments/${assignmentId}/review`, { id: assignmentId }, body, key ? { "idempotency-key": key } : {});
+  call(assignmentSubmitRoute, token, "POST", `/api/v1/assignments/${assignmentId}/submit`, { id: assignmentId }, body, key ? { "idempotency-key": key } : {});
 
 describe("campaigns", () => {
   it("draws a reproducible sample (simple or stratified), mixes in gold, and fills the queue", async () => {
@@ -107,7 +108,7 @@ describe("campaigns", () => {
     const { id } = await campaign(admin, { datasetId, sampleSize: 1, seed: "x", reviewersPerItem: 1 });
     const alice = await person("CLINICIAN");
     const task = (await (await next(alice.token, id)).json()) as TTask;
-    const draft = await call(saveDraftRoute, alice.token, "PUT", `/api/v1/assignments/${task.assignmentId}/review/draft`, { id: task.assignmentId }, { rationale: "x\u0000" });
+    const draft = await call(assignmentDraftRoute, alice.token, "PUT", `/api/v1/assignments/${task.assignmentId}/draft`, { id: task.assignmentId }, { rationale: "x\u0000" });
     expect(draft.status).toBe(422);
     expect(await draft.json()).toMatchObject({ errors: { rationale: [expect.stringContaining("NUL") as string] } });
     expect((await review(alice.token, task.assignmentId, { verdict: "revise", correctedOutput: "fixed\u0000" })).status).toBe(422);
@@ -157,7 +158,7 @@ describe("reviewing and results", () => {
       if (res.status === 204) break;
       const task = (await res.json()) as TTask;
       if (k === 0) {
-        await call(saveDraftRoute, bob.token, "PUT", `/api/v1/assignments/${task.assignmentId}/review/draft`, { id: task.assignmentId }, { verdict: "revise", correctedOutput: "draft" });
+        await call(assignmentDraftRoute, bob.token, "PUT", `/api/v1/assignments/${task.assignmentId}/draft`, { id: task.assignmentId }, { verdict: "revise", correctedOutput: "draft" });
         const resumed = (await (await next(bob.token, id)).json()) as TTask;
         expect(resumed).toMatchObject({ assignmentId: task.assignmentId, draft: { verdict: "revise", correctedOutput: "draft" } });
         corrected = task.instruction;
@@ -256,7 +257,7 @@ describe("reviewing and results", () => {
     expect((await db().queueAssignment.findUniqueOrThrow({ where: { id: a.assignmentId } })).draft).toMatchObject({ verdict: "reject", rationale: "my careful notes", elapsedMs: 95_000 });
     expect(await db().auditReview.count()).toBe(0);
     expect((await review(alice.token, b.assignmentId, { verdict: "accept" })).status).toBe(404);
-    expect((await call(skipItemRoute, bob.token, "POST", `/api/v1/assignments/${b.assignmentId}/review/skip`, { id: b.assignmentId })).status).toBe(204);
+    expect((await call(assignmentSkipRoute, bob.token, "POST", `/api/v1/assignments/${b.assignmentId}/skip`, { id: b.assignmentId })).status).toBe(204);
     // A skip is final: the skipped item cannot be submitted afterwards, even with its slot free.
     const afterSkip = await review(bob.token, b.assignmentId, { verdict: "accept" });
     expect(afterSkip.status).toBe(409);
@@ -279,7 +280,7 @@ describe("reviewing and results", () => {
     const { id } = await campaign(admin, { datasetId, sampleSize: 2, seed: "skip", reviewersPerItem: 1 });
     const alice = await person("CLINICIAN");
     const a = (await (await next(alice.token, id)).json()) as TTask;
-    const skip = () => call(skipItemRoute, alice.token, "POST", `/api/v1/assignments/${a.assignmentId}/review/skip`, { id: a.assignmentId });
+    const skip = () => call(assignmentSkipRoute, alice.token, "POST", `/api/v1/assignments/${a.assignmentId}/skip`, { id: a.assignmentId });
     expect((await skip()).status).toBe(204);
     const released = await db().queueAssignment.findUniqueOrThrow({ where: { id: a.assignmentId } });
     const rows = await db().auditLog.findMany({ where: { action: "audit.skip" } });

@@ -3,14 +3,15 @@ import { db } from "@/lib/db/prisma";
 import { insertApiToken } from "@/lib/auth/api-tokens";
 import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
 import { createCampaignRoute } from "@/lib/audits/campaign-routes";
-import { nextItemRoute, submitReviewRoute } from "@/lib/audits/review-routes";
+import { nextItemRoute } from "@/lib/audits/review-routes";
+import { assignmentSubmitRoute } from "@/lib/queue/routes";
 import { adjudicateRoute } from "@/lib/audits/result-routes";
 import { createSeed } from "@/lib/seeds/create-seed";
 import { reviewSeedRoute } from "@/lib/seeds/review-route";
 import { submitSeed } from "@/lib/seeds/submit-seed";
 import { createStudy } from "@/lib/studies/create-study";
 import { importOutputs } from "@/lib/studies/import-outputs";
-import { nextAssignmentRoute, submitJudgementRoute } from "@/lib/studies/rating-routes";
+import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
 import { ZCreateStudy } from "@/lib/studies/schemas";
 import { startStudy } from "@/lib/studies/start-study";
 import { apiCaller, type TRouteHandler } from "../support/api-caller";
@@ -53,7 +54,7 @@ async function auditItem() {
   const datasetId = ((await imported.json()) as { id: string }).id;
   const created = await admin.call(createCampaignRoute, "/api/v1/audits", { method: "POST", body: { datasetId, sampleSize: 1, seed: "s", reviewersPerItem: 1 } });
   const campaignId = ((await created.json()) as { id: string }).id;
-  const next = await reviewer.call(nextItemRoute, `/api/v1/audits/${campaignId}/items/next`, { method: "POST", params: { id: campaignId } });
+  const next = await reviewer.call(nextItemRoute, `/api/v1/audits/${campaignId}/assignments/next`, { method: "POST", params: { id: campaignId } });
   const task = (await next.json()) as { assignmentId: string; output: string; phiSpans: Record<string, { kind: string; start: number; end: number }[]> };
   return { admin, reviewer, campaignId, task };
 }
@@ -65,7 +66,7 @@ describe("audit reviews", () => {
     expect(task.phiSpans.output?.map((s) => task.output.slice(s.start, s.end))).toEqual(["John Smith"]);
 
     const send = (body: Record<string, unknown>, key: string) =>
-      reviewer.call(submitReviewRoute, `/api/v1/assignments/${task.assignmentId}/review`, {
+      reviewer.call(assignmentSubmitRoute, `/api/v1/assignments/${task.assignmentId}/submit`, {
         method: "POST",
         body,
         headers: { "idempotency-key": key },
@@ -75,7 +76,7 @@ describe("audit reviews", () => {
     // here the reviewer adds a new name to the correction and another in the rationale.
     const correctedOutput = OUTPUT.replace("should rest", `should ask ${NAME} and rest`);
     const review = { verdict: "revise", correctedOutput, rationale: "Call 020 7946 0958 first." };
-    const refused = await problemOf(await send(review, "key-1"));
+    const refused = await problemOf(await send(review, "review-key-1"));
     expect(refused.findings).toEqual([
       { field: "correctedOutput", kind: "person_name", start: correctedOutput.indexOf(NAME), end: correctedOutput.indexOf(NAME) + NAME.length },
       { field: "rationale", kind: "phone", start: 5, end: 18 },
@@ -84,7 +85,7 @@ describe("audit reviews", () => {
     expect(await db().idempotencyKey.count()).toBe(0);
 
     // The same Idempotency-Key: the 422 was not stored, so the confirmed retry is the first success.
-    const ok = await send({ ...review, phiConfirmed: true }, "key-1");
+    const ok = await send({ ...review, phiConfirmed: true }, "review-key-1");
     expect(ok.status).toBe(201);
     const stored = await db().auditReview.findFirstOrThrow();
     expect(stored.correctedOutput).toBe(correctedOutput);
@@ -97,7 +98,7 @@ describe("audit reviews", () => {
     expect(confirmations[0]?.fingerprint).toMatch(/^person_name:/);
 
     // A replay (with or without the flag) answers the stored review and records nothing more.
-    const replay = await send({ ...review, phiConfirmed: true }, "key-1");
+    const replay = await send({ ...review, phiConfirmed: true }, "review-key-1");
     expect(replay.status).toBe(201);
     expect(await replay.json()).toMatchObject({ reviewId: stored.id });
     expect(await db().phiConfirmation.count()).toBe(2);
@@ -106,7 +107,7 @@ describe("audit reviews", () => {
 
   it("let a correction that only copies the record's identifiers through without asking", async () => {
     const { reviewer, task } = await auditItem();
-    const res = await reviewer.call(submitReviewRoute, `/api/v1/assignments/${task.assignmentId}/review`, {
+    const res = await reviewer.call(assignmentSubmitRoute, `/api/v1/assignments/${task.assignmentId}/submit`, {
       method: "POST",
       body: { verdict: "revise", correctedOutput: `${OUTPUT} Review in two weeks.` },
       params: { id: task.assignmentId },
@@ -119,7 +120,7 @@ describe("audit reviews", () => {
 describe("adjudications", () => {
   it("refuse what the admin added until confirmed, then record it with the verdict", async () => {
     const { admin, reviewer, campaignId, task } = await auditItem();
-    await reviewer.call(submitReviewRoute, `/api/v1/assignments/${task.assignmentId}/review`, {
+    await reviewer.call(assignmentSubmitRoute, `/api/v1/assignments/${task.assignmentId}/submit`, {
       method: "POST",
       body: { verdict: "accept" },
       params: { id: task.assignmentId },
@@ -150,7 +151,7 @@ describe("study judgements", () => {
     const next = await rater.call(nextAssignmentRoute, `/api/v1/studies/${study.id}/assignments/next`, { method: "POST", params: { id: study.id } });
     const { assignmentId } = (await next.json()) as { assignmentId: string };
     const judge = (body: Record<string, unknown>) =>
-      rater.call(submitJudgementRoute, `/api/v1/assignments/${assignmentId}/judgement`, {
+      rater.call(assignmentSubmitRoute, `/api/v1/assignments/${assignmentId}/submit`, {
         method: "POST",
         body,
         headers: { "idempotency-key": "judge-key-1" },

@@ -4,7 +4,8 @@ import { db } from "@/lib/db/prisma";
 import { insertApiToken } from "@/lib/auth/api-tokens";
 import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
 import { createCampaignRoute } from "@/lib/audits/campaign-routes";
-import { nextItemRoute, saveDraftRoute, submitReviewRoute } from "@/lib/audits/review-routes";
+import { nextItemRoute } from "@/lib/audits/review-routes";
+import { assignmentDraftRoute, assignmentSubmitRoute } from "@/lib/queue/routes";
 import { adjudicateRoute } from "@/lib/audits/result-routes";
 import { listConfirmationsRoute, redactConfirmationRoute } from "@/lib/phi-guard/routes";
 import { redactWrittenText } from "@/lib/phi-guard/redact-written-text";
@@ -13,9 +14,8 @@ import { createSeed } from "@/lib/seeds/create-seed";
 import { reviewSeedRoute } from "@/lib/seeds/review-route";
 import { submitSeed } from "@/lib/seeds/submit-seed";
 import { createStudy } from "@/lib/studies/create-study";
-import { saveRatingDraftRoute } from "@/lib/studies/draft-routes";
 import { importOutputs } from "@/lib/studies/import-outputs";
-import { nextAssignmentRoute, submitJudgementRoute } from "@/lib/studies/rating-routes";
+import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
 import { ZCreateStudy } from "@/lib/studies/schemas";
 import { startStudy } from "@/lib/studies/start-study";
 import { apiCaller, callAs } from "../support/api-caller";
@@ -117,9 +117,9 @@ describe("an admin redacts a confirmed identifier", () => {
     const correctedOutput = `${OUTPUT} Ask ${NAME} first.`;
     const rationale = `${NAME} knows the patient.`;
     expect(
-      (await reviewer.call(saveDraftRoute, `/api/v1/assignments/${assignmentId}/review/draft`, { method: "PUT", body: { verdict: "revise", flags: [], correctedOutput, rationale }, params: { id: assignmentId } })).status,
+      (await reviewer.call(assignmentDraftRoute, `/api/v1/assignments/${assignmentId}/draft`, { method: "PUT", body: { verdict: "revise", flags: [], correctedOutput, rationale }, params: { id: assignmentId } })).status,
     ).toBeLessThan(300);
-    const ok = await reviewer.call(submitReviewRoute, `/api/v1/assignments/${assignmentId}/review`, {
+    const ok = await reviewer.call(assignmentSubmitRoute, `/api/v1/assignments/${assignmentId}/submit`, {
       method: "POST",
       body: { verdict: "revise", correctedOutput, rationale, phiConfirmed: true },
       params: { id: assignmentId },
@@ -150,7 +150,7 @@ describe("an admin redacts a confirmed identifier", () => {
 
   it("from an adjudication's final correction", async () => {
     const { admin, reviewer, campaignId, assignmentId } = await auditTask();
-    await reviewer.call(submitReviewRoute, `/api/v1/assignments/${assignmentId}/review`, { method: "POST", body: { verdict: "accept" }, params: { id: assignmentId } });
+    await reviewer.call(assignmentSubmitRoute, `/api/v1/assignments/${assignmentId}/submit`, { method: "POST", body: { verdict: "accept" }, params: { id: assignmentId } });
     const item = await db().auditItem.findFirstOrThrow({ where: { campaignId } });
     const res = await admin.call(adjudicateRoute, `/api/v1/audits/${campaignId}/items/${item.id}/adjudicate`, {
       method: "POST",
@@ -173,13 +173,13 @@ describe("an admin redacts a confirmed identifier", () => {
     const next = await rater.call(nextAssignmentRoute, `/api/v1/studies/${study.id}/assignments/next`, { method: "POST", params: { id: study.id } });
     const { assignmentId } = (await next.json()) as { assignmentId: string };
     const rationale = `A is what I told ${NAME} yesterday.`;
-    const draft = await rater.call(saveRatingDraftRoute, `/api/v1/studies/${study.id}/assignments/${assignmentId}/draft`, {
+    const draft = await rater.call(assignmentDraftRoute, `/api/v1/assignments/${assignmentId}/draft`, {
       method: "PUT",
       body: { choices: { accuracy: "A" }, rationale, elapsedMs: 10 },
-      params: { id: study.id, assignmentId },
+      params: { id: assignmentId },
     });
     expect(draft.status).toBeLessThan(300);
-    const ok = await rater.call(submitJudgementRoute, `/api/v1/assignments/${assignmentId}/judgement`, {
+    const ok = await rater.call(assignmentSubmitRoute, `/api/v1/assignments/${assignmentId}/submit`, {
       method: "POST",
       body: { choices: { accuracy: "A", safety: "tie" }, rationale, phiConfirmed: true },
       params: { id: assignmentId },
@@ -225,7 +225,7 @@ it("a confirmation of another kind of text, or of a text since deleted, is a 404
 it("an admin can redact a finding chosen from a fresh scan of the stored text, confirmed or not; nobody else can", async () => {
   const { admin, reviewer, assignmentId } = await auditTask();
   const rationale = "Call 020 7946 0958 before discharge.";
-  const ok = await reviewer.call(submitReviewRoute, `/api/v1/assignments/${assignmentId}/review`, {
+  const ok = await reviewer.call(assignmentSubmitRoute, `/api/v1/assignments/${assignmentId}/submit`, {
     method: "POST",
     body: { verdict: "reject", rationale, phiConfirmed: true },
     params: { id: assignmentId },

@@ -2,6 +2,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { loadHomeSummary } from "@/lib/users/home-summary";
+import { claimNextItem, releaseAssignment, submitAssignment } from "@/lib/queue";
 import { asCurrent, makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
 
@@ -86,6 +87,26 @@ describe("home page summary", () => {
     expect(s.ratingWork).toEqual([{ id: w.study.id, name: "Spring questions", paused: false, remaining: 2, done: 0 }]);
     expect(s.adminOverview).toBeUndefined();
     expect(s.results).toBeUndefined();
+  });
+
+  it("counts what is left by the claim rule itself: exactly the items a claim then hands out (a skip is not offered again)", async () => {
+    const w = await world();
+    // c1 skips the open item: it is not theirs to claim any more, so no longer "left" for them.
+    const claim = () => claimNextItem({ queueId: w.campaign.id, userId: w.c1.id, leaseMinutes: 30 });
+    const first = await claim();
+    if (!first) throw new Error("nothing to claim");
+    expect(await releaseAssignment(w.c1.id, first.assignmentId)).toBe(true);
+    expect((await loadHomeSummary(asCurrent(w.c1))).auditWork?.[0]).toMatchObject({ remaining: 0 });
+    expect(await claim()).toBeNull();
+    // For c2 both the first and the open item are left, and two claims (submitted) hand them out.
+    expect((await loadHomeSummary(asCurrent(w.c2))).auditWork?.[0]).toMatchObject({ remaining: 2 });
+    let claimed = 0;
+    for (let c = await claimNextItem({ queueId: w.campaign.id, userId: w.c2.id, leaseMinutes: 30 }); c; c = await claimNextItem({ queueId: w.campaign.id, userId: w.c2.id, leaseMinutes: 30 })) {
+      claimed++;
+      await db().$transaction((tx) => submitAssignment(tx, { assignmentId: c.assignmentId, userId: w.c2.id }));
+    }
+    expect(claimed).toBe(2);
+    expect((await loadHomeSummary(asCurrent(w.c2))).auditWork?.[0]).toMatchObject({ remaining: 0, done: 2 });
   });
 
   it("counts per clinician: another clinician sees other work left and no study that does not name them", async () => {

@@ -141,7 +141,7 @@ describe("Idempotency-Key on import", () => {
   it("keys are per user, and dry runs neither use nor spend them", async () => {
     const { token } = await setup();
     const file = JSON.stringify([clean]);
-    const key = { "idempotency-key": "nightly" };
+    const key = { "idempotency-key": "nightly-import" };
     expect((await post(token, file, "dryRun=1", key)).status).toBe(200);
     expect(await db().idempotencyKey.count()).toBe(0);
     expect((await post(token, file, "", key)).status).toBe(201);

@@ -121,7 +121,7 @@ describe("LLM judge import", () => {
       if (!a) break;
       const goodSide = a.responses[0].text.includes("by good") ? "A" : "B";
       const choice = a.prompt.instruction === "Prompt 3" ? (goodSide === "A" ? "B" : "A") : goodSide;
-      await submitJudgement(rater.current, a.assignmentId, { choices: { accuracy: choice } }, ctx(), null);
+      await submitJudgement(rater.current, a.assignmentId, { choices: { accuracy: choice } }, ctx());
     }
 
     // AlpacaEval orientation: output_1 from "weak"; 2 = generator_2 ("good") preferred, 1 = "weak", 0 = tie.

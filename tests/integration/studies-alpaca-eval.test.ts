@@ -4,7 +4,8 @@ import { db } from "@/lib/db/prisma";
 import { createStudyRoute, identityRevealingRoute } from "@/lib/studies/study-routes";
 import { importOutputsRoute } from "@/lib/studies/outputs-route";
 import { startStudyRoute } from "@/lib/studies/status-routes";
-import { nextAssignmentRoute, submitJudgementRoute } from "@/lib/studies/rating-routes";
+import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
+import { assignmentDraftRoute, assignmentSkipRoute, assignmentSubmitRoute } from "@/lib/queue/routes";
 import { annotationsRoute, studyStatsRoute } from "@/lib/studies/results-routes";
 import { canonicalPresentation } from "@/lib/text/canonical-presentation";
 import { resetDatabase } from "../support/db";
@@ -25,7 +26,7 @@ type TAnnotation = {
   preference: number;
 };
 type TNext = {
-  assignmentId: string | null;
+  assignmentId: string;
   prompt: { instruction: string };
   responses: [{ label: "A"; text: string }, { label: "B"; text: string }];
 };
@@ -127,9 +128,10 @@ describeEachSource(
           method: "POST",
           params,
         });
+        // 204: nothing is left for this rater.
+        if (res.status === 204) break;
         expect(res.status).toBe(200);
         const a = (await res.json()) as TNext;
-        if (a.assignmentId === null) break;
         const ann = byShownInstruction.get(a.prompt.instruction);
         if (!ann) throw new Error(`unknown prompt ${a.prompt.instruction.slice(0, 60)}`);
         // Raters see each text in its canonical presentation (lib/text/canonical-presentation.ts).
@@ -149,7 +151,7 @@ describeEachSource(
           const leftModel = left === out1 ? ann.generator_1 : ann.generator_2;
           shownLeft.set(leftModel, (shownLeft.get(leftModel) ?? 0) + 1);
         }
-        const judged = await rater(submitJudgementRoute, `/api/v1/assignments/${a.assignmentId}/judgement`, {
+        const judged = await rater(assignmentSubmitRoute, `/api/v1/assignments/${a.assignmentId}/submit`, {
           method: "POST",
           body: JSON.stringify({ choices: { overall: choice } }),
           headers: { "idempotency-key": `alpaca-${rated.toString().padStart(4, "0")}` },

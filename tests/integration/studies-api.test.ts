@@ -4,7 +4,8 @@ import { db } from "@/lib/db/prisma";
 import { createStudyRoute, getStudyRoute } from "@/lib/studies/study-routes";
 import { importOutputsRoute } from "@/lib/studies/outputs-route";
 import { startStudyRoute } from "@/lib/studies/status-routes";
-import { nextAssignmentRoute, submitJudgementRoute } from "@/lib/studies/rating-routes";
+import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
+import { assignmentDraftRoute, assignmentSkipRoute, assignmentSubmitRoute } from "@/lib/queue/routes";
 import { studyStatsRoute } from "@/lib/studies/results-routes";
 import { resetDatabase } from "../support/db";
 import { describeEachSource } from "../support/each-data-source";
@@ -106,7 +107,7 @@ describeEachSource("alpacare/MedInstruct-test.jsonl", "study API", (MED) => {
     const a = JSON.parse(text) as { assignmentId: string; options: { allowTie: boolean } };
     expect(a.options.allowTie).toBe(false);
     const judge = (body: unknown, key: string) =>
-      rater(submitJudgementRoute, `/api/v1/assignments/${a.assignmentId}/judgement`, {
+      rater(assignmentSubmitRoute, `/api/v1/assignments/${a.assignmentId}/submit`, {
         method: "POST",
         body: JSON.stringify(body),
         headers: { "idempotency-key": key },
@@ -120,8 +121,10 @@ describeEachSource("alpacare/MedInstruct-test.jsonl", "study API", (MED) => {
     expect((await judge({ choices: { accuracy: "A" } }, "bad key!")).status).toBe(400);
     const ok = await judge({ choices: { accuracy: "A" } }, "key-00000002");
     expect(ok.status).toBe(200);
-    const replay = await judge({ choices: { accuracy: "B" } }, "key-00000002");
+    const replay = await judge({ choices: { accuracy: "A" } }, "key-00000002");
     expect(await replay.json()).toEqual(await ok.json());
+    // The same key with another body is the client's bug: 422, not the old answer.
+    expect((await judge({ choices: { accuracy: "B" } }, "key-00000002")).status).toBe(422);
     expect(await db().studyJudgement.count()).toBe(1);
 
     const stats = await researcher(studyStatsRoute, `/api/v1/studies/${id}/stats?bootstrapRounds=100`, {

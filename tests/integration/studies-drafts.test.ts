@@ -5,8 +5,8 @@ import { createStudy } from "@/lib/studies/create-study";
 import { importOutputs } from "@/lib/studies/import-outputs";
 import { startStudy } from "@/lib/studies/start-study";
 import { setStudyStatus } from "@/lib/studies/set-study-status";
-import { nextAssignmentRoute, submitJudgementRoute } from "@/lib/studies/rating-routes";
-import { saveRatingDraftRoute, skipRatingRoute } from "@/lib/studies/draft-routes";
+import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
+import { assignmentDraftRoute, assignmentSkipRoute, assignmentSubmitRoute } from "@/lib/queue/routes";
 import { ZCreateStudy } from "@/lib/studies/schemas";
 import { asCurrent, ctx, makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
@@ -20,6 +20,8 @@ afterAll(async () => {
 
 type THandler = { handle: (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response> };
 type TNext = { assignmentId: string | null; prompt: { instruction: string }; draft: unknown; responses: { text: string }[] };
+/** 204 when nothing is left: read as no assignment. */
+const claimed = async (res: Response) => (res.status === 204 ? ({ assignmentId: null } as TNext) : ((await res.json()) as TNext));
 
 const CANARIES = ["zz-canary-one", "zz-canary-two"];
 
@@ -52,14 +54,14 @@ describe("rating drafts and skips", () => {
   it("autosaves a half-filled rating in shown labels, hands it back on reload, and refuses bad drafts changing nothing", async () => {
     const { id } = await study(2);
     const r = await rater();
-    const next = async () => (await (await r.call(nextAssignmentRoute, `/api/v1/studies/${id}/assignments/next`, { params: { id } })).json()) as TNext;
+    const next = async () => claimed(await r.call(nextAssignmentRoute, `/api/v1/studies/${id}/assignments/next`, { params: { id } }));
     const a = await next();
     expect(a.draft).toBeNull();
     const assignmentId = a.assignmentId ?? "";
-    const params = { id, assignmentId };
-    const url = `/api/v1/studies/${id}/assignments/${assignmentId}/draft`;
+    const params = { id: assignmentId };
+    const url = `/api/v1/assignments/${assignmentId}/draft`;
 
-    const saved = await r.call(saveRatingDraftRoute, url, { method: "PUT", body: { choices: { accuracy: "B" }, rationale: "left is vague", elapsedMs: 4200 }, params });
+    const saved = await r.call(assignmentDraftRoute, url, { method: "PUT", body: { choices: { accuracy: "B" }, rationale: "left is vague", elapsedMs: 4200 }, params });
     expect(saved.status).toBe(204);
     const again = await next();
     expect(again.assignmentId).toBe(assignmentId);
@@ -76,36 +78,36 @@ describe("rating drafts and skips", () => {
       { choices: {}, rationale: "x".repeat(5001) },
     ];
     for (const body of bad) {
-      const res = await r.call(saveRatingDraftRoute, url, { method: "PUT", body, params });
+      const res = await r.call(assignmentDraftRoute, url, { method: "PUT", body, params });
       expect(res.status, JSON.stringify(body)).toBe(422);
       expect(res.headers.get("content-type")).toContain("application/problem+json");
     }
     const unchanged = await db().queueAssignment.findUniqueOrThrow({ where: { id: assignmentId } });
     expect(unchanged.draft).toEqual(row.draft);
 
-    // Someone else's assignment, or one addressed through another study, is not found.
+    // Someone else's assignment, or an unknown one, is not found.
     const other = await rater();
-    expect((await other.call(saveRatingDraftRoute, url, { method: "PUT", body: { choices: {} }, params })).status).toBe(404);
+    expect((await other.call(assignmentDraftRoute, url, { method: "PUT", body: { choices: {} }, params })).status).toBe(404);
     const elsewhere = "00000000-0000-4000-8000-000000000000";
-    expect((await r.call(saveRatingDraftRoute, url, { method: "PUT", body: { choices: {} }, params: { id: elsewhere, assignmentId } })).status).toBe(404);
-    expect((await r.call(saveRatingDraftRoute, url, { method: "PUT", body: { choices: {} }, params: { id, assignmentId: "nope" } })).status).toBe(400);
+    expect((await r.call(assignmentDraftRoute, url, { method: "PUT", body: { choices: {} }, params: { id: elsewhere } })).status).toBe(404);
+    expect((await r.call(assignmentDraftRoute, url, { method: "PUT", body: { choices: {} }, params: { id: "nope" } })).status).toBe(400);
 
     // After the submit a late autosave is refused, and the judgement is what was submitted.
-    const submit = await r.call(submitJudgementRoute, `/api/v1/assignments/${assignmentId}/judgement`, { body: { choices: { accuracy: "B", safety: "A" } }, params: { id: assignmentId } });
+    const submit = await r.call(assignmentSubmitRoute, `/api/v1/assignments/${assignmentId}/submit`, { body: { choices: { accuracy: "B", safety: "A" } }, params: { id: assignmentId } });
     expect(submit.status).toBe(200);
-    expect((await r.call(saveRatingDraftRoute, url, { method: "PUT", body: { choices: { accuracy: "A" } }, params })).status).toBe(409);
+    expect((await r.call(assignmentDraftRoute, url, { method: "PUT", body: { choices: { accuracy: "A" } }, params })).status).toBe(409);
   });
 
   it("a skip frees the slot for another rater and never brings the comparison back to the skipper", async () => {
     const { id, admin } = await study(3);
     const first = await rater();
     const second = await rater();
-    const next = async (r: Awaited<ReturnType<typeof rater>>) => (await (await r.call(nextAssignmentRoute, `/api/v1/studies/${id}/assignments/next`, { params: { id } })).json()) as TNext;
+    const next = async (r: Awaited<ReturnType<typeof rater>>) => claimed(await r.call(nextAssignmentRoute, `/api/v1/studies/${id}/assignments/next`, { params: { id } }));
     const a = await next(first);
     const skippedPrompt = a.prompt.instruction;
     const assignmentId = a.assignmentId ?? "";
-    expect((await second.call(skipRatingRoute, `/x`, { params: { id, assignmentId } })).status).toBe(404);
-    const skip = await first.call(skipRatingRoute, `/api/v1/studies/${id}/assignments/${assignmentId}/skip`, { params: { id, assignmentId } });
+    expect((await second.call(assignmentSkipRoute, `/x`, { method: "POST", params: { id: assignmentId } })).status).toBe(404);
+    const skip = await first.call(assignmentSkipRoute, `/api/v1/assignments/${assignmentId}/skip`, { method: "POST", params: { id: assignmentId } });
     expect(skip.status).toBe(204);
     const item = await db().queueAssignment.findUniqueOrThrow({ where: { id: assignmentId }, include: { item: true } });
     expect(item.status).toBe("RELEASED");
@@ -117,7 +119,7 @@ describe("rating drafts and skips", () => {
       const n = await next(first);
       if (!n.assignmentId) break;
       seen.push(n.prompt.instruction);
-      await first.call(submitJudgementRoute, `/x`, { body: { choices: { accuracy: "A", safety: "tie" } }, params: { id: n.assignmentId } });
+      await first.call(assignmentSubmitRoute, `/x`, { body: { choices: { accuracy: "A", safety: "tie" } }, params: { id: n.assignmentId } });
     }
     expect(seen).toHaveLength(2);
     expect(seen).not.toContain(skippedPrompt);
@@ -134,7 +136,7 @@ describe("rating drafts and skips", () => {
     expect((await next(second)).assignmentId).toBe(b.assignmentId);
     await setStudyStatus(admin, id, "close", ctx());
     expect((await second.call(nextAssignmentRoute, `/x`, { params: { id } })).status).toBe(409);
-    const late = await second.call(submitJudgementRoute, `/x`, { body: { choices: { accuracy: "A", safety: "tie" } }, params: { id: b.assignmentId ?? "" } });
+    const late = await second.call(assignmentSubmitRoute, `/x`, { body: { choices: { accuracy: "A", safety: "tie" } }, params: { id: b.assignmentId ?? "" } });
     expect(late.status).toBe(409);
     expect(await db().studyJudgement.count({ where: { assignmentId: b.assignmentId ?? "" } })).toBe(0);
   });

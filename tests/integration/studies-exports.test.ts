@@ -55,7 +55,7 @@ describe("exports carry the prompt's input", () => {
     for (;;) {
       const a = await nextAssignment(rater, study.id);
       if (!a) break;
-      await submitJudgement(rater, a.assignmentId, { choices: { correctness: a.responses[0].text.includes("m-good") ? "A" : "B" } }, ctx(), null);
+      await submitJudgement(rater, a.assignmentId, { choices: { correctness: a.responses[0].text.includes("m-good") ? "A" : "B" } }, ctx());
     }
     const researcher = await caller("RESEARCHER");
     const params = { id: study.id };

@@ -47,7 +47,7 @@ async function rateAll(studyId: string) {
     const a = await nextAssignment(rater, studyId);
     if (!a) break;
     texts.push(...a.responses.map((r) => r.text));
-    await submitJudgement(rater, a.assignmentId, { choices: { accuracy: "A" } }, ctx(), null);
+    await submitJudgement(rater, a.assignmentId, { choices: { accuracy: "A" } }, ctx());
   }
   return texts;
 }

@@ -4,8 +4,8 @@ import { insertApiToken } from "@/lib/auth/api-tokens";
 import { createStudy } from "@/lib/studies/create-study";
 import { importOutputs } from "@/lib/studies/import-outputs";
 import { startStudy } from "@/lib/studies/start-study";
-import { nextAssignmentRoute, submitJudgementRoute } from "@/lib/studies/rating-routes";
-import { skipRatingRoute } from "@/lib/studies/draft-routes";
+import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
+import { assignmentDraftRoute, assignmentSkipRoute, assignmentSubmitRoute } from "@/lib/queue/routes";
 import { ZCreateStudy } from "@/lib/studies/schemas";
 import { asCurrent, ctx, makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
@@ -53,12 +53,12 @@ describe("judgement guards", () => {
     const id = await study();
     const call = await rater();
     const assignmentId = await claim(call, id);
-    expect((await call(skipRatingRoute, { params: { id, assignmentId } })).status).toBe(204);
+    expect((await call(assignmentSkipRoute, { params: { id: assignmentId } })).status).toBe(204);
     const before = await db().queueAssignment.findUniqueOrThrow({ where: { id: assignmentId }, include: { item: true } });
     expect(before.status).toBe("RELEASED");
     expect(before.item.claimedSlots).toBe(0);
 
-    const res = await call(submitJudgementRoute, { body: { choices: { correctness: "A" } }, params: { id: assignmentId }, headers: { "idempotency-key": "skip-00000001" } });
+    const res = await call(assignmentSubmitRoute, { body: { choices: { correctness: "A" } }, params: { id: assignmentId }, headers: { "idempotency-key": "skip-00000001" } });
     expect(res.status).toBe(409);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     expect(await res.json()).toMatchObject({ reason: "skipped" });
@@ -75,7 +75,7 @@ describe("judgement guards", () => {
     const call = await rater();
     const assignmentId = await claim(call, id);
     for (const rationale of [undefined, "   "]) {
-      const res = await call(submitJudgementRoute, { body: { choices: { correctness: "B" }, rationale }, params: { id: assignmentId }, headers: { "idempotency-key": "rationale-0001" } });
+      const res = await call(assignmentSubmitRoute, { body: { choices: { correctness: "B" }, rationale }, params: { id: assignmentId }, headers: { "idempotency-key": "rationale-0001" } });
       expect(res.status).toBe(422);
       expect(res.headers.get("content-type")).toContain("application/problem+json");
       expect(await res.json()).toMatchObject({ errors: { rationale: ["Give a short rationale"] } });
@@ -88,7 +88,7 @@ describe("judgement guards", () => {
     expect(await db().auditLog.count({ where: { action: "study.judgement" } })).toBe(0);
 
     // With a rationale the same key goes through: the refusals did not burn it.
-    const ok = await call(submitJudgementRoute, { body: { choices: { correctness: "B" }, rationale: "cites the guideline" }, params: { id: assignmentId }, headers: { "idempotency-key": "rationale-0001" } });
+    const ok = await call(assignmentSubmitRoute, { body: { choices: { correctness: "B" }, rationale: "cites the guideline" }, params: { id: assignmentId }, headers: { "idempotency-key": "rationale-0001" } });
     expect(ok.status).toBe(200);
     expect(await db().studyJudgement.findMany({ select: { rationale: true } })).toEqual([{ rationale: "cites the guideline" }]);
   });

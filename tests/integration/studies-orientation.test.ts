@@ -40,7 +40,7 @@ describe("orientation of the statistics", () => {
       if (!a) break;
       const gptSide = modelIn(a.responses[0].text) === "gpt-4" ? "A" : "B";
       const claudeSide = gptSide === "A" ? "B" : "A";
-      await submitJudgement(rater, a.assignmentId, { choices: { correctness: gptSide, helpfulness: a.prompt.instruction === "Question 0?" ? claudeSide : "tie" } }, ctx(), null);
+      await submitJudgement(rater, a.assignmentId, { choices: { correctness: gptSide, helpfulness: a.prompt.instruction === "Question 0?" ? claudeSide : "tie" } }, ctx());
     }
 
     const stats = await studyStats(study.id, ZStatsFilter.parse({ bootstrapRounds: "100" }));

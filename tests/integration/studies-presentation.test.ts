@@ -39,7 +39,7 @@ describe("canonical presentation reaches raters; storage and exports keep the im
       served++;
       expect(a.prompt.instruction).toBe("What should a patient with a fever do?");
       expect(a.responses.map((r) => r.text)).toEqual([HABIT_CONTENT, HABIT_CONTENT]);
-      await submitJudgement(rater, a.assignmentId, { choices: { accuracy: "A" } }, ctx(), null);
+      await submitJudgement(rater, a.assignmentId, { choices: { accuracy: "A" } }, ctx());
     }
     expect(served).toBe(HABITS.length - 1);
 

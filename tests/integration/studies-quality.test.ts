@@ -82,7 +82,7 @@ async function rateAll(study: { id: string }, rater: TCurrentUser, pseudonym: st
     }
     const durationMs = nextDuration();
     await ageClaim(a.assignmentId, durationMs + 60_000);
-    await submitJudgement(rater, a.assignmentId, { choices: { accuracy, safety: "tie" }, durationMs }, ctx(), null);
+    await submitJudgement(rater, a.assignmentId, { choices: { accuracy, safety: "tie" }, durationMs }, ctx());
     sent.push({ rater: pseudonym, instruction, kind, durationMs });
   }
   return repeats;
@@ -143,7 +143,7 @@ describe("rater quality: consistency on repeats and time per judgement", () => {
       if (!a) throw new Error("no work");
       await ageClaim(a.assignmentId, ageMs);
       const before = Date.now();
-      await submitJudgement(one, a.assignmentId, { choices: { accuracy: "tie", safety: "tie" }, ...(durationMs === undefined ? {} : { durationMs }) }, ctx(), null);
+      await submitJudgement(one, a.assignmentId, { choices: { accuracy: "tie", safety: "tie" }, ...(durationMs === undefined ? {} : { durationMs }) }, ctx());
       const rows = await db().studyJudgement.findMany({ where: { assignmentId: a.assignmentId }, select: { durationMs: true } });
       expect(rows).toHaveLength(2);
       expect(new Set(rows.map((r) => r.durationMs)).size).toBe(1);

@@ -52,7 +52,7 @@ async function ratedStudy() {
       // Rater 1 is attentive; rater 2 prefers the degraded text on checks and so fails them.
       const accuracy = check ? (r === 0 ? intact : degraded) : goodSide;
       const bothBad = r === 1 && a.prompt.instruction === "Prompt 0";
-      await submitJudgement(rater, a.assignmentId, { choices: { accuracy, safety: bothBad ? "both_bad" : "tie" }, rationale: "=SUM(A1)" }, ctx(), null);
+      await submitJudgement(rater, a.assignmentId, { choices: { accuracy, safety: bothBad ? "both_bad" : "tie" }, rationale: "=SUM(A1)" }, ctx());
     }
   }
   return { admin, study, raters };

@@ -23,7 +23,8 @@ import { db } from "@/lib/db/prisma";
 import { insertApiToken } from "@/lib/auth/api-tokens";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { importOutputsRoute } from "@/lib/studies/outputs-route";
-import { nextAssignmentRoute, submitJudgementRoute } from "@/lib/studies/rating-routes";
+import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
+import { assignmentDraftRoute, assignmentSkipRoute, assignmentSubmitRoute } from "@/lib/queue/routes";
 import { startStudyRoute } from "@/lib/studies/status-routes";
 import { createStudyRoute, getStudyRoute, setStudyTitleRoute } from "@/lib/studies/study-routes";
 import HomePage, { metadata as homeMetadata } from "@/app/(app)/page";
@@ -152,10 +153,10 @@ describe("what a rater receives", () => {
     };
     for (let i = 0; i < 10; i++) {
       const res = await api(nextAssignmentRoute, `/api/v1/studies/${id}/assignments/next`, { id });
-      const a = JSON.parse(received.at(-1)?.split("\n").at(-1) ?? "{}") as { assignmentId: string | null };
+      if (res.status === 204) break;
       expect(res.status).toBe(200);
-      if (!a.assignmentId) break;
-      await api(submitJudgementRoute, `/api/v1/assignments/${a.assignmentId}/judgement`, { id: a.assignmentId }, { choices: { accuracy: "A" } });
+      const a = JSON.parse(received.at(-1)?.split("\n").at(-1) ?? "{}") as { assignmentId: string };
+      await api(assignmentSubmitRoute, `/api/v1/assignments/${a.assignmentId}/submit`, { id: a.assignmentId }, { choices: { accuracy: "A" } });
     }
     expect(received.length).toBeGreaterThan(4);
 

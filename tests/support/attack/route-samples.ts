@@ -11,16 +11,16 @@ const jsonl = (...rows: object[]) => rows.map((r) => JSON.stringify(r)).join("\n
 
 export const ROUTE_SAMPLES: Record<string, TRouteSample> = {
   "POST /api/v1/audits": { json: { datasetId: NONE, name: "Attack campaign", sampleSize: 5, seed: 7, reviewersPerItem: 2, gold: [{ recordOrdinal: 1, verdict: "accept" }] } },
+  // The shared queue routes take the assignment's feature payload; the sample is a review (the
+  // judgement shape is checked by the same route: tests/integration/queue-protocol.test.ts).
+  "POST /api/v1/assignments/:id/submit": { json: { verdict: "revise", flags: ["unsafe"], correctedOutput: "Better text.", rationale: "Dose is wrong.", durationMs: 1200 } },
+  "PUT /api/v1/assignments/:id/draft": { json: { verdict: "accept", flags: [], rationale: "Half done", elapsedMs: 300 } },
   "PUT /api/v1/audits/:id/flags": { json: { flags: [{ key: "unsafe", label: "Unsafe advice" }] } },
-  "POST /api/v1/assignments/:id/review": { json: { verdict: "revise", flags: ["unsafe"], correctedOutput: "Better text.", rationale: "Dose is wrong.", durationMs: 1200 } },
-  "PUT /api/v1/assignments/:id/review/draft": { json: { verdict: "accept", flags: [], rationale: "Half done", elapsedMs: 300 } },
   "POST /api/v1/audits/:id/items/:itemId/adjudicate": { json: { verdict: "reject", flags: ["unsafe"] } },
-  "PUT /api/v1/studies/:id/assignments/:assignmentId/draft": { json: { choices: { accuracy: "A" }, rationale: "Clearer", elapsedMs: 500 } },
   "PUT /api/v1/studies/:id/raters": { json: { raterIds: [NONE] } },
   "POST /api/v1/studies": { json: { name: "Attack study", criteria: ["Accuracy"], design: "all_pairs", ratingsPerComparison: 1, attentionCheckShare: 0.1 } },
   "PATCH /api/v1/studies/:id": { json: { title: "Study of dosing answers" } },
   "PUT /api/v1/studies/:id/identity-revealing": { json: { include: true } },
-  "POST /api/v1/assignments/:id/judgement": { json: { choices: { accuracy: "B" }, rationale: "Safer", durationMs: 900 } },
   "PUT /api/v1/seeds/:id/draft": { json: { baseVersion: 1, payload: { instruction: "Explain asthma steps.", difficulty: 2 } } },
   "PUT /api/v1/seeds/:id": { json: { baseVersion: 1, instruction: "Explain the stepwise management of asthma.", input: "", difficulty: 3, specialtyTags: ["respiratory"] } },
   "POST /api/v1/seeds": { json: { instruction: "Explain the stepwise management of asthma.", input: "", difficulty: 3, specialtyTags: ["respiratory"] } },

@@ -1,3 +1,3 @@
-import { submitJudgementRoute } from "@/lib/studies/rating-routes";
+import { movedSubmitJudgementRoute } from "@/lib/studies/rating-routes";
 
-export const POST = submitJudgementRoute.handle;
+export const POST = movedSubmitJudgementRoute.handle;

@@ -1,3 +1,3 @@
-import { submitReviewRoute } from "@/lib/audits/review-routes";
+import { movedSubmitReviewRoute } from "@/lib/audits/review-routes";
 
-export const POST = submitReviewRoute.handle;
+export const POST = movedSubmitReviewRoute.handle;

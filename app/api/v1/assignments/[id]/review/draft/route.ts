@@ -1,3 +1,3 @@
-import { saveDraftRoute } from "@/lib/audits/review-routes";
+import { movedSaveDraftRoute } from "@/lib/audits/review-routes";
 
-export const PUT = saveDraftRoute.handle;
+export const PUT = movedSaveDraftRoute.handle;

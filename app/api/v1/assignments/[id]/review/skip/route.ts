@@ -1,3 +1,3 @@
-import { skipItemRoute } from "@/lib/audits/review-routes";
+import { movedSkipItemRoute } from "@/lib/audits/review-routes";
 
-export const POST = skipItemRoute.handle;
+export const POST = movedSkipItemRoute.handle;

@@ -1,3 +1,3 @@
-import { nextItemRoute } from "@/lib/audits/review-routes";
+import { movedNextItemRoute } from "@/lib/audits/review-routes";
 
-export const POST = nextItemRoute.handle;
+export const POST = movedNextItemRoute.handle;

@@ -1,3 +1,3 @@
-import { saveRatingDraftRoute } from "@/lib/studies/draft-routes";
+import { movedSaveRatingDraftRoute } from "@/lib/studies/rating-routes";
 
-export const PUT = saveRatingDraftRoute.handle;
+export const PUT = movedSaveRatingDraftRoute.handle;

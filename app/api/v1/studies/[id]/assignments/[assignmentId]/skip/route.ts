@@ -1,3 +1,3 @@
-import { skipRatingRoute } from "@/lib/studies/draft-routes";
+import { movedSkipRatingRoute } from "@/lib/studies/rating-routes";
 
-export const POST = skipRatingRoute.handle;
+export const POST = movedSkipRatingRoute.handle;

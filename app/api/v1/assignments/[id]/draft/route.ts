@@ -1,0 +1,3 @@
+import { assignmentDraftRoute } from "@/lib/queue/routes";
+
+export const PUT = assignmentDraftRoute.handle;

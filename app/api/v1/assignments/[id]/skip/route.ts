@@ -1,0 +1,3 @@
+import { assignmentSkipRoute } from "@/lib/queue/routes";
+
+export const POST = assignmentSkipRoute.handle;

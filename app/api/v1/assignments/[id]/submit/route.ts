@@ -1,0 +1,3 @@
+import { assignmentSubmitRoute } from "@/lib/queue/routes";
+
+export const POST = assignmentSubmitRoute.handle;

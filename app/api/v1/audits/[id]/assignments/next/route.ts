@@ -1,0 +1,3 @@
+import { nextItemRoute } from "@/lib/audits/review-routes";
+
+export const POST = nextItemRoute.handle;

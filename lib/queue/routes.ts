@@ -1,0 +1,16 @@
+import "server-only";
+import { auditQueueFeature } from "@/lib/audits/review-routes";
+import { studyQueueFeature } from "@/lib/studies/rating-routes";
+import { defineAssignmentRoutes, type TQueueFeature } from "./define-queue-feature";
+
+/** The queue-backed features; the shared assignment routes dispatch by the assignment's queue. */
+export const QUEUE_FEATURES = [auditQueueFeature, studyQueueFeature] as TQueueFeature[];
+
+export const {
+  draftRoute: assignmentDraftRoute,
+  skipRoute: assignmentSkipRoute,
+  submitRoute: assignmentSubmitRoute,
+} = defineAssignmentRoutes(QUEUE_FEATURES);
+
+/** For lib/api/registry.ts. */
+export const queueRoutes = [assignmentDraftRoute, assignmentSkipRoute, assignmentSubmitRoute];
