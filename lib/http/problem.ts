@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, APP_ERRORS, type TAppErrorCode, type TFieldErrors } from "@/lib/errors/app-error";
+import { AppError, APP_ERRORS, type TFieldErrors } from "@/lib/errors/app-error";
 import { describeError, log } from "@/lib/log/logger";
 import { isClientAbort } from "@/lib/errors/client-abort";
 import { isDatabaseUnavailable } from "@/lib/errors/database-unavailable";

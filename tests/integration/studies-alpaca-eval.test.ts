@@ -5,7 +5,7 @@ import { createStudyRoute, identityRevealingRoute } from "@/lib/studies/study-ro
 import { importOutputsRoute } from "@/lib/studies/outputs-route";
 import { startStudyRoute } from "@/lib/studies/status-routes";
 import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
-import { assignmentDraftRoute, assignmentSkipRoute, assignmentSubmitRoute } from "@/lib/queue/routes";
+import { assignmentSubmitRoute } from "@/lib/queue/routes";
 import { annotationsRoute, studyStatsRoute } from "@/lib/studies/results-routes";
 import { canonicalPresentation } from "@/lib/text/canonical-presentation";
 import { resetDatabase } from "../support/db";

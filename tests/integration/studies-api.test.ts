@@ -5,7 +5,7 @@ import { createStudyRoute, getStudyRoute } from "@/lib/studies/study-routes";
 import { importOutputsRoute } from "@/lib/studies/outputs-route";
 import { startStudyRoute } from "@/lib/studies/status-routes";
 import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
-import { assignmentDraftRoute, assignmentSkipRoute, assignmentSubmitRoute } from "@/lib/queue/routes";
+import { assignmentSubmitRoute } from "@/lib/queue/routes";
 import { studyStatsRoute } from "@/lib/studies/results-routes";
 import { resetDatabase } from "../support/db";
 import { describeEachSource } from "../support/each-data-source";

@@ -5,7 +5,7 @@ import { createStudy } from "@/lib/studies/create-study";
 import { importOutputs } from "@/lib/studies/import-outputs";
 import { startStudy } from "@/lib/studies/start-study";
 import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
-import { assignmentDraftRoute, assignmentSkipRoute, assignmentSubmitRoute } from "@/lib/queue/routes";
+import { assignmentSkipRoute, assignmentSubmitRoute } from "@/lib/queue/routes";
 import { ZCreateStudy } from "@/lib/studies/schemas";
 import { asCurrent, ctx, makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";

@@ -24,7 +24,7 @@ import { insertApiToken } from "@/lib/auth/api-tokens";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { importOutputsRoute } from "@/lib/studies/outputs-route";
 import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
-import { assignmentDraftRoute, assignmentSkipRoute, assignmentSubmitRoute } from "@/lib/queue/routes";
+import { assignmentSubmitRoute } from "@/lib/queue/routes";
 import { startStudyRoute } from "@/lib/studies/status-routes";
 import { createStudyRoute, getStudyRoute, setStudyTitleRoute } from "@/lib/studies/study-routes";
 import HomePage, { metadata as homeMetadata } from "@/app/(app)/page";
