@@ -15,6 +15,9 @@ describe("detectPhi: names", () => {
     ["Miss Smith, your results are back.", "Smith"],
     ["Name: John Smith", "John Smith"],
     ["Patient name: Jane Doe", "Jane Doe"],
+    // A head word two words on ("ward", "clinic") is not an eponym across a preposition.
+    ["John Smith on ward 3 agreed with this.", "John Smith"],
+    ["Jane Doe from the clinic called.", "Jane Doe"],
   ])("flags %j", (text, name) => {
     expect(found(text)).toEqual([["person_name", name]]);
   });

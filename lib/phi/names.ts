@@ -112,6 +112,8 @@ function detectUntitledNames(text: string): PhiCandidate[] {
 const TERM_SUFFIX =
   /(?:osis|itis|a?emia|omas?|ic|ical|ive|ary|ory|tion|sion|ment|ness|ity|ism|og(?:y|ies)|ers|ors|ase|ine|ium|ous|ble|ics|ure|cer|tem|ant|ent|ion|ist|cyte|pathy|plasty|ectomy|otomy|scopy|gram|graph|phy|ids?|is|ocytes?|ins|ol|mab|nib|pril|sartan|statin|azole|cillin|mycin|cycline|floxacin|tide|gliptin|gliflozin|parin|xaban|vir|pine|pam|done|mide|zide|sone|lone|dine|zine|fen|coxib|caine)$/;
 
+const LINK_WORDS = /^(?:on|in|at|from|to|of|for|with|by|and|or|but|the|a|an|into|onto|via|per|under|over|about|after|before|during|was|is|has|had|who|said|says)$/;
+
 const DOSE_AFTER =
   /^\s+(?:\d|one\s+(?:puff|tablet|capsule|drop|spray|dose)|two\s+(?:puffs|tablets|capsules|drops|sprays)|(?:once|twice)\s+(?:daily|a\s+day|weekly|nightly|per)\b|daily\b|nightly\b|mg\b|mcg\b|units?\b)/i;
 
@@ -128,7 +130,10 @@ function judge(
   const after = text.slice(end, end + 40);
   // The next two words: "Wilson disease", "Abbott Aveir leadless pacemakers".
   const next = /^(?:['’]s)?\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u.exec(after);
-  if ([next?.[1], next?.[2]].some((w) => w !== undefined && EPONYM_HEADS.has(w.toLowerCase()))) return null;
+  // The second word counts only through a modifier ("Abbott Aveir leadless pacemakers"), never
+  // across a preposition or article: "John Smith on ward 3" is a person on a ward.
+  const heads = LINK_WORDS.test(next?.[1] ?? "") ? [next?.[1]] : [next?.[1], next?.[2]];
+  if (heads.some((w) => w !== undefined && EPONYM_HEADS.has(w.toLowerCase()))) return null;
   // A dose after the run makes it a drug ("Trelegy Ellipta one puff daily").
   if (DOSE_AFTER.test(after)) return null;
   // A citation's author ("Smith et al.", "Smith and Jones (2020)") is not a patient.
