@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { TAuditAction } from "@/lib/audit/vocabulary";
+import { storedSpellings, type TAuditAction, type TAuditEntityType } from "@/lib/audit/vocabulary";
 import { db } from "@/lib/db/prisma";
 import type { TRequestContext } from "@/lib/http/request-context";
 import type { TDemoPeople } from "./demo-people";
@@ -24,8 +24,12 @@ async function undoArea(key: string, ctx: TRequestContext): Promise<void> {
   await db().$transaction(
     async (tx) => {
       const rows = await tx.auditLog.findMany({ where: { requestId: ctx.requestId }, select: { entityType: true, entityId: true } });
-      const ids = (type: string) => ({ in: [...new Set(rows.flatMap((r) => (r.entityType === type && r.entityId ? [r.entityId] : [])))] });
-      const studies = ids("Study");
+      // Every stored spelling: a run interrupted before the audit vocabulary wrote "Study".
+      const ids = (type: TAuditEntityType) => {
+        const spellings = storedSpellings("entityType", type);
+        return { in: [...new Set(rows.flatMap((r) => (spellings.includes(r.entityType) && r.entityId ? [r.entityId] : [])))] };
+      };
+      const studies = ids("study");
       const campaigns = ids("audit_campaign");
       // Parents first: comparisons and audit items hold their queue items, which go afterwards.
       const removed = [

@@ -112,7 +112,7 @@ describe("the PHI scan covers every free-text field a person writes", () => {
     await submitSeed(author, id, 1, ctx());
     const comment = `Like ${NAME} in bed 4: say what to do at rest.`;
     // The reviewer is asked first; confirmed, the comment is stored and stays one of the seed's findings.
-    await expect(reviewSeed(reviewer, id, { baseVersion: 1, decision: "REQUEST_CHANGES", comment }, ctx())).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(reviewSeed(reviewer, id, { baseVersion: 1, decision: "REQUEST_CHANGES", comment }, ctx())).rejects.toMatchObject({ code: "PHI_FINDINGS", status: 422 });
     await reviewSeed(reviewer, id, { baseVersion: 1, decision: "REQUEST_CHANGES", comment, phiConfirmed: true }, ctx());
     const finding = (await getSeed(author, id)).phiFindings.find((f) => f.field === "reviewComment");
     expect(finding).toMatchObject({ kind: "person_name", resolved: false });
@@ -128,7 +128,7 @@ describe("the PHI scan covers every free-text field a person writes", () => {
     expect((await db().seed.findUniqueOrThrow({ where: { id } })).version).toBe(2);
     // An identifier in an approval comment could never be fixed (approved seeds are frozen): refused.
     await expect(reviewSeed(other, id, { baseVersion: 2, decision: "APPROVE", comment: `Fine, unlike ${NAME}'s case.` }, ctx())).rejects.toMatchObject({
-      code: "VALIDATION",
+      code: "PHI_FINDINGS",
       fieldErrors: { comment: [expect.any(String)] },
     });
     await reviewSeed(other, id, { baseVersion: 2, decision: "APPROVE", comment: "Clear now." }, ctx());
