@@ -106,7 +106,7 @@ async function auditTask() {
   const datasetId = ((await imported.json()) as { id: string }).id;
   const created = await admin.call(createCampaignRoute, "/api/v1/audits", { method: "POST", body: { datasetId, sampleSize: 1, seed: "s", reviewersPerItem: 1 } });
   const campaignId = ((await created.json()) as { id: string }).id;
-  const next = await reviewer.call(nextItemRoute, `/api/v1/audits/${campaignId}/items/next`, { method: "POST", params: { id: campaignId } });
+  const next = await reviewer.call(nextItemRoute, `/api/v1/audits/${campaignId}/assignments/next`, { method: "POST", params: { id: campaignId } });
   const task = (await next.json()) as { assignmentId: string };
   return { admin, reviewer, campaignId, assignmentId: task.assignmentId };
 }
