@@ -68,3 +68,8 @@ export async function reserveLoginAttempt(email: string, ip: string | null): Pro
 export async function releaseLoginAttempt(tx: TTx, email: string, ip: string | null, attemptIds: bigint[]): Promise<void> {
   await tx.loginFailure.deleteMany({ where: { OR: [{ id: { in: attemptIds } }, { key: pairKey(email, ip) }] } });
 }
+
+/** A pseudonymised user's address must not survive in the counters: every key that holds it goes. */
+export async function forgetAccountFailures(tx: TTx, email: string): Promise<void> {
+  await tx.loginFailure.deleteMany({ where: { OR: [{ key: accountKey(email) }, { key: { startsWith: `pair:${email.toLowerCase()}|` } }] } });
+}

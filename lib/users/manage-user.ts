@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetAccountFailures } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { revokeAllSessions, type TCurrentUser } from "@/lib/auth/sessions";
@@ -113,7 +114,7 @@ export async function pseudonymiseUser(actor: TCurrentUser, userId: string, ctx:
     await revokeAllSessions(tx, userId);
     await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
     await tx.accountLink.deleteMany({ where: { OR: [{ userId }, { email: before.email }] } });
-    await tx.loginFailure.deleteMany({ where: { key: `acct:${before.email}` } });
+    await forgetAccountFailures(tx, before.email);
     await recordAudit(tx, ctx, {
       actorId: actor.id,
       action: "user.pseudonymise",

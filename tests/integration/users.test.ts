@@ -114,6 +114,8 @@ describe("pseudonymisation", () => {
     const admin = await makeUser("ADMIN");
     const u = await makeUser("CLINICIAN", { email: "departed@int.test", name: "Dana Departed" });
     await signInWithPassword({ email: "departed@int.test", password: "wrong-one-here" }, ctx());
+    // A failure from another address stays counted after the sign-in below, holding the address.
+    await signInWithPassword({ email: "departed@int.test", password: "wrong-one-here" }, ctx("10.0.0.9"));
     const session = await signInWithPassword({ email: "departed@int.test", password: PASSWORD }, ctx());
     if (!session.ok) throw new Error("sign-in failed");
     const token = await createOwnApiToken(asCurrent(u), { name: "pipeline", expiresInDays: 0 }, ctx());
@@ -141,6 +143,8 @@ describe("pseudonymisation", () => {
     // Not a single audit row changed; one was added.
     expect(await db().auditLog.findMany({ where: { id: { lte: trail.at(-1)?.id } }, orderBy: { id: "asc" } })).toEqual(trail);
     expect(await db().auditLog.count({ where: { action: "user.pseudonymise", entityId: u.id } })).toBe(1);
+    // Nor is the address left in the sign-in counters, under any key.
+    expect(await db().loginFailure.count({ where: { key: { contains: "departed@int.test" } } })).toBe(0);
 
     // What is displayed changed: every row about or by them shows the pseudonym, in the list and the CSV.
     const { rows } = await listAuditLog(ZAuditFilter.parse({}));
