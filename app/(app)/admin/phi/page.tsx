@@ -38,7 +38,7 @@ export default async function PhiConfirmationsPage({ searchParams }: { searchPar
         {items.length === 0 ? <p className="text-sm text-slate-600">Nobody has confirmed a possible identifier yet.</p> : null}
         <ul className="divide-y" data-testid="phi-confirmations">
           {items.map((c) => (
-            <li key={c.id} className="space-y-2 py-4" data-testid="phi-confirmation">
+            <li key={c.id} className="space-y-2 py-4" data-testid="phi-confirmation" data-confirmation-id={c.id}>
               <p className="text-sm">
                 <span className="font-semibold">{c.kindLabel}</span> in {TEXT_LABEL[c.entityType] ?? c.entityType} {FIELD_LABEL[c.field] ?? c.field}
                 <span className="block text-slate-600">
