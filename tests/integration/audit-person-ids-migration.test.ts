@@ -3,17 +3,11 @@
 // listed per action into user ids, touches nothing else, and reports the rows earlier
 // pseudonymisations had damaged. Then the append-only trigger takes over.
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyMigrations, readMigrationsList } from "../../lib/db/schema-engine";
-import { createDatabase, dropDatabase } from "../support/pg-cluster";
-import { testDatabaseUrl } from "../support/db";
+import { databaseBeforeMigration, type TCleanups } from "../support/database-before-migration";
 
 const MIGRATION = "audit_person_ids";
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: TCleanups = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
@@ -50,22 +44,7 @@ const TRAIL: [action: string, entityType: string, entityId: string | null, after
 
 describe("migration …_audit_person_ids", () => {
   it("rewrites the listed person fields into ids, leaves every other value alone and reports the damaged rows", async () => {
-    const all = readMigrationsList().migrationDirectories.map((d) => d.path);
-    const mine = all.findIndex((p) => p.endsWith(`_${MIGRATION}`));
-    expect(mine).toBeGreaterThan(0);
-    const root = mkdtempSync(path.join(tmpdir(), "clinreview-mig-"));
-    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    for (const dir of all.slice(0, mine)) cpSync(path.join("prisma", "migrations", dir), path.join(root, "prisma", "migrations", dir), { recursive: true });
-    cpSync(path.join("prisma", "migrations", "migration_lock.toml"), path.join(root, "prisma", "migrations", "migration_lock.toml"));
-    symlinkSync(path.resolve("node_modules"), path.join(root, "node_modules"), "dir");
-
-    const url = await createDatabase(testDatabaseUrl(), "clinreview_mig");
-    cleanups.push(() => dropDatabase(url));
-    expect(await applyMigrations(url, { projectRoot: root })).toHaveLength(mine);
-
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    cleanups.push(() => client.end());
+    const { client, target, applyTarget } = await databaseBeforeMigration(MIGRATION, cleanups);
     for (const [id, email, name] of [[ANN, "ann@int.test", "Ann Admin"], [ACC, "accept@int.test", "accept"], [DANA, DANA_EMAIL, DANA_NAME]]) {
       await client.query(`INSERT INTO "User" (id, email, name, role, pseudonym, "updatedAt") VALUES ($1::uuid, $2, $3, 'CLINICIAN', $1::text, now())`, [id, email, name]);
     }
@@ -79,7 +58,7 @@ describe("migration …_audit_person_ids", () => {
       ]);
     }
 
-    expect(await applyMigrations(url)).toContain(all[mine]);
+    expect(await applyTarget()).toContain(target);
     const rows = (await client.query<{ id: string; entityId: string | null; after: object; actorId: string | null }>(`SELECT id, "entityId", after, "actorId" FROM "AuditLog" ORDER BY id`)).rows;
     const row = (n: number) => rows[n - 1];
     expect(row(1)).toMatchObject({ entityId: ANN, after: { userId: ANN, role: "ADMIN" } });

@@ -1,16 +1,10 @@
 // The migration that moves the study-only "shownLeft" off the shared QueueAssignment table into
 // StudyAssignmentSides (issue 12): every decided side is kept, with its comparison; the column goes.
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { applyMigrations, readMigrationsList } from "../../lib/db/schema-engine";
-import { createDatabase, dropDatabase } from "../support/pg-cluster";
-import { testDatabaseUrl } from "../support/db";
+import { databaseBeforeMigration, type TCleanups } from "../support/database-before-migration";
 
 const MIGRATION = "study_assignment_sides";
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: TCleanups = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
@@ -19,22 +13,7 @@ const id = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, "
 
 describe("migration …_study_assignment_sides", () => {
   it("copies every decided side with its comparison and drops the column from the shared table", async () => {
-    const all = readMigrationsList().migrationDirectories.map((d) => d.path);
-    const mine = all.findIndex((p) => p.endsWith(`_${MIGRATION}`));
-    expect(mine).toBeGreaterThan(0);
-    const root = mkdtempSync(path.join(tmpdir(), "clinreview-mig-"));
-    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    for (const dir of all.slice(0, mine)) cpSync(path.join("prisma", "migrations", dir), path.join(root, "prisma", "migrations", dir), { recursive: true });
-    cpSync(path.join("prisma", "migrations", "migration_lock.toml"), path.join(root, "prisma", "migrations", "migration_lock.toml"));
-    symlinkSync(path.resolve("node_modules"), path.join(root, "node_modules"), "dir");
-
-    const url = await createDatabase(testDatabaseUrl(), "clinreview_mig");
-    cleanups.push(() => dropDatabase(url));
-    expect(await applyMigrations(url, { projectRoot: root })).toHaveLength(mine);
-
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    cleanups.push(() => client.end());
+    const { client, target, applyTarget } = await databaseBeforeMigration(MIGRATION, cleanups);
     const study = id(1);
     await client.query(`INSERT INTO "Study" (id, name, title, criteria, design, seed, "createdById") VALUES ($1, 's', 'Study 1', '[]', 'all_pairs', 's', $1)`, [study]);
     // Items 11 and 12 are the study's comparisons; 13 is an audit's item (no comparison).
@@ -54,7 +33,7 @@ describe("migration …_study_assignment_sides", () => {
     await assignment(33, 12, 101, null); // claimed, sides not yet decided
     await assignment(34, 13, 101, null); // an audit assignment
 
-    expect(await applyMigrations(url)).toContain(all[mine]);
+    expect(await applyTarget()).toContain(target);
     const sides = await client.query<{ assignmentId: string; comparisonId: string; shownLeft: string }>(
       `SELECT "assignmentId", "comparisonId", "shownLeft" FROM "StudyAssignmentSides" ORDER BY "assignmentId"`,
     );
