@@ -1,9 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { insertApiToken } from "@/lib/auth/api-tokens";
-import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
-import { createCampaignRoute } from "@/lib/audits/campaign-routes";
-import { nextItemRoute } from "@/lib/audits/review-routes";
 import { assignmentSubmitRoute } from "@/lib/queue/routes";
 import { adjudicateRoute } from "@/lib/audits/result-routes";
 import { createSeed } from "@/lib/seeds/create-seed";
@@ -15,6 +12,7 @@ import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
 import { ZCreateStudy } from "@/lib/studies/schemas";
 import { startStudy } from "@/lib/studies/start-study";
 import { apiCaller, type TRouteHandler } from "../support/api-caller";
+import { claimAuditTask } from "../support/audit-task";
 import { resetDatabase } from "../support/db";
 import { asCurrent, ctx, makeUser } from "../support/factories";
 import { seedSetup } from "../support/seed-setup";
@@ -41,22 +39,8 @@ async function problemOf(res: Response): Promise<TProblem> {
   return body;
 }
 
-async function auditItem() {
-  const admin = await apiCaller("ADMIN");
-  const reviewer = await apiCaller("CLINICIAN");
-  const imported = await importDatasetRoute.handle(
-    new Request("http://app.test/api/v1/datasets?name=Gen", {
-      method: "POST",
-      headers: { authorization: `Bearer ${admin.token}`, "content-type": "application/x-ndjson" },
-      body: JSON.stringify({ instruction: "Advise on back pain.", input: "", output: OUTPUT }),
-    }),
-  );
-  const datasetId = ((await imported.json()) as { id: string }).id;
-  const created = await admin.call(createCampaignRoute, "/api/v1/audits", { method: "POST", body: { datasetId, sampleSize: 1, seed: "s", reviewersPerItem: 1 } });
-  const campaignId = ((await created.json()) as { id: string }).id;
-  const next = await reviewer.call(nextItemRoute, `/api/v1/audits/${campaignId}/assignments/next`, { method: "POST", params: { id: campaignId } });
-  const task = (await next.json()) as { assignmentId: string; output: string; phiSpans: Record<string, { kind: string; start: number; end: number }[]> };
-  return { admin, reviewer, campaignId, task };
+function auditItem() {
+  return claimAuditTask({ instruction: "Advise on back pain.", input: "", output: OUTPUT });
 }
 
 describe("audit reviews", () => {

@@ -2,9 +2,6 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { insertApiToken } from "@/lib/auth/api-tokens";
-import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
-import { createCampaignRoute } from "@/lib/audits/campaign-routes";
-import { nextItemRoute } from "@/lib/audits/review-routes";
 import { assignmentDraftRoute, assignmentSubmitRoute } from "@/lib/queue/routes";
 import { adjudicateRoute } from "@/lib/audits/result-routes";
 import { listConfirmationsRoute, redactConfirmationRoute } from "@/lib/phi-guard/routes";
@@ -19,6 +16,7 @@ import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
 import { ZCreateStudy } from "@/lib/studies/schemas";
 import { startStudy } from "@/lib/studies/start-study";
 import { apiCaller, callAs } from "../support/api-caller";
+import { claimAuditTask } from "../support/audit-task";
 import { resetDatabase } from "../support/db";
 import { asCurrent, ctx, makeUser } from "../support/factories";
 import { seedSetup } from "../support/seed-setup";
@@ -94,20 +92,7 @@ async function redactAndCheck(admin: TAdmin, entityType: string, entityId: strin
 }
 
 async function auditTask() {
-  const admin = await apiCaller("ADMIN");
-  const reviewer = await apiCaller("CLINICIAN");
-  const imported = await importDatasetRoute.handle(
-    new Request("http://app.test/api/v1/datasets?name=Gen", {
-      method: "POST",
-      headers: { authorization: `Bearer ${admin.token}`, "content-type": "application/x-ndjson" },
-      body: JSON.stringify({ instruction: "Advise on back pain.", input: "", output: OUTPUT }),
-    }),
-  );
-  const datasetId = ((await imported.json()) as { id: string }).id;
-  const created = await admin.call(createCampaignRoute, "/api/v1/audits", { method: "POST", body: { datasetId, sampleSize: 1, seed: "s", reviewersPerItem: 1 } });
-  const campaignId = ((await created.json()) as { id: string }).id;
-  const next = await reviewer.call(nextItemRoute, `/api/v1/audits/${campaignId}/assignments/next`, { method: "POST", params: { id: campaignId } });
-  const task = (await next.json()) as { assignmentId: string };
+  const { admin, reviewer, campaignId, task } = await claimAuditTask({ instruction: "Advise on back pain.", input: "", output: OUTPUT });
   return { admin, reviewer, campaignId, assignmentId: task.assignmentId };
 }
 
