@@ -35,8 +35,6 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { readFileSync } from "node:fs";
 import { NextRequest } from "next/server";
@@ -50,12 +48,11 @@ import { APP_ERROR_STATUS } from "@/lib/errors/app-error";
 import type { TActionResult } from "@/lib/http/action-client";
 import { SERVER_ACTIONS, type TActionEntry } from "@/lib/http/action-registry";
 import type { TApiRouteDef } from "@/lib/http/api-route";
-import { BODY_LIMITS, bodyLimitRules } from "@/lib/http/body-limits";
-import { installPeerAddressStamp } from "@/lib/http/peer-address";
-import { setBodyLimitRules } from "@/lib/http/request-guards";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { Role } from "@/lib/generated/prisma/enums";
 import { config as proxyConfig, proxy } from "@/proxy";
 import { callAs, type TRouteHandler } from "../support/api-caller";
+import { startGuardedServer } from "../support/guarded-server";
 import { getTestPrisma } from "../support/db";
 import { resetDatabase } from "../support/db";
 import { makeUser } from "../support/factories";
@@ -473,53 +470,15 @@ describe("every server action answers each caller as the permission table says",
 // ---- body limits in front of Next, for every route and action ------------------------------------
 
 describe("body limits in front of Next, read from the registry", () => {
-  let server: Server;
-  let port = 0;
-  const readBytes = new Map<string, number>();
-
+  let guarded: Awaited<ReturnType<typeof startGuardedServer>>;
+  let readBytes: Map<string, number>;
   beforeAll(async () => {
-    setBodyLimitRules(bodyLimitRules(API_ROUTES));
-    installPeerAddressStamp();
-    server = createServer((req, res) => {
-      let n = 0;
-      req.on("data", (c: Buffer) => (n += c.byteLength));
-      req.on("end", () => {
-        readBytes.set(req.url ?? "", n);
-        res.end("{}");
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    port = (server.address() as AddressInfo).port;
+    guarded = await startGuardedServer();
+    readBytes = guarded.readBytes;
   });
-  afterAll(async () => {
-    await new Promise<void>((r) => server.close(() => r()));
-  });
-
-  /** Sends `total` bytes (chunked unless `declare` is given); stops once answered. */
-  function post(urlPath: string, total: number, declare: number | null, headers: Record<string, string> = {}): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const h: Record<string, string> = { "content-type": "application/json", ...headers };
-      if (declare !== null) h["content-length"] = String(declare);
-      let answered = false;
-      let sent = 0;
-      const req = httpRequest({ host: "127.0.0.1", port, path: urlPath, method: "POST", headers: h }, (res: IncomingMessage) => {
-        answered = true;
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      });
-      req.on("error", (err) => (answered ? undefined : reject(err)));
-      const chunk = Buffer.alloc(256 * 1024, 32);
-      const pump = () => {
-        while (!answered && sent < total) {
-          const n = Math.min(chunk.byteLength, total - sent);
-          sent += n;
-          if (!req.write(chunk.subarray(0, n))) return void req.once("drain", pump);
-        }
-        if (!answered) req.end();
-      };
-      pump();
-    });
-  }
+  afterAll(() => guarded.close());
+  const post = async (urlPath: string, total: number, declare: number | null, headers: Record<string, string> = {}) =>
+    (await guarded.post(urlPath, total, declare, { "content-type": "application/json", ...headers })).status;
 
   const withBody = ROUTES.filter((r) => r.def.body || r.def.rawBody);
   it.each(withBody.map((r) => [routeKey(r.def), r] as const))("%s: 413 one byte over its declared limit, declared or streamed", async (_key, route) => {
@@ -535,7 +494,7 @@ describe("body limits in front of Next, read from the registry", () => {
   });
 
   it.each(SERVER_ACTIONS.map((a) => [a.name, a] as const))("%s: a server action body over 1 MB is refused before Next", async (_key, entry) => {
-    const headers = { "next-action": entry.name, origin: `http://127.0.0.1:${port}`, "content-type": "text/plain;charset=UTF-8" };
+    const headers = { "next-action": entry.name, origin: `http://127.0.0.1:${guarded.port}`, "content-type": "text/plain;charset=UTF-8" };
     expect(await post(`/${entry.name}`, 1_000, BODY_LIMITS.serverAction + 1, headers)).toBe(413);
     expect(await post(`/${entry.name}?streamed`, BODY_LIMITS.serverAction + 1, null, headers)).toBe(413);
   });

@@ -1,65 +1,22 @@
 // Body limits in front of Next: an oversized body is refused before any handler buffers it, by
 // Content-Length at once and by counting a streamed (chunked) body as it arrives.
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_ROUTES } from "@/lib/api/registry";
-import { setBodyLimitRules, setHsts } from "@/lib/http/request-guards";
-import { BODY_LIMITS, bodyLimitRules } from "@/lib/http/body-limits";
-import { installPeerAddressStamp } from "@/lib/http/peer-address";
+import { setHsts } from "@/lib/http/request-guards";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
+import { startGuardedServer } from "../support/guarded-server";
 
-let server: Server;
+let guarded: Awaited<ReturnType<typeof startGuardedServer>>;
 let port = 0;
-/** What the handler behind the hook managed to read, per request path. */
-const readBytes = new Map<string, number>();
+let readBytes: Map<string, number>;
+const post = (path: string, total: number, declare: number | null) => guarded.post(path, total, declare);
 
 beforeAll(async () => {
-  setBodyLimitRules(bodyLimitRules(API_ROUTES));
-  installPeerAddressStamp();
-  server = createServer((req, res) => {
-    let n = 0;
-    req.on("data", (c: Buffer) => (n += c.byteLength));
-    req.on("end", () => {
-      readBytes.set(req.url ?? "", n);
-      res.end(JSON.stringify({ read: n }));
-    });
-    req.on("error", () => readBytes.set(req.url ?? "", n));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  port = (server.address() as AddressInfo).port;
+  guarded = await startGuardedServer();
+  ({ port, readBytes } = guarded);
 });
-afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
-});
-
-type TAnswer = { status: number; type: string | undefined; body: string; sent: number };
-
-/** Posts `total` bytes in 64 KiB chunks, chunked unless a length is declared; stops sending once answered. */
-function post(path: string, total: number, declare: number | null): Promise<TAnswer> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { "content-type": "application/octet-stream" };
-    if (declare !== null) headers["content-length"] = String(declare);
-    const req = httpRequest({ host: "127.0.0.1", port, path, method: "POST", headers }, (res: IncomingMessage) => {
-      answered = true;
-      let body = "";
-      res.on("data", (c: Buffer) => (body += c.toString()));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: res.headers["content-type"], body, sent }));
-    });
-    let answered = false;
-    let sent = 0;
-    const chunk = Buffer.alloc(65_536, 120);
-    req.on("error", (err) => (answered ? undefined : reject(err)));
-    const pump = () => {
-      while (!answered && sent < total) {
-        const n = Math.min(chunk.byteLength, total - sent);
-        sent += n;
-        if (!req.write(chunk.subarray(0, n))) return void req.once("drain", pump);
-      }
-      if (!answered) req.end();
-    };
-    pump();
-  });
-}
+afterAll(() => guarded.close());
 
 describe("body limits before Next", () => {
   it("refuses a declared 300 MB sign-in post at once: 413 problem+json, the handler never runs", async () => {
