@@ -179,7 +179,8 @@ export function defineApiRoute<TQuery extends z.ZodType, TBody extends z.ZodType
       const r = schema.safeParse(value);
       const code = where === "body" ? "VALIDATION" : "BAD_REQUEST";
       if (!r.success) throw new AppError(code, `The ${where} is not valid`, { fieldErrors: zodFieldErrors(r.error) });
-      const unstorable = unstorableFieldErrors(r.data);
+      // A JSON body was checked whole as it was read (readJson); the query and path are checked here.
+      const unstorable = where === "body" ? null : unstorableFieldErrors(r.data);
       if (unstorable) throw new AppError(code, `The ${where} is not valid`, { fieldErrors: unstorable });
       return r.data as TInfer<S>;
     };
