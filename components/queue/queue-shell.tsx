@@ -108,10 +108,10 @@ export function QueueShell(p: TQueueShellProps) {
       <div className="flex flex-wrap gap-2">
         <Button type="button" onClick={p.onSubmit} disabled={p.busy || p.submitDisabled} data-testid={p.submitTestId}>
           {p.busy ? "Working…" : "Submit"}
-          <span className="kbd-hint"> (Enter)</span>
+          <span className="kbd-hint ml-1"> (Enter)</span>
         </Button>
         <Button type="button" variant="secondary" onClick={p.onSkip} disabled={p.busy}>
-          Skip<span className="kbd-hint"> (s)</span>
+          Skip<span className="kbd-hint ml-1"> (s)</span>
         </Button>
       </div>
     </div>
