@@ -6,7 +6,7 @@ import { finalVerdict } from "./final-verdict";
 import { loadCampaignItems } from "./load-campaign-items";
 import { campaignPseudonyms, loadExportPage, type TExportItem } from "./load-export-page";
 
-const EXPORT_PAGE = 1_000;
+const EXPORT_PAGE = 2_000;
 
 const CSV_HEADER = ["item", "record", "gold", "reviewer", "verdict", "flags", "correction", "rationale", "duration_ms", "time"];
 
@@ -39,39 +39,47 @@ export async function curatedExportStream(campaignId: string): Promise<ReadableS
       adjudication: it.finalVerdict ? { verdict: it.finalVerdict, flags: it.finalFlags ?? [], output: it.finalOutput } : null,
     });
     if (f.state !== "final" || (f.verdict !== "accept" && f.verdict !== "revise")) return null;
-    const original = it.output ?? "";
-    const output = f.verdict === "revise" && f.correction !== null ? f.correction : original;
-    return JSON.stringify({
-      instruction: it.instruction,
-      input: it.input,
-      output,
-      ...(output !== original ? { original_output: original } : {}),
-      audit: {
-        campaign: campaign.id,
-        verdict: f.verdict,
-        flags: f.flags,
-        reviewers: it.reviews.map((r) => pseudonyms.get(r.reviewerId) ?? "unknown"),
-      },
+    // The line JSON.stringify({ instruction, input, output, original_output?, audit }) would
+    // write, spliced from the literals PostgreSQL escaped (lib/audits/load-export-page.ts).
+    const original = it.outputJson;
+    const output = f.verdict === "revise" && f.correction !== null ? JSON.stringify(f.correction) : original;
+    const audit = JSON.stringify({
+      campaign: campaign.id,
+      verdict: f.verdict,
+      flags: f.flags,
+      reviewers: it.reviews.map((r) => pseudonyms.get(r.reviewerId) ?? "unknown"),
     });
+    const originalPart = output !== original ? `,"original_output":${original}` : "";
+    return `{"instruction":${it.instructionJson},"input":${it.inputJson},"output":${output}${originalPart},"audit":${audit}}`;
   };
   const enc = new TextEncoder();
-  let after = -1;
+  // The next page is read while this one is turned into lines and sent: the database and the
+  // encoding overlap, and memory stays at two pages.
+  let next: Promise<TExportItem[]> | null = loadExportPage(campaignId, -1, EXPORT_PAGE);
+  next.catch(() => undefined);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       // A pull must enqueue or close: a stream whose pull returns with neither is never pulled
       // again, so pages with nothing to export (all pending, rejected or gold) are read through.
-      for (;;) {
-        const page = await loadExportPage(campaignId, after, EXPORT_PAGE);
-        const lines: string[] = [];
+      while (next) {
+        const page: TExportItem[] = await next;
+        const last = page.at(-1);
+        next = page.length === EXPORT_PAGE && last ? loadExportPage(campaignId, last.ordinal, EXPORT_PAGE) : null;
+        next?.catch(() => undefined);
+        let text = "";
         for (const it of page) {
-          after = it.ordinal;
           const line = lineOf(it);
-          if (line !== null) lines.push(line);
+          if (line !== null) text += `${line}\n`;
         }
-        if (lines.length > 0) controller.enqueue(enc.encode(`${lines.join("\n")}\n`));
-        if (page.length < EXPORT_PAGE) return controller.close();
-        if (lines.length > 0) return;
+        if (text) {
+          controller.enqueue(enc.encode(text));
+          if (next) return;
+        }
       }
+      controller.close();
+    },
+    cancel() {
+      next = null;
     },
   });
 }

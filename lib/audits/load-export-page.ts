@@ -1,12 +1,14 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
+import { db, pgPool } from "@/lib/db/prisma";
 import type { TItemReview } from "./final-verdict";
 
+/** The record's texts come as JSON string literals, escaped by PostgreSQL (see PAGE_SQL). */
 export type TExportItem = {
   ordinal: number;
-  instruction: string;
-  input: string;
-  output: string | null;
+  instructionJson: string;
+  inputJson: string;
+  /** The original output ("" when none). */
+  outputJson: string;
   isGold: boolean;
   finalVerdict: string | null;
   finalFlags: string[] | null;
@@ -15,21 +17,32 @@ export type TExportItem = {
 };
 
 /**
+ * to_json(text) escapes exactly as JSON.stringify does (", \\, \\b \\f \\n \\r \\t, other control
+ * characters as lowercase \\u00xx, nothing else; text never holds a lone surrogate), so the export
+ * splices these literals into its lines instead of scanning ~80 MB of text again in JavaScript.
+ */
+const PAGE_SQL = `
+  SELECT ai.ordinal, to_json(r.instruction)::text AS "instructionJson", to_json(r.input)::text AS "inputJson",
+         to_json(COALESCE(r.output, ''))::text AS "outputJson", ai."isGold", ai."finalVerdict", ai."finalFlags", ai."finalOutput",
+         COALESCE((SELECT json_agg(json_build_object('reviewerId', v."reviewerId", 'verdict', v.verdict, 'flags', v.flags,
+                                                     'correctedOutput', v."correctedOutput") ORDER BY v."createdAt")
+                     FROM "AuditReview" v WHERE v."itemId" = ai.id), '[]'::json) AS reviews
+    FROM "AuditItem" ai JOIN "DatasetRecord" r ON r.id = ai."recordId"
+   WHERE ai."campaignId" = $1::uuid AND ai.ordinal > $2
+   ORDER BY ai.ordinal
+   LIMIT $3`;
+
+/**
  * One page of a campaign's items with their records and reviews, in record order after
  * `afterOrdinal` (keyset paging on the ("campaignId", ordinal) index: each page is an index range,
- * where ordering by the record's column sorted the whole remaining join every time). Pages keep the export's memory flat and stay clear of the
- * bind-parameter limit that one findMany with includes hits past ~32k items.
+ * where ordering by the record's column sorted the whole remaining join every time). Pages keep
+ * the export's memory flat and stay clear of the bind-parameter limit that one findMany with
+ * includes hits past ~32k items. Read through the pool under Prisma: the rows are plain already
+ * (pg parses the json and text[] columns), and Prisma's raw-result mapping of 52k rows of long
+ * texts was a third of the export's time.
  */
 export async function loadExportPage(campaignId: string, afterOrdinal: number, size: number): Promise<TExportItem[]> {
-  return db().$queryRaw<TExportItem[]>`
-    SELECT ai.ordinal, r.instruction, r.input, r.output, ai."isGold", ai."finalVerdict", ai."finalFlags", ai."finalOutput",
-           COALESCE((SELECT json_agg(json_build_object('reviewerId', v."reviewerId", 'verdict', v.verdict, 'flags', v.flags,
-                                                       'correctedOutput', v."correctedOutput") ORDER BY v."createdAt")
-                       FROM "AuditReview" v WHERE v."itemId" = ai.id), '[]'::json) AS reviews
-      FROM "AuditItem" ai JOIN "DatasetRecord" r ON r.id = ai."recordId"
-     WHERE ai."campaignId" = ${campaignId}::uuid AND ai.ordinal > ${afterOrdinal}
-     ORDER BY ai.ordinal
-     LIMIT ${size}`;
+  return (await pgPool().query<TExportItem>(PAGE_SQL, [campaignId, afterOrdinal, size])).rows;
 }
 
 /** Pseudonyms of everyone who reviewed in the campaign. */

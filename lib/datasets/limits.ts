@@ -11,8 +11,9 @@ export const IMPORT_LIMITS = {
   maxMetadataKeys: 50,
   maxListedErrors: 50,
   batchSize: 1_000,
-  // Kept small in text, not only in rows: Prisma serialises a raw query's parameters into one
-  // string and keeps its last 100 debug messages (about 25 queries' parameters). Strings above
+  // INSERT batches, used only on the embedded database (PGlite has no COPY FROM STDIN; a server
+  // gets COPY segments, lib/datasets/copy-records.ts). Kept small in text, not only in rows:
+  // Prisma serialises a raw query's parameters into one string and keeps its last 100 debug messages (about 25 queries' parameters). Strings above
   // V8's large-object size skip the young generation and pile up until a full collection:
   // 256 KB batches left ~420 MiB above idle for a 52k import, 60 KB batches ~230 (BENCHMARKS.md).
   batchChars: 60_000,

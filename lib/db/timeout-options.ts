@@ -6,8 +6,8 @@
  * The first three lift the timeouts in their transactions (withoutStatementTimeout); backups
  * (pg_dump, and restore's own client) and migrations (lib/db/schema-engine.ts) connect outside the
  * app's pool, so no timeout is ever set on them. A dataset import is not here: it streams in
- * batches of at most 1,000 records and 60 KB (lib/datasets/limits.ts), each a statement of
- * milliseconds, and the timeout bounds each statement, never the import as a whole.
+ * COPY segments of at most 2,000 records, each sent whole once built (lib/datasets/copy-records.ts),
+ * a statement of milliseconds, and the timeout bounds each statement, never the import as a whole.
  */
 export const STATEMENT_TIMEOUT_EXEMPTIONS = [
   "seed-import",

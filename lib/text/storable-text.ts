@@ -1,6 +1,14 @@
 // PostgreSQL text and jsonb refuse NUL and unpaired UTF-16 surrogates; a write carrying one fails
 // deep in the driver as a 500. Found up front, it is a 422 that names the field.
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * NUL or an unpaired surrogate. isWellFormed (ES2024, Node ≥ 20) is false exactly when a surrogate
+ * is unpaired, and several times faster on long texts than a regular expression with lookarounds
+ * (a 52k-record import checks ~70 MB).
+ */
+function unstorable(s: string): boolean {
+  return s.includes("\u0000") || !(s as string & { isWellFormed(): boolean }).isWellFormed();
+}
 
 export const UNSTORABLE_MESSAGE = "contains a NUL character or an unpaired surrogate";
 export const NON_FINITE_MESSAGE = "This number is too large to store";
@@ -24,7 +32,7 @@ type TProblem = "text" | "number";
  * Infinity (1e400), which JSON.stringify would silently store as null.
  */
 function problemOf(v: unknown): TProblem | null {
-  if (typeof v === "string") return UNSTORABLE.test(v) ? "text" : null;
+  if (typeof v === "string") return unstorable(v) ? "text" : null;
   if (typeof v === "number") return Number.isFinite(v) ? null : "number";
   return null;
 }
@@ -43,7 +51,7 @@ export function findUnstorableValue(value: unknown, path: string[] = [], kinds: 
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: String(i), parent: node });
     } else if (v && typeof v === "object") {
       const entries = Object.entries(v);
-      for (const [k] of entries) if (kinds.includes("text") && UNSTORABLE.test(k)) return { path: pathOf({ value: null, key: k, parent: node }, path), problem: "text" };
+      for (const [k] of entries) if (kinds.includes("text") && unstorable(k)) return { path: pathOf({ value: null, key: k, parent: node }, path), problem: "text" };
       for (let i = entries.length - 1; i >= 0; i--) {
         const [k, child] = entries[i] as [string, unknown];
         stack.push({ value: child, key: k, parent: node });
