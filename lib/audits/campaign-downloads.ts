@@ -4,9 +4,11 @@ import { db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors/app-error";
 import { finalVerdict } from "./final-verdict";
 import { loadCampaignItems } from "./load-campaign-items";
-import { campaignPseudonyms, loadExportPage, type TExportItem } from "./load-export-page";
+import { campaignPseudonyms, exportOrdinalRange, loadExportWindow, type TExportItem } from "./load-export-page";
 
-const EXPORT_PAGE = 2_000;
+/** Ordinals per window (a window holds at most this many items), and windows read ahead. */
+const EXPORT_WINDOW = 2_000;
+const EXPORT_AHEAD = 2;
 
 const CSV_HEADER = ["item", "record", "gold", "reviewer", "verdict", "flags", "correction", "rationale", "duration_ms", "time"];
 
@@ -53,33 +55,43 @@ export async function curatedExportStream(campaignId: string): Promise<ReadableS
     return `{"instruction":${it.instructionJson},"input":${it.inputJson},"output":${output}${originalPart},"audit":${audit}}`;
   };
   const enc = new TextEncoder();
-  // The next page is read while this one is turned into lines and sent: the database and the
-  // encoding overlap, and memory stays at two pages.
-  let next: Promise<TExportItem[]> | null = loadExportPage(campaignId, -1, EXPORT_PAGE);
-  next.catch(() => undefined);
+  // Windows of ordinals known in advance: the next ones are read (on other pooled connections)
+  // while this one is turned into lines and sent, so the database's work and the encoding overlap
+  // and memory stays at a few windows.
+  const range = await exportOrdinalRange(campaignId);
+  let from = range ? range.first - 1 : 0;
+  const ahead: Promise<TExportItem[]>[] = [];
+  const fill = () => {
+    while (range && ahead.length < EXPORT_AHEAD && from < range.last) {
+      const window = loadExportWindow(campaignId, from, from + EXPORT_WINDOW);
+      // Awaited in turn below; a failure must not surface as unhandled before then.
+      window.catch(() => undefined);
+      ahead.push(window);
+      from += EXPORT_WINDOW;
+    }
+  };
+  fill();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       // A pull must enqueue or close: a stream whose pull returns with neither is never pulled
-      // again, so pages with nothing to export (all pending, rejected or gold) are read through.
-      while (next) {
-        const page: TExportItem[] = await next;
-        const last = page.at(-1);
-        next = page.length === EXPORT_PAGE && last ? loadExportPage(campaignId, last.ordinal, EXPORT_PAGE) : null;
-        next?.catch(() => undefined);
+      // again, so windows with nothing to export (all pending, rejected or gold) are read through.
+      for (let next = ahead.shift(); next; next = ahead.shift()) {
+        fill();
         let text = "";
-        for (const it of page) {
+        for (const it of await next) {
           const line = lineOf(it);
           if (line !== null) text += `${line}\n`;
         }
         if (text) {
           controller.enqueue(enc.encode(text));
-          if (next) return;
+          return;
         }
       }
       controller.close();
     },
     cancel() {
-      next = null;
+      ahead.length = 0;
+      from = Number.POSITIVE_INFINITY;
     },
   });
 }

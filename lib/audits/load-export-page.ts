@@ -28,21 +28,31 @@ const PAGE_SQL = `
                                                      'correctedOutput', v."correctedOutput") ORDER BY v."createdAt")
                      FROM "AuditReview" v WHERE v."itemId" = ai.id), '[]'::json) AS reviews
     FROM "AuditItem" ai JOIN "DatasetRecord" r ON r.id = ai."recordId"
-   WHERE ai."campaignId" = $1::uuid AND ai.ordinal > $2
-   ORDER BY ai.ordinal
-   LIMIT $3`;
+   WHERE ai."campaignId" = $1::uuid AND ai.ordinal > $2 AND ai.ordinal <= $3
+   ORDER BY ai.ordinal`;
 
 /**
- * One page of a campaign's items with their records and reviews, in record order after
- * `afterOrdinal` (keyset paging on the ("campaignId", ordinal) index: each page is an index range,
- * where ordering by the record's column sorted the whole remaining join every time). Pages keep
- * the export's memory flat and stay clear of the bind-parameter limit that one findMany with
- * includes hits past ~32k items. Read through the pool under Prisma: the rows are plain already
- * (pg parses the json and text[] columns), and Prisma's raw-result mapping of 52k rows of long
- * texts was a third of the export's time.
+ * One window of a campaign's items with their records and reviews, in record order: ordinals in
+ * (after, through]. An index range on ("campaignId", ordinal), where ordering by the record's
+ * column sorted the whole remaining join every time; bounded by ordinals rather than a LIMIT, so
+ * the export knows every window in advance and reads the next ones while it writes this one.
+ * Windows keep the export's memory flat and stay clear of the bind-parameter limit that one
+ * findMany with includes hits past ~32k items. Read through the pool under Prisma: the rows are
+ * plain already (pg parses the json and text[] columns), and Prisma's raw-result mapping of 52k
+ * rows of long texts was a third of the export's time.
  */
-export async function loadExportPage(campaignId: string, afterOrdinal: number, size: number): Promise<TExportItem[]> {
-  return (await pgPool().query<TExportItem>(PAGE_SQL, [campaignId, afterOrdinal, size])).rows;
+export async function loadExportWindow(campaignId: string, afterOrdinal: number, throughOrdinal: number): Promise<TExportItem[]> {
+  return (await pgPool().query<TExportItem>(PAGE_SQL, [campaignId, afterOrdinal, throughOrdinal])).rows;
+}
+
+/** The campaign's ordinal range (null when it has no items). */
+export async function exportOrdinalRange(campaignId: string): Promise<{ first: number; last: number } | null> {
+  const r = await pgPool().query<{ first: number | null; last: number | null }>(
+    `SELECT min(ordinal) AS first, max(ordinal) AS last FROM "AuditItem" WHERE "campaignId" = $1::uuid`,
+    [campaignId],
+  );
+  const row = r.rows[0];
+  return row && row.first !== null && row.last !== null ? { first: row.first, last: row.last } : null;
 }
 
 /** Pseudonyms of everyone who reviewed in the campaign. */
