@@ -8,7 +8,6 @@ import { listDisagreements } from "./list-disagreements";
 import { loadCampaignReport } from "./load-report";
 import { ZAdjudicate, ZCampaignParams, ZItemParams } from "./schemas";
 import { attachment } from "@/lib/http/attachment";
-import { fastGzip } from "@/lib/http/fast-gzip";
 
 const download = async (userId: string, campaignId: string, what: "report_json" | "reviews_csv" | "export", ctx: Parameters<typeof recordAudit>[1]) =>
   db().$transaction((tx) => recordAudit(tx, ctx, { actorId: userId, action: `audit.${what}`, entityType: "audit_campaign", entityId: campaignId }));
@@ -57,11 +56,10 @@ export const exportRoute = defineApiRoute(
     params: ZCampaignParams,
     response: { status: 200, contentType: "application/x-ndjson", description: "{instruction, input, output, original_output?, audit}" },
   },
-  async ({ req, user, params, ctx }) => {
+  async ({ user, params, ctx }) => {
     const stream = await curatedExportStream(params.id);
     await download(user.id, params.id, "export", ctx);
-    const gz = fastGzip(req, stream);
-    return attachment(gz.body, "application/x-ndjson; charset=utf-8", `audit-${params.id}.jsonl`, gz.headers);
+    return attachment(stream, "application/x-ndjson; charset=utf-8", `audit-${params.id}.jsonl`);
   },
 );
 
