@@ -51,6 +51,8 @@ async function main(): Promise<void> {
     "where regressions show. The HTTP rows run against `next start` (production build) on a",
     "throwaway PostgreSQL on the same machine, with the load generator on the same machine too; the",
     "\"PostgreSQL alone\" column is the same work without the app, and the app's multiple of it.",
+    "The machine is shared with other work (2 cores), so absolute figures move between runs; the",
+    "ratios to PostgreSQL alone, measured in the same run, move less.",
     "",
     `Machine: ${machine()}.`,
     `Measured: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.`,
