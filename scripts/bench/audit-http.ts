@@ -98,11 +98,12 @@ export async function runAuditHttpBenchmarks(o: { queue: boolean } = { queue: tr
       return [
         {
           name: `Dataset import over HTTP: ${RECORD_COUNT.toLocaleString("en")} synthetic records, ${mb(file.bytes)} MB JSONL streamed (POST /api/v1/datasets)`,
-          target: "< 10 s",
+          target: "< 10 s, ≤ 3× COPY",
           result: {
             value: Number(s(importMs)),
             unit: "s",
-            pass: importMs < 10_000,
+            // Issue 13: within 3× of COPY of the same rows and hashes, measured in the same run.
+            pass: importMs < 10_000 && importMs <= 3 * copyInMs,
             baseline: { display: `COPY FROM STDIN ${s(copyInMs)} s`, ratio: ratio(importMs, copyInMs) },
             notes: `median of ${RUNS} imports (${runsOf(imports.map((r) => r.ms))} s); baseline: the same rows and content hashes COPY'd into "DatasetRecord" (same indexes) of a fresh database (${runsOf(copyIn)} s)`,
           },
