@@ -16,8 +16,6 @@ import { readingTimes, runReviewers } from "./queue-http";
 import { RECORD_COUNT, writeSmallJsonl, writeSyntheticFiles } from "./synthetic-records";
 
 export const AUDIT_HTTP_SUITE = "Sample audit over HTTP";
-/** The import and export rows alone (`npm run bench -- "import and export"`), minutes shorter. */
-export const IMPORT_EXPORT_SUITE = "Sample audit over HTTP, import and export only";
 
 const REVIEWERS = 50;
 const QUEUE_ITEMS = 1_000;
@@ -47,7 +45,7 @@ async function warmUp(admin: TCaller, reviewers: TCaller[], file: string): Promi
   await measureExport(admin, id);
 }
 
-export async function runAuditHttpBenchmarks(o: { queue: boolean } = { queue: true }): Promise<TBenchRow[]> {
+export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
   const workDir = mkdtempSync(path.join(tmpdir(), "clinreview-bench-"));
   const jsonl = path.join(workDir, "records.jsonl");
   const copyFile = path.join(workDir, "records.copy");
@@ -74,7 +72,19 @@ export async function runAuditHttpBenchmarks(o: { queue: boolean } = { queue: tr
       const copyIn = await copyImportBaseline(server.serverUrl, copyFile, RUNS);
       const datasetId = imports[0]?.id ?? "";
 
-      const queueRows = o.queue ? await runQueueRows(admin, callers, server, datasetId) : [];
+      step(`claim/submit: ${REVIEWERS} reviewers reading ${READING_MS[0] / 1000}–${READING_MS[1] / 1000} s per item, ${WORKING_ITEMS} items × 2…`);
+      const { id: workingId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", { datasetId, sampleSize: WORKING_ITEMS, seed: "bench-working", reviewersPerItem: 2 }, 201);
+      const working = await runReviewers(callers, workingId, readingTimes(...READING_MS), readingTimes(...ARRIVAL_MS, 11));
+      step(`  claim ${formatLatency(summarize(working.claims))}; submit ${formatLatency(summarize(working.submits))}`);
+      step(`claim/submit at saturation: ${REVIEWERS} reviewers with no pause, ${QUEUE_ITEMS} items × 2…`);
+      const queueCampaign = { datasetId, sampleSize: QUEUE_ITEMS, seed: "bench-queue", reviewersPerItem: 2 };
+      const { id: campaignId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", queueCampaign, 201);
+      const app = await runReviewers(callers, campaignId);
+      step(`  claim ${formatLatency(summarize(app.claims))}; submit ${formatLatency(summarize(app.submits))}; ${((app.claims.length + app.submits.length) / app.seconds).toFixed(0)} requests/s`);
+      step(`bare claim/submit SQL: ${REVIEWERS} connections on an identical campaign…`);
+      const { id: bareId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", { ...queueCampaign, seed: "bench-bare" }, 201);
+      const bare = await bareQueueBaseline(server.databaseUrl, bareId, server.reviewers.map((r) => r.userId));
+      step(`  claim ${formatLatency(summarize(bare.claims))}; submit ${formatLatency(summarize(bare.submits))}`);
 
       step("export: a campaign over the whole dataset, reviews written by SQL…");
       const exportId = await createWholeDatasetCampaign(admin, server.databaseUrl, datasetId, server.reviewers.map((r) => r.userId));
@@ -91,6 +101,13 @@ export async function runAuditHttpBenchmarks(o: { queue: boolean } = { queue: tr
       const copyInMs = median(copyIn);
       const peak = Math.max(...imports.map((r) => r.peakBytes));
       const above = mib(peak - idle);
+      const claims = summarize(app.claims);
+      const submits = summarize(app.submits);
+      const workClaims = summarize(working.claims);
+      const workSubmits = summarize(working.submits);
+      const throughput = (app.claims.length + app.submits.length) / app.seconds;
+      const bareClaims = summarize(bare.claims);
+      const bareSubmits = summarize(bare.submits);
       const exportMs = median(exports.map((e) => e.ms));
       const copyOutMs = median(copyOut.times);
       const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
@@ -118,7 +135,40 @@ export async function runAuditHttpBenchmarks(o: { queue: boolean } = { queue: tr
             notes: `idle ${mib(idle).toFixed(0)} MiB after warm-up, peak ${mib(peak).toFixed(0)} MiB: VmRSS of the \`next start\` process tree sampled every 25 ms, highest of ${RUNS} imports`,
           },
         },
-        ...queueRows,
+        {
+          name: `Claim next item (POST /api/v1/audits/:id/assignments/next), ${REVIEWERS} concurrent reviewers reading ${READING_MS[0] / 1000}–${READING_MS[1] / 1000} s per item`,
+          target: "p95 < 100 ms",
+          result: {
+            value: Number(workClaims.p95.toFixed(1)),
+            unit: "ms",
+            display: formatLatency(workClaims),
+            pass: workClaims.p95 < 100,
+            notes: `${workClaims.n} claims (incl. the final 204s), max ${workClaims.max.toFixed(0)} ms; ${WORKING_ITEMS} items × 2 reviewers, each of ${REVIEWERS} distinct clinicians (own API token) arriving over the first ${ARRIVAL_MS[1] / 1000} s, then claiming, reading for a seeded uniform ${READING_MS[0] / 1000}–${READING_MS[1] / 1000} s, submitting; server at its default pool (DATABASE_POOL_SIZE 10); PostgreSQL alone is measured at saturation (below), where it compares like with like`,
+          },
+        },
+        {
+          name: `Submit review (POST /api/v1/assignments/:id/submit, Idempotency-Key), the same ${REVIEWERS} reviewers`,
+          target: "none set",
+          result: {
+            value: Number(workSubmits.p95.toFixed(1)),
+            unit: "ms",
+            display: formatLatency(workSubmits),
+            pass: null,
+            notes: `${workSubmits.n} submits, max ${workSubmits.max.toFixed(0)} ms; besides the queue_submit call and the review row (the bare baseline at saturation), the app authenticates the token, checks flags, writes the audit trail and the idempotency record`,
+          },
+        },
+        {
+          name: `Claim and submit at saturation: ${REVIEWERS} reviewers looping with no pause`,
+          target: "none set",
+          result: {
+            value: Number(throughput.toFixed(0)),
+            unit: "requests/s",
+            display: `${throughput.toFixed(0)} requests/s; claim ${formatLatency(claims)}; submit ${formatLatency(submits)}`,
+            pass: null,
+            baseline: { display: `bare claim ${formatLatency(bareClaims)}; submit ${formatLatency(bareSubmits)}`, ratio: ratio(claims.p95, bareClaims.p95) },
+            notes: `${QUEUE_ITEMS} items × 2, ${claims.n} claims and ${submits.n} submits; with ${REVIEWERS} requests always in flight, latency is queueing: ${REVIEWERS} ÷ throughput (Little's law), so this row measures capacity (and the worst case: all ${REVIEWERS} first claims at the same instant), and the row above latency; ratio at claim p95`,
+          },
+        },
         {
           name: `Curated export over HTTP: ${RECORD_COUNT.toLocaleString("en")} records (GET /api/v1/audits/:id/export)`,
           target: "< 3 s",
@@ -141,66 +191,4 @@ export async function runAuditHttpBenchmarks(o: { queue: boolean } = { queue: tr
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
-}
-
-type TServer = Awaited<ReturnType<typeof startBenchServer>>;
-
-/** The claim and submit rows: reviewers reading, then at saturation beside the bare SQL. */
-async function runQueueRows(admin: TCaller, callers: TCaller[], server: TServer, datasetId: string): Promise<TBenchRow[]> {
-  step(`claim/submit: ${REVIEWERS} reviewers reading ${READING_MS[0] / 1000}–${READING_MS[1] / 1000} s per item, ${WORKING_ITEMS} items × 2…`);
-  const { id: workingId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", { datasetId, sampleSize: WORKING_ITEMS, seed: "bench-working", reviewersPerItem: 2 }, 201);
-  const working = await runReviewers(callers, workingId, readingTimes(...READING_MS), readingTimes(...ARRIVAL_MS, 11));
-  step(`  claim ${formatLatency(summarize(working.claims))}; submit ${formatLatency(summarize(working.submits))}`);
-  step(`claim/submit at saturation: ${REVIEWERS} reviewers with no pause, ${QUEUE_ITEMS} items × 2…`);
-  const queueCampaign = { datasetId, sampleSize: QUEUE_ITEMS, seed: "bench-queue", reviewersPerItem: 2 };
-  const { id: campaignId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", queueCampaign, 201);
-  const app = await runReviewers(callers, campaignId);
-  step(`  claim ${formatLatency(summarize(app.claims))}; submit ${formatLatency(summarize(app.submits))}; ${((app.claims.length + app.submits.length) / app.seconds).toFixed(0)} requests/s`);
-  step(`bare claim/submit SQL: ${REVIEWERS} connections on an identical campaign…`);
-  const { id: bareId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", { ...queueCampaign, seed: "bench-bare" }, 201);
-  const bare = await bareQueueBaseline(server.databaseUrl, bareId, server.reviewers.map((r) => r.userId));
-  step(`  claim ${formatLatency(summarize(bare.claims))}; submit ${formatLatency(summarize(bare.submits))}`);
-  const claims = summarize(app.claims);
-  const submits = summarize(app.submits);
-  const workClaims = summarize(working.claims);
-  const workSubmits = summarize(working.submits);
-  const throughput = (app.claims.length + app.submits.length) / app.seconds;
-  const bareClaims = summarize(bare.claims);
-  const bareSubmits = summarize(bare.submits);
-  return [
-    {
-      name: `Claim next item (POST /api/v1/audits/:id/assignments/next), ${REVIEWERS} concurrent reviewers reading ${READING_MS[0] / 1000}–${READING_MS[1] / 1000} s per item`,
-      target: "p95 < 100 ms",
-      result: {
-        value: Number(workClaims.p95.toFixed(1)),
-        unit: "ms",
-        display: formatLatency(workClaims),
-        pass: workClaims.p95 < 100,
-        notes: `${workClaims.n} claims (incl. the final 204s), max ${workClaims.max.toFixed(0)} ms; ${WORKING_ITEMS} items × 2 reviewers, each of ${REVIEWERS} distinct clinicians (own API token) arriving over the first ${ARRIVAL_MS[1] / 1000} s, then claiming, reading for a seeded uniform ${READING_MS[0] / 1000}–${READING_MS[1] / 1000} s, submitting; server at its default pool (DATABASE_POOL_SIZE 10); PostgreSQL alone is measured at saturation (below), where it compares like with like`,
-      },
-    },
-    {
-      name: `Submit review (POST /api/v1/assignments/:id/submit, Idempotency-Key), the same ${REVIEWERS} reviewers`,
-      target: "none set",
-      result: {
-        value: Number(workSubmits.p95.toFixed(1)),
-        unit: "ms",
-        display: formatLatency(workSubmits),
-        pass: null,
-        notes: `${workSubmits.n} submits, max ${workSubmits.max.toFixed(0)} ms; besides the queue_submit call and the review row (the bare baseline at saturation), the app authenticates the token, checks flags, writes the audit trail and the idempotency record`,
-      },
-    },
-    {
-      name: `Claim and submit at saturation: ${REVIEWERS} reviewers looping with no pause`,
-      target: "none set",
-      result: {
-        value: Number(throughput.toFixed(0)),
-        unit: "requests/s",
-        display: `${throughput.toFixed(0)} requests/s; claim ${formatLatency(claims)}; submit ${formatLatency(submits)}`,
-        pass: null,
-        baseline: { display: `bare claim ${formatLatency(bareClaims)}; submit ${formatLatency(bareSubmits)}`, ratio: ratio(claims.p95, bareClaims.p95) },
-        notes: `${QUEUE_ITEMS} items × 2, ${claims.n} claims and ${submits.n} submits; with ${REVIEWERS} requests always in flight, latency is queueing: ${REVIEWERS} ÷ throughput (Little's law), so this row measures capacity (and the worst case: all ${REVIEWERS} first claims at the same instant), and the row above latency; ratio at claim p95`,
-      },
-    },
-  ];
 }

@@ -4,7 +4,7 @@
 // benchmarks (or suite) whose name contains <text> and prints the table instead of writing it.
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { AUDIT_HTTP_SUITE, IMPORT_EXPORT_SUITE, runAuditHttpBenchmarks } from "./audit-http";
+import { AUDIT_HTTP_SUITE, runAuditHttpBenchmarks } from "./audit-http";
 import { BENCHMARKS, type TBenchResult, type TBenchRow } from "./benchmarks";
 import { phiAccuracySection } from "./phi-accuracy";
 
@@ -37,10 +37,9 @@ async function main(): Promise<void> {
     console.log(`▶ ${b.name}…`);
     report({ name: b.name, target: b.target, result: await b.run() });
   }
-  const queue = !only || AUDIT_HTTP_SUITE.includes(only);
-  if (queue || IMPORT_EXPORT_SUITE.includes(only)) {
-    console.log(`▶ ${queue ? AUDIT_HTTP_SUITE : IMPORT_EXPORT_SUITE} (production build, real PostgreSQL; several minutes)…`);
-    for (const row of await runAuditHttpBenchmarks({ queue })) report(row);
+  if (!only || AUDIT_HTTP_SUITE.includes(only)) {
+    console.log(`▶ ${AUDIT_HTTP_SUITE} (production build, real PostgreSQL; several minutes)…`);
+    for (const row of await runAuditHttpBenchmarks()) report(row);
   }
   const lines = [
     "# Benchmarks",
