@@ -22,8 +22,10 @@
  * Lock order everywhere: QueueItem row, then QueueAssignment row (no deadlocks). Lease times use
  * the database clock, so instances with skewed clocks agree.
  *
- * The HTTP protocol over these (claim 200/204, shared draft/skip/submit, Idempotency-Key, 308s
- * from the old URLs) is define-queue-feature.ts; the features and shared routes are routes.ts.
+ * A feature gets the whole claim/draft/skip/submit flow over these from defineQueueFeature
+ * (define-queue-feature.ts; what it supplies: queue-feature.ts); the HTTP protocol (claim 200/204,
+ * shared draft/skip/submit, Idempotency-Key, 308s from the old URLs) is feature-routes.ts; the
+ * features and shared routes are routes.ts.
  */
 export { createQueueItems, type TNewQueueItem } from "./create-queue-items";
 export { claimNextItem } from "./claim-next-item";
