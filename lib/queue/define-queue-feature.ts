@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
+import type { TPermission } from "@/lib/auth/permissions";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { fieldErrorsOf } from "@/lib/errors/parse-input";
@@ -18,7 +19,7 @@ import type { TQueueClient } from "./types";
 
 /** A feature with its types erased, for the shared routes that dispatch by the assignment's queue. */
 export type TQueueFeatureHandle = {
-  permission: TQueueFeatureSpec<unknown, unknown, { status: TQueueStatus; leaseMinutes: number }, unknown, unknown, unknown>["permission"];
+  permission: TPermission;
   owns(queueId: string, client: TQueueClient): Promise<boolean>;
   draft(own: TOwnAssignment, body: unknown): Promise<void>;
   skip(own: TOwnAssignment, ctx: TRequestContext | null): Promise<boolean>;
