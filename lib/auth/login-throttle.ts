@@ -1,5 +1,6 @@
-// Pure: what the sign-in counters of one attempt mean. Kept apart from rate-limit.ts (which reads
-// and writes the counters under advisory locks) so the policy can be tested without a database.
+// Pure: what the sign-in counters of one attempt mean, and when a slowed attempt may run. Kept
+// apart from rate-limit.ts (which reads and writes the counters under advisory locks) so the
+// policy can be tested without a database.
 
 export type TLoginCounts = { pair: number; account: number; ip: number };
 
@@ -30,4 +31,24 @@ export function loginDecision(counts: TLoginCounts, limits: TLoginLimits): TLogi
   // Capped before the power so a flood of failures cannot overflow the arithmetic.
   const delayMs = Math.min(limits.maxDelayMs, FIRST_DELAY_MS * 2 ** Math.min(over, 20));
   return { throttled: false, delayMs };
+}
+
+/** How many of an account's longest delays may queue up before further attempts are refused. */
+export const QUEUED_DELAYS = 4;
+
+export type TSlotDecision = { refused: true; retryAfterMs: number } | { refused: false; waitMs: number; nextFreeAt: number };
+
+/**
+ * The account's delay as a rate, not a per-request sleep: each slowed attempt takes the next free
+ * slot (after the attempts already waiting, plus its own delay), so N guesses at once take N
+ * delays in turn rather than one delay side by side. An attempt that would wait longer than
+ * QUEUED_DELAYS × the longest delay is refused instead, and told when there is room again: the
+ * queue, and so the real user's wait, stays bounded, and nothing is refused once the flood stops.
+ */
+export function takeSlot(nowMs: number, nextFreeAt: number | null, delayMs: number, maxDelayMs: number): TSlotDecision {
+  const start = Math.max(nowMs, nextFreeAt ?? 0) + delayMs;
+  const waitMs = start - nowMs;
+  const capMs = QUEUED_DELAYS * maxDelayMs;
+  if (waitMs > capMs) return { refused: true, retryAfterMs: waitMs - capMs };
+  return { refused: false, waitMs, nextFreeAt: start };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
+import { reserveLoginAttempt } from "@/lib/auth/rate-limit";
 import { validateSession } from "@/lib/auth/sessions";
 import { authenticateApiToken } from "@/lib/auth/api-tokens";
 import { createOwnApiToken, revokeOwnApiToken } from "@/lib/users/own-account";
@@ -71,6 +72,33 @@ describe("password sign-in", () => {
     // Past the ceiling of 20 the account waits, capped at 3 s (LOGIN_MAX_DELAY_MS).
     expect(waited).toBeGreaterThanOrEqual(2_900);
     expect(waited).toBeLessThan(6_000);
+  });
+
+  it("parallel guesses past the account's ceiling run one delay apart, and past a bounded queue are refused with a retry time", async () => {
+    const u = await makeUser("CLINICIAN");
+    for (let a = 0; a < 20; a++) await signInWithPassword({ email: u.email, password: "guess-password" }, ctx(`10.5.${a}.1`));
+    const started = Date.now();
+    const finished = await Promise.all(
+      Array.from({ length: 4 }, async (_, i) => {
+        expect(await signInWithPassword({ email: u.email, password: `guess-${i}` }, ctx(`10.5.100.${i}`))).toEqual({ ok: false, reason: "invalid" });
+        return Date.now() - started;
+      }),
+    );
+    // The 21st to 24th failures wait 0.25, 0.5, 1 and 2 s in turn: the last ends after 3.75 s
+    // (slept side by side, as before, all four ended after 2 s).
+    expect(Math.max(...finished)).toBeGreaterThanOrEqual(3_700);
+    expect(await db().auditLog.count({ where: { action: "auth.login_failed" } })).toBe(24);
+
+    // A flood that has queued 20 s of attempts: the next one is refused at once and told when to
+    // come back (4 × the 3 s cap may queue), the real user's too, but only while the queue lasts.
+    await db().loginFailure.updateMany({ where: { key: `slot:${u.email}` }, data: { createdAt: new Date(Date.now() + 20_000) } });
+    const refused = await reserveLoginAttempt(u.email, "10.5.200.1");
+    expect(refused).toMatchObject({ throttled: true });
+    expect(refused.throttled && refused.retryAfterSeconds).toBeGreaterThanOrEqual(10);
+    expect(refused.throttled && refused.retryAfterSeconds).toBeLessThanOrEqual(11);
+    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.5.200.2"))).toEqual({ ok: false, reason: "throttled" });
+    await db().loginFailure.updateMany({ where: { key: `slot:${u.email}` }, data: { createdAt: new Date(Date.now() - 1_000) } });
+    expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.5.200.2"))).ok).toBe(true);
   });
 
   it("slows unknown and real accounts alike: the delay tells nothing about which exist", async () => {
