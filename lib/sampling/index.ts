@@ -1,4 +1,4 @@
-export { createRandom, hashSeed, type Random, type Seed } from "./random";
+export { createRandom, type Seed } from "./create-random";
 export { sampleSizeFromFraction, simpleRandomSample } from "./simple-random-sample";
 export { allocateProportional, type StratumAllocation, type StratumPopulation } from "./allocation";
 export {

@@ -12,8 +12,6 @@ describe("public API", () => {
         "cohenKappaFromTable",
         "countPairableUnits",
         "countPairs",
-        "createRng",
-        "createRngFromState",
         "decisiveShareInterval",
         "fitBradleyTerry",
         "fleissKappa",

@@ -1,6 +1,5 @@
 export type { Choice, Interval, Judgement, Outcome, PromptOutcome, Side } from "./types";
 
-export { createRng, createRngFromState, type Rng, type RngState } from "./random";
 export { percentileInterval, quantileSorted } from "./quantile";
 
 export {

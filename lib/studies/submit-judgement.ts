@@ -6,7 +6,7 @@ import type { TCurrentUser } from "@/lib/auth/sessions";
 import type { TRequestContext } from "@/lib/http/request-context";
 import { guardWrittenText, recordPhiConfirmations } from "@/lib/phi-guard/guard-written-text";
 import { createQueueItems, QUEUE_TX_OPTIONS, submitAssignment, type TQueueClient } from "@/lib/queue";
-import { createRng } from "@/lib/stats";
+import { createRng } from "@/lib/random";
 import { toModelChoice } from "@/lib/studies/choose-shown-left";
 import { studyCriteria } from "@/lib/studies/study-criteria";
 import type { TJudgementInput } from "@/lib/studies/schemas";
@@ -78,7 +78,7 @@ export async function submitJudgement(
           durationMs,
         })),
       });
-      if (comparison.kind === "regular" && study.repeatShare > 0 && createRng(`${study.seed}:repeat:${assignmentId}`).nextFloat() < study.repeatShare) {
+      if (comparison.kind === "regular" && study.repeatShare > 0 && createRng(`${study.seed}:repeat:${assignmentId}`, "xoshiro128**").nextFloat() < study.repeatShare) {
         // The repeat is the same pair for the same person, later in their queue, sides swapped at claim.
         const [itemId] = await createQueueItems(tx, { queueId: study.id, seed: `${study.seed}:${assignmentId}`, items: [{ capacity: 1, onlyForUserId: user.id }] });
         // A little later in the claim order than the original, rather than at the very end.
