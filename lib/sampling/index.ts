@@ -7,10 +7,10 @@ export {
   type StratifiedSampleResult,
   type StratumSummary,
 } from "./stratified-sample";
-export { wilsonInterval, Z_95, type ProportionInterval } from "./wilson";
 export {
   stratifiedProportion,
   type ProportionEstimate,
+  type ProportionInterval,
   type ProportionMethod,
   type StratumObservation,
 } from "./stratified-proportion";

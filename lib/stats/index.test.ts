@@ -30,6 +30,7 @@ describe("public API", () => {
         "swapChoice",
         "tallyChoices",
         "wilsonInterval",
+        "wilsonRateInterval",
         "wilsonScoreBounds",
         "winRate",
       ].sort(),
