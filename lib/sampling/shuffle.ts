@@ -1,18 +1,9 @@
-import type { Random } from "./random";
+import type { TRng } from "@/lib/random";
 
 /**
- * The first `size` elements of a uniformly random permutation (partial Fisher–Yates).
- * Only `size` swaps are made, so drawing 50 records from 100,000 stays cheap.
+ * The first `size` elements of a uniformly random permutation: `rng.sample`, kept under this name
+ * for lib/queue's existing import.
  */
-export function partialShuffle<T>(items: readonly T[], size: number, random: Random): T[] {
-  const pool = items.slice();
-  const take = Math.min(size, pool.length);
-  for (let i = 0; i < take; i++) {
-    const j = i + random.nextInt(pool.length - i);
-    const picked = pool[j] as T;
-    pool[j] = pool[i] as T;
-    pool[i] = picked;
-  }
-  pool.length = take;
-  return pool;
+export function partialShuffle<T>(items: readonly T[], size: number, random: TRng): T[] {
+  return random.sample(items, size);
 }

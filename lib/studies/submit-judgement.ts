@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { guardWrittenText, recordPhiConfirmations } from "@/lib/phi-guard/guard-written-text";
 import { createQueueItems } from "@/lib/queue";
 import type { TAssignmentRef, TQueueSubmit } from "@/lib/queue/queue-feature";
-import { createRng } from "@/lib/stats";
+import { createRng } from "@/lib/random";
 import { toModelChoice } from "@/lib/studies/choose-shown-left";
 import { studyCriteria } from "@/lib/studies/study-criteria";
 import type { TJudgementInput } from "@/lib/studies/schemas";
@@ -84,7 +84,7 @@ export const judgementSubmit: TQueueSubmit<TJudgementInput, TJudgementTarget, TJ
         durationMs,
       })),
     });
-    if (comparison.kind === "regular" && study.repeatShare > 0 && createRng(`${study.seed}:repeat:${assignmentId}`).nextFloat() < study.repeatShare) {
+    if (comparison.kind === "regular" && study.repeatShare > 0 && createRng(`${study.seed}:repeat:${assignmentId}`, "xoshiro128**").nextFloat() < study.repeatShare) {
       // The repeat is the same pair for the same person, later in their queue, sides swapped at claim.
       const [itemId] = await createQueueItems(tx, { queueId: study.id, seed: `${study.seed}:${assignmentId}`, items: [{ capacity: 1, onlyForUserId: user.id }] });
       // A little later in the claim order than the original, rather than at the very end.
