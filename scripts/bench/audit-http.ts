@@ -6,10 +6,11 @@ import path from "node:path";
 import { callJson, uploadFile, type TCaller } from "./api-client";
 import type { TBenchRow } from "./benchmarks";
 import { median } from "./benchmarks";
+import { FINISHED_STATES, measureClaimCost, type TClaimCost } from "./claim-cost";
 import { createWholeDatasetCampaign, measureExport } from "./export-http";
 import { startBenchServer } from "./http-server";
 import { idleRssBytes, importOnce, type TImportRun } from "./import-http";
-import { formatLatency, summarize } from "./latency";
+import { formatLatency, summarize, type TLatency } from "./latency";
 import { bareQueueBaseline, copyExportBaseline, copyImportBaseline } from "./postgres-baseline";
 import { mib } from "./process-rss";
 import { readingTimes, runReviewers } from "./queue-http";
@@ -32,6 +33,29 @@ const started = performance.now();
 const step = (msg: string) => console.log(`  · [${((performance.now() - started) / 1000).toFixed(0)} s] ${msg}`);
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const ratio = (app: number, bare: number) => app / bare;
+
+const pct = (f: number) => `${(f * 100).toFixed(f > 0.99 ? 1 : 0)}%`;
+
+/** One row of the claim-cost rows: p95 at each finished state, and 99.9% ÷ 0% against the 1.5 target. */
+function claimCostRow(who: string, cost: TClaimCost[], app: (c: TClaimCost) => TLatency, bare: (c: TClaimCost) => TLatency): TBenchRow {
+  const first = cost[0] as TClaimCost;
+  const last = cost[cost.length - 1] as TClaimCost;
+  const growth = app(last).p95 / app(first).p95;
+  const bareGrowth = bare(last).p95 / bare(first).p95;
+  const p95s = (pick: (c: TClaimCost) => TLatency) => cost.map((c) => `${pct(c.finished)} ${pick(c).p95.toFixed(1)}`).join(" / ");
+  return {
+    name: `Claim cost against finished work, ${who} (POST /api/v1/audits/:id/assignments/next, a ${RECORD_COUNT.toLocaleString("en")} × 2 campaign held at ${cost.map((c) => pct(c.finished)).join(", ")} finished)`,
+    target: "p95 at 99.9% ≤ 1.5 × p95 at 0%",
+    result: {
+      value: Number(growth.toFixed(2)),
+      unit: "×",
+      display: `p95 ${p95s(app)} ms (99.9% ÷ 0%: ×${growth.toFixed(2)})`,
+      pass: growth <= 1.5,
+      baseline: { display: `queue_claim p95 ${p95s(bare)} ms (×${bareGrowth.toFixed(2)})`, ratio: app(last).p95 / bare(last).p95 },
+      notes: `${app(first).n} claims per state; each lease handed back by SQL (row deleted, slot freed), never submitted, so the state holds; finished items written by SQL, then VACUUM ANALYZE; the pick scans the partial index "QueueItem_open_idx" (migration …_queue_open_items_index); app ratio at 99.9%`,
+    },
+  };
+}
 
 /** Loads every route module and fills the connection pools before anything is measured. */
 async function warmUp(admin: TCaller, reviewers: TCaller[], file: string): Promise<void> {
@@ -85,6 +109,10 @@ export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
       const { id: bareId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", { ...queueCampaign, seed: "bench-bare" }, 201);
       const bare = await bareQueueBaseline(server.databaseUrl, bareId, server.reviewers.map((r) => r.userId));
       step(`  claim ${formatLatency(summarize(bare.claims))}; submit ${formatLatency(summarize(bare.submits))}`);
+
+      step(`claim cost against finished work: a ${RECORD_COUNT.toLocaleString("en")} × 2 campaign held at ${FINISHED_STATES.map(pct).join(", ")} finished…`);
+      const userIds = server.reviewers.map((r) => r.userId);
+      const cost = await measureClaimCost({ admin, callers, databaseUrl: server.databaseUrl, datasetId, userIds, step });
 
       step("export: a campaign over the whole dataset, reviews written by SQL…");
       const exportId = await createWholeDatasetCampaign(admin, server.databaseUrl, datasetId, server.reviewers.map((r) => r.userId));
@@ -168,6 +196,8 @@ export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
             notes: `${QUEUE_ITEMS} items × 2, ${claims.n} claims and ${submits.n} submits; with ${REVIEWERS} requests always in flight, latency is queueing: ${REVIEWERS} ÷ throughput (Little's law), so this row measures capacity (and the worst case: all ${REVIEWERS} first claims at the same instant), and the row above latency; ratio at claim p95`,
           },
         },
+        claimCostRow("1 reviewer", cost, (c) => c.single, (c) => c.bareSingle),
+        claimCostRow(`${REVIEWERS} reviewers at once`, cost, (c) => c.many, (c) => c.bareMany),
         {
           name: `Curated export over HTTP: ${RECORD_COUNT.toLocaleString("en")} records (GET /api/v1/audits/:id/export)`,
           target: "< 3 s",
