@@ -5,7 +5,7 @@ import type { TCurrentUser } from "@/lib/auth/sessions";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TRequestContext } from "@/lib/http/request-context";
-import { LEASE_LOST, QUEUE_TX_OPTIONS, saveAssignmentDraft, submitAssignment } from "@/lib/queue";
+import { LEASE_LOST, QUEUE_TX_OPTIONS, saveAssignmentDraft, submitOutcome } from "@/lib/queue";
 import { guardWrittenText, recordPhiConfirmations } from "@/lib/phi-guard/guard-written-text";
 import { flagsOf } from "./flags";
 import type { TReview } from "./schemas";
@@ -17,7 +17,7 @@ export type TSubmitResult = { status: number; body: { reviewId: string; assignme
  * Idempotency-Key is handled by the shared submit route (lib/http/idempotency.ts). A submit whose
  * slot went to someone else answers 409 and keeps the work as the draft.
  */
-type TSubmitTarget = { itemId: string; claimedAt: Date; campaignStatus: string; flags: Prisma.JsonValue; output: string | null };
+type TSubmitTarget = { itemId: string; claimedAt: Date; campaignStatus: string; flags: Prisma.JsonValue; output: string | null; outcome: string };
 
 export async function submitReview(
   user: TCurrentUser,
@@ -27,9 +27,12 @@ export async function submitReview(
 ): Promise<TSubmitResult> {
   try {
     return await db().$transaction(async (tx) => {
-      // One joined read: submits are, with claims, the queue's hottest path.
+      // One joined read that also makes the queue's submit (queue_submit; submitAssignment's call),
+      // saving a round trip: submits are, with claims, the queue's hottest path. A refusal below
+      // throws, and the transaction takes the submit back.
       const found = await tx.$queryRaw<TSubmitTarget[]>`
-        SELECT ai.id AS "itemId", a."claimedAt", c.status::text AS "campaignStatus", c.flags, r.output
+        SELECT ai.id AS "itemId", a."claimedAt", c.status::text AS "campaignStatus", c.flags, r.output,
+               queue_submit(a.id, a."userId") AS outcome
           FROM "QueueAssignment" a
           JOIN "AuditItem" ai ON ai."queueItemId" = a."itemId"
           JOIN "AuditCampaign" c ON c.id = ai."campaignId"
@@ -42,7 +45,7 @@ export async function submitReview(
       const unknown = review.flags.filter((f) => !allowed.has(f));
       if (unknown.length > 0) throw new AppError("VALIDATION", "Some fields need attention", { fieldErrors: { flags: [`Unknown flag(s): ${unknown.join(", ")}`] } });
 
-      const outcome = await submitAssignment(tx, { assignmentId, userId: user.id });
+      const outcome = submitOutcome(target.outcome);
       let result: TSubmitResult;
       if (outcome === "already_submitted") {
         const existing = await tx.auditReview.findUniqueOrThrow({ where: { assignmentId } });

@@ -13,6 +13,7 @@ import { idleRssBytes, importOnce, type TImportRun } from "./import-http";
 import { formatLatency, summarize, type TLatency } from "./latency";
 import { bareQueueBaseline, copyExportBaseline, copyImportBaseline } from "./postgres-baseline";
 import { mib } from "./process-rss";
+import { cpuDuring, findPostmaster, saturatedGets, type TFloor } from "./http-profile";
 import { readingTimes, runReviewers } from "./queue-http";
 import { RECORD_COUNT, writeSmallJsonl, writeSyntheticFiles } from "./synthetic-records";
 
@@ -103,8 +104,14 @@ export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
       step(`claim/submit at saturation: ${REVIEWERS} reviewers with no pause, ${QUEUE_ITEMS} items × 2…`);
       const queueCampaign = { datasetId, sampleSize: QUEUE_ITEMS, seed: "bench-queue", reviewersPerItem: 2 };
       const { id: campaignId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", queueCampaign, 201);
-      const app = await runReviewers(callers, campaignId);
+      const postmaster = await findPostmaster(server.databaseUrl);
+      const profiled = await cpuDuring(server.pid, postmaster, () => runReviewers(callers, campaignId));
+      const app = profiled.value;
       step(`  claim ${formatLatency(summarize(app.claims))}; submit ${formatLatency(summarize(app.submits))}; ${((app.claims.length + app.submits.length) / app.seconds).toFixed(0)} requests/s`);
+      step("profile: the same callers on GET /api/health (Next and one SELECT) and GET /api/v1/me (Next and token authentication)…");
+      const health = await saturatedGets(callers, "/api/health");
+      const me = await saturatedGets(callers, "/api/v1/me");
+      step(`  health ${formatLatency(health.latency)} at ${health.perSecond.toFixed(0)}/s; me ${formatLatency(me.latency)} at ${me.perSecond.toFixed(0)}/s`);
       step(`bare claim/submit SQL: ${REVIEWERS} connections on an identical campaign…`);
       const { id: bareId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", { ...queueCampaign, seed: "bench-bare" }, 201);
       const bare = await bareQueueBaseline(server.databaseUrl, bareId, server.reviewers.map((r) => r.userId));
@@ -133,7 +140,10 @@ export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
       const submits = summarize(app.submits);
       const workClaims = summarize(working.claims);
       const workSubmits = summarize(working.submits);
-      const throughput = (app.claims.length + app.submits.length) / app.seconds;
+      const requests = app.claims.length + app.submits.length;
+      const throughput = requests / app.seconds;
+      const perRequest = (ms: number | null) => (ms === null ? "not measured" : `${(ms / requests).toFixed(1)} ms (${(ms / 1000 / app.seconds).toFixed(2)} cores)`);
+      const floor = (what: string, f: TFloor) => `${what} p95 ${f.latency.p95.toFixed(0)} ms at ${f.perSecond.toFixed(0)} requests/s`;
       const bareClaims = summarize(bare.claims);
       const bareSubmits = summarize(bare.submits);
       const exportMs = median(exports.map((e) => e.ms));
@@ -193,7 +203,7 @@ export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
             display: `${throughput.toFixed(0)} requests/s; claim ${formatLatency(claims)}; submit ${formatLatency(submits)}`,
             pass: null,
             baseline: { display: `bare claim ${formatLatency(bareClaims)}; submit ${formatLatency(bareSubmits)}`, ratio: ratio(claims.p95, bareClaims.p95) },
-            notes: `${QUEUE_ITEMS} items × 2, ${claims.n} claims and ${submits.n} submits; with ${REVIEWERS} requests always in flight, latency is queueing: ${REVIEWERS} ÷ throughput (Little's law), so this row measures capacity (and the worst case: all ${REVIEWERS} first claims at the same instant), and the row above latency; ratio at claim p95`,
+            notes: `${QUEUE_ITEMS} items × 2, ${claims.n} claims and ${submits.n} submits; with ${REVIEWERS} requests always in flight, latency is queueing: ${REVIEWERS} ÷ throughput (Little's law), so this row measures capacity (and the worst case: all ${REVIEWERS} first claims at the same instant), and the row above latency; ratio at claim p95. Profile, the same 50 callers at saturation: ${floor("GET /api/health (Next and one SELECT)", health)}, ${floor("GET /api/v1/me (Next and token authentication)", me)}; CPU per claim or submit: next start ${perRequest(profiled.appMs)}, PostgreSQL ${perRequest(profiled.pgMs)}`,
           },
         },
         claimCostRow("1 reviewer", cost, (c) => c.single, (c) => c.bareSingle),
