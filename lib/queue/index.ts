@@ -14,7 +14,8 @@
  * - submitAssignment(tx, { assignmentId, userId }) → "submitted" | "already_submitted"; 404 for
  *   someone else's assignment; 409 (AppError CONFLICT) when the lease expired and the slot went
  *   to someone else (its `extra.reason` is LEASE_LOST, also in the problem+json body). Write your
- *   payload rows in the same tx, after this call.
+ *   payload rows in the same tx, after this call. submitOutcome(queue_submit's text) maps the
+ *   answer the same way, for a feature that calls queue_submit inside its own joined read.
  * - saveAssignmentDraft(userId, assignmentId, draft), releaseAssignment(userId, assignmentId,
  *   client?, onReleased?) (onReleased(tx) writes the caller's rows in the release's transaction),
  *   queueProgress(queueId).
@@ -30,7 +31,7 @@
 export { createQueueItems, type TNewQueueItem } from "./create-queue-items";
 export { claimNextItem } from "./claim-next-item";
 export { QUEUE_TX_OPTIONS } from "./tx-options";
-export { LEASE_LOST, SKIPPED, submitAssignment } from "./submit-assignment";
+export { LEASE_LOST, SKIPPED, submitAssignment, submitOutcome } from "./submit-assignment";
 export { saveAssignmentDraft } from "./save-assignment-draft";
 export { releaseAssignment } from "./release-assignment";
 export { queueProgress } from "./queue-progress";
