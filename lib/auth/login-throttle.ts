@@ -20,12 +20,25 @@ export type TLoginDecision = { throttled: true } | { throttled: false; delayMs: 
 const FIRST_DELAY_MS = 250;
 
 /**
+ * How long an address the account signed in from stays "known" (exempt from the account's
+ * slowdown; see loginDecision).
+ */
+export const KNOWN_ADDRESS_DAYS = 30;
+
+/**
  * Only the pair (account and address) and the address are ever refused. The account as a whole is
  * only slowed down: anyone can type its e-mail, so refusing it would let a stranger lock the real
  * user out from anywhere. The delay doubles with each failure past the ceiling, up to the cap.
+ *
+ * Even slowing (and its bounded queue, takeSlot) is a stranger-caused lockout while a flood lasts,
+ * so an address the account signed in from within KNOWN_ADDRESS_DAYS skips it (OWASP's "device
+ * cookie" idea, keyed on the address): a stranger cannot make an address known without the
+ * password, and a known address is still held to the pair and address limits, so guessing from it
+ * (say, behind the user's office NAT) gets the pair's 5 tries per window, no more.
  */
-export function loginDecision(counts: TLoginCounts, limits: TLoginLimits): TLoginDecision {
+export function loginDecision(counts: TLoginCounts, limits: TLoginLimits, knownAddress = false): TLoginDecision {
   if (counts.pair >= limits.maxPerPair || counts.ip >= limits.maxPerIp) return { throttled: true };
+  if (knownAddress) return { throttled: false, delayMs: 0 };
   const over = counts.account - limits.slowAfterPerAccount;
   if (over < 0) return { throttled: false, delayMs: 0 };
   // Capped before the power so a flood of failures cannot overflow the arithmetic.

@@ -2,7 +2,7 @@ import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import { db, type TTx } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
-import { loginDecision, takeSlot } from "@/lib/auth/login-throttle";
+import { KNOWN_ADDRESS_DAYS, loginDecision, takeSlot } from "@/lib/auth/login-throttle";
 
 const accountKey = (email: string) => `acct:${email.toLowerCase()}`;
 // An unknown address (no peer stamp) is one address: its failures still lock only that pair.
@@ -41,10 +41,16 @@ export type TLoginReservation = { throttled: true; retryAfterSeconds?: number } 
  * refused with a retry time. The wait is slept after the locks are released (holding them would
  * queue even the address and pair checks behind a flood), and depends on the e-mail only, so
  * unknown and real accounts wait alike.
+ *
+ * An address the account signed in from recently skips the account's slowdown and its queue
+ * (isKnownAddress; the pair and address limits still apply), so a flood from elsewhere cannot
+ * keep the real user out. Read before the locks: it needs none, and holding the account's lock
+ * for it would lengthen the flood's queue.
  */
 export async function reserveLoginAttempt(email: string, ip: string | null): Promise<TLoginReservation> {
   const e = env();
   const since = new Date(Date.now() - e.LOGIN_FAILURE_WINDOW_MINUTES * 60_000);
+  const knownAddress = await isKnownAddress(email, ip);
   const keys = [accountKey(email), pairKey(email, ip), ...(ip ? [ipKey(ip)] : [])];
   const reservation = await db().$transaction(async (tx): Promise<TLoginReservation> => {
     await lockRateKeys(tx, keys);
@@ -56,7 +62,7 @@ export async function reserveLoginAttempt(email: string, ip: string | null): Pro
       slowAfterPerAccount: e.LOGIN_SLOW_AFTER_FAILURES_PER_ACCOUNT,
       maxPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
       maxDelayMs: e.LOGIN_MAX_DELAY_MS,
-    });
+    }, knownAddress);
     if (decision.throttled) return decision;
     const waitMs = decision.delayMs > 0 ? await reserveSlot(tx, slotKey(email), decision.delayMs, e.LOGIN_MAX_DELAY_MS) : 0;
     if (typeof waitMs === "object") return waitMs;
@@ -67,6 +73,24 @@ export async function reserveLoginAttempt(email: string, ip: string | null): Pro
   });
   if (!reservation.throttled && reservation.delayMs > 0) await sleep(reservation.delayMs);
   return reservation;
+}
+
+/**
+ * Whether the account signed in successfully from this address within KNOWN_ADDRESS_DAYS. Read
+ * from the audit trail's `auth.login` rows, which already carry the request's address: no new
+ * state to keep or pseudonymise. A device cookie (OWASP's original) was not chosen: next-auth v4's
+ * credentials authorize() cannot set a cookie on its answer, the My account password check shares
+ * these counters without a sign-in form, and a cookie would be one more secret per browser to
+ * issue, sign and revoke. An unknown peer (null) is never known: it is everyone behind no stamp.
+ * The existing AuditLog (actorId, at) index bounds the read to this account's own recent rows.
+ */
+async function isKnownAddress(email: string, ip: string | null): Promise<boolean> {
+  if (!ip) return false;
+  const user = await db().user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
+  if (!user) return false;
+  const after = new Date(Date.now() - KNOWN_ADDRESS_DAYS * 86_400_000);
+  const row = await db().auditLog.findFirst({ where: { actorId: user.id, action: "auth.login", ip, at: { gte: after } }, select: { id: true } });
+  return row !== null;
 }
 
 /**
