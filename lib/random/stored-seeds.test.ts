@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createRandom, simpleRandomSample, stratifiedSample } from "@/lib/sampling";
-import { partialShuffle } from "@/lib/sampling/shuffle";
+import { claimOrder, createRandom, simpleRandomSample, stratifiedSample } from "@/lib/sampling";
 import { degradeOutput } from "@/lib/studies/degrade-output";
 import { planComparisons } from "@/lib/studies/plan-comparisons";
 import { createRng } from "./rng";
@@ -25,8 +24,8 @@ describe("audit campaigns (mulberry32 stream)", () => {
     expect(stratifiedSample(items, 9, "strata-seed").sample.map((s) => s.id)).toEqual(["28", "19", "10", "14", "17", "2", "18", "12", "6"]);
   });
 
-  it("queue claim order (lib/queue's createRandom + partialShuffle) is unchanged", () => {
-    const order = partialShuffle(Array.from({ length: 12 }, (_, i) => i), 12, createRandom("3f2a9c1e-seed"));
+  it("queue claim order (lib/queue's claimOrder) is unchanged", () => {
+    const order = claimOrder("3f2a9c1e-seed", 12);
     expect(order).toEqual([5, 6, 3, 10, 2, 7, 4, 0, 9, 8, 1, 11]);
   });
 

@@ -15,3 +15,4 @@ export {
   type StratumObservation,
 } from "./stratified-proportion";
 export { estimateTotal } from "./estimate-total";
+export { claimOrder } from "./claim-order";
