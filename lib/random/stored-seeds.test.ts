@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { claimOrder, createRandom, simpleRandomSample, stratifiedSample } from "@/lib/sampling";
+import { claimOrder, simpleRandomSample, stratifiedSample } from "@/lib/sampling";
 import { degradeOutput } from "@/lib/studies/degrade-output";
 import { planComparisons } from "@/lib/studies/plan-comparisons";
 import { createRng } from "./rng";
