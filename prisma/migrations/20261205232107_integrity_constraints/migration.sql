@@ -2,9 +2,9 @@
 -- enums for the closed vocabularies, CHECKs on the queue's slot counts.
 --
 -- First, existing rows are checked against every new constraint. On any offending row the migration
--- stops here with a report (each check, its count and up to five rows) and changes nothing: the
--- whole migration is one transaction. `npm run cli -- db:repair` lists what it would repair,
--- `--apply` repairs it (audited; never deletes a review or a judgement); then start again.
+-- stops here, before any change, with a report (each check, its count and up to five rows).
+-- `npm run cli -- db:repair` lists what it would repair, `--apply` repairs it (audited; never
+-- deletes a review or a judgement); then start again.
 -- The same checks live in lib/db/integrity/integrity-checks.ts (the repair command's report).
 DO $integrity$
 DECLARE
