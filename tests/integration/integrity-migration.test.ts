@@ -63,6 +63,7 @@ describe("migration …_integrity_constraints", () => {
     // 1. Refused, with a readable report, and nothing changed.
     const refused = await applyTarget().then(() => null, (e: unknown) => (e instanceof Error ? e.message : String(e)));
     expect(refused).toContain("integrity_constraints refused");
+    expect(refused).toContain("npm run cli -- db:repair");
     expect(refused).toContain(`AuditReview.reviewerId: no such user: 1 row(s), e.g. ${id(52)} -> ${GONE}`);
     expect(refused).toContain(`AuditReview.verdict: unknown spelling: 1 row(s), e.g. ${id(52)} = 'Accept '`);
     expect(refused).toContain("QueueItem slots: not 0 <= claimedSlots <= capacity: 1 row(s)");

@@ -59,7 +59,8 @@ BEGIN
   END LOOP;
   IF report <> '' THEN
     RAISE EXCEPTION USING
-      MESSAGE = 'integrity_constraints refused: existing rows break the new constraints; nothing was changed.' || report,
+      MESSAGE = 'integrity_constraints refused: existing rows break the new constraints; nothing was changed.'
+        || ' Repair them with `npm run cli -- db:repair` (a dry run; then --apply).' || report,
       HINT = 'Run `npm run cli -- db:repair` to list the repairs, `npm run cli -- db:repair --apply` to make them, then start again.';
   END IF;
 END
