@@ -19,6 +19,9 @@ const ZEnv = z.object({
   DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(12_000),
   NEXTAUTH_SECRET: z.string().min(1, "NEXTAUTH_SECRET is required"),
   NEXTAUTH_URL: z.url().optional(),
+  // The HMAC key of PHI fingerprints (lib/phi-guard/fingerprint.ts); derived from NEXTAUTH_SECRET
+  // when unset. Changing it makes earlier "not PHI" rulings match nothing (asked again).
+  PHI_FINGERPRINT_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   // Set by `npm start` when it runs the embedded demo database.
   CLINREVIEW_EMBEDDED: ZBoolFlag,
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),

@@ -1,7 +1,7 @@
 // `npm run db:migrate`: applies pending prisma/migrations to DATABASE_URL, like `prisma migrate
 // deploy`, but through the WebAssembly schema engine so it works offline.
 import { existsSync } from "node:fs";
-import { applyMigrations, takePanicMessage } from "../lib/db/schema-engine";
+import { applyMigrations, takePanicMessage } from "./support/schema-engine";
 
 function loadEnvFiles(): void {
   // Next reads these for the app; the scripts read the same so both see one DATABASE_URL.

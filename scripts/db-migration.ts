@@ -5,7 +5,7 @@
 // PGlite when no PostgreSQL binaries are installed.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { createMigration, takePanicMessage, type CreatedMigration } from "../lib/db/schema-engine";
+import { createMigration, takePanicMessage, type CreatedMigration } from "./support/schema-engine";
 import { findPgBinDir, startPgCluster, stopPgCluster } from "../tests/support/pg-cluster";
 
 const USAGE =

@@ -2,8 +2,8 @@
 // data kept in .data/), migrated and seeded with demo accounts and demo data (lib/demo, written once
 // on an empty database). With DATABASE_URL: production mode.
 import { spawn, type ChildProcess } from "node:child_process";
-import { applyMigrations } from "../lib/db/schema-engine";
-import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
+import { applyMigrations } from "./support/schema-engine";
+import { startEmbeddedPostgres } from "./support/embedded-postgres";
 import { DEMO_ACCOUNTS } from "../lib/demo/demo-accounts";
 import { buildIfStale } from "./support/build-if-stale";
 import { clearRunning, embeddedSecret, PGLITE_DIR, recordRunning } from "./support/data-dir";

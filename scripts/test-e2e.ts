@@ -2,7 +2,7 @@
 // build, then Playwright in the system Chromium against `next start`.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { applyMigrations } from "../lib/db/schema-engine";
+import { applyMigrations } from "./support/schema-engine";
 import { createDatabase, dropDatabase, startPgCluster, stopPgCluster, type PgCluster } from "../tests/support/pg-cluster";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

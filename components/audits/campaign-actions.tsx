@@ -24,7 +24,7 @@ export function CampaignControls({ id, status }: { id: string; status: string })
       {status === "ACTIVE" ? <Button variant="secondary" onClick={() => void move("pause")}>Pause</Button> : null}
       {status === "PAUSED" ? <Button variant="secondary" onClick={() => void move("resume")}>Resume</Button> : null}
       {status !== "CLOSED" ? <Button variant="danger" onClick={() => void move("close")}>Close</Button> : null}
-      {error ? <p role="alert" className="text-sm text-red-800">{error}</p> : null}
+      {error ? <p role="alert" className="text-sm text-error">{error}</p> : null}
     </div>
   );
 }
@@ -100,7 +100,7 @@ export function AdjudicateForm({
       <PhiFindingsInline text={text} findings={written} />
       {phiRefusal ? <PhiConfirm refusal={phiRefusal} fieldLabels={{ correctedOutput: "Final output" }} onConfirm={() => void send(true)} onCancel={() => setPhiRefusal(null)} /> : null}
       <Button type="submit">Record final verdict</Button>
-      {error ? <p role="alert" className="text-red-800">{error}</p> : null}
+      {error ? <p role="alert" className="text-error">{error}</p> : null}
     </form>
   );
 }

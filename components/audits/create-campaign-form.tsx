@@ -114,7 +114,7 @@ export function CreateCampaignForm({ datasets, defaultSeed }: { datasets: TDatas
         </Button>
       </div>
       {problem ? (
-        <div role="alert" className="text-red-800 sm:col-span-2">
+        <div role="alert" className="text-error sm:col-span-2">
           {/* A refusal about one field says it once, beside the field's name. */}
           {Object.values(problem.errors ?? {}).flat().includes(problem.detail ?? "") ? null : <p>{problem.detail}</p>}
           {problem.errors

@@ -88,12 +88,12 @@ export function FlagsEditor({ campaignId, flags }: { campaignId: string; flags: 
           Add
         </Button>
       </div>
-      {addProblem ? <p className="text-red-800">{addProblem}</p> : null}
+      {addProblem ? <p className="text-error">{addProblem}</p> : null}
       <Button type="submit" disabled={rows.length === 0}>
         Save flags
       </Button>
       {message ? (
-        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-green-800" : "text-red-800"}>
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-success" : "text-error"}>
           {message.text}
         </p>
       ) : null}

@@ -126,12 +126,12 @@ export function UploadForm() {
       </Button>
       {progress !== null ? <progress max={100} value={progress} className="block w-full" aria-label="Upload progress" /> : null}
       {done ? (
-        <p role="status" className="text-sm text-green-800" data-testid="import-done">
+        <p role="status" className="text-sm text-success" data-testid="import-done">
           {done}
         </p>
       ) : null}
       {error ? (
-        <div role="alert" className="text-sm text-red-800" data-testid="import-error">
+        <div role="alert" className="text-sm text-error" data-testid="import-error">
           <p>{error.detail}</p>
           {error.errors
             ? Object.entries(error.errors).map(([k, v]) => (

@@ -46,7 +46,7 @@ export function RedactConfirmationButton({ id, what }: { id: string; what: strin
           Cancel
         </Button>
       </div>
-      {error ? <p role="alert" className="text-red-800">{error}</p> : null}
+      {error ? <p role="alert" className="text-error">{error}</p> : null}
     </div>
   );
 }

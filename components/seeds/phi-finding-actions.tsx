@@ -39,7 +39,7 @@ export function PhiFindingActions({
         </Button>
       ) : null}
       {error ? (
-        <span role="alert" className="text-xs text-red-700">
+        <span role="alert" className="text-xs text-error">
           {error}
         </span>
       ) : null}

@@ -33,7 +33,7 @@ export function ReauthDialog({ onSignedIn }: { onSignedIn: () => void }) {
         </h2>
         <p className="text-sm text-slate-700">Your unsaved text is kept on this page. Sign in again and it will be saved.</p>
         {error ? (
-          <p role="alert" className="text-sm text-red-700">
+          <p role="alert" className="text-sm text-error">
             {error}
           </p>
         ) : null}

@@ -19,7 +19,7 @@ export function RetireButton({ seedId }: { seedId: string }) {
       <Button type="button" variant="danger" onClick={() => void retire()}>
         Retire
       </Button>
-      {error ? <span role="alert" className="text-sm text-red-700">{error}</span> : null}
+      {error ? <span role="alert" className="text-sm text-error">{error}</span> : null}
     </span>
   );
 }

@@ -303,7 +303,7 @@ export function SeedEditor({
       {el}
       {hint ? <p className="text-xs text-slate-600">{hint}</p> : null}
       {errorOf(k) ? (
-        <p role="alert" id={`seed-${k}-error`} className="text-sm text-red-700">
+        <p role="alert" id={`seed-${k}-error`} className="text-sm text-error">
           {errorOf(k)}
         </p>
       ) : null}

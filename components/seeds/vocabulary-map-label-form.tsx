@@ -16,7 +16,7 @@ export function VocabularyMapLabelForm({ kind, label, terms, onDone }: { kind: s
   useEffect(() => {
     if (done) onDone?.();
   }, [done, onDone]);
-  if (done) return <span className="text-sm text-green-800">{done}</span>;
+  if (done) return <span className="text-sm text-success">{done}</span>;
   return (
     <div className="flex flex-wrap items-center gap-2">
       <form action={mapAction} className="flex items-center gap-2">
@@ -43,7 +43,7 @@ export function VocabularyMapLabelForm({ kind, label, terms, onDone }: { kind: s
         </Button>
       </form>
       {error ? (
-        <span role="alert" className="text-xs text-red-700">
+        <span role="alert" className="text-xs text-error">
           {error}
         </span>
       ) : null}

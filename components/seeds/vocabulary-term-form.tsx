@@ -37,8 +37,8 @@ export function VocabularyTermForm({
         {submit}
       </Button>
       <span aria-live="polite" className="text-xs">
-        {state?.ok === false && !errors ? <span className="text-red-700">{state.message}</span> : null}
-        {state?.ok ? <span className="text-green-800">{done}</span> : null}
+        {state?.ok === false && !errors ? <span className="text-error">{state.message}</span> : null}
+        {state?.ok ? <span className="text-success">{done}</span> : null}
       </span>
     </form>
   );

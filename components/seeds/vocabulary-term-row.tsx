@@ -15,7 +15,7 @@ const inputClass = "rounded border border-slate-500 px-2 py-1 text-sm";
 
 function ErrorText({ id, errors }: { id: string; errors: string[] | undefined }) {
   return errors?.length ? (
-    <span id={id} role="alert" className="text-xs text-red-700">
+    <span id={id} role="alert" className="text-xs text-error">
       {errors.join(" ")}
     </span>
   ) : null;

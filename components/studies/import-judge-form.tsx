@@ -46,7 +46,7 @@ export function ImportJudgeForm({ studyId, criteria }: { studyId: string; criter
       <label className="text-sm">
         Judge name
         <input name="judge" maxLength={100} defaultValue="" placeholder="e.g. gpt-4-turbo judge" className={input} aria-invalid={Boolean(fieldErrors.judge)} />
-        {fieldErrors.judge ? <span className="text-xs text-red-700">{fieldErrors.judge}</span> : null}
+        {fieldErrors.judge ? <span className="text-xs text-error">{fieldErrors.judge}</span> : null}
       </label>
       <label className="text-sm">
         Criterion the judge rated
@@ -61,7 +61,7 @@ export function ImportJudgeForm({ studyId, criteria }: { studyId: string; criter
       <label className="text-sm sm:col-span-2">
         Annotations file (AlpacaEval JSON: instruction, generator_1, generator_2, preference)
         <input type="file" name="file" accept=".json,application/json" className="mt-1 block text-sm" aria-invalid={Boolean(fieldErrors.file)} />
-        {fieldErrors.file ? <span className="text-xs text-red-700">{fieldErrors.file}</span> : null}
+        {fieldErrors.file ? <span className="text-xs text-error">{fieldErrors.file}</span> : null}
       </label>
       {message ? (
         <div className="sm:col-span-2">

@@ -38,8 +38,8 @@ export function ActionButton({
         {label}
       </Button>
       <span aria-live="polite" className="text-xs">
-        {state?.ok === false ? <span className="text-red-700">{state.message}</span> : null}
-        {state?.ok && done ? <span className="text-green-800">{done}</span> : null}
+        {state?.ok === false ? <span className="text-error">{state.message}</span> : null}
+        {state?.ok && done ? <span className="text-success">{done}</span> : null}
       </span>
     </form>
   );

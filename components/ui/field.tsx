@@ -1,4 +1,5 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { cn } from "./cn";
 
 type TFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
@@ -23,18 +24,20 @@ export function Field({ label, name, errors, hint, id, className, ...rest }: TFi
         name={name}
         aria-invalid={invalid || undefined}
         aria-describedby={[invalid ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined}
-        className={`block w-full rounded-md border px-3 py-2 text-sm shadow-sm ${
-          invalid ? "border-red-600" : "border-slate-500"
-        } bg-white focus:border-brand-600 ${className ?? ""}`}
+        className={cn(
+          "block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600",
+          invalid ? "border-error" : "border-slate-500",
+          className,
+        )}
         {...rest}
       />
       {hint ? (
-        <p id={hintId} className="text-xs text-slate-600">
+        <p id={hintId} className="text-xs text-muted">
           {hint}
         </p>
       ) : null}
       {invalid ? (
-        <p id={errorId} role="alert" className="text-sm text-red-700">
+        <p id={errorId} role="alert" className="text-sm text-error">
           {errors?.join(" ")}
         </p>
       ) : null}
@@ -42,14 +45,14 @@ export function Field({ label, name, errors, hint, id, className, ...rest }: TFi
   );
 }
 
-type TSelectProps = React.SelectHTMLAttributes<HTMLSelectElement> & {
+type TSelectProps = SelectHTMLAttributes<HTMLSelectElement> & {
   label: string;
   name: string;
   options: { value: string; label: string }[];
   errors?: string[] | undefined;
 };
 
-export function SelectField({ label, name, options, errors, id, ...rest }: TSelectProps) {
+export function SelectField({ label, name, options, errors, id, className, ...rest }: TSelectProps) {
   const selectId = id ?? `f-${name}`;
   const invalid = Boolean(errors?.length);
   return (
@@ -62,7 +65,7 @@ export function SelectField({ label, name, options, errors, id, ...rest }: TSele
         name={name}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${selectId}-error` : undefined}
-        className="block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-sm"
+        className={cn("block w-full rounded-md border bg-white px-3 py-2 text-sm", invalid ? "border-error" : "border-slate-500", className)}
         {...rest}
       >
         {options.map((o) => (
@@ -72,7 +75,7 @@ export function SelectField({ label, name, options, errors, id, ...rest }: TSele
         ))}
       </select>
       {invalid ? (
-        <p id={`${selectId}-error`} role="alert" className="text-sm text-red-700">
+        <p id={`${selectId}-error`} role="alert" className="text-sm text-error">
           {errors?.join(" ")}
         </p>
       ) : null}

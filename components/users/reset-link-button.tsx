@@ -21,7 +21,7 @@ export function ResetLinkButton({ userId }: { userId: string }) {
           onFocus={(e) => e.currentTarget.select()}
         />
       ) : null}
-      {state?.ok === false ? <span className="text-xs text-red-700">{state.message}</span> : null}
+      {state?.ok === false ? <span className="text-xs text-error">{state.message}</span> : null}
     </form>
   );
 }

@@ -26,7 +26,7 @@ export function RoleSelect({ userId, name, role, disabled }: { userId: string; n
       <noscript>
         <button type="submit">Save role</button>
       </noscript>
-      {state?.ok === false ? <span className="text-xs text-red-700">{state.message}</span> : null}
+      {state?.ok === false ? <span className="text-xs text-error">{state.message}</span> : null}
     </form>
   );
 }

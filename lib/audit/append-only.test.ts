@@ -30,7 +30,7 @@ function walk(dir: string, out: string[] = []): string[] {
 const files = DIRS.flatMap((d) => walk(path.join(root, d)));
 const mentioning = (pattern: RegExp) => files.filter((f) => pattern.test(readFileSync(path.join(root, f), "utf8"))).sort();
 const SELF = "lib/audit/append-only.test.ts";
-const MIGRATION = /^prisma\/migrations\/\d+_audit_append_only\/migration\.sql$/;
+const MIGRATION = /^prisma\/migrations\/\d+_(audit_append_only|phi_fingerprint_hmac)\/migration\.sql$/;
 
 describe("the append-only audit trail's exceptions", () => {
   it("the reset setting is set only by the integration tests' reset (and the test that proves what it opens)", () => {

@@ -1,5 +1,5 @@
-import { estimateTotal, stratifiedProportion, wilsonInterval } from "@/lib/sampling";
-import { krippendorffAlpha, percentAgreement } from "@/lib/stats";
+import { estimateTotal, stratifiedProportion } from "@/lib/sampling";
+import { krippendorffAlpha, percentAgreement, wilsonInterval } from "@/lib/stats";
 import { finalVerdict, type TFinal, type TItemReview } from "./final-verdict";
 import type { TFlag } from "./flags";
 
@@ -43,8 +43,8 @@ function estimate(rows: { stratum: string | null; success: boolean }[], input: T
       return { successes, n, estimate: e.estimate, lower: e.lower, upper: e.upper, method: e.method };
     }
   }
-  const w = wilsonInterval(successes, n, Math.max(n, input.population));
-  return { successes, n, estimate: w.estimate, lower: w.lower, upper: w.upper, method: input.strata ? "wilson-unweighted" : "wilson" };
+  const [lower, upper] = wilsonInterval(successes, n, { population: Math.max(n, input.population) });
+  return { successes, n, estimate: successes / n, lower, upper, method: input.strata ? "wilson-unweighted" : "wilson" };
 }
 
 function agreement(units: (string | null)[][]) {

@@ -1,31 +1,11 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
-import { defineClaimRoute, defineMovedRoute, type TQueueFeature } from "@/lib/queue/define-queue-feature";
-import { nextReviewItem } from "./next-item";
-import { saveReviewDraft, skipReviewItem } from "./review-draft";
-import { ZAssignmentParams, ZCampaignParams, ZDraft, ZReview, type TReview } from "./schemas";
-import { submitReview } from "./submit-review";
-import type { z } from "zod";
+import { defineMovedRoute } from "@/lib/queue/feature-routes";
+import { auditQueue } from "./review-queue";
+import { ZAssignmentParams, ZCampaignParams } from "./schemas";
 
-/** Audit campaigns on the shared queue protocol (lib/queue/define-queue-feature.ts). */
-export const auditQueueFeature: TQueueFeature<TReview, z.infer<typeof ZDraft>> = {
-  noun: "campaign",
-  tag: "Audits",
-  permission: "audits:review",
-  claimPath: "/api/v1/audits/:id/assignments/next",
-  claimSummary: "Claim your next item (your open lease first)",
-  viewDescription: "{ assignmentId, instruction, input, output, flags, draft, leaseExpiresAt, phiSpans }",
-  unknownQueue: "Unknown campaign",
-  payload: ZReview,
-  draft: ZDraft,
-  owns: async (queueId) => (await db().auditCampaign.count({ where: { id: queueId } })) > 0,
-  claim: (user, campaignId) => nextReviewItem(user, campaignId),
-  submit: (user, assignmentId, review, ctx) => submitReview(user, assignmentId, review, ctx),
-  saveDraft: (user, assignmentId, draft) => saveReviewDraft(user, assignmentId, draft),
-  skip: (user, assignmentId, ctx) => skipReviewItem(user, assignmentId, ctx),
-};
-
-export const nextItemRoute = defineClaimRoute(auditQueueFeature);
+/** For the shared draft/skip/submit routes (lib/queue/routes.ts). */
+export const auditQueueFeature = auditQueue.handle;
+export const nextItemRoute = auditQueue.claimRoute;
 
 // The URLs before the shared protocol (issue 12): 308 to the new ones for this release.
 const moved = { tag: "Audits", permission: "audits:review" as const };

@@ -4,7 +4,7 @@
 /**
  * Work whose single statements may run longer than a request's: each names why it is exempt.
  * The first three lift the timeouts in their transactions (withoutStatementTimeout); backups
- * (pg_dump, and restore's own client) and migrations (lib/db/schema-engine.ts) connect outside the
+ * (pg_dump, and restore's own client) and migrations (scripts/support/schema-engine.ts) connect outside the
  * app's pool, so no timeout is ever set on them. A dataset import is not here: it streams in
  * batches of at most 1,000 records and 60 KB (lib/datasets/limits.ts), each a statement of
  * milliseconds, and the timeout bounds each statement, never the import as a whole.

@@ -1,9 +1,8 @@
 import "server-only";
 import { Readable } from "node:stream";
 import { createCampaign } from "@/lib/audits/create-campaign";
-import { nextReviewItem } from "@/lib/audits/next-item";
+import { nextReviewItem, submitReview } from "@/lib/audits/review-queue";
 import { ZCreateCampaign, ZReview } from "@/lib/audits/schemas";
-import { submitReview } from "@/lib/audits/submit-review";
 import { importDataset } from "@/lib/datasets/import-dataset";
 import type { TDemoArea } from "./demo-area";
 import { DEMO_RECORDS } from "./demo-audit-data";

@@ -1,10 +1,9 @@
 import "server-only";
 import { createStudy } from "@/lib/studies/create-study";
 import { importOutputs } from "@/lib/studies/import-outputs";
-import { nextAssignment } from "@/lib/studies/next-assignment";
+import { nextAssignment, submitJudgement } from "@/lib/studies/rating-queue";
 import { ZCreateStudy, ZJudgementInput } from "@/lib/studies/schemas";
 import { startStudy } from "@/lib/studies/start-study";
-import { submitJudgement } from "@/lib/studies/submit-judgement";
 import type { TDemoArea } from "./demo-area";
 import { DEMO_MODELS, DEMO_PROMPTS } from "./demo-study-data";
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { db, type TTx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -24,6 +25,8 @@ export function requestFingerprint(request: unknown): string {
   return createHash("sha256").update(JSON.stringify(request)).digest("hex");
 }
 
+const misusedKey = () => new AppError("VALIDATION", "This Idempotency-Key was already used for a different request; use a new key");
+
 type TStored = { request: string; status: number; body: Prisma.InputJsonValue | null };
 
 /**
@@ -34,9 +37,7 @@ export async function findIdempotentReplay(tx: TTx, userId: string, scope: strin
   const seen = await tx.idempotencyKey.findUnique({ where: { userId_scope_key: { userId, scope, key } } });
   if (!seen) return null;
   const stored = seen.response as { request?: unknown; body?: unknown };
-  if (stored.request !== request) {
-    throw new AppError("VALIDATION", "This Idempotency-Key was already used for a different request; use a new key");
-  }
+  if (stored.request !== request) throw misusedKey();
   return { status: seen.status, body: stored.body };
 }
 
@@ -52,6 +53,13 @@ export async function storeIdempotentResult(tx: TTx, userId: string, scope: stri
 }
 
 const HTTP_SCOPE = "http";
+/** The status of a key whose first request is still running (no HTTP answer is 0). */
+const PENDING = 0;
+/** How often a twin looks whether the first request has finished, and how long it waits in all. */
+const POLL_MS = 50;
+const WAIT_MS = 15_000;
+/** A pending key older than this lost its request (the instance died mid-work): it may be taken over. */
+const STALE_MS = 120_000;
 
 /**
  * Runs a JSON route's work under an optional Idempotency-Key. The fingerprint is (method, path,
@@ -60,9 +68,11 @@ const HTTP_SCOPE = "http";
  * retry after a 409 or 422 does the work afresh. `body` is what identifies the request: callers
  * leave out telemetry (time on item) that a retry measures anew.
  *
- * Stored after the work commits: the queue's own writes are idempotent per assignment (a repeat
- * submit answers "already submitted", a repeat skip or draft changes nothing), so a crash between
- * the two loses no work, and a concurrent twin keeps the first answer stored (skipDuplicates).
+ * Serialised per (user, key): the key is first inserted as pending in its own committed
+ * statement (the primary key lets only one request in), the work runs, and the answer replaces
+ * the pending mark (a non-2xx removes it). A concurrent twin with another body is a 422 at once;
+ * one with the same body waits for the first answer and replays it. No lock is held across the
+ * work, so this also holds in embedded mode, where an open transaction would block every query.
  */
 export async function withIdempotency(
   req: Request,
@@ -72,14 +82,46 @@ export async function withIdempotency(
 ): Promise<Response> {
   const key = idempotencyKeyOf(req);
   if (!key) return work();
-  const fingerprint = requestFingerprint([req.method, new URL(req.url).pathname, body ?? null]);
-  const seen = await db().$transaction((tx) => findIdempotentReplay(tx, userId, HTTP_SCOPE, key, fingerprint));
-  if (seen) return replay(seen.status, seen.body);
-  const res = await work();
-  if (res.status < 200 || res.status > 299) return res;
+  const request = requestFingerprint([req.method, new URL(req.url).pathname, body ?? null]);
+  const id = { userId, scope: HTTP_SCOPE, key };
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const claimed = await db().idempotencyKey.createMany({
+      data: [{ ...id, status: PENDING, response: { request, body: null } }],
+      skipDuplicates: true,
+    });
+    if (claimed.count === 1) return runClaimed(id, request, work);
+    const seen = await db().idempotencyKey.findUnique({ where: { userId_scope_key: id } });
+    if (!seen) continue; // the first request failed and released the key: try again
+    if ((seen.response as { request?: unknown }).request !== request) throw misusedKey();
+    if (seen.status !== PENDING) return replay(seen.status, (seen.response as { body?: unknown }).body);
+    if (Date.now() - seen.createdAt.getTime() > STALE_MS) {
+      await db().idempotencyKey.deleteMany({ where: { ...id, status: PENDING, createdAt: seen.createdAt } });
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw new AppError("CONFLICT", "A request with this Idempotency-Key is still in progress; retry it in a moment", { extra: { retryAfterSeconds: 1 } });
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+async function runClaimed(id: { userId: string; scope: string; key: string }, request: string, work: () => Promise<Response>): Promise<Response> {
+  const release = () => db().idempotencyKey.deleteMany({ where: { ...id, status: PENDING } });
+  let res: Response;
+  try {
+    res = await work();
+  } catch (err) {
+    await release();
+    throw err;
+  }
+  if (res.status < 200 || res.status > 299) {
+    await release();
+    return res;
+  }
   const text = await res.clone().text();
   const stored = text ? (JSON.parse(text) as Prisma.InputJsonValue) : null;
-  await db().$transaction((tx) => storeIdempotentResult(tx, userId, HTTP_SCOPE, key, { request: fingerprint, status: res.status, body: stored }));
+  await db().idempotencyKey.updateMany({ where: { ...id, status: PENDING }, data: { status: res.status, response: { request, body: stored } } });
   return res;
 }
 

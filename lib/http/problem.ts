@@ -18,7 +18,9 @@ export type TProblem = {
 };
 
 export function problemResponse(problem: TProblem, headers: Record<string, string> = {}): Response {
-  const retry: Record<string, string> = problem.status === 503 ? { "retry-after": String(RETRY_AFTER_SECONDS) } : {};
+  // A refusal that knows when to come back (a throttled sign-in, a key still in use) says so.
+  const after = typeof problem.retryAfterSeconds === "number" ? problem.retryAfterSeconds : problem.status === 503 ? RETRY_AFTER_SECONDS : null;
+  const retry: Record<string, string> = after !== null ? { "retry-after": String(Math.max(1, Math.ceil(after))) } : {};
   return new Response(JSON.stringify(problem), {
     status: problem.status,
     headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...retry, ...headers },

@@ -3,7 +3,9 @@ import { hasPermission } from "@/lib/auth/permissions";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/prisma";
 import { forbidden } from "@/lib/errors/app-error";
-import { detectPhi, phiKindLabel } from "@/lib/phi";
+import { detectPhi, phiKindLabel, type PhiFinding } from "@/lib/phi";
+import { phiFingerprint } from "./fingerprint";
+import { isLegacyFingerprint } from "./keyed-fingerprint";
 import { contextSnippet, type TContextSnippet } from "./context-snippet";
 import { CONFIRMATIONS_PAGE_SIZE, type TConfirmationListQuery } from "./schemas";
 import { WRITTEN_ENTITIES, type TWrittenEntityState } from "./written-entities";
@@ -52,7 +54,9 @@ export async function listPhiConfirmations(user: TCurrentUser, query: TConfirmat
 
   const items: TConfirmationRow[] = rows.map((r) => {
     const text = states.get(`${r.entityType}\u0000${r.entityId}`)?.fields[r.field] ?? null;
-    const found = text ? detectPhi(text).find((f) => f.fingerprint === r.fingerprint) : undefined;
+    // A legacy (unkeyed, replaced) fingerprint shows the first identifier of its kind: what redacting it would take out.
+    const matches = (f: PhiFinding) => (isLegacyFingerprint(r.fingerprint) ? f.kind === r.kind : phiFingerprint(f.kind, f.text) === r.fingerprint);
+    const found = text ? detectPhi(text).find(matches) : undefined;
     return {
       id: r.id,
       entityType: r.entityType,

@@ -10,6 +10,8 @@ import type { TRequestContext } from "@/lib/http/request-context";
 import { detectPhi } from "@/lib/phi";
 import { redactLiterals, redactLiteralsInJson, type TLiteral } from "./placeholders";
 import { WRITTEN_ENTITIES } from "./written-entities";
+import { phiFingerprint } from "./fingerprint";
+import { isLegacyFingerprint, kindOfFingerprint } from "./keyed-fingerprint";
 import { isAuditEntityType } from "@/lib/audit/vocabulary";
 
 /** Which identifiers to take out of which person-written text: by fingerprint, never by literal. */
@@ -44,9 +46,13 @@ export async function redactWrittenTextIn(tx: TTx, ctx: TRequestContext | null, 
   if (!Object.hasOwn(state.fields, args.field)) throw new AppError("VALIDATION", "Some fields need attention", { fieldErrors: { field: ["This text has no such field"] } });
 
   const wanted = new Set(args.fingerprints);
+  // A legacy fingerprint (before they were keyed) matches no identifier any more: redacting its
+  // confirmation takes out every identifier of its kind in that field, erring towards removal.
+  const legacyKinds = new Set(args.fingerprints.filter(isLegacyFingerprint).map(kindOfFingerprint));
   const literals: (TLiteral & { fingerprint: string })[] = [];
   for (const f of detectPhi(state.fields[args.field] ?? "")) {
-    if (wanted.has(f.fingerprint) && !literals.some((l) => l.text === f.text)) literals.push({ text: f.text, kind: f.kind, fingerprint: f.fingerprint });
+    const fingerprint = phiFingerprint(f.kind, f.text);
+    if ((wanted.has(fingerprint) || legacyKinds.has(f.kind)) && !literals.some((l) => l.text === f.text)) literals.push({ text: f.text, kind: f.kind, fingerprint });
   }
   const open = await tx.phiConfirmation.findMany({
     where: { entityType: args.entityType, entityId: args.entityId, fingerprint: { in: [...wanted] }, redactedAt: null },

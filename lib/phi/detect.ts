@@ -2,7 +2,6 @@ import { detectAddresses } from "./address";
 import { detectAges } from "./ages";
 import { detectEmails, detectPhones } from "./contact";
 import { detectDates } from "./dates";
-import { phiFingerprint } from "./fingerprint";
 import { detectIdentifiers } from "./identifiers";
 import { detectNames } from "./names";
 import { detectNationalIds } from "./national-id";
@@ -47,6 +46,6 @@ export function detectPhi(text: string): PhiFinding[] {
     .sort((a, b) => a.start - b.start)
     .map(({ kind, start, end, confidence }) => {
       const matched = text.slice(start, end);
-      return { kind, start, end, text: matched, fingerprint: phiFingerprint(kind, matched), confidence };
+      return { kind, start, end, text: matched, confidence };
     });
 }

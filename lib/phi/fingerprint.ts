@@ -14,29 +14,11 @@ export function normaliseForFingerprint(text: string): string {
 }
 
 /**
- * `<kind>:<16 hex digits>`, stable across runs, engines and offsets, so a reviewer's "false
- * positive" decision keyed by fingerprint survives re-detection of unchanged text.
- *
- * The hash keeps the matched text out of decision records, but it is NOT a privacy guarantee:
- * phone or ID numbers have so little entropy that they can be recovered by brute force, so treat
- * fingerprints as sensitive metadata.
+ * What identifies a finding in memory, to compare findings of two texts (a correction and the
+ * model output it started from). Never stored or sent: it holds the normalised identifier. What
+ * is stored is the keyed fingerprint (lib/phi-guard/fingerprint.ts), computed on the server only,
+ * where the key is.
  */
-export function phiFingerprint(kind: PhiKind, text: string): string {
-  return `${kind}:${hash64(normaliseForFingerprint(text))}`;
-}
-
-/** Two independently mixed 32-bit lanes (cyrb53-style); ample for per-document collision odds. */
-function hash64(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, "0") + (h1 >>> 0).toString(16).padStart(8, "0");
+export function phiMatchKey(kind: PhiKind, text: string): string {
+  return `${kind}\u0000${normaliseForFingerprint(text)}`;
 }

@@ -1,6 +1,6 @@
 export { detectPhi } from "./detect";
 export { redactAll, redactPhi } from "./redact";
-export { normaliseForFingerprint, phiFingerprint } from "./fingerprint";
+export { normaliseForFingerprint, phiMatchKey } from "./fingerprint";
 export { phiKindLabel } from "./labels";
 export { isPlausibleSsn, isValidNhsNumber } from "./national-id";
 export { PHI_KIND_WORDS } from "./kinds";

@@ -34,8 +34,6 @@ export interface PhiFinding {
   start: number;
   end: number;
   text: string;
-  /** Stable for the same kind and normalised text; see phiFingerprint. */
-  fingerprint: string;
   confidence: PhiConfidence;
 }
 

@@ -1,5 +1,6 @@
 import { wordDiff } from "@/lib/audits/word-diff";
 import { detectPhi } from "./detect";
+import { phiMatchKey } from "./fingerprint";
 import type { PhiKind } from "./types";
 
 /** A possible identifier in what a person wrote: offsets into that field's text, never the text itself. */
@@ -8,7 +9,6 @@ export interface TWrittenFinding {
   kind: PhiKind;
   start: number;
   end: number;
-  fingerprint: string;
 }
 
 /** One field a person submits, and the texts it may have started from (a model's output, a colleague's correction). */
@@ -51,10 +51,10 @@ export function writtenFindings({ field, text, baselines = [] }: TWrittenText): 
   if (found.length === 0) return [];
   const copies = baselines
     .filter((b): b is string => typeof b === "string" && b.length > 0)
-    .map((b) => ({ ranges: changedRanges(b, text), fingerprints: new Set(detectPhi(b).map((f) => f.fingerprint)) }));
+    .map((b) => ({ ranges: changedRanges(b, text), keys: new Set(detectPhi(b).map((f) => phiMatchKey(f.kind, f.text))) }));
   return found
-    .filter((f) => !copies.some((c) => c.fingerprints.has(f.fingerprint) && !c.ranges.some(([s, e]) => f.start < e && s < f.end)))
-    .map((f) => ({ field, kind: f.kind, start: f.start, end: f.end, fingerprint: f.fingerprint }));
+    .filter((f) => !copies.some((c) => c.keys.has(phiMatchKey(f.kind, f.text)) && !c.ranges.some(([s, e]) => f.start < e && s < f.end)))
+    .map((f) => ({ field, kind: f.kind, start: f.start, end: f.end }));
 }
 
 /** Every field's new findings, in the order the fields were given. */

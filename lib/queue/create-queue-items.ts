@@ -1,18 +1,18 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { TTx } from "@/lib/db/prisma";
-import { createRandom, type Seed } from "@/lib/sampling";
-import { partialShuffle } from "@/lib/sampling/shuffle";
+import type { TSeed } from "@/lib/random";
+import { claimOrder } from "@/lib/sampling";
 
 export type TNewQueueItem = { capacity: number; onlyForUserId?: string | null };
 
 /**
- * Adds work to a queue. Positions are a seeded permutation, so claim order is random (no reviewer
- * sees the dataset in file order) yet the same seed reproduces it. Returns ids in input order.
+ * Adds work to a queue, positioned in the seed's claim order (lib/sampling/claim-order.ts).
+ * Returns ids in input order.
  */
 export async function createQueueItems(
   tx: TTx,
-  input: { queueId: string; seed: Seed; items: readonly TNewQueueItem[] },
+  input: { queueId: string; seed: TSeed; items: readonly TNewQueueItem[] },
 ): Promise<string[]> {
   const n = input.items.length;
   if (n === 0) return [];
@@ -21,11 +21,7 @@ export async function createQueueItems(
   }
   const last = await tx.queueItem.aggregate({ where: { queueId: input.queueId }, _max: { position: true } });
   const base = (last._max.position ?? -1) + 1;
-  const order = partialShuffle(
-    Array.from({ length: n }, (_, i) => i),
-    n,
-    createRandom(input.seed),
-  );
+  const order = claimOrder(input.seed, n);
   const positionOf = new Array<number>(n);
   order.forEach((inputIndex, rank) => {
     positionOf[inputIndex] = base + rank;

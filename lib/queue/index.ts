@@ -14,7 +14,8 @@
  * - submitAssignment(tx, { assignmentId, userId }) → "submitted" | "already_submitted"; 404 for
  *   someone else's assignment; 409 (AppError CONFLICT) when the lease expired and the slot went
  *   to someone else (its `extra.reason` is LEASE_LOST, also in the problem+json body). Write your
- *   payload rows in the same tx, after this call.
+ *   payload rows in the same tx, after this call. submitOutcome(queue_submit's text) maps the
+ *   answer the same way, for a feature that calls queue_submit inside its own joined read.
  * - saveAssignmentDraft(userId, assignmentId, draft), releaseAssignment(userId, assignmentId,
  *   client?, onReleased?) (onReleased(tx) writes the caller's rows in the release's transaction),
  *   queueProgress(queueId).
@@ -22,13 +23,15 @@
  * Lock order everywhere: QueueItem row, then QueueAssignment row (no deadlocks). Lease times use
  * the database clock, so instances with skewed clocks agree.
  *
- * The HTTP protocol over these (claim 200/204, shared draft/skip/submit, Idempotency-Key, 308s
- * from the old URLs) is define-queue-feature.ts; the features and shared routes are routes.ts.
+ * A feature gets the whole claim/draft/skip/submit flow over these from defineQueueFeature
+ * (define-queue-feature.ts; what it supplies: queue-feature.ts); the HTTP protocol (claim 200/204,
+ * shared draft/skip/submit, Idempotency-Key, 308s from the old URLs) is feature-routes.ts; the
+ * features and shared routes are routes.ts.
  */
 export { createQueueItems, type TNewQueueItem } from "./create-queue-items";
 export { claimNextItem } from "./claim-next-item";
 export { QUEUE_TX_OPTIONS } from "./tx-options";
-export { LEASE_LOST, SKIPPED, submitAssignment } from "./submit-assignment";
+export { LEASE_LOST, SKIPPED, submitAssignment, submitOutcome } from "./submit-assignment";
 export { saveAssignmentDraft } from "./save-assignment-draft";
 export { releaseAssignment } from "./release-assignment";
 export { queueProgress } from "./queue-progress";

@@ -1,10 +1,11 @@
 import "server-only";
 import { auditQueueFeature } from "@/lib/audits/review-routes";
 import { studyQueueFeature } from "@/lib/studies/rating-routes";
-import { defineAssignmentRoutes, type TQueueFeature } from "./define-queue-feature";
+import type { TQueueFeatureHandle } from "./define-queue-feature";
+import { defineAssignmentRoutes } from "./feature-routes";
 
 /** The queue-backed features; the shared assignment routes dispatch by the assignment's queue. */
-export const QUEUE_FEATURES = [auditQueueFeature, studyQueueFeature] as TQueueFeature[];
+export const QUEUE_FEATURES: readonly TQueueFeatureHandle[] = [auditQueueFeature, studyQueueFeature];
 
 export const {
   draftRoute: assignmentDraftRoute,

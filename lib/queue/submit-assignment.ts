@@ -20,7 +20,15 @@ export async function submitAssignment(
   // queue_submit (migration 20261202030816_queue_functions): the locks and counters in one call.
   const rows = await tx.$queryRaw<{ outcome: string }[]>`
     SELECT queue_submit(${input.assignmentId}::uuid, ${input.userId}::uuid) AS outcome`;
-  const outcome = rows[0]?.outcome;
+  return submitOutcome(rows[0]?.outcome);
+}
+
+/**
+ * queue_submit's answer as submitAssignment gives it: for a feature that calls queue_submit inside
+ * its own joined read, to save the submit transaction a round trip. `undefined`: no row, no such
+ * assignment of this person.
+ */
+export function submitOutcome(outcome: string | undefined): "submitted" | "already_submitted" {
   if (outcome === "submitted" || outcome === "already_submitted") return outcome;
   if (outcome === "released") {
     throw new AppError("CONFLICT", "You skipped this item, so it can no longer be submitted", { extra: { reason: SKIPPED } });

@@ -1,4 +1,4 @@
-import type { ProportionInterval } from "./wilson";
+import type { ProportionInterval } from "./stratified-proportion";
 
 /** Floating-point slack: far below any difference a proportion of real counts can show. */
 const TOLERANCE = 1e-9;

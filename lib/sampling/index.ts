@@ -1,4 +1,4 @@
-export { createRandom, hashSeed, type Random, type Seed } from "./random";
+export { createRandom, type Seed } from "./create-random";
 export { sampleSizeFromFraction, simpleRandomSample } from "./simple-random-sample";
 export { allocateProportional, type StratumAllocation, type StratumPopulation } from "./allocation";
 export {
@@ -7,11 +7,12 @@ export {
   type StratifiedSampleResult,
   type StratumSummary,
 } from "./stratified-sample";
-export { wilsonInterval, Z_95, type ProportionInterval } from "./wilson";
 export {
   stratifiedProportion,
   type ProportionEstimate,
+  type ProportionInterval,
   type ProportionMethod,
   type StratumObservation,
 } from "./stratified-proportion";
 export { estimateTotal } from "./estimate-total";
+export { claimOrder } from "./claim-order";

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { wilsonInterval as statsWilson } from "../stats/wilson";
 import { estimateTotal } from "./estimate-total";
 import { stratifiedProportion } from "./stratified-proportion";
-import { wilsonInterval } from "./wilson";
+
+/** The audit report's shape of the one Wilson interval. */
+function wilsonInterval(s: number, n: number, population?: number) {
+  const [lower, upper] = statsWilson(s, n, { population });
+  return { estimate: s / n, lower, upper };
+}
 
 const MAX_N = 200;
 

@@ -1,5 +1,4 @@
-import { createRandom, type Seed } from "./random";
-import { partialShuffle } from "./shuffle";
+import { createRandom, type Seed } from "./create-random";
 import { assertNonNegativeInteger, assertUniqueIds } from "./validate";
 
 /**
@@ -15,7 +14,7 @@ import { assertNonNegativeInteger, assertUniqueIds } from "./validate";
 export function simpleRandomSample(ids: readonly string[], size: number, seed: Seed): string[] {
   assertNonNegativeInteger(size, "size");
   assertUniqueIds(ids);
-  return partialShuffle(ids, size, createRandom(seed));
+  return createRandom(seed).sample(ids, size);
 }
 
 /**

@@ -1,5 +1,13 @@
 import { assertNonNegativeInteger } from "./validate";
-import { wilsonFromRate, wilsonInterval, Z_95, type ProportionInterval } from "./wilson";
+import type { Interval } from "@/lib/stats/types";
+import { wilsonInterval, wilsonRateInterval, Z_95 } from "@/lib/stats/wilson";
+
+/** A proportion with its interval (all in [0, 1]). */
+export interface ProportionInterval {
+  estimate: number;
+  lower: number;
+  upper: number;
+}
 
 export interface StratumObservation {
   population: number;
@@ -46,10 +54,10 @@ export function stratifiedProportion(strata: readonly StratumObservation[]): Pro
 
   if (active.length === 1) {
     const only = active[0] as StratumObservation;
-    const interval = wilsonInterval(only.successes, only.sampled, only.population);
-    const p = interval.estimate;
+    const [lower, upper] = wilsonInterval(only.successes, only.sampled, { population: only.population });
+    const p = only.successes / only.sampled;
     const fpc = only.population > 1 ? (only.population - only.sampled) / (only.population - 1) : 0;
-    return { ...interval, standardError: Math.sqrt((fpc * p * (1 - p)) / only.sampled), method: "wilson" };
+    return { estimate: p, lower, upper, standardError: Math.sqrt((fpc * p * (1 - p)) / only.sampled), method: "wilson" };
   }
 
   const total = active.reduce((acc, s) => acc + s.population, 0);
@@ -69,7 +77,7 @@ export function stratifiedProportion(strata: readonly StratumObservation[]): Pro
 
   if (variance === 0 && sampled < total) {
     return {
-      ...wilsonFromRate(estimate, sampled, total),
+      ...withBounds(estimate, wilsonRateInterval(estimate, sampled, { population: total })),
       standardError,
       method: "stratified-wilson-fallback",
     };
@@ -81,4 +89,8 @@ export function stratifiedProportion(strata: readonly StratumObservation[]): Pro
     standardError,
     method: "stratified-normal",
   };
+}
+
+function withBounds(estimate: number, [lower, upper]: Interval): ProportionInterval {
+  return { estimate, lower, upper };
 }

@@ -1,6 +1,5 @@
 import { allocateProportional } from "./allocation";
-import { createRandom, type Seed } from "./random";
-import { partialShuffle } from "./shuffle";
+import { createRandom, type Seed } from "./create-random";
 import { assertNonNegativeInteger, assertUniqueIds } from "./validate";
 
 export interface StratifiedItem {
@@ -54,7 +53,7 @@ export function stratifiedSample(
     const members = byStratum.get(stratum) ?? [];
     // NUL cannot appear in a typed seed, so (seed, stratum) pairs cannot collide by concatenation.
     const random = createRandom(`${String(seed)}\u0000${stratum}`);
-    sample.push(...partialShuffle(members, allocated, random));
+    sample.push(...random.sample(members, allocated));
     strata.push({ stratum, population, sampled: allocated });
   }
   return { sample, strata };

@@ -1,4 +1,6 @@
+import "server-only";
 import { detectPhi, redactAll, type PhiFinding } from "@/lib/phi";
+import { phiFingerprint } from "@/lib/phi-guard/fingerprint";
 import type { TSeedSnapshot } from "./seed-snapshot";
 
 /** The seed's own prose fields. */
@@ -9,7 +11,8 @@ export const SEED_TEXT_FIELDS = ["instruction", "input", "referenceAnswer", "aut
  */
 export const PHI_FIELDS = [...SEED_TEXT_FIELDS, "specialtyTags", "reviewComment"] as const;
 export type TPhiField = (typeof PHI_FIELDS)[number];
-export type TSeedPhiFinding = PhiFinding & { field: TPhiField };
+/** A finding with its keyed fingerprint: what decisions are keyed by (lib/phi-guard/fingerprint.ts). */
+export type TSeedPhiFinding = PhiFinding & { field: TPhiField; fingerprint: string };
 /** The parts of a seed the scan reads. */
 export type TPhiText = Pick<TSeedSnapshot, (typeof SEED_TEXT_FIELDS)[number] | "specialtyTags">;
 
@@ -31,7 +34,7 @@ export function seedPhiFindings(s: TPhiText, reviewComments: readonly (string | 
   const seen = new Set<string>();
   return texts.flatMap(([field, text]) =>
     detectPhi(text)
-      .map((f) => ({ ...f, field }))
+      .map((f) => ({ ...f, field, fingerprint: phiFingerprint(f.kind, f.text) }))
       .filter((f) => {
         const key = `${f.field}\u0000${f.fingerprint}`;
         if (seen.has(key)) return false;

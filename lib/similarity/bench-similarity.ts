@@ -1,4 +1,4 @@
-import { createRandom, type Random } from "../sampling/random";
+import { createRng, type TRng } from "../random";
 import { createSimilarityIndex } from "./similarity-index";
 
 export interface BenchSimilarityOptions {
@@ -19,7 +19,7 @@ export interface BenchSimilarityOptions {
  */
 export function synthesizeSeeds(instructions: readonly string[], count: number, seed = "bench"): string[] {
   if (instructions.length === 0) throw new Error("need at least one instruction to synthesise from");
-  const random = createRandom(seed);
+  const random = createRng(seed, "mulberry32");
   const sources = instructions.map((text) => text.split(/\s+/).filter((w) => w.length > 0));
   const vocabulary = sources.flat();
   return Array.from({ length: count }, () =>
@@ -27,7 +27,7 @@ export function synthesizeSeeds(instructions: readonly string[], count: number, 
   );
 }
 
-function randomWords(sources: readonly string[][], random: Random): string[] {
+function randomWords(sources: readonly string[][], random: TRng): string[] {
   const target = 15 + random.nextInt(26);
   const words: string[] = [];
   while (words.length < target) words.push(...(sources[random.nextInt(sources.length)] ?? []));
@@ -37,12 +37,12 @@ function randomWords(sources: readonly string[][], random: Random): string[] {
 function mutate(
   words: readonly string[],
   vocabulary: readonly string[],
-  random: Random,
+  random: TRng,
   rate = 0.25,
 ): string[] {
   const out: string[] = [];
   for (const word of words) {
-    const roll = random.next();
+    const roll = random.nextFloat();
     if (roll < rate * 0.6) out.push(vocabulary[random.nextInt(vocabulary.length)] ?? word);
     else if (roll < rate * 0.8) continue;
     else out.push(word);
@@ -68,7 +68,7 @@ export function benchSimilarity(
   const texts = synthesizeSeeds(instructions, entries, `${seed}:entries`);
   const index = createSimilarityIndex(texts.map((text, i) => ({ id: `s${i}`, text })));
 
-  const random = createRandom(`${seed}:queries`);
+  const random = createRng(`${seed}:queries`, "mulberry32");
   const vocabulary = instructions.flatMap((text) => text.split(/\s+/));
   const fresh = synthesizeSeeds(instructions, Math.ceil(queries / 2), `${seed}:fresh`);
   const probes = Array.from({ length: queries }, (_, i) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { describeEachSource } from "@/tests/support/each-data-source";
-import { createRandom } from "../sampling/random";
+import { createRng } from "../random";
 import { lcsLengthDp } from "./lcs-dp";
 import { rougeL, rougeLFromLcs, rougeLTokens } from "./rouge-l";
 import { rougeTokenize } from "./tokenize";
@@ -69,7 +69,7 @@ describe("rougeL", () => {
   });
 
   it("matches the straightforward DP implementation on random strings (seeded)", () => {
-    const random = createRandom("rouge-property");
+    const random = createRng("rouge-property", "mulberry32");
     const words = [
       "the",
       "patient",

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { describeEachSource } from "@/tests/support/each-data-source";
-import { createRandom } from "../sampling/random";
+import { createRng } from "../random";
 import { rougeL } from "./rouge-l";
 import { createSimilarityIndex, type SimilarityEntry, type SimilarityMatch } from "./similarity-index";
 
@@ -65,7 +65,7 @@ describeEachSource("alpacare/med_seed.json", "similarity index over the seed ins
     });
 
     it("agrees with brute force on random mutations, including ties and long texts", () => {
-      const random = createRandom("index-property");
+      const random = createRng("index-property", "mulberry32");
       const words = seedEntries.flatMap((e) => e.text.split(/\s+/));
       const pick = (): string => words[random.nextInt(words.length)] ?? "";
       const entries: SimilarityEntry[] = [];
@@ -115,7 +115,7 @@ describeEachSource("alpacare/med_seed.json", "similarity index over the seed ins
     });
 
     it("stays consistent with brute force through a random sequence of edits", () => {
-      const random = createRandom("index-edits");
+      const random = createRng("index-edits", "mulberry32");
       const live = new Map<string, string>();
       const index = createSimilarityIndex();
       for (let step = 0; step < 600; step++) {
@@ -147,7 +147,7 @@ describeEachSource("alpacare/med_seed.json", "similarity index over the seed ins
   });
 
   it("with a cut-off, finds every match above it that it finds without one", () => {
-    const random = createRandom("index-above");
+    const random = createRng("index-above", "mulberry32");
     const words = "explain angina asthma dose renal patient chest pain breath the of a and with for in to".split(" ");
     const pick = (): string => words[random.nextInt(words.length)] ?? "";
     const entries: SimilarityEntry[] = [];

@@ -8,7 +8,7 @@ import {
 } from "./bradley-terry";
 import { assertNeverChoice } from "./pair-counts";
 import { percentileInterval } from "./quantile";
-import { createRng } from "./random";
+import { createRng } from "@/lib/random";
 import type { Interval, PromptOutcome } from "./types";
 
 export interface BootstrapOptions extends BradleyTerryOptions {
@@ -140,7 +140,7 @@ export function bootstrapBradleyTerry(
   if (!pointFit.converged) throw new RangeError("Bradley–Terry fit did not converge on the full data");
   const pointRatings = logStrengthsToRatings(pointTheta);
 
-  const rng = createRng(options.seed ?? 1);
+  const rng = createRng(options.seed ?? 1, "xoshiro128**");
   const multiplicity = new Int32Array(data.prompts);
   const wins = new Float64Array(k * k);
   const theta = new Float64Array(k);

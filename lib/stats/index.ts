@@ -1,6 +1,5 @@
 export type { Choice, Interval, Judgement, Outcome, PromptOutcome, Side } from "./types";
 
-export { createRng, createRngFromState, type Rng, type RngState } from "./random";
 export { percentileInterval, quantileSorted } from "./quantile";
 
 export {
@@ -12,7 +11,7 @@ export {
   type PairOrderOptions,
 } from "./pair-counts";
 export { winRate, type VoteCounts, type WinRate } from "./win-rate";
-export { decisiveShareInterval, wilsonInterval, wilsonScoreBounds, Z_95 } from "./wilson";
+export { decisiveShareInterval, wilsonInterval, wilsonRateInterval, wilsonScoreBounds, Z_95, type TWilsonOptions } from "./wilson";
 export { pairSignTest, signTest } from "./sign-test";
 
 export {

@@ -29,6 +29,6 @@ export function positionBias(
     leftWins,
     rightWins,
     leftWinRate: decisive === 0 ? Number.NaN : leftWins / decisive,
-    ci: wilsonInterval(leftWins, decisive, z),
+    ci: wilsonInterval(leftWins, decisive, { z }),
   };
 }

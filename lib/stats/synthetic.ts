@@ -1,4 +1,4 @@
-import { createRng } from "./random";
+import { createRng } from "@/lib/random";
 import type { Choice, Judgement } from "./types";
 
 export interface SyntheticStudyOptions {
@@ -20,7 +20,7 @@ export interface SyntheticStudyOptions {
  * real data cannot tell us whether a fit recovers the truth.
  */
 export function syntheticJudgements(options: SyntheticStudyOptions): Judgement[] {
-  const rng = createRng(options.seed);
+  const rng = createRng(options.seed, "xoshiro128**");
   const step = options.ratingStep ?? 40;
   const tieRate = options.tieRate ?? 0.1;
   const bothBadRate = options.bothBadRate ?? 0.1;

@@ -1,4 +1,4 @@
-import { createRng } from "@/lib/stats";
+import { createRng } from "@/lib/random";
 
 /**
  * An attention check's deliberately worse response: the first third of the text, its words
@@ -7,5 +7,5 @@ import { createRng } from "@/lib/stats";
 export function degradeOutput(text: string, seed: string): string {
   const words = text.split(/\s+/).filter(Boolean);
   const kept = words.slice(0, Math.max(3, Math.ceil(words.length / 3)));
-  return createRng(seed).shuffle(kept).join(" ");
+  return createRng(seed, "xoshiro128**").shuffle(kept).join(" ");
 }

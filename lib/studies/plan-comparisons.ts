@@ -1,4 +1,4 @@
-import { createRng } from "@/lib/stats";
+import { createRng } from "@/lib/random";
 
 export type TPlannedComparison = {
   promptId: string;
@@ -50,7 +50,7 @@ export function planComparisons(input: {
     }
     if (missing.size) skipped.push({ promptId: p.id, missing: [...missing].sort() });
   }
-  const rng = createRng(`${input.seed}:attention`);
+  const rng = createRng(`${input.seed}:attention`, "xoshiro128**");
   const nChecks = Math.round(regular.length * input.attentionCheckShare);
   const checks = rng
     .shuffle(regular)

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { describeEachSource } from "@/tests/support/each-data-source";
 import { chooseShownLeft, toModelChoice } from "./choose-shown-left";
-import { createRng, summarisePairs, type Judgement } from "@/lib/stats";
+import { createRng } from "@/lib/random";
+import { summarisePairs, type Judgement } from "@/lib/stats";
 import { degradeOutput } from "./degrade-output";
 import { normaliseInstruction } from "./normalise-instruction";
 import { parseMultiOutputJsonl } from "./parse-outputs";
@@ -147,7 +148,7 @@ describe("sides", () => {
   });
 
   it("keeps a pair balanced over 2,000 sequential assignments", () => {
-    const rng = createRng("efron-balance");
+    const rng = createRng("efron-balance", "xoshiro128**");
     const counts = { leftA: 0, leftB: 0 };
     let worst = 0;
     for (let i = 0; i < 2000; i++) {

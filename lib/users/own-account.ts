@@ -17,7 +17,11 @@ export async function changeOwnPassword(
   // Throttled like sign-in, on the same counters: a stolen session must not become an unlimited
   // password oracle. Counted as a failure unless the password turns out right.
   const attempt = await reserveLoginAttempt(row.email, ctx.ip);
-  if (attempt.throttled) throw new AppError("RATE_LIMITED", "Too many wrong passwords. Wait a few minutes and try again.");
+  if (attempt.throttled) {
+    throw new AppError("RATE_LIMITED", "Too many wrong passwords. Wait a few minutes and try again.", {
+      extra: attempt.retryAfterSeconds ? { retryAfterSeconds: attempt.retryAfterSeconds } : undefined,
+    });
+  }
   if (!(await verifyPassword(row.passwordHash, input.current))) {
     throw new AppError("VALIDATION", "Your current password is not right", { fieldErrors: { current: ["Your current password is not right"] } });
   }

@@ -6,12 +6,14 @@ import path from "node:path";
 import { callJson, uploadFile, type TCaller } from "./api-client";
 import type { TBenchRow } from "./benchmarks";
 import { median } from "./benchmarks";
+import { FINISHED_STATES, measureClaimCost, type TClaimCost } from "./claim-cost";
 import { createWholeDatasetCampaign, measureExport } from "./export-http";
 import { startBenchServer } from "./http-server";
 import { idleRssBytes, importOnce, type TImportRun } from "./import-http";
-import { formatLatency, summarize } from "./latency";
+import { formatLatency, summarize, type TLatency } from "./latency";
 import { bareQueueBaseline, copyExportBaseline, copyImportBaseline } from "./postgres-baseline";
 import { mib } from "./process-rss";
+import { cpuDuring, findPostmaster, saturatedGets, type TFloor } from "./http-profile";
 import { readingTimes, runReviewers } from "./queue-http";
 import { RECORD_COUNT, writeSmallJsonl, writeSyntheticFiles } from "./synthetic-records";
 
@@ -32,6 +34,29 @@ const started = performance.now();
 const step = (msg: string) => console.log(`  · [${((performance.now() - started) / 1000).toFixed(0)} s] ${msg}`);
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const ratio = (app: number, bare: number) => app / bare;
+
+const pct = (f: number) => `${(f * 100).toFixed(f > 0.99 ? 1 : 0)}%`;
+
+/** One row of the claim-cost rows: p95 at each finished state, and 99.9% ÷ 0% against the 1.5 target. */
+function claimCostRow(who: string, cost: TClaimCost[], app: (c: TClaimCost) => TLatency, bare: (c: TClaimCost) => TLatency): TBenchRow {
+  const first = cost[0] as TClaimCost;
+  const last = cost[cost.length - 1] as TClaimCost;
+  const growth = app(last).p95 / app(first).p95;
+  const bareGrowth = bare(last).p95 / bare(first).p95;
+  const p95s = (pick: (c: TClaimCost) => TLatency) => cost.map((c) => `${pct(c.finished)} ${pick(c).p95.toFixed(1)}`).join(" / ");
+  return {
+    name: `Claim cost against finished work, ${who} (POST /api/v1/audits/:id/assignments/next, a ${RECORD_COUNT.toLocaleString("en")} × 2 campaign held at ${cost.map((c) => pct(c.finished)).join(", ")} finished)`,
+    target: "p95 at 99.9% ≤ 1.5 × p95 at 0%",
+    result: {
+      value: Number(growth.toFixed(2)),
+      unit: "×",
+      display: `p95 ${p95s(app)} ms (99.9% ÷ 0%: ×${growth.toFixed(2)})`,
+      pass: growth <= 1.5,
+      baseline: { display: `queue_claim p95 ${p95s(bare)} ms (×${bareGrowth.toFixed(2)})`, ratio: app(last).p95 / bare(last).p95 },
+      notes: `${app(first).n} claims per state; each lease handed back by SQL (row deleted, slot freed), never submitted, so the state holds; finished items written by SQL, then VACUUM ANALYZE; the pick scans the partial index "QueueItem_open_idx" (migration …_queue_open_items_index); app ratio at 99.9%`,
+    },
+  };
+}
 
 /** Loads every route module and fills the connection pools before anything is measured. */
 async function warmUp(admin: TCaller, reviewers: TCaller[], file: string): Promise<void> {
@@ -79,12 +104,22 @@ export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
       step(`claim/submit at saturation: ${REVIEWERS} reviewers with no pause, ${QUEUE_ITEMS} items × 2…`);
       const queueCampaign = { datasetId, sampleSize: QUEUE_ITEMS, seed: "bench-queue", reviewersPerItem: 2 };
       const { id: campaignId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", queueCampaign, 201);
-      const app = await runReviewers(callers, campaignId);
+      const postmaster = await findPostmaster(server.databaseUrl);
+      const profiled = await cpuDuring(server.pid, postmaster, () => runReviewers(callers, campaignId));
+      const app = profiled.value;
       step(`  claim ${formatLatency(summarize(app.claims))}; submit ${formatLatency(summarize(app.submits))}; ${((app.claims.length + app.submits.length) / app.seconds).toFixed(0)} requests/s`);
+      step("profile: the same callers on GET /api/health (Next and one SELECT) and GET /api/v1/me (Next and token authentication)…");
+      const health = await saturatedGets(callers, "/api/health");
+      const me = await saturatedGets(callers, "/api/v1/me");
+      step(`  health ${formatLatency(health.latency)} at ${health.perSecond.toFixed(0)}/s; me ${formatLatency(me.latency)} at ${me.perSecond.toFixed(0)}/s`);
       step(`bare claim/submit SQL: ${REVIEWERS} connections on an identical campaign…`);
       const { id: bareId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", { ...queueCampaign, seed: "bench-bare" }, 201);
       const bare = await bareQueueBaseline(server.databaseUrl, bareId, server.reviewers.map((r) => r.userId));
       step(`  claim ${formatLatency(summarize(bare.claims))}; submit ${formatLatency(summarize(bare.submits))}`);
+
+      step(`claim cost against finished work: a ${RECORD_COUNT.toLocaleString("en")} × 2 campaign held at ${FINISHED_STATES.map(pct).join(", ")} finished…`);
+      const userIds = server.reviewers.map((r) => r.userId);
+      const cost = await measureClaimCost({ admin, callers, databaseUrl: server.databaseUrl, datasetId, userIds, step });
 
       step("export: a campaign over the whole dataset, reviews written by SQL…");
       const exportId = await createWholeDatasetCampaign(admin, server.databaseUrl, datasetId, server.reviewers.map((r) => r.userId));
@@ -105,7 +140,10 @@ export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
       const submits = summarize(app.submits);
       const workClaims = summarize(working.claims);
       const workSubmits = summarize(working.submits);
-      const throughput = (app.claims.length + app.submits.length) / app.seconds;
+      const requests = app.claims.length + app.submits.length;
+      const throughput = requests / app.seconds;
+      const perRequest = (ms: number | null) => (ms === null ? "not measured" : `${(ms / requests).toFixed(1)} ms (${(ms / 1000 / app.seconds).toFixed(2)} cores)`);
+      const floor = (what: string, f: TFloor) => `${what} p95 ${f.latency.p95.toFixed(0)} ms at ${f.perSecond.toFixed(0)} requests/s`;
       const bareClaims = summarize(bare.claims);
       const bareSubmits = summarize(bare.submits);
       const exportMs = median(exports.map((e) => e.ms));
@@ -165,9 +203,11 @@ export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
             display: `${throughput.toFixed(0)} requests/s; claim ${formatLatency(claims)}; submit ${formatLatency(submits)}`,
             pass: null,
             baseline: { display: `bare claim ${formatLatency(bareClaims)}; submit ${formatLatency(bareSubmits)}`, ratio: ratio(claims.p95, bareClaims.p95) },
-            notes: `${QUEUE_ITEMS} items × 2, ${claims.n} claims and ${submits.n} submits; with ${REVIEWERS} requests always in flight, latency is queueing: ${REVIEWERS} ÷ throughput (Little's law), so this row measures capacity (and the worst case: all ${REVIEWERS} first claims at the same instant), and the row above latency; ratio at claim p95`,
+            notes: `${QUEUE_ITEMS} items × 2, ${claims.n} claims and ${submits.n} submits; with ${REVIEWERS} requests always in flight, latency is queueing: ${REVIEWERS} ÷ throughput (Little's law), so this row measures capacity (and the worst case: all ${REVIEWERS} first claims at the same instant), and the row above latency; ratio at claim p95. Profile, the same 50 callers at saturation: ${floor("GET /api/health (Next and one SELECT)", health)}, ${floor("GET /api/v1/me (Next and token authentication)", me)}; CPU per claim or submit: next start ${perRequest(profiled.appMs)}, PostgreSQL ${perRequest(profiled.pgMs)}`,
           },
         },
+        claimCostRow("1 reviewer", cost, (c) => c.single, (c) => c.bareSingle),
+        claimCostRow(`${REVIEWERS} reviewers at once`, cost, (c) => c.many, (c) => c.bareMany),
         {
           name: `Curated export over HTTP: ${RECORD_COUNT.toLocaleString("en")} records (GET /api/v1/audits/:id/export)`,
           target: "< 3 s",

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { closeSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { applyMigrations } from "../../lib/db/schema-engine";
+import { applyMigrations } from "../support/schema-engine";
 import { createDatabase, dropDatabase, findFreePort, startPgCluster, stopPgCluster, type PgCluster } from "../../tests/support/pg-cluster";
 import { buildIfStale, distDir } from "../support/build-if-stale";
 

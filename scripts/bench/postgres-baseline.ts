@@ -7,7 +7,7 @@ import { pipeline } from "node:stream/promises";
 import { Writable } from "node:stream";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
-import { applyMigrations } from "../../lib/db/schema-engine";
+import { applyMigrations } from "../support/schema-engine";
 import { createDatabase, dropDatabase } from "../../tests/support/pg-cluster";
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {

@@ -2,6 +2,7 @@
 // queue has nothing left for them. With no reading time all of them are in flight at once the
 // whole run (saturation); with one, the run looks like people at work, who claim in bursts.
 import { randomUUID } from "node:crypto";
+import { rngFromMulberry32State } from "../../lib/random";
 import { call, type TCaller } from "./api-client";
 
 type TTask = { assignmentId: string; output: string; flags: { key: string }[] };
@@ -14,15 +15,10 @@ function reviewFor(task: TTask, n: number): Record<string, unknown> {
   return { verdict: "accept", flags: [], durationMs: 30_000 };
 }
 
-/** Deterministic reading times, uniform in [lo, hi] ms (mulberry32), so runs are comparable. */
+/** Deterministic reading times, uniform in [lo, hi] ms (the app's PRNG), so runs are comparable. */
 export function readingTimes(lo: number, hi: number, seed = 7): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return lo + (((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * (hi - lo);
-  };
+  const random = rngFromMulberry32State(seed);
+  return () => lo + random.nextFloat() * (hi - lo);
 }
 
 /**

@@ -3,6 +3,7 @@
 import { createWriteStream, statSync, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { contentHash } from "../../lib/datasets/validate-record";
+import { rngFromMulberry32State } from "../../lib/random";
 
 export const RECORD_COUNT = 52_002;
 
@@ -31,16 +32,10 @@ const INSTRUCTION_STARTS = [
   "What dose adjustment is needed for",
 ];
 
-/** mulberry32: small, fast and deterministic, so every run imports byte-identical files. */
+/** The app's PRNG on its raw-state mulberry32 stream, so every run imports byte-identical files. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const random = rngFromMulberry32State(seed);
+  return () => random.nextFloat();
 }
 
 export type TSyntheticRecord = { instruction: string; input: string; output: string };

@@ -1,7 +1,7 @@
 // How command-line tools reach the database: DATABASE_URL when set; else the embedded database,
 // through the running app's server when `npm start` is up (PGlite allows one process per data
 // directory), or by opening it directly.
-import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
+import { startEmbeddedPostgres } from "./embedded-postgres";
 import { PGLITE_DIR, runningEmbeddedPort } from "./data-dir";
 
 export type TToolingDb = { url: string; embedded: boolean; stop: () => Promise<void> };

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { redactAuditRows } from "@/lib/audit/redact-audit-rows";
+import { literalFingerprint } from "@/lib/phi-guard/fingerprint";
 import { createSeed } from "@/lib/seeds/create-seed";
 import { saveSeed } from "@/lib/seeds/save-seed";
 import { ctx, makeUser } from "../support/factories";
@@ -89,7 +90,7 @@ describe("the append-only trigger", () => {
 });
 
 describe("PHI redaction, the one exception", () => {
-  it("replaces the literals in every JSON string of the row, keys kept, and records their SHA-256, never the literal", async () => {
+  it("replaces the literals in every JSON string of the row, keys kept, and records their keyed fingerprints, never the literal nor a plain hash", async () => {
     const admin = await makeUser("ADMIN");
     const row = await oneRow({ input: "Mr. John Smith (MRN 12.34) asks", list: [1, "John Smith", { "John Smith": "12.34" }], ok: true });
     const other = await oneRow({ input: "nothing to see" });
@@ -110,11 +111,13 @@ describe("PHI redaction, the one exception", () => {
       actorId: admin.id,
       entityType: "audit_log",
       entityId: String(row.id),
-      after: { sha256: [sha256("12.34"), sha256("John Smith")].sort() },
+      after: { hmac: [literalFingerprint("12.34"), literalFingerprint("John Smith")].sort() },
       requestId: c.requestId,
       ip: "10.9.8.7",
     });
     expect(JSON.stringify(record[0]?.after)).not.toContain("John Smith");
+    // Keyed: no plain hash that a guess could be checked against.
+    expect(JSON.stringify(record[0]?.after)).not.toContain(sha256("John Smith"));
     // A literal is text, never a pattern.
     expect(await db().$transaction((tx) => redactAuditRows(tx, c, { actorId: admin.id, rowIds: [other.id], literals: [".*"] }))).toBe(0);
   });
@@ -130,7 +133,7 @@ describe("PHI redaction, the one exception", () => {
     expect(prints.length).toBe((redaction.after as { auditRowsRedacted: number }).auditRowsRedacted);
     expect(prints.length).toBeGreaterThan(0);
     for (const p of prints) {
-      expect(p).toMatchObject({ actorId: author.id, after: { sha256: [sha256("John Smith")] } });
+      expect(p).toMatchObject({ actorId: author.id, after: { hmac: [literalFingerprint("John Smith")] } });
       expect(seedRows.map((r) => String(r.id))).toContain(p.entityId);
     }
   });

@@ -1,6 +1,8 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
+import { reserveLoginAttempt } from "@/lib/auth/rate-limit";
 import { validateSession } from "@/lib/auth/sessions";
 import { authenticateApiToken } from "@/lib/auth/api-tokens";
 import { createOwnApiToken, revokeOwnApiToken } from "@/lib/users/own-account";
@@ -71,6 +73,86 @@ describe("password sign-in", () => {
     // Past the ceiling of 20 the account waits, capped at 3 s (LOGIN_MAX_DELAY_MS).
     expect(waited).toBeGreaterThanOrEqual(2_900);
     expect(waited).toBeLessThan(6_000);
+  });
+
+  it("parallel guesses past the account's ceiling run one delay apart, and past a bounded queue are refused with a retry time", async () => {
+    const u = await makeUser("CLINICIAN");
+    for (let a = 0; a < 20; a++) await signInWithPassword({ email: u.email, password: "guess-password" }, ctx(`10.5.${a}.1`));
+    const started = Date.now();
+    const finished = await Promise.all(
+      Array.from({ length: 4 }, async (_, i) => {
+        expect(await signInWithPassword({ email: u.email, password: `guess-${i}` }, ctx(`10.5.100.${i}`))).toEqual({ ok: false, reason: "invalid" });
+        return Date.now() - started;
+      }),
+    );
+    // The 21st to 24th failures wait 0.25, 0.5, 1 and 2 s in turn: the last ends after 3.75 s
+    // (slept side by side, as before, all four ended after 2 s).
+    expect(Math.max(...finished)).toBeGreaterThanOrEqual(3_700);
+    expect(await db().auditLog.count({ where: { action: "auth.login_failed" } })).toBe(24);
+
+    // A flood that has queued 20 s of attempts: the next one is refused at once and told when to
+    // come back (4 × the 3 s cap may queue), the real user's too, but only while the queue lasts.
+    await db().loginFailure.updateMany({ where: { key: `slot:${u.email}` }, data: { createdAt: new Date(Date.now() + 20_000) } });
+    const refused = await reserveLoginAttempt(u.email, "10.5.200.1");
+    expect(refused).toMatchObject({ throttled: true });
+    expect(refused.throttled && refused.retryAfterSeconds).toBeGreaterThanOrEqual(10);
+    expect(refused.throttled && refused.retryAfterSeconds).toBeLessThanOrEqual(11);
+    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.5.200.2"))).toEqual({ ok: false, reason: "throttled" });
+    await db().loginFailure.updateMany({ where: { key: `slot:${u.email}` }, data: { createdAt: new Date(Date.now() - 1_000) } });
+    expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.5.200.2"))).ok).toBe(true);
+  });
+
+  it("while a flood keeps the account's queue full, the address the user signed in from recently signs in at once; others are refused; its own wrong guesses still lock its pair", async () => {
+    const u = await makeUser("CLINICIAN");
+    const known = "10.20.0.1";
+    const stale = "10.20.0.2";
+    expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx(known))).ok).toBe(true);
+    // A sign-in from longer ago than 30 days (inserted: the trail refuses UPDATE) no longer counts.
+    await db().auditLog.create({
+      data: { actorId: u.id, action: "auth.login", entityType: "session", ip: stale, at: new Date(Date.now() - 31 * 86_400_000) },
+    });
+    for (let a = 0; a < 20; a++) await signInWithPassword({ email: u.email, password: "guess-password" }, ctx(`10.21.${a}.1`));
+
+    // The flood: 6 strangers guessing from fresh addresses, each again as soon as it is answered.
+    let flooding = true;
+    let refusals = 0;
+    let n = 0;
+    const flood = Promise.all(
+      Array.from({ length: 6 }, async () => {
+        while (flooding) {
+          const r = await signInWithPassword({ email: u.email, password: `flood-${n}` }, ctx(`10.22.${Math.floor(n / 250)}.${n++ % 250}`));
+          if (!r.ok && r.reason === "throttled") {
+            refusals++;
+            await sleep(100);
+          }
+        }
+      }),
+    );
+    try {
+      for (let i = 0; i < 150 && refusals === 0; i++) await sleep(100);
+      expect(refusals).toBeGreaterThan(0);
+
+      const started = Date.now();
+      expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx(known))).ok).toBe(true);
+      expect(Date.now() - started).toBeLessThan(1_500);
+      // The right password from elsewhere still waits behind the flood: refused, or (if it lands
+      // just as a slot frees) queued behind a full queue.
+      for (const ip of ["10.20.0.9", stale]) {
+        const t = Date.now();
+        const r = await signInWithPassword({ email: u.email, password: PASSWORD }, ctx(ip));
+        if (r.ok) expect(Date.now() - t).toBeGreaterThanOrEqual(8_500);
+        else expect(r.reason).toBe("throttled");
+      }
+
+      // The known address's own wrong guesses: answered at once, and 5 of them lock that pair.
+      for (let i = 0; i < 5; i++) {
+        expect(await signInWithPassword({ email: u.email, password: `known-bad-${i}` }, ctx(known))).toEqual({ ok: false, reason: "invalid" });
+      }
+      expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx(known))).toEqual({ ok: false, reason: "throttled" });
+    } finally {
+      flooding = false;
+      await flood;
+    }
   });
 
   it("slows unknown and real accounts alike: the delay tells nothing about which exist", async () => {

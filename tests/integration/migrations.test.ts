@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { diffSchemaAgainstMigrations } from "../../lib/db/schema-engine";
+import { diffSchemaAgainstMigrations } from "../../scripts/support/schema-engine";
 import { disconnectTestPrisma, getTestPrisma, resetDatabase, testDatabaseUrl } from "../support/db";
 
 /** Table name of every model in prisma/schema.prisma (its @@map when present). */

@@ -6,6 +6,7 @@ import { assignmentDraftRoute, assignmentSubmitRoute } from "@/lib/queue/routes"
 import { adjudicateRoute } from "@/lib/audits/result-routes";
 import { listConfirmationsRoute, redactConfirmationRoute } from "@/lib/phi-guard/routes";
 import { redactWrittenText } from "@/lib/phi-guard/redact-written-text";
+import { literalFingerprint, phiFingerprint } from "@/lib/phi-guard/fingerprint";
 import { detectPhi } from "@/lib/phi";
 import { createSeed } from "@/lib/seeds/create-seed";
 import { reviewSeedRoute } from "@/lib/seeds/review-route";
@@ -32,6 +33,8 @@ const NAME = "Jane Doe";
 const PLACEHOLDER = "[REDACTED PERSON NAME]";
 const OUTPUT = "Rest and take paracetamol.";
 const sha256 = (s: string) => createHash("sha256").update(s, "utf8").digest("hex");
+/** Plain hashes of the name that a reader of the trail could check a guess against. */
+const PLAIN = [sha256(NAME), sha256(NAME.toLowerCase()), sha256("jane doe")];
 
 type TAdmin = Awaited<ReturnType<typeof apiCaller>>;
 type TListed = { items: { id: string; entityType: string; entityId: string; field: string; kind: string; redactedAt: string | null; redactedBy: { name: string } | null; context: { text: string; start: number; end: number } | null }[]; total: number };
@@ -47,7 +50,8 @@ async function auditCopy(entityType: string, entityId: string) {
 /**
  * Redacts the one open confirmation of this entity through the API, then checks every promise:
  * no stored copy of the name left anywhere, each changed audit row recorded by the database
- * function with the name's SHA-256, the service's own row by fingerprint, the confirmation marked,
+ * function with the name's keyed fingerprint (no plain hash a guess could be checked against), the
+ * service's own row by keyed fingerprint, the confirmation marked,
  * and a second click a no-op.
  */
 async function redactAndCheck(admin: TAdmin, entityType: string, entityId: string) {
@@ -66,13 +70,16 @@ async function redactAndCheck(admin: TAdmin, entityType: string, entityId: strin
   expect(JSON.stringify(trail, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))).not.toContain(NAME);
   const fnRows = trail.filter((r) => r.action === "audit_log.redact");
   expect(fnRows).toHaveLength(body.auditRowsRedacted);
-  for (const r of fnRows) expect(r).toMatchObject({ actorId: admin.user.id, after: { sha256: [sha256(NAME)] } });
+  for (const r of fnRows) expect(r).toMatchObject({ actorId: admin.user.id, after: { hmac: [literalFingerprint(NAME)] } });
+  const trailText = JSON.stringify(trail, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  for (const plain of PLAIN) expect(trailText).not.toContain(plain);
   const own = trail.filter((r) => r.action === "phi.redact");
   expect(own).toHaveLength(1);
   expect(own[0]).toMatchObject({ actorId: admin.user.id, entityType, entityId });
   const findings = (own[0]?.after as { findings: { kind: string; fingerprint: string }[] }).findings;
   expect(findings.map((f) => f.kind)).toEqual(["person_name"]);
-  expect(findings[0]?.fingerprint).toMatch(/^person_name:[0-9a-f]{16}$/);
+  expect(findings[0]?.fingerprint).toBe(phiFingerprint("person_name", NAME));
+  expect(findings[0]?.fingerprint).toMatch(/^person_name:[0-9a-f]{64}$/);
 
   const confirmations = await db().phiConfirmation.findMany({ where: { entityType, entityId } });
   expect(confirmations.length).toBeGreaterThan(0);
@@ -218,7 +225,7 @@ it("an admin can redact a finding chosen from a fresh scan of the stored text, c
   expect(ok.status).toBe(201);
   const review = await db().auditReview.findFirstOrThrow();
   const phone = detectPhi(rationale).find((f) => f.kind === "phone");
-  const args = { entityType: "audit_review", entityId: review.id, field: "rationale", fingerprints: [phone?.fingerprint ?? ""] };
+  const args = { entityType: "audit_review", entityId: review.id, field: "rationale", fingerprints: [phiFingerprint("phone", phone?.text ?? "")] };
   await expect(redactWrittenText(reviewer.current, args, ctx())).rejects.toMatchObject({ code: "FORBIDDEN" });
   await expect(redactWrittenText(admin.current, { ...args, entityType: "user" }, ctx())).rejects.toMatchObject({ code: "NOT_FOUND" });
   await expect(redactWrittenText(admin.current, { ...args, field: "verdict" }, ctx())).rejects.toMatchObject({ code: "VALIDATION" });
@@ -226,4 +233,24 @@ it("an admin can redact a finding chosen from a fresh scan of the stored text, c
   expect(await redactWrittenText(admin.current, args, ctx())).toMatchObject({ redacted: true, fieldsRedacted: 1, confirmationsRedacted: 1 });
   expect((await db().auditReview.findFirstOrThrow()).rationale).toBe("Call [REDACTED PHONE] before discharge.");
   expect(await redactWrittenText(admin.current, args, ctx())).toMatchObject({ redacted: false });
+});
+
+it("a confirmation whose fingerprint the migration marked legacy is still listed with context and redacts every identifier of its kind in its field", async () => {
+  const { admin, reviewer, assignmentId } = await auditTask();
+  const rationale = "Call 020 7946 0958 or 020 7946 0000 before discharge.";
+  const ok = await reviewer.call(assignmentSubmitRoute, `/api/v1/assignments/${assignmentId}/submit`, {
+    method: "POST",
+    body: { verdict: "reject", rationale, phiConfirmed: true },
+    params: { id: assignmentId },
+  });
+  expect(ok.status).toBe(201);
+  const confirmations = await db().phiConfirmation.findMany({ orderBy: { id: "asc" } });
+  expect(confirmations.map((c) => c.kind)).toEqual(["phone", "phone"]);
+  // As the migration left a 64-bit value it could not re-key.
+  const legacy = confirmations[0];
+  await db().phiConfirmation.update({ where: { id: legacy?.id }, data: { fingerprint: `phone:legacy-${legacy?.id}` } });
+  const listed = (await list(admin)).items.find((i) => i.id === legacy?.id);
+  expect(listed?.context && listed.context.text.slice(listed.context.start, listed.context.end)).toBe("020 7946 0958");
+  expect((await redact(admin, legacy?.id ?? "")).status).toBe(200);
+  expect((await db().auditReview.findFirstOrThrow()).rationale).toBe("Call [REDACTED PHONE] or [REDACTED PHONE] before discharge.");
 });

@@ -3,7 +3,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { startEmbeddedPostgres } from "@/scripts/support/embedded-postgres";
 import { env, type TEnv } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { ensureBootChecked, resetBootGate, runBootChecks } from "@/lib/boot/boot-gate";

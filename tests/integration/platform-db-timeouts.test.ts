@@ -14,7 +14,7 @@ import { insertApiToken } from "@/lib/auth/api-tokens";
 import { createSession, validateSession } from "@/lib/auth/sessions";
 import { createAppPool } from "@/lib/db/pool";
 import { db } from "@/lib/db/prisma";
-import { applyMigrations } from "@/lib/db/schema-engine";
+import { applyMigrations } from "@/scripts/support/schema-engine";
 import { withoutStatementTimeout } from "@/lib/db/statement-timeout";
 import { isDatabaseUnavailable } from "@/lib/errors/database-unavailable";
 import { PrismaClient } from "@/lib/generated/prisma/client";

@@ -3,8 +3,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { importOutputs } from "@/lib/studies/import-outputs";
-import { nextAssignment } from "@/lib/studies/next-assignment";
-import { submitJudgement } from "@/lib/studies/submit-judgement";
+import { nextAssignment, submitJudgement } from "@/lib/studies/rating-queue";
 import { studyStatsRoute } from "@/lib/studies/results-routes";
 import { startStudyRoute } from "@/lib/studies/status-routes";
 import { createStudyRoute, getStudyRoute, identityRevealingRoute } from "@/lib/studies/study-routes";

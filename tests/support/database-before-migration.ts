@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { expect } from "vitest";
-import { applyMigrations, readMigrationsList } from "../../lib/db/schema-engine";
+import { applyMigrations, readMigrationsList } from "../../scripts/support/schema-engine";
 import { createDatabase, dropDatabase } from "./pg-cluster";
 import { testDatabaseUrl } from "./db";
 

@@ -6,12 +6,12 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createRandom } from "../../lib/sampling/random";
+import { createRng } from "../../lib/random";
 
-/** The app's own seeded PRNG (lib/sampling/random.ts), as a plain () => [0, 1) draw. */
+/** The app's own seeded PRNG (lib/random, the mulberry32 stream these fixtures were first drawn with), as a plain () => [0, 1) draw. */
 function rng(seed: number): () => number {
-  const random = createRandom(`synthetic-${seed}`);
-  return () => random.next();
+  const random = createRng(`synthetic-${seed}`, "mulberry32");
+  return () => random.nextFloat();
 }
 
 const CONDITIONS = [

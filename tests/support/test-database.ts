@@ -1,7 +1,7 @@
 // A freshly migrated database for one test run: on DATABASE_URL's server when set (the role needs
 // CREATEDB), else on a throwaway local cluster. Used by the Vitest global setup; the Playwright
 // setup can use it the same way.
-import { applyMigrations } from "../../lib/db/schema-engine";
+import { applyMigrations } from "../../scripts/support/schema-engine";
 import { createDatabase, dropDatabase, startPgCluster, stopPgCluster, type PgCluster } from "./pg-cluster";
 
 export interface TestDatabase {

@@ -53,7 +53,7 @@ export default async function PhiConfirmationsPage({ searchParams }: { searchPar
                 </blockquote>
               ) : null}
               {c.redactedAt ? (
-                <p className="text-sm font-medium text-green-800" data-testid="phi-redacted">
+                <p className="text-sm font-medium text-success" data-testid="phi-redacted">
                   Redacted by {c.redactedBy?.name ?? "a former user"}, {when(c.redactedAt)} UTC
                 </p>
               ) : c.context ? (

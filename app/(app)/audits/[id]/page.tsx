@@ -81,7 +81,7 @@ export default async function AuditReportPage(props: { params: Promise<{ id: str
                   ))}
                 </ul>
                 {d.adjudicated ? (
-                  <p className="mt-1 text-green-800">Final: {d.adjudicated.verdict}</p>
+                  <p className="mt-1 text-success">Final: {d.adjudicated.verdict}</p>
                 ) : (
                   <AdjudicateForm campaignId={id} itemId={d.itemId} output={d.reviews.find((r) => r.correctedOutput)?.correctedOutput ?? d.output}
                     baselines={[d.output, ...d.reviews.flatMap((r) => (r.correctedOutput ? [r.correctedOutput] : []))]}

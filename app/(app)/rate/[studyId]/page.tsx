@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { RatingPanel } from "@/components/studies/rating-panel";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
-import { nextAssignment } from "@/lib/studies/next-assignment";
+import { nextAssignment } from "@/lib/studies/rating-queue";
 import { studyForRater } from "@/lib/studies/rater-access";
 
 export const metadata = { title: "Rate" };

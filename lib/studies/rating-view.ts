@@ -1,16 +1,12 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import type { TCurrentUser } from "@/lib/auth/sessions";
-import { claimNextItem, QUEUE_TX_OPTIONS } from "@/lib/queue";
+import { QUEUE_TX_OPTIONS, type TClaim, type TQueueClient } from "@/lib/queue";
 import { chooseShownLeft } from "@/lib/studies/choose-shown-left";
 import { degradeOutput } from "@/lib/studies/degrade-output";
-import { studyForRater } from "@/lib/studies/rater-access";
-import { readRatingDraft } from "@/lib/studies/rating-draft";
 import { studyCriteria } from "@/lib/studies/study-criteria";
 import { canonicalPresentation } from "@/lib/text/canonical-presentation";
-import type { TQueueClient } from "@/lib/queue";
-import type { TRatingDraft } from "@/lib/studies/schemas";
+import { ZRatingDraft, type TRatingDraft } from "@/lib/studies/schemas";
 
 /**
  * What a rater's browser receives. Blinding: only the prompt, the two texts as "A" (left) and
@@ -70,11 +66,16 @@ async function decideShownLeft(
   }, QUEUE_TX_OPTIONS);
 }
 
-export async function nextAssignment(user: TCurrentUser, studyId: string, client: TQueueClient = db()): Promise<TBlindedAssignment | null> {
-  const study = await studyForRater(user.id, studyId);
-  if (study.status !== "ACTIVE") throw new AppError("CONFLICT", study.status === "PAUSED" ? "The study is paused" : "The study is closed");
-  const claim = await claimNextItem({ queueId: study.id, userId: user.id, leaseMinutes: study.leaseMinutes, client });
-  if (!claim) return null;
+/** A stored draft as the rater may see it again; anything unexpected is dropped. */
+export function readRatingDraft(value: unknown): TRatingDraft | null {
+  const r = ZRatingDraft.safeParse(value);
+  return r.success ? r.data : null;
+}
+
+type TRatingStudy = { id: string; criteria: unknown; allowTie: boolean; allowBothBad: boolean; rationale: string };
+
+/** The blinded view of a claimed comparison; its sides are decided on its first showing. */
+export async function ratingView(user: TCurrentUser, claim: TClaim, study: TRatingStudy, client: TQueueClient): Promise<TBlindedAssignment> {
   const comparison = await client.studyComparison.findUnique({ where: { queueItemId: claim.itemId } });
   // Every study item is written with its comparison in one transaction: a missing one is a broken
   // invariant (500), still an AppError so the wrapper answers problem+json like any other.

@@ -1,9 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import type { TCurrentUser } from "@/lib/auth/sessions";
-import { AppError, notFound } from "@/lib/errors/app-error";
+import { notFound } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { claimNextItem } from "@/lib/queue";
+import type { TQueueClient } from "@/lib/queue";
 import { detectPhi, type PhiKind } from "@/lib/phi";
 import { flagsOf, type TFlag } from "./flags";
 
@@ -40,8 +39,8 @@ type TTaskRow = {
  * What a reviewer sees of an item: never whether it is gold, never other reviews. One joined
  * query: this runs on every claim, the queue's hottest path.
  */
-export async function taskForAssignment(userId: string, assignmentId: string, resumed: boolean): Promise<TReviewTask> {
-  const rows = await db().$queryRaw<TTaskRow[]>`
+export async function taskForAssignment(userId: string, assignmentId: string, resumed: boolean, client: TQueueClient = db()): Promise<TReviewTask> {
+  const rows = await client.$queryRaw<TTaskRow[]>`
     SELECT a.id, a.draft, a."leaseExpiresAt", c.id AS "campaignId", c.flags, r.instruction, r.input, r.output
       FROM "QueueAssignment" a
       JOIN "AuditItem" ai ON ai."queueItemId" = a."itemId"
@@ -63,13 +62,4 @@ export async function taskForAssignment(userId: string, assignmentId: string, re
     // Scanned for this one record as it is shown (about a millisecond), not for the whole dataset.
     phiSpans: { instruction: spansOf(a.instruction), input: spansOf(a.input), output: spansOf(a.output ?? "") },
   };
-}
-
-/** The caller's next item of an active campaign (their open lease first); null when none is left. */
-export async function nextReviewItem(user: TCurrentUser, campaignId: string): Promise<TReviewTask | null> {
-  const c = await db().auditCampaign.findUnique({ where: { id: campaignId }, select: { status: true, leaseMinutes: true } });
-  if (!c) throw notFound("Campaign");
-  if (c.status !== "ACTIVE") throw new AppError("CONFLICT", `This campaign is ${c.status.toLowerCase()}`);
-  const claim = await claimNextItem({ queueId: campaignId, userId: user.id, leaseMinutes: c.leaseMinutes });
-  return claim ? taskForAssignment(user.id, claim.assignmentId, claim.resumed) : null;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createRng, createRngFromState } from "./random";
+import { createRng as create, rngFromXoshiroState as createRngFromState, type TSeed } from "./rng";
+
+const createRng = (seed: TSeed) => create(seed, "xoshiro128**");
 
 describe("xoshiro128**", () => {
   it("matches the reference algorithm's output for state {1, 2, 3, 4}", () => {
@@ -14,7 +16,7 @@ describe("xoshiro128**", () => {
   });
 });
 
-describe("createRng", () => {
+describe("createRng(seed, \"xoshiro128**\")", () => {
   it("gives the same stream for the same seed and different streams for nearby seeds", () => {
     const a = createRng(42);
     const b = createRng(42);

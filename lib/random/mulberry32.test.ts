@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createRandom, hashSeed } from "./random";
+import { hashSeed } from "./mulberry32";
+import { createRng, type TSeed } from "./rng";
+
+const createRandom = (seed: TSeed) => createRng(seed, "mulberry32");
 
 describe("hashSeed", () => {
   it("is deterministic and treats numbers like their string form", () => {
@@ -18,7 +21,7 @@ describe("hashSeed", () => {
   });
 });
 
-describe("createRandom", () => {
+describe("createRng(seed, \"mulberry32\")", () => {
   it("replays the same stream for the same seed", () => {
     const a = createRandom("seed");
     const b = createRandom("seed");
@@ -47,14 +50,14 @@ describe("createRandom", () => {
     );
   });
 
-  it("next() stays in [0, 1) with a plausible mean", () => {
+  it("nextFloat() stays in [0, 1) with a plausible mean", () => {
     const r = createRandom("mean");
     let sum = 0;
     let min = 1;
     let max = 0;
     const n = 20000;
     for (let i = 0; i < n; i++) {
-      const x = r.next();
+      const x = r.nextFloat();
       min = Math.min(min, x);
       max = Math.max(max, x);
       sum += x;

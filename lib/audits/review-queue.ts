@@ -1,0 +1,31 @@
+import "server-only";
+import { notFound } from "@/lib/errors/app-error";
+import { defineQueueFeature } from "@/lib/queue/define-queue-feature";
+import { taskForAssignment } from "./review-task";
+import { ZDraft, ZReview } from "./schemas";
+import { reviewSubmit } from "./submit-review";
+
+/** Audit campaigns on the shared queue protocol: lib/queue does the rest (define-queue-feature.ts). */
+export const auditQueue = defineQueueFeature({
+  tag: "Audits",
+  permission: "audits:review",
+  claimPath: "/api/v1/audits/:id/assignments/next",
+  claimSummary: "Claim your next item (your open lease first)",
+  viewDescription: "{ assignmentId, instruction, input, output, flags, draft, leaseExpiresAt, phiSpans }",
+  unknownQueue: "Unknown campaign",
+  statusMessage: { PAUSED: "This campaign is paused", CLOSED: "This campaign is closed" },
+  owns: async (queueId, client) => (await client.auditCampaign.count({ where: { id: queueId } })) > 0,
+  async openQueue(_user, campaignId, client) {
+    const c = await client.auditCampaign.findUnique({ where: { id: campaignId }, select: { status: true, leaseMinutes: true } });
+    if (!c) throw notFound("Campaign");
+    return c;
+  },
+  view: (user, claim, _campaign, client) => taskForAssignment(user.id, claim.assignmentId, claim.resumed, client),
+  draft: ZDraft,
+  skipRecord: ({ assignmentId, itemId }) => ({ action: "audit.skip", entityType: "audit_item", entityId: itemId, after: { assignmentId } }),
+  payload: ZReview,
+  submit: reviewSubmit,
+});
+
+/** The server helpers (the demo and tests call them as the routes do). */
+export const { claim: nextReviewItem, submit: submitReview, saveDraft: saveReviewDraft, skip: skipReviewItem } = auditQueue;

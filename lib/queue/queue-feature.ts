@@ -1,0 +1,65 @@
+import type { z } from "zod";
+import type { TCurrentUser } from "@/lib/auth/sessions";
+import type { TPermission } from "@/lib/auth/permissions";
+import type { TAuditEntry } from "@/lib/audit/record-audit";
+import type { TTx } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TRequestContext } from "@/lib/http/request-context";
+import type { TClaim, TQueueClient } from "./types";
+
+/** A queue's state as the protocol sees it: only ACTIVE hands out work, CLOSED takes no submit. */
+export type TQueueStatus = "ACTIVE" | "PAUSED" | "CLOSED";
+
+/** An assignment the caller names; the submit's `load` finds out whether it is theirs and this feature's. */
+export type TAssignmentRef = { user: TCurrentUser; assignmentId: string; client: TQueueClient };
+/** The caller's assignment, known to be theirs and in this feature's queue. */
+export type TOwnAssignment = TAssignmentRef & { queueId: string };
+
+/**
+ * What a queue-backed feature supplies: its access rule, its view of an item, its schemas and what
+ * a submit writes. The rest of the protocol (status 409s, leases, ownership 404s, the draft save,
+ * the skip's release with its audit row, the submit's transaction and queue_submit) is lib/queue's.
+ */
+export type TQueueFeatureSpec<TPayload, TDraft, TOpen extends { status: TQueueStatus; leaseMinutes: number }, TView, TTarget, TResult> = {
+  /** Names the feature in the OpenAPI document. */
+  tag: string;
+  permission: TPermission;
+  /** "/api/v1/audits/:id/assignments/next": :id is the queue (campaign or study). */
+  claimPath: string;
+  claimSummary: string;
+  viewDescription: string;
+  /** The message when :id is not a uuid ("Unknown campaign"). */
+  unknownQueue: string;
+  /** The 409's message for a queue that is not ACTIVE ("This campaign is paused"). */
+  statusMessage: Record<Exclude<TQueueStatus, "ACTIVE">, string>;
+  /** Whether this queue id is one of this feature's (a campaign id, a study id). */
+  owns(queueId: string, client: TQueueClient): Promise<boolean>;
+  /** The caller's access to the queue: throws (404 unknown or not theirs) or returns its state. */
+  openQueue(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<TOpen>;
+  /** What the caller's browser receives for a claimed item (nothing it must not see). */
+  view(user: TCurrentUser, claim: TClaim, queue: TOpen, client: TQueueClient): Promise<TView>;
+  /** The autosave body, and the feature's checks of it beyond its schema (throw AppError). */
+  draft: z.ZodType<TDraft>;
+  checkDraft?(own: TOwnAssignment, draft: TDraft): Promise<void>;
+  /** The skip's audit row (written in the release's transaction); actor and request are added. */
+  skipRecord(released: { assignmentId: string; itemId: string; queueId: string }): Omit<TAuditEntry, "actorId">;
+  /** The submit body (a review, a judgement). */
+  payload: z.ZodType<TPayload>;
+  submit: TQueueSubmit<TPayload, TTarget, TResult>;
+};
+
+/** What a submit writes; lib/queue runs it in the submit's transaction around queue_submit. */
+export type TQueueSubmit<TPayload, TTarget, TResult> = {
+  /** Reads what the write needs, inside the submit's transaction; null: not this feature's (404). */
+  load(tx: TTx, ref: TAssignmentRef): Promise<{ status: TQueueStatus; target: TTarget } | null>;
+  /** Checks the payload against the item before the queue marks it submitted (throw AppError). */
+  check?(payload: TPayload, target: TTarget): void;
+  /** Writes the payload's rows for a fresh submit (same transaction). */
+  write(tx: TTx, ref: TAssignmentRef, payload: TPayload, target: TTarget, ctx: TRequestContext | null): Promise<TResult>;
+  /** The answer to a repeat of an already submitted assignment. */
+  replay(tx: TTx, ref: TAssignmentRef, target: TTarget): Promise<TResult>;
+  /** The HTTP answer of a result (default 200 with the result). */
+  respond?: (result: TResult) => { status: number; body: unknown };
+  /** When the lease went to someone else: the work to keep as the draft (none kept without it). */
+  draftOnLeaseLost?: (payload: TPayload) => Prisma.InputJsonValue;
+};

@@ -1,0 +1,42 @@
+import "server-only";
+import { notFound } from "@/lib/errors/app-error";
+import { defineQueueFeature } from "@/lib/queue/define-queue-feature";
+import { studyForRater } from "@/lib/studies/rater-access";
+import { checkRatingDraft } from "@/lib/studies/rating-draft";
+import { ratingView } from "@/lib/studies/rating-view";
+import { ZJudgementInput, ZRatingDraft } from "@/lib/studies/schemas";
+import { judgementSubmit } from "@/lib/studies/submit-judgement";
+
+/**
+ * Preference studies on the shared queue protocol: lib/queue does the rest (define-queue-feature.ts).
+ * Blinding: the view and the skip's audit row name no model.
+ */
+export const studyQueue = defineQueueFeature({
+  tag: "Studies",
+  permission: "studies:rate",
+  claimPath: "/api/v1/studies/:id/assignments/next",
+  claimSummary: "Claim (or resume) your next blinded comparison: responses are labelled A (left) and B (right) only",
+  viewDescription: "The blinded assignment { assignmentId, resumed, leaseExpiresAt, prompt, responses, criteria, options, progress, draft }",
+  unknownQueue: "Unknown study",
+  statusMessage: { PAUSED: "The study is paused", CLOSED: "The study is closed" },
+  owns: async (queueId, client) => (await client.study.count({ where: { id: queueId } })) > 0,
+  async openQueue(user, studyId) {
+    // A study not started, or naming other raters, is a 404 (studyForRater).
+    const study = await studyForRater(user.id, studyId);
+    const { status } = study;
+    if (status === "DRAFT") throw notFound("Study");
+    return { ...study, status };
+  },
+  view: (user, claim, study, client) => ratingView(user, claim, study, client),
+  draft: ZRatingDraft,
+  checkDraft: checkRatingDraft,
+  // By assignment like study.judgement, so the row names no model.
+  skipRecord: ({ assignmentId, queueId }) => ({ action: "study.skip", entityType: "queue_assignment", entityId: assignmentId, after: { studyId: queueId } }),
+  payload: ZJudgementInput,
+  submit: judgementSubmit,
+});
+
+/** The server helpers (the rating page, the demo and tests call them as the routes do). */
+export const { claim: nextAssignment, submit: submitJudgement, saveDraft: saveRatingDraft, skip: skipRating } = studyQueue;
+export type { TBlindedAssignment } from "@/lib/studies/rating-view";
+export type { TJudgementResult } from "@/lib/studies/submit-judgement";
