@@ -7,7 +7,8 @@ const USAGE = `Usage:
   npm run cli -- user:create --email E --role admin|clinician|researcher [--name N] --password-stdin
   npm run cli -- token:create --email E --name N [--expires-days D]
   npm run cli -- backup <file>
-  npm run cli -- restore <file> [--force]   (--force replaces a non-empty database)`;
+  npm run cli -- restore <file> [--force]   (--force replaces a non-empty database)
+  npm run cli -- db:repair [--apply]        (rows the integrity migration refuses; a dry run without --apply)`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -86,13 +87,15 @@ async function main(): Promise<void> {
       return (await import("./support/backup")).backupCommand(rest);
     case "restore":
       return (await import("./support/backup")).restoreCommand(rest);
+    case "db:repair":
+      return withDb(async () => (await import("./support/db-repair")).dbRepairCommand(rest));
     default:
       throw new Error(USAGE);
   }
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (err: unknown) => {
     const msg = err instanceof Error ? err.message : String(err);
     console.error(msg.startsWith("Usage") ? msg : `Error: ${msg}`);

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   "backup.create", "backup.restore",
   "dataset.import",
   "demo.data_created", "demo.data_undone",
+  "integrity.enum_spelling", "integrity.placeholder_user", "integrity.repeat_link_cleared", "integrity.slot_counts",
   "permission.denied",
   "phi.redact",
   "seed.approve", "seed.autosave", "seed.autosave_discard", "seed.create", "seed.export", "seed.import",
@@ -31,8 +32,8 @@ export const AUDIT_ACTIONS = [
 
 export const AUDIT_ENTITY_TYPES = [
   "api_token", "audit_campaign", "audit_item", "audit_log", "audit_review", "backup", "dataset", "demo", "invitation",
-  "queue_assignment", "route", "seed", "seed_import", "seed_review", "session", "study", "study_judgement", "user",
-  "vocabulary_term",
+  "queue_assignment", "queue_item", "route", "seed", "seed_import", "seed_phi_decision", "seed_review", "session", "study",
+  "study_comparison", "study_judge_vote", "study_judgement", "user", "vocabulary_term",
 ] as const;
 
 /**

@@ -113,7 +113,7 @@ export async function createCampaign(user: TCurrentUser, input: TCreateCampaign,
         INSERT INTO "AuditItem" (id, "campaignId", "recordId", ordinal, "queueItemId", stratum, "isGold", "goldVerdict")
         SELECT gen_random_uuid(), ${id}::uuid, t.record_id, t.ordinal, t.queue_item_id, t.stratum, t.is_gold, t.gold_verdict
           FROM unnest(${work.map((w) => w.record.id.toString())}::bigint[], ${work.map((w) => w.record.ordinal)}::int[], ${queueIds}::uuid[],
-                      ${work.map((w) => stratumOf(w.record))}::text[], ${work.map((w) => w.gold !== null)}::boolean[], ${work.map((w) => w.gold)}::text[])
+                      ${work.map((w) => stratumOf(w.record))}::text[], ${work.map((w) => w.gold !== null)}::boolean[], ${work.map((w) => w.gold)}::"AuditVerdict"[])
             AS t(record_id, ordinal, queue_item_id, stratum, is_gold, gold_verdict)`;
       await recordAudit(tx, ctx, {
         actorId: user.id,

@@ -26,8 +26,6 @@ export type TLoadedJudgement = {
   revealsIdentity: boolean;
 };
 
-const CHOICES = new Set<string>(["A", "B", "tie", "both_bad"]);
-
 /**
  * Every judgement of a study with what the researcher views need, oldest first. Exports pass the
  * transaction that lifts their statement timeout (lib/db/statement-timeout.ts).
@@ -41,38 +39,44 @@ export async function loadJudgements(studyId: string, client: TTx = db()): Promi
   const promptIds = [...new Set(rows.map((r) => r.comparison.promptId))];
   const raterIds = [...new Set(rows.map((r) => r.raterId))];
   const [prompts, outputs, users] = await Promise.all([
-    client.studyPrompt.findMany({ where: { id: { in: promptIds } }, select: { id: true, instruction: true, input: true } }),
-    client.studyOutput.findMany({ where: { promptId: { in: promptIds }, revealsIdentity: true }, select: { promptId: true, model: true } }),
+    client.studyPrompt.findMany({
+      where: { id: { in: promptIds } },
+      select: { id: true, instruction: true, input: true },
+    }),
+    client.studyOutput.findMany({
+      where: { promptId: { in: promptIds }, revealsIdentity: true },
+      select: { promptId: true, model: true },
+    }),
     client.user.findMany({ where: { id: { in: raterIds } }, select: { id: true, pseudonym: true } }),
   ]);
   const promptOf = new Map(prompts.map((p) => [p.id, p]));
   const revealing = new Set(outputs.map((o) => `${o.promptId}\u0000${o.model}`));
   const pseudonymOf = new Map(users.map((u) => [u.id, u.pseudonym]));
-  return rows
-    .filter((r) => CHOICES.has(r.choice) && (r.shownLeft === "A" || r.shownLeft === "B"))
-    .map((r) => {
-      const c = r.comparison;
-      return {
-        id: r.id,
-        assignmentId: r.assignmentId,
-        comparisonId: c.id,
-        kind: c.kind,
-        repeatOfId: c.repeatOfId,
-        degradedModel: c.degradedModel,
-        promptId: c.promptId,
-        instruction: promptOf.get(c.promptId)?.instruction ?? "",
-        input: promptOf.get(c.promptId)?.input ?? "",
-        modelA: c.modelA,
-        modelB: c.modelB,
-        raterId: r.raterId,
-        pseudonym: pseudonymOf.get(r.raterId) ?? "",
-        criterion: r.criterion,
-        choice: r.choice as Choice,
-        shownLeft: r.shownLeft as Side,
-        rationale: r.rationale,
-        durationMs: r.durationMs,
-        createdAt: r.createdAt,
-        revealsIdentity: revealing.has(`${c.promptId}\u0000${c.modelA}`) || revealing.has(`${c.promptId}\u0000${c.modelB}`),
-      };
-    });
+  // choice and shownLeft are enums in the database (migration …_integrity_constraints): no filtering.
+  return rows.map((r) => {
+    const c = r.comparison;
+    return {
+      id: r.id,
+      assignmentId: r.assignmentId,
+      comparisonId: c.id,
+      kind: c.kind,
+      repeatOfId: c.repeatOfId,
+      degradedModel: c.degradedModel,
+      promptId: c.promptId,
+      instruction: promptOf.get(c.promptId)?.instruction ?? "",
+      input: promptOf.get(c.promptId)?.input ?? "",
+      modelA: c.modelA,
+      modelB: c.modelB,
+      raterId: r.raterId,
+      pseudonym: pseudonymOf.get(r.raterId) ?? "",
+      criterion: r.criterion,
+      choice: r.choice,
+      shownLeft: r.shownLeft,
+      rationale: r.rationale,
+      durationMs: r.durationMs,
+      createdAt: r.createdAt,
+      revealsIdentity:
+        revealing.has(`${c.promptId}\u0000${c.modelA}`) || revealing.has(`${c.promptId}\u0000${c.modelB}`),
+    };
+  });
 }

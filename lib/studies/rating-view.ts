@@ -45,7 +45,7 @@ async function decideShownLeft(
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${studyId}::text || ':sides:' || ${c.modelA} || ':' || ${c.modelB}, 0))`;
     const current = await tx.studyAssignmentSides.findUnique({ where: { assignmentId }, select: { shownLeft: true } });
     // Only the first decision sticks, so a resumed or double-clicked claim shows the same sides.
-    if (current?.shownLeft === "A" || current?.shownLeft === "B") return current.shownLeft;
+    if (current) return current.shownLeft;
     let side: "A" | "B" | null = null;
     if (c.repeatOfId) {
       // A consistency repeat shows the same pair with sides swapped.

@@ -34,7 +34,7 @@ export async function createWholeDatasetCampaign(admin: TCaller, databaseUrl: st
     await c.query(`UPDATE "QueueItem" SET "claimedSlots" = 1, "completedSlots" = 1 WHERE "queueId" = $1::uuid`, [id]);
     await c.query(
       `INSERT INTO "AuditReview" (id, "itemId", "assignmentId", "reviewerId", verdict, flags, "correctedOutput", "durationMs")
-       SELECT gen_random_uuid(), "itemId", "assignmentId", "userId", verdict, '{}', correction, 60000 FROM bench_done`,
+       SELECT gen_random_uuid(), "itemId", "assignmentId", "userId", verdict::"AuditVerdict", '{}', correction, 60000 FROM bench_done`,
     );
     await c.query("COMMIT");
   } finally {

@@ -30,9 +30,12 @@ export async function copyImportBaseline(serverUrl: string, copyFile: string, ru
     await applyMigrations(url);
     return await withClient(url, async (c) => {
       const times: number[] = [];
+      // A dataset's creator is a foreign key to a user (migration …_integrity_constraints).
+      const creator = randomUUID();
+      await c.query(`INSERT INTO "User" (id, email, name, role, pseudonym, "updatedAt") VALUES ($1::uuid, $1::text || '@bench.invalid', 'bench', 'ADMIN', 'R-' || $1::text, now())`, [creator]);
       for (let i = 0; i < runs; i++) {
         const id = randomUUID();
-        await c.query(`INSERT INTO "Dataset" (id, name, status, "createdById") VALUES ($1, 'copy baseline', 'STAGING', $2)`, [id, randomUUID()]);
+        await c.query(`INSERT INTO "Dataset" (id, name, status, "createdById") VALUES ($1, 'copy baseline', 'STAGING', $2)`, [id, creator]);
         // COPY takes no parameters: the dataset id comes in as the column default.
         await c.query(`ALTER TABLE "DatasetRecord" ALTER COLUMN "datasetId" SET DEFAULT '${id}'::uuid`);
         const t = performance.now();

@@ -44,7 +44,7 @@ const TRAIL: [action: string, entityType: string, entityId: string | null, after
 
 describe("migration …_audit_person_ids", () => {
   it("rewrites the listed person fields into ids, leaves every other value alone and reports the damaged rows", async () => {
-    const { client, target, applyTarget } = await databaseBeforeMigration(MIGRATION, cleanups);
+    const { client, target, applyTarget, applyRest } = await databaseBeforeMigration(MIGRATION, cleanups);
     for (const [id, email, name] of [[ANN, "ann@int.test", "Ann Admin"], [ACC, "accept@int.test", "accept"], [DANA, DANA_EMAIL, DANA_NAME]]) {
       await client.query(`INSERT INTO "User" (id, email, name, role, pseudonym, "updatedAt") VALUES ($1::uuid, $2, $3, 'CLINICIAN', $1::text, now())`, [id, email, name]);
     }
@@ -99,7 +99,8 @@ describe("migration …_audit_person_ids", () => {
         },
       },
     ]);
-    // And from here on the trail is append-only.
+    // And from here on (migration …_audit_append_only) the trail is append-only.
+    await applyRest();
     await expect(client.query(`UPDATE "AuditLog" SET after = '{}' WHERE id = 11`)).rejects.toThrow(/append-only/);
   });
 });

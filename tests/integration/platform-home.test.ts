@@ -61,7 +61,7 @@ async function world() {
   await assign(i2.id, campaign.id, other1.id, "LEASED");
   await assign(i2.id, campaign.id, other2.id, "LEASED");
 
-  const studyData = { criteria: [], design: "all_pairs", seed: "s", createdById: admin.id };
+  const studyData = { criteria: [], design: "all_pairs" as const, seed: "s", createdById: admin.id };
   const study = await db().study.create({ data: { ...studyData, name: "Pilot", title: "Spring questions", status: "ACTIVE", raters: { create: [{ userId: c1.id }] } } });
   await db().study.create({ data: { ...studyData, name: "Next study", title: "Study 2", status: "DRAFT" } });
   const [s1] = await queueItems(study.id, [{ capacity: 1, claimedSlots: 1 }, { capacity: 1 }, { capacity: 1, onlyForUserId: c2.id }]);

@@ -17,6 +17,13 @@ afterAll(async () => {
 
 const FINISHED = 3_000;
 
+/** Real accounts: assignments reference their user by foreign key (migration …_integrity_constraints). */
+async function makeUsers(n: number): Promise<string[]> {
+  const ids = Array.from({ length: n }, () => randomUUID());
+  await db().user.createMany({ data: ids.map((id) => ({ id, email: `${id}@int.test`, name: "q", role: "CLINICIAN" as const, pseudonym: `R-${id}` })) });
+  return ids;
+}
+
 /** FINISHED full, finished items and `open` items with capacity 2, in a shuffled order. */
 async function mostlyFinishedQueue(open: number) {
   const queueId = randomUUID();
@@ -24,7 +31,7 @@ async function mostlyFinishedQueue(open: number) {
     createQueueItems(tx, { queueId, seed: "open-index", items: Array.from({ length: FINISHED + open }, () => ({ capacity: 2 })) }),
   );
   const done = ids.slice(0, FINISHED);
-  const [a, b] = [randomUUID(), randomUUID()];
+  const [a = "", b = ""] = await makeUsers(2);
   await db().$executeRaw`
     INSERT INTO "QueueAssignment" (id, "itemId", "queueId", "userId", status, "claimedAt", "leaseExpiresAt", "submittedAt")
     SELECT gen_random_uuid(), item, ${queueId}::uuid, who, 'SUBMITTED', now(), now(), now()
@@ -53,7 +60,7 @@ describe("the claim on the open-items index", () => {
 
   it("honours capacity and one item per person, never hands out a finished item, and returns an expired lease's slot", async () => {
     const { queueId, open } = await mostlyFinishedQueue(6);
-    const users = Array.from({ length: 20 }, () => randomUUID());
+    const [newcomerId = "", ...users] = await makeUsers(21);
     const claims = await Promise.all(users.map((userId) => claimNextItem({ queueId, userId, leaseMinutes: 30 })));
     const got = claims.filter((c) => c !== null);
     // 6 open items × 2 slots: twelve leases, the rest told nothing is left.
@@ -72,7 +79,7 @@ describe("the claim on the open-items index", () => {
     // but never for the person who held it (one per person).
     const lapsed = got[0];
     await db().$executeRaw`UPDATE "QueueAssignment" SET "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') - interval '1 minute' WHERE id = ${lapsed?.assignmentId}::uuid`;
-    const newcomer = await claimNextItem({ queueId, userId: randomUUID(), leaseMinutes: 30 });
+    const newcomer = await claimNextItem({ queueId, userId: newcomerId, leaseMinutes: 30 });
     expect(newcomer?.itemId).toBe(lapsed?.itemId);
     expect((await db().queueAssignment.findUniqueOrThrow({ where: { id: lapsed?.assignmentId } })).status).toBe("EXPIRED");
   });

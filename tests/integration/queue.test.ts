@@ -31,6 +31,13 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
+/** Real accounts: queue work references its users by foreign key (migration …_integrity_constraints). */
+async function makeUsers(n: number): Promise<string[]> {
+  const ids = Array.from({ length: n }, () => randomUUID());
+  await db().user.createMany({ data: ids.map((id) => ({ id, email: `${id}@int.test`, name: "q", role: "CLINICIAN" as const, pseudonym: `R-${id}` })) });
+  return ids;
+}
+
 async function makeQueue(n: number, capacity: number, extra: { onlyForUserId?: string }[] = []) {
   const queueId = randomUUID();
   const ids = await db().$transaction((tx) =>
@@ -76,7 +83,7 @@ describe("claimNextItem under concurrency", () => {
   it("40 concurrent reviewers on separate pools, capacity 2: never over-assigned, no repeats, each submit stored once", async () => {
     const { queueId } = await makeQueue(30, 2);
     const pools = [instance(), instance(), instance(), instance()];
-    const users = Array.from({ length: 40 }, () => randomUUID());
+    const users = await makeUsers(40);
     const acknowledged: string[] = [];
     const seenByUser = new Map<string, string[]>();
     let maxActive = 0;
@@ -141,7 +148,7 @@ describe("claimNextItem under concurrency", () => {
   it("two app instances (independent clients) serve one queue as one", async () => {
     const { queueId } = await makeQueue(20, 1);
     const [a, b] = [instance(), instance()] as [PrismaClient, PrismaClient];
-    const users = Array.from({ length: 10 }, () => randomUUID());
+    const users = await makeUsers(10);
     await Promise.all(
       users.map(async (userId, i) => {
         for (;;) {
@@ -162,7 +169,7 @@ describe("claimNextItem under concurrency", () => {
 describe("leases", () => {
   it("resumes the caller's unexpired lease first", async () => {
     const { queueId } = await makeQueue(5, 2);
-    const user = randomUUID();
+    const [user = ""] = await makeUsers(1);
     const first = await claimNextItem({ queueId, userId: user, leaseMinutes: 30 });
     const again = await claimNextItem({ queueId, userId: user, leaseMinutes: 30 });
     expect(first?.resumed).toBe(false);
@@ -173,7 +180,7 @@ describe("leases", () => {
 
   it("an expired lease returns the item to the queue; the late submit then gets 409 and keeps the draft", async () => {
     const { queueId, ids } = await makeQueue(1, 1);
-    const [alice, bob] = [randomUUID(), randomUUID()];
+    const [alice = "", bob = ""] = await makeUsers(2);
     const a = await claimNextItem({ queueId, userId: alice, leaseMinutes: 30 });
     expect(a?.itemId).toBe(ids[0]);
     expect(await claimNextItem({ queueId, userId: bob, leaseMinutes: 30 })).toBeNull();
@@ -192,7 +199,7 @@ describe("leases", () => {
 
   it("a submit past expiry succeeds while nobody took the slot (reaped or not)", async () => {
     const { queueId } = await makeQueue(2, 1);
-    const [alice, bob] = [randomUUID(), randomUUID()];
+    const [alice = "", bob = ""] = await makeUsers(2);
     const a = await claimNextItem({ queueId, userId: alice, leaseMinutes: 30 });
     await expireLease(a?.assignmentId ?? "");
     expect(await submitWithPayload(db(), a?.assignmentId ?? "", alice)).toBe("submitted");
@@ -210,7 +217,7 @@ describe("leases", () => {
 
   it("skip frees the slot and the item is not offered to the same person again", async () => {
     const { queueId } = await makeQueue(2, 1);
-    const [alice, bob] = [randomUUID(), randomUUID()];
+    const [alice = "", bob = ""] = await makeUsers(2);
     const first = await claimNextItem({ queueId, userId: alice, leaseMinutes: 30 });
     expect(await releaseAssignment(alice, first?.assignmentId ?? "")).toBe(true);
     expect(await releaseAssignment(alice, first?.assignmentId ?? "")).toBe(false);
@@ -221,9 +228,8 @@ describe("leases", () => {
   });
 
   it("someone else's assignment is not found; onlyForUserId items go to that person only", async () => {
-    const owner = randomUUID();
+    const [owner = "", stranger = ""] = await makeUsers(2);
     const { queueId } = await makeQueue(0, 1, [{ onlyForUserId: owner }]);
-    const stranger = randomUUID();
     expect(await claimNextItem({ queueId, userId: stranger, leaseMinutes: 30 })).toBeNull();
     const mine = await claimNextItem({ queueId, userId: owner, leaseMinutes: 30 });
     expect(mine).not.toBeNull();

@@ -13,7 +13,8 @@ export type TCleanups = (() => Promise<void> | void)[];
 
 /**
  * `migration` is the directory name without its timestamp. Returns a connected client, and
- * `applyTarget()`, which applies the rest and answers the directory names it applied. What needs
+ * `applyTarget()`, which applies that migration alone and answers the directory names it applied,
+ * and `applyRest()`, which applies every later one too. What needs
  * undoing is pushed onto `cleanups`.
  */
 export async function databaseBeforeMigration(migration: string, cleanups: TCleanups) {
@@ -35,5 +36,12 @@ export async function databaseBeforeMigration(migration: string, cleanups: TClea
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   cleanups.push(() => client.end());
-  return { client, url, target: all[mine] as string, applyTarget: () => applyMigrations(url) };
+  const target = all[mine] as string;
+  // Only the target: a later migration's own pre-checks (…_integrity_constraints refuses orphan
+  // references) must not judge the rows a test wrote for this one.
+  const applyTarget = () => {
+    cpSync(path.join("prisma", "migrations", target), path.join(root, "prisma", "migrations", target), { recursive: true });
+    return applyMigrations(url, { projectRoot: root });
+  };
+  return { client, url, target, applyTarget, applyRest: () => applyMigrations(url) };
 }
