@@ -29,7 +29,7 @@
  * features and shared routes are routes.ts.
  */
 export { createQueueItems, type TNewQueueItem } from "./create-queue-items";
-export { claimNextItem } from "./claim-next-item";
+export { claimFromQueueRow, claimNextItem } from "./claim-next-item";
 export { QUEUE_TX_OPTIONS } from "./tx-options";
 export { LEASE_LOST, SKIPPED, submitAssignment, submitOutcome } from "./submit-assignment";
 export { saveAssignmentDraft } from "./save-assignment-draft";
