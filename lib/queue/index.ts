@@ -11,6 +11,8 @@
  *   skipped (RELEASED) item is not offered to the same person again; claims of one person in one
  *   queue are serialised (advisory lock) so a double click never yields two leases; `client`
  *   lets tests act as another app instance.
+ * - claimFromQueueRow(table, { queueId, userId, client? }) → the queue's row (status,
+ *   leaseMinutes) and, when ACTIVE, its claim, in one statement (a feature's `openAndClaim`).
  * - submitAssignment(tx, { assignmentId, userId }) → "submitted" | "already_submitted"; 404 for
  *   someone else's assignment; 409 (AppError CONFLICT) when the lease expired and the slot went
  *   to someone else (its `extra.reason` is LEASE_LOST, also in the problem+json body). Write your
