@@ -1,10 +1,8 @@
 import "server-only";
 import { notFound } from "@/lib/errors/app-error";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { claimFromQueueRow } from "@/lib/queue/claim-next-item";
 import { defineQueueFeature } from "@/lib/queue/define-queue-feature";
 import type { TQueueStatus } from "@/lib/queue/queue-feature";
-import { taskForAssignment } from "./review-task";
+import { claimReviewTask, taskForAssignment } from "./review-task";
 import { ZDraft, ZReview } from "./schemas";
 import { reviewSubmit } from "./submit-review";
 
@@ -29,13 +27,13 @@ export const auditQueue = defineQueueFeature({
     if (!c) throw notFound("Campaign");
     return c;
   },
-  // Any clinician may claim from any campaign, so the campaign's status and the claim are one statement.
+  // Any clinician may claim from any campaign, so the campaign's status, the claim and the task
+  // are one statement (claimReviewTask).
   async openAndClaim(user, campaignId, client) {
-    const r = await claimFromQueueRow(Prisma.sql`"AuditCampaign"`, { queueId: campaignId, userId: user.id, client });
+    const r = await claimReviewTask(user.id, campaignId, client);
     if (!r) throw notFound("Campaign");
-    return { queue: { status: r.queue.status as TQueueStatus, leaseMinutes: r.queue.leaseMinutes }, claim: r.claim };
-  },
-  view: (user, claim, _campaign, client) => taskForAssignment(user.id, claim.assignmentId, claim.resumed, client),
+    return { queue: { status: r.queue.status as TQueueStatus, leaseMinutes: r.queue.leaseMinutes }, claim: r.claim, view: r.view };
+  },  view: (user, claim, _campaign, client) => taskForAssignment(user.id, claim.assignmentId, claim.resumed, client),
   draft: ZDraft,
   skipRecord: ({ assignmentId, itemId }) => ({ action: "audit.skip", entityType: "audit_item", entityId: itemId, after: { assignmentId } }),
   payload: ZReview,

@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TClaim, TQueueClient } from "./types";
 
 type TClaimRow = { claimed_id: string; claimed_item: string; was_resumed: boolean; lease_until: Date };
@@ -27,35 +26,4 @@ export async function claimNextItem(input: {
       FROM queue_claim(${input.queueId}::uuid, ${input.userId}::uuid, ${minutes}::int)`;
   const row = rows[0];
   return row ? { assignmentId: row.claimed_id, itemId: row.claimed_item, resumed: row.was_resumed, leaseExpiresAt: row.lease_until } : null;
-}
-
-type TGatedClaimRow = { status: string; lease_minutes: number; claimed: TClaimJson | null };
-/** lease_until as timestamptz (the column is UTC without a zone), so its JSON text carries the offset. */
-type TClaimJson = { claimed_id: string; claimed_item: string; was_resumed: boolean; lease_until: string };
-
-/**
- * The queue's own row (a campaign: `id`, `status`, `leaseMinutes`) and, when it is ACTIVE, the
- * claim, in one statement: under load a claim's cost follows its round trips. queue_claim runs
- * inside a CASE on the queue's status, which PostgreSQL evaluates before the branch, so a paused
- * or closed queue is never claimed from. `table` is the owner table, a fixed identifier written by
- * the feature (Prisma.sql`"AuditCampaign"`). null: no such queue.
- */
-export async function claimFromQueueRow(
-  table: Prisma.Sql,
-  input: { queueId: string; userId: string; client?: TQueueClient },
-): Promise<{ queue: { status: string; leaseMinutes: number }; claim: TClaim | null } | null> {
-  const rows = await (input.client ?? db()).$queryRaw<TGatedClaimRow[]>`
-    SELECT q.status::text AS status, q."leaseMinutes" AS lease_minutes,
-           CASE WHEN q.status::text = 'ACTIVE' THEN
-             (SELECT json_build_object('claimed_id', c.claimed_id, 'claimed_item', c.claimed_item, 'was_resumed', c.was_resumed,
-                                        'lease_until', c.lease_until AT TIME ZONE 'UTC')
-                FROM queue_claim(q.id, ${input.userId}::uuid, LEAST(24 * 60, GREATEST(1, q."leaseMinutes"))) c)
-           END AS claimed
-      FROM ${table} q
-     WHERE q.id = ${input.queueId}::uuid`;
-  const row = rows[0];
-  if (!row) return null;
-  const c = row.claimed;
-  const claim = c ? { assignmentId: c.claimed_id, itemId: c.claimed_item, resumed: c.was_resumed, leaseExpiresAt: new Date(c.lease_until) } : null;
-  return { queue: { status: row.status, leaseMinutes: row.lease_minutes }, claim };
 }

@@ -57,7 +57,7 @@ export function defineQueueFeature<TPayload, TDraft, TOpen extends { status: TQu
   }
 
   /** The queue's state and the caller's claim; with `openAndClaim` one statement, else two. */
-  async function openAndClaim(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<{ queue: TOpen; claim: TClaim | null }> {
+  async function openAndClaim(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<{ queue: TOpen; claim: TClaim | null; view?: TView }> {
     if (spec.openAndClaim) return spec.openAndClaim(user, queueId, client);
     const queue = await spec.openQueue(user, queueId, client);
     if (queue.status !== "ACTIVE") return { queue, claim: null };
@@ -66,9 +66,10 @@ export function defineQueueFeature<TPayload, TDraft, TOpen extends { status: TQu
 
   /** The caller's next item of an ACTIVE queue (their live lease first); null when none is left. */
   async function claim(user: TCurrentUser, queueId: string, client: TQueueClient = db()): Promise<TView | null> {
-    const { queue, claim: claimed } = await openAndClaim(user, queueId, client);
+    const { queue, claim: claimed, view } = await openAndClaim(user, queueId, client);
     if (queue.status !== "ACTIVE") throw new AppError("CONFLICT", spec.statusMessage[queue.status]);
-    return claimed ? spec.view(user, claimed, queue, client) : null;
+    if (!claimed) return null;
+    return view ?? spec.view(user, claimed, queue, client);
   }
 
   async function draftOn(own: TOwnAssignment, draft: TDraft): Promise<void> {

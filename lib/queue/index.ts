@@ -11,8 +11,6 @@
  *   skipped (RELEASED) item is not offered to the same person again; claims of one person in one
  *   queue are serialised (advisory lock) so a double click never yields two leases; `client`
  *   lets tests act as another app instance.
- * - claimFromQueueRow(table, { queueId, userId, client? }) → the queue's row (status,
- *   leaseMinutes) and, when ACTIVE, its claim, in one statement (a feature's `openAndClaim`).
  * - submitAssignment(tx, { assignmentId, userId }) → "submitted" | "already_submitted"; 404 for
  *   someone else's assignment; 409 (AppError CONFLICT) when the lease expired and the slot went
  *   to someone else (its `extra.reason` is LEASE_LOST, also in the problem+json body). Write your
@@ -31,7 +29,7 @@
  * features and shared routes are routes.ts.
  */
 export { createQueueItems, type TNewQueueItem } from "./create-queue-items";
-export { claimFromQueueRow, claimNextItem } from "./claim-next-item";
+export { claimNextItem } from "./claim-next-item";
 export { QUEUE_TX_OPTIONS } from "./tx-options";
 export { LEASE_LOST, SKIPPED, submitAssignment, submitOutcome } from "./submit-assignment";
 export { saveAssignmentDraft } from "./save-assignment-draft";

@@ -41,9 +41,10 @@ export type TQueueFeatureSpec<TPayload, TDraft, TOpen extends { status: TQueueSt
   assignmentQueue?(userId: string, assignmentId: string, client: TQueueClient): Promise<string | null>;
   /**
    * Optional, for speed: `openQueue` and the claim in one statement (queue_claim gated on the
-   * queue being ACTIVE, e.g. by claimFromQueueRow). Same answers as openQueue, then claimNextItem.
+   * queue being ACTIVE, as lib/audits/review-task.ts's claimReviewTask does). Same answers as openQueue, then claimNextItem;
+   * with `view` (what `view` would give for the claim, read in the same statement) no further read.
    */
-  openAndClaim?(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<{ queue: TOpen; claim: TClaim | null }>;
+  openAndClaim?(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<{ queue: TOpen; claim: TClaim | null; view?: TView }>;
   /** The caller's access to the queue: throws (404 unknown or not theirs) or returns its state. */
   openQueue(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<TOpen>;
   /** What the caller's browser receives for a claimed item (nothing it must not see). */
