@@ -1,7 +1,8 @@
 import "server-only";
 import { notFound } from "@/lib/errors/app-error";
 import { defineQueueFeature } from "@/lib/queue/define-queue-feature";
-import { taskForAssignment } from "./review-task";
+import type { TQueueStatus } from "@/lib/queue/queue-feature";
+import { claimReviewTask, taskForAssignment } from "./review-task";
 import { ZDraft, ZReview } from "./schemas";
 import { reviewSubmit } from "./submit-review";
 
@@ -15,12 +16,24 @@ export const auditQueue = defineQueueFeature({
   unknownQueue: "Unknown campaign",
   statusMessage: { PAUSED: "This campaign is paused", CLOSED: "This campaign is closed" },
   owns: async (queueId, client) => (await client.auditCampaign.count({ where: { id: queueId } })) > 0,
+  async assignmentQueue(userId, assignmentId, client) {
+    const rows = await client.$queryRaw<{ queueId: string }[]>`
+      SELECT a."queueId" FROM "QueueAssignment" a JOIN "AuditCampaign" c ON c.id = a."queueId"
+       WHERE a.id = ${assignmentId}::uuid AND a."userId" = ${userId}::uuid`;
+    return rows[0]?.queueId ?? null;
+  },
   async openQueue(_user, campaignId, client) {
     const c = await client.auditCampaign.findUnique({ where: { id: campaignId }, select: { status: true, leaseMinutes: true } });
     if (!c) throw notFound("Campaign");
     return c;
   },
-  view: (user, claim, _campaign, client) => taskForAssignment(user.id, claim.assignmentId, claim.resumed, client),
+  // Any clinician may claim from any campaign, so the campaign's status, the claim and the task
+  // are one statement (claimReviewTask).
+  async openAndClaim(user, campaignId, client) {
+    const r = await claimReviewTask(user.id, campaignId, client);
+    if (!r) throw notFound("Campaign");
+    return { queue: { status: r.queue.status as TQueueStatus, leaseMinutes: r.queue.leaseMinutes }, claim: r.claim, view: r.view };
+  },  view: (user, claim, _campaign, client) => taskForAssignment(user.id, claim.assignmentId, claim.resumed, client),
   draft: ZDraft,
   skipRecord: ({ assignmentId, itemId }) => ({ action: "audit.skip", entityType: "audit_item", entityId: itemId, after: { assignmentId } }),
   payload: ZReview,

@@ -49,6 +49,12 @@ export async function taskForAssignment(userId: string, assignmentId: string, re
      WHERE a.id = ${assignmentId}::uuid AND a."userId" = ${userId}::uuid`;
   const a = rows[0];
   if (!a) throw notFound("Assignment");
+  return taskOf(a, resumed);
+}
+
+type TTaskFields = Omit<TTaskRow, "id" | "leaseExpiresAt"> & { id: string; leaseExpiresAt: Date };
+
+function taskOf(a: TTaskFields, resumed: boolean): TReviewTask {
   return {
     assignmentId: a.id,
     campaignId: a.campaignId,
@@ -62,4 +68,53 @@ export async function taskForAssignment(userId: string, assignmentId: string, re
     // Scanned for this one record as it is shown (about a millisecond), not for the whole dataset.
     phiSpans: { instruction: spansOf(a.instruction), input: spansOf(a.input), output: spansOf(a.output ?? "") },
   };
+}
+
+type TClaimTaskRow = {
+  status: string;
+  lease_minutes: number;
+  flags: Prisma.JsonValue;
+  claimed: { claimed_id: string; claimed_item: string; was_resumed: boolean; lease_until: string } | null;
+  draft: Prisma.JsonValue;
+  instruction: string | null;
+  input: string | null;
+  output: string | null;
+};
+
+/**
+ * The audit claim in one statement: the campaign's status, queue_claim when it is ACTIVE (inside
+ * a CASE, so a paused or closed campaign hands out nothing; the materialised CTE runs it once)
+ * and the claimed item's record, joined by the ids queue_claim returned. The new assignment row
+ * is not in the statement's snapshot, so its draft is read from the row as it was before: none
+ * for a fresh lease, the kept draft for a resumed or re-leased one (queue_claim leaves it as is).
+ * null: no such campaign.
+ */
+export async function claimReviewTask(userId: string, campaignId: string, client: TQueueClient = db()) {
+  const rows = await client.$queryRaw<TClaimTaskRow[]>`
+    WITH q AS MATERIALIZED (
+      SELECT c.status::text AS status, c."leaseMinutes" AS lease_minutes, c.flags,
+             CASE WHEN c.status::text = 'ACTIVE' THEN
+               (SELECT json_build_object('claimed_id', x.claimed_id, 'claimed_item', x.claimed_item, 'was_resumed', x.was_resumed,
+                                          'lease_until', x.lease_until AT TIME ZONE 'UTC')
+                  FROM queue_claim(c.id, ${userId}::uuid, LEAST(24 * 60, GREATEST(1, c."leaseMinutes"))) x)
+             END AS claimed
+        FROM "AuditCampaign" c
+       WHERE c.id = ${campaignId}::uuid)
+    SELECT q.status, q.lease_minutes, q.flags, q.claimed, a.draft, r.instruction, r.input, r.output
+      FROM q
+      LEFT JOIN "AuditItem" ai ON ai."queueItemId" = (q.claimed->>'claimed_item')::uuid
+      LEFT JOIN "DatasetRecord" r ON r.id = ai."recordId"
+      LEFT JOIN "QueueAssignment" a ON a.id = (q.claimed->>'claimed_id')::uuid`;
+  const row = rows[0];
+  if (!row) return null;
+  const c = row.claimed;
+  const queue = { status: row.status, leaseMinutes: row.lease_minutes };
+  if (!c) return { queue, claim: null, view: undefined };
+  if (row.instruction === null || row.input === null) throw notFound("Assignment");
+  const claim = { assignmentId: c.claimed_id, itemId: c.claimed_item, resumed: c.was_resumed, leaseExpiresAt: new Date(c.lease_until) };
+  const view = taskOf(
+    { id: c.claimed_id, draft: row.draft ?? null, leaseExpiresAt: claim.leaseExpiresAt, campaignId, flags: row.flags, instruction: row.instruction, input: row.input, output: row.output },
+    claim.resumed,
+  );
+  return { queue, claim, view };
 }

@@ -9,6 +9,7 @@ import type { TReview } from "./schemas";
 
 export type TSubmitResult = { status: number; body: { reviewId: string; assignmentId: string; verdict: string } };
 type TSubmitTarget = { itemId: string; claimedAt: Date; campaignStatus: "ACTIVE" | "PAUSED" | "CLOSED"; flags: Prisma.JsonValue; output: string | null };
+type TSubmitRow = TSubmitTarget & { outcome: string };
 
 /**
  * What a review submit writes: one review per assignment (201); a repeat answers with the stored
@@ -16,17 +17,22 @@ type TSubmitTarget = { itemId: string; claimedAt: Date; campaignStatus: "ACTIVE"
  * route's. A submit whose slot went to someone else keeps the work as the draft.
  */
 export const reviewSubmit: TQueueSubmit<TReview, TSubmitTarget, TSubmitResult> = {
+  // One joined read that also calls queue_submit (see loadSubmits): submits are, with claims, the
+  // queue's hottest path, and each round trip costs the app server CPU under load.
+  loadSubmits: true,
   async load(tx, { user, assignmentId }) {
-    // One joined read: submits are, with claims, the queue's hottest path.
-    const found = await tx.$queryRaw<TSubmitTarget[]>`
-      SELECT ai.id AS "itemId", a."claimedAt", c.status::text AS "campaignStatus", c.flags, r.output
+    const found = await tx.$queryRaw<TSubmitRow[]>`
+      SELECT ai.id AS "itemId", a."claimedAt", c.status::text AS "campaignStatus", c.flags, r.output,
+             queue_submit(a.id, a."userId") AS outcome
         FROM "QueueAssignment" a
         JOIN "AuditItem" ai ON ai."queueItemId" = a."itemId"
         JOIN "AuditCampaign" c ON c.id = ai."campaignId"
         JOIN "DatasetRecord" r ON r.id = ai."recordId"
        WHERE a.id = ${assignmentId}::uuid AND a."userId" = ${user.id}::uuid`;
-    const target = found[0];
-    return target ? { status: target.campaignStatus, target } : null;
+    const row = found[0];
+    if (!row) return null;
+    const { outcome, ...target } = row;
+    return { status: target.campaignStatus, target, outcome };
   },
   check(review, target) {
     const allowed = new Set(flagsOf(target.flags).map((f) => f.key));

@@ -13,14 +13,15 @@ import { defineClaimRoute } from "./feature-routes";
 import type { TAssignmentRef, TOwnAssignment, TQueueFeatureSpec, TQueueStatus } from "./queue-feature";
 import { releaseAssignment } from "./release-assignment";
 import { saveAssignmentDraft } from "./save-assignment-draft";
-import { LEASE_LOST, submitAssignment } from "./submit-assignment";
+import { LEASE_LOST, submitAssignment, submitOutcome } from "./submit-assignment";
 import { QUEUE_TX_OPTIONS } from "./tx-options";
-import type { TQueueClient } from "./types";
+import type { TClaim, TQueueClient } from "./types";
 
 /** A feature with its types erased, for the shared routes that dispatch by the assignment's queue. */
 export type TQueueFeatureHandle = {
   permission: TPermission;
-  owns(queueId: string, client: TQueueClient): Promise<boolean>;
+  /** The queue of the caller's assignment when it is this feature's; null otherwise. */
+  assignmentQueue(userId: string, assignmentId: string, client: TQueueClient): Promise<string | null>;
   draft(own: TOwnAssignment, body: unknown): Promise<void>;
   skip(own: TOwnAssignment, ctx: TRequestContext | null): Promise<boolean>;
   submit(own: TAssignmentRef, body: unknown, ctx: TRequestContext | null): Promise<{ status: number; body: unknown }>;
@@ -43,18 +44,32 @@ const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.I
 export function defineQueueFeature<TPayload, TDraft, TOpen extends { status: TQueueStatus; leaseMinutes: number }, TView, TTarget, TResult>(
   spec: TQueueFeatureSpec<TPayload, TDraft, TOpen, TView, TTarget, TResult>,
 ) {
+  async function assignmentQueue(userId: string, assignmentId: string, client: TQueueClient): Promise<string | null> {
+    if (spec.assignmentQueue) return spec.assignmentQueue(userId, assignmentId, client);
+    const a = await client.queueAssignment.findFirst({ where: { id: assignmentId, userId }, select: { queueId: true } });
+    return a && (await spec.owns(a.queueId, client)) ? a.queueId : null;
+  }
+
   async function ownAssignment(user: TCurrentUser, assignmentId: string, client: TQueueClient): Promise<TOwnAssignment> {
-    const a = await client.queueAssignment.findFirst({ where: { id: assignmentId, userId: user.id }, select: { queueId: true } });
-    if (!a || !(await spec.owns(a.queueId, client))) throw notFound("Assignment");
-    return { user, assignmentId, queueId: a.queueId, client };
+    const queueId = await assignmentQueue(user.id, assignmentId, client);
+    if (!queueId) throw notFound("Assignment");
+    return { user, assignmentId, queueId, client };
+  }
+
+  /** The queue's state and the caller's claim; with `openAndClaim` one statement, else two. */
+  async function openAndClaim(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<{ queue: TOpen; claim: TClaim | null; view?: TView }> {
+    if (spec.openAndClaim) return spec.openAndClaim(user, queueId, client);
+    const queue = await spec.openQueue(user, queueId, client);
+    if (queue.status !== "ACTIVE") return { queue, claim: null };
+    return { queue, claim: await claimNextItem({ queueId, userId: user.id, leaseMinutes: queue.leaseMinutes, client }) };
   }
 
   /** The caller's next item of an ACTIVE queue (their live lease first); null when none is left. */
   async function claim(user: TCurrentUser, queueId: string, client: TQueueClient = db()): Promise<TView | null> {
-    const queue = await spec.openQueue(user, queueId, client);
+    const { queue, claim: claimed, view } = await openAndClaim(user, queueId, client);
     if (queue.status !== "ACTIVE") throw new AppError("CONFLICT", spec.statusMessage[queue.status]);
-    const claimed = await claimNextItem({ queueId, userId: user.id, leaseMinutes: queue.leaseMinutes, client });
-    return claimed ? spec.view(user, claimed, queue, client) : null;
+    if (!claimed) return null;
+    return view ?? spec.view(user, claimed, queue, client);
   }
 
   async function draftOn(own: TOwnAssignment, draft: TDraft): Promise<void> {
@@ -81,7 +96,9 @@ export function defineQueueFeature<TPayload, TDraft, TOpen extends { status: TQu
         if (!found) throw notFound("Assignment");
         if (found.status === "CLOSED") throw new AppError("CONFLICT", spec.statusMessage.CLOSED);
         spec.submit.check?.(payload, found.target);
-        const outcome = await submitAssignment(tx, { assignmentId: ref.assignmentId, userId: ref.user.id });
+        const outcome = spec.submit.loadSubmits
+          ? submitOutcome(found.outcome)
+          : await submitAssignment(tx, { assignmentId: ref.assignmentId, userId: ref.user.id });
         return outcome === "already_submitted" ? spec.submit.replay(tx, ref, found.target) : spec.submit.write(tx, ref, payload, found.target, ctx);
       }, QUEUE_TX_OPTIONS);
     } catch (err) {
@@ -96,7 +113,7 @@ export function defineQueueFeature<TPayload, TDraft, TOpen extends { status: TQu
   const respond = spec.submit.respond ?? ((result: TResult) => ({ status: 200, body: result }));
   const handle: TQueueFeatureHandle = {
     permission: spec.permission,
-    owns: (queueId, client) => spec.owns(queueId, client),
+    assignmentQueue,
     draft: (own, body) => draftOn(own, parseBody(spec.draft, body)),
     skip: skipOn,
     submit: async (ref, body, ctx) => respond(await submitOn(ref, parseBody(spec.payload, body), ctx)),

@@ -34,6 +34,17 @@ export type TQueueFeatureSpec<TPayload, TDraft, TOpen extends { status: TQueueSt
   statusMessage: Record<Exclude<TQueueStatus, "ACTIVE">, string>;
   /** Whether this queue id is one of this feature's (a campaign id, a study id). */
   owns(queueId: string, client: TQueueClient): Promise<boolean>;
+  /**
+   * Optional, for speed: the queue of the caller's assignment when it is one of this feature's, in
+   * one joined read (null otherwise). Without it the protocol reads the assignment, then `owns`.
+   */
+  assignmentQueue?(userId: string, assignmentId: string, client: TQueueClient): Promise<string | null>;
+  /**
+   * Optional, for speed: `openQueue` and the claim in one statement (queue_claim gated on the
+   * queue being ACTIVE, as lib/audits/review-task.ts's claimReviewTask does). Same answers as openQueue, then claimNextItem;
+   * with `view` (what `view` would give for the claim, read in the same statement) no further read.
+   */
+  openAndClaim?(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<{ queue: TOpen; claim: TClaim | null; view?: TView }>;
   /** The caller's access to the queue: throws (404 unknown or not theirs) or returns its state. */
   openQueue(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<TOpen>;
   /** What the caller's browser receives for a claimed item (nothing it must not see). */
@@ -50,8 +61,17 @@ export type TQueueFeatureSpec<TPayload, TDraft, TOpen extends { status: TQueueSt
 
 /** What a submit writes; lib/queue runs it in the submit's transaction around queue_submit. */
 export type TQueueSubmit<TPayload, TTarget, TResult> = {
-  /** Reads what the write needs, inside the submit's transaction; null: not this feature's (404). */
-  load(tx: TTx, ref: TAssignmentRef): Promise<{ status: TQueueStatus; target: TTarget } | null>;
+  /**
+   * Reads what the write needs, inside the submit's transaction; null: not this feature's (404).
+   * With `loadSubmits`, the same read also calls queue_submit and returns its text as `outcome`.
+   */
+  load(tx: TTx, ref: TAssignmentRef): Promise<{ status: TQueueStatus; target: TTarget; outcome?: string } | null>;
+  /**
+   * The load's joined read calls queue_submit itself (saves the transaction a round trip). The
+   * checks still come first in effect: the outcome is looked at only after them, and a failing
+   * check (or the CLOSED 409) throws, which rolls queue_submit back with the transaction.
+   */
+  loadSubmits?: boolean;
   /** Checks the payload against the item before the queue marks it submitted (throw AppError). */
   check?(payload: TPayload, target: TTarget): void;
   /** Writes the payload's rows for a fresh submit (same transaction). */

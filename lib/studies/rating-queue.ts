@@ -20,6 +20,12 @@ export const studyQueue = defineQueueFeature({
   unknownQueue: "Unknown study",
   statusMessage: { PAUSED: "The study is paused", CLOSED: "The study is closed" },
   owns: async (queueId, client) => (await client.study.count({ where: { id: queueId } })) > 0,
+  async assignmentQueue(userId, assignmentId, client) {
+    const rows = await client.$queryRaw<{ queueId: string }[]>`
+      SELECT a."queueId" FROM "QueueAssignment" a JOIN "Study" s ON s.id = a."queueId"
+       WHERE a.id = ${assignmentId}::uuid AND a."userId" = ${userId}::uuid`;
+    return rows[0]?.queueId ?? null;
+  },
   async openQueue(user, studyId) {
     // A study not started, or naming other raters, is a 404 (studyForRater).
     const study = await studyForRater(user.id, studyId);

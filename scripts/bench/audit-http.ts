@@ -10,24 +10,16 @@ import { FINISHED_STATES, measureClaimCost, type TClaimCost } from "./claim-cost
 import { createWholeDatasetCampaign, measureExport } from "./export-http";
 import { startBenchServer } from "./http-server";
 import { idleRssBytes, importOnce, type TImportRun } from "./import-http";
-import { formatLatency, summarize, type TLatency } from "./latency";
-import { bareQueueBaseline, copyExportBaseline, copyImportBaseline } from "./postgres-baseline";
+import type { TLatency } from "./latency";
+import { copyExportBaseline, copyImportBaseline } from "./postgres-baseline";
 import { mib } from "./process-rss";
-import { cpuDuring, findPostmaster, saturatedGets, type TFloor } from "./http-profile";
-import { readingTimes, runReviewers } from "./queue-http";
+import { runReviewers } from "./queue-http";
+import { capacityRows } from "./capacity-http";
 import { RECORD_COUNT, writeSmallJsonl, writeSyntheticFiles } from "./synthetic-records";
 
 export const AUDIT_HTTP_SUITE = "Sample audit over HTTP";
 
 const REVIEWERS = 50;
-const QUEUE_ITEMS = 1_000;
-// People read an item before they submit; 1–3 s is far quicker than any clinician (AlpaCare's
-// reviewers took minutes), so the claim bursts stay dense.
-const READING_MS: [number, number] = [1_000, 3_000];
-// They open the queue at different moments, within the first reading time; the saturation run
-// below starts all 50 at the same instant.
-const ARRIVAL_MS: [number, number] = [0, 3_000];
-const WORKING_ITEMS = 300;
 const RUNS = 3;
 
 const started = performance.now();
@@ -97,25 +89,7 @@ export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
       const copyIn = await copyImportBaseline(server.serverUrl, copyFile, RUNS);
       const datasetId = imports[0]?.id ?? "";
 
-      step(`claim/submit: ${REVIEWERS} reviewers reading ${READING_MS[0] / 1000}–${READING_MS[1] / 1000} s per item, ${WORKING_ITEMS} items × 2…`);
-      const { id: workingId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", { datasetId, sampleSize: WORKING_ITEMS, seed: "bench-working", reviewersPerItem: 2 }, 201);
-      const working = await runReviewers(callers, workingId, readingTimes(...READING_MS), readingTimes(...ARRIVAL_MS, 11));
-      step(`  claim ${formatLatency(summarize(working.claims))}; submit ${formatLatency(summarize(working.submits))}`);
-      step(`claim/submit at saturation: ${REVIEWERS} reviewers with no pause, ${QUEUE_ITEMS} items × 2…`);
-      const queueCampaign = { datasetId, sampleSize: QUEUE_ITEMS, seed: "bench-queue", reviewersPerItem: 2 };
-      const { id: campaignId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", queueCampaign, 201);
-      const postmaster = await findPostmaster(server.databaseUrl);
-      const profiled = await cpuDuring(server.pid, postmaster, () => runReviewers(callers, campaignId));
-      const app = profiled.value;
-      step(`  claim ${formatLatency(summarize(app.claims))}; submit ${formatLatency(summarize(app.submits))}; ${((app.claims.length + app.submits.length) / app.seconds).toFixed(0)} requests/s`);
-      step("profile: the same callers on GET /api/health (Next and one SELECT) and GET /api/v1/me (Next and token authentication)…");
-      const health = await saturatedGets(callers, "/api/health");
-      const me = await saturatedGets(callers, "/api/v1/me");
-      step(`  health ${formatLatency(health.latency)} at ${health.perSecond.toFixed(0)}/s; me ${formatLatency(me.latency)} at ${me.perSecond.toFixed(0)}/s`);
-      step(`bare claim/submit SQL: ${REVIEWERS} connections on an identical campaign…`);
-      const { id: bareId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", { ...queueCampaign, seed: "bench-bare" }, 201);
-      const bare = await bareQueueBaseline(server.databaseUrl, bareId, server.reviewers.map((r) => r.userId));
-      step(`  claim ${formatLatency(summarize(bare.claims))}; submit ${formatLatency(summarize(bare.submits))}`);
+      const queueRows = await capacityRows(server, admin, callers, datasetId, step);
 
       step(`claim cost against finished work: a ${RECORD_COUNT.toLocaleString("en")} × 2 campaign held at ${FINISHED_STATES.map(pct).join(", ")} finished…`);
       const userIds = server.reviewers.map((r) => r.userId);
@@ -136,16 +110,6 @@ export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
       const copyInMs = median(copyIn);
       const peak = Math.max(...imports.map((r) => r.peakBytes));
       const above = mib(peak - idle);
-      const claims = summarize(app.claims);
-      const submits = summarize(app.submits);
-      const workClaims = summarize(working.claims);
-      const workSubmits = summarize(working.submits);
-      const requests = app.claims.length + app.submits.length;
-      const throughput = requests / app.seconds;
-      const perRequest = (ms: number | null) => (ms === null ? "not measured" : `${(ms / requests).toFixed(1)} ms (${(ms / 1000 / app.seconds).toFixed(2)} cores)`);
-      const floor = (what: string, f: TFloor) => `${what} p95 ${f.latency.p95.toFixed(0)} ms at ${f.perSecond.toFixed(0)} requests/s`;
-      const bareClaims = summarize(bare.claims);
-      const bareSubmits = summarize(bare.submits);
       const exportMs = median(exports.map((e) => e.ms));
       const copyOutMs = median(copyOut.times);
       const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
@@ -173,40 +137,7 @@ export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
             notes: `idle ${mib(idle).toFixed(0)} MiB after warm-up, peak ${mib(peak).toFixed(0)} MiB: VmRSS of the \`next start\` process tree sampled every 25 ms, highest of ${RUNS} imports`,
           },
         },
-        {
-          name: `Claim next item (POST /api/v1/audits/:id/assignments/next), ${REVIEWERS} concurrent reviewers reading ${READING_MS[0] / 1000}–${READING_MS[1] / 1000} s per item`,
-          target: "p95 < 100 ms",
-          result: {
-            value: Number(workClaims.p95.toFixed(1)),
-            unit: "ms",
-            display: formatLatency(workClaims),
-            pass: workClaims.p95 < 100,
-            notes: `${workClaims.n} claims (incl. the final 204s), max ${workClaims.max.toFixed(0)} ms; ${WORKING_ITEMS} items × 2 reviewers, each of ${REVIEWERS} distinct clinicians (own API token) arriving over the first ${ARRIVAL_MS[1] / 1000} s, then claiming, reading for a seeded uniform ${READING_MS[0] / 1000}–${READING_MS[1] / 1000} s, submitting; server at its default pool (DATABASE_POOL_SIZE 10); PostgreSQL alone is measured at saturation (below), where it compares like with like`,
-          },
-        },
-        {
-          name: `Submit review (POST /api/v1/assignments/:id/submit, Idempotency-Key), the same ${REVIEWERS} reviewers`,
-          target: "none set",
-          result: {
-            value: Number(workSubmits.p95.toFixed(1)),
-            unit: "ms",
-            display: formatLatency(workSubmits),
-            pass: null,
-            notes: `${workSubmits.n} submits, max ${workSubmits.max.toFixed(0)} ms; besides the queue_submit call and the review row (the bare baseline at saturation), the app authenticates the token, checks flags, writes the audit trail and the idempotency record`,
-          },
-        },
-        {
-          name: `Claim and submit at saturation: ${REVIEWERS} reviewers looping with no pause`,
-          target: "none set",
-          result: {
-            value: Number(throughput.toFixed(0)),
-            unit: "requests/s",
-            display: `${throughput.toFixed(0)} requests/s; claim ${formatLatency(claims)}; submit ${formatLatency(submits)}`,
-            pass: null,
-            baseline: { display: `bare claim ${formatLatency(bareClaims)}; submit ${formatLatency(bareSubmits)}`, ratio: ratio(claims.p95, bareClaims.p95) },
-            notes: `${QUEUE_ITEMS} items × 2, ${claims.n} claims and ${submits.n} submits; with ${REVIEWERS} requests always in flight, latency is queueing: ${REVIEWERS} ÷ throughput (Little's law), so this row measures capacity (and the worst case: all ${REVIEWERS} first claims at the same instant), and the row above latency; ratio at claim p95. Profile, the same 50 callers at saturation: ${floor("GET /api/health (Next and one SELECT)", health)}, ${floor("GET /api/v1/me (Next and token authentication)", me)}; CPU per claim or submit: next start ${perRequest(profiled.appMs)}, PostgreSQL ${perRequest(profiled.pgMs)}`,
-          },
-        },
+        ...queueRows,
         claimCostRow("1 reviewer", cost, (c) => c.single, (c) => c.bareSingle),
         claimCostRow(`${REVIEWERS} reviewers at once`, cost, (c) => c.many, (c) => c.bareMany),
         {

@@ -1,10 +1,12 @@
 // `npm run bench`: runs the in-process benchmarks of scripts/bench/benchmarks.ts and the HTTP
 // suite of scripts/bench/audit-http.ts, and writes BENCHMARKS.md with the machine described.
 // Speed targets live here, never in timed tests. `npm run bench -- <text>` runs only the
-// benchmarks (or suite) whose name contains <text> and prints the table instead of writing it.
+// benchmarks (or suite) whose name contains <text> and prints the table instead of writing it;
+// a part of "Claim and submit at saturation" (e.g. "saturation") runs the HTTP suite's queue rows alone.
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { AUDIT_HTTP_SUITE, runAuditHttpBenchmarks } from "./audit-http";
+import { CAPACITY_ROW, runCapacityBenchmarks } from "./capacity-http";
 import { BENCHMARKS, type TBenchResult, type TBenchRow } from "./benchmarks";
 import { phiAccuracySection } from "./phi-accuracy";
 
@@ -40,6 +42,10 @@ async function main(): Promise<void> {
   if (!only || AUDIT_HTTP_SUITE.includes(only)) {
     console.log(`▶ ${AUDIT_HTTP_SUITE} (production build, real PostgreSQL; several minutes)…`);
     for (const row of await runAuditHttpBenchmarks()) report(row);
+  } else if (CAPACITY_ROW.includes(only)) {
+    // "saturation", "Claim and submit": the queue rows alone, on a smaller dataset (capacity-http.ts).
+    console.log(`▶ ${CAPACITY_ROW} (production build, real PostgreSQL; a few minutes)…`);
+    for (const row of await runCapacityBenchmarks()) report(row);
   }
   const lines = [
     "# Benchmarks",
