@@ -5,17 +5,15 @@ import { requirePagePermission } from "@/lib/auth/current-user";
 import { browseRecords } from "@/lib/datasets/browse-records";
 import { getDataset } from "@/lib/datasets/list-datasets";
 import { ZBrowseQuery, ZDatasetParams } from "@/lib/datasets/schemas";
-import { notFound } from "next/navigation";
+import { findOr404, parseOr404 } from "@/lib/http/find-or-404";
 
 export const metadata = { title: "Dataset" };
 
 export default async function DatasetPage(props: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const params = ZDatasetParams.safeParse(await props.params);
-  if (!params.success) notFound();
-  await requirePagePermission("datasets:read", `/datasets/${params.data.id}`);
+  const { id } = parseOr404(ZDatasetParams, await props.params);
+  await requirePagePermission("datasets:read", `/datasets/${id}`);
   const query = ZBrowseQuery.catch({ page: 1, pageSize: 20 }).parse(await props.searchParams);
-  const dataset = await getDataset(params.data.id).catch(() => null);
-  if (!dataset) notFound();
+  const dataset = await findOr404(getDataset(id));
   const { total, records } = await browseRecords(dataset.id, query);
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
   const href = (page: number) => `/datasets/${dataset.id}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) }).toString()}`;
