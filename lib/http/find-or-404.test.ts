@@ -22,7 +22,7 @@ async function failure(work: Promise<unknown>): Promise<unknown> {
 describe("findOr404", () => {
   it("passes a found record through, given a promise or a function", async () => {
     await expect(findOr404(Promise.resolve({ id: "a" }))).resolves.toEqual({ id: "a" });
-    await expect(findOr404(async () => 3)).resolves.toBe(3);
+    await expect(findOr404(() => Promise.resolve(3))).resolves.toBe(3);
   });
 
   it("turns a service's AppError NOT_FOUND into Next's 404", async () => {
@@ -39,7 +39,7 @@ describe("findOr404", () => {
 
   it("rethrows every other AppError too (a conflict or a forbidden is no 404)", async () => {
     const conflict = new AppError("CONFLICT", "busy");
-    expect(await failure(findOr404(async () => Promise.reject(conflict)))).toBe(conflict);
+    expect(await failure(findOr404(() => Promise.reject(conflict)))).toBe(conflict);
   });
 });
 
