@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/notice";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { RecordList } from "@/components/datasets/record-list";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { browseRecords } from "@/lib/datasets/browse-records";
@@ -28,8 +30,10 @@ export default async function DatasetPage(props: { params: Promise<{ id: string 
       </Card>
       <Card title="Browse">
         <form className="mb-3 flex gap-2" role="search">
-          <input name="q" defaultValue={query.q ?? ""} placeholder="Search the text" className="w-full rounded border border-slate-500 px-2 py-1 text-sm" aria-label="Search" />
-          <button className="rounded bg-brand-700 px-3 py-1 text-sm text-white">Search</button>
+          <Field name="q" label="Search" hideLabel compact wrapperClassName="w-full" defaultValue={query.q ?? ""} placeholder="Search the text" />
+          <Button type="submit" className="px-3 py-1">
+            Search
+          </Button>
         </form>
         <p className="mb-2 text-xs text-slate-600" data-testid="record-total">
           {total} matching · page {query.page} of {pages}
