@@ -65,28 +65,25 @@ export function CreateCampaignForm({ datasets, defaultSeed }: { datasets: TDatas
       <SelectField
         name="datasetId"
         label="Dataset"
-        compact
         value={datasetId}
         onChange={(e) => setDatasetId(e.target.value)}
         options={datasets.map((d) => ({ value: d.id, label: d.name }))}
       />
-      <Field name="name" label="Name" compact />
-      <SelectField name="mode" label="Sample" compact value={mode} onChange={(e) => setMode(e.target.value)} options={MODES} />
-      <Field name="amount" label="Size or fraction" compact defaultValue="40" disabled={mode === "all"} />
+      <Field name="name" label="Name" />
+      <SelectField name="mode" label="Sample" value={mode} onChange={(e) => setMode(e.target.value)} options={MODES} />
+      <Field name="amount" label="Size or fraction" defaultValue="40" disabled={mode === "all"} />
       <SelectField
         name="strata"
         label="Stratify by"
-        compact
         defaultValue=""
         options={[{ value: "", label: "Simple random" }, ...fields.map((f) => ({ value: f, label: f }))]}
       />
-      <Field name="seed" label="Random seed" compact required defaultValue={defaultSeed} />
-      <Field name="reviewersPerItem" label="Reviewers per item" compact type="number" min={1} max={10} defaultValue={2} />
-      <TextAreaField name="flags" label="Error flags, one per line (empty: the default rubric)" compact wrapperClassName="sm:col-span-2" className="h-20" />
+      <Field name="seed" label="Random seed" required defaultValue={defaultSeed} />
+      <Field name="reviewersPerItem" label="Reviewers per item" type="number" min={1} max={10} defaultValue={2} />
+      <TextAreaField name="flags" label="Error flags, one per line (empty: the default rubric)" wrapperClassName="sm:col-span-2" className="h-20" />
       <TextAreaField
         name="gold"
         label={`Gold items, one per line: record number and known verdict (e.g. "17 reject")`}
-        compact
         wrapperClassName="sm:col-span-2"
         className="h-16"
       />
