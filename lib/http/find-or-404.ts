@@ -1,3 +1,4 @@
+import "server-only";
 import { notFound } from "next/navigation";
 import type { ZodType } from "zod";
 import { AppError } from "@/lib/errors/app-error";
