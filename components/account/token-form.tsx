@@ -21,12 +21,16 @@ export function TokenForm() {
       </form>
       {state?.ok ? (
         <Notice tone="success" title="Copy your token now: it is shown only once">
-          <input
+          <Field
+            name="newToken"
+            label="New API token"
+            hideLabel
+            compact
             readOnly
-            aria-label="New API token"
             data-testid="new-token"
             value={state.data.token}
-            className="mt-2 w-full rounded border border-slate-500 bg-white px-2 py-1 font-mono text-xs"
+            wrapperClassName="mt-2"
+            className="font-mono text-xs"
             onFocus={(e) => e.currentTarget.select()}
           />
           <p className="mt-1 text-xs">Use it as <code>Authorization: Bearer &lt;token&gt;</code> on /api/v1.</p>

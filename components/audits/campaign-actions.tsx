@@ -3,10 +3,17 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { CheckboxField, SelectField, TextAreaField } from "@/components/ui/field";
 import { PhiConfirm } from "@/components/phi/phi-confirm";
 import { PhiFindingsInline } from "@/components/phi/phi-findings-inline";
 import { phiRefusalOf, type TPhiRefusal } from "@/components/phi/phi-problem";
 import { useWrittenFindings } from "@/components/phi/use-written-findings";
+
+const VERDICTS = [
+  { value: "accept", label: "Accept" },
+  { value: "reject", label: "Reject" },
+  { value: "revise", label: "Needs revision" },
+];
 
 /** Pause / resume / close, and adjudication of one disputed item. */
 export function CampaignControls({ id, status }: { id: string; status: string }) {
@@ -81,22 +88,30 @@ export function AdjudicateForm({
   return (
     // No aria-label on the form: one per disputed item, they would be landmarks all of the same name.
     <form ref={formRef} onSubmit={onSubmit} className="mt-2 space-y-2 text-sm">
-      <label className="flex items-center gap-2">
-        Final verdict
-        <select name="verdict" className="rounded border px-2 py-1" value={verdict} onChange={(e) => setVerdict(e.target.value)}>
-          <option value="accept">Accept</option>
-          <option value="reject">Reject</option>
-          <option value="revise">Needs revision</option>
-        </select>
-      </label>
-      <div className="flex flex-wrap gap-2">
+      <SelectField
+        id={`verdict-${itemId}`}
+        name="verdict"
+        label="Final verdict"
+        compact
+        wrapperClassName="max-w-xs"
+        value={verdict}
+        onChange={(e) => setVerdict(e.target.value)}
+        options={VERDICTS}
+      />
+      <div className="flex flex-wrap gap-x-3 gap-y-1">
         {flags.map((f) => (
-          <label key={f.key} className="flex items-center gap-1">
-            <input type="checkbox" name="flags" value={f.key} /> {f.label}
-          </label>
+          <CheckboxField key={f.key} id={`flag-${itemId}-${f.key}`} name="flags" value={f.key} label={f.label} />
         ))}
       </div>
-      <textarea name="correctedOutput" value={text} onChange={(e) => setText(e.target.value)} className="h-24 w-full rounded border p-2" aria-label="Final output" />
+      <TextAreaField
+        id={`final-output-${itemId}`}
+        name="correctedOutput"
+        label="Final output"
+        hideLabel
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        className="h-24"
+      />
       <PhiFindingsInline text={text} findings={written} />
       {phiRefusal ? <PhiConfirm refusal={phiRefusal} fieldLabels={{ correctedOutput: "Final output" }} onConfirm={() => void send(true)} onCancel={() => setPhiRefusal(null)} /> : null}
       <Button type="submit">Record final verdict</Button>

@@ -3,10 +3,17 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { flagKeyOf } from "@/lib/audits/flags";
 import { campaignFieldName, parseGoldLines } from "@/lib/audits/gold-lines";
 
 type TDataset = { id: string; name: string; fields: string[] };
+const MODES = [
+  { value: "size", label: "Fixed number of records" },
+  { value: "fraction", label: "Fraction (0–1)" },
+  { value: "all", label: "All records" },
+];
+
 type TProblem = { detail?: string; errors?: Record<string, string[]> };
 
 /** An admin picks a dataset and a sample; the seed is recorded so the sample can be drawn again. */
@@ -55,59 +62,31 @@ export function CreateCampaignForm({ datasets, defaultSeed }: { datasets: TDatas
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="grid gap-3 text-sm sm:grid-cols-2" aria-label="Start an audit campaign">
-      <label>
-        Dataset
-        <select name="datasetId" value={datasetId} onChange={(e) => setDatasetId(e.target.value)} className="mt-1 block w-full rounded border px-2 py-1">
-          {datasets.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Name
-        <input name="name" className="mt-1 block w-full rounded border px-2 py-1" />
-      </label>
-      <label>
-        Sample
-        <select name="mode" className="mt-1 block w-full rounded border px-2 py-1" value={mode} onChange={(e) => setMode(e.target.value)}>
-          <option value="size">Fixed number of records</option>
-          <option value="fraction">Fraction (0–1)</option>
-          <option value="all">All records</option>
-        </select>
-      </label>
-      <label>
-        Size or fraction
-        <input name="amount" defaultValue="40" disabled={mode === "all"} className="mt-1 block w-full rounded border px-2 py-1 disabled:bg-slate-100" />
-      </label>
-      <label>
-        Stratify by
-        <select name="strata" className="mt-1 block w-full rounded border px-2 py-1" defaultValue="">
-          <option value="">Simple random</option>
-          {fields.map((f) => (
-            <option key={f} value={f}>
-              {f}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Random seed
-        <input name="seed" required defaultValue={defaultSeed} className="mt-1 block w-full rounded border px-2 py-1" />
-      </label>
-      <label>
-        Reviewers per item
-        <input name="reviewersPerItem" type="number" min={1} max={10} defaultValue={2} className="mt-1 block w-full rounded border px-2 py-1" />
-      </label>
-      <label className="sm:col-span-2">
-        Error flags, one per line (empty: the default rubric)
-        <textarea name="flags" className="mt-1 block h-20 w-full rounded border px-2 py-1" />
-      </label>
-      <label className="sm:col-span-2">
-        Gold items, one per line: record number and known verdict (e.g. &quot;17 reject&quot;)
-        <textarea name="gold" className="mt-1 block h-16 w-full rounded border px-2 py-1" />
-      </label>
+      <SelectField
+        name="datasetId"
+        label="Dataset"
+        value={datasetId}
+        onChange={(e) => setDatasetId(e.target.value)}
+        options={datasets.map((d) => ({ value: d.id, label: d.name }))}
+      />
+      <Field name="name" label="Name" />
+      <SelectField name="mode" label="Sample" value={mode} onChange={(e) => setMode(e.target.value)} options={MODES} />
+      <Field name="amount" label="Size or fraction" defaultValue="40" disabled={mode === "all"} />
+      <SelectField
+        name="strata"
+        label="Stratify by"
+        defaultValue=""
+        options={[{ value: "", label: "Simple random" }, ...fields.map((f) => ({ value: f, label: f }))]}
+      />
+      <Field name="seed" label="Random seed" required defaultValue={defaultSeed} />
+      <Field name="reviewersPerItem" label="Reviewers per item" type="number" min={1} max={10} defaultValue={2} />
+      <TextAreaField name="flags" label="Error flags, one per line (empty: the default rubric)" wrapperClassName="sm:col-span-2" className="h-20" />
+      <TextAreaField
+        name="gold"
+        label={`Gold items, one per line: record number and known verdict (e.g. "17 reject")`}
+        wrapperClassName="sm:col-span-2"
+        className="h-16"
+      />
       <div className="sm:col-span-2">
         <Button type="submit" disabled={!datasetId}>
           Start campaign

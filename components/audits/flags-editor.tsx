@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { flagKeyOf, type TFlag } from "@/lib/audits/flags";
 
 const MAX_FLAGS = 9;
@@ -60,13 +61,17 @@ export function FlagsEditor({ campaignId, flags }: { campaignId: string; flags: 
         {rows.map((r, i) => (
           <li key={r.key} className="flex items-center gap-2">
             <span className="w-5 text-right text-slate-600">{i + 1}</span>
-            <input
-              aria-label={`Label of flag ${i + 1}`}
+            <Field
+              id={`flag-label-${r.key}`}
+              name={`flag-${r.key}`}
+              label={`Label of flag ${i + 1}`}
+              hideLabel
+              compact
+              wrapperClassName="w-72"
               value={r.label}
               maxLength={100}
               required
               onChange={(e) => setRows(rows.map((x) => (x.key === r.key ? { ...x, label: e.target.value } : x)))}
-              className="w-72 rounded border px-2 py-1"
             />
             <Button type="button" variant="secondary" aria-label={`Remove ${r.label}`} onClick={() => setRows(rows.filter((x) => x.key !== r.key))}>
               Remove
@@ -75,7 +80,19 @@ export function FlagsEditor({ campaignId, flags }: { campaignId: string; flags: 
         ))}
       </ol>
       <div className="flex items-center gap-2">
-        <input aria-label="New flag" placeholder="New flag, e.g. Wrong dosage" value={added} maxLength={100} onChange={(e) => setAdded(e.target.value)} className="w-72 rounded border px-2 py-1" />
+        <Field
+          id="flag-new"
+          name="newFlag"
+          label="New flag"
+          hideLabel
+          compact
+          wrapperClassName="w-72"
+          placeholder="New flag, e.g. Wrong dosage"
+          value={added}
+          maxLength={100}
+          onChange={(e) => setAdded(e.target.value)}
+          errors={addProblem ? [addProblem] : undefined}
+        />
         <Button
           type="button"
           variant="secondary"
@@ -88,7 +105,6 @@ export function FlagsEditor({ campaignId, flags }: { campaignId: string; flags: 
           Add
         </Button>
       </div>
-      {addProblem ? <p className="text-error">{addProblem}</p> : null}
       <Button type="submit" disabled={rows.length === 0}>
         Save flags
       </Button>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field, FileField, SelectField } from "@/components/ui/field";
 import type { TFieldMapping } from "@/lib/datasets/field-mapping";
 import { SNIFF_BYTES, sniffFields, suggestMapping } from "@/lib/datasets/sniff-fields";
 
@@ -90,34 +91,35 @@ export function UploadForm() {
 
   return (
     <form onSubmit={onSubmit} className="space-y-3" aria-label="Import a dataset">
-      <label className="block text-sm">
-        Name
-        <input name="name" className="mt-1 block w-full rounded border border-slate-500 px-2 py-1" maxLength={200} />
-      </label>
-      <label className="block text-sm">
-        File (JSONL or a JSON array of objects; every record needs an output)
-        <input name="file" type="file" accept=".jsonl,.json,.ndjson" className="mt-1 block" onChange={(e) => void onFile(e)} />
-      </label>
+      <Field id="dataset-name" name="name" label="Name" compact maxLength={200} />
+      <FileField
+        id="dataset-file"
+        name="file"
+        label="File (JSONL or a JSON array of objects; every record needs an output)"
+        accept=".jsonl,.json,.ndjson"
+        onChange={(e) => void onFile(e)}
+      />
       {mapping ? (
-        <fieldset className="grid gap-2 text-sm sm:grid-cols-3" data-testid="field-mapping">
-          <legend className="mb-1 font-medium">Which field is which (read from the file&apos;s first records)</legend>
+        <fieldset className="grid gap-2 sm:grid-cols-3" data-testid="field-mapping">
+          <legend className="mb-1 text-sm font-medium">Which field is which (read from the file&apos;s first records)</legend>
           {ROLES.map(({ role, label }) => (
-            <label key={role}>
-              {label}
-              <select
-                className="mt-1 block w-full rounded border border-slate-500 px-2 py-1"
-                value={mapping[role]}
-                onChange={(e) => setMapping({ ...mapping, [role]: e.target.value })}
-              >
-                {role === "input" ? <option value="">(none)</option> : null}
-                {role === "output" && !mapping.output ? <option value="">Choose…</option> : null}
-                {keys.map((k) => (
-                  <option key={k} value={k}>
-                    {k}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              key={role}
+              id={`mapping-${role}`}
+              name={`mapping-${role}`}
+              label={label}
+              compact
+              value={mapping[role]}
+              onChange={(e) => setMapping({ ...mapping, [role]: e.target.value })}
+            >
+              {role === "input" ? <option value="">(none)</option> : null}
+              {role === "output" && !mapping.output ? <option value="">Choose…</option> : null}
+              {keys.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </SelectField>
           ))}
         </fieldset>
       ) : null}

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { PhiConfirm } from "@/components/phi/phi-confirm";
 import { PhiFindingsInline } from "@/components/phi/phi-findings-inline";
@@ -39,10 +40,14 @@ export function ReviewPanel({ seedId, version }: { seedId: string; version: numb
   }
   return (
     <div className="space-y-3">
-      <label htmlFor="review-comment" className="block text-sm font-medium">
-        Comment for the author (required when requesting changes)
-      </label>
-      <textarea id="review-comment" value={comment} onChange={(e) => setComment(e.target.value)} rows={3} className="block w-full rounded-md border border-slate-500 px-3 py-2 text-sm" />
+      <TextAreaField
+        id="review-comment"
+        name="comment"
+        label="Comment for the author (required when requesting changes)"
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        rows={3}
+      />
       <PhiFindingsInline text={comment} findings={written} />
       {phiRefusal ? (
         <PhiConfirm

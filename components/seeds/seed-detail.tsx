@@ -1,10 +1,9 @@
 import "server-only";
-import { notFound } from "next/navigation";
 import { Card, Notice } from "@/components/ui/notice";
 import { hasPermission } from "@/lib/auth/permissions";
 import { phiKindLabel } from "@/lib/phi/labels";
 import type { TCurrentUser } from "@/lib/auth/sessions";
-import { AppError } from "@/lib/errors/app-error";
+import { findOr404 } from "@/lib/http/find-or-404";
 import { getSeed } from "@/lib/seeds/get-seed";
 import { listRetiredTerms, listTerms } from "@/lib/vocabulary/list-terms";
 import { PhiFindingActions } from "./phi-finding-actions";
@@ -24,15 +23,6 @@ async function editorTerms(c: { topicId: string | null; viewId: string | null; t
   return [...live, ...kept.map((t) => ({ ...t, label: `${t.label} (retired)` }))];
 }
 
-async function load(user: TCurrentUser, id: string) {
-  try {
-    return await getSeed(user, id);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  }
-}
-
 function editorFields(c: Awaited<ReturnType<typeof getSeed>>["current"]): TEditorFields {
   return {
     topicId: c.topicId ?? "",
@@ -49,8 +39,7 @@ function editorFields(c: Awaited<ReturnType<typeof getSeed>>["current"]): TEdito
 }
 
 export async function SeedDetail({ user, id, savedVersion }: { user: TCurrentUser; id: string; savedVersion?: number }) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const seed = await load(user, id);
+  const seed = await findOr404(getSeed(user, id));
   const isAuthor = seed.authorId === user.id;
   // Mirrors revisionRight: nobody else could answer a change request on a seed whose author
   // cannot write (an importing admin), so any clinician may revise it, becoming its author.

@@ -3,10 +3,16 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { CheckboxField, FileField, SelectField } from "@/components/ui/field";
 import { uploadWithProgress } from "@/components/ui/upload-with-progress";
 import { formatBytes, MAX_IMPORT_BYTES } from "@/lib/seeds/import-limits";
 import { contentTypeOf, importUrl, readImportAnswer, refusalBeforeUpload, type TImportAnswer, type TImportChoice } from "./import-request";
 import { SeedImportOutcome, type TImportRun } from "./seed-import-outcome";
+
+const IMPORT_AS = [
+  { value: "submitted", label: "Submitted (needs review)" },
+  { value: "approved", label: "Approved" },
+];
 
 type TTermOption = { id: string; label: string; kind: string };
 type TProgress = { run: TImportRun; sent: number; uploaded: boolean; started: number };
@@ -76,32 +82,16 @@ export function SeedImportForm({ terms }: { terms: TTermOption[] }) {
           void start(e.currentTarget, submitter?.getAttribute("value") !== "import");
         }}
       >
-        <div>
-          <label htmlFor="seed-file" className="block text-sm font-medium">
-            Seed file (AlpaCare JSON or JSON Lines)
-          </label>
-          <input
-            ref={fileRef}
-            id="seed-file"
-            name="file"
-            type="file"
-            accept=".json,.jsonl,.ndjson,application/json"
-            className="text-sm"
-            onChange={() => setOutcome(null)}
-          />
-        </div>
-        <div>
-          <label htmlFor="seed-status" className="block text-sm font-medium">
-            Import as
-          </label>
-          <select id="seed-status" name="status" className="rounded border border-slate-500 px-2 py-1 text-sm">
-            <option value="submitted">Submitted (needs review)</option>
-            <option value="approved">Approved</option>
-          </select>
-        </div>
-        <label className="flex items-center gap-1 text-sm">
-          <input type="checkbox" name="addUnknown" /> Add remaining unknown labels as new terms
-        </label>
+        <FileField
+          ref={fileRef}
+          id="seed-file"
+          name="file"
+          label="Seed file (AlpaCare JSON or JSON Lines)"
+          accept=".json,.jsonl,.ndjson,application/json"
+          onChange={() => setOutcome(null)}
+        />
+        <SelectField id="seed-status" name="status" label="Import as" compact options={IMPORT_AS} />
+        <CheckboxField name="addUnknown" label="Add remaining unknown labels as new terms" />
         <Button type="submit" name="intent" value="check" variant="secondary" disabled={busy}>
           Check
         </Button>

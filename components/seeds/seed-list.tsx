@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { Field, SelectField } from "@/components/ui/field";
 import { Card } from "@/components/ui/notice";
 import type { listSeeds } from "@/lib/seeds/list-seeds";
 import type { TTermRef } from "@/lib/vocabulary/label-lookup";
 import { SeedStatusBadge } from "./seed-status-badge";
 
 const STATUSES = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "RETIRED"];
-const control = "block w-full rounded-md border border-slate-500 bg-white px-2 py-1.5 text-sm";
 
 export function SeedList({
   result,
@@ -22,19 +22,7 @@ export function SeedList({
   canExport: boolean;
 }) {
   const select = (name: string, label: string, options: { value: string; label: string }[]) => (
-    <div>
-      <label htmlFor={`filter-${name}`} className="block text-xs font-medium">
-        {label}
-      </label>
-      <select id={`filter-${name}`} name={name} defaultValue={values[name] ?? ""} className={control}>
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField id={`filter-${name}`} name={name} label={label} compact defaultValue={values[name] ?? ""} options={[{ value: "", label: "Any" }, ...options]} />
   );
   const termOptions = (kind: string) => terms.filter((t) => t.kind === kind).map((t) => ({ value: t.id, label: t.label }));
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
@@ -63,12 +51,7 @@ export function SeedList({
       </div>
       <Card>
         <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end" role="search">
-          <div className="sm:col-span-3 lg:col-span-2">
-            <label htmlFor="filter-q" className="block text-xs font-medium">
-              Search text
-            </label>
-            <input id="filter-q" name="q" type="search" defaultValue={values.q ?? ""} className={control} />
-          </div>
+          <Field id="filter-q" name="q" type="search" label="Search text" compact defaultValue={values.q ?? ""} wrapperClassName="sm:col-span-3 lg:col-span-2" />
           {select("status", "Status", STATUSES.map((s) => ({ value: s, label: s.replace("_", " ").toLowerCase() })))}
           {select("topicId", "Topic", termOptions("TOPIC"))}
           {select("typeId", "Type", termOptions("TYPE"))}

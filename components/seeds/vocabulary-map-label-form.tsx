@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useId } from "react";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/field";
 import { addAliasAction, addTermAction } from "@/lib/vocabulary/vocabulary-actions";
 
 type TTermOption = { id: string; label: string };
@@ -21,16 +22,7 @@ export function VocabularyMapLabelForm({ kind, label, terms, onDone }: { kind: s
     <div className="flex flex-wrap items-center gap-2">
       <form action={mapAction} className="flex items-center gap-2">
         <input type="hidden" name="alias" value={label} />
-        <label className="sr-only" htmlFor={selectId}>
-          Map “{label}” to
-        </label>
-        <select id={selectId} name="termId" className="rounded border border-slate-500 px-2 py-1 text-sm">
-          {terms.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-            </option>
-          ))}
-        </select>
+        <SelectField id={selectId} name="termId" label={`Map “${label}” to`} hideLabel compact options={terms.map((t) => ({ value: t.id, label: t.label }))} />
         <Button type="submit" variant="secondary" className="px-2 py-1 text-xs" disabled={mapping || terms.length === 0}>
           Map
         </Button>

@@ -7,19 +7,10 @@ import {
   renameTermAction,
   retireTermAction,
 } from "@/lib/vocabulary/vocabulary-actions";
+import { CheckboxField, Field, SelectField } from "@/components/ui/field";
 import { VocabularyTermForm } from "./vocabulary-term-form";
 
 type TTerm = { id: string; label: string; aliases: string[] };
-
-const inputClass = "rounded border border-slate-500 px-2 py-1 text-sm";
-
-function ErrorText({ id, errors }: { id: string; errors: string[] | undefined }) {
-  return errors?.length ? (
-    <span id={id} role="alert" className="text-xs text-error">
-      {errors.join(" ")}
-    </span>
-  ) : null;
-}
 
 /** A live term: its aliases (each removable) and, folded away, add alias, rename and retire. */
 export function VocabularyTermRow({ term, others }: { term: TTerm; others: { id: string; label: string }[] }) {
@@ -46,41 +37,27 @@ export function VocabularyTermRow({ term, others }: { term: TTerm; others: { id:
         <div className="mt-2 space-y-2 border-l-2 border-slate-200 pl-3">
           <VocabularyTermForm action={addAliasAction} hidden={{ termId: term.id }} submit="Add alias" done="Alias added.">
             {(e) => (
-              <label className="flex flex-col text-xs">
-                New alias of “{term.label}”
-                <input name="alias" className={inputClass} aria-invalid={Boolean(e?.alias) || undefined} aria-describedby={`${uid}-alias`} />
-                <ErrorText id={`${uid}-alias`} errors={e?.alias} />
-              </label>
+              <Field id={`${uid}-alias`} name="alias" label={`New alias of “${term.label}”`} compact errors={e?.alias} />
             )}
           </VocabularyTermForm>
           <VocabularyTermForm action={renameTermAction} hidden={{ termId: term.id }} submit="Rename" done="Renamed.">
             {(e) => (
               <>
-                <label className="flex flex-col text-xs">
-                  New label for “{term.label}”
-                  <input name="label" defaultValue={term.label} className={inputClass} aria-invalid={Boolean(e?.label) || undefined} aria-describedby={`${uid}-label`} />
-                  <ErrorText id={`${uid}-label`} errors={e?.label} />
-                </label>
-                <label className="flex items-center gap-1 text-xs">
-                  <input type="checkbox" name="keepOldAsAlias" defaultChecked /> Keep the old label as an alias
-                </label>
+                <Field id={`${uid}-label`} name="label" label={`New label for “${term.label}”`} compact defaultValue={term.label} errors={e?.label} />
+                <CheckboxField id={`${uid}-keep`} name="keepOldAsAlias" defaultChecked label="Keep the old label as an alias" />
               </>
             )}
           </VocabularyTermForm>
           <VocabularyTermForm action={retireTermAction} hidden={{ termId: term.id }} submit="Retire" variant="danger" done="Retired.">
             {(e) => (
-              <label className="flex flex-col text-xs">
-                Imports that use “{term.label}” map to
-                <select name="replacementId" className={inputClass} aria-describedby={`${uid}-replacement`}>
-                  <option value="">(nothing: list it as unknown)</option>
-                  {others.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-                <ErrorText id={`${uid}-replacement`} errors={e?.replacementId} />
-              </label>
+              <SelectField
+                id={`${uid}-replacement`}
+                name="replacementId"
+                label={`Imports that use “${term.label}” map to`}
+                compact
+                errors={e?.replacementId}
+                options={[{ value: "", label: "(nothing: list it as unknown)" }, ...others.map((o) => ({ value: o.id, label: o.label }))]}
+              />
             )}
           </VocabularyTermForm>
           <p className="text-xs text-slate-600">Retired terms stay on the seeds that have them but cannot be chosen for new ones.</p>

@@ -11,8 +11,9 @@ const router = { push: () => {}, replace: () => {}, refresh: () => {}, back: () 
 describe("create-study form", () => {
   it("defaults to correctness and helpfulness and offers rationale off / optional / required", () => {
     const html = renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router as never }, createElement(CreateStudyForm)));
-    expect(html).toContain(`name="criteria" value="Correctness, Helpfulness"`);
-    const select = /<select name="rationale"[^>]*>(.*?)<\/select>/.exec(html)?.[1] ?? "";
+    const criteria = /<input[^>]*name="criteria"[^>]*>/.exec(html)?.[0] ?? "";
+    expect(criteria).toContain(`value="Correctness, Helpfulness"`);
+    const select = /<select[^>]*name="rationale"[^>]*>(.*?)<\/select>/.exec(html)?.[1] ?? "";
     expect([...select.matchAll(/value="(\w+)"/g)].map((m) => m[1])).toEqual(["off", "optional", "required"]);
     expect(select).toMatch(/value="optional" selected=""/);
   });

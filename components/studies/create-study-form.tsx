@@ -3,12 +3,20 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { CheckboxField, Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { apiFetch } from "@/components/studies/api-fetch";
 import { createStudyBody, DEFAULT_CRITERIA } from "@/components/studies/create-study-body";
 
-const input = "mt-1 block w-full rounded-md border border-slate-500 p-2 text-sm";
+const DESIGNS = [
+  { value: "all_pairs", label: "All pairs of models" },
+  { value: "vs_reference", label: "Each model against a reference" },
+];
+const RATIONALES = [
+  { value: "off", label: "Not asked" },
+  { value: "optional", label: "Optional" },
+  { value: "required", label: "Required" },
+];
 
 export function CreateStudyForm() {
   const router = useRouter();
@@ -31,11 +39,7 @@ export function CreateStudyForm() {
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="grid gap-3 sm:grid-cols-2">
-      <label className="text-sm">
-        Name
-        <input name="name" required maxLength={200} className={input} />
-        <span className="mt-1 block text-xs text-slate-600">Internal: admins and researchers only.</span>
-      </label>
+      <Field name="name" label="Name" required maxLength={200} hint="Internal: admins and researchers only." />
       <Field
         label="Title (what raters see)"
         name="title"
@@ -43,48 +47,16 @@ export function CreateStudyForm() {
         errors={titleErrors}
         hint="Optional: left empty, raters see “Study N”. It must not name a model or vendor."
       />
-      <label className="text-sm">
-        Criteria (comma-separated)
-        <input name="criteria" required defaultValue={DEFAULT_CRITERIA} className={input} />
-      </label>
-      <label className="text-sm">
-        Design
-        <select name="design" className={input} defaultValue="all_pairs">
-          <option value="all_pairs">All pairs of models</option>
-          <option value="vs_reference">Each model against a reference</option>
-        </select>
-      </label>
-      <label className="text-sm">
-        Reference model (for “against a reference”)
-        <input name="reference" maxLength={200} className={input} />
-      </label>
-      <label className="text-sm">
-        Ratings per comparison
-        <input name="ratingsPerComparison" type="number" min={1} max={20} defaultValue={2} className={input} />
-      </label>
-      <label className="text-sm">
-        Attention checks (% of comparisons)
-        <input name="attentionCheckShare" type="number" min={0} max={50} defaultValue={5} className={input} />
-      </label>
-      <label className="text-sm">
-        Consistency repeats (% of judgements)
-        <input name="repeatShare" type="number" min={0} max={50} defaultValue={5} className={input} />
-      </label>
-      <label className="text-sm">
-        Rationale
-        <select name="rationale" className={input} defaultValue="optional">
-          <option value="off">Not asked</option>
-          <option value="optional">Optional</option>
-          <option value="required">Required</option>
-        </select>
-      </label>
-      <div className="flex items-end gap-4 text-sm">
-        <label className="flex items-center gap-1">
-          <input type="checkbox" name="allowTie" defaultChecked /> Allow tie
-        </label>
-        <label className="flex items-center gap-1">
-          <input type="checkbox" name="allowBothBad" defaultChecked /> Allow “both bad”
-        </label>
+      <Field name="criteria" label="Criteria (comma-separated)" required defaultValue={DEFAULT_CRITERIA} />
+      <SelectField name="design" label="Design" defaultValue="all_pairs" options={DESIGNS} />
+      <Field name="reference" label="Reference model (for “against a reference”)" maxLength={200} />
+      <Field name="ratingsPerComparison" label="Ratings per comparison" type="number" min={1} max={20} defaultValue={2} />
+      <Field name="attentionCheckShare" label="Attention checks (% of comparisons)" type="number" min={0} max={50} defaultValue={5} />
+      <Field name="repeatShare" label="Consistency repeats (% of judgements)" type="number" min={0} max={50} defaultValue={5} />
+      <SelectField name="rationale" label="Rationale" defaultValue="optional" options={RATIONALES} />
+      <div className="flex items-end gap-4">
+        <CheckboxField name="allowTie" label="Allow tie" defaultChecked />
+        <CheckboxField name="allowBothBad" label="Allow “both bad”" defaultChecked />
       </div>
       {error ? (
         <div className="sm:col-span-2">

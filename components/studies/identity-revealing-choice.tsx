@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { CheckboxField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { apiFetch } from "@/components/studies/api-fetch";
 
@@ -33,10 +34,14 @@ export function IdentityRevealingChoice({ studyId, include, count }: { studyId: 
 
   return (
     <div className="mt-3 space-y-2 text-sm">
-      <label className="flex items-center gap-2">
-        <input type="checkbox" checked={checked} disabled={busy} onChange={(e) => void choose(e.target.checked)} data-testid="include-revealing" />
-        Show these {count} outputs to raters anyway (recorded in the audit trail)
-      </label>
+      <CheckboxField
+        name="includeRevealing"
+        checked={checked}
+        disabled={busy}
+        onChange={(e) => void choose(e.target.checked)}
+        data-testid="include-revealing"
+        label={`Show these ${count} outputs to raters anyway (recorded in the audit trail)`}
+      />
       {error ? <Notice tone="error">{error}</Notice> : null}
     </div>
   );

@@ -3,10 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { Field, FileField, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { apiFetch, field } from "@/components/studies/api-fetch";
-
-const input = "mt-1 block w-full rounded-md border border-slate-500 p-2 text-sm";
 
 /** Uploads an LLM judge's AlpacaEval annotations for one criterion; agreement shows on the results page. */
 export function ImportJudgeForm({ studyId, criteria }: { studyId: string; criteria: readonly { key: string; label: string }[] }) {
@@ -43,26 +42,30 @@ export function ImportJudgeForm({ studyId, criteria }: { studyId: string; criter
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="grid gap-3 sm:grid-cols-2" noValidate>
-      <label className="text-sm">
-        Judge name
-        <input name="judge" maxLength={100} defaultValue="" placeholder="e.g. gpt-4-turbo judge" className={input} aria-invalid={Boolean(fieldErrors.judge)} />
-        {fieldErrors.judge ? <span className="text-xs text-error">{fieldErrors.judge}</span> : null}
-      </label>
-      <label className="text-sm">
-        Criterion the judge rated
-        <select name="criterion" className={input} defaultValue={criteria[0]?.key}>
-          {criteria.map((c) => (
-            <option key={c.key} value={c.key}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="text-sm sm:col-span-2">
-        Annotations file (AlpacaEval JSON: instruction, generator_1, generator_2, preference)
-        <input type="file" name="file" accept=".json,application/json" className="mt-1 block text-sm" aria-invalid={Boolean(fieldErrors.file)} />
-        {fieldErrors.file ? <span className="text-xs text-error">{fieldErrors.file}</span> : null}
-      </label>
+      <Field
+        id="judge-name"
+        name="judge"
+        label="Judge name"
+        maxLength={100}
+        defaultValue=""
+        placeholder="e.g. gpt-4-turbo judge"
+        errors={fieldErrors.judge ? [fieldErrors.judge] : undefined}
+      />
+      <SelectField
+        id="judge-criterion"
+        name="criterion"
+        label="Criterion the judge rated"
+        defaultValue={criteria[0]?.key}
+        options={criteria.map((c) => ({ value: c.key, label: c.label }))}
+      />
+      <FileField
+        id="judge-file"
+        name="file"
+        label="Annotations file (AlpacaEval JSON: instruction, generator_1, generator_2, preference)"
+        accept=".json,application/json"
+        wrapperClassName="sm:col-span-2"
+        errors={fieldErrors.file ? [fieldErrors.file] : undefined}
+      />
       {message ? (
         <div className="sm:col-span-2">
           <Notice tone={message.tone}>{message.text}</Notice>

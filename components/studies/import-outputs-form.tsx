@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { Field, FileField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { apiFetch, field } from "@/components/studies/api-fetch";
 
@@ -45,14 +46,8 @@ export function ImportOutputsForm({ studyId }: { studyId: string }) {
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="space-y-3">
-      <label className="block text-sm">
-        Outputs file (.json AlpacaEval, or .jsonl with one column per model)
-        <input type="file" name="file" accept=".json,.jsonl" className="mt-1 block text-sm" />
-      </label>
-      <label className="block text-sm">
-        Models to take from a JSONL file (comma-separated column names without “-answer”; empty: all)
-        <input name="models" className="mt-1 block w-full rounded-md border border-slate-500 p-2 text-sm" />
-      </label>
+      <FileField id="outputs-file" name="file" label="Outputs file (.json AlpacaEval, or .jsonl with one column per model)" accept=".json,.jsonl" />
+      <Field id="outputs-models" name="models" label="Models to take from a JSONL file (comma-separated column names without “-answer”; empty: all)" />
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <Button type="submit" disabled={busy}>
         {busy ? "Importing…" : "Import outputs"}

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { CheckboxField, Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { apiFetch } from "@/components/studies/api-fetch";
 
@@ -42,18 +43,24 @@ export function RatersForm({ studyId, clinicians, selected }: { studyId: string;
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="space-y-3" data-testid="raters-form">
       <p className="text-sm text-slate-600">Tick the clinicians who may rate. With none ticked, every clinician may.</p>
-      <label className="block text-sm">
-        Find a clinician
-        <input value={filter} onChange={(e) => setFilter(e.target.value)} className="mt-1 block w-full rounded-md border border-slate-500 p-2 text-sm" />
-      </label>
+      <Field id="raters-filter" name="clinicianFilter" label="Find a clinician" value={filter} onChange={(e) => setFilter(e.target.value)} />
       <fieldset className="max-h-64 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm">
         <legend className="sr-only">Clinicians</legend>
         {shown.length === 0 ? <p className="text-slate-600">No active clinician matches.</p> : null}
         {shown.map((c) => (
-          <label key={c.id} className="flex items-center gap-2">
-            <input type="checkbox" checked={ids.includes(c.id)} onChange={() => toggle(c.id)} />
-            {c.name} <span className="text-slate-600">{c.email}</span>
-          </label>
+          <CheckboxField
+            key={c.id}
+            id={`rater-${c.id}`}
+            name="raterIds"
+            value={c.id}
+            checked={ids.includes(c.id)}
+            onChange={() => toggle(c.id)}
+            label={
+              <>
+                {c.name} <span className="text-slate-600">{c.email}</span>
+              </>
+            }
+          />
         ))}
       </fieldset>
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}

@@ -32,12 +32,16 @@ export function InviteForm() {
             {state.data.mailed ? "It was e-mailed. " : "No mail was sent (no SMTP configured): "}
             Copy this single-use link to the invitee. It expires {new Date(state.data.expiresAt).toLocaleString()}.
           </p>
-          <input
+          <Field
+            name="inviteLink"
+            label="Invitation link"
+            hideLabel
+            compact
             readOnly
-            aria-label="Invitation link"
             data-testid="invite-link"
             value={state.data.url}
-            className="mt-2 w-full rounded border border-slate-500 bg-white px-2 py-1 font-mono text-xs"
+            wrapperClassName="mt-2"
+            className="font-mono text-xs"
             onFocus={(e) => e.currentTarget.select()}
           />
         </Notice>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { issueResetAction } from "@/lib/users/admin-actions";
 
 export function ResetLinkButton({ userId }: { userId: string }) {
@@ -13,11 +14,16 @@ export function ResetLinkButton({ userId }: { userId: string }) {
         Reset link
       </Button>
       {state?.ok ? (
-        <input
+        <Field
+          id={`reset-link-${userId}`}
+          name="resetLink"
+          label="Password reset link"
+          hideLabel
+          compact
           readOnly
-          aria-label="Password reset link"
           value={state.data.url}
-          className="w-56 rounded border border-slate-500 px-1 font-mono text-xs"
+          wrapperClassName="w-56"
+          className="font-mono text-xs"
           onFocus={(e) => e.currentTarget.select()}
         />
       ) : null}

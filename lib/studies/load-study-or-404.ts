@@ -1,14 +1,8 @@
 import "server-only";
-import { notFound } from "next/navigation";
-import { AppError } from "@/lib/errors/app-error";
+import { findOr404, parseOr404 } from "@/lib/http/find-or-404";
 import { getStudy } from "@/lib/studies/get-study";
+import { ZStudyId } from "@/lib/studies/schemas";
 
 export async function loadStudyOr404(id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  try {
-    return await getStudy(id);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-    throw err;
-  }
+  return findOr404(getStudy(parseOr404(ZStudyId, { id }).id));
 }

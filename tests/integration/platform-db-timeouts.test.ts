@@ -18,7 +18,10 @@ import { applyMigrations } from "@/scripts/support/schema-engine";
 import { withoutStatementTimeout } from "@/lib/db/statement-timeout";
 import { isDatabaseUnavailable } from "@/lib/errors/database-unavailable";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { getDataset } from "@/lib/datasets/list-datasets";
+import { findOr404 } from "@/lib/http/find-or-404";
 import { installPeerAddressStamp } from "@/lib/http/peer-address";
+import { isHTTPAccessFallbackError } from "next/dist/client/components/http-access-fallback/http-access-fallback";
 import { meRoute } from "@/lib/users/me-route";
 import { makeUser } from "../support/factories";
 import { createDatabase, startPgCluster, stopPgCluster, type PgCluster } from "../support/pg-cluster";
@@ -71,6 +74,8 @@ async function get(pathname: string): Promise<TAnswer> {
 
 const api = () => get("/api/v1/me");
 const page = () => get("/studies");
+// A dataset that does not exist: 404 while the database answers, 503 (not 404) when it does not.
+const recordPage = () => get("/datasets/5f0c7a52-2b1e-4f8a-9d3c-0a1b2c3d4e5f");
 
 /** Polls until both the API route and the page answer 200; the time it took. */
 async function recovery(): Promise<number> {
@@ -115,11 +120,15 @@ beforeAll(async () => {
         return;
       }
       try {
+        // A record page looks its record up the one way pages do (app/(app)/datasets/[id]).
+        const dataset = req.url?.match(/^\/datasets\/([0-9a-f-]{36})$/)?.[1];
+        if (dataset) await findOr404(getDataset(dataset));
         const current = await validateSession(sessionId);
         res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
         res.end(`<p>${current?.id ?? "signed out"}</p>`);
-      } catch {
-        res.statusCode = 500;
+      } catch (err) {
+        // notFound() is Next's control flow for its 404 screen; anything else is the error screen.
+        res.statusCode = isHTTPAccessFallbackError(err) ? 404 : 500;
         res.setHeader("content-type", "text/html; charset=utf-8");
         res.end("<h1>Database unavailable</h1>");
       }
@@ -142,6 +151,7 @@ describe("a frozen, then a stopped database", () => {
     // Warm: pooled connections exist, as in a running app.
     expect((await api()).status).toBe(200);
     expect((await page()).status).toBe(200);
+    expect((await recordPage()).status).toBe(404);
 
     await signalCluster("SIGSTOP");
     frozen = true;
@@ -164,9 +174,10 @@ describe("a frozen, then a stopped database", () => {
 
     // Stopped (fast shutdown: backends are terminated, then nothing listens).
     await pgCtl(["-D", cluster.dataDir, "-m", "fast", "-w", "stop"]);
-    const [a3, p3] = await Promise.all([api(), page()]);
+    const [a3, p3, r3] = await Promise.all([api(), page(), recordPage()]);
     expect503(a3);
     expect503(p3);
+    expect503(r3);
     timings.stoppedApiMs = a3.ms;
     timings.stoppedPageMs = p3.ms;
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card, Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { ZAuditFilter } from "@/lib/audit/schemas";
@@ -31,16 +32,15 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <Card title="Filter">
         <form method="get" className="grid gap-3 sm:grid-cols-3">
           {FILTERS.map((f) => (
-            <label key={f.name} className="text-sm">
-              <span className="block font-medium">{f.label}</span>
-              <input
-                name={f.name}
-                type={"type" in f ? f.type : "text"}
-                defaultValue={raw[f.name] ?? ""}
-                placeholder={f.placeholder}
-                className="mt-1 w-full rounded border border-slate-500 px-2 py-1"
-              />
-            </label>
+            <Field
+              key={f.name}
+              name={f.name}
+              label={f.label}
+              compact
+              type={"type" in f ? f.type : "text"}
+              defaultValue={raw[f.name] ?? ""}
+              placeholder={f.placeholder}
+            />
           ))}
           <div className="flex items-end gap-3">
             <Button type="submit">Apply</Button>

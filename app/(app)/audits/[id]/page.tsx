@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { AdjudicateForm, CampaignControls } from "@/components/audits/campaign-actions";
 import { FlagsEditor } from "@/components/audits/flags-editor";
 import { ReportView } from "@/components/audits/report-view";
@@ -10,16 +9,14 @@ import { getCampaign } from "@/lib/audits/get-campaign";
 import { listDisagreements } from "@/lib/audits/list-disagreements";
 import { loadCampaignReport } from "@/lib/audits/load-report";
 import { ZCampaignParams } from "@/lib/audits/schemas";
+import { findOr404, parseOr404 } from "@/lib/http/find-or-404";
 
 export const metadata = { title: "Audit report" };
 
 export default async function AuditReportPage(props: { params: Promise<{ id: string }> }) {
-  const params = ZCampaignParams.safeParse(await props.params);
-  if (!params.success) notFound();
-  const id = params.data.id;
+  const { id } = parseOr404(ZCampaignParams, await props.params);
   const user = await requirePagePermission("audits:results", `/audits/${id}`);
-  const campaign = await getCampaign(id).catch(() => null);
-  if (!campaign) notFound();
+  const campaign = await findOr404(getCampaign(id));
   const report = await loadCampaignReport(id);
   const admin = hasPermission(user.role, "audits:manage");
   const disagreements = admin ? await listDisagreements(id) : [];

@@ -1,21 +1,21 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/notice";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { RecordList } from "@/components/datasets/record-list";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { browseRecords } from "@/lib/datasets/browse-records";
 import { getDataset } from "@/lib/datasets/list-datasets";
 import { ZBrowseQuery, ZDatasetParams } from "@/lib/datasets/schemas";
-import { notFound } from "next/navigation";
+import { findOr404, parseOr404 } from "@/lib/http/find-or-404";
 
 export const metadata = { title: "Dataset" };
 
 export default async function DatasetPage(props: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const params = ZDatasetParams.safeParse(await props.params);
-  if (!params.success) notFound();
-  await requirePagePermission("datasets:read", `/datasets/${params.data.id}`);
+  const { id } = parseOr404(ZDatasetParams, await props.params);
+  await requirePagePermission("datasets:read", `/datasets/${id}`);
   const query = ZBrowseQuery.catch({ page: 1, pageSize: 20 }).parse(await props.searchParams);
-  const dataset = await getDataset(params.data.id).catch(() => null);
-  if (!dataset) notFound();
+  const dataset = await findOr404(getDataset(id));
   const { total, records } = await browseRecords(dataset.id, query);
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
   const href = (page: number) => `/datasets/${dataset.id}?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) }).toString()}`;
@@ -30,8 +30,10 @@ export default async function DatasetPage(props: { params: Promise<{ id: string 
       </Card>
       <Card title="Browse">
         <form className="mb-3 flex gap-2" role="search">
-          <input name="q" defaultValue={query.q ?? ""} placeholder="Search the text" className="w-full rounded border border-slate-500 px-2 py-1 text-sm" aria-label="Search" />
-          <button className="rounded bg-brand-700 px-3 py-1 text-sm text-white">Search</button>
+          <Field name="q" label="Search" hideLabel compact wrapperClassName="w-full" defaultValue={query.q ?? ""} placeholder="Search the text" />
+          <Button type="submit" className="px-3 py-1">
+            Search
+          </Button>
         </form>
         <p className="mb-2 text-xs text-slate-600" data-testid="record-total">
           {total} matching · page {query.page} of {pages}

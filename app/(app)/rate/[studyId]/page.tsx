@@ -1,24 +1,19 @@
-import { notFound } from "next/navigation";
 import { RatingPanel } from "@/components/studies/rating-panel";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors/app-error";
+import { findOr404, parseOr404 } from "@/lib/http/find-or-404";
 import { nextAssignment } from "@/lib/studies/rating-queue";
+import { ZStudyId } from "@/lib/studies/schemas";
 import { studyForRater } from "@/lib/studies/rater-access";
 
 export const metadata = { title: "Rate" };
 
 export default async function RateStudyPage({ params }: { params: Promise<{ studyId: string }> }) {
-  const { studyId } = await params;
-  const user = await requirePagePermission("studies:rate", `/rate/${studyId}`);
-  if (!/^[0-9a-f-]{36}$/i.test(studyId)) notFound();
+  const { studyId: raw } = await params;
+  const user = await requirePagePermission("studies:rate", `/rate/${raw}`);
+  const { id: studyId } = parseOr404(ZStudyId, { id: raw });
   // Only the title reaches the page: the row also holds the internal name and the reference model.
-  const title = await studyForRater(user.id, studyId).then(
-    (s) => s.title,
-    (err: unknown) => {
-      if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
-      throw err;
-    },
-  );
+  const { title } = await findOr404(studyForRater(user.id, studyId));
   // The first comparison is claimed (or the live lease resumed) here, in the same blinded,
   // canonical form as the API's, so the first screen arrives rendered.
   const initial = await nextAssignment(user, studyId).then(

@@ -4,6 +4,8 @@ import { RatingsChart } from "@/components/studies/ratings-chart";
 import { JudgeAgreementTable } from "@/components/studies/judge-agreement-table";
 import { AgreementTable, PairsTable, pct } from "@/components/studies/stats-tables";
 import { Card } from "@/components/ui/notice";
+import { Button } from "@/components/ui/button";
+import { CheckboxField, Field, SelectField } from "@/components/ui/field";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
 import { judgeAgreement } from "@/lib/studies/judge-votes";
@@ -36,30 +38,19 @@ export default async function StudyResultsPage({ params, searchParams }: { param
       <p className="text-sm text-slate-600">Raters see it as “{study.title}”.</p>
       <Card title="Filters">
         <form className="flex flex-wrap items-end gap-4 text-sm" method="get">
-          <label>
-            Criterion
-            <select name="criterion" defaultValue={filter.criterion ?? ""} className="ml-2 rounded-md border border-slate-500 p-1">
-              <option value="">All</option>
-              {study.criteria.map((c) => (
-                <option key={c.key} value={c.key}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Raters (pseudonyms, comma-separated; empty: all)
-            <input name="raters" defaultValue={filter.raters?.join(", ") ?? ""} className="ml-2 rounded-md border border-slate-500 p-1" />
-          </label>
-          <label className="flex items-center gap-1">
-            <input type="checkbox" name="excludeFailedAttention" value="1" defaultChecked={filter.excludeFailedAttention} /> Exclude raters who failed an attention check
-          </label>
-          <label className="flex items-center gap-1">
-            <input type="checkbox" name="excludeRevealing" value="1" defaultChecked={filter.excludeRevealing} /> Exclude outputs that name a model
-          </label>
-          <button type="submit" className="rounded-md border border-slate-300 px-3 py-1">
+          <SelectField
+            name="criterion"
+            label="Criterion"
+            compact
+            defaultValue={filter.criterion ?? ""}
+            options={[{ value: "", label: "All" }, ...study.criteria.map((c) => ({ value: c.key, label: c.label }))]}
+          />
+          <Field name="raters" label="Raters (pseudonyms, comma-separated; empty: all)" compact defaultValue={filter.raters?.join(", ") ?? ""} />
+          <CheckboxField name="excludeFailedAttention" value="1" defaultChecked={filter.excludeFailedAttention} label="Exclude raters who failed an attention check" />
+          <CheckboxField name="excludeRevealing" value="1" defaultChecked={filter.excludeRevealing} label="Exclude outputs that name a model" />
+          <Button type="submit" variant="secondary" className="px-3 py-1">
             Apply
-          </button>
+          </Button>
         </form>
       </Card>
       <Card title="Bradley–Terry ratings (Elo scale, 95% bootstrap intervals over prompts)">
