@@ -9,7 +9,6 @@ import { fieldErrorsOf } from "@/lib/errors/parse-input";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TRequestContext } from "@/lib/http/request-context";
 import { claimNextItem } from "./claim-next-item";
-import { defineClaimRoute } from "./feature-routes";
 import type { TAssignmentRef, TOwnAssignment, TQueueFeatureSpec, TQueueStatus } from "./queue-feature";
 import { releaseAssignment } from "./release-assignment";
 import { saveAssignmentDraft } from "./save-assignment-draft";
@@ -38,7 +37,7 @@ const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.I
 
 /**
  * Gives a queue-backed feature the whole protocol: server helpers (claim, saveDraft, skip, submit;
- * `client` lets tests act as another instance), its claim route and the handle the shared
+ * `client` lets tests act as another instance), its spec for the claim route and the handle the shared
  * draft/skip/submit routes dispatch to. Someone else's assignment, or another feature's, is a 404.
  */
 export function defineQueueFeature<TPayload, TDraft, TOpen extends { status: TQueueStatus; leaseMinutes: number }, TView, TTarget, TResult>(
@@ -127,7 +126,9 @@ export function defineQueueFeature<TPayload, TDraft, TOpen extends { status: TQu
       skipOn(await ownAssignment(user, assignmentId, client), ctx),
     submit: (user: TCurrentUser, assignmentId: string, payload: TPayload, ctx: TRequestContext | null, client: TQueueClient = db()) =>
       submitOn({ user, assignmentId, client }, payload, ctx),
-    claimRoute: defineClaimRoute(spec, (user, queueId) => claim(user, queueId)),
+    // For its claim route (defineClaimRoute in feature-routes.ts), defined by the feature's route
+    // file: the helpers stay free of the HTTP layer, which npm start's demo seeding cannot load.
+    spec,
     handle,
   };
 }

@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { defineMovedRoute } from "@/lib/queue/feature-routes";
+import { defineClaimRoute, defineMovedRoute } from "@/lib/queue/feature-routes";
 import { studyQueue } from "@/lib/studies/rating-queue";
 import { ZStudyAssignmentParams } from "@/lib/studies/schemas";
 
 /** For the shared draft/skip/submit routes (lib/queue/routes.ts). */
 export const studyQueueFeature = studyQueue.handle;
-export const nextAssignmentRoute = studyQueue.claimRoute;
+export const nextAssignmentRoute = defineClaimRoute(studyQueue.spec, (user, studyId) => studyQueue.claim(user, studyId));
 
 // The URLs before the shared protocol (issue 12): 308 to the new ones for this release.
 const moved = { tag: "Studies", permission: "studies:rate" as const };

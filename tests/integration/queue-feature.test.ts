@@ -10,7 +10,7 @@ import { db } from "@/lib/db/prisma";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { createQueueItems } from "@/lib/queue";
 import { defineQueueFeature } from "@/lib/queue/define-queue-feature";
-import { defineAssignmentRoutes } from "@/lib/queue/feature-routes";
+import { defineAssignmentRoutes, defineClaimRoute } from "@/lib/queue/feature-routes";
 import type { TQueueStatus } from "@/lib/queue/queue-feature";
 import { apiCaller } from "../support/api-caller";
 import { ctx } from "../support/factories";
@@ -60,6 +60,7 @@ const fake = defineQueueFeature({
     replay: () => Promise.resolve({ written: "before" }),
   },
 });
+const claimRoute = defineClaimRoute(fake.spec, (user, queueId) => fake.claim(user, queueId));
 const { draftRoute, skipRoute, submitRoute } = defineAssignmentRoutes([fake.handle]);
 
 async function fakeQueue(items: number, status: TQueueStatus = "ACTIVE") {
@@ -85,7 +86,7 @@ describe("a queue-backed feature built by defineQueueFeature", () => {
   it("claims: 200 with its view, the same lease again, 204 when nothing is left; 409 paused or closed; 404 unknown", async () => {
     const me = await apiCaller("CLINICIAN");
     const queueId = await fakeQueue(1);
-    const claim = (id: string) => me.call(fake.claimRoute, `/api/v1/fake/${id}/assignments/next`, { ...post(), params: { id } });
+    const claim = (id: string) => me.call(claimRoute, `/api/v1/fake/${id}/assignments/next`, { ...post(), params: { id } });
     const first = await claim(queueId);
     expect(first.status).toBe(200);
     const view = (await first.json()) as { assignmentId: string };
