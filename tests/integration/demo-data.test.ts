@@ -1,6 +1,7 @@
 // Demo mode's data (lib/demo): written through the real services on an empty database, once,
 // all or nothing per area, and never on a database that has a real account.
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { afterAll, beforeEach, describe, expect, it, inject } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { DEMO_ACCOUNTS } from "@/lib/demo/demo-accounts";
 import { demoAreaContext, runDemoArea } from "@/lib/demo/demo-area";
@@ -131,4 +132,16 @@ describe("demo data", () => {
     expect(await seedDemo()).toEqual({ created: 0, areas: ["seeds", "audit", "study"] });
     expect(await counts()).toMatchObject({ terms: 17, seeds: 8, seedVersions: 9, datasets: 1, campaigns: 1, auditReviews: 3, studies: 1, comparisons: 10, judgements: 8, queueItems: 20 });
   });
+  it("seeds as npm start runs it: its own process, under the react-server condition", async () => {
+    // The condition makes React's server build load: a module the seeding imports that pulls in the
+    // HTTP layer (next/navigation) fails there though it passes under vitest.
+    const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed-demo.ts"], {
+      env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    expect(r.stderr).not.toContain("Demo seeding failed");
+    expect(r.status).toBe(0);
+    expect(await db().study.count()).toBe(1);
+  }, 150_000);
 });
