@@ -2,9 +2,10 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { phiRefusalOf, type TPhiRefusal } from "@/components/phi/phi-problem";
-import { claimNext, postSkip, postSubmit, problemText, putDraft, queueUrls, type TClaim, type TQueueFeature } from "@/components/queue/queue-api";
+import type { ApiError } from "@/components/data/api-fetch";
+import { useAutosave, useChangeKey } from "@/components/data/use-autosave";
+import { claimNext, failureOf, postSkip, postSubmit, putDraft, queueUrls, type TClaim, type TQueueFeature } from "@/components/queue/queue-api";
 import { isTransient, retryDelayMs } from "@/components/queue/recovery";
-import { useDraftAutosave } from "@/components/queue/use-draft-autosave";
 
 /** What the shell needs of an item: its assignment and the time already spent on it. Nothing else. */
 export type TQueueItem = { assignmentId: string; draft?: { elapsedMs?: number } | null };
@@ -59,11 +60,18 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
 
   const elapsedMs = useCallback(() => priorMs.current + (shownAt.current ? Date.now() - shownAt.current : 0), []);
 
-  const { state: draftState, discard } = useDraftAutosave(
-    item?.assignmentId ?? null,
-    (id, keepalive) => putDraft(urls, id, { ...optsRef.current.draft(), elapsedMs: elapsedMs() }, keepalive),
-    opts.draftKey,
-  );
+  // The answer is saved a second after the last change, and on pagehide; the server hands it back with the next claim.
+  const assignmentId = item?.assignmentId ?? null;
+  const autosave = useAutosave<string>({
+    scope: assignmentId,
+    delayMs: 1000,
+    flushOnHide: true,
+    save: (id, keepalive) => putDraft(urls, id, { ...optsRef.current.draft(), elapsedMs: elapsedMs() }, keepalive),
+  });
+  const { state: draftState, discard, changed } = autosave;
+  useChangeKey(assignmentId, opts.draftKey, () => {
+    if (assignmentId) changed(assignmentId);
+  });
 
   const startClock = useCallback((it: T) => {
     priorMs.current = it.draft?.elapsedMs ?? 0;
@@ -129,10 +137,9 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
 
   /** After a 409 the item is no one's to answer here any more (lease lost, campaign closed): move on, and say why. */
   const moveOnAfterConflict = useCallback(
-    async (res: Response) => {
-      const message = await problemText(res);
+    async (err: ApiError) => {
       await claim();
-      setError(message);
+      setError(err.message);
     },
     [claim],
   );
@@ -148,27 +155,22 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
       try {
         const body = { ...payload, durationMs: elapsedMs(), ...(phiConfirmed ? { phiConfirmed: true } : {}) };
         // Same Idempotency-Key on every try of this item: a submit that did reach the server is stored once.
-        const res = await postSubmit(urls, item.assignmentId, body, idemKey.current);
+        const failure = await failureOf(postSubmit(urls, item.assignmentId, body, idemKey.current));
         // A 422 stores nothing under the key: confirming sends the same key again.
-        const refusal = res.status === 422 ? phiRefusalOf(await res.clone().json().catch(() => null)) : null;
-        if (refusal) {
-          setPhiRefusal(refusal);
-          await res.arrayBuffer().catch(() => null);
-        }
-        else if (res.status === 409) await moveOnAfterConflict(res);
-        else if (!res.ok) {
-          setError(await problemText(res));
-          if (isTransient(res.status)) setFailed({ op: "submit", payload, phiConfirmed });
-        } else {
-          // Read to the end: an answer left unread stays open in the browser's network stack.
-          await res.arrayBuffer().catch(() => null);
+        const refusal = failure?.status === 422 ? phiRefusalOf(failure.body) : null;
+        if (!failure) {
           setDoneCount((n) => n + 1);
           await claim();
           setInfo(optsRef.current.messages.saved ?? null);
+        } else if (failure.isNetwork) {
+          setError(NETWORK_SUBMIT);
+          setFailed({ op: "submit", payload, phiConfirmed });
+        } else if (refusal) setPhiRefusal(refusal);
+        else if (failure.status === 409) await moveOnAfterConflict(failure);
+        else {
+          setError(failure.message);
+          if (isTransient(failure.status)) setFailed({ op: "submit", payload, phiConfirmed });
         }
-      } catch {
-        setError(NETWORK_SUBMIT);
-        setFailed({ op: "submit", payload, phiConfirmed });
       } finally {
         setBusy(false);
       }
@@ -183,18 +185,18 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
     setInfo(null);
     setFailed(null);
     try {
-      const res = await postSkip(urls, item.assignmentId);
-      if (res.status === 409) await moveOnAfterConflict(res);
-      else if (!res.ok) {
-        setError(await problemText(res));
-        if (isTransient(res.status)) setFailed({ op: "skip" });
-      } else {
+      const err = await failureOf(postSkip(urls, item.assignmentId));
+      if (!err) {
         await claim();
         setInfo(optsRef.current.messages.skipped);
+      } else if (err.isNetwork) {
+        setError(NETWORK_SKIP);
+        setFailed({ op: "skip" });
+      } else if (err.status === 409) await moveOnAfterConflict(err);
+      else {
+        setError(err.message);
+        if (isTransient(err.status)) setFailed({ op: "skip" });
       }
-    } catch {
-      setError(NETWORK_SKIP);
-      setFailed({ op: "skip" });
     } finally {
       setBusy(false);
     }
