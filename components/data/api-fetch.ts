@@ -51,7 +51,12 @@ export function fieldErrorsOf(body: Record<string, unknown>): TFieldErrors {
 /** The refusal a status and (possibly absent or non-JSON) body stand for. */
 export function readProblem(status: number, body: unknown): ApiError {
   const b = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-  const detail = typeof b.detail === "string" ? b.detail : typeof b.title === "string" ? b.title : `Request failed (${status})`;
+  const detail =
+    typeof b.detail === "string"
+      ? b.detail
+      : typeof b.title === "string"
+        ? b.title
+        : `Request failed (${status})`;
   return new ApiError(status, detail, b);
 }
 
@@ -85,13 +90,17 @@ async function readBody(res: Response): Promise<unknown> {
 /** Calls the API; resolves with the JSON body (null for 204), throws `ApiError` otherwise. */
 export async function apiFetch<T>(url: string, init: TApiInit = {}): Promise<T> {
   const isForm = typeof FormData !== "undefined" && init.body instanceof FormData;
-  const headers: Record<string, string> = { ...(init.body !== undefined && !isForm ? { "content-type": "application/json" } : {}), ...init.headers };
+  const headers: Record<string, string> = {
+    ...(init.body !== undefined && !isForm ? { "content-type": "application/json" } : {}),
+    ...init.headers,
+  };
   let res: Response;
   try {
     res = await fetch(url, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
       headers,
-      body: init.body === undefined ? undefined : isForm ? (init.body as FormData) : JSON.stringify(init.body),
+      body:
+        init.body === undefined ? undefined : isForm ? (init.body as FormData) : JSON.stringify(init.body),
       credentials: "same-origin",
       keepalive: init.keepalive,
     });
@@ -107,4 +116,16 @@ export async function apiFetch<T>(url: string, init: TApiInit = {}): Promise<T> 
   }
   if (!res.ok) throw readProblem(res.status, body);
   return body as T;
+}
+
+/** Any thrown value as the typed refusal (what is not one never got an answer). */
+export function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError(0, NETWORK_MESSAGE);
+}
+
+/** The server's sentence for a refusal, the network sentence when there was no answer, else `fallback`. */
+export function detailOf(e: unknown, fallback: string): string {
+  const err = asApiError(e);
+  if (typeof err.body.detail === "string") return err.body.detail;
+  return err.isNetwork ? err.message : fallback;
 }

@@ -24,7 +24,10 @@ export type TUseAutosaveOptions<S> = {
  * beside it. Scheduling lives in `autosaver.ts`.
  */
 export function useAutosave<S>({ save, delayMs, scope = null, flushOnHide = false }: TUseAutosaveOptions<S>) {
-  const [state, setState] = useState<{ scope: string | null; state: TAutosaveState }>({ scope, state: "idle" });
+  const [state, setState] = useState<{ scope: string | null; state: TAutosaveState }>({
+    scope,
+    state: "idle",
+  });
   // Created once; its callbacks follow the latest render, so a save sends what is on screen now.
   const [saver] = useState(() => createAutosaver<S>({ delayMs, save: () => Promise.resolve(false) }));
   useEffect(() => {

@@ -2,7 +2,7 @@
  * Every queue URL the review and rating screens call, in one place: the one protocol of both
  * queues (lib/queue, ARCHITECTURE.md). Nothing else in the clients names a queue URL.
  */
-import { ApiError, apiFetch, NETWORK_MESSAGE } from "@/components/data/api-fetch";
+import { type ApiError, apiFetch, asApiError } from "@/components/data/api-fetch";
 
 export type TQueueFeature = "audit" | "study";
 
@@ -42,11 +42,6 @@ export function readClaimBody<T extends { assignmentId: string }>(body: unknown)
   return typeof id === "string" && id ? (body as T) : null;
 }
 
-/** Any failure of a queue call as the one typed refusal (status 0: no answer). */
-export function asApiError(e: unknown): ApiError {
-  return e instanceof ApiError ? e : new ApiError(0, NETWORK_MESSAGE);
-}
-
 /** The refusal a call ended in, or null when it succeeded. */
 export function failureOf(call: Promise<unknown>): Promise<ApiError | null> {
   return call.then(() => null, asApiError);
@@ -59,12 +54,19 @@ export async function claimNext<T extends { assignmentId: string }>(urls: TQueue
   } catch (e) {
     // A body cut off on the way is a network failure, not an empty queue.
     const err = asApiError(e);
-    return err.isNetwork ? { kind: "network" } : { kind: "refused", status: err.status, message: err.message };
+    return err.isNetwork
+      ? { kind: "network" }
+      : { kind: "refused", status: err.status, message: err.message };
   }
 }
 
 /** Saves the draft; true when the server has it. */
-export async function putDraft(urls: TQueueUrls, assignmentId: string, draft: unknown, keepalive = false): Promise<boolean> {
+export async function putDraft(
+  urls: TQueueUrls,
+  assignmentId: string,
+  draft: unknown,
+  keepalive = false,
+): Promise<boolean> {
   try {
     await apiFetch(urls.draft(assignmentId), { method: "PUT", keepalive, body: draft });
     return true;
@@ -77,6 +79,15 @@ export function postSkip(urls: TQueueUrls, assignmentId: string): Promise<unknow
   return apiFetch(urls.skip(assignmentId), { method: "POST" });
 }
 
-export function postSubmit(urls: TQueueUrls, assignmentId: string, payload: unknown, idempotencyKey: string): Promise<unknown> {
-  return apiFetch(urls.submit(assignmentId), { method: "POST", body: payload, headers: { "idempotency-key": idempotencyKey } });
+export function postSubmit(
+  urls: TQueueUrls,
+  assignmentId: string,
+  payload: unknown,
+  idempotencyKey: string,
+): Promise<unknown> {
+  return apiFetch(urls.submit(assignmentId), {
+    method: "POST",
+    body: payload,
+    headers: { "idempotency-key": idempotencyKey },
+  });
 }

@@ -4,13 +4,25 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { phiRefusalOf, type TPhiRefusal } from "@/components/phi/phi-problem";
 import type { ApiError } from "@/components/data/api-fetch";
 import { useAutosave, useChangeKey } from "@/components/data/use-autosave";
-import { claimNext, failureOf, postSkip, postSubmit, putDraft, queueUrls, type TClaim, type TQueueFeature } from "@/components/queue/queue-api";
+import {
+  claimNext,
+  failureOf,
+  postSkip,
+  postSubmit,
+  putDraft,
+  queueUrls,
+  type TClaim,
+  type TQueueFeature,
+} from "@/components/queue/queue-api";
 import { isTransient, retryDelayMs } from "@/components/queue/recovery";
 
 /** What the shell needs of an item: its assignment and the time already spent on it. Nothing else. */
 export type TQueueItem = { assignmentId: string; draft?: { elapsedMs?: number } | null };
 
-type TFailed = { op: "claim" } | { op: "skip" } | { op: "submit"; payload: Record<string, unknown>; phiConfirmed: boolean };
+type TFailed =
+  | { op: "claim" }
+  | { op: "skip" }
+  | { op: "submit"; payload: Record<string, unknown>; phiConfirmed: boolean };
 
 export type TWorkQueueOptions<T extends TQueueItem> = {
   feature: TQueueFeature;
@@ -58,7 +70,10 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
     optsRef.current = opts;
   });
 
-  const elapsedMs = useCallback(() => priorMs.current + (shownAt.current ? Date.now() - shownAt.current : 0), []);
+  const elapsedMs = useCallback(
+    () => priorMs.current + (shownAt.current ? Date.now() - shownAt.current : 0),
+    [],
+  );
 
   // The answer is saved a second after the last change, and on pagehide; the server hands it back with the next claim.
   const assignmentId = item?.assignmentId ?? null;
@@ -66,7 +81,8 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
     scope: assignmentId,
     delayMs: 1000,
     flushOnHide: true,
-    save: (id, keepalive) => putDraft(urls, id, { ...optsRef.current.draft(), elapsedMs: elapsedMs() }, keepalive),
+    save: (id, keepalive) =>
+      putDraft(urls, id, { ...optsRef.current.draft(), elapsedMs: elapsedMs() }, keepalive),
   });
   const { state: draftState, discard, changed } = autosave;
   useChangeKey(assignmentId, opts.draftKey, () => {
@@ -80,26 +96,29 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
   }, []);
 
   /** Shows what a claim answered. After a failure nothing stays up: what was there was just submitted or skipped. */
-  const apply = useCallback((c: TClaim<T>) => {
-    setItem(c.kind === "item" ? c.item : null);
-    setPhiRefusal(null);
-    if (c.kind === "network" || (c.kind === "refused" && isTransient(c.status))) {
-      setFailed({ op: "claim" });
-      setError(c.kind === "network" ? NETWORK_CLAIM : c.message);
-      return;
-    }
-    setFailed(null);
-    attempt.current = 0;
-    if (c.kind === "refused") {
-      setError(c.message);
-      return;
-    }
-    setError(null);
-    setDone(c.kind === "empty");
-    if (c.kind !== "item") return;
-    startClock(c.item);
-    optsRef.current.onItem(c.item);
-  }, [startClock]);
+  const apply = useCallback(
+    (c: TClaim<T>) => {
+      setItem(c.kind === "item" ? c.item : null);
+      setPhiRefusal(null);
+      if (c.kind === "network" || (c.kind === "refused" && isTransient(c.status))) {
+        setFailed({ op: "claim" });
+        setError(c.kind === "network" ? NETWORK_CLAIM : c.message);
+        return;
+      }
+      setFailed(null);
+      attempt.current = 0;
+      if (c.kind === "refused") {
+        setError(c.message);
+        return;
+      }
+      setError(null);
+      setDone(c.kind === "empty");
+      if (c.kind !== "item") return;
+      startClock(c.item);
+      optsRef.current.onItem(c.item);
+    },
+    [startClock],
+  );
 
   const claim = useCallback(async () => {
     discard();
@@ -212,5 +231,22 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
     else void submit(failed.payload, failed.phiConfirmed);
   }, [failed, claim, skip, submit]);
 
-  return { item, done, doneCount, error, setError, info, busy, canRetry: failed !== null, retryIn, retry, phiRefusal, setPhiRefusal, draftState, elapsedMs, submit, skip };
+  return {
+    item,
+    done,
+    doneCount,
+    error,
+    setError,
+    info,
+    busy,
+    canRetry: failed !== null,
+    retryIn,
+    retry,
+    phiRefusal,
+    setPhiRefusal,
+    draftState,
+    elapsedMs,
+    submit,
+    skip,
+  };
 }
