@@ -397,7 +397,7 @@ export function SeedEditor({
           errors={errorsOf("specialtyTags")}
         />
         {area("authorNotes", "Notes for reviewers (optional)", 2)}
-        {nearDuplicate || fields.duplicateReason || errors.duplicateReason?.type === "server"
+        {nearDuplicate || fields.duplicateReason || errors.duplicateReason
           ? area("duplicateReason", "Why this seed is needed despite a similar one", 2)
           : null}
         {phi.length ? (
