@@ -2,6 +2,8 @@
  * Every queue URL the review and rating screens call, in one place: the one protocol of both
  * queues (lib/queue, ARCHITECTURE.md). Nothing else in the clients names a queue URL.
  */
+import { type ApiError, apiFetch, asApiError } from "@/components/data/api-fetch";
+
 export type TQueueFeature = "audit" | "study";
 
 export type TQueueUrls = {
@@ -30,16 +32,6 @@ export type TClaim<T> =
   | { kind: "refused"; status: number; message: string }
   | { kind: "network" };
 
-/** The problem+json detail of a refusal, or a plain sentence when the body is not one. */
-export async function problemText(res: Response): Promise<string> {
-  try {
-    const p = (await res.json()) as { detail?: string };
-    return p.detail ?? `Request failed (${res.status})`;
-  } catch {
-    return `Request failed (${res.status})`;
-  }
-}
-
 /**
  * "Nothing left" has two shapes while the protocols differ: 204 (audits, and both after the
  * change) and 200 `{assignmentId: null}` (studies today). Both read as empty.
@@ -50,36 +42,52 @@ export function readClaimBody<T extends { assignmentId: string }>(body: unknown)
   return typeof id === "string" && id ? (body as T) : null;
 }
 
+/** The refusal a call ended in, or null when it succeeded. */
+export function failureOf(call: Promise<unknown>): Promise<ApiError | null> {
+  return call.then(() => null, asApiError);
+}
+
 export async function claimNext<T extends { assignmentId: string }>(urls: TQueueUrls): Promise<TClaim<T>> {
-  let res: Response;
   try {
-    res = await fetch(urls.next, { method: "POST" });
-  } catch {
-    return { kind: "network" };
-  }
-  if (res.status === 204) return { kind: "empty" };
-  if (!res.ok) return { kind: "refused", status: res.status, message: await problemText(res) };
-  try {
-    const item = readClaimBody<T>(await res.json());
+    const item = readClaimBody<T>(await apiFetch<unknown>(urls.next, { method: "POST" }));
     return item ? { kind: "item", item } : { kind: "empty" };
-  } catch {
+  } catch (e) {
     // A body cut off on the way is a network failure, not an empty queue.
-    return { kind: "network" };
+    const err = asApiError(e);
+    return err.isNetwork
+      ? { kind: "network" }
+      : { kind: "refused", status: err.status, message: err.message };
   }
 }
 
-export function putDraft(urls: TQueueUrls, assignmentId: string, draft: unknown, keepalive = false): Promise<Response> {
-  return fetch(urls.draft(assignmentId), { method: "PUT", keepalive, headers: { "content-type": "application/json" }, body: JSON.stringify(draft) });
+/** Saves the draft; true when the server has it. */
+export async function putDraft(
+  urls: TQueueUrls,
+  assignmentId: string,
+  draft: unknown,
+  keepalive = false,
+): Promise<boolean> {
+  try {
+    await apiFetch(urls.draft(assignmentId), { method: "PUT", keepalive, body: draft });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-export function postSkip(urls: TQueueUrls, assignmentId: string): Promise<Response> {
-  return fetch(urls.skip(assignmentId), { method: "POST" });
+export function postSkip(urls: TQueueUrls, assignmentId: string): Promise<unknown> {
+  return apiFetch(urls.skip(assignmentId), { method: "POST" });
 }
 
-export function postSubmit(urls: TQueueUrls, assignmentId: string, payload: unknown, idempotencyKey: string): Promise<Response> {
-  return fetch(urls.submit(assignmentId), {
+export function postSubmit(
+  urls: TQueueUrls,
+  assignmentId: string,
+  payload: unknown,
+  idempotencyKey: string,
+): Promise<unknown> {
+  return apiFetch(urls.submit(assignmentId), {
     method: "POST",
-    headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
-    body: JSON.stringify(payload),
+    body: payload,
+    headers: { "idempotency-key": idempotencyKey },
   });
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { keyLabel, SHELL_BINDINGS, type TKeyBinding } from "@/components/queue/keyboard-map";
-import type { TSaveState } from "@/components/queue/use-draft-autosave";
+import type { TAutosaveState as TSaveState } from "@/components/data/use-autosave";
 import { useKeyboardMap } from "@/components/queue/use-keyboard-map";
 
 const SAVE_TEXT: Record<TSaveState, string> = { idle: "", saving: "Saving draft…", saved: "Draft saved", failed: "Draft not saved (will retry on your next change)" };

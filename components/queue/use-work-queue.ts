@@ -2,14 +2,27 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { phiRefusalOf, type TPhiRefusal } from "@/components/phi/phi-problem";
-import { claimNext, postSkip, postSubmit, problemText, putDraft, queueUrls, type TClaim, type TQueueFeature } from "@/components/queue/queue-api";
+import type { ApiError } from "@/components/data/api-fetch";
+import { useAutosave, useChangeKey } from "@/components/data/use-autosave";
+import {
+  claimNext,
+  failureOf,
+  postSkip,
+  postSubmit,
+  putDraft,
+  queueUrls,
+  type TClaim,
+  type TQueueFeature,
+} from "@/components/queue/queue-api";
 import { isTransient, retryDelayMs } from "@/components/queue/recovery";
-import { useDraftAutosave } from "@/components/queue/use-draft-autosave";
 
 /** What the shell needs of an item: its assignment and the time already spent on it. Nothing else. */
 export type TQueueItem = { assignmentId: string; draft?: { elapsedMs?: number } | null };
 
-type TFailed = { op: "claim" } | { op: "skip" } | { op: "submit"; payload: Record<string, unknown>; phiConfirmed: boolean };
+type TFailed =
+  | { op: "claim" }
+  | { op: "skip" }
+  | { op: "submit"; payload: Record<string, unknown>; phiConfirmed: boolean };
 
 export type TWorkQueueOptions<T extends TQueueItem> = {
   feature: TQueueFeature;
@@ -57,13 +70,24 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
     optsRef.current = opts;
   });
 
-  const elapsedMs = useCallback(() => priorMs.current + (shownAt.current ? Date.now() - shownAt.current : 0), []);
-
-  const { state: draftState, discard } = useDraftAutosave(
-    item?.assignmentId ?? null,
-    (id, keepalive) => putDraft(urls, id, { ...optsRef.current.draft(), elapsedMs: elapsedMs() }, keepalive),
-    opts.draftKey,
+  const elapsedMs = useCallback(
+    () => priorMs.current + (shownAt.current ? Date.now() - shownAt.current : 0),
+    [],
   );
+
+  // The answer is saved a second after the last change, and on pagehide; the server hands it back with the next claim.
+  const assignmentId = item?.assignmentId ?? null;
+  const autosave = useAutosave<string>({
+    scope: assignmentId,
+    delayMs: 1000,
+    flushOnHide: true,
+    save: (id, keepalive) =>
+      putDraft(urls, id, { ...optsRef.current.draft(), elapsedMs: elapsedMs() }, keepalive),
+  });
+  const { state: draftState, discard, changed } = autosave;
+  useChangeKey(assignmentId, opts.draftKey, () => {
+    if (assignmentId) changed(assignmentId);
+  });
 
   const startClock = useCallback((it: T) => {
     priorMs.current = it.draft?.elapsedMs ?? 0;
@@ -72,26 +96,29 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
   }, []);
 
   /** Shows what a claim answered. After a failure nothing stays up: what was there was just submitted or skipped. */
-  const apply = useCallback((c: TClaim<T>) => {
-    setItem(c.kind === "item" ? c.item : null);
-    setPhiRefusal(null);
-    if (c.kind === "network" || (c.kind === "refused" && isTransient(c.status))) {
-      setFailed({ op: "claim" });
-      setError(c.kind === "network" ? NETWORK_CLAIM : c.message);
-      return;
-    }
-    setFailed(null);
-    attempt.current = 0;
-    if (c.kind === "refused") {
-      setError(c.message);
-      return;
-    }
-    setError(null);
-    setDone(c.kind === "empty");
-    if (c.kind !== "item") return;
-    startClock(c.item);
-    optsRef.current.onItem(c.item);
-  }, [startClock]);
+  const apply = useCallback(
+    (c: TClaim<T>) => {
+      setItem(c.kind === "item" ? c.item : null);
+      setPhiRefusal(null);
+      if (c.kind === "network" || (c.kind === "refused" && isTransient(c.status))) {
+        setFailed({ op: "claim" });
+        setError(c.kind === "network" ? NETWORK_CLAIM : c.message);
+        return;
+      }
+      setFailed(null);
+      attempt.current = 0;
+      if (c.kind === "refused") {
+        setError(c.message);
+        return;
+      }
+      setError(null);
+      setDone(c.kind === "empty");
+      if (c.kind !== "item") return;
+      startClock(c.item);
+      optsRef.current.onItem(c.item);
+    },
+    [startClock],
+  );
 
   const claim = useCallback(async () => {
     discard();
@@ -129,10 +156,9 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
 
   /** After a 409 the item is no one's to answer here any more (lease lost, campaign closed): move on, and say why. */
   const moveOnAfterConflict = useCallback(
-    async (res: Response) => {
-      const message = await problemText(res);
+    async (err: ApiError) => {
       await claim();
-      setError(message);
+      setError(err.message);
     },
     [claim],
   );
@@ -148,27 +174,22 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
       try {
         const body = { ...payload, durationMs: elapsedMs(), ...(phiConfirmed ? { phiConfirmed: true } : {}) };
         // Same Idempotency-Key on every try of this item: a submit that did reach the server is stored once.
-        const res = await postSubmit(urls, item.assignmentId, body, idemKey.current);
+        const failure = await failureOf(postSubmit(urls, item.assignmentId, body, idemKey.current));
         // A 422 stores nothing under the key: confirming sends the same key again.
-        const refusal = res.status === 422 ? phiRefusalOf(await res.clone().json().catch(() => null)) : null;
-        if (refusal) {
-          setPhiRefusal(refusal);
-          await res.arrayBuffer().catch(() => null);
-        }
-        else if (res.status === 409) await moveOnAfterConflict(res);
-        else if (!res.ok) {
-          setError(await problemText(res));
-          if (isTransient(res.status)) setFailed({ op: "submit", payload, phiConfirmed });
-        } else {
-          // Read to the end: an answer left unread stays open in the browser's network stack.
-          await res.arrayBuffer().catch(() => null);
+        const refusal = failure?.status === 422 ? phiRefusalOf(failure.body) : null;
+        if (!failure) {
           setDoneCount((n) => n + 1);
           await claim();
           setInfo(optsRef.current.messages.saved ?? null);
+        } else if (failure.isNetwork) {
+          setError(NETWORK_SUBMIT);
+          setFailed({ op: "submit", payload, phiConfirmed });
+        } else if (refusal) setPhiRefusal(refusal);
+        else if (failure.status === 409) await moveOnAfterConflict(failure);
+        else {
+          setError(failure.message);
+          if (isTransient(failure.status)) setFailed({ op: "submit", payload, phiConfirmed });
         }
-      } catch {
-        setError(NETWORK_SUBMIT);
-        setFailed({ op: "submit", payload, phiConfirmed });
       } finally {
         setBusy(false);
       }
@@ -183,18 +204,18 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
     setInfo(null);
     setFailed(null);
     try {
-      const res = await postSkip(urls, item.assignmentId);
-      if (res.status === 409) await moveOnAfterConflict(res);
-      else if (!res.ok) {
-        setError(await problemText(res));
-        if (isTransient(res.status)) setFailed({ op: "skip" });
-      } else {
+      const err = await failureOf(postSkip(urls, item.assignmentId));
+      if (!err) {
         await claim();
         setInfo(optsRef.current.messages.skipped);
+      } else if (err.isNetwork) {
+        setError(NETWORK_SKIP);
+        setFailed({ op: "skip" });
+      } else if (err.status === 409) await moveOnAfterConflict(err);
+      else {
+        setError(err.message);
+        if (isTransient(err.status)) setFailed({ op: "skip" });
       }
-    } catch {
-      setError(NETWORK_SKIP);
-      setFailed({ op: "skip" });
     } finally {
       setBusy(false);
     }
@@ -210,5 +231,22 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
     else void submit(failed.payload, failed.phiConfirmed);
   }, [failed, claim, skip, submit]);
 
-  return { item, done, doneCount, error, setError, info, busy, canRetry: failed !== null, retryIn, retry, phiRefusal, setPhiRefusal, draftState, elapsedMs, submit, skip };
+  return {
+    item,
+    done,
+    doneCount,
+    error,
+    setError,
+    info,
+    busy,
+    canRetry: failed !== null,
+    retryIn,
+    retry,
+    phiRefusal,
+    setPhiRefusal,
+    draftState,
+    elapsedMs,
+    submit,
+    skip,
+  };
 }

@@ -1,9 +1,9 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { apiFetch, detailOf } from "@/components/data/api-fetch";
 import { Button } from "@/components/ui/button";
-import { seedApi, textOf } from "./seed-api";
 
 /** Per finding: the author can redact it everywhere; another clinician can rule it a false positive. */
 export function PhiFindingActions({
@@ -20,27 +20,36 @@ export function PhiFindingActions({
   canClear: boolean;
 }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  async function run(kind: "redact" | "false-positive") {
-    const res = await seedApi("POST", `/api/v1/seeds/${seedId}/phi/${kind}`, { field, fingerprint });
-    if (res.status >= 400) setError(textOf(res.body.detail, "Could not do that."));
-    else router.refresh();
-  }
+  const run = useMutation({
+    mutationFn: (kind: "redact" | "false-positive") =>
+      apiFetch(`/api/v1/seeds/${seedId}/phi/${kind}`, { method: "POST", body: { field, fingerprint } }),
+    onSuccess: () => router.refresh(),
+  });
   return (
     <span className="inline-flex items-center gap-2">
       {canRedact ? (
-        <Button type="button" variant="secondary" className="px-2 py-1 text-xs" onClick={() => void run("redact")}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="px-2 py-1 text-xs"
+          onClick={() => run.mutate("redact")}
+        >
           Redact everywhere
         </Button>
       ) : null}
       {canClear ? (
-        <Button type="button" variant="secondary" className="px-2 py-1 text-xs" onClick={() => void run("false-positive")}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="px-2 py-1 text-xs"
+          onClick={() => run.mutate("false-positive")}
+        >
           Not PHI
         </Button>
       ) : null}
-      {error ? (
+      {run.error ? (
         <span role="alert" className="text-xs text-error">
-          {error}
+          {detailOf(run.error, "Could not do that.")}
         </span>
       ) : null}
     </span>

@@ -1,25 +1,32 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { apiFetch, detailOf } from "@/components/data/api-fetch";
 import { Button } from "@/components/ui/button";
-import { seedApi, textOf } from "./seed-api";
 
 export function RetireButton({ seedId }: { seedId: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  async function retire() {
-    if (!window.confirm("Retire this seed? It will no longer be exported.")) return;
-    const res = await seedApi("POST", `/api/v1/seeds/${seedId}/retire`);
-    if (res.status >= 400) setError(textOf(res.body.detail, "Could not retire."));
-    else router.refresh();
-  }
+  const retire = useMutation({
+    mutationFn: () => apiFetch(`/api/v1/seeds/${seedId}/retire`, { method: "POST" }),
+    onSuccess: () => router.refresh(),
+  });
   return (
     <span className="inline-flex items-center gap-2">
-      <Button type="button" variant="danger" onClick={() => void retire()}>
+      <Button
+        type="button"
+        variant="danger"
+        onClick={() => {
+          if (window.confirm("Retire this seed? It will no longer be exported.")) retire.mutate();
+        }}
+      >
         Retire
       </Button>
-      {error ? <span role="alert" className="text-sm text-error">{error}</span> : null}
+      {retire.error ? (
+        <span role="alert" className="text-sm text-error">
+          {detailOf(retire.error, "Could not retire.")}
+        </span>
+      ) : null}
     </span>
   );
 }

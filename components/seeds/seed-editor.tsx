@@ -1,19 +1,26 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { type Resolver, useForm, useWatch } from "react-hook-form";
+import { ApiError, apiFetch } from "@/components/data/api-fetch";
+import { useAutosave } from "@/components/data/use-autosave";
+import { useDebounced } from "@/components/data/use-debounced";
 import { Button } from "@/components/ui/button";
+import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { phiKindLabel } from "@/lib/phi/labels";
+import { discardSeedDraftAction } from "@/lib/seeds/draft-actions";
+import { ZSeedEditorForm } from "@/lib/seeds/schemas";
 import { readSnapshot } from "@/lib/seeds/seed-snapshot";
 import { conflictRows, snapshotToEditor } from "./conflict-rows";
 import { DifficultyRubric } from "./difficulty-rubric";
 import { NewSeedHeading } from "./new-seed-heading";
 import { ReauthDialog } from "./reauth-dialog";
-import { saveThenSubmit, type TSaved } from "./save-then-submit";
-import { discardSeedDraftAction } from "@/lib/seeds/draft-actions";
 import type { TEditorConflict } from "./restore-draft";
-import { fieldErrorsOf, seedApi, textOf } from "./seed-api";
+import { saveThenSubmit, type TSaved } from "./save-then-submit";
 import { SeedConflict } from "./seed-conflict";
 import { SimilarSeeds, type TSimilar } from "./similar-seeds";
 
@@ -32,6 +39,8 @@ export type TEditorFields = {
 type TTerm = { id: string; label: string; kind: string };
 type TPending = "save" | "submit" | null;
 export type TPhiWarning = { field: string; kind: string; text: string };
+type TMessage = { tone: "success" | "error" | "warning"; text: string };
+type TSavedBody = { id?: unknown; version?: unknown; phiWarnings?: unknown };
 
 const EMPTY: TEditorFields = {
   topicId: "",
@@ -45,20 +54,22 @@ const EMPTY: TEditorFields = {
   authorNotes: "",
   duplicateReason: "",
 };
+const FIELD_NAMES = Object.keys(EMPTY) as (keyof TEditorFields)[];
+// The server's rules on the editor's strings (a narrower shape of what the schema accepts); raw:
+// the form keeps what was typed, the server applies the transforms.
+const resolver = zodResolver(ZSeedEditorForm, undefined, { raw: true }) as Resolver<TEditorFields>;
 
 /** Whether a never-saved form holds anything worth keeping (then its first autosave creates the seed). */
 function hasContent(f: TEditorFields): boolean {
   return Object.values(f).some((v) => v.trim() !== "");
 }
-
-function liveErrors(f: TEditorFields): Record<string, string> {
-  const e: Record<string, string> = {};
-  if (!f.instruction.trim()) e.instruction = "Write the instruction";
-  else if (f.instruction.length > 10_000) e.instruction = "At most 10,000 characters";
-  if (f.input.length > 20_000) e.input = "At most 20,000 characters";
-  if (f.input.trim() === "<noinput>") e.input = "Leave the input empty instead of writing <noinput>";
-  return e;
-}
+const same = (a: TEditorFields, b: TEditorFields) => JSON.stringify(a) === JSON.stringify(b);
+const phiOf = (body: TSavedBody): TPhiWarning[] =>
+  Array.isArray(body.phiWarnings) ? (body.phiWarnings as TPhiWarning[]) : [];
+const detailOr = (e: ApiError, fallback: string) =>
+  typeof e.body.detail === "string" ? e.body.detail : e.isNetwork ? e.message : fallback;
+const asApiError = (e: unknown) =>
+  e instanceof ApiError ? e : new ApiError(0, "The network failed. Try again.");
 
 export function SeedEditor({
   terms,
@@ -86,222 +97,252 @@ export function SeedEditor({
   savedVersion?: number;
 }) {
   const router = useRouter();
-  const [fields, setFields] = useState<TEditorFields>({ ...EMPTY, ...initial });
-  const [id, setId] = useState(seedId);
-  const [version, setVersion] = useState(initialVersion ?? 0);
+  // The fields, their validation (the server's zod rules) and their errors (the server's too, after a refusal).
+  const form = useForm<TEditorFields>({
+    defaultValues: { ...EMPTY, ...initial },
+    resolver,
+    mode: "onChange",
+  });
+  const fields = useWatch({ control: form.control }) as TEditorFields;
+  const { errors } = form.formState;
+  const [seed, setSeed] = useState<{ id: string | undefined; version: number }>({
+    id: seedId,
+    version: initialVersion ?? 0,
+  });
   const [dirty, setDirty] = useState(initialDirty ?? false);
-  const [message, setMessage] = useState<{ tone: "success" | "error" | "warning"; text: string } | null>(
-    savedVersion === initialVersion && savedVersion ? { tone: "success", text: `Saved version ${savedVersion}.` } : null,
+  const [message, setMessage] = useState<TMessage | null>(
+    savedVersion === initialVersion && savedVersion
+      ? { tone: "success", text: `Saved version ${savedVersion}.` }
+      : null,
   );
   // The confirmation is shown once: the address goes back to the seed's own, so a reload or a
   // shared link does not repeat it.
   useEffect(() => {
     if (savedVersion) window.history.replaceState(null, "", window.location.pathname);
   }, [savedVersion]);
-  const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
   const [phi, setPhi] = useState<TPhiWarning[]>(initialPhi ?? []);
   const [conflict, setConflict] = useState<TEditorConflict | null>(initialConflict ?? null);
   const [needSignIn, setNeedSignIn] = useState<TPending>(null);
-  const [similar, setSimilar] = useState<TSimilar[]>([]);
   const [autosaved, setAutosaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  // User edits, counted: an autosave is due while the count is ahead of the last one the server has.
-  const [edits, setEdits] = useState(0);
-  const fieldsRef = useRef(fields);
-  fieldsRef.current = fields;
-  const editsRef = useRef(edits);
-  editsRef.current = edits;
-  const syncedRef = useRef(0);
   // Read by callbacks that outlive a render (an autosave answering after the user typed on).
-  const idRef = useRef(seedId);
-  const versionRef = useRef(initialVersion ?? 0);
-  const savingRef = useRef(false);
-  // The autosave in flight: a save waits for it, so an autosave never lands after the save (it
-  // would leave a draft of the old version behind) and the first one's new seed is saved onto.
-  const autosavingRef = useRef<Promise<void> | null>(null);
+  const seedRef = useRef(seed);
   // What the autosave that created a new seed sent, with the seed it created.
   const createdRef = useRef<{ saved: TSaved; sent: TEditorFields } | null>(null);
   // Opened on /seeds/new: the first explicit save (or submit) opens the seed's own page.
   const onNewPage = !seedId;
-  const adopt = useCallback((savedId: string, savedVersion: number) => {
-    idRef.current = savedId;
-    versionRef.current = savedVersion;
-    setId(savedId);
-    setVersion(savedVersion);
+  const adopt = useCallback((saved: { id: string | undefined; version: number }) => {
+    seedRef.current = saved;
+    setSeed(saved);
   }, []);
-  const edited = () => {
-    setDirty(true);
-    setEdits((n) => n + 1);
+  const showServerErrors = (e: ApiError) => {
+    for (const [k, v] of Object.entries(e.fieldErrors))
+      form.setError(k as keyof TEditorFields, { type: "server", message: v.join(" ") });
   };
-
-  const live = liveErrors(fields);
-  const set = (k: keyof TEditorFields) => (e: { target: { value: string } }) => {
-    setFields((f) => ({ ...f, [k]: e.target.value }));
-    edited();
-  };
-  const errorOf = (k: string) => serverErrors[k]?.join(" ") ?? (dirty || Object.keys(serverErrors).length ? live[k] : undefined);
 
   // The first autosave of a never-saved seed creates it server-side as a private draft (version
   // 1): closing the tab then loses nothing, and the address names the seed, so reopening (or
   // restoring the tab) shows it. Later autosaves keep the unsaved text in its SeedDraft row.
-  const runAutosave = useCallback(async (sent: TEditorFields, seq: number) => {
-    const currentId = idRef.current;
-    const res = currentId
-      ? await seedApi("PUT", `/api/v1/seeds/${currentId}/draft`, { baseVersion: versionRef.current, payload: sent })
-      : await seedApi("POST", "/api/v1/seeds", sent);
-    if (res.status === 401) return setAutosaved("Not autosaved: signed out");
-    if (currentId) {
-      if (res.status === 200) syncedRef.current = Math.max(syncedRef.current, seq);
-      return setAutosaved(res.status === 200 ? `Autosaved ${new Date().toLocaleTimeString()}` : null);
+  const runAutosave = async (sent: TEditorFields): Promise<boolean> => {
+    const currentId = seedRef.current.id;
+    if (!currentId && !hasContent(sent)) return true;
+    try {
+      if (currentId) {
+        await apiFetch(`/api/v1/seeds/${currentId}/draft`, {
+          method: "PUT",
+          body: { baseVersion: seedRef.current.version, payload: sent },
+        });
+        setAutosaved(`Autosaved ${new Date().toLocaleTimeString()}`);
+        return true;
+      }
+      const body = await apiFetch<TSavedBody>("/api/v1/seeds", { method: "POST", body: sent });
+      if (typeof body?.id !== "string") throw new ApiError(500, "No id");
+      const saved = { id: body.id, version: Number(body.version) || 1 };
+      createdRef.current = { saved, sent };
+      adopt(saved);
+      if (same(form.getValues(), sent)) setDirty(false);
+      setPhi(phiOf(body));
+      setAutosaved(`Autosaved ${new Date().toLocaleTimeString()} as a private draft`);
+      window.history.replaceState(null, "", `/seeds/${saved.id}`);
+      return true;
+    } catch (e) {
+      const err = asApiError(e);
+      setAutosaved(
+        err.status === 401
+          ? "Not autosaved: signed out"
+          : currentId
+            ? null
+            : "Not autosaved: fix the highlighted fields, or save",
+      );
+      return false;
     }
-    if (res.status !== 201 || typeof res.body.id !== "string") return setAutosaved("Not autosaved: fix the highlighted fields, or save");
-    const saved = { id: res.body.id, version: Number(res.body.version) || 1 };
-    createdRef.current = { saved, sent };
-    adopt(saved.id, saved.version);
-    syncedRef.current = Math.max(syncedRef.current, seq);
-    if (fieldsRef.current === sent) setDirty(false);
-    setPhi(Array.isArray(res.body.phiWarnings) ? (res.body.phiWarnings as TPhiWarning[]) : []);
-    setAutosaved(`Autosaved ${new Date().toLocaleTimeString()} as a private draft`);
-    window.history.replaceState(null, "", `/seeds/${saved.id}`);
-  }, [adopt]);
-
-  // Never a version once the seed exists; one at a time (after the one in flight, with the text
-  // as it is then), and never while a save runs.
-  const autosave = useCallback(async () => {
-    while (autosavingRef.current) await autosavingRef.current.catch(() => undefined);
-    if (savingRef.current || editsRef.current <= syncedRef.current) return;
-    const run = runAutosave(fieldsRef.current, editsRef.current).finally(() => {
-      autosavingRef.current = null;
-    });
-    autosavingRef.current = run;
-    await run;
-  }, [runAutosave]);
+  };
+  // A few seconds after typing stops; one at a time, and never beside a save (which waits for the one in flight).
+  const autosave = useAutosave<TEditorFields>({ delayMs: 3_000, save: runAutosave });
+  const edited = () => {
+    setDirty(true);
+    autosave.changed(form.getValues());
+  };
 
   // baseOverride: after a conflict, the user chose to record their text on top of the latest version.
   // stay: a new seed's first save does not open its page yet (submit does so after submitting).
-  // Returns the id with the version, since a new seed's id is not in this render's state yet.
-  const save = useCallback(async (baseOverride?: number, stay = false): Promise<TSaved | null> => {
-    if (Object.keys(liveErrors(fieldsRef.current)).length) {
+  // Returns the id with the version, since a new seed's id may not be in this render's state yet.
+  const saveSeed = async ({
+    baseOverride,
+    stay = false,
+  }: {
+    baseOverride?: number;
+    stay?: boolean;
+  }): Promise<TSaved | null> => {
+    if (!(await form.trigger())) {
       setMessage({ tone: "error", text: "Fix the highlighted fields first." });
       return null;
     }
-    setBusy(true);
-    savingRef.current = true;
-    try {
-      // The first autosave may be creating the seed right now: save onto it, never a second seed.
-      if (autosavingRef.current) await autosavingRef.current.catch(() => undefined);
+    // The first autosave may be creating the seed right now: save onto it, never a second seed.
+    return autosave.hold(async (seq) => {
       const created = createdRef.current;
-      const sent = fieldsRef.current;
-      const seq = editsRef.current;
+      const sent = form.getValues();
       const done = (saved: TSaved) => {
-        syncedRef.current = Math.max(syncedRef.current, seq);
-        if (fieldsRef.current === sent) setDirty(false);
+        autosave.markSynced(seq);
+        if (same(form.getValues(), sent)) setDirty(false);
         setMessage({ tone: "success", text: `Saved version ${saved.version}.` });
         if (onNewPage && !stay) router.replace(`/seeds/${saved.id}?saved=${saved.version}`);
         return saved;
       };
+      const current = seedRef.current;
       // Nothing typed since the autosave that created the seed: that version is this save.
-      if (created && created.sent === sent && created.saved.id === idRef.current && created.saved.version === versionRef.current && baseOverride === undefined) {
+      if (
+        created &&
+        same(created.sent, sent) &&
+        created.saved.id === current.id &&
+        created.saved.version === current.version &&
+        baseOverride === undefined
+      ) {
         return done(created.saved);
       }
-      const currentId = idRef.current;
-      const res = currentId
-        ? await seedApi("PUT", `/api/v1/seeds/${currentId}`, { ...sent, baseVersion: baseOverride ?? versionRef.current })
-        : await seedApi("POST", "/api/v1/seeds", sent);
-      if (res.status === 401) {
-        setNeedSignIn("save");
+      try {
+        const body = current.id
+          ? await apiFetch<TSavedBody>(`/api/v1/seeds/${current.id}`, {
+              method: "PUT",
+              body: { ...sent, baseVersion: baseOverride ?? current.version },
+            })
+          : await apiFetch<TSavedBody>("/api/v1/seeds", { method: "POST", body: sent });
+        const saved = {
+          id: current.id ?? (typeof body?.id === "string" ? body.id : ""),
+          version: Number(body?.version),
+        };
+        form.clearErrors();
+        setConflict(null);
+        adopt(saved);
+        setPhi(phiOf(body ?? {}));
+        return done(saved);
+      } catch (e) {
+        const err = asApiError(e);
+        if (err.status === 401) setNeedSignIn("save");
+        else if (err.status === 409 && typeof err.body.currentVersion === "number") {
+          setConflict({
+            currentVersion: err.body.currentVersion,
+            current: err.body.current ?? {},
+            savedBy: typeof err.body.savedBy === "string" ? err.body.savedBy : undefined,
+          });
+          setMessage({ tone: "warning", text: detailOr(err, "Someone else saved first.") });
+        } else {
+          showServerErrors(err);
+          setMessage({ tone: "error", text: detailOr(err, "Could not save.") });
+        }
         return null;
       }
-      if (res.status === 409 && typeof res.body.currentVersion === "number") {
-        setConflict({
-          currentVersion: res.body.currentVersion,
-          current: res.body.current ?? {},
-          savedBy: typeof res.body.savedBy === "string" ? res.body.savedBy : undefined,
-        });
-        setMessage({ tone: "warning", text: textOf(res.body.detail, "Someone else saved first.") });
-        return null;
-      }
-      if (res.status >= 400) {
-        setServerErrors(fieldErrorsOf(res.body));
-        setMessage({ tone: "error", text: textOf(res.body.detail, "Could not save.") });
-        return null;
-      }
-      const saved = { id: currentId ?? textOf(res.body.id, ""), version: Number(res.body.version) };
-      setServerErrors({});
-      setConflict(null);
-      adopt(saved.id, saved.version);
-      setPhi(Array.isArray(res.body.phiWarnings) ? (res.body.phiWarnings as TPhiWarning[]) : []);
-      return done(saved);
-    } finally {
-      savingRef.current = false;
-      setBusy(false);
-    }
-  }, [adopt, onNewPage, router]);
-
-  const submit = useCallback(async () => {
-    const isNew = onNewPage;
-    await saveThenSubmit({ id: idRef.current, version: versionRef.current, dirty }, () => save(undefined, true), async (saved) => {
-      setBusy(true);
-      const res = await seedApi("POST", `/api/v1/seeds/${saved.id}/submit`, { baseVersion: saved.version });
-      setBusy(false);
-      if (res.status === 401) return setNeedSignIn("submit");
-      if (res.status >= 400) {
-        setServerErrors(fieldErrorsOf(res.body));
-        setMessage({ tone: "error", text: textOf(res.body.detail, "Could not submit.") });
-        // The seed is saved: the address names it, so a reload opens it rather than a blank form.
-        if (isNew) window.history.replaceState(null, "", `/seeds/${saved.id}`);
-        return;
-      }
-      setMessage({ tone: "success", text: "Submitted for review." });
-      if (isNew) router.replace(`/seeds/${saved.id}`);
-      else router.refresh();
     });
-  }, [dirty, onNewPage, save, router]);
+  };
+  const save = useMutation({ mutationFn: saveSeed });
+
+  const submitSeed = async () => {
+    const isNew = onNewPage;
+    const current = seedRef.current;
+    await saveThenSubmit(
+      { id: current.id, version: current.version, dirty },
+      () => save.mutateAsync({ stay: true }),
+      async (saved) => {
+        try {
+          await apiFetch(`/api/v1/seeds/${saved.id}/submit`, {
+            method: "POST",
+            body: { baseVersion: saved.version },
+          });
+        } catch (e) {
+          const err = asApiError(e);
+          if (err.status === 401) return setNeedSignIn("submit");
+          showServerErrors(err);
+          setMessage({ tone: "error", text: detailOr(err, "Could not submit.") });
+          // The seed is saved: the address names it, so a reload opens it rather than a blank form.
+          if (isNew) window.history.replaceState(null, "", `/seeds/${saved.id}`);
+          return;
+        }
+        setMessage({ tone: "success", text: "Submitted for review." });
+        if (isNew) router.replace(`/seeds/${saved.id}`);
+        else router.refresh();
+      },
+    );
+  };
+  const submit = useMutation({ mutationFn: submitSeed });
+  const busy = save.isPending || submit.isPending;
 
   // Ctrl/Cmd+S saves instead of the browser's "save page".
+  const saveRef = useRef(save.mutate);
+  useEffect(() => {
+    saveRef.current = save.mutate;
+  });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
         e.preventDefault();
-        void save();
+        saveRef.current({});
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [save]);
-
-  // Autosave a few seconds after typing stops, when the server lacks the latest edits (also once
-  // a save that was running when they were typed has finished).
-  useEffect(() => {
-    if (busy || edits <= syncedRef.current) return;
-    if (!idRef.current && !hasContent(fieldsRef.current)) return;
-    const t = setTimeout(() => void autosave(), 3_000);
-    return () => clearTimeout(t);
-  }, [edits, busy, autosave]);
+  }, []);
 
   // The most similar existing seeds, refreshed while typing.
-  useEffect(() => {
-    const text = fields.instruction.trim();
-    if (text.length < 12) return;
-    const t = setTimeout(() => {
-      const q = new URLSearchParams({ text, ...(id ? { excludeId: id } : {}) });
-      void seedApi("GET", `/api/v1/seeds/similar?${q.toString()}`).then((r) => {
-        if (r.status === 200 && Array.isArray(r.body.similar)) setSimilar(r.body.similar as TSimilar[]);
-      });
-    }, 600);
-    return () => clearTimeout(t);
-  }, [fields.instruction, id]);
+  const similarText = useDebounced(fields.instruction.trim(), 600);
+  const similarQuery = useQuery({
+    queryKey: ["seeds", "similar", similarText, seed.id ?? null],
+    queryFn: () => {
+      const q = new URLSearchParams({ text: similarText, ...(seed.id ? { excludeId: seed.id } : {}) });
+      return apiFetch<{ similar?: TSimilar[] }>(`/api/v1/seeds/similar?${q.toString()}`);
+    },
+    enabled: similarText.length >= 12,
+    placeholderData: keepPreviousData,
+  });
+  const similar = similarQuery.data?.similar ?? [];
 
   const nearDuplicate = similar.some((s) => s.score > 0.7);
-  const options = (kind: string) => [{ id: "", label: "Choose…" }, ...terms.filter((t) => t.kind === kind)];
-  const input = "block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-sm";
-  const fieldBlock = (k: keyof TEditorFields, label: string, el: React.ReactNode, hint?: string) => (
+  const errorOf = (k: keyof TEditorFields) => errors[k]?.message;
+  const errorsOf = (k: keyof TEditorFields) => (errors[k]?.message ? [errors[k].message] : undefined);
+  const bind = (k: keyof TEditorFields) => ({
+    id: `seed-${k}`,
+    name: k,
+    value: fields[k],
+    onChange: (e: { target: { value: string } }) => {
+      form.setValue(k, e.target.value, { shouldValidate: true, shouldDirty: true });
+      edited();
+    },
+  });
+  const options = (kind: string) => [
+    { value: "", label: "Choose…" },
+    ...terms.filter((t) => t.kind === kind).map((t) => ({ value: t.id, label: t.label })),
+  ];
+  const area = (k: keyof TEditorFields, label: string, rows: number, hint?: string) => (
     <div className="space-y-1">
       <label htmlFor={`seed-${k}`} className="block text-sm font-medium">
         {label}
       </label>
-      {el}
-      {hint ? <p className="text-xs text-slate-600">{hint}</p> : null}
+      <textarea
+        {...bind(k)}
+        rows={rows}
+        className="block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-sm"
+        aria-invalid={Boolean(errorOf(k)) || undefined}
+        aria-describedby={errorOf(k) ? `seed-${k}-error` : undefined}
+      />
+      {hint ? <p className="text-xs text-muted">{hint}</p> : null}
       {errorOf(k) ? (
         <p role="alert" id={`seed-${k}-error`} className="text-sm text-error">
           {errorOf(k)}
@@ -309,31 +350,15 @@ export function SeedEditor({
       ) : null}
     </div>
   );
-  const select = (k: "topicId" | "viewId" | "typeId", kind: string, label: string) =>
-    fieldBlock(
-      k,
-      label,
-      <select id={`seed-${k}`} value={fields[k]} onChange={set(k)} className={input}>
-        {options(kind).map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.label}
-          </option>
-        ))}
-      </select>,
-    );
-  const area = (k: keyof TEditorFields, label: string, rows: number, hint?: string) =>
-    fieldBlock(
-      k,
-      label,
-      <textarea id={`seed-${k}`} value={fields[k]} onChange={set(k)} rows={rows} className={input} aria-invalid={Boolean(errorOf(k)) || undefined} />,
-      hint,
-    );
+  const select = (k: "topicId" | "viewId" | "typeId", kind: string, label: string) => (
+    <SelectField {...bind(k)} label={label} options={options(kind)} errors={errorsOf(k)} />
+  );
 
   return (
     <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
       {onNewPage ? (
         <div className="lg:col-span-2">
-          <NewSeedHeading seedId={id} version={version} />
+          <NewSeedHeading seedId={seed.id} version={seed.version} />
         </div>
       ) : null}
       <form
@@ -341,7 +366,7 @@ export function SeedEditor({
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void save();
+          save.mutate({});
         }}
       >
         <div className="grid gap-4 sm:grid-cols-3">
@@ -350,27 +375,29 @@ export function SeedEditor({
           {select("typeId", "TYPE", "Type (task format)")}
         </div>
         {area("instruction", "Instruction", 4)}
-        {area("input", "Input (optional context)", 4, "Leave empty when the task needs no input; it is exported as <noinput>.")}
-        {fieldBlock(
-          "difficulty",
-          "Difficulty (1–5)",
-          <select id="seed-difficulty" value={fields.difficulty} onChange={set("difficulty")} className={input}>
-            <option value="">Choose…</option>
-            {[1, 2, 3, 4, 5].map((d) => (
-              <option key={d} value={String(d)}>
-                {d}
-              </option>
-            ))}
-          </select>,
+        {area(
+          "input",
+          "Input (optional context)",
+          4,
+          "Leave empty when the task needs no input; it is exported as <noinput>.",
         )}
+        <SelectField
+          {...bind("difficulty")}
+          label="Difficulty (1–5)"
+          options={[
+            { value: "", label: "Choose…" },
+            ...[1, 2, 3, 4, 5].map((d) => ({ value: String(d), label: String(d) })),
+          ]}
+          errors={errorsOf("difficulty")}
+        />
         {area("referenceAnswer", "Reference answer (optional)", 4)}
-        {fieldBlock(
-          "specialtyTags",
-          "Specialty tags (comma separated)",
-          <input id="seed-specialtyTags" value={fields.specialtyTags} onChange={set("specialtyTags")} className={input} />,
-        )}
+        <Field
+          {...bind("specialtyTags")}
+          label="Specialty tags (comma separated)"
+          errors={errorsOf("specialtyTags")}
+        />
         {area("authorNotes", "Notes for reviewers (optional)", 2)}
-        {nearDuplicate || fields.duplicateReason || serverErrors.duplicateReason
+        {nearDuplicate || fields.duplicateReason || errors.duplicateReason
           ? area("duplicateReason", "Why this seed is needed despite a similar one", 2)
           : null}
         {phi.length ? (
@@ -392,23 +419,29 @@ export function SeedEditor({
             rows={conflictRows(conflict.current, fields, terms)}
             busy={busy}
             onTake={(row) => {
-              setFields((f) => ({ ...f, [row.field]: row.theirsValue }));
+              form.setValue(row.field, row.theirsValue, { shouldValidate: true });
               edited();
             }}
             onTakeAll={() => {
-              setFields(snapshotToEditor(readSnapshot(conflict.current as Parameters<typeof readSnapshot>[0])));
-              versionRef.current = conflict.currentVersion;
-              setVersion(conflict.currentVersion);
+              const theirs = snapshotToEditor(
+                readSnapshot(conflict.current as Parameters<typeof readSnapshot>[0]),
+              );
+              for (const k of FIELD_NAMES) form.setValue(k, theirs[k] ?? "");
+              form.clearErrors();
+              const id = seedRef.current.id;
+              adopt({ id, version: conflict.currentVersion });
               setConflict(null);
               setDirty(false);
-              syncedRef.current = editsRef.current;
+              autosave.discard();
               // The autosaved copy of the discarded text goes too, or the next visit would restore it.
               // After any autosave still in flight, so it cannot land behind the discard.
-              const id = idRef.current;
-              if (id) void (autosavingRef.current ?? Promise.resolve()).catch(() => undefined).then(() => discardSeedDraftAction(id));
-              setMessage({ tone: "success", text: `Loaded version ${conflict.currentVersion}; your unsaved text was discarded.` });
+              if (id) void autosave.settled().then(() => discardSeedDraftAction(id));
+              setMessage({
+                tone: "success",
+                text: `Loaded version ${conflict.currentVersion}; your unsaved text was discarded.`,
+              });
             }}
-            onSaveMine={() => void save(conflict.currentVersion)}
+            onSaveMine={() => save.mutate({ baseOverride: conflict.currentVersion })}
           />
         ) : null}
         {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
@@ -417,12 +450,12 @@ export function SeedEditor({
             Save
           </Button>
           {status === undefined || status === "DRAFT" || status === "CHANGES_REQUESTED" ? (
-            <Button type="button" variant="secondary" disabled={busy} onClick={() => void submit()}>
+            <Button type="button" variant="secondary" disabled={busy} onClick={() => submit.mutate()}>
               Submit for review
             </Button>
           ) : null}
-          <span className="text-xs text-slate-600" aria-live="polite">
-            {version ? `Version ${version}` : "Not saved yet"}
+          <span className="text-xs text-muted" aria-live="polite">
+            {seed.version ? `Version ${seed.version}` : "Not saved yet"}
             {dirty ? " · unsaved changes (Ctrl/Cmd+S saves)" : ""}
             {autosaved ? ` · ${autosaved}` : ""}
           </span>
@@ -437,7 +470,8 @@ export function SeedEditor({
           onSignedIn={() => {
             const retry = needSignIn;
             setNeedSignIn(null);
-            void (retry === "submit" ? submit() : save());
+            if (retry === "submit") submit.mutate();
+            else save.mutate({});
           }}
         />
       ) : null}

@@ -1,20 +1,34 @@
-/** Browser-side call to our own API; returns the problem detail as an error message, and its field errors for forms. */
+import { NETWORK_MESSAGE, problemSummary, readProblem, type TFieldErrors } from "@/components/data/api-fetch";
+
+/**
+ * The study admin forms' call to our own API, as a result instead of a throw: the refusal is read
+ * by the one problem+json reader (components/data/api-fetch.ts), so its sentence and field errors
+ * are the same as everywhere. New code uses `apiFetch` with TanStack Query instead.
+ */
 export async function apiFetch<T>(
   url: string,
   init: RequestInit = {},
-): Promise<{ ok: true; data: T } | { ok: false; error: string; fields?: Record<string, string[]> }> {
+): Promise<{ ok: true; data: T } | { ok: false; error: string; fields?: TFieldErrors }> {
   try {
     const res = await fetch(url, init);
     const text = await res.text();
-    const body = text ? (JSON.parse(text) as unknown) : null;
+    let body: unknown = null;
+    try {
+      body = text ? (JSON.parse(text) as unknown) : null;
+    } catch {
+      body = null;
+    }
     if (!res.ok) {
-      const p = body as { detail?: string; errors?: Record<string, string[]> } | null;
-      const fields = p?.errors ? Object.entries(p.errors).map(([k, v]) => `${k}: ${v.join(", ")}`).join("; ") : "";
-      return { ok: false, error: [p?.detail ?? `Request failed (${res.status})`, fields].filter(Boolean).join(" — "), ...(p?.errors ? { fields: p.errors } : {}) };
+      const e = readProblem(res.status, body);
+      return {
+        ok: false,
+        error: problemSummary(e),
+        ...(Object.keys(e.fieldErrors).length ? { fields: e.fieldErrors } : {}),
+      };
     }
     return { ok: true, data: body as T };
   } catch {
-    return { ok: false, error: "The network failed. Try again." };
+    return { ok: false, error: NETWORK_MESSAGE };
   }
 }
 

@@ -35,6 +35,18 @@ export const ZSeedFields = z.object({
 });
 export type TSeedFields = z.infer<typeof ZSeedFields>;
 
+/**
+ * What the seed editor checks before it saves by hand: the server's own field rules (this module
+ * imports nothing server-side, so the client validates with it), plus the editor's two: a saved
+ * version has an instruction, and an empty input is left empty (the export writes <noinput>).
+ */
+export const ZSeedEditorForm = ZSeedFields.superRefine((f, ctx) => {
+  if (!f.instruction) ctx.addIssue({ code: "custom", path: ["instruction"], message: "Write the instruction" });
+  if (f.input === "<noinput>") {
+    ctx.addIssue({ code: "custom", path: ["input"], message: "Leave the input empty instead of writing <noinput>" });
+  }
+});
+
 const ZBaseVersion = z.coerce.number({ message: "Missing base version" }).int().min(1);
 
 export const ZSaveSeed = ZSeedFields.extend({ baseVersion: ZBaseVersion });
