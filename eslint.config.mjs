@@ -5,9 +5,36 @@ import tseslint from "typescript-eslint";
 
 // Layer rules (ARCHITECTURE.md "Layers"). Pure libraries are plain functions over data: no database,
 // no framework, no server-only marker, so they run anywhere (tests, scripts, the browser).
-const PURE_LIBRARIES = ["lib/csv/**", "lib/phi/**", "lib/random/**", "lib/sampling/**", "lib/security/**", "lib/similarity/**", "lib/stats/**", "lib/text/**"];
-const DATABASE = ["@/lib/db", "@/lib/db/*", "**/lib/db/*", "@/lib/generated/*", "**/lib/generated/*", "@prisma/*", "pg"];
-const FRAMEWORK = ["next", "next/*", "next-auth", "next-auth/*", "react", "react/*", "react-dom", "react-dom/*", "server-only"];
+const PURE_LIBRARIES = [
+  "lib/csv/**",
+  "lib/phi/**",
+  "lib/random/**",
+  "lib/sampling/**",
+  "lib/security/**",
+  "lib/similarity/**",
+  "lib/stats/**",
+  "lib/text/**",
+];
+const DATABASE = [
+  "@/lib/db",
+  "@/lib/db/*",
+  "**/lib/db/*",
+  "@/lib/generated/*",
+  "**/lib/generated/*",
+  "@prisma/*",
+  "pg",
+];
+const FRAMEWORK = [
+  "next",
+  "next/*",
+  "next-auth",
+  "next-auth/*",
+  "react",
+  "react/*",
+  "react-dom",
+  "react-dom/*",
+  "server-only",
+];
 
 export default defineConfig([
   ...nextVitals,
@@ -28,7 +55,10 @@ export default defineConfig([
       ],
       "no-restricted-syntax": [
         "error",
-        { selector: "MemberExpression[property.name=/^\\$(queryRawUnsafe|executeRawUnsafe)$/]", message: "Use tagged $queryRaw." },
+        {
+          selector: "MemberExpression[property.name=/^\\$(queryRawUnsafe|executeRawUnsafe)$/]",
+          message: "Use tagged $queryRaw.",
+        },
       ],
     },
   },
@@ -37,7 +67,15 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: [...DATABASE, ...FRAMEWORK], message: "Pure libraries import no database, Next, React or server-only: move this code to a service in lib/<feature>/." }] },
+        {
+          patterns: [
+            {
+              group: [...DATABASE, ...FRAMEWORK],
+              message:
+                "Pure libraries import no database, Next, React or server-only: move this code to a service in lib/<feature>/.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -46,14 +84,50 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib/db/prisma", "**/lib/db/prisma", "@/lib/generated/*", "**/lib/generated/*", "@prisma/client", "@prisma/client/*"], message: "app/ holds thin routes and pages: reach the database through a service in lib/<feature>/." }] },
+        {
+          patterns: [
+            {
+              group: [
+                "@/lib/db/prisma",
+                "**/lib/db/prisma",
+                "@/lib/generated/*",
+                "**/lib/generated/*",
+                "@prisma/client",
+                "@prisma/client/*",
+              ],
+              message:
+                "app/ holds thin routes and pages: reach the database through a service in lib/<feature>/.",
+            },
+          ],
+        },
       ],
     },
   },
   {
     // Tooling runs outside Next and owns its own configuration; env.ts is the one reader in the app.
-    files: ["lib/env.ts", "scripts/**", "tests/**", "e2e/**", "playwright.config.ts", "vitest.config.mts", "instrumentation.ts"],
+    files: [
+      "lib/env.ts",
+      "scripts/**",
+      "tests/**",
+      "e2e/**",
+      "playwright.config.ts",
+      "vitest.config.mts",
+      "instrumentation.ts",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
-  globalIgnores([".next/**", ".bench/**", "node_modules/**", "lib/generated/**", "next-env.d.ts", ".data/**", "test-results/**", "playwright-report/**", "next.config.js", "postcss.config.mjs", "eslint.config.mjs", "scripts/prisma-generate.mjs"]),
+  globalIgnores([
+    ".next/**",
+    ".bench/**",
+    "node_modules/**",
+    "lib/generated/**",
+    "next-env.d.ts",
+    ".data/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next.config.js",
+    "postcss.config.mjs",
+    "eslint.config.mjs",
+    "scripts/prisma-generate.mjs",
+  ]),
 ]);

@@ -20,12 +20,21 @@ const nextConfig = {
   // forbidden(): a denied page answers 403 with the forbidden UI inside the app shell, at its own URL.
   experimental: { authInterrupts: true },
   // Native / WASM packages are loaded by Node at run time instead of being bundled.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "pg",
+    "@prisma/adapter-pg",
+  ],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
       // API answers carry their own Content-Security-Policy: nothing in them may ever run.
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
     ];
   },
 };

@@ -14,7 +14,10 @@ export function proxy(request: NextRequest) {
   // A callback address with CR/LF or tabs is an attack, not a typo: refused, never redirected to.
   const callbackUrl = request.nextUrl.searchParams.get("callbackUrl");
   if (callbackUrl !== null && hasControlCharacters(callbackUrl)) {
-    return new NextResponse("Bad request: the callback address contains control characters.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new NextResponse("Bad request: the callback address contains control characters.", {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, {

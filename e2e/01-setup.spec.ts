@@ -26,7 +26,9 @@ test("the first visit offers setup, creates the first admin once, then setup is 
   const admin = await testDb().user.findUniqueOrThrow({ where: { email: "first.admin@e2e.test" } });
   expect(admin.role).toBe("ADMIN");
   expect(admin.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-  const audit = await testDb().auditLog.findFirst({ where: { action: "user.setup_admin", entityId: admin.id } });
+  const audit = await testDb().auditLog.findFirst({
+    where: { action: "user.setup_admin", entityId: admin.id },
+  });
   expect(audit).not.toBeNull();
 
   await page.goto("/setup");

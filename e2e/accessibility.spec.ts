@@ -120,7 +120,10 @@ test.beforeAll(async ({ playwright }, testInfo) => {
     [asColleague2, ["reject", "reject", "revise"]],
   ] as const) {
     for (const verdict of verdicts) {
-      const task = await ok(await who.post(`/api/v1/audits/${fx.campaignId}/assignments/next`), "claim audit item");
+      const task = await ok(
+        await who.post(`/api/v1/audits/${fx.campaignId}/assignments/next`),
+        "claim audit item",
+      );
       const data = {
         verdict,
         flags: verdict === "accept" ? [] : ["incomplete"],

@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import { createToken, createUser, testDb } from "./support/db";
 import { signInViaApi } from "./support/auth";
 
-test("a token created in the UI authenticates /api/v1 with the owner's role until revoked", async ({ page, playwright }) => {
+test("a token created in the UI authenticates /api/v1 with the owner's role until revoked", async ({
+  page,
+  playwright,
+}) => {
   const user = await createUser("RESEARCHER");
   await signInViaApi(page.request, user.email);
   await page.goto("/account");
@@ -14,7 +17,10 @@ test("a token created in the UI authenticates /api/v1 with the owner's role unti
   const row = await testDb().apiToken.findFirstOrThrow({ where: { userId: user.id } });
   expect(row.tokenHash).not.toContain(token);
 
-  const api = await playwright.request.newContext({ baseURL: page.url().replace(/\/account.*/, ""), extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const api = await playwright.request.newContext({
+    baseURL: page.url().replace(/\/account.*/, ""),
+    extraHTTPHeaders: { authorization: `Bearer ${token}` },
+  });
   const me = await api.get("/api/v1/me");
   expect(me.status()).toBe(200);
   expect(await me.json()).toMatchObject({ email: user.email, role: "RESEARCHER", authenticatedVia: "token" });
@@ -27,12 +33,18 @@ test("a token created in the UI authenticates /api/v1 with the owner's role unti
   await api.dispose();
 });
 
-test("expired and malformed tokens are refused; an admin token reads the audit CSV", async ({ playwright, baseURL }) => {
+test("expired and malformed tokens are refused; an admin token reads the audit CSV", async ({
+  playwright,
+  baseURL,
+}) => {
   const admin = await createUser("ADMIN");
   const expired = await createToken(admin.id, { expiresAt: new Date(Date.now() - 1000) });
   const good = await createToken(admin.id);
   const call = async (token: string, path = "/api/v1/me") => {
-    const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+    const ctx = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${token}` },
+    });
     const res = await ctx.get(path);
     const out = { status: res.status(), type: res.headers()["content-type"] ?? "", text: await res.text() };
     await ctx.dispose();
@@ -43,8 +55,12 @@ test("expired and malformed tokens are refused; an admin token reads the audit C
   const csv = await call(good.token, "/api/v1/audit-log.csv");
   expect(csv.status).toBe(200);
   expect(csv.type).toContain("text/csv");
-  expect(csv.text.split("\r\n")[0]).toBe("id,time,actor_id,actor_email,action,entity_type,entity_id,before,after,request_id,ip,actor_name,subject_id,subject_name,subject_email");
-  const exportAudit = await testDb().auditLog.count({ where: { actorId: admin.id, action: "audit_log.export" } });
+  expect(csv.text.split("\r\n")[0]).toBe(
+    "id,time,actor_id,actor_email,action,entity_type,entity_id,before,after,request_id,ip,actor_name,subject_id,subject_name,subject_email",
+  );
+  const exportAudit = await testDb().auditLog.count({
+    where: { actorId: admin.id, action: "audit_log.export" },
+  });
   expect(exportAudit).toBe(1);
   const bad = await call(good.token, "/api/v1/audit-log.csv?from=not-a-date");
   expect(bad.status).toBe(400);
@@ -52,7 +68,11 @@ test("expired and malformed tokens are refused; an admin token reads the audit C
   expect(JSON.parse(bad.text)).toMatchObject({ errors: { from: ["Use a date like 2026-01-31"] } });
 });
 
-test("cookie-authenticated writes from another origin are refused; bearer calls and same-origin writes are not", async ({ page, playwright, baseURL }) => {
+test("cookie-authenticated writes from another origin are refused; bearer calls and same-origin writes are not", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const user = await createUser("CLINICIAN");
   const a = await createToken(user.id);
   const b = await createToken(user.id);
@@ -60,23 +80,34 @@ test("cookie-authenticated writes from another origin are refused; bearer calls 
   const foreign = await createToken(other.id);
   await signInViaApi(page.request, user.email);
 
-  const crossSite = await page.request.delete(`/api/v1/tokens/${a.id}`, { headers: { origin: "https://evil.example" } });
+  const crossSite = await page.request.delete(`/api/v1/tokens/${a.id}`, {
+    headers: { origin: "https://evil.example" },
+  });
   expect(crossSite.status()).toBe(403);
   expect((await testDb().apiToken.findUniqueOrThrow({ where: { id: a.id } })).revokedAt).toBeNull();
 
-  const sameSite = await page.request.delete(`/api/v1/tokens/${a.id}`, { headers: { origin: baseURL ?? "" } });
+  const sameSite = await page.request.delete(`/api/v1/tokens/${a.id}`, {
+    headers: { origin: baseURL ?? "" },
+  });
   expect(sameSite.status()).toBe(204);
   expect((await testDb().apiToken.findUniqueOrThrow({ where: { id: a.id } })).revokedAt).not.toBeNull();
 
   // Someone else's token id is a 404, not a revocation.
-  const notMine = await page.request.delete(`/api/v1/tokens/${foreign.id}`, { headers: { origin: baseURL ?? "" } });
+  const notMine = await page.request.delete(`/api/v1/tokens/${foreign.id}`, {
+    headers: { origin: baseURL ?? "" },
+  });
   expect(notMine.status()).toBe(404);
   expect((await testDb().apiToken.findUniqueOrThrow({ where: { id: foreign.id } })).revokedAt).toBeNull();
 
-  const badId = await page.request.delete(`/api/v1/tokens/not-a-uuid`, { headers: { origin: baseURL ?? "" } });
+  const badId = await page.request.delete(`/api/v1/tokens/not-a-uuid`, {
+    headers: { origin: baseURL ?? "" },
+  });
   expect(badId.status()).toBe(400);
 
-  const pipeline = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${b.token}`, origin: "https://elsewhere.example" } });
+  const pipeline = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${b.token}`, origin: "https://elsewhere.example" },
+  });
   expect((await pipeline.delete(`/api/v1/tokens/${b.id}`)).status()).toBe(204);
   await pipeline.dispose();
 });

@@ -7,7 +7,9 @@ import { appPages } from "../tests/support/attack/page-list";
 
 const pages = appPages();
 
-test("every page sends anonymous visitors to sign in and carries the security headers", async ({ request }) => {
+test("every page sends anonymous visitors to sign in and carries the security headers", async ({
+  request,
+}) => {
   expect(pages.length).toBeGreaterThanOrEqual(20);
   for (const page of pages) {
     const res = await request.get(page.path, { maxRedirects: 0 });
@@ -16,7 +18,8 @@ test("every page sends anonymous visitors to sign in and carries the security he
     if (page.public) {
       // Rendered, not offered here (forgot-password without mail), or sent elsewhere in the app.
       expect([200, 307, 404].includes(res.status()), where).toBe(true);
-      if (res.status() === 307) expect(new URL(h.location ?? "", "http://app.test").origin, where).toBe("http://app.test");
+      if (res.status() === 307)
+        expect(new URL(h.location ?? "", "http://app.test").origin, where).toBe("http://app.test");
     } else {
       expect(res.status(), where).toBe(307);
       // With the way back (the (app) layout usually redirects before the page: it was lost there).

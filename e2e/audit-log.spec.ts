@@ -6,7 +6,14 @@ test("admins browse and filter the audit trail and download the filtered CSV", a
   const admin = await createUser("ADMIN");
   const target = await createUser("CLINICIAN");
   await testDb().auditLog.create({
-    data: { actorId: admin.id, action: "user.role_change", entityType: "user", entityId: target.id, before: { role: "RESEARCHER" }, after: { role: "CLINICIAN" } },
+    data: {
+      actorId: admin.id,
+      action: "user.role_change",
+      entityType: "user",
+      entityId: target.id,
+      before: { role: "RESEARCHER" },
+      after: { role: "CLINICIAN" },
+    },
   });
   await signInViaApi(page.request, admin.email);
   await page.goto("/admin/audit-log");
@@ -26,11 +33,20 @@ test("admins browse and filter the audit trail and download the filtered CSV", a
   expect(lines[1]).toContain("user.role_change");
 });
 
-test("the trail names people as they are now: pseudonymising one changes what is shown, not the rows", async ({ page }) => {
+test("the trail names people as they are now: pseudonymising one changes what is shown, not the rows", async ({
+  page,
+}) => {
   const admin = await createUser("ADMIN");
   const target = await createUser("CLINICIAN", { name: "Dora Departing" });
   const row = await testDb().auditLog.create({
-    data: { actorId: target.id, action: "user.role_change", entityType: "user", entityId: target.id, before: { role: "RESEARCHER" }, after: { role: "CLINICIAN" } },
+    data: {
+      actorId: target.id,
+      action: "user.role_change",
+      entityType: "user",
+      entityId: target.id,
+      before: { role: "RESEARCHER" },
+      after: { role: "CLINICIAN" },
+    },
   });
   await testDb().user.update({ where: { id: target.id }, data: { status: "DISABLED" } });
   await signInViaApi(page.request, admin.email);
@@ -45,7 +61,9 @@ test("the trail names people as they are now: pseudonymising one changes what is
   await page.goto("/admin/users");
   page.once("dialog", (d) => void d.accept());
   await page.getByTestId(`user-row-${target.email}`).getByRole("button", { name: "Pseudonymise" }).click();
-  await expect(page.getByTestId(`user-row-${target.pseudonym.toLowerCase()}@pseudonymised.invalid`)).toContainText("Pseudonymised");
+  await expect(
+    page.getByTestId(`user-row-${target.pseudonym.toLowerCase()}@pseudonymised.invalid`),
+  ).toContainText("Pseudonymised");
 
   const after = await shown();
   await expect(after).toContainText(`Former user ${target.pseudonym}`);

@@ -15,16 +15,38 @@ function datasetFile(): Buffer {
         .split("\n")
         .slice(0, 5)
         .map((l) => JSON.parse(l) as { instruction: string; "gpt-4-answer": string; difficulty: string })
-    : Array.from({ length: 5 }, (_, i) => ({ instruction: `Generated clinical question ${i}?`, "gpt-4-answer": `A careful answer ${i}. See a doctor if it persists.`, difficulty: String(i + 1) }));
-  const rows = source.map((r) => ({ instruction: r.instruction, input: "", output: r["gpt-4-answer"], difficulty: r.difficulty }));
-  rows.push({ instruction: "Which dose is right for a headache?", input: "", output: HOSTILE, difficulty: "1" });
+    : Array.from({ length: 5 }, (_, i) => ({
+        instruction: `Generated clinical question ${i}?`,
+        "gpt-4-answer": `A careful answer ${i}. See a doctor if it persists.`,
+        difficulty: String(i + 1),
+      }));
+  const rows = source.map((r) => ({
+    instruction: r.instruction,
+    input: "",
+    output: r["gpt-4-answer"],
+    difficulty: r.difficulty,
+  }));
+  rows.push({
+    instruction: "Which dose is right for a headache?",
+    input: "",
+    output: HOSTILE,
+    difficulty: "1",
+  });
   return Buffer.from(rows.map((r) => JSON.stringify(r)).join("\n"));
 }
 
 /** Works through the queue by keyboard; `act` decides per item. */
-async function auditByKeyboard(page: Page, campaignName: string, act: (page: Page, index: number) => Promise<void>) {
+async function auditByKeyboard(
+  page: Page,
+  campaignName: string,
+  act: (page: Page, index: number) => Promise<void>,
+) {
   await page.goto("/audits");
-  await page.getByTestId("campaign-row").filter({ hasText: campaignName }).getByRole("link", { name: "Review" }).click();
+  await page
+    .getByTestId("campaign-row")
+    .filter({ hasText: campaignName })
+    .getByRole("link", { name: "Review" })
+    .click();
   for (let i = 0; ; i++) {
     const instruction = page.getByTestId("task-instruction");
     await expect(instruction.or(page.getByTestId("queue-empty"))).toBeVisible();
@@ -41,8 +63,14 @@ async function auditByKeyboard(page: Page, campaignName: string, act: (page: Pag
   }
 }
 
-test("admin imports and starts a campaign; two clinicians audit by keyboard; one corrects; the report and curated export show it", async ({ browser }) => {
-  const [admin, c1, c2] = await Promise.all([createUser("ADMIN"), createUser("CLINICIAN"), createUser("CLINICIAN")]);
+test("admin imports and starts a campaign; two clinicians audit by keyboard; one corrects; the report and curated export show it", async ({
+  browser,
+}) => {
+  const [admin, c1, c2] = await Promise.all([
+    createUser("ADMIN"),
+    createUser("CLINICIAN"),
+    createUser("CLINICIAN"),
+  ]);
   const as = async (email: string) => {
     const page = await (await browser.newContext()).newPage();
     await signInViaApi(page.request, email);
@@ -55,7 +83,9 @@ test("admin imports and starts a campaign; two clinicians audit by keyboard; one
   const a = await as(admin.email);
   await a.goto("/datasets");
   await a.getByLabel("Name").fill("MedInstruct sample");
-  await a.getByLabel(/^File/).setInputFiles({ name: "sample.jsonl", mimeType: "application/x-ndjson", buffer: datasetFile() });
+  await a
+    .getByLabel(/^File/)
+    .setInputFiles({ name: "sample.jsonl", mimeType: "application/x-ndjson", buffer: datasetFile() });
   await a.getByRole("button", { name: "Import" }).click();
   await expect(a.getByTestId("import-done")).toHaveText("Imported 6 records (0 duplicates skipped).");
   await a.getByRole("link", { name: "MedInstruct sample" }).click();
@@ -115,7 +145,10 @@ test("admin imports and starts a campaign; two clinicians audit by keyboard; one
 
   const exported = await a.request.get(`/api/v1/audits/${campaignId}/export`);
   expect(exported.status()).toBe(200);
-  const lines = (await exported.text()).trim().split("\n").map((l) => JSON.parse(l) as { output: string; original_output?: string; audit: { verdict: string } });
+  const lines = (await exported.text())
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { output: string; original_output?: string; audit: { verdict: string } });
   expect(lines).toHaveLength(3);
   const fixed = lines.find((l) => l.audit.verdict === "revise");
   expect(fixed?.output).toBe(corrected);
@@ -123,16 +156,27 @@ test("admin imports and starts a campaign; two clinicians audit by keyboard; one
   expect(corrected.endsWith(" Seek urgent care if symptoms worsen.")).toBe(true);
 });
 
-test("an admin renames and adds error flags; reviewers see them; a flag in use cannot be removed", async ({ browser, baseURL }) => {
+test("an admin renames and adds error flags; reviewers see them; a flag in use cannot be removed", async ({
+  browser,
+  baseURL,
+}) => {
   const [admin, clinician] = await Promise.all([createUser("ADMIN"), createUser("CLINICIAN")]);
   const a = await (await browser.newContext()).newPage();
   await signInViaApi(a.request, admin.email);
   const sameOrigin = { origin: baseURL ?? "" };
-  const body = Array.from({ length: 3 }, (_, i) => JSON.stringify({ instruction: `Flag editing task ${i}`, input: "", output: `Answer ${i}` })).join("\n");
-  const dataset = await a.request.post("/api/v1/datasets?name=flag-edit", { headers: { ...sameOrigin, "content-type": "application/x-ndjson" }, data: body });
+  const body = Array.from({ length: 3 }, (_, i) =>
+    JSON.stringify({ instruction: `Flag editing task ${i}`, input: "", output: `Answer ${i}` }),
+  ).join("\n");
+  const dataset = await a.request.post("/api/v1/datasets?name=flag-edit", {
+    headers: { ...sameOrigin, "content-type": "application/x-ndjson" },
+    data: body,
+  });
   expect(dataset.status()).toBe(201);
   const { id: datasetId } = (await dataset.json()) as { id: string };
-  const created = await a.request.post("/api/v1/audits", { headers: sameOrigin, data: { datasetId, name: "Flag edit", sampleSize: 3, seed: "f", reviewersPerItem: 1 } });
+  const created = await a.request.post("/api/v1/audits", {
+    headers: sameOrigin,
+    data: { datasetId, name: "Flag edit", sampleSize: 3, seed: "f", reviewersPerItem: 1 },
+  });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
 
@@ -161,14 +205,20 @@ test("an admin renames and adds error flags; reviewers see them; a flag in use c
   await expect(editor.getByLabel("Label of flag 8")).toHaveValue("Wrong dosage");
 });
 
-test("an audit with only accepts so far: the report opens with its intervals, downloads, and closing asks first", async ({ browser }) => {
+test("an audit with only accepts so far: the report opens with its intervals, downloads, and closing asks first", async ({
+  browser,
+}) => {
   const [admin, clinician] = await Promise.all([createUser("ADMIN"), createUser("CLINICIAN")]);
   const a = await (await browser.newContext({ acceptDownloads: true })).newPage();
   await signInViaApi(a.request, admin.email);
-  const records = Array.from({ length: 6 }, (_, i) => JSON.stringify({ instruction: `Accepted-only question ${i}?`, input: "", output: `Sound answer ${i}.` })).join("\n");
+  const records = Array.from({ length: 6 }, (_, i) =>
+    JSON.stringify({ instruction: `Accepted-only question ${i}?`, input: "", output: `Sound answer ${i}.` }),
+  ).join("\n");
   await a.goto("/datasets");
   await a.getByLabel("Name").fill("Accepts only");
-  await a.getByLabel(/^File/).setInputFiles({ name: "accepts.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(records) });
+  await a
+    .getByLabel(/^File/)
+    .setInputFiles({ name: "accepts.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(records) });
   await expect(a.getByTestId("field-mapping").getByLabel("Output field")).toHaveValue("output");
   await a.getByRole("button", { name: "Import" }).click();
   await expect(a.getByTestId("import-done")).toHaveText("Imported 6 records (0 duplicates skipped).");
@@ -181,10 +231,14 @@ test("an audit with only accepts so far: the report opens with its intervals, do
   // Larger than the dataset: refused with the sizes; a gold line that cannot be read, in words.
   await form.getByLabel("Size or fraction").fill("5000");
   await form.getByRole("button", { name: "Start campaign" }).click();
-  await expect(form.getByRole("alert")).toContainText("Sample size: The sample of 5000 is larger than the dataset: it holds 6 record(s). Choose at most 6, or all records.");
+  await expect(form.getByRole("alert")).toContainText(
+    "Sample size: The sample of 5000 is larger than the dataset: it holds 6 record(s). Choose at most 6, or all records.",
+  );
   await form.getByLabel(/^Gold items/).fill("9");
   await form.getByRole("button", { name: "Start campaign" }).click();
-  await expect(form.getByRole("alert")).toContainText('Gold line 1 ("9"): write a record number and a verdict');
+  await expect(form.getByRole("alert")).toContainText(
+    'Gold line 1 ("9"): write a record number and a verdict',
+  );
   await form.getByLabel(/^Gold items/).fill("");
   // 5 of 6: a sample whose Wilson lower bound at 0 rejections came out as 1.4e-17 in floating point.
   await form.getByLabel("Size or fraction").fill("5");
@@ -203,7 +257,9 @@ test("an audit with only accepts so far: the report opens with its intervals, do
   await expect(a.getByTestId("median-time")).toHaveText(/^(\d+ ms|\d+\.\d s)$/);
   const download = a.waitForEvent("download");
   await a.getByRole("link", { name: "Report JSON" }).click();
-  const report = JSON.parse(readFileSync((await (await download).path()) ?? "", "utf8")) as { acceptance: { estimate: number; upper: number } };
+  const report = JSON.parse(readFileSync((await (await download).path()) ?? "", "utf8")) as {
+    acceptance: { estimate: number; upper: number };
+  };
   expect(report.acceptance).toMatchObject({ estimate: 1, upper: 1 });
 
   // Closing asks first: dismissed, nothing changes; accepted, the campaign is closed and its report still opens.

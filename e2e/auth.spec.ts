@@ -13,8 +13,12 @@ test("invite → set password → sign in → sign out", async ({ browser, page 
   const link = await page.getByTestId("invite-link").inputValue();
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{40,}$/);
   // Keyed by the invitation's id, never the address.
-  const invitation = await testDb().accountLink.findFirstOrThrow({ where: { email: invitee, kind: "INVITE" } });
-  const inviteAudit = await testDb().auditLog.findFirst({ where: { action: "user.invite", entityId: invitation.id } });
+  const invitation = await testDb().accountLink.findFirstOrThrow({
+    where: { email: invitee, kind: "INVITE" },
+  });
+  const inviteAudit = await testDb().auditLog.findFirst({
+    where: { action: "user.invite", entityId: invitation.id },
+  });
   expect(inviteAudit?.actorId).toBe(admin.id);
 
   const ctx = await browser.newContext();
@@ -49,24 +53,39 @@ test("unknown e-mail and wrong password answer identically; failures are recorde
   const wrong = await signInViaApi(request, user.email, "wrong-password-123");
   const unknown = await signInViaApi(request, `nobody-${Date.now()}@e2e.test`, "wrong-password-123");
   expect(wrong.status()).toBe(unknown.status());
-  const body = (r: typeof wrong) => r.json().then((j: { url?: string }) => (j.url ?? "").replace(/callbackUrl=[^&]*/, ""));
+  const body = (r: typeof wrong) =>
+    r.json().then((j: { url?: string }) => (j.url ?? "").replace(/callbackUrl=[^&]*/, ""));
   expect(await body(wrong)).toBe(await body(unknown));
   expect(await body(wrong)).toContain("error=CredentialsSignin");
-  const failures = await testDb().auditLog.count({ where: { action: "auth.login_failed", entityId: user.id } });
+  const failures = await testDb().auditLog.count({
+    where: { action: "auth.login_failed", entityId: user.id },
+  });
   expect(failures).toBe(1);
 
   // The recorded address is the socket peer, not a client's own X-Forwarded-For (no TRUST_PROXY here).
   const csrf = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   await request.post("/api/auth/callback/credentials", {
-    form: { csrfToken: csrf.csrfToken, email: user.email, password: "spoofed-wrong-1", json: "true", callbackUrl: "/" },
+    form: {
+      csrfToken: csrf.csrfToken,
+      email: user.email,
+      password: "spoofed-wrong-1",
+      json: "true",
+      callbackUrl: "/",
+    },
     headers: { "x-forwarded-for": "203.0.113.9", "x-real-ip": "203.0.113.9" },
     maxRedirects: 0,
   });
-  const spoofed = await testDb().auditLog.findMany({ where: { action: "auth.login_failed", entityId: user.id }, orderBy: { id: "desc" }, take: 1 });
+  const spoofed = await testDb().auditLog.findMany({
+    where: { action: "auth.login_failed", entityId: user.id },
+    orderBy: { id: "desc" },
+    take: 1,
+  });
   expect(spoofed[0]?.ip).toBe("127.0.0.1");
 });
 
-test("failed sign-ins are rate-limited per account and address, without a permanent lockout", async ({ request }) => {
+test("failed sign-ins are rate-limited per account and address, without a permanent lockout", async ({
+  request,
+}) => {
   const user = await createUser("CLINICIAN");
   for (let i = 0; i < 5; i++) await signInViaApi(request, user.email, `wrong-${i}-password`);
   const blocked = await signInViaApi(request, user.email, PASSWORD);
@@ -81,7 +100,10 @@ test("failed sign-ins are rate-limited per account and address, without a perman
   await expectSignedIn(request, user.email);
 });
 
-test("an admin's 'sign out everywhere' and disabling end sessions on the next request", async ({ browser, page }) => {
+test("an admin's 'sign out everywhere' and disabling end sessions on the next request", async ({
+  browser,
+  page,
+}) => {
   const admin = await createUser("ADMIN");
   const user = await createUser("CLINICIAN");
   const ctx = await browser.newContext();
@@ -101,7 +123,9 @@ test("an admin's 'sign out everywhere' and disabling end sessions on the next re
   await row.getByRole("button", { name: "Disable" }).click();
   await expect(row.getByText("Disabled")).toBeVisible();
   expect((await ctx.request.get("/api/v1/me")).status()).toBe(401);
-  const audit = await testDb().auditLog.findMany({ where: { entityId: user.id, action: { in: ["user.sign_out_everywhere", "user.disable"] } } });
+  const audit = await testDb().auditLog.findMany({
+    where: { entityId: user.id, action: { in: ["user.sign_out_everywhere", "user.disable"] } },
+  });
   expect(audit.map((a) => a.action).sort()).toEqual(["user.disable", "user.sign_out_everywhere"]);
   await ctx.close();
 });
@@ -116,9 +140,13 @@ test("changing a role takes effect on the next request", async ({ browser, page 
   await signInViaApi(page.request, admin.email);
   await page.goto("/admin/users");
   await page.getByTestId(`user-row-${user.email}`).getByLabel("Role").selectOption("CLINICIAN");
-  await expect.poll(async () => (await testDb().user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("CLINICIAN");
+  await expect
+    .poll(async () => (await testDb().user.findUniqueOrThrow({ where: { id: user.id } })).role)
+    .toBe("CLINICIAN");
   expect(((await (await ctx.request.get("/api/v1/me")).json()) as { role: string }).role).toBe("CLINICIAN");
-  const audit = await testDb().auditLog.findFirstOrThrow({ where: { action: "user.role_change", entityId: user.id } });
+  const audit = await testDb().auditLog.findFirstOrThrow({
+    where: { action: "user.role_change", entityId: user.id },
+  });
   expect(audit.before).toEqual({ role: "RESEARCHER" });
   expect(audit.after).toEqual({ role: "CLINICIAN" });
   await ctx.close();

@@ -6,12 +6,28 @@ import { signInViaApi } from "./support/auth";
 
 const MED_FILE = "alpacare/MedInstruct-test.jsonl";
 const MED = realDataFile(MED_FILE);
-const MED_FIELDS = ["id", "instruction", "difficulty", "gpt-4-answer", "claude-2", "gpt-3.5-turbo-answer", "text-davinci-003-answer"];
+const MED_FIELDS = [
+  "id",
+  "instruction",
+  "difficulty",
+  "gpt-4-answer",
+  "claude-2",
+  "gpt-3.5-turbo-answer",
+  "text-davinci-003-answer",
+];
 
 /** A file shaped like the raw MedInstruct-test: no output field, the answers under model names. */
 function medLike(n: number): Buffer {
   const lines = Array.from({ length: n }, (_, i) =>
-    JSON.stringify({ id: i, instruction: `Generated clinical question ${i}?`, difficulty: String(1 + (i % 5)), "gpt-4-answer": `GPT-4 answer ${i}.`, "claude-2": ` Claude ${i}.`, "gpt-3.5-turbo-answer": `Turbo ${i}.`, "text-davinci-003-answer": `\n\nDavinci ${i}.` }),
+    JSON.stringify({
+      id: i,
+      instruction: `Generated clinical question ${i}?`,
+      difficulty: String(1 + (i % 5)),
+      "gpt-4-answer": `GPT-4 answer ${i}.`,
+      "claude-2": ` Claude ${i}.`,
+      "gpt-3.5-turbo-answer": `Turbo ${i}.`,
+      "text-davinci-003-answer": `\n\nDavinci ${i}.`,
+    }),
   );
   return Buffer.from(lines.join("\n"));
 }
@@ -23,7 +39,13 @@ async function adminPage(page: Page) {
 }
 
 /** Uploads a MedInstruct-shaped file through the screen, mapping gpt-4-answer as the output. */
-async function uploadWithMapping(page: Page, name: string, file: { name: string; mimeType: string; buffer: Buffer }, records: number, firstAnswer: string) {
+async function uploadWithMapping(
+  page: Page,
+  name: string,
+  file: { name: string; mimeType: string; buffer: Buffer },
+  records: number,
+  firstAnswer: string,
+) {
   await page.getByLabel("Name").fill(name);
   await page.getByLabel(/^File/).setInputFiles(file);
   const mapping = page.getByTestId("field-mapping");
@@ -38,37 +60,68 @@ async function uploadWithMapping(page: Page, name: string, file: { name: string;
   await mapping.getByLabel("Output field").selectOption("id");
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByTestId("import-error")).toContainText('"id" must be a string');
-  await expect(page.getByTestId("import-error")).toContainText(`The file's fields are: ${MED_FIELDS.join(", ")}`);
+  await expect(page.getByTestId("import-error")).toContainText(
+    `The file's fields are: ${MED_FIELDS.join(", ")}`,
+  );
   await expect(page.getByTestId("import-error").locator("li").first()).toHaveText(/^Line 1: /);
 
   await mapping.getByLabel("Output field").selectOption("gpt-4-answer");
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByTestId("import-done")).toHaveText(`Imported ${records} records (0 duplicates skipped).`);
+  await expect(page.getByTestId("import-done")).toHaveText(
+    `Imported ${records} records (0 duplicates skipped).`,
+  );
   await page.getByRole("link", { name }).click();
   await expect(page.getByTestId("dataset-record").first()).toContainText(firstAnswer);
   await expect(page.getByTestId("dataset-record").first()).not.toContainText("(no output)");
 }
 
-test("the raw MedInstruct-test file is uploaded through the browser with gpt-4-answer mapped as the output", async ({ page }) => {
+test("the raw MedInstruct-test file is uploaded through the browser with gpt-4-answer mapped as the output", async ({
+  page,
+}) => {
   test.skip(!MED, realDataSkipReason(MED_FILE));
   const path = MED ?? "";
   const first = JSON.parse(readFileSync(path, "utf8").split("\n")[0] ?? "{}") as { "gpt-4-answer": string };
   await adminPage(page);
-  await uploadWithMapping(page, "MedInstruct-test raw", { name: "MedInstruct-test.jsonl", mimeType: "application/x-ndjson", buffer: readFileSync(path) }, 216, first["gpt-4-answer"].slice(0, 60));
+  await uploadWithMapping(
+    page,
+    "MedInstruct-test raw",
+    { name: "MedInstruct-test.jsonl", mimeType: "application/x-ndjson", buffer: readFileSync(path) },
+    216,
+    first["gpt-4-answer"].slice(0, 60),
+  );
 });
 
-test("a generated MedInstruct-shaped file is uploaded through the browser with its field mapping", async ({ page }) => {
+test("a generated MedInstruct-shaped file is uploaded through the browser with its field mapping", async ({
+  page,
+}) => {
   await adminPage(page);
-  await uploadWithMapping(page, "MedInstruct-shaped fixture", { name: "med-like.jsonl", mimeType: "application/x-ndjson", buffer: medLike(12) }, 12, "GPT-4 answer 0.");
+  await uploadWithMapping(
+    page,
+    "MedInstruct-shaped fixture",
+    { name: "med-like.jsonl", mimeType: "application/x-ndjson", buffer: medLike(12) },
+    12,
+    "GPT-4 answer 0.",
+  );
 });
 
 test("an empty file says it is empty, on the screen and from the API", async ({ page, baseURL }) => {
   await adminPage(page);
-  await page.getByLabel(/^File/).setInputFiles({ name: "empty.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.alloc(0) });
+  await page
+    .getByLabel(/^File/)
+    .setInputFiles({ name: "empty.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.alloc(0) });
   await expect(page.getByTestId("import-error")).toHaveText("The file is empty: it holds no records.");
-  await page.getByLabel(/^File/).setInputFiles({ name: "blank.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from("\n\n  \n") });
+  await page.getByLabel(/^File/).setInputFiles({
+    name: "blank.jsonl",
+    mimeType: "application/x-ndjson",
+    buffer: Buffer.from("\n\n  \n"),
+  });
   await expect(page.getByTestId("import-error")).toHaveText("The file is empty: it holds no records.");
-  const res = await page.request.post("/api/v1/datasets?name=empty", { headers: { origin: baseURL ?? "", "content-type": "application/x-ndjson" }, data: "\n" });
+  const res = await page.request.post("/api/v1/datasets?name=empty", {
+    headers: { origin: baseURL ?? "", "content-type": "application/x-ndjson" },
+    data: "\n",
+  });
   expect(res.status()).toBe(422);
-  expect(((await res.json()) as { detail: string }).detail).toBe("The file is empty: it holds no records; nothing was imported");
+  expect(((await res.json()) as { detail: string }).detail).toBe(
+    "The file is empty: it holds no records; nothing was imported",
+  );
 });

@@ -40,8 +40,12 @@ function accepts(port: number): Promise<boolean> {
 async function waitForHealth(ms: number): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
-    if (server?.exitCode !== null) throw new Error(`scripts/start.ts exited (${server?.exitCode}):\n${output.slice(-4000)}`);
-    const status = await fetch(`${baseURL}/api/health`).then((r) => r.status, () => 0);
+    if (server?.exitCode !== null)
+      throw new Error(`scripts/start.ts exited (${server?.exitCode}):\n${output.slice(-4000)}`);
+    const status = await fetch(`${baseURL}/api/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 200) return;
     await sleep(500);
   }
@@ -51,14 +55,29 @@ async function waitForHealth(ms: number): Promise<void> {
 test.beforeAll(async () => {
   test.setTimeout(150_000);
   // start.ts would otherwise rebuild the dist dir the suite's own server is serving.
-  expect(buildIsStale(), "The production build is older than the sources: run `next build` before this spec").toBe(false);
+  expect(
+    buildIsStale(),
+    "The production build is older than the sources: run `next build` before this spec",
+  ).toBe(false);
   const port = await freePort();
   baseURL = `http://127.0.0.1:${port}`;
   dataDir = mkdtempSync(path.join(tmpdir(), "clinreview-demo-"));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", NEXTAUTH_URL: baseURL, CLINREVIEW_DATA_DIR: dataDir, LOG_LEVEL: "warn" };
-  for (const k of ["DATABASE_URL", "NEXTAUTH_SECRET", "EMBEDDED_DB_PORT", "CLINREVIEW_EMBEDDED"]) delete env[k];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOSTNAME: "127.0.0.1",
+    NEXTAUTH_URL: baseURL,
+    CLINREVIEW_DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+  };
+  for (const k of ["DATABASE_URL", "NEXTAUTH_SECRET", "EMBEDDED_DB_PORT", "CLINREVIEW_EMBEDDED"])
+    delete env[k];
   // Its own process group, so a server that ignores SIGTERM can still be killed whole.
-  server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const keep = (d: Buffer) => (output = (output + d.toString()).slice(-20_000));
   server.stdout?.on("data", keep);
   server.stderr?.on("data", keep);
@@ -68,7 +87,9 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   test.setTimeout(60_000);
   const runningFile = path.join(dataDir, "embedded.json");
-  const running = existsSync(runningFile) ? (JSON.parse(readFileSync(runningFile, "utf8")) as { port: number }) : null;
+  const running = existsSync(runningFile)
+    ? (JSON.parse(readFileSync(runningFile, "utf8")) as { port: number })
+    : null;
   let stopped = true;
   if (server && server.exitCode === null) {
     const exited = new Promise((r) => server?.once("exit", r));
@@ -90,7 +111,9 @@ test.afterAll(async () => {
   expect(runningFileLeft).toBe(false);
 });
 
-test("a newcomer signs in with a demo account and finds seeds, an audit campaign and a study waiting", async ({ page }) => {
+test("a newcomer signs in with a demo account and finds seeds, an audit campaign and a study waiting", async ({
+  page,
+}) => {
   await page.goto(`${baseURL}/signin`);
   await expect(page.getByRole("note")).toContainText("Demo mode");
   const accounts = page.getByRole("list", { name: "Demo accounts" });
@@ -108,9 +131,13 @@ test("a newcomer signs in with a demo account and finds seeds, an audit campaign
   await expect(page.getByRole("link", { name: "1 returned to you for changes" })).toBeVisible();
   await expect(page.getByRole("link", { name: "2 awaiting your review" })).toBeVisible();
   const queues = page.getByTestId("home-queue");
-  await expect(queues.filter({ hasText: "Demo audit: generated medical Q&A" })).toContainText("10 items left for you · 0 done");
+  await expect(queues.filter({ hasText: "Demo audit: generated medical Q&A" })).toContainText(
+    "10 items left for you · 0 done",
+  );
   // The clinician sees the study's title, not its internal name.
-  await expect(queues.filter({ hasText: "Answers to patient questions" })).toContainText("10 comparisons left for you · 0 done");
+  await expect(queues.filter({ hasText: "Answers to patient questions" })).toContainText(
+    "10 comparisons left for you · 0 done",
+  );
   await expect(queues.filter({ hasText: "Demo: answers" })).toHaveCount(0);
 
   // The colleague's submitted seeds are there to review.

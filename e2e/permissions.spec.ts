@@ -32,7 +32,9 @@ const APIS: { path: string; allowed: TRole[] }[] = [
 ];
 
 for (const role of ROLES) {
-  test(`${role.toLowerCase()}: each page and API answers by role, and denials are recorded`, async ({ page }) => {
+  test(`${role.toLowerCase()}: each page and API answers by role, and denials are recorded`, async ({
+    page,
+  }) => {
     const user = await createUser(role);
     await signInViaApi(page.request, user.email);
     for (const { path, allowed } of PAGES) {
@@ -44,16 +46,22 @@ for (const role of ROLES) {
         // 403 at the URL asked for, inside the app shell (its navigation stays usable).
         expect(res?.status(), path).toBe(403);
         expect(new URL(page.url()).pathname, path).toBe(path);
-        await expect(page.getByRole("heading", { name: "You do not have access to this page" }), path).toBeVisible();
+        await expect(
+          page.getByRole("heading", { name: "You do not have access to this page" }),
+          path,
+        ).toBeVisible();
         await expect(page.getByRole("navigation").first(), path).toBeVisible();
       }
     }
     for (const { path, allowed } of APIS) {
       const res = await page.request.get(path);
       expect(res.status(), path).toBe(allowed.includes(role) ? 200 : 403);
-      if (!allowed.includes(role)) expect(res.headers()["content-type"]).toContain("application/problem+json");
+      if (!allowed.includes(role))
+        expect(res.headers()["content-type"]).toContain("application/problem+json");
     }
-    const denials = await testDb().auditLog.count({ where: { actorId: user.id, action: "permission.denied" } });
+    const denials = await testDb().auditLog.count({
+      where: { actorId: user.id, action: "permission.denied" },
+    });
     const expected = [...PAGES, ...APIS].filter((r) => !r.allowed.includes(role)).length;
     expect(denials).toBe(expected);
   });

@@ -8,7 +8,10 @@ const NAME = "Jane Doe";
 function adminApi(request: APIRequestContext, token: string) {
   const auth = { authorization: `Bearer ${token}` };
   return async (path: string, data: unknown, type = "application/json") => {
-    const res = await request.post(path, { headers: { ...auth, "content-type": type }, data: typeof data === "string" ? data : JSON.stringify(data) });
+    const res = await request.post(path, {
+      headers: { ...auth, "content-type": type },
+      data: typeof data === "string" ? data : JSON.stringify(data),
+    });
     expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
     return (await res.json()) as { id: string };
   };
@@ -19,18 +22,42 @@ async function signedIn(page: Page, email: string) {
   await page.setViewportSize({ width: 375, height: 800 });
 }
 
-test("a name typed into an audit correction and a rating rationale is highlighted, asked about, confirmed and recorded", async ({ page, request }) => {
+test("a name typed into an audit correction and a rating rationale is highlighted, asked about, confirmed and recorded", async ({
+  page,
+  request,
+}) => {
   const [admin, clinician] = await Promise.all([createUser("ADMIN"), createUser("CLINICIAN")]);
   const post = adminApi(request, (await createToken(admin.id)).token);
   const dataset = await post(
     "/api/v1/datasets?name=PHI%20e2e",
-    JSON.stringify({ instruction: "Advise on back pain.", input: "", output: "Patient John Smith should rest and take paracetamol." }),
+    JSON.stringify({
+      instruction: "Advise on back pain.",
+      input: "",
+      output: "Patient John Smith should rest and take paracetamol.",
+    }),
     "application/x-ndjson",
   );
-  const campaign = await post("/api/v1/audits", { datasetId: dataset.id, sampleSize: 1, seed: "phi-e2e", reviewersPerItem: 1, name: "PHI e2e audit" });
-  const study = await post("/api/v1/studies", { name: "PHI e2e study", title: "PHI e2e study", criteria: ["Accuracy"], design: "all_pairs", allowTie: false, allowBothBad: false });
+  const campaign = await post("/api/v1/audits", {
+    datasetId: dataset.id,
+    sampleSize: 1,
+    seed: "phi-e2e",
+    reviewersPerItem: 1,
+    name: "PHI e2e audit",
+  });
+  const study = await post("/api/v1/studies", {
+    name: "PHI e2e study",
+    title: "PHI e2e study",
+    criteria: ["Accuracy"],
+    design: "all_pairs",
+    allowTie: false,
+    allowBothBad: false,
+  });
   await post(`/api/v1/studies/${study.id}/outputs`, [
-    { instruction: "How should I take paracetamol?", output: "With water, up to four times a day.", generator: "m1" },
+    {
+      instruction: "How should I take paracetamol?",
+      output: "With water, up to four times a day.",
+      generator: "m1",
+    },
     { instruction: "How should I take paracetamol?", output: "As the leaflet says.", generator: "m2" },
   ]);
   await post(`/api/v1/studies/${study.id}/start`, {});
@@ -55,7 +82,12 @@ test("a name typed into an audit correction and a rating rationale is highlighte
   const review = await testDb().auditReview.findFirstOrThrow({ where: { reviewerId: clinician.id } });
   expect(review.correctedOutput).toContain(NAME);
   expect(await testDb().phiConfirmation.findMany({ where: { entityId: review.id } })).toMatchObject([
-    { entityType: "audit_review", field: "correctedOutput", kind: "person_name", confirmedById: clinician.id },
+    {
+      entityType: "audit_review",
+      field: "correctedOutput",
+      kind: "person_name",
+      confirmedById: clinician.id,
+    },
   ]);
 
   // The rating screen: the same for a rationale.
@@ -70,20 +102,47 @@ test("a name typed into an audit correction and a rating rationale is highlighte
   await expect(page.getByText("There is nothing left for you to rate in this study.")).toBeVisible();
   const judgement = await testDb().studyJudgement.findFirstOrThrow({ where: { raterId: clinician.id } });
   expect(judgement.rationale).toContain(NAME);
-  expect(await testDb().phiConfirmation.count({ where: { entityType: "study_judgement", entityId: judgement.assignmentId, confirmedById: clinician.id } })).toBe(1);
+  expect(
+    await testDb().phiConfirmation.count({
+      where: { entityType: "study_judgement", entityId: judgement.assignmentId, confirmedById: clinician.id },
+    }),
+  ).toBe(1);
 });
 
-test("an admin's final output naming someone is highlighted and recorded only once confirmed", async ({ page, request }) => {
-  const [admin, c1, c2] = await Promise.all([createUser("ADMIN"), createUser("CLINICIAN"), createUser("CLINICIAN")]);
+test("an admin's final output naming someone is highlighted and recorded only once confirmed", async ({
+  page,
+  request,
+}) => {
+  const [admin, c1, c2] = await Promise.all([
+    createUser("ADMIN"),
+    createUser("CLINICIAN"),
+    createUser("CLINICIAN"),
+  ]);
   const post = adminApi(request, (await createToken(admin.id)).token);
-  const dataset = await post("/api/v1/datasets?name=PHI%20adjudication", JSON.stringify({ instruction: "Advise on a cough.", input: "", output: "Rest and drink fluids." }), "application/x-ndjson");
-  const campaign = await post("/api/v1/audits", { datasetId: dataset.id, sampleSize: 1, seed: "phi-adj", reviewersPerItem: 2, name: "PHI adjudication" });
+  const dataset = await post(
+    "/api/v1/datasets?name=PHI%20adjudication",
+    JSON.stringify({ instruction: "Advise on a cough.", input: "", output: "Rest and drink fluids." }),
+    "application/x-ndjson",
+  );
+  const campaign = await post("/api/v1/audits", {
+    datasetId: dataset.id,
+    sampleSize: 1,
+    seed: "phi-adj",
+    reviewersPerItem: 2,
+    name: "PHI adjudication",
+  });
   // Two reviewers disagree, so the item waits for the admin.
-  for (const [user, verdict] of [[c1, "accept"], [c2, "reject"]] as const) {
+  for (const [user, verdict] of [
+    [c1, "accept"],
+    [c2, "reject"],
+  ] as const) {
     const auth = { authorization: `Bearer ${(await createToken(user.id)).token}` };
     const next = await request.post(`/api/v1/audits/${campaign.id}/assignments/next`, { headers: auth });
     const { assignmentId } = (await next.json()) as { assignmentId: string };
-    const res = await request.post(`/api/v1/assignments/${assignmentId}/submit`, { headers: { ...auth, "content-type": "application/json" }, data: JSON.stringify({ verdict }) });
+    const res = await request.post(`/api/v1/assignments/${assignmentId}/submit`, {
+      headers: { ...auth, "content-type": "application/json" },
+      data: JSON.stringify({ verdict }),
+    });
     expect(res.status()).toBe(201);
   }
 
@@ -97,5 +156,9 @@ test("an admin's final output naming someone is highlighted and recorded only on
   expect(item.finalVerdict).toBeNull();
   await page.getByTestId("phi-confirm").getByRole("button", { name: "Not PHI: submit" }).click();
   await expect(page.getByText("Final: revise")).toBeVisible();
-  expect(await testDb().phiConfirmation.count({ where: { entityType: "audit_item", entityId: item.id, confirmedById: admin.id } })).toBe(1);
+  expect(
+    await testDb().phiConfirmation.count({
+      where: { entityType: "audit_item", entityId: item.id, confirmedById: admin.id },
+    }),
+  ).toBe(1);
 });

@@ -31,22 +31,26 @@ test.beforeAll(async () => {
   if ((await testDb().user.count({ where: { role: "ADMIN" } })) === 0) await createUser("ADMIN");
   oidc = await startFakeOidc();
   smtp = await startFakeSmtp();
-  app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      NEXTAUTH_SECRET: "sso-and-mail-secret-sso-and-mail-secret-0123",
-      NEXTAUTH_URL: base,
-      NODE_ENV: "production",
-      LOG_LEVEL: "info",
-      SMTP_URL: smtp.url,
-      SMTP_FROM: "ClinReview <no-reply@clinreview.test>",
-      OIDC_ISSUER: oidc.issuer,
-      OIDC_CLIENT_ID: oidc.clientId,
-      OIDC_CLIENT_SECRET: oidc.clientSecret,
-      OIDC_DISPLAY_NAME: "Test Hospital",
+  app = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        NEXTAUTH_SECRET: "sso-and-mail-secret-sso-and-mail-secret-0123",
+        NEXTAUTH_URL: base,
+        NODE_ENV: "production",
+        LOG_LEVEL: "info",
+        SMTP_URL: smtp.url,
+        SMTP_FROM: "ClinReview <no-reply@clinreview.test>",
+        OIDC_ISSUER: oidc.issuer,
+        OIDC_CLIENT_ID: oidc.clientId,
+        OIDC_CLIENT_SECRET: oidc.clientSecret,
+        OIDC_DISPLAY_NAME: "Test Hospital",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   app.stdout?.on("data", (c: Buffer) => (appLog += c.toString("utf8")));
   app.stderr?.on("data", (c: Buffer) => (appLog += c.toString("utf8")));
   expect(await waitForHealth(`${base}/api/health`)).toBe(200);
@@ -84,7 +88,9 @@ test("an e-mail nobody invited is refused with AccessDenied and gets no session"
   expect(oidc.tokenRequests.at(-1)?.sub).toBe("idp-stranger");
 });
 
-test("forgot password: the link arrives by mail and sets a new password; the token never reaches the logs", async ({ page }) => {
+test("forgot password: the link arrives by mail and sets a new password; the token never reaches the logs", async ({
+  page,
+}) => {
   const user = await createUser("RESEARCHER");
   await page.goto(`${base}/signin`);
   await page.getByRole("link", { name: "Forgot your password?" }).click();
@@ -110,14 +116,21 @@ test("forgot password: the link arrives by mail and sets a new password; the tok
   await page.waitForURL(`${base}/`);
 
   const token = (link ?? "").split("/").pop() ?? "";
-  const lines = appLog.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as { msg: string; path?: string; method?: string; requestId?: string });
+  const lines = appLog
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as { msg: string; path?: string; method?: string; requestId?: string });
   const resetView = lines.find((l) => l.msg === "page request" && l.path === "/reset-password/:redacted");
   expect(resetView).toMatchObject({ method: "GET", requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   expect(appLog).not.toContain(token);
-  expect(await testDb().auditLog.count({ where: { action: "user.reset_requested", entityId: user.id } })).toBe(1);
+  expect(
+    await testDb().auditLog.count({ where: { action: "user.reset_requested", entityId: user.id } }),
+  ).toBe(1);
 });
 
-test("without mail the reset page is not offered; unknown pages answer a friendly 404 with a request id", async ({ page }) => {
+test("without mail the reset page is not offered; unknown pages answer a friendly 404 with a request id", async ({
+  page,
+}) => {
   await page.goto("/signin");
   await expect(page.getByRole("link", { name: "Forgot your password?" })).toHaveCount(0);
   const res = await page.goto("/forgot-password");
@@ -126,13 +139,26 @@ test("without mail the reset page is not offered; unknown pages answer a friendl
   expect(res?.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 });
 
-test("a page whose database is unreachable answers 503 with Retry-After and says so, never a stack trace", async ({ page }) => {
+test("a page whose database is unreachable answers 503 with Retry-After and says so, never a stack trace", async ({
+  page,
+}) => {
   // A third instance whose database is unreachable: every page that reads it fails.
   const brokenPort = port + 1;
-  const broken = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(brokenPort), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:9/none", NEXTAUTH_SECRET: "y".repeat(40), NEXTAUTH_URL: `http://127.0.0.1:${brokenPort}`, NODE_ENV: "production", LOG_LEVEL: "silent" },
-    stdio: "ignore",
-  });
+  const broken = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(brokenPort), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: "postgresql://nobody@127.0.0.1:9/none",
+        NEXTAUTH_SECRET: "y".repeat(40),
+        NEXTAUTH_URL: `http://127.0.0.1:${brokenPort}`,
+        NODE_ENV: "production",
+        LOG_LEVEL: "silent",
+      },
+      stdio: "ignore",
+    },
+  );
   try {
     expect(await waitForHealth(`http://127.0.0.1:${brokenPort}/api/health`)).toBe(503);
     const res = await page.goto(`http://127.0.0.1:${brokenPort}/signin`);
@@ -141,7 +167,9 @@ test("a page whose database is unreachable answers 503 with Retry-After and says
     // The server sends only an error shell with a digest; app/error.tsx renders in the browser.
     expect(await res?.text()).not.toMatch(/ECONNREFUSED|at async|node_modules|prisma/i);
     await expect(page.getByRole("heading", { name: "Database unavailable" })).toBeVisible();
-    expect(await page.locator("body").innerText()).not.toMatch(/ECONNREFUSED|at async|node_modules|prisma|Error:/i);
+    expect(await page.locator("body").innerText()).not.toMatch(
+      /ECONNREFUSED|at async|node_modules|prisma|Error:/i,
+    );
   } finally {
     broken.kill();
   }

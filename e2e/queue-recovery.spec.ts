@@ -10,23 +10,36 @@ const isSubmit = (u: URL) => /\/assignments\/[^/]+\/(review|submit)$/.test(u.pat
 async function campaignOf(request: APIRequestContext, records: number) {
   const admin = await createUser("ADMIN");
   const headers = { authorization: `Bearer ${(await createToken(admin.id)).token}` };
-  const lines = Array.from({ length: records }, (_, i) => JSON.stringify({ instruction: `Question ${i} about rest?`, input: "", output: `Answer ${i}: rest.` }));
-  const ds = await request.post("/api/v1/datasets?name=Recovery%20e2e", { headers: { ...headers, "content-type": "application/x-ndjson" }, data: lines.join("\n") });
+  const lines = Array.from({ length: records }, (_, i) =>
+    JSON.stringify({ instruction: `Question ${i} about rest?`, input: "", output: `Answer ${i}: rest.` }),
+  );
+  const ds = await request.post("/api/v1/datasets?name=Recovery%20e2e", {
+    headers: { ...headers, "content-type": "application/x-ndjson" },
+    data: lines.join("\n"),
+  });
   expect(ds.status(), await ds.text()).toBeLessThan(300);
   const datasetId = ((await ds.json()) as { id: string }).id;
-  const c = await request.post("/api/v1/audits", { headers, data: { datasetId, sampleSize: records, seed: "recovery", reviewersPerItem: 1, name: "Recovery e2e" } });
+  const c = await request.post("/api/v1/audits", {
+    headers,
+    data: { datasetId, sampleSize: records, seed: "recovery", reviewersPerItem: 1, name: "Recovery e2e" },
+  });
   expect(c.status(), await c.text()).toBeLessThan(300);
   return ((await c.json()) as { id: string }).id;
 }
 
-test("the audit screen recovers from a failed claim, skip and submit, and the submit is stored once", async ({ page, request }) => {
+test("the audit screen recovers from a failed claim, skip and submit, and the submit is stored once", async ({
+  page,
+  request,
+}) => {
   const campaignId = await campaignOf(request, 3);
   const clinician = await createUser("CLINICIAN");
   await signInViaApi(page.request, clinician.email);
 
   // The first claim gets no answer: the screen says so and tries again by itself.
   let claimFailures = 1;
-  await page.route(isClaim, (route) => (claimFailures-- > 0 ? route.abort("internetdisconnected") : route.continue()));
+  await page.route(isClaim, (route) =>
+    claimFailures-- > 0 ? route.abort("internetdisconnected") : route.continue(),
+  );
   await page.goto(`/audits/${campaignId}/review`);
   await expect(page.getByTestId("queue-error")).toContainText("The network failed");
   const instruction = page.getByTestId("task-instruction");
@@ -41,7 +54,9 @@ test("the audit screen recovers from a failed claim, skip and submit, and the su
 
   // A skip that gets no answer leaves the item up, with a retry that does skip it.
   let skipFailures = 1;
-  await page.route(isSkip, (route) => (skipFailures-- > 0 ? route.abort("internetdisconnected") : route.continue()));
+  await page.route(isSkip, (route) =>
+    skipFailures-- > 0 ? route.abort("internetdisconnected") : route.continue(),
+  );
   const first = await instruction.textContent();
   await page.keyboard.press("s");
   await expect(page.getByTestId("queue-error")).toContainText("not skipped");
@@ -49,7 +64,9 @@ test("the audit screen recovers from a failed claim, skip and submit, and the su
   await page.getByTestId("queue-retry").click();
   await expect(page.getByTestId("review-message")).toHaveText("Skipped.");
   await expect(instruction).not.toHaveText(first ?? "");
-  const released = await testDb().queueAssignment.findMany({ where: { userId: clinician.id, status: "RELEASED" } });
+  const released = await testDb().queueAssignment.findMany({
+    where: { userId: clinician.id, status: "RELEASED" },
+  });
   expect(released).toHaveLength(1);
 
   // A submit whose answer is lost on the way back did reach the server: submitting again, with the
@@ -82,7 +99,12 @@ test("the audit screen recovers from a failed claim, skip and submit, and the su
 test("on a touch screen the keyboard hints are hidden", async ({ browser, baseURL, request }) => {
   const campaignId = await campaignOf(request, 1);
   const clinician = await createUser("CLINICIAN");
-  const context = await browser.newContext({ baseURL, hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  const context = await browser.newContext({
+    baseURL,
+    hasTouch: true,
+    isMobile: true,
+    viewport: { width: 390, height: 844 },
+  });
   const page = await context.newPage();
   await signInViaApi(page.request, clinician.email);
   await page.goto(`/audits/${campaignId}/review`);

@@ -9,12 +9,16 @@ async function signedInPage(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test("a stale save shows both versions side by side; the author takes their input and saves the rest on top", async ({ browser }) => {
+test("a stale save shows both versions side by side; the author takes their input and saves the rest on top", async ({
+  browser,
+}) => {
   const s = randomBytes(3).toString("hex");
   const author = await createUser("CLINICIAN");
   const labels = { TOPIC: `Cardiology ${s}`, VIEW: `Patient ${s}`, TYPE: `Open Q&A ${s}` };
   for (const [kind, label] of Object.entries(labels)) {
-    await testDb().vocabularyTerm.create({ data: { kind: kind as "TOPIC" | "VIEW" | "TYPE", label, aliases: [] } });
+    await testDb().vocabularyTerm.create({
+      data: { kind: kind as "TOPIC" | "VIEW" | "TYPE", label, aliases: [] },
+    });
   }
 
   const laptop = await signedInPage(browser, author.email);
@@ -52,7 +56,10 @@ test("a stale save shows both versions side by side; the author takes their inpu
   await expect(instructionRow.locator('[data-side="yours"]')).toHaveText(myInstruction);
   await expect(conflict.getByTestId("conflict-input").locator('[data-side="theirs"]')).toHaveText(theirInput);
   // Nothing was overwritten on the server.
-  expect(await testDb().seed.findUniqueOrThrow({ where: { id: seedId } })).toMatchObject({ version: 2, instruction: theirInstruction });
+  expect(await testDb().seed.findUniqueOrThrow({ where: { id: seedId } })).toMatchObject({
+    version: 2,
+    instruction: theirInstruction,
+  });
 
   await conflict.getByRole("button", { name: "Use their input" }).click();
   await expect(ward.getByLabel("Input (optional context)")).toHaveValue(theirInput);
@@ -61,6 +68,10 @@ test("a stale save shows both versions side by side; the author takes their inpu
   await expect(ward.getByText("Saved version 3.")).toBeVisible();
   await expect(ward.getByTestId("seed-conflict")).toHaveCount(0);
 
-  expect(await testDb().seed.findUniqueOrThrow({ where: { id: seedId } })).toMatchObject({ version: 3, instruction: myInstruction, input: theirInput });
+  expect(await testDb().seed.findUniqueOrThrow({ where: { id: seedId } })).toMatchObject({
+    version: 3,
+    instruction: myInstruction,
+    input: theirInput,
+  });
   expect(await testDb().seedVersion.count({ where: { seedId } })).toBe(3);
 });

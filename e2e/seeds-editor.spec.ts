@@ -13,7 +13,11 @@ async function signedInContext(browser: Browser, email: string): Promise<Browser
 async function seedViaApi(request: APIRequestContext, token: string, instruction: string) {
   const s = randomBytes(3).toString("hex");
   const ids: Record<string, string> = {};
-  for (const [kind, label] of [["TOPIC", `Pulmonology ${s}`], ["VIEW", `Patient ${s}`], ["TYPE", `Open Q&A ${s}`]] as const) {
+  for (const [kind, label] of [
+    ["TOPIC", `Pulmonology ${s}`],
+    ["VIEW", `Patient ${s}`],
+    ["TYPE", `Open Q&A ${s}`],
+  ] as const) {
     ids[kind] = (await testDb().vocabularyTerm.create({ data: { kind, label, aliases: [] } })).id;
   }
   const res = await request.post("/api/v1/seeds", {
@@ -25,9 +29,12 @@ async function seedViaApi(request: APIRequestContext, token: string, instruction
 }
 
 const draftOf = async (seedId: string, userId: string) =>
-  (await testDb().seedDraft.findUnique({ where: { seedId_userId: { seedId, userId } } }))?.payload as Record<string, string> | undefined;
+  (await testDb().seedDraft.findUnique({ where: { seedId_userId: { seedId, userId } } }))?.payload as
+    Record<string, string> | undefined;
 
-test("a new seed is autosaved server-side from the first pause: closing the tab loses nothing", async ({ browser }) => {
+test("a new seed is autosaved server-side from the first pause: closing the tab loses nothing", async ({
+  browser,
+}) => {
   const s = randomBytes(3).toString("hex");
   const author = await createUser("CLINICIAN");
   const context = await signedInContext(browser, author.email);
@@ -39,7 +46,12 @@ test("a new seed is autosaved server-side from the first pause: closing the tab 
   await expect(page.getByText(/Autosaved .* as a private draft/)).toBeVisible();
   await expect(page).toHaveURL(/\/seeds\/[0-9a-f-]{36}$/);
   const seedId = page.url().split("/").pop() ?? "";
-  expect(await testDb().seed.findUniqueOrThrow({ where: { id: seedId } })).toMatchObject({ status: "DRAFT", version: 1, instruction, authorId: author.id });
+  expect(await testDb().seed.findUniqueOrThrow({ where: { id: seedId } })).toMatchObject({
+    status: "DRAFT",
+    version: 1,
+    instruction,
+    authorId: author.id,
+  });
 
   // Typing on is autosaved onto that seed, never a second one.
   const input = `I use a blue inhaler ${s} and still wheeze.`;
@@ -56,7 +68,9 @@ test("a new seed is autosaved server-side from the first pause: closing the tab 
   await context.close();
 });
 
-test("saving a new seed after its first autosave saves onto that seed and opens its page", async ({ browser }) => {
+test("saving a new seed after its first autosave saves onto that seed and opens its page", async ({
+  browser,
+}) => {
   const s = randomBytes(3).toString("hex");
   const author = await createUser("CLINICIAN");
   const context = await signedInContext(browser, author.email);
@@ -68,11 +82,16 @@ test("saving a new seed after its first autosave saves onto that seed and opens 
   await page.keyboard.press("Control+s");
   await expect(page.getByText("Saved version 2.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
-  expect(await testDb().seed.findMany({ where: { authorId: author.id }, select: { version: true, input: true } })).toEqual([{ version: 2, input: `My reading was low ${s}.` }]);
+  expect(
+    await testDb().seed.findMany({ where: { authorId: author.id }, select: { version: true, input: true } }),
+  ).toEqual([{ version: 2, input: `My reading was low ${s}.` }]);
   await context.close();
 });
 
-test("restored autosaved text is unsaved: Submit for review saves it first, then submits that version", async ({ browser, request }) => {
+test("restored autosaved text is unsaved: Submit for review saves it first, then submits that version", async ({
+  browser,
+  request,
+}) => {
   const s = randomBytes(3).toString("hex");
   const author = await createUser("CLINICIAN");
   const { token } = await createToken(author.id);
@@ -83,7 +102,9 @@ test("restored autosaved text is unsaved: Submit for review saves it first, then
   await page.goto(`/seeds/${seedId}`);
   const revised = `Explain how to read a peak flow diary and when to call for help, case ${s}.`;
   await page.getByLabel("Instruction").fill(revised);
-  await expect.poll(async () => (await draftOf(seedId, author.id))?.instruction, { timeout: 15_000 }).toBe(revised);
+  await expect
+    .poll(async () => (await draftOf(seedId, author.id))?.instruction, { timeout: 15_000 })
+    .toBe(revised);
   await page.close();
 
   const reopened = await context.newPage();
@@ -92,24 +113,47 @@ test("restored autosaved text is unsaved: Submit for review saves it first, then
   await expect(reopened.getByText("unsaved changes")).toBeVisible();
   await reopened.getByRole("button", { name: "Submit for review" }).click();
   await expect(reopened.getByTestId("seed-status")).toHaveText("submitted");
-  expect(await testDb().seed.findUniqueOrThrow({ where: { id: seedId } })).toMatchObject({ status: "SUBMITTED", version: 2, instruction: revised });
+  expect(await testDb().seed.findUniqueOrThrow({ where: { id: seedId } })).toMatchObject({
+    status: "SUBMITTED",
+    version: 2,
+    instruction: revised,
+  });
   expect(await draftOf(seedId, author.id)).toBeUndefined();
   await context.close();
 });
 
-test("an autosave older than the latest version is restored as a conflict beside it, never dropped", async ({ browser, request }) => {
+test("an autosave older than the latest version is restored as a conflict beside it, never dropped", async ({
+  browser,
+  request,
+}) => {
   const s = randomBytes(3).toString("hex");
   const author = await createUser("CLINICIAN", { name: `Dr Author ${s}` });
   const { token } = await createToken(author.id);
   const seedId = await seedViaApi(request, token, `Describe a nebuliser routine, case ${s}.`);
   const current = await testDb().seed.findUniqueOrThrow({ where: { id: seedId } });
-  const fields = { topicId: current.topicId, viewId: current.viewId, typeId: current.typeId, difficulty: "2" };
+  const fields = {
+    topicId: current.topicId,
+    viewId: current.viewId,
+    typeId: current.typeId,
+    difficulty: "2",
+  };
   const theirs = `Describe a nebuliser routine for a child, case ${s}.`;
-  const saved = await request.put(`/api/v1/seeds/${seedId}`, { headers: { authorization: `Bearer ${token}` }, data: { ...fields, instruction: theirs, baseVersion: 1 } });
+  const saved = await request.put(`/api/v1/seeds/${seedId}`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { ...fields, instruction: theirs, baseVersion: 1 },
+  });
   expect(saved.status()).toBe(200);
   // Text autosaved on version 1 (another tab, say) after version 2 was saved.
   const mine = `Describe a nebuliser routine for an older adult, case ${s}.`;
-  const stale = { ...fields, instruction: mine, input: "", referenceAnswer: "", specialtyTags: "", authorNotes: "", duplicateReason: "" };
+  const stale = {
+    ...fields,
+    instruction: mine,
+    input: "",
+    referenceAnswer: "",
+    specialtyTags: "",
+    authorNotes: "",
+    duplicateReason: "",
+  };
   await testDb().seedDraft.create({ data: { seedId, userId: author.id, baseVersion: 1, payload: stale } });
 
   const context = await signedInContext(browser, author.email);
@@ -125,10 +169,20 @@ test("an autosave older than the latest version is restored as a conflict beside
   await expect(instruction).toHaveValue(mine);
   await conflict.getByRole("button", { name: "Save mine as version 3" }).click();
   await expect(page.getByText("Saved version 3.")).toBeVisible();
-  expect(await testDb().seed.findUniqueOrThrow({ where: { id: seedId } })).toMatchObject({ version: 3, instruction: mine });
+  expect(await testDb().seed.findUniqueOrThrow({ where: { id: seedId } })).toMatchObject({
+    version: 3,
+    instruction: mine,
+  });
 
   // Taking theirs instead discards the autosave for good: the next visit opens the saved version.
-  await testDb().seedDraft.create({ data: { seedId, userId: author.id, baseVersion: 2, payload: { ...stale, instruction: `Old words ${s}.` } } });
+  await testDb().seedDraft.create({
+    data: {
+      seedId,
+      userId: author.id,
+      baseVersion: 2,
+      payload: { ...stale, instruction: `Old words ${s}.` },
+    },
+  });
   await page.reload();
   await expect(page.getByTestId("seed-conflict")).toContainText("Version 3 was saved");
   await page.getByRole("button", { name: "Discard mine and take theirs" }).click();

@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 import { createUser } from "./support/db";
 import { signInViaApi } from "./support/auth";
 
-test("a new seed's heading and title follow its first autosave, and its PHI kinds read as words", async ({ page }) => {
+test("a new seed's heading and title follow its first autosave, and its PHI kinds read as words", async ({
+  page,
+}) => {
   const s = randomBytes(3).toString("hex");
   const author = await createUser("CLINICIAN");
   await signInViaApi(page.request, author.email);
@@ -11,7 +13,9 @@ test("a new seed's heading and title follow its first autosave, and its PHI kind
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("New seed task");
   await expect(page).toHaveTitle(/^New seed ·/);
 
-  await page.getByLabel("Instruction").fill(`Summarise the referral letter for Mr. John Smith, DOB 03/04/1961, case ${s}.`);
+  await page
+    .getByLabel("Instruction")
+    .fill(`Summarise the referral letter for Mr. John Smith, DOB 03/04/1961, case ${s}.`);
   await expect(page.getByText(/Autosaved .* as a private draft/)).toBeVisible();
   // The autosave made it a seed: the page now says so, not "New seed".
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seed");
@@ -28,7 +32,9 @@ test("a new seed's heading and title follow its first autosave, and its PHI kind
   // The seed's own page (editor and findings card) names the kinds the same way.
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seed");
-  const card = page.locator("section").filter({ has: page.getByRole("heading", { name: "Possible patient identifiers" }) });
+  const card = page
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { name: "Possible patient identifiers" }) });
   await expect(card).toContainText("date of birth “03/04/1961”");
   await expect(card).not.toContainText("_");
 });

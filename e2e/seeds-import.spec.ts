@@ -40,12 +40,19 @@ async function recordProgress(page: Page) {
   return () => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
 }
 
-const chosenFile = (page: Page) => page.getByLabel(FILE_LABEL).evaluate((el: HTMLInputElement) => el.files?.[0]?.name ?? null);
+const chosenFile = (page: Page) =>
+  page.getByLabel(FILE_LABEL).evaluate((el: HTMLInputElement) => el.files?.[0]?.name ?? null);
 
-test("an admin checks the real seed file, maps an unknown label, adds the rest and imports all 167", async ({ page }) => {
+test("an admin checks the real seed file, maps an unknown label, adds the rest and imports all 167", async ({
+  page,
+}) => {
   test.skip(!SEED_FILE, realDataSkipReason(REAL));
-  const existing = await testDb().vocabularyTerm.findFirst({ where: { kind: "TYPE", label: "Classification" } });
-  const classification = existing ?? (await testDb().vocabularyTerm.create({ data: { kind: "TYPE", label: "Classification", aliases: [] } }));
+  const existing = await testDb().vocabularyTerm.findFirst({
+    where: { kind: "TYPE", label: "Classification" },
+  });
+  const classification =
+    existing ??
+    (await testDb().vocabularyTerm.create({ data: { kind: "TYPE", label: "Classification", aliases: [] } }));
   const admin = await openImport(page);
   await page.getByLabel(FILE_LABEL).setInputFiles(SEED_FILE ?? "");
   await page.getByRole("button", { name: "Check" }).click();
@@ -58,8 +65,12 @@ test("an admin checks the real seed file, maps an unknown label, adds the rest a
   await row.getByRole("button", { name: "Map" }).click();
   await expect(row.getByText("Mapped to “Classification”")).toBeVisible();
   // The count of labels left goes down with the mapping.
-  await expect(page.getByText(`${unknown - 1} of ${unknown} labels are not in the vocabularies`)).toBeVisible();
-  expect((await testDb().vocabularyTerm.findUniqueOrThrow({ where: { id: classification.id } })).aliases).toContain("Classifications");
+  await expect(
+    page.getByText(`${unknown - 1} of ${unknown} labels are not in the vocabularies`),
+  ).toBeVisible();
+  expect(
+    (await testDb().vocabularyTerm.findUniqueOrThrow({ where: { id: classification.id } })).aliases,
+  ).toContain("Classifications");
 
   const before = await testDb().seed.count();
   await page.getByLabel("Import as").selectOption("approved");
@@ -70,19 +81,30 @@ test("an admin checks the real seed file, maps an unknown label, adds the rest a
   // is held as submitted for a reviewer rather than approved.
   const held = heldRecordNumbers(JSON.parse(readFileSync(SEED_FILE ?? "", "utf8")) as TSeedRecord[]);
   expect(held).toContain(73);
-  await expect(page.getByTestId("held-for-review")).toContainText(`Held ${held.length} seeds with possible patient identifiers`);
+  await expect(page.getByTestId("held-for-review")).toContainText(
+    `Held ${held.length} seeds with possible patient identifiers`,
+  );
   await expect(page.getByTestId("held-for-review")).toContainText(`records ${held.join(", ")}`);
   await expect(page.getByTestId("phi-warnings")).toContainText("Record 73, input: possible person's name");
   expect(await testDb().seed.count()).toBe(before + 167);
-  expect(await testDb().seed.count({ where: { importedById: admin.id, status: "APPROVED" } })).toBe(167 - held.length);
-  const imported = await testDb().seed.findMany({ where: { importedById: admin.id }, include: { type: true } });
+  expect(await testDb().seed.count({ where: { importedById: admin.id, status: "APPROVED" } })).toBe(
+    167 - held.length,
+  );
+  const imported = await testDb().seed.findMany({
+    where: { importedById: admin.id },
+    include: { type: true },
+  });
   expect(imported.filter((s) => s.type?.label === "Classifications")).toHaveLength(0);
   expect(imported.filter((s) => s.typeId === classification.id).length).toBeGreaterThanOrEqual(3);
 });
 
-test("generated seeds: check, map an unknown label (the count goes down), add the rest and import", async ({ page }) => {
+test("generated seeds: check, map an unknown label (the count goes down), add the rest and import", async ({
+  page,
+}) => {
   const s = randomBytes(3).toString("hex");
-  const target = await testDb().vocabularyTerm.create({ data: { kind: "TYPE", label: `Classification ${s}`, aliases: [] } });
+  const target = await testDb().vocabularyTerm.create({
+    data: { kind: "TYPE", label: `Classification ${s}`, aliases: [] },
+  });
   const records: TSeedRecord[] = generatedSeedRecords(20).map((r, i) => ({
     ...r,
     topic: `${r.topic} ${s}`,
@@ -90,18 +112,27 @@ test("generated seeds: check, map an unknown label (the count goes down), add th
     type: i % 2 ? `Classifications ${s}` : `${r.type} ${s}`,
     instruction: `${r.instruction} [${s}]`,
   }));
-  records.push({ ...records[0]!, instruction: `Summarise the letter for Mr. John Smith, DOB 03/04/1961 [${s}].` });
+  records.push({
+    ...records[0]!,
+    instruction: `Summarise the letter for Mr. John Smith, DOB 03/04/1961 [${s}].`,
+  });
   const admin = await openImport(page);
   await page.getByLabel(FILE_LABEL).setInputFiles(tempFile("generated-seeds.json", JSON.stringify(records)));
   await page.getByRole("button", { name: "Check" }).click();
   const table = page.getByTestId("unknown-labels");
-  const unknown = new Set([...records.map((r) => r.topic), ...records.map((r) => r.view), ...records.map((r) => r.type)]).size;
+  const unknown = new Set([
+    ...records.map((r) => r.topic),
+    ...records.map((r) => r.view),
+    ...records.map((r) => r.type),
+  ]).size;
   await expect(page.getByText(`${unknown} of ${unknown} labels are not in the vocabularies`)).toBeVisible();
   const row = table.getByRole("row").filter({ hasText: `Classifications ${s}` });
   await row.getByLabel(`Map “Classifications ${s}” to`).selectOption({ label: `Classification ${s}` });
   await row.getByRole("button", { name: "Map" }).click();
   await expect(row.getByText(`Mapped to “Classification ${s}”`)).toBeVisible();
-  await expect(page.getByText(`${unknown - 1} of ${unknown} labels are not in the vocabularies`)).toBeVisible();
+  await expect(
+    page.getByText(`${unknown - 1} of ${unknown} labels are not in the vocabularies`),
+  ).toBeVisible();
 
   // Check with the options the import will use: it previews that import, new terms included.
   await page.getByLabel("Import as").selectOption("approved");
@@ -109,9 +140,13 @@ test("generated seeds: check, map an unknown label (the count goes down), add th
   await page.getByRole("button", { name: "Check" }).click();
   await expect(page.getByText(`The file can be imported: ${records.length} seeds`)).toBeVisible();
   const summary = page.getByTestId("import-summary");
-  await expect(summary).toContainText(`${records.length - 1} would be approved, 1 would be submitted for review`);
+  await expect(summary).toContainText(
+    `${records.length - 1} would be approved, 1 would be submitted for review`,
+  );
   await expect(summary).toContainText(`${unknown - 1} unknown labels would be added as new terms`);
-  await expect(page.getByTestId("phi-warnings")).toContainText(`Record ${records.length}, instruction: possible date of birth`);
+  await expect(page.getByTestId("phi-warnings")).toContainText(
+    `Record ${records.length}, instruction: possible date of birth`,
+  );
   await expect(page.getByTestId("phi-warnings")).not.toContainText("_");
   expect(await testDb().seed.count({ where: { importedById: admin.id } })).toBe(0);
 
@@ -149,7 +184,9 @@ async function importLargeFile(page: Page, records: TSeedRecord[], name: string)
   expect(seen.some((t) => t.startsWith("Sent ") && t.includes(` of ${mb}`))).toBe(true);
   expect(seen.some((t) => sent.test(t) && /Checking the records on the server… \d+ s$/.test(t))).toBe(true);
   await expect(page.getByTestId("import-facts")).toContainText(`${name}: ${mb} sent, checked in`);
-  await expect(page.getByTestId("import-facts")).toContainText("previewed the import as approved, adding unknown labels as new terms");
+  await expect(page.getByTestId("import-facts")).toContainText(
+    "previewed the import as approved, adding unknown labels as new terms",
+  );
   const preview = await page.getByTestId("import-summary").textContent();
   expect(await testDb().seed.count({ where: { importedById: admin.id } })).toBe(0);
 
@@ -162,18 +199,24 @@ async function importLargeFile(page: Page, records: TSeedRecord[], name: string)
   const approved = await testDb().seed.count({ where: { importedById: admin.id, status: "APPROVED" } });
   await expect(summary).toContainText(`${approved} approved, ${count - approved} submitted for review`);
   // What the check previewed is what the import did.
-  expect(preview).toContain(`${approved} would be approved, ${count - approved} would be submitted for review`);
+  expect(preview).toContain(
+    `${approved} would be approved, ${count - approved} would be submitted for review`,
+  );
   expect(await testDb().seed.count({ where: { importedById: admin.id } })).toBe(count);
   return { count, approved };
 }
 
-test("the real seed file repeated to 1.4 MB with changed instructions is checked and imported through the screen", async ({ page }) => {
+test("the real seed file repeated to 1.4 MB with changed instructions is checked and imported through the screen", async ({
+  page,
+}) => {
   test.skip(!SEED_FILE, realDataSkipReason(REAL));
   const records = JSON.parse(readFileSync(SEED_FILE ?? "", "utf8")) as TSeedRecord[];
   const { count, approved } = await importLargeFile(page, records, "med_seed-1.4MB.json");
   // The records with a fictional patient's name, in every copy, are each held for a reviewer.
   const flagged = new Set(heldRecordNumbers(records).map((n) => n - 1));
-  expect(count - approved).toBe(Array.from({ length: count }, (_, i) => i % records.length).filter((i) => flagged.has(i)).length);
+  expect(count - approved).toBe(
+    Array.from({ length: count }, (_, i) => i % records.length).filter((i) => flagged.has(i)).length,
+  );
 });
 
 test("a generated 1.4 MB seed file is checked and imported through the screen", async ({ page }) => {
@@ -181,15 +224,29 @@ test("a generated 1.4 MB seed file is checked and imported through the screen", 
   expect(approved).toBe(count);
 });
 
-test("an empty, a too-big, a non-JSON and a wrong-shaped file each say so, keep the file chosen and leave the form usable", async ({ page }) => {
+test("an empty, a too-big, a non-JSON and a wrong-shaped file each say so, keep the file chosen and leave the form usable", async ({
+  page,
+}) => {
   await openImport(page);
   const input = page.getByLabel(FILE_LABEL);
   const check = page.getByRole("button", { name: "Check" });
   const cases: [string, string | Buffer, string][] = [
     ["empty.json", "", "The file is empty: choose the file with the seeds"],
-    ["huge.json", Buffer.alloc(5_000_001, 0x20), "The file is larger than 5 MB (5,000,000 bytes), the most one import takes: split it into smaller files"],
-    ["seeds.csv.json", "topic,view,type\nCardiology,Patient,Chat\n", "The file is not JSON. Expected a JSON array of seed objects"],
-    ["dataset.jsonl", `${JSON.stringify({ instruction: "Explain angina.", input: "", output: "Chest pain." })}\n`, "No record is a seed."],
+    [
+      "huge.json",
+      Buffer.alloc(5_000_001, 0x20),
+      "The file is larger than 5 MB (5,000,000 bytes), the most one import takes: split it into smaller files",
+    ],
+    [
+      "seeds.csv.json",
+      "topic,view,type\nCardiology,Patient,Chat\n",
+      "The file is not JSON. Expected a JSON array of seed objects",
+    ],
+    [
+      "dataset.jsonl",
+      `${JSON.stringify({ instruction: "Explain angina.", input: "", output: "Chest pain." })}\n`,
+      "No record is a seed.",
+    ],
   ];
   for (const [name, content, message] of cases) {
     await input.setInputFiles(tempFile(name, content));

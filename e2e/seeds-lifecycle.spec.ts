@@ -9,12 +9,20 @@ async function signedInPage(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test("clinician writes and submits, a colleague requests a change, the author revises, it is approved and exported", async ({ browser }) => {
+test("clinician writes and submits, a colleague requests a change, the author revises, it is approved and exported", async ({
+  browser,
+}) => {
   const suffix = randomBytes(3).toString("hex");
-  const [author, reviewer, admin] = [await createUser("CLINICIAN"), await createUser("CLINICIAN"), await createUser("ADMIN")];
+  const [author, reviewer, admin] = [
+    await createUser("CLINICIAN"),
+    await createUser("CLINICIAN"),
+    await createUser("ADMIN"),
+  ];
   const labels = { TOPIC: `Cardiology ${suffix}`, VIEW: `Patient ${suffix}`, TYPE: `Open Q&A ${suffix}` };
   for (const [kind, label] of Object.entries(labels)) {
-    await testDb().vocabularyTerm.create({ data: { kind: kind as "TOPIC" | "VIEW" | "TYPE", label, aliases: [] } });
+    await testDb().vocabularyTerm.create({
+      data: { kind: kind as "TOPIC" | "VIEW" | "TYPE", label, aliases: [] },
+    });
   }
   const instruction = `Explain to a patient why stable angina ${suffix} causes chest pain on exertion.`;
 
@@ -39,7 +47,9 @@ test("clinician writes and submits, a colleague requests a change, the author re
   const r = await signedInPage(browser, reviewer.email);
   await r.goto(`/seeds/${seedId}`);
   await expect(r.getByText(instruction)).toBeVisible();
-  await r.getByLabel(/Comment for the author/).fill("Say what the patient should do when pain starts at rest.");
+  await r
+    .getByLabel(/Comment for the author/)
+    .fill("Say what the patient should do when pain starts at rest.");
   await r.getByRole("button", { name: "Request changes" }).click();
   await expect(r.getByTestId("seed-status")).toHaveText("changes requested");
 
@@ -83,7 +93,9 @@ test("clinician writes and submits, a colleague requests a change, the author re
     id: seedId,
     version: 2,
   });
-  const actions = (await testDb().auditLog.findMany({ where: { entityId: seedId }, orderBy: { id: "asc" } })).map((x) => x.action);
+  const actions = (
+    await testDb().auditLog.findMany({ where: { entityId: seedId }, orderBy: { id: "asc" } })
+  ).map((x) => x.action);
   expect(actions.filter((x) => x !== "seed.autosave")).toEqual([
     "seed.create",
     "seed.submit",

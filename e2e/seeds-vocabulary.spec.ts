@@ -3,18 +3,27 @@ import { expect, test } from "@playwright/test";
 import { createUser, testDb } from "./support/db";
 import { signInViaApi } from "./support/auth";
 
-test("an admin removes an alias, renames a term and retires it into another; clinicians can no longer choose it", async ({ page, browser }) => {
+test("an admin removes an alias, renames a term and retires it into another; clinicians can no longer choose it", async ({
+  page,
+  browser,
+}) => {
   const s = randomBytes(3).toString("hex");
   const [rewrite, chat] = [`Rewrite ${s}`, `Chat ${s}`];
-  const term = await testDb().vocabularyTerm.create({ data: { kind: "TYPE", label: rewrite, aliases: [`Rewrites ${s}`] } });
+  const term = await testDb().vocabularyTerm.create({
+    data: { kind: "TYPE", label: rewrite, aliases: [`Rewrites ${s}`] },
+  });
   const target = await testDb().vocabularyTerm.create({ data: { kind: "TYPE", label: chat, aliases: [] } });
   const admin = await createUser("ADMIN");
   await signInViaApi(page.request, admin.email);
   await page.goto("/admin/vocabulary");
 
   await page.getByRole("button", { name: `Remove alias “Rewrites ${s}” of “${rewrite}”` }).click();
-  await expect.poll(async () => (await testDb().vocabularyTerm.findUniqueOrThrow({ where: { id: term.id } })).aliases).toEqual([]);
-  await expect(page.getByRole("button", { name: `Remove alias “Rewrites ${s}” of “${rewrite}”` })).toHaveCount(0);
+  await expect
+    .poll(async () => (await testDb().vocabularyTerm.findUniqueOrThrow({ where: { id: term.id } })).aliases)
+    .toEqual([]);
+  await expect(
+    page.getByRole("button", { name: `Remove alias “Rewrites ${s}” of “${rewrite}”` }),
+  ).toHaveCount(0);
 
   const row = page.getByTestId("vocabulary-term").filter({ hasText: `Manage “${rewrite}”` });
   await row.getByText(`Manage “${rewrite}”`).click();
@@ -32,8 +41,13 @@ test("an admin removes an alias, renames a term and retires it into another; cli
   await expect(page.getByTestId("terms-retired")).toContainText(`Rewriting ${s}`);
   const retired = await testDb().vocabularyTerm.findUniqueOrThrow({ where: { id: term.id } });
   expect(retired.retiredAt).not.toBeNull();
-  expect((await testDb().vocabularyTerm.findUniqueOrThrow({ where: { id: target.id } })).aliases).toEqual([`Rewriting ${s}`, rewrite]);
-  const actions = (await testDb().auditLog.findMany({ where: { entityId: term.id }, orderBy: { id: "asc" } })).map((a) => a.action);
+  expect((await testDb().vocabularyTerm.findUniqueOrThrow({ where: { id: target.id } })).aliases).toEqual([
+    `Rewriting ${s}`,
+    rewrite,
+  ]);
+  const actions = (
+    await testDb().auditLog.findMany({ where: { entityId: term.id }, orderBy: { id: "asc" } })
+  ).map((a) => a.action);
   expect(actions).toEqual(["vocabulary.remove_alias", "vocabulary.rename_term", "vocabulary.retire_term"]);
 
   const clinician = await createUser("CLINICIAN");

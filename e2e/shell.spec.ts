@@ -45,6 +45,8 @@ test("a page outside one's role answers 403 inside the app shell, at its own add
   expect(new URL(page.url()).pathname).toBe("/admin/users");
   await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
   // The shell stays: the clinician can go on to their own work from here.
-  await expect(page.getByRole("link", { name: "Sign out" }).or(page.getByRole("button", { name: "Sign out" }))).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: "Sign out" }).or(page.getByRole("button", { name: "Sign out" })),
+  ).toBeVisible();
   await expect(page).toHaveTitle(/Not permitted/);
 });

@@ -58,13 +58,11 @@ for (const { kind, file: MED } of SOURCES) {
     await expect(a).toHaveURL(/\/studies\/[0-9a-f-]{36}$/);
     const studyId = a.url().split("/").pop() ?? "";
 
-    await a
-      .getByLabel(/Outputs file/)
-      .setInputFiles({
-        name: "MedInstruct-test.jsonl",
-        mimeType: "application/x-ndjson",
-        buffer: readFileSync(MED),
-      });
+    await a.getByLabel(/Outputs file/).setInputFiles({
+      name: "MedInstruct-test.jsonl",
+      mimeType: "application/x-ndjson",
+      buffer: readFileSync(MED),
+    });
     await a.getByLabel(/Models to take/).fill("gpt-4, claude-2");
     await a.getByRole("button", { name: "Import outputs" }).click();
     await expect(a.getByText(/Imported 432 outputs/)).toBeVisible();
@@ -108,13 +106,11 @@ for (const { kind, file: MED } of SOURCES) {
     }));
     await a.reload();
     await a.getByLabel("Judge name").fill("gpt-4 judge");
-    await a
-      .getByLabel(/Annotations file/)
-      .setInputFiles({
-        name: "annotations.json",
-        mimeType: "application/json",
-        buffer: Buffer.from(JSON.stringify(annotations)),
-      });
+    await a.getByLabel(/Annotations file/).setInputFiles({
+      name: "annotations.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(annotations)),
+    });
     await a.getByRole("button", { name: "Import judge annotations" }).click();
     await expect(a.getByText(`Stored ${rated.length} judge votes`)).toBeVisible();
 

@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { expect, test, type APIRequest, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import {
+  expect,
+  test,
+  type APIRequest,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 import { createToken, createUser, testDb } from "./support/db";
 import { signInViaApi } from "./support/auth";
 import { HABIT_CONTENT, HABITS } from "../tests/support/presentation-habits";
@@ -17,11 +24,24 @@ const INSTRUCTION = "What should a patient with a fever do?";
 /** A started study as an admin's pipeline makes it; each model writes the same content with its own habit. */
 async function habitStudy(api: APIRequestContext, name: string): Promise<string> {
   const created = await api.post("/api/v1/studies", {
-    data: { name, title: name, criteria: ["Accuracy"], design: "vs_reference", reference: "h0", ratingsPerComparison: 1, attentionCheckShare: 0, repeatShare: 0 },
+    data: {
+      name,
+      title: name,
+      criteria: ["Accuracy"],
+      design: "vs_reference",
+      reference: "h0",
+      ratingsPerComparison: 1,
+      attentionCheckShare: 0,
+      repeatShare: 0,
+    },
   });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
-  const rows = HABITS.map((h, i) => ({ instruction: ` ${INSTRUCTION}\r\n`, output: h.apply(HABIT_CONTENT), generator: `h${i}` }));
+  const rows = HABITS.map((h, i) => ({
+    instruction: ` ${INSTRUCTION}\r\n`,
+    output: h.apply(HABIT_CONTENT),
+    generator: `h${i}`,
+  }));
   expect((await api.post(`/api/v1/studies/${id}/outputs`, { data: rows })).status()).toBe(200);
   expect((await api.post(`/api/v1/studies/${id}/start`)).status()).toBe(200);
   return id;
@@ -35,15 +55,23 @@ async function adminApi(request: APIRequest, baseURL: string | undefined) {
 
 /** Every JSON string literal that follows `key` in a payload, as its raw bytes. */
 function rawStrings(payload: string, key: RegExp): string[] {
-  return [...payload.matchAll(new RegExp(`${key.source}("(?:[^"\\\\]|\\\\.)*")`, "g"))].map((m) => m[1] ?? "");
+  return [...payload.matchAll(new RegExp(`${key.source}("(?:[^"\\\\]|\\\\.)*")`, "g"))].map(
+    (m) => m[1] ?? "",
+  );
 }
 
-test("the same content with each habit reaches the rater as identical bytes: page HTML, RSC payload and API JSON", async ({ playwright, baseURL }) => {
+test("the same content with each habit reaches the rater as identical bytes: page HTML, RSC payload and API JSON", async ({
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const api = await adminApi(playwright.request, baseURL);
   const studyId = await habitStudy(api, "Habits (bytes)");
   await api.dispose();
-  const stored = await testDb().studyOutput.findMany({ where: { prompt: { studyId } }, select: { text: true } });
+  const stored = await testDb().studyOutput.findMany({
+    where: { prompt: { studyId } },
+    select: { text: true },
+  });
   expect(new Set(stored.map((o) => o.text)).size).toBe(HABITS.length);
 
   const rater = await createUser("CLINICIAN");
@@ -58,7 +86,11 @@ test("the same content with each habit reaches the rater as identical bytes: pag
     if (next.status() === 204) break;
     expect(next.status()).toBe(200);
     const json = await next.text();
-    const a = JSON.parse(json) as { assignmentId: string; prompt: { instruction: string }; responses: { text: string }[] };
+    const a = JSON.parse(json) as {
+      assignmentId: string;
+      prompt: { instruction: string };
+      responses: { text: string }[];
+    };
     served++;
     expect(a.prompt.instruction).toBe(INSTRUCTION);
     expect(a.responses.map((r) => r.text)).toEqual([HABIT_CONTENT, HABIT_CONTENT]);
@@ -75,7 +107,9 @@ test("the same content with each habit reaches the rater as identical bytes: pag
 
     const found = {
       json: rawStrings(json, /"text":/),
-      html: [...html.matchAll(/<p[^>]*data-testid="response-text"[^>]*>([\s\S]*?)<\/p>/g)].map((m) => m[1] ?? ""),
+      html: [...html.matchAll(/<p[^>]*data-testid="response-text"[^>]*>([\s\S]*?)<\/p>/g)].map(
+        (m) => m[1] ?? "",
+      ),
       rsc: rawStrings(flight, /"label":"[AB]","text":/),
     };
     for (const [form, texts] of Object.entries(found)) {
@@ -85,7 +119,10 @@ test("the same content with each habit reaches the rater as identical bytes: pag
     expect(found.html[0]?.startsWith("Rest and fluids come first.")).toBe(true);
     expect(JSON.parse(found.rsc[0] ?? "null")).toBe(HABIT_CONTENT);
 
-    const done = await rq.post(`/api/v1/assignments/${a.assignmentId}/submit`, { headers: { "idempotency-key": randomUUID() }, data: { choices: { accuracy: "A" } } });
+    const done = await rq.post(`/api/v1/assignments/${a.assignmentId}/submit`, {
+      headers: { "idempotency-key": randomUUID() },
+      data: { choices: { accuracy: "A" } },
+    });
     expect(done.status()).toBe(200);
   }
   // Every habit was on screen (h0 in each pair, each other habit once), and each form held one text.
@@ -113,7 +150,14 @@ async function displayed(response: Locator) {
     const text = el.textContent ?? "";
     const first = glyph(0);
     const last = glyph(Math.max(0, text.length - 1));
-    return { text, innerText: (el as HTMLElement).innerText, lineHeight, top: first.top - box.top, left: first.left - box.left, bottom: box.bottom - last.bottom };
+    return {
+      text,
+      innerText: (el as HTMLElement).innerText,
+      lineHeight,
+      top: first.top - box.top,
+      left: first.left - box.left,
+      bottom: box.bottom - last.bottom,
+    };
   });
 }
 
@@ -139,7 +183,11 @@ async function rateChecking(page: Page, pairs: number, check: (texts: [string, s
   }
 }
 
-test("in Chromium, a generated study with every habit shows both responses with no outer whitespace", async ({ page, playwright, baseURL }) => {
+test("in Chromium, a generated study with every habit shows both responses with no outer whitespace", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const api = await adminApi(playwright.request, baseURL);
   const studyId = await habitStudy(api, "Habits (screen)");
@@ -154,41 +202,61 @@ test("in Chromium, a generated study with every habit shows both responses with 
   await page.getByRole("link", { name: "Habits (screen)" }).click();
   await expect(page).toHaveURL(new RegExp(`/rate/${studyId}$`));
   await expect(page.getByTestId("prompt")).toHaveText(INSTRUCTION);
-  await rateChecking(page, HABITS.length - 1, (texts) => expect(texts).toEqual([HABIT_CONTENT, HABIT_CONTENT]));
+  await rateChecking(page, HABITS.length - 1, (texts) =>
+    expect(texts).toEqual([HABIT_CONTENT, HABIT_CONTENT]),
+  );
   await expect(page.getByText("All done")).toBeVisible();
 });
 
 const medFile = realDataFile(MED);
 
-test(realDataTitle("in Chromium, a study of MedInstruct-test's claude-2 and text-davinci-003 outputs shows neither habit", MED), async ({ page, playwright, baseURL }) => {
-  test.skip(!medFile, realDataSkipReason(MED));
-  test.setTimeout(120_000);
-  const api = await adminApi(playwright.request, baseURL);
-  const created = await api.post("/api/v1/studies", { data: { name: "MedInstruct habits", criteria: ["Accuracy"], design: "all_pairs", ratingsPerComparison: 1 } });
-  expect(created.status()).toBe(201);
-  const { id: studyId } = (await created.json()) as { id: string };
-  const imported = await api.post(`/api/v1/studies/${studyId}/outputs?models=claude-2,text-davinci-003`, {
-    headers: { "content-type": "application/x-ndjson" },
-    data: readFileSync(medFile ?? ""),
-  });
-  expect(imported.status()).toBe(200);
-  expect(await imported.json()).toMatchObject({ imported: 432 });
-  expect((await api.post(`/api/v1/studies/${studyId}/start`)).status()).toBe(200);
-  await api.dispose();
+test(
+  realDataTitle(
+    "in Chromium, a study of MedInstruct-test's claude-2 and text-davinci-003 outputs shows neither habit",
+    MED,
+  ),
+  async ({ page, playwright, baseURL }) => {
+    test.skip(!medFile, realDataSkipReason(MED));
+    test.setTimeout(120_000);
+    const api = await adminApi(playwright.request, baseURL);
+    const created = await api.post("/api/v1/studies", {
+      data: {
+        name: "MedInstruct habits",
+        criteria: ["Accuracy"],
+        design: "all_pairs",
+        ratingsPerComparison: 1,
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id: studyId } = (await created.json()) as { id: string };
+    const imported = await api.post(`/api/v1/studies/${studyId}/outputs?models=claude-2,text-davinci-003`, {
+      headers: { "content-type": "application/x-ndjson" },
+      data: readFileSync(medFile ?? ""),
+    });
+    expect(imported.status()).toBe(200);
+    expect(await imported.json()).toMatchObject({ imported: 432 });
+    expect((await api.post(`/api/v1/studies/${studyId}/start`)).status()).toBe(200);
+    await api.dispose();
 
-  // The habits are in the stored texts (so this test could fail): claude-2 opens with a space,
-  // text-davinci-003 with a blank line.
-  const outputs = await testDb().studyOutput.findMany({ where: { prompt: { studyId } }, select: { model: true, text: true } });
-  const raw = new Map(outputs.map((o) => [canonicalPresentation(o.text), o]));
-  expect(outputs.filter((o) => o.model === "claude-2").every((o) => o.text.startsWith(" "))).toBe(true);
-  expect(outputs.filter((o) => o.model === "text-davinci-003" && o.text.startsWith("\n")).length).toBeGreaterThan(200);
+    // The habits are in the stored texts (so this test could fail): claude-2 opens with a space,
+    // text-davinci-003 with a blank line.
+    const outputs = await testDb().studyOutput.findMany({
+      where: { prompt: { studyId } },
+      select: { model: true, text: true },
+    });
+    const raw = new Map(outputs.map((o) => [canonicalPresentation(o.text), o]));
+    expect(outputs.filter((o) => o.model === "claude-2").every((o) => o.text.startsWith(" "))).toBe(true);
+    expect(
+      outputs.filter((o) => o.model === "text-davinci-003" && o.text.startsWith("\n")).length,
+    ).toBeGreaterThan(200);
 
-  const rater = await createUser("CLINICIAN");
-  await signInViaApi(page.request, rater.email);
-  await page.goto(`/rate/${studyId}`);
-  await rateChecking(page, 6, (texts) => {
-    // Each side is one model's stored output in its canonical presentation; the pair is one of each.
-    const models = texts.map((t) => raw.get(t)?.model);
-    expect(models.slice().sort()).toEqual(["claude-2", "text-davinci-003"]);
-  });
-});
+    const rater = await createUser("CLINICIAN");
+    await signInViaApi(page.request, rater.email);
+    await page.goto(`/rate/${studyId}`);
+    await rateChecking(page, 6, (texts) => {
+      // Each side is one model's stored output in its canonical presentation; the pair is one of each.
+      const models = texts.map((t) => raw.get(t)?.model);
+      expect(models.slice().sort()).toEqual(["claude-2", "text-davinci-003"]);
+    });
+  },
+);

@@ -3,7 +3,11 @@ import { createToken, createUser, testDb } from "./support/db";
 import { signInViaApi } from "./support/auth";
 
 // Issue 9: the admin's side of the rater-facing title and of outputs that name their model.
-test("the admin gets a field error for a title naming a model, and chooses explicitly whether outputs that name a model reach raters", async ({ page, playwright, baseURL }) => {
+test("the admin gets a field error for a title naming a model, and chooses explicitly whether outputs that name a model reach raters", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   const admin = await createUser("ADMIN");
   await signInViaApi(page.request, admin.email);
@@ -26,11 +30,15 @@ test("the admin gets a field error for a title naming a model, and chooses expli
   await expect(page.getByTestId("study-title")).toContainText("Raters see this study as “Spring pilot”");
 
   const { token } = await createToken(admin.id);
-  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const api = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${token}` },
+  });
   for (const model of ["gpt-4", "claude-2"]) {
     const rows = Array.from({ length: 3 }, (_, i) => ({
       instruction: `How should fever ${i} be managed?`,
-      output: model === "gpt-4" && i === 0 ? "As ChatGPT, I suggest rest and fluids." : `Rest and fluids (${i}).`,
+      output:
+        model === "gpt-4" && i === 0 ? "As ChatGPT, I suggest rest and fluids." : `Rest and fluids (${i}).`,
       generator: model,
     }));
     expect((await api.post(`/api/v1/studies/${id}/outputs`, { data: rows })).status()).toBe(200);
@@ -42,11 +50,19 @@ test("the admin gets a field error for a title naming a model, and chooses expli
   await expect(page.getByTestId("revealing-decision")).toContainText("will be held back from raters");
   const include = page.getByTestId("include-revealing");
   await include.check();
-  await expect(page.getByTestId("revealing-decision")).toContainText("will be shown to raters (you included them)");
+  await expect(page.getByTestId("revealing-decision")).toContainText(
+    "will be shown to raters (you included them)",
+  );
   await include.uncheck();
   await expect(page.getByTestId("revealing-decision")).toContainText("will be held back from raters");
-  const actions = await testDb().auditLog.findMany({ where: { entityId: id, action: { contains: "identity_revealing" } }, orderBy: { id: "asc" } });
-  expect(actions.map((a) => a.action)).toEqual(["study.include_identity_revealing", "study.hold_back_identity_revealing"]);
+  const actions = await testDb().auditLog.findMany({
+    where: { entityId: id, action: { contains: "identity_revealing" } },
+    orderBy: { id: "asc" },
+  });
+  expect(actions.map((a) => a.action)).toEqual([
+    "study.include_identity_revealing",
+    "study.hold_back_identity_revealing",
+  ]);
 
   await page.getByRole("button", { name: "Start study" }).click();
   await expect(page.getByTestId("study-status")).toHaveText("ACTIVE");
@@ -54,5 +70,7 @@ test("the admin gets a field error for a title naming a model, and chooses expli
   await page.goto(`/studies/${id}/results`);
   await expect(page.getByText("Raters see it as “Spring pilot”.")).toBeVisible();
   await expect(page.getByTestId("held-back-count")).toContainText("1 comparisons were not handed out");
-  await expect(page.getByTestId("held-back")).toContainText("gpt-4 vs claude-2 on “How should fever 0 be managed?”: gpt-4 names a model");
+  await expect(page.getByTestId("held-back")).toContainText(
+    "gpt-4 vs claude-2 on “How should fever 0 be managed?”: gpt-4 names a model",
+  );
 });

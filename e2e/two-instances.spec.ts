@@ -10,10 +10,20 @@ const second = `http://127.0.0.1:${port}`;
 let app: ChildProcess | undefined;
 
 test.beforeAll(async () => {
-  app = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXTAUTH_SECRET: "z".repeat(40), NEXTAUTH_URL: second, NODE_ENV: "production", LOG_LEVEL: "silent" },
-    stdio: "ignore",
-  });
+  app = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        NEXTAUTH_SECRET: "z".repeat(40),
+        NEXTAUTH_URL: second,
+        NODE_ENV: "production",
+        LOG_LEVEL: "silent",
+      },
+      stdio: "ignore",
+    },
+  );
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`${second}/api/health`)).ok) return;
@@ -34,8 +44,14 @@ test("two app instances on one database serve one audit queue as one", async ({ 
   const admin = await createUser("ADMIN");
   const { token: adminToken } = await createToken(admin.id);
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-  const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify({ instruction: `Two-instance question ${i}?`, output: `Answer ${i}.` })).join("\n");
-  const imported = await fetch(`${baseURL}/api/v1/datasets?name=two-instances`, { method: "POST", headers: { ...auth(adminToken), "content-type": "application/x-ndjson" }, body: lines });
+  const lines = Array.from({ length: 40 }, (_, i) =>
+    JSON.stringify({ instruction: `Two-instance question ${i}?`, output: `Answer ${i}.` }),
+  ).join("\n");
+  const imported = await fetch(`${baseURL}/api/v1/datasets?name=two-instances`, {
+    method: "POST",
+    headers: { ...auth(adminToken), "content-type": "application/x-ndjson" },
+    body: lines,
+  });
   expect(imported.status).toBe(201);
   const { id: datasetId } = (await imported.json()) as { id: string };
   const created = await fetch(`${second}/api/v1/audits`, {
@@ -46,14 +62,19 @@ test("two app instances on one database serve one audit queue as one", async ({ 
   expect(created.status).toBe(201);
   const { id: campaignId } = (await created.json()) as { id: string };
 
-  const reviewers = await Promise.all(Array.from({ length: 8 }, async () => (await createToken((await createUser("CLINICIAN")).id)).token));
+  const reviewers = await Promise.all(
+    Array.from({ length: 8 }, async () => (await createToken((await createUser("CLINICIAN")).id)).token),
+  );
   const acknowledged: string[] = [];
   await Promise.all(
     reviewers.map(async (token, who) => {
       for (let n = 0; ; n++) {
         // Each request goes to either instance, as behind a load balancer without stickiness.
         const base = (who + n) % 2 ? second : (baseURL as string);
-        const claim = await fetch(`${base}/api/v1/audits/${campaignId}/assignments/next`, { method: "POST", headers: auth(token) });
+        const claim = await fetch(`${base}/api/v1/audits/${campaignId}/assignments/next`, {
+          method: "POST",
+          headers: auth(token),
+        });
         if (claim.status === 204) return;
         expect(claim.status).toBe(200);
         const { assignmentId } = (await claim.json()) as { assignmentId: string };
@@ -73,7 +94,10 @@ test("two app instances on one database serve one audit queue as one", async ({ 
     }),
   );
 
-  const reviews = await testDb().auditReview.findMany({ where: { item: { campaignId } }, select: { itemId: true, reviewerId: true, assignmentId: true } });
+  const reviews = await testDb().auditReview.findMany({
+    where: { item: { campaignId } },
+    select: { itemId: true, reviewerId: true, assignmentId: true },
+  });
   expect(reviews).toHaveLength(40);
   expect(new Set(reviews.map((r) => r.assignmentId))).toEqual(new Set(acknowledged));
   const perItem = new Map<string, Set<string>>();

@@ -8,45 +8,58 @@ const ZBoolFlag = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
-const ZEnv = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  // Database timeouts (lib/db/timeout-options.ts): waiting for a connection, the server-side
-  // statement_timeout and the client-side wait for any answer (0 turns either of the last two off).
-  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(4_000),
-  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
-  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(12_000),
-  NEXTAUTH_SECRET: z.string().min(1, "NEXTAUTH_SECRET is required"),
-  NEXTAUTH_URL: z.url().optional(),
-  // The HMAC key of PHI fingerprints (lib/phi-guard/fingerprint.ts); derived from NEXTAUTH_SECRET
-  // when unset. Changing it makes earlier "not PHI" rulings match nothing (asked again).
-  PHI_FINGERPRINT_KEY: z.string().min(32, "must be at least 32 characters").optional(),
-  // Set by `npm start` when it runs the embedded demo database.
-  CLINREVIEW_EMBEDDED: ZBoolFlag,
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  // Sign-in throttling (lib/auth/login-throttle.ts): an account and address pair is refused, an
-  // address is refused, an account as a whole is only slowed down.
-  LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: z.coerce.number().int().min(1).default(5),
-  LOGIN_SLOW_AFTER_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
-  LOGIN_MAX_DELAY_MS: z.coerce.number().int().min(0).max(30_000).default(3_000),
-  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
-  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
-  INVITE_TTL_HOURS: z.coerce.number().int().min(1).default(72),
-  RESET_TTL_HOURS: z.coerce.number().int().min(1).default(24),
-  SMTP_URL: z.string().optional(),
-  SMTP_FROM: z.string().optional(),
-  OIDC_ISSUER: z.url().optional(),
-  OIDC_CLIENT_ID: z.string().optional(),
-  OIDC_CLIENT_SECRET: z.string().optional(),
-  OIDC_DISPLAY_NAME: z.string().default("Hospital sign-in"),
-  TRUST_PROXY: ZBoolFlag,
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-}).refine((e) => queryTimeoutCoversStatement(e.DATABASE_QUERY_TIMEOUT_MS, e.DATABASE_STATEMENT_TIMEOUT_MS), {
-  path: ["DATABASE_QUERY_TIMEOUT_MS"],
-  message: "must be 0 or longer than DATABASE_STATEMENT_TIMEOUT_MS (a live server cancels a slow statement itself, cleanly, before the client gives up on it)",
-});
+const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    // Database timeouts (lib/db/timeout-options.ts): waiting for a connection, the server-side
+    // statement_timeout and the client-side wait for any answer (0 turns either of the last two off).
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(4_000),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+    DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(12_000),
+    NEXTAUTH_SECRET: z.string().min(1, "NEXTAUTH_SECRET is required"),
+    NEXTAUTH_URL: z.url().optional(),
+    // The HMAC key of PHI fingerprints (lib/phi-guard/fingerprint.ts); derived from NEXTAUTH_SECRET
+    // when unset. Changing it makes earlier "not PHI" rulings match nothing (asked again).
+    PHI_FINGERPRINT_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+    // Set by `npm start` when it runs the embedded demo database.
+    CLINREVIEW_EMBEDDED: ZBoolFlag,
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    // Sign-in throttling (lib/auth/login-throttle.ts): an account and address pair is refused, an
+    // address is refused, an account as a whole is only slowed down.
+    LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: z.coerce.number().int().min(1).default(5),
+    LOGIN_SLOW_AFTER_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
+    LOGIN_MAX_DELAY_MS: z.coerce.number().int().min(0).max(30_000).default(3_000),
+    LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+    LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+    INVITE_TTL_HOURS: z.coerce.number().int().min(1).default(72),
+    RESET_TTL_HOURS: z.coerce.number().int().min(1).default(24),
+    SMTP_URL: z.string().optional(),
+    SMTP_FROM: z.string().optional(),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_CLIENT_SECRET: z.string().optional(),
+    OIDC_DISPLAY_NAME: z.string().default("Hospital sign-in"),
+    TRUST_PROXY: ZBoolFlag,
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  })
+  .refine((e) => queryTimeoutCoversStatement(e.DATABASE_QUERY_TIMEOUT_MS, e.DATABASE_STATEMENT_TIMEOUT_MS), {
+    path: ["DATABASE_QUERY_TIMEOUT_MS"],
+    message:
+      "must be 0 or longer than DATABASE_STATEMENT_TIMEOUT_MS (a live server cancels a slow statement itself, cleanly, before the client gives up on it)",
+  });
 
 export type TEnv = z.infer<typeof ZEnv> & { appVersion: string; secureCookies: boolean };
 

@@ -13,7 +13,9 @@ const USAGE = `Usage:
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 async function withDb<T>(fn: () => Promise<T>): Promise<T> {
@@ -33,7 +35,12 @@ async function withDb<T>(fn: () => Promise<T>): Promise<T> {
 async function userCreate(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, "password-stdin": { type: "boolean" } },
+    options: {
+      email: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      "password-stdin": { type: "boolean" },
+    },
   });
   if (!values.email || !values.role || !values["password-stdin"]) throw new Error(USAGE);
   const { ZEmail, ZPassword, ZRole } = await import("../lib/auth/schemas");
@@ -47,17 +54,26 @@ async function userCreate(args: string[]): Promise<void> {
     const { db } = await import("../lib/db/prisma");
     const { createUserWithPassword } = await import("../lib/users/create-user");
     const u = await db().$transaction((tx) =>
-      createUserWithPassword(tx, { email: email.data, role: role.data, name: values.name ?? email.data.split("@")[0] ?? email.data, password: password.data }),
+      createUserWithPassword(tx, {
+        email: email.data,
+        role: role.data,
+        name: values.name ?? email.data.split("@")[0] ?? email.data,
+        password: password.data,
+      }),
     );
     console.log(`Created ${role.data.toLowerCase()} ${email.data} (${u.id})`);
   });
 }
 
 async function tokenCreate(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { email: { type: "string" }, name: { type: "string" }, "expires-days": { type: "string" } } });
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: "string" }, name: { type: "string" }, "expires-days": { type: "string" } },
+  });
   if (!values.email || !values.name) throw new Error(USAGE);
   const days = values["expires-days"] ? Number(values["expires-days"]) : 0;
-  if (!Number.isInteger(days) || days < 0) throw new Error("--expires-days takes a whole number of days (0 = never)");
+  if (!Number.isInteger(days) || days < 0)
+    throw new Error("--expires-days takes a whole number of days (0 = never)");
   await withDb(async () => {
     const { db } = await import("../lib/db/prisma");
     const { insertApiToken } = await import("../lib/auth/api-tokens");
@@ -68,7 +84,13 @@ async function tokenCreate(args: string[]): Promise<void> {
     const expiresAt = days > 0 ? new Date(Date.now() + days * 86_400_000) : null;
     const t = await db().$transaction(async (tx) => {
       const created = await insertApiToken(tx, user.id, values.name ?? "cli", expiresAt);
-      await recordAudit(tx, null, { actorId: user.id, action: "token.create_cli", entityType: "api_token", entityId: created.id, after: { name: values.name ?? "", prefix: created.prefix } });
+      await recordAudit(tx, null, {
+        actorId: user.id,
+        action: "token.create_cli",
+        entityType: "api_token",
+        entityId: created.id,
+        after: { name: values.name ?? "", prefix: created.prefix },
+      });
       return created;
     });
     // The only output on stdout, so scripts can capture it: TOKEN=$(npm run -s cli -- token:create …)

@@ -30,7 +30,8 @@ if (args.includes("--misses")) {
       if (!hit) console.log(`MISS ${s.kind} "${line.text.slice(s.start, s.end)}" in: ${line.text}`);
     }
     for (const f of found) {
-      if (!line.spans.some((s) => f.start < s.end && s.start < f.end)) console.log(`FP ${f.kind} "${f.text}" in: ${line.text}`);
+      if (!line.spans.some((s) => f.start < s.end && s.start < f.end))
+        console.log(`FP ${f.kind} "${f.text}" in: ${line.text}`);
     }
   }
 }

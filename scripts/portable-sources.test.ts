@@ -6,7 +6,15 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = path.resolve(__dirname, "..");
-const SKIP_DIRS = new Set(["node_modules", ".git", ".next", ".data", "test-results", "playwright-report", "generated"]);
+const SKIP_DIRS = new Set([
+  "node_modules",
+  ".git",
+  ".next",
+  ".data",
+  "test-results",
+  "playwright-report",
+  "generated",
+]);
 
 function walk(dir: string, out: string[]): string[] {
   for (const name of readdirSync(dir)) {
@@ -22,17 +30,27 @@ function walk(dir: string, out: string[]): string[] {
 function sourceFiles(): string[] {
   let files: string[];
   try {
-    files = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "utf8" }).split("\0").filter(Boolean);
+    files = execFileSync("git", ["ls-files", "-z"], { cwd: root, encoding: "utf8" })
+      .split("\0")
+      .filter(Boolean);
   } catch {
     files = walk(root, []);
   }
-  return files.filter((f) => !f.startsWith("lib/generated/") && f !== "package-lock.json" && /\.(ts|tsx|mts|mjs|js|json|md|sql|prisma|py|sh|yml|yaml|css)$|^\.ci\//.test(f));
+  return files.filter(
+    (f) =>
+      !f.startsWith("lib/generated/") &&
+      f !== "package-lock.json" &&
+      /\.(ts|tsx|mts|mjs|js|json|md|sql|prisma|py|sh|yml|yaml|css)$|^\.ci\//.test(f),
+  );
 }
 
 // Home-like roots of one machine (Linux, macOS, Windows). System paths such as the Chromium
 // binary's default location are configuration with an override, not a machine's files.
 const SEP = "/";
-const MACHINE_PATH = new RegExp(`(^|[\\s"'\`(=:])${SEP}(work|home|root|Users|mnt|Volumes|srv)${SEP}[A-Za-z0-9._-]+|\\b[A-Z]:\\\\(Users|work)\\\\`, "m");
+const MACHINE_PATH = new RegExp(
+  `(^|[\\s"'\`(=:])${SEP}(work|home|root|Users|mnt|Volumes|srv)${SEP}[A-Za-z0-9._-]+|\\b[A-Z]:\\\\(Users|work)\\\\`,
+  "m",
+);
 const SHARED_DATA = ["shared", "data"].join("/");
 
 describe("portable sources", () => {

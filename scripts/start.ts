@@ -24,7 +24,10 @@ function banner(lines: string[]): void {
 }
 
 function serve(env: NodeJS.ProcessEnv, onExit: () => Promise<void>): void {
-  const child = spawn(process.execPath, [NEXT, "start", "-p", String(port), "-H", host], { stdio: "inherit", env });
+  const child = spawn(process.execPath, [NEXT, "start", "-p", String(port), "-H", host], {
+    stdio: "inherit",
+    env,
+  });
   const stop = (signal: NodeJS.Signals) => {
     child.kill(signal);
   };
@@ -37,7 +40,10 @@ function serve(env: NodeJS.ProcessEnv, onExit: () => Promise<void>): void {
 
 async function startEmbedded(): Promise<void> {
   const secret = embeddedSecret();
-  const pg = await startEmbeddedPostgres({ dataDir: PGLITE_DIR, port: Number(process.env.EMBEDDED_DB_PORT ?? 0) || undefined });
+  const pg = await startEmbeddedPostgres({
+    dataDir: PGLITE_DIR,
+    port: Number(process.env.EMBEDDED_DB_PORT ?? 0) || undefined,
+  });
   recordRunning(Number(new URL(pg.url).port));
   const shutdown = async (code: number) => {
     clearRunning();
@@ -63,7 +69,11 @@ async function startEmbedded(): Promise<void> {
   };
   // Asynchronous on purpose: the embedded database is served from this process's event loop.
   const seeded = await new Promise<number>((resolve) => {
-    seeding = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/seed-demo.ts"], { stdio: "inherit", env });
+    seeding = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/seed-demo.ts"],
+      { stdio: "inherit", env },
+    );
     seeding.on("exit", (code) => resolve(code ?? 1));
   });
   seeding = null;

@@ -18,13 +18,20 @@ function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv 
 
 function vitestTally(file: string): TTally {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-  const j = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const j = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   return { passed: j.numPassedTests, failed: j.numFailedTests, skipped: j.numPendingTests + j.numTodoTests };
 }
 
 function playwrightTally(file: string): TTally {
   if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0 };
-  const j = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const j = JSON.parse(readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
   return { passed: j.stats.expected + j.stats.flaky, failed: j.stats.unexpected, skipped: j.stats.skipped };
 }
 
@@ -38,11 +45,17 @@ function prerequisites(): string[] {
   const missing: string[] = [];
   const pgFound =
     Boolean(process.env.DATABASE_URL) ||
-    spawnSync("sh", ["-c", "command -v initdb || ls /usr/lib/postgresql/*/bin/initdb"], { stdio: "ignore" }).status === 0;
-  if (!pgFound) missing.push("PostgreSQL server binaries: apt-get install -y postgresql (or set DATABASE_URL to a server the tests may create databases on)");
+    spawnSync("sh", ["-c", "command -v initdb || ls /usr/lib/postgresql/*/bin/initdb"], { stdio: "ignore" })
+      .status === 0;
+  if (!pgFound)
+    missing.push(
+      "PostgreSQL server binaries: apt-get install -y postgresql (or set DATABASE_URL to a server the tests may create databases on)",
+    );
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(chromium)) missing.push(`Chromium at ${chromium}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  if (!existsSync("lib/generated/prisma/client.ts")) missing.push("the generated Prisma client: run npm install");
+  if (!existsSync(chromium))
+    missing.push(`Chromium at ${chromium}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+  if (!existsSync("lib/generated/prisma/client.ts"))
+    missing.push("the generated Prisma client: run npm install");
   return missing;
 }
 
@@ -56,22 +69,37 @@ function unitOnBareCopy(): void {
     const copy = path.join(base, "repo");
     const empty = path.join(base, "no-real-data");
     mkdirSync(empty);
-    const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { encoding: "utf8" });
+    const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+      encoding: "utf8",
+    });
     if (listed.status !== 0) {
       console.log("\n▶ unit tests without the real data: skipped (not a git checkout)");
       return;
     }
-    for (const file of listed.stdout.split("\0").filter((f) => f && existsSync(f))) cpSync(file, path.join(copy, file));
+    for (const file of listed.stdout.split("\0").filter((f) => f && existsSync(f)))
+      cpSync(file, path.join(copy, file));
     cpSync("lib/generated", path.join(copy, "lib/generated"), { recursive: true });
     symlinkSync(path.resolve("node_modules"), path.join(copy, "node_modules"), "dir");
     const out = path.resolve("test-results/unit-bare.json");
     const env = { ...process.env, CLINREVIEW_REAL_DATA: empty };
     console.log(`\n▶ unit tests without the real data (a bare copy, CLINREVIEW_REAL_DATA=${empty})`);
-    const r = spawnSync(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--project", "unit", "--reporter=dot", "--reporter=json", `--outputFile.json=${out}`], {
-      stdio: "inherit",
-      env,
-      cwd: copy,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [
+        "node_modules/vitest/vitest.mjs",
+        "run",
+        "--project",
+        "unit",
+        "--reporter=dot",
+        "--reporter=json",
+        `--outputFile.json=${out}`,
+      ],
+      {
+        stdio: "inherit",
+        env,
+        cwd: copy,
+      },
+    );
     if (r.status !== 0) failures.push("unit tests without the real data");
     add(vitestTally(out));
   } finally {
@@ -90,11 +118,39 @@ rmSync("test-results", { recursive: true, force: true });
 mkdirSync("test-results", { recursive: true });
 const node = process.execPath;
 
-add(step("lint", node, ["node_modules/eslint/bin/eslint.js", "."]) ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
-add(step("typecheck", node, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."]) ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
+add(
+  step("lint", node, ["node_modules/eslint/bin/eslint.js", "."])
+    ? { passed: 1, failed: 0, skipped: 0 }
+    : { passed: 0, failed: 1, skipped: 0 },
+);
+// One format for the whole codebase (.prettierrc.json); `npm run format` fixes what this refuses.
+add(
+  step("formatting (prettier --check)", node, [
+    "node_modules/prettier/bin/prettier.cjs",
+    "--check",
+    "--log-level",
+    "warn",
+    ".",
+  ])
+    ? { passed: 1, failed: 0, skipped: 0 }
+    : { passed: 0, failed: 1, skipped: 0 },
+);
+add(
+  step("typecheck", node, ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."])
+    ? { passed: 1, failed: 0, skipped: 0 }
+    : { passed: 0, failed: 1, skipped: 0 },
+);
 for (const tier of ["unit", "integration"] as const) {
   const out = `test-results/${tier}.json`;
-  step(`${tier} tests`, node, ["node_modules/vitest/vitest.mjs", "run", "--project", tier, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+  step(`${tier} tests`, node, [
+    "node_modules/vitest/vitest.mjs",
+    "run",
+    "--project",
+    tier,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${out}`,
+  ]);
   add(vitestTally(out));
 }
 unitOnBareCopy();
@@ -102,5 +158,7 @@ step("end-to-end tests", node, ["--import", "tsx", "scripts/test-e2e.ts"]);
 add(playwrightTally("test-results/e2e-results.json"));
 
 if (failures.length) console.log(`\nFailed steps: ${failures.join(", ")}`);
-console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+console.log(
+  `\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`,
+);
 process.exit(failures.length || total.failed ? 1 : 0);

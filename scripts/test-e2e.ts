@@ -3,7 +3,13 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { applyMigrations } from "./support/schema-engine";
-import { createDatabase, dropDatabase, startPgCluster, stopPgCluster, type PgCluster } from "../tests/support/pg-cluster";
+import {
+  createDatabase,
+  dropDatabase,
+  startPgCluster,
+  stopPgCluster,
+  type PgCluster,
+} from "../tests/support/pg-cluster";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -14,7 +20,9 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): number {
 
 async function main(): Promise<number> {
   if (!existsSync(chromium)) {
-    console.error(`End-to-end tests need Chromium at ${chromium}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+    console.error(
+      `End-to-end tests need Chromium at ${chromium}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`,
+    );
     return 1;
   }
   let cluster: PgCluster | null = null;
@@ -29,10 +37,17 @@ async function main(): Promise<number> {
     await applyMigrations(url);
     const env = { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" };
     if (!process.env.E2E_SKIP_BUILD) {
-      const built = run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { ...env, NODE_ENV: "production" });
+      const built = run(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+        ...env,
+        NODE_ENV: "production",
+      });
       if (built !== 0) return built;
     }
-    return run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], env);
+    return run(
+      process.execPath,
+      ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)],
+      env,
+    );
   } finally {
     if (created && url && !cluster) await dropDatabase(url).catch(() => undefined);
     if (cluster) await stopPgCluster(cluster);

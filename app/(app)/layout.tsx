@@ -9,10 +9,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await getCurrentUser();
   // Rendered alongside the page and usually first to redirect: it keeps the way back as the page
   // would (requirePagePermission), from the path proxy.ts stamps (checked again at sign-in).
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(safeCallbackUrl((await headers()).get("x-pathname") ?? "/"))}`);
+  if (!user)
+    redirect(
+      `/signin?callbackUrl=${encodeURIComponent(safeCallbackUrl((await headers()).get("x-pathname") ?? "/"))}`,
+    );
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+      >
         Skip to content
       </a>
       <DemoBanner />

@@ -12,12 +12,33 @@ export function PasswordForm() {
   return (
     <form action={action} noValidate className="max-w-sm space-y-3">
       {state?.ok ? (
-        <Notice tone="success">Password changed. {state.data.otherSessionsRevoked} other session(s) were signed out.</Notice>
+        <Notice tone="success">
+          Password changed. {state.data.otherSessionsRevoked} other session(s) were signed out.
+        </Notice>
       ) : null}
       {state?.ok === false && !fe ? <Notice tone="error">{state.message}</Notice> : null}
-      <Field label="Current password" name="current" type="password" autoComplete="current-password" errors={fe?.current} />
-      <Field label="New password" name="password" type="password" autoComplete="new-password" errors={fe?.password} hint="At least 12 characters." />
-      <Field label="Repeat new password" name="confirm" type="password" autoComplete="new-password" errors={fe?.confirm} />
+      <Field
+        label="Current password"
+        name="current"
+        type="password"
+        autoComplete="current-password"
+        errors={fe?.current}
+      />
+      <Field
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        errors={fe?.password}
+        hint="At least 12 characters."
+      />
+      <Field
+        label="Repeat new password"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        errors={fe?.confirm}
+      />
       <Button type="submit" disabled={pending}>
         Change password
       </Button>

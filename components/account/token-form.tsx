@@ -13,8 +13,23 @@ export function TokenForm() {
   return (
     <div className="space-y-3">
       <form action={action} noValidate className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
-        <Field label="Token name" name="name" required defaultValue={v?.name} errors={fe?.name} placeholder="generation pipeline" />
-        <Field label="Expires in days (0 = never)" name="expiresInDays" type="number" min={0} max={3650} defaultValue={90} errors={fe?.expiresInDays} />
+        <Field
+          label="Token name"
+          name="name"
+          required
+          defaultValue={v?.name}
+          errors={fe?.name}
+          placeholder="generation pipeline"
+        />
+        <Field
+          label="Expires in days (0 = never)"
+          name="expiresInDays"
+          type="number"
+          min={0}
+          max={3650}
+          defaultValue={90}
+          errors={fe?.expiresInDays}
+        />
         <Button type="submit" disabled={pending}>
           Create token
         </Button>
@@ -33,7 +48,9 @@ export function TokenForm() {
             className="font-mono text-xs"
             onFocus={(e) => e.currentTarget.select()}
           />
-          <p className="mt-1 text-xs">Use it as <code>Authorization: Bearer &lt;token&gt;</code> on /api/v1.</p>
+          <p className="mt-1 text-xs">
+            Use it as <code>Authorization: Bearer &lt;token&gt;</code> on /api/v1.
+          </p>
         </Notice>
       ) : null}
       {state?.ok === false && !fe ? <Notice tone="error">{state.message}</Notice> : null}

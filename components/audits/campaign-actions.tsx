@@ -21,17 +21,39 @@ export function CampaignControls({ id, status }: { id: string; status: string })
   const [error, setError] = useState<string | null>(null);
   const move = async (m: "pause" | "resume" | "close") => {
     // As closing a study: a closed campaign takes no more reviews and cannot be reopened.
-    if (m === "close" && !window.confirm("Close the campaign for good? Reviewers can no longer submit, and it cannot be reopened.")) return;
+    if (
+      m === "close" &&
+      !window.confirm(
+        "Close the campaign for good? Reviewers can no longer submit, and it cannot be reopened.",
+      )
+    )
+      return;
     const res = await fetch(`/api/v1/audits/${id}/${m}`, { method: "POST" });
     if (!res.ok) setError(((await res.json().catch(() => ({}))) as { detail?: string }).detail ?? "Failed");
     router.refresh();
   };
   return (
     <div className="flex gap-2">
-      {status === "ACTIVE" ? <Button variant="secondary" onClick={() => void move("pause")}>Pause</Button> : null}
-      {status === "PAUSED" ? <Button variant="secondary" onClick={() => void move("resume")}>Resume</Button> : null}
-      {status !== "CLOSED" ? <Button variant="danger" onClick={() => void move("close")}>Close</Button> : null}
-      {error ? <p role="alert" className="text-sm text-error">{error}</p> : null}
+      {status === "ACTIVE" ? (
+        <Button variant="secondary" onClick={() => void move("pause")}>
+          Pause
+        </Button>
+      ) : null}
+      {status === "PAUSED" ? (
+        <Button variant="secondary" onClick={() => void move("resume")}>
+          Resume
+        </Button>
+      ) : null}
+      {status !== "CLOSED" ? (
+        <Button variant="danger" onClick={() => void move("close")}>
+          Close
+        </Button>
+      ) : null}
+      {error ? (
+        <p role="alert" className="text-sm text-error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -59,7 +81,9 @@ export function AdjudicateForm({
   const [text, setText] = useState(output);
   const [phiRefusal, setPhiRefusal] = useState<TPhiRefusal | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const written = useWrittenFindings([{ field: "correctedOutput", text: verdict === "revise" ? text : "", baselines }]);
+  const written = useWrittenFindings([
+    { field: "correctedOutput", text: verdict === "revise" ? text : "", baselines },
+  ]);
   const send = async (phiConfirmed: boolean) => {
     const form = formRef.current;
     if (!form) return;
@@ -100,7 +124,13 @@ export function AdjudicateForm({
       />
       <div className="flex flex-wrap gap-x-3 gap-y-1">
         {flags.map((f) => (
-          <CheckboxField key={f.key} id={`flag-${itemId}-${f.key}`} name="flags" value={f.key} label={f.label} />
+          <CheckboxField
+            key={f.key}
+            id={`flag-${itemId}-${f.key}`}
+            name="flags"
+            value={f.key}
+            label={f.label}
+          />
         ))}
       </div>
       <TextAreaField
@@ -113,9 +143,20 @@ export function AdjudicateForm({
         className="h-24"
       />
       <PhiFindingsInline text={text} findings={written} />
-      {phiRefusal ? <PhiConfirm refusal={phiRefusal} fieldLabels={{ correctedOutput: "Final output" }} onConfirm={() => void send(true)} onCancel={() => setPhiRefusal(null)} /> : null}
+      {phiRefusal ? (
+        <PhiConfirm
+          refusal={phiRefusal}
+          fieldLabels={{ correctedOutput: "Final output" }}
+          onConfirm={() => void send(true)}
+          onCancel={() => setPhiRefusal(null)}
+        />
+      ) : null}
       <Button type="submit">Record final verdict</Button>
-      {error ? <p role="alert" className="text-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-error">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

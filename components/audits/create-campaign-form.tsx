@@ -33,8 +33,14 @@ export function CreateCampaignForm({ datasets, defaultSeed }: { datasets: TDatas
     };
     const amount = Number(text("amount"));
     const gold = parseGoldLines(text("gold"));
-    if (gold.errors.length) return setProblem({ detail: "Some gold items cannot be read", errors: { gold: gold.errors } });
-    const sample = mode === "all" ? { sampleFraction: 1 } : mode === "fraction" ? { sampleFraction: amount } : { sampleSize: amount };
+    if (gold.errors.length)
+      return setProblem({ detail: "Some gold items cannot be read", errors: { gold: gold.errors } });
+    const sample =
+      mode === "all"
+        ? { sampleFraction: 1 }
+        : mode === "fraction"
+          ? { sampleFraction: amount }
+          : { sampleSize: amount };
     const body = {
       datasetId,
       name: text("name") || undefined,
@@ -53,15 +59,24 @@ export function CreateCampaignForm({ datasets, defaultSeed }: { datasets: TDatas
           }
         : {}),
     };
-    const res = await fetch("/api/v1/audits", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const res = await fetch("/api/v1/audits", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     if (res.status === 201) {
       const { id } = (await res.json()) as { id: string };
       router.push(`/audits/${id}`);
-    } else setProblem((await res.json().catch(() => ({ detail: "Could not start the campaign" }))) as TProblem);
+    } else
+      setProblem((await res.json().catch(() => ({ detail: "Could not start the campaign" }))) as TProblem);
   };
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} className="grid gap-3 text-sm sm:grid-cols-2" aria-label="Start an audit campaign">
+    <form
+      onSubmit={(e) => void onSubmit(e)}
+      className="grid gap-3 text-sm sm:grid-cols-2"
+      aria-label="Start an audit campaign"
+    >
       <SelectField
         name="datasetId"
         label="Dataset"
@@ -70,7 +85,13 @@ export function CreateCampaignForm({ datasets, defaultSeed }: { datasets: TDatas
         options={datasets.map((d) => ({ value: d.id, label: d.name }))}
       />
       <Field name="name" label="Name" />
-      <SelectField name="mode" label="Sample" value={mode} onChange={(e) => setMode(e.target.value)} options={MODES} />
+      <SelectField
+        name="mode"
+        label="Sample"
+        value={mode}
+        onChange={(e) => setMode(e.target.value)}
+        options={MODES}
+      />
       <Field name="amount" label="Size or fraction" defaultValue="40" disabled={mode === "all"} />
       <SelectField
         name="strata"
@@ -79,8 +100,20 @@ export function CreateCampaignForm({ datasets, defaultSeed }: { datasets: TDatas
         options={[{ value: "", label: "Simple random" }, ...fields.map((f) => ({ value: f, label: f }))]}
       />
       <Field name="seed" label="Random seed" required defaultValue={defaultSeed} />
-      <Field name="reviewersPerItem" label="Reviewers per item" type="number" min={1} max={10} defaultValue={2} />
-      <TextAreaField name="flags" label="Error flags, one per line (empty: the default rubric)" wrapperClassName="sm:col-span-2" className="h-20" />
+      <Field
+        name="reviewersPerItem"
+        label="Reviewers per item"
+        type="number"
+        min={1}
+        max={10}
+        defaultValue={2}
+      />
+      <TextAreaField
+        name="flags"
+        label="Error flags, one per line (empty: the default rubric)"
+        wrapperClassName="sm:col-span-2"
+        className="h-20"
+      />
       <TextAreaField
         name="gold"
         label={`Gold items, one per line: record number and known verdict (e.g. "17 reject")`}
@@ -95,7 +128,11 @@ export function CreateCampaignForm({ datasets, defaultSeed }: { datasets: TDatas
       {problem ? (
         <div role="alert" className="text-error sm:col-span-2">
           {/* A refusal about one field says it once, beside the field's name. */}
-          {Object.values(problem.errors ?? {}).flat().includes(problem.detail ?? "") ? null : <p>{problem.detail}</p>}
+          {Object.values(problem.errors ?? {})
+            .flat()
+            .includes(problem.detail ?? "") ? null : (
+            <p>{problem.detail}</p>
+          )}
           {problem.errors
             ? Object.entries(problem.errors).map(([k, v]) => (
                 <p key={k}>

@@ -71,9 +71,16 @@ export function FlagsEditor({ campaignId, flags }: { campaignId: string; flags: 
               value={r.label}
               maxLength={100}
               required
-              onChange={(e) => setRows(rows.map((x) => (x.key === r.key ? { ...x, label: e.target.value } : x)))}
+              onChange={(e) =>
+                setRows(rows.map((x) => (x.key === r.key ? { ...x, label: e.target.value } : x)))
+              }
             />
-            <Button type="button" variant="secondary" aria-label={`Remove ${r.label}`} onClick={() => setRows(rows.filter((x) => x.key !== r.key))}>
+            <Button
+              type="button"
+              variant="secondary"
+              aria-label={`Remove ${r.label}`}
+              onClick={() => setRows(rows.filter((x) => x.key !== r.key))}
+            >
               Remove
             </Button>
           </li>

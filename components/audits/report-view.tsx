@@ -3,7 +3,8 @@ import type { loadCampaignReport } from "@/lib/audits/load-report";
 import { formatDuration } from "@/lib/text/format-duration";
 
 type TReportJson = Awaited<ReturnType<typeof loadCampaignReport>>;
-type TEst = { estimate: number; lower: number; upper: number; successes?: number; n?: number } | null | undefined;
+type TEst =
+  { estimate: number; lower: number; upper: number; successes?: number; n?: number } | null | undefined;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const interval = (e: TEst) => (e ? `${pct(e.estimate)} (95% CI ${pct(e.lower)}–${pct(e.upper)})` : "—");
@@ -16,7 +17,8 @@ export function ReportView({ report }: { report: TReportJson }) {
       <dl className="grid gap-2 text-sm sm:grid-cols-2" data-testid="report">
         <dt className="font-medium">Progress</dt>
         <dd>
-          {r.progress.final} final · {r.progress.disputed} disputed · {r.progress.pending} pending · {r.progress.goldItems} gold (excluded)
+          {r.progress.final} final · {r.progress.disputed} disputed · {r.progress.pending} pending ·{" "}
+          {r.progress.goldItems} gold (excluded)
         </dd>
         <dt className="font-medium">Acceptance rate</dt>
         <dd data-testid="acceptance">{interval(r.acceptance)}</dd>
@@ -28,7 +30,9 @@ export function ReportView({ report }: { report: TReportJson }) {
         </dd>
         <dt className="font-medium">Verdict agreement</dt>
         <dd>
-          α = {num(r.agreement.verdict.alpha)}, agreement {r.agreement.verdict.percentAgreement === null ? "—" : pct(r.agreement.verdict.percentAgreement)}, {r.agreement.verdict.overlappingItems} overlapping items
+          α = {num(r.agreement.verdict.alpha)}, agreement{" "}
+          {r.agreement.verdict.percentAgreement === null ? "—" : pct(r.agreement.verdict.percentAgreement)},{" "}
+          {r.agreement.verdict.overlappingItems} overlapping items
         </dd>
       </dl>
       <table className="mt-4 w-full text-left text-sm">

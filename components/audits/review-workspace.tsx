@@ -19,20 +19,34 @@ type TTask = {
   input: string;
   output: string;
   flags: TFlag[];
-  draft: { verdict?: string | null; flags?: string[]; correctedOutput?: string | null; rationale?: string | null; elapsedMs?: number } | null;
+  draft: {
+    verdict?: string | null;
+    flags?: string[];
+    correctedOutput?: string | null;
+    rationale?: string | null;
+    elapsedMs?: number;
+  } | null;
   phiSpans?: { instruction: TSpan[]; input: TSpan[]; output: TSpan[] };
 };
 
 const PHI_FIELDS = { correctedOutput: "Correction", rationale: "Rationale" };
 type TVerdict = "accept" | "reject" | "revise";
 
-const VERDICT_LABEL: Record<TVerdict, [string, string]> = { accept: ["Accept", "a"], reject: ["Reject", "r"], revise: ["Needs revision", "e"] };
+const VERDICT_LABEL: Record<TVerdict, [string, string]> = {
+  accept: ["Accept", "a"],
+  reject: ["Reject", "r"],
+  revise: ["Needs revision", "e"],
+};
 
 const BINDINGS: TKeyBinding[] = [
   { keys: ["a"], action: "accept", label: "Accept" },
   { keys: ["r"], action: "reject", label: "Reject" },
   { keys: ["e"], action: "revise", label: "Needs revision: edit the output" },
-  { keys: ["1", "2", "3", "4", "5", "6", "7", "8", "9"], action: "flag", label: "Toggle the error flag of that number" },
+  {
+    keys: ["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+    action: "flag",
+    label: "Toggle the error flag of that number",
+  },
 ];
 
 /** The keyboard-first review screen: a accept, r reject, e edit, 1–9 flags, Enter submit, s skip (the shell's keys). */
@@ -61,7 +75,15 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
 
   const submit = (phiConfirmed = false) => {
     if (!task || !verdict) return;
-    void q.submit({ verdict, flags, correctedOutput: verdict === "revise" ? correction : undefined, rationale: rationale || undefined }, phiConfirmed);
+    void q.submit(
+      {
+        verdict,
+        flags,
+        correctedOutput: verdict === "revise" ? correction : undefined,
+        rationale: rationale || undefined,
+      },
+      phiConfirmed,
+    );
   };
 
   const toggleFlag = useCallback((key: string) => {
@@ -83,19 +105,33 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
   const written = useWrittenFindings(
     task
       ? [
-          { field: "correctedOutput", text: verdict === "revise" ? correction : "", baselines: [task.output] },
+          {
+            field: "correctedOutput",
+            text: verdict === "revise" ? correction : "",
+            baselines: [task.output],
+          },
           { field: "rationale", text: rationale },
         ]
       : [],
   );
   const recordSpans = task?.phiSpans ?? { instruction: [], input: [], output: [] };
-  const recordKinds = [...new Set([...recordSpans.instruction, ...recordSpans.input, ...recordSpans.output].map((s) => phiKindLabel(s.kind)))];
+  const recordKinds = [
+    ...new Set(
+      [...recordSpans.instruction, ...recordSpans.input, ...recordSpans.output].map((s) =>
+        phiKindLabel(s.kind),
+      ),
+    ),
+  ];
 
   const itemPanel = task ? (
     <>
       {recordKinds.length ? (
-        <p className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-2 text-sm text-amber-950" data-testid="record-phi-note">
-          This record may hold patient identifiers ({recordKinds.join(", ")}), marked below. If it does, reject it and say so in the rationale.
+        <p
+          className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-2 text-sm text-amber-950"
+          data-testid="record-phi-note"
+        >
+          This record may hold patient identifiers ({recordKinds.join(", ")}), marked below. If it does,
+          reject it and say so in the rationale.
         </p>
       ) : null}
       <section className="space-y-2">
@@ -140,13 +176,24 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
               setVerdict("revise");
             }}
           />
-          <PhiFindingsInline text={correction} findings={written.filter((f) => f.field === "correctedOutput")} />
-          {verdict === "revise" && correction !== task.output ? <DiffView before={task.output} after={correction} /> : null}
+          <PhiFindingsInline
+            text={correction}
+            findings={written.filter((f) => f.field === "correctedOutput")}
+          />
+          {verdict === "revise" && correction !== task.output ? (
+            <DiffView before={task.output} after={correction} />
+          ) : null}
         </section>
       </div>
       <fieldset className="flex flex-wrap gap-2" aria-label="Verdict">
         {(Object.keys(VERDICT_LABEL) as TVerdict[]).map((v) => (
-          <Button key={v} type="button" variant={verdict === v ? "primary" : "secondary"} aria-pressed={verdict === v} onClick={() => setVerdict(v)}>
+          <Button
+            key={v}
+            type="button"
+            variant={verdict === v ? "primary" : "secondary"}
+            aria-pressed={verdict === v}
+            onClick={() => setVerdict(v)}
+          >
             {VERDICT_LABEL[v][0]}
             <span className="kbd-hint"> ({VERDICT_LABEL[v][1]})</span>
           </Button>
@@ -155,14 +202,23 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
       <fieldset className="flex flex-wrap gap-3 text-sm" aria-label="Error flags">
         {task.flags.map((f, i) => (
           <label key={f.key} className="flex items-center gap-1">
-            <input type="checkbox" checked={flags.includes(f.key)} onChange={() => toggleFlag(f.key)} data-testid={`flag-${f.key}`} />
+            <input
+              type="checkbox"
+              checked={flags.includes(f.key)}
+              onChange={() => toggleFlag(f.key)}
+              data-testid={`flag-${f.key}`}
+            />
             <kbd className="kbd-hint rounded border px-1 text-xs">{i + 1}</kbd> {f.label}
           </label>
         ))}
       </fieldset>
       <label className="block text-sm">
         Rationale (optional)
-        <textarea className="mt-1 h-16 w-full rounded border border-slate-500 p-2" value={rationale} onChange={(e) => setRationale(e.target.value)} />
+        <textarea
+          className="mt-1 h-16 w-full rounded border border-slate-500 p-2"
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+        />
       </label>
       <PhiFindingsInline text={rationale} findings={written.filter((f) => f.field === "rationale")} />
     </>
@@ -192,7 +248,15 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
       itemPanel={itemPanel}
       answerPanel={answerPanel}
       confirm={
-        q.phiRefusal ? <PhiConfirm refusal={q.phiRefusal} fieldLabels={PHI_FIELDS} busy={q.busy} onConfirm={() => submit(true)} onCancel={() => q.setPhiRefusal(null)} /> : null
+        q.phiRefusal ? (
+          <PhiConfirm
+            refusal={q.phiRefusal}
+            fieldLabels={PHI_FIELDS}
+            busy={q.busy}
+            onConfirm={() => submit(true)}
+            onCancel={() => q.setPhiRefusal(null)}
+          />
+        ) : null
       }
     />
   );

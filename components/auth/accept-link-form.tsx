@@ -7,7 +7,15 @@ import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { acceptLinkAction } from "@/lib/users/public-actions";
 
-export function AcceptLinkForm({ token, email, askName }: { token: string; email: string; askName: boolean }) {
+export function AcceptLinkForm({
+  token,
+  email,
+  askName,
+}: {
+  token: string;
+  email: string;
+  askName: boolean;
+}) {
   const [state, action, pending] = useActionState(acceptLinkAction, null);
   if (state?.ok) {
     return (
@@ -28,9 +36,33 @@ export function AcceptLinkForm({ token, email, askName }: { token: string; email
       <p className="text-sm text-slate-700">
         Account: <strong>{email}</strong>
       </p>
-      {askName ? <Field label="Your name" name="name" autoComplete="name" defaultValue={v?.name} required errors={fe?.name} /> : null}
-      <Field label="New password" name="password" type="password" autoComplete="new-password" required errors={fe?.password} hint="At least 12 characters." />
-      <Field label="Repeat password" name="confirm" type="password" autoComplete="new-password" required errors={fe?.confirm} />
+      {askName ? (
+        <Field
+          label="Your name"
+          name="name"
+          autoComplete="name"
+          defaultValue={v?.name}
+          required
+          errors={fe?.name}
+        />
+      ) : null}
+      <Field
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={fe?.password}
+        hint="At least 12 characters."
+      />
+      <Field
+        label="Repeat password"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={fe?.confirm}
+      />
       <Button type="submit" disabled={pending} className="w-full">
         {askName ? "Create my account" : "Set new password"}
       </Button>

@@ -13,7 +13,15 @@ export function ForgotPasswordForm() {
   return (
     <form action={action} noValidate className="space-y-4">
       {state?.ok === false && !fe ? <Notice tone="error">{state.message}</Notice> : null}
-      <Field label="E-mail" name="email" type="email" autoComplete="username" defaultValue={state?.ok === false ? state.values?.email : undefined} required errors={fe?.email} />
+      <Field
+        label="E-mail"
+        name="email"
+        type="email"
+        autoComplete="username"
+        defaultValue={state?.ok === false ? state.values?.email : undefined}
+        required
+        errors={fe?.email}
+      />
       <Button type="submit" disabled={pending} className="w-full">
         Send reset link
       </Button>

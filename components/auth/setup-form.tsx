@@ -24,10 +24,40 @@ export function SetupForm() {
   return (
     <form action={action} noValidate className="space-y-4">
       {state?.ok === false ? <Notice tone="error">{state.message}</Notice> : null}
-      <Field label="Your name" name="name" autoComplete="name" defaultValue={v?.name} required errors={fe?.name} />
-      <Field label="E-mail" name="email" type="email" autoComplete="username" defaultValue={v?.email} required errors={fe?.email} />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" required errors={fe?.password} hint="At least 12 characters." />
-      <Field label="Repeat password" name="confirm" type="password" autoComplete="new-password" required errors={fe?.confirm} />
+      <Field
+        label="Your name"
+        name="name"
+        autoComplete="name"
+        defaultValue={v?.name}
+        required
+        errors={fe?.name}
+      />
+      <Field
+        label="E-mail"
+        name="email"
+        type="email"
+        autoComplete="username"
+        defaultValue={v?.email}
+        required
+        errors={fe?.email}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={fe?.password}
+        hint="At least 12 characters."
+      />
+      <Field
+        label="Repeat password"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={fe?.confirm}
+      />
       <Button type="submit" disabled={pending} className="w-full">
         Create admin account
       </Button>

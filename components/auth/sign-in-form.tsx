@@ -17,7 +17,9 @@ const MESSAGES: Record<string, string> = {
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
   const router = useRouter();
-  const [error, setError] = useState(initialError ? (MESSAGES[initialError] ?? "Sign-in failed. Try again.") : null);
+  const [error, setError] = useState(
+    initialError ? (MESSAGES[initialError] ?? "Sign-in failed. Try again.") : null,
+  );
   const [pending, setPending] = useState(false);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -26,8 +28,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     setError(null);
     const form = new FormData(e.currentTarget);
     const res = await signIn("credentials", {
-      email: String(form.get("email") as string | null ?? ""),
-      password: String(form.get("password") as string | null ?? ""),
+      email: String((form.get("email") as string | null) ?? ""),
+      password: String((form.get("password") as string | null) ?? ""),
       redirect: false,
     });
     setPending(false);
@@ -54,7 +56,12 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
 
 export function SsoButton({ label, callbackUrl }: { label: string; callbackUrl: string }) {
   return (
-    <Button type="button" variant="secondary" className="w-full" onClick={() => void signIn("oidc", { callbackUrl })}>
+    <Button
+      type="button"
+      variant="secondary"
+      className="w-full"
+      onClick={() => void signIn("oidc", { callbackUrl })}
+    >
       {label}
     </Button>
   );

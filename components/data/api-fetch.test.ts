@@ -64,15 +64,13 @@ describe("apiFetch", () => {
   it("throws the typed refusal of a problem+json answer, keeping its extra data", async () => {
     vi.stubGlobal(
       "fetch",
-      vi
-        .fn()
-        .mockResolvedValue(
-          problem(409, {
-            type: "/problems/conflict",
-            detail: "Someone else saved first.",
-            currentVersion: 3,
-          }),
-        ),
+      vi.fn().mockResolvedValue(
+        problem(409, {
+          type: "/problems/conflict",
+          detail: "Someone else saved first.",
+          currentVersion: 3,
+        }),
+      ),
     );
     const e = await apiFetch("/api/v1/seeds/1", { method: "PUT", body: {} }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ApiError);

@@ -5,12 +5,22 @@ export function RecordList({ records }: { records: TBrowsedRecord[] }) {
   return (
     <ol className="space-y-3">
       {records.map((r) => (
-        <li key={r.ordinal} className="rounded border border-slate-200 p-3 text-sm" data-testid="dataset-record">
+        <li
+          key={r.ordinal}
+          className="rounded border border-slate-200 p-3 text-sm"
+          data-testid="dataset-record"
+        >
           <p className="text-xs text-slate-500">#{r.ordinal}</p>
           <p className="whitespace-pre-wrap break-words font-medium">{r.instruction}</p>
-          {r.input ? <p className="mt-1 whitespace-pre-wrap break-words text-slate-700">Input: {r.input}</p> : null}
-          <p className="mt-1 whitespace-pre-wrap break-words text-slate-800">{r.output ?? <em>(no output)</em>}</p>
-          {r.metadata ? <p className="mt-1 break-words text-xs text-slate-500">{JSON.stringify(r.metadata)}</p> : null}
+          {r.input ? (
+            <p className="mt-1 whitespace-pre-wrap break-words text-slate-700">Input: {r.input}</p>
+          ) : null}
+          <p className="mt-1 whitespace-pre-wrap break-words text-slate-800">
+            {r.output ?? <em>(no output)</em>}
+          </p>
+          {r.metadata ? (
+            <p className="mt-1 break-words text-xs text-slate-500">{JSON.stringify(r.metadata)}</p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -7,10 +7,19 @@ import { Field, FileField, SelectField } from "@/components/ui/field";
 import type { TFieldMapping } from "@/lib/datasets/field-mapping";
 import { SNIFF_BYTES, sniffFields, suggestMapping } from "@/lib/datasets/sniff-fields";
 
-type TProblem = { detail?: string; invalid?: { line?: number; item?: number; reason: string }[]; errors?: Record<string, string[]> };
+type TProblem = {
+  detail?: string;
+  invalid?: { line?: number; item?: number; reason: string }[];
+  errors?: Record<string, string[]>;
+};
 
 const EMPTY = "The file is empty: it holds no records.";
-const FIELD_NAMES: Record<string, string> = { name: "Name", instructionField: "Instruction field", inputField: "Input field", outputField: "Output field" };
+const FIELD_NAMES: Record<string, string> = {
+  name: "Name",
+  instructionField: "Instruction field",
+  inputField: "Input field",
+  outputField: "Output field",
+};
 const ROLES = [
   { role: "instruction", label: "Instruction field" },
   { role: "input", label: "Input field" },
@@ -53,7 +62,8 @@ export function UploadForm() {
     const name = typeof rawName === "string" ? rawName.trim() : "";
     if (!(file instanceof File) || file.name === "") return setError({ detail: "Choose a file" });
     if (file.size === 0) return setError({ detail: EMPTY });
-    if (mapping && !mapping.output) return setError({ detail: "Choose which field holds the output: every record needs one." });
+    if (mapping && !mapping.output)
+      return setError({ detail: "Choose which field holds the output: every record needs one." });
     setError(null);
     setDone(null);
     setProgress(0);
@@ -65,7 +75,10 @@ export function UploadForm() {
     }
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/v1/datasets?${query.toString()}`);
-    xhr.setRequestHeader("content-type", file.name.endsWith(".json") ? "application/json" : "application/x-ndjson");
+    xhr.setRequestHeader(
+      "content-type",
+      file.name.endsWith(".json") ? "application/json" : "application/x-ndjson",
+    );
     xhr.upload.onprogress = (ev) => {
       if (ev.lengthComputable) setProgress(Math.round((ev.loaded / ev.total) * 100));
     };
@@ -101,7 +114,9 @@ export function UploadForm() {
       />
       {mapping ? (
         <fieldset className="grid gap-2 sm:grid-cols-3" data-testid="field-mapping">
-          <legend className="mb-1 text-sm font-medium">Which field is which (read from the file&apos;s first records)</legend>
+          <legend className="mb-1 text-sm font-medium">
+            Which field is which (read from the file&apos;s first records)
+          </legend>
           {ROLES.map(({ role, label }) => (
             <SelectField
               key={role}
@@ -126,7 +141,9 @@ export function UploadForm() {
       <Button type="submit" disabled={progress !== null}>
         Import
       </Button>
-      {progress !== null ? <progress max={100} value={progress} className="block w-full" aria-label="Upload progress" /> : null}
+      {progress !== null ? (
+        <progress max={100} value={progress} className="block w-full" aria-label="Upload progress" />
+      ) : null}
       {done ? (
         <p role="status" className="text-sm text-success" data-testid="import-done">
           {done}

@@ -14,14 +14,34 @@ function Stat({ n, label, href }: { n: number; label: string; href?: string }) {
       <span className="text-sm text-slate-700">{label}</span>
     </>
   );
-  return <li>{href ? <Link href={href} className="block rounded-md p-1 hover:bg-slate-50 focus:outline-2">{body}</Link> : body}</li>;
+  return (
+    <li>
+      {href ? (
+        <Link href={href} className="block rounded-md p-1 hover:bg-slate-50 focus:outline-2">
+          {body}
+        </Link>
+      ) : (
+        body
+      )}
+    </li>
+  );
 }
 
 function Stats({ children }: { children: ReactNode }) {
   return <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4">{children}</ul>;
 }
 
-function QueueList({ items, empty, href, unit }: { items: TQueueWork[]; empty: string; href: (id: string) => string; unit: string }) {
+function QueueList({
+  items,
+  empty,
+  href,
+  unit,
+}: {
+  items: TQueueWork[];
+  empty: string;
+  href: (id: string) => string;
+  unit: string;
+}) {
   if (items.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
     <ul className="divide-y text-sm">
@@ -36,7 +56,8 @@ function QueueList({ items, empty, href, unit }: { items: TQueueWork[]; empty: s
           )}
           <span className="text-slate-700">
             {q.paused ? "paused · " : ""}
-            {q.remaining > 0 ? `${plural(q.remaining, unit)} left for you` : "nothing left for you"} · {q.done} done
+            {q.remaining > 0 ? `${plural(q.remaining, unit)} left for you` : "nothing left for you"} ·{" "}
+            {q.done} done
           </span>
         </li>
       ))}
@@ -44,7 +65,15 @@ function QueueList({ items, empty, href, unit }: { items: TQueueWork[]; empty: s
   );
 }
 
-function Listed({ rows, href, empty }: { rows: { id: string; name: string; status: string; completed?: number; slots?: number }[]; href: (id: string) => string; empty: string }) {
+function Listed({
+  rows,
+  href,
+  empty,
+}: {
+  rows: { id: string; name: string; status: string; completed?: number; slots?: number }[];
+  href: (id: string) => string;
+  empty: string;
+}) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">{empty}</p>;
   return (
     <ul className="space-y-1 text-sm">
@@ -72,7 +101,11 @@ export function HomeDashboard({ summary }: { summary: THomeSummary }) {
         <Card title="Seed tasks">
           <Stats>
             <Stat n={seedWork.drafts} label="your drafts" href="/seeds?status=DRAFT" />
-            <Stat n={seedWork.changesRequested} label="returned to you for changes" href="/seeds?status=CHANGES_REQUESTED" />
+            <Stat
+              n={seedWork.changesRequested}
+              label="returned to you for changes"
+              href="/seeds?status=CHANGES_REQUESTED"
+            />
             <Stat n={seedWork.submitted} label="yours in review" />
             <Stat n={seedWork.awaitingReview} label="awaiting your review" href="/seeds?status=SUBMITTED" />
           </Stats>
@@ -83,12 +116,22 @@ export function HomeDashboard({ summary }: { summary: THomeSummary }) {
       ) : null}
       {auditWork ? (
         <Card title="Audit campaigns">
-          <QueueList items={auditWork} unit="item" empty="No audit campaign is running." href={(id) => `/audits/${id}/review`} />
+          <QueueList
+            items={auditWork}
+            unit="item"
+            empty="No audit campaign is running."
+            href={(id) => `/audits/${id}/review`}
+          />
         </Card>
       ) : null}
       {ratingWork ? (
         <Card title="Studies to rate">
-          <QueueList items={ratingWork} unit="comparison" empty="No study is open to you right now." href={(id) => `/rate/${id}`} />
+          <QueueList
+            items={ratingWork}
+            unit="comparison"
+            empty="No study is open to you right now."
+            href={(id) => `/rate/${id}`}
+          />
         </Card>
       ) : null}
       {adminOverview ? (
@@ -96,7 +139,11 @@ export function HomeDashboard({ summary }: { summary: THomeSummary }) {
           <Card title="Imports">
             <Stats>
               <Stat n={adminOverview.imports.inProgress} label="imports in progress" href="/datasets" />
-              <Stat n={adminOverview.imports.awaitingCampaign} label="datasets without a campaign" href="/audits" />
+              <Stat
+                n={adminOverview.imports.awaitingCampaign}
+                label="datasets without a campaign"
+                href="/audits"
+              />
             </Stats>
           </Card>
           <Card title="Users">
@@ -109,11 +156,23 @@ export function HomeDashboard({ summary }: { summary: THomeSummary }) {
               Audit trail
             </Link>
           </Card>
-          <Card title={`Audit campaigns (${adminOverview.campaigns.active} active, ${adminOverview.campaigns.paused} paused)`}>
-            <Listed rows={adminOverview.campaigns.recent} href={(id) => `/audits/${id}`} empty="No campaign is running." />
+          <Card
+            title={`Audit campaigns (${adminOverview.campaigns.active} active, ${adminOverview.campaigns.paused} paused)`}
+          >
+            <Listed
+              rows={adminOverview.campaigns.recent}
+              href={(id) => `/audits/${id}`}
+              empty="No campaign is running."
+            />
           </Card>
-          <Card title={`Studies (${adminOverview.studies.draft} draft, ${adminOverview.studies.active} active, ${adminOverview.studies.paused} paused)`}>
-            <Listed rows={adminOverview.studies.recent} href={(id) => `/studies/${id}`} empty="No study is in preparation or running." />
+          <Card
+            title={`Studies (${adminOverview.studies.draft} draft, ${adminOverview.studies.active} active, ${adminOverview.studies.paused} paused)`}
+          >
+            <Listed
+              rows={adminOverview.studies.recent}
+              href={(id) => `/studies/${id}`}
+              empty="No study is in preparation or running."
+            />
           </Card>
         </>
       ) : null}
@@ -123,7 +182,11 @@ export function HomeDashboard({ summary }: { summary: THomeSummary }) {
             <Listed rows={results.audits} href={(id) => `/audits/${id}`} empty="No audit campaign yet." />
           </Card>
           <Card title="Study results">
-            <Listed rows={results.studies} href={(id) => `/studies/${id}/results`} empty="No study has started yet." />
+            <Listed
+              rows={results.studies}
+              href={(id) => `/studies/${id}/results`}
+              empty="No study has started yet."
+            />
           </Card>
         </>
       ) : null}

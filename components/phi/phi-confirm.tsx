@@ -27,7 +27,8 @@ export function PhiConfirm({
   // On its first button: Enter then answers the question instead of reaching a page shortcut.
   useEffect(() => ref.current?.querySelector("button")?.focus(), []);
   const byField = new Map<string, Set<string>>();
-  for (const f of refusal.findings) byField.set(f.field, (byField.get(f.field) ?? new Set()).add(phiKindLabel(f.kind)));
+  for (const f of refusal.findings)
+    byField.set(f.field, (byField.get(f.field) ?? new Set()).add(phiKindLabel(f.kind)));
   return (
     <div
       ref={ref}
@@ -49,7 +50,10 @@ export function PhiConfirm({
         ))}
       </ul>
       {refusal.confirmable ? (
-        <p>If these are not real identifiers (a made-up name, a public date), confirm and submit. Your confirmation is recorded with your name.</p>
+        <p>
+          If these are not real identifiers (a made-up name, a public date), confirm and submit. Your
+          confirmation is recorded with your name.
+        </p>
       ) : null}
       <div className="flex flex-wrap gap-2">
         {refusal.confirmable ? (

@@ -18,13 +18,22 @@ function around(text: string, start: number, end: number): { from: number; to: n
  * Under a text box: each possible identifier the person wrote, marked in a little of its
  * context, with its kind. Announced politely as it changes (never interrupts typing).
  */
-export function PhiFindingsInline({ text, findings, id }: { text: string; findings: readonly { kind: string; start: number; end: number }[]; id?: string }) {
+export function PhiFindingsInline({
+  text,
+  findings,
+  id,
+}: {
+  text: string;
+  findings: readonly { kind: string; start: number; end: number }[];
+  id?: string;
+}) {
   return (
     <div id={id} aria-live="polite" data-testid="phi-findings-inline">
       {findings.length ? (
         <div className="mt-1 rounded-md border-l-4 border-amber-600 bg-amber-50 p-2 text-sm text-amber-950">
           <p className="font-semibold">
-            Possible patient identifier{findings.length > 1 ? "s" : ""}: {[...new Set(findings.map((f) => phiKindLabel(f.kind)))].join(", ")}
+            Possible patient identifier{findings.length > 1 ? "s" : ""}:{" "}
+            {[...new Set(findings.map((f) => phiKindLabel(f.kind)))].join(", ")}
           </p>
           <ul className="mt-1 space-y-1">
             {findings.map((f) => {

@@ -8,7 +8,9 @@ export type TSpan = { kind: string; start: number; end: number };
  * and seen without relying on colour. All text is rendered as text.
  */
 export function PhiMarkedText({ text, spans }: { text: string; spans: readonly TSpan[] }) {
-  const sorted = [...spans].filter((s) => s.start >= 0 && s.end <= text.length && s.start < s.end).sort((a, b) => a.start - b.start);
+  const sorted = [...spans]
+    .filter((s) => s.start >= 0 && s.end <= text.length && s.start < s.end)
+    .sort((a, b) => a.start - b.start);
   const parts: ReactNode[] = [];
   let at = 0;
   sorted.forEach((s, i) => {
@@ -25,7 +27,9 @@ export function PhiMarkedText({ text, spans }: { text: string; spans: readonly T
 export function PhiMark({ text, kind }: { text: string; kind: string }) {
   return (
     <span data-testid="phi-mark" data-kind={kind}>
-      <mark className="rounded-sm bg-amber-100 underline decoration-amber-700 decoration-wavy underline-offset-2">{text}</mark>
+      <mark className="rounded-sm bg-amber-100 underline decoration-amber-700 decoration-wavy underline-offset-2">
+        {text}
+      </mark>
       <span className="ml-0.5 whitespace-nowrap rounded border border-amber-700 px-1 align-baseline text-[0.7rem] font-semibold text-amber-900">
         {phiKindLabel(kind)}
       </span>

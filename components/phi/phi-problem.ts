@@ -6,6 +6,7 @@ export type TPhiRefusal = { findings: TPhiFindingRef[]; confirmable: boolean };
 export function phiRefusalOf(body: unknown): TPhiRefusal | null {
   if (!body || typeof body !== "object") return null;
   const p = body as { type?: unknown; findings?: unknown; confirmable?: unknown };
-  if (typeof p.type !== "string" || !p.type.endsWith("/phi-findings") || !Array.isArray(p.findings)) return null;
+  if (typeof p.type !== "string" || !p.type.endsWith("/phi-findings") || !Array.isArray(p.findings))
+    return null;
   return { findings: p.findings as TPhiFindingRef[], confirmable: p.confirmable !== false };
 }

@@ -19,7 +19,9 @@ export function RedactConfirmationButton({ id, what }: { id: string; what: strin
     const res = await fetch(`/api/v1/phi/confirmations/${id}/redact`, { method: "POST" });
     setBusy(false);
     if (!res.ok) {
-      setError(((await res.json().catch(() => ({}))) as { detail?: string }).detail ?? "The redaction failed");
+      setError(
+        ((await res.json().catch(() => ({}))) as { detail?: string }).detail ?? "The redaction failed",
+      );
       return;
     }
     setAsking(false);
@@ -34,9 +36,14 @@ export function RedactConfirmationButton({ id, what }: { id: string; what: strin
     );
   }
   return (
-    <div role="group" aria-label="Confirm redaction" className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
+    <div
+      role="group"
+      aria-label="Confirm redaction"
+      className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm"
+    >
       <p>
-        Replace this {what} with a placeholder in the text, its drafts and the audit trail? This cannot be undone.
+        Replace this {what} with a placeholder in the text, its drafts and the audit trail? This cannot be
+        undone.
       </p>
       <div className="flex flex-wrap gap-2">
         <Button variant="danger" disabled={busy} onClick={() => void redact()}>
@@ -46,7 +53,11 @@ export function RedactConfirmationButton({ id, what }: { id: string; what: strin
           Cancel
         </Button>
       </div>
-      {error ? <p role="alert" className="text-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -7,7 +7,13 @@ const screen: TKeyBinding[] = [
   { keys: ["ArrowDown"], action: "down", label: "Next", notOnChoice: true },
 ];
 const all = [...screen, ...SHELL_BINDINGS];
-const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({ key, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...mods,
+});
 
 describe("resolveKey", () => {
   it("maps a screen key and the shell's keys, letters in either case", () => {
@@ -39,7 +45,10 @@ describe("resolveKey", () => {
   });
 
   it("lets a screen's binding win over the shell's for the same key", () => {
-    expect(resolveKey([{ keys: ["s"], action: "mine", label: "" }, ...SHELL_BINDINGS], press("s"), "other")?.action).toBe("mine");
+    expect(
+      resolveKey([{ keys: ["s"], action: "mine", label: "" }, ...SHELL_BINDINGS], press("s"), "other")
+        ?.action,
+    ).toBe("mine");
   });
 });
 

@@ -28,12 +28,17 @@ export type TResolved = { action: string; key: string } | { action: "blur"; key:
 
 const norm = (k: string) => (k.length === 1 ? k.toLowerCase() : k);
 
-export function resolveKey(bindings: readonly TKeyBinding[], press: TKeyPress, target: TKeyTarget): TResolved {
+export function resolveKey(
+  bindings: readonly TKeyBinding[],
+  press: TKeyPress,
+  target: TKeyTarget,
+): TResolved {
   if (press.altKey) return null;
   if (target === "text") {
     // Typing must never trigger a shortcut; Esc leaves the box, Ctrl/⌘+Enter submits from it.
     if (press.key === "Escape") return { action: "blur", key: press.key };
-    if (press.key === "Enter" && (press.ctrlKey || press.metaKey)) return { action: "submit", key: press.key };
+    if (press.key === "Enter" && (press.ctrlKey || press.metaKey))
+      return { action: "submit", key: press.key };
     return null;
   }
   if (press.ctrlKey || press.metaKey) return null;

@@ -34,19 +34,32 @@ describe("claimNext", () => {
   it("reads 204 as empty, a refusal with the server's words, and no answer as a network failure", async () => {
     vi.stubGlobal("fetch", vi.fn().mockResolvedValue(new Response(null, { status: 204 })));
     await expect(claimNext(urls)).resolves.toEqual({ kind: "empty" });
-    vi.stubGlobal("fetch", vi.fn().mockResolvedValue(new Response(JSON.stringify({ detail: "Campaign closed" }), { status: 409 })));
-    await expect(claimNext(urls)).resolves.toEqual({ kind: "refused", status: 409, message: "Campaign closed" });
+    vi.stubGlobal(
+      "fetch",
+      vi.fn().mockResolvedValue(new Response(JSON.stringify({ detail: "Campaign closed" }), { status: 409 })),
+    );
+    await expect(claimNext(urls)).resolves.toEqual({
+      kind: "refused",
+      status: 409,
+      message: "Campaign closed",
+    });
     vi.stubGlobal("fetch", vi.fn().mockRejectedValue(new TypeError("offline")));
     await expect(claimNext(urls)).resolves.toEqual({ kind: "network" });
   });
 
   it("sends the submit's Idempotency-Key, and failureOf names a lost lease", async () => {
-    const f = vi.fn().mockResolvedValue(new Response(JSON.stringify({ type: "/problems/lease_lost", detail: "Lease lost" }), { status: 409 }));
+    const f = vi
+      .fn()
+      .mockResolvedValue(
+        new Response(JSON.stringify({ type: "/problems/lease_lost", detail: "Lease lost" }), { status: 409 }),
+      );
     vi.stubGlobal("fetch", f);
     const err = await failureOf(postSubmit(urls, "a1", { x: 1 }, "key-1"));
     expect(err?.status).toBe(409);
     expect(err?.code).toBe("lease_lost");
-    expect((f.mock.calls[0] as [string, RequestInit])[1].headers).toMatchObject({ "idempotency-key": "key-1" });
+    expect((f.mock.calls[0] as [string, RequestInit])[1].headers).toMatchObject({
+      "idempotency-key": "key-1",
+    });
     vi.stubGlobal("fetch", vi.fn().mockResolvedValue(new Response("{}", { status: 200 })));
     await expect(failureOf(postSubmit(urls, "a1", {}, "k"))).resolves.toBeNull();
   });

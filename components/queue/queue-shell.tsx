@@ -7,7 +7,12 @@ import { keyLabel, SHELL_BINDINGS, type TKeyBinding } from "@/components/queue/k
 import type { TAutosaveState as TSaveState } from "@/components/data/use-autosave";
 import { useKeyboardMap } from "@/components/queue/use-keyboard-map";
 
-const SAVE_TEXT: Record<TSaveState, string> = { idle: "", saving: "Saving draft…", saved: "Draft saved", failed: "Draft not saved (will retry on your next change)" };
+const SAVE_TEXT: Record<TSaveState, string> = {
+  idle: "",
+  saving: "Saving draft…",
+  saved: "Draft saved",
+  failed: "Draft not saved (will retry on your next change)",
+};
 
 export type TQueueShellProps = {
   testId: string;
@@ -59,7 +64,13 @@ export function QueueShell(p: TQueueShellProps) {
   const retry = p.canRetry ? (
     <span className="ml-2 inline-flex items-center gap-2">
       {p.retryIn !== null ? <span data-testid="queue-retry-in">Trying again in {p.retryIn} s.</span> : null}
-      <Button type="button" variant="secondary" onClick={p.onRetry} disabled={p.busy} data-testid="queue-retry">
+      <Button
+        type="button"
+        variant="secondary"
+        onClick={p.onRetry}
+        disabled={p.busy}
+        data-testid="queue-retry"
+      >
         Retry now
       </Button>
     </span>
@@ -84,7 +95,12 @@ export function QueueShell(p: TQueueShellProps) {
         <span role="status" data-testid="draft-status">
           {SAVE_TEXT[p.draftState]}
         </span>
-        <button type="button" className="kbd-hint ml-auto text-brand-700 underline" aria-expanded={help} onClick={() => setHelp((h) => !h)}>
+        <button
+          type="button"
+          className="kbd-hint ml-auto text-brand-700 underline"
+          aria-expanded={help}
+          onClick={() => setHelp((h) => !h)}
+        >
           Keyboard shortcuts (?)
         </button>
       </div>
@@ -106,7 +122,12 @@ export function QueueShell(p: TQueueShellProps) {
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button type="button" onClick={p.onSubmit} disabled={p.busy || p.submitDisabled} data-testid={p.submitTestId}>
+        <Button
+          type="button"
+          onClick={p.onSubmit}
+          disabled={p.busy || p.submitDisabled}
+          data-testid={p.submitTestId}
+        >
           {p.busy ? "Working…" : "Submit"}
           <span className="kbd-hint ml-1"> (Enter)</span>
         </Button>
@@ -129,7 +150,12 @@ function HelpOverlay({ bindings, onClose }: { bindings: readonly TKeyBinding[]; 
     return () => window.removeEventListener("keydown", onKey);
   }, [onClose]);
   return (
-    <div role="dialog" aria-label="Keyboard shortcuts" className="kbd-hint rounded-lg border border-slate-300 bg-white p-4 shadow" data-testid="queue-help">
+    <div
+      role="dialog"
+      aria-label="Keyboard shortcuts"
+      className="kbd-hint rounded-lg border border-slate-300 bg-white p-4 shadow"
+      data-testid="queue-help"
+    >
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         {bindings.map((b) => (
           <div key={b.action} className="contents">
@@ -146,7 +172,12 @@ function HelpOverlay({ bindings, onClose }: { bindings: readonly TKeyBinding[]; 
           <dd>Leave a text box; close this list</dd>
         </div>
       </dl>
-      <button type="button" ref={close} className="mt-3 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100" onClick={onClose}>
+      <button
+        type="button"
+        ref={close}
+        className="mt-3 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100"
+        onClick={onClose}
+      >
         Close
       </button>
     </div>

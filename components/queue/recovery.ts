@@ -8,7 +8,12 @@ export const RETRY_MAX_MS = 15_000;
 export const AUTO_RETRIES = 5;
 
 /** Pause before automatic retry number `attempt` (0-based): 1 s, 2 s, 4 s… capped; null once given up. */
-export function retryDelayMs(attempt: number, base = RETRY_BASE_MS, max = RETRY_MAX_MS, limit = AUTO_RETRIES): number | null {
+export function retryDelayMs(
+  attempt: number,
+  base = RETRY_BASE_MS,
+  max = RETRY_MAX_MS,
+  limit = AUTO_RETRIES,
+): number | null {
   if (!Number.isInteger(attempt) || attempt < 0 || attempt >= limit) return null;
   return Math.min(max, base * 2 ** attempt);
 }

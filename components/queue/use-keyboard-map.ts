@@ -14,7 +14,11 @@ function targetKind(el: EventTarget | null): TKeyTarget {
 }
 
 /** Answers the keyboard map on the whole window while `enabled`; `onAction` gets the resolved action and key. */
-export function useKeyboardMap(enabled: boolean, bindings: readonly TKeyBinding[], onAction: (action: string, key: string) => void) {
+export function useKeyboardMap(
+  enabled: boolean,
+  bindings: readonly TKeyBinding[],
+  onAction: (action: string, key: string) => void,
+) {
   const latest = useRef({ bindings, onAction });
   useEffect(() => {
     latest.current = { bindings, onAction };

@@ -40,7 +40,14 @@ export function editorSnapshot(f: TEditorFields, terms: readonly TTerm[]): TSeed
     input: f.input.trim(),
     difficulty: f.difficulty ? Number(f.difficulty) : null,
     referenceAnswer: f.referenceAnswer.trim(),
-    specialtyTags: [...new Set(f.specialtyTags.split(",").map((t) => t.trim()).filter(Boolean))],
+    specialtyTags: [
+      ...new Set(
+        f.specialtyTags
+          .split(",")
+          .map((t) => t.trim())
+          .filter(Boolean),
+      ),
+    ],
     authorNotes: f.authorNotes.trim(),
     duplicateReason: f.duplicateReason.trim(),
   };
@@ -69,12 +76,24 @@ function show(v: unknown): string {
 }
 
 /** One row per field that differs between the latest saved version and the user's unsaved text. */
-export function conflictRows(current: unknown, yours: TEditorFields, terms: readonly TTerm[]): TConflictRow[] {
+export function conflictRows(
+  current: unknown,
+  yours: TEditorFields,
+  terms: readonly TTerm[],
+): TConflictRow[] {
   const theirs = readSnapshot(current as Parameters<typeof readSnapshot>[0]);
   const theirsEditor = snapshotToEditor(theirs);
   return diffSnapshots(theirs, editorSnapshot(yours, terms)).flatMap((c) => {
     const meta = LABELS[c.field];
     if (!meta) return [];
-    return [{ field: meta.field, label: meta.label, theirs: show(c.before), yours: show(c.after), theirsValue: theirsEditor[meta.field] }];
+    return [
+      {
+        field: meta.field,
+        label: meta.label,
+        theirs: show(c.before),
+        yours: show(c.after),
+        theirsValue: theirsEditor[meta.field],
+      },
+    ];
   });
 }

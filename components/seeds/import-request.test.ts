@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { choiceText, contentTypeOf, importUrl, readImportAnswer, refusalBeforeUpload } from "./import-request";
+import {
+  choiceText,
+  contentTypeOf,
+  importUrl,
+  readImportAnswer,
+  refusalBeforeUpload,
+} from "./import-request";
 
 const query = (url: string) => Object.fromEntries(new URL(url, "http://x").searchParams);
 
@@ -30,16 +36,29 @@ describe("import request", () => {
   });
 
   it("reads a result, a problem with its lists, an expired session and a non-JSON answer", () => {
-    expect(readImportAnswer(200, { dryRun: true, count: 3 })).toMatchObject({ kind: "done", result: { count: 3 } });
-    const unknown = [{ kind: "TYPE", label: "Classifications", spellings: ["Classifications"], records: [4] }];
-    expect(readImportAnswer(422, { status: 422, detail: "1 labels are not in the vocabularies", unknownLabels: unknown })).toEqual({
+    expect(readImportAnswer(200, { dryRun: true, count: 3 })).toMatchObject({
+      kind: "done",
+      result: { count: 3 },
+    });
+    const unknown = [
+      { kind: "TYPE", label: "Classifications", spellings: ["Classifications"], records: [4] },
+    ];
+    expect(
+      readImportAnswer(422, {
+        status: 422,
+        detail: "1 labels are not in the vocabularies",
+        unknownLabels: unknown,
+      }),
+    ).toEqual({
       kind: "refused",
       status: 422,
       message: "1 labels are not in the vocabularies",
       unknownLabels: unknown,
       recordErrors: [],
     });
-    expect(readImportAnswer(400, { detail: "The query is not valid", errors: { status: ["Invalid option"] } })).toMatchObject({
+    expect(
+      readImportAnswer(400, { detail: "The query is not valid", errors: { status: ["Invalid option"] } }),
+    ).toMatchObject({
       message: "The query is not valid Invalid option",
     });
     const messageOf = (a: ReturnType<typeof readImportAnswer>) => (a.kind === "refused" ? a.message : "");
@@ -48,6 +67,8 @@ describe("import request", () => {
   });
 
   it("says which import a check previewed", () => {
-    expect(choiceText({ status: "approved", addUnknown: true })).toBe("import as approved, adding unknown labels as new terms");
+    expect(choiceText({ status: "approved", addUnknown: true })).toBe(
+      "import as approved, adding unknown labels as new terms",
+    );
   });
 });

@@ -6,7 +6,13 @@ export type TImportChoice = { status: "submitted" | "approved"; addUnknown: bool
 export type TRecordError = { record: number; field: string; message: string };
 export type TImportAnswer =
   | { kind: "done"; result: TImportResult }
-  | { kind: "refused"; status: number; message: string; unknownLabels: TUnknownLabel[]; recordErrors: TRecordError[] };
+  | {
+      kind: "refused";
+      status: number;
+      message: string;
+      unknownLabels: TUnknownLabel[];
+      recordErrors: TRecordError[];
+    };
 
 export const IMPORT_PATH = "/api/v1/seeds/import";
 
@@ -15,7 +21,11 @@ export const IMPORT_PATH = "/api/v1/seeds/import";
  * the import the same choices would run (status, and whether unknown labels become new terms).
  */
 export function importUrl(choice: TImportChoice, dryRun: boolean): string {
-  const q = new URLSearchParams({ dryRun: dryRun ? "1" : "0", status: choice.status, unknownLabels: choice.addUnknown ? "add" : "reject" });
+  const q = new URLSearchParams({
+    dryRun: dryRun ? "1" : "0",
+    status: choice.status,
+    unknownLabels: choice.addUnknown ? "add" : "reject",
+  });
   return `${IMPORT_PATH}?${q.toString()}`;
 }
 
@@ -30,12 +40,13 @@ export function refusalBeforeUpload(file: { size: number } | null): string | nul
   return file.size > MAX_IMPORT_BYTES ? fileTooLargeMessage() : null;
 }
 
-const listOf = <T,>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+const listOf = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
 
 /** The route's answer for the screen: its result, or its problem+json in words, with the lists to act on. */
 export function readImportAnswer(status: number, body: unknown): TImportAnswer {
   const b = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-  if ((status === 200 || status === 201) && typeof b.count === "number") return { kind: "done", result: b as TImportResult };
+  if ((status === 200 || status === 201) && typeof b.count === "number")
+    return { kind: "done", result: b as TImportResult };
   const refused = (message: string): TImportAnswer => ({
     kind: "refused",
     status,
@@ -43,9 +54,15 @@ export function readImportAnswer(status: number, body: unknown): TImportAnswer {
     unknownLabels: listOf<TUnknownLabel>(b.unknownLabels),
     recordErrors: listOf<TRecordError>(b.recordErrors),
   });
-  if (status === 401) return refused("Your session has ended: sign in again in another tab, then check or import again (the file stays chosen)");
+  if (status === 401)
+    return refused(
+      "Your session has ended: sign in again in another tab, then check or import again (the file stays chosen)",
+    );
   if (typeof b.detail === "string" && b.detail) {
-    const fields = b.errors && typeof b.errors === "object" ? Object.values(b.errors as Record<string, string[]>).flat() : [];
+    const fields =
+      b.errors && typeof b.errors === "object"
+        ? Object.values(b.errors as Record<string, string[]>).flat()
+        : [];
     return refused([b.detail, ...fields].join(" "));
   }
   return refused(`The server answered ${status} without an explanation: try again in a moment`);

@@ -26,12 +26,23 @@ export function ReauthDialog({ onSignedIn }: { onSignedIn: () => void }) {
     else setError("Sign-in failed. Check your e-mail and password.");
   }
   return (
-    <div role="dialog" aria-modal="true" aria-labelledby="reauth-title" className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-4">
-      <form onSubmit={submit} className="w-full max-w-sm space-y-3 rounded-lg bg-white p-5 shadow-lg" noValidate>
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="reauth-title"
+      className="fixed inset-0 z-50 flex items-center justify-center bg-black/40 p-4"
+    >
+      <form
+        onSubmit={submit}
+        className="w-full max-w-sm space-y-3 rounded-lg bg-white p-5 shadow-lg"
+        noValidate
+      >
         <h2 id="reauth-title" className="text-lg font-semibold">
           Your session ended
         </h2>
-        <p className="text-sm text-slate-700">Your unsaved text is kept on this page. Sign in again and it will be saved.</p>
+        <p className="text-sm text-slate-700">
+          Your unsaved text is kept on this page. Sign in again and it will be saved.
+        </p>
         {error ? (
           <p role="alert" className="text-sm text-error">
             {error}

@@ -14,7 +14,14 @@ const saved: TEditorFields = {
   authorNotes: "",
   duplicateReason: "",
 };
-const current = { ...saved, topic: "Cardiology", view: "Patient", type: "Open Q&A", difficulty: 2, specialtyTags: ["cardiology"] };
+const current = {
+  ...saved,
+  topic: "Cardiology",
+  view: "Patient",
+  type: "Open Q&A",
+  difficulty: 2,
+  specialtyTags: ["cardiology"],
+};
 
 describe("restoreDraft", () => {
   it("opens the saved version, clean, when there is no autosave", () => {
@@ -28,7 +35,12 @@ describe("restoreDraft", () => {
   });
 
   it("restores a draft of the current version as unsaved (dirty) text, so submitting saves it first", () => {
-    const r = restoreDraft({ version: 3, fields: saved, current, draft: { baseVersion: 3, payload: { instruction: "Explain unstable angina." } } });
+    const r = restoreDraft({
+      version: 3,
+      fields: saved,
+      current,
+      draft: { baseVersion: 3, payload: { instruction: "Explain unstable angina." } },
+    });
     expect(r).toMatchObject({ initialVersion: 3, dirty: true, conflict: null, restored: "current" });
     expect(r.initial).toEqual({ ...saved, instruction: "Explain unstable angina." });
   });
@@ -50,12 +62,28 @@ describe("restoreDraft", () => {
   });
 
   it("restores nothing when the autosave holds the saved text", () => {
-    const r = restoreDraft({ version: 4, fields: saved, current, draft: { baseVersion: 3, payload: { ...saved, instruction: ` ${saved.instruction}` } } });
-    expect(r).toMatchObject({ initial: saved, initialVersion: 4, dirty: false, conflict: null, restored: "none" });
+    const r = restoreDraft({
+      version: 4,
+      fields: saved,
+      current,
+      draft: { baseVersion: 3, payload: { ...saved, instruction: ` ${saved.instruction}` } },
+    });
+    expect(r).toMatchObject({
+      initial: saved,
+      initialVersion: 4,
+      dirty: false,
+      conflict: null,
+      restored: "none",
+    });
   });
 
   it("ignores what is not an editor field in the stored JSON", () => {
-    const r = restoreDraft({ version: 1, fields: saved, current, draft: { baseVersion: 1, payload: { instruction: 42, nonsense: "x", input: "Context." } } });
+    const r = restoreDraft({
+      version: 1,
+      fields: saved,
+      current,
+      draft: { baseVersion: 1, payload: { instruction: 42, nonsense: "x", input: "Context." } },
+    });
     expect(r.initial).toEqual({ ...saved, input: "Context." });
   });
 });

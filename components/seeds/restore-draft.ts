@@ -52,7 +52,13 @@ export function restoreDraft(seed: {
   savedBy?: string;
   draft: { baseVersion: number; payload: unknown } | null;
 }): TRestoredEditor {
-  const clean: TRestoredEditor = { initial: seed.fields, initialVersion: seed.version, dirty: false, conflict: null, restored: "none" };
+  const clean: TRestoredEditor = {
+    initial: seed.fields,
+    initialVersion: seed.version,
+    dirty: false,
+    conflict: null,
+    restored: "none",
+  };
   if (!seed.draft) return clean;
   const initial = { ...seed.fields, ...draftFields(seed.draft.payload) };
   // The same text as the saved version (an autosave that raced a save): nothing to restore.

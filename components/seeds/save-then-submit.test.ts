@@ -7,7 +7,10 @@ describe("saveThenSubmit", () => {
   it("saves a never-saved seed, then submits it under the id and version the save returned", async () => {
     const save = vi.fn(() => Promise.resolve<TSaved>({ id: ID, version: 1 }));
     const submit = vi.fn((s: TSaved) => Promise.resolve(s));
-    expect(await saveThenSubmit({ id: undefined, version: 0, dirty: false }, save, submit)).toEqual({ id: ID, version: 1 });
+    expect(await saveThenSubmit({ id: undefined, version: 0, dirty: false }, save, submit)).toEqual({
+      id: ID,
+      version: 1,
+    });
     expect(save).toHaveBeenCalledOnce();
     expect(submit).toHaveBeenCalledWith({ id: ID, version: 1 });
   });

@@ -44,7 +44,13 @@ describe("the edit-conflict view", () => {
     const rows = conflictRows(theirs, yours, terms);
     expect(rows).toEqual([
       { field: "viewId", label: "View", theirs: "Patient", yours: "Student", theirsValue: "t-view" },
-      { field: "instruction", label: "Instruction", theirs: theirs.instruction, yours: yours.instruction, theirsValue: theirs.instruction },
+      {
+        field: "instruction",
+        label: "Instruction",
+        theirs: theirs.instruction,
+        yours: yours.instruction,
+        theirsValue: theirs.instruction,
+      },
     ]);
   });
 

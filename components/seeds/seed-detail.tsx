@@ -38,13 +38,22 @@ function editorFields(c: Awaited<ReturnType<typeof getSeed>>["current"]): TEdito
   };
 }
 
-export async function SeedDetail({ user, id, savedVersion }: { user: TCurrentUser; id: string; savedVersion?: number }) {
+export async function SeedDetail({
+  user,
+  id,
+  savedVersion,
+}: {
+  user: TCurrentUser;
+  id: string;
+  savedVersion?: number;
+}) {
   const seed = await findOr404(getSeed(user, id));
   const isAuthor = seed.authorId === user.id;
   // Mirrors revisionRight: nobody else could answer a change request on a seed whose author
   // cannot write (an importing admin), so any clinician may revise it, becoming its author.
   const takesOver = !isAuthor && !seed.authorCanWrite && seed.status === "CHANGES_REQUESTED";
-  const canEdit = (isAuthor || takesOver) && hasPermission(user.role, "seeds:write") && EDITABLE.includes(seed.status);
+  const canEdit =
+    (isAuthor || takesOver) && hasPermission(user.role, "seeds:write") && EDITABLE.includes(seed.status);
   const canReview = !isAuthor && hasPermission(user.role, "seeds:review") && seed.status === "SUBMITTED";
   const c = seed.current;
   // The caller's autosave is never dropped: unsaved text on the current version, or a conflict
@@ -64,19 +73,23 @@ export async function SeedDetail({ user, id, savedVersion }: { user: TCurrentUse
         <span className="text-sm text-slate-600">
           by {seed.authorName} · version {seed.version}
         </span>
-        {hasPermission(user.role, "seeds:retire") && seed.status !== "RETIRED" ? <RetireButton seedId={seed.id} /> : null}
+        {hasPermission(user.role, "seeds:retire") && seed.status !== "RETIRED" ? (
+          <RetireButton seedId={seed.id} />
+        ) : null}
       </div>
-      {restored.restored === "current" ? <Notice tone="info">Your autosaved, unsaved edits were restored. Save to keep them.</Notice> : null}
+      {restored.restored === "current" ? (
+        <Notice tone="info">Your autosaved, unsaved edits were restored. Save to keep them.</Notice>
+      ) : null}
       {restored.restored === "stale" ? (
         <Notice tone="warning">
-          Your autosaved, unsaved edits were restored, but version {seed.version} was saved after them. Compare both below, then keep
-          yours or take theirs.
+          Your autosaved, unsaved edits were restored, but version {seed.version} was saved after them.
+          Compare both below, then keep yours or take theirs.
         </Notice>
       ) : null}
       {canEdit && takesOver ? (
         <Notice tone="info">
-          {seed.authorName} cannot revise this seed. Saving your revision makes you its author (recorded in the audit trail); another
-          clinician then reviews it.
+          {seed.authorName} cannot revise this seed. Saving your revision makes you its author (recorded in
+          the audit trail); another clinician then reviews it.
         </Notice>
       ) : null}
       {canEdit ? (

@@ -1,7 +1,13 @@
 import type { TSeedDetail } from "@/lib/seeds/get-seed";
 
 const show = (v: unknown): string =>
-  Array.isArray(v) ? v.join(", ") : typeof v === "string" && v !== "" ? v : typeof v === "number" ? String(v) : "—";
+  Array.isArray(v)
+    ? v.join(", ")
+    : typeof v === "string" && v !== ""
+      ? v
+      : typeof v === "number"
+        ? String(v)
+        : "—";
 
 export function SeedHistory({ versions, reviews }: Pick<TSeedDetail, "versions" | "reviews">) {
   return (
@@ -15,7 +21,8 @@ export function SeedHistory({ versions, reviews }: Pick<TSeedDetail, "versions" 
             <ul className="mt-1 space-y-1">
               {v.changes.map((c) => (
                 <li key={c.field}>
-                  <span className="font-semibold">{c.field}</span>: <del className="text-red-800">{show(c.before)}</del> →{" "}
+                  <span className="font-semibold">{c.field}</span>:{" "}
+                  <del className="text-red-800">{show(c.before)}</del> →{" "}
                   <ins className="text-green-800 no-underline">{show(c.after)}</ins>
                 </li>
               ))}

@@ -6,7 +6,14 @@ import { Button } from "@/components/ui/button";
 import { CheckboxField, FileField, SelectField } from "@/components/ui/field";
 import { uploadWithProgress } from "@/components/ui/upload-with-progress";
 import { formatBytes, MAX_IMPORT_BYTES } from "@/lib/seeds/import-limits";
-import { contentTypeOf, importUrl, readImportAnswer, refusalBeforeUpload, type TImportAnswer, type TImportChoice } from "./import-request";
+import {
+  contentTypeOf,
+  importUrl,
+  readImportAnswer,
+  refusalBeforeUpload,
+  type TImportAnswer,
+  type TImportChoice,
+} from "./import-request";
 import { SeedImportOutcome, type TImportRun } from "./seed-import-outcome";
 
 const IMPORT_AS = [
@@ -26,7 +33,12 @@ export function SeedImportForm({ terms }: { terms: TTermOption[] }) {
   const router = useRouter();
   const fileRef = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<TProgress | null>(null);
-  const [outcome, setOutcome] = useState<{ id: number; run: TImportRun | null; answer: TImportAnswer; ms: number } | null>(null);
+  const [outcome, setOutcome] = useState<{
+    id: number;
+    run: TImportRun | null;
+    answer: TImportAnswer;
+    ms: number;
+  } | null>(null);
   const outcomes = useRef(0);
   const [now, setNow] = useState(0);
 
@@ -38,12 +50,20 @@ export function SeedImportForm({ terms }: { terms: TTermOption[] }) {
   }, [progress]);
 
   const refuse = (run: TImportRun | null, message: string) =>
-    setOutcome({ id: ++outcomes.current, run, answer: { kind: "refused", status: 0, message, unknownLabels: [], recordErrors: [] }, ms: 0 });
+    setOutcome({
+      id: ++outcomes.current,
+      run,
+      answer: { kind: "refused", status: 0, message, unknownLabels: [], recordErrors: [] },
+      ms: 0,
+    });
 
   const start = async (form: HTMLFormElement, dryRun: boolean) => {
     const file = fileRef.current?.files?.[0] ?? null;
     const data = new FormData(form);
-    const choice: TImportChoice = { status: data.get("status") === "approved" ? "approved" : "submitted", addUnknown: data.get("addUnknown") === "on" };
+    const choice: TImportChoice = {
+      status: data.get("status") === "approved" ? "approved" : "submitted",
+      addUnknown: data.get("addUnknown") === "on",
+    };
     const run: TImportRun | null = file ? { dryRun, choice, fileName: file.name, size: file.size } : null;
     const before = refusalBeforeUpload(file);
     if (before || !file || !run) return refuse(run, before ?? "Choose a seed file first");
@@ -59,7 +79,12 @@ export function SeedImportForm({ terms }: { terms: TTermOption[] }) {
         onProgress: (sent) => setProgress((p) => (p ? { ...p, sent } : p)),
         onSent: () => setProgress((p) => (p ? { ...p, sent: run.size, uploaded: true } : p)),
       });
-      setOutcome({ id: ++outcomes.current, run, answer: readImportAnswer(answer.status, answer.body), ms: Date.now() - started });
+      setOutcome({
+        id: ++outcomes.current,
+        run,
+        answer: readImportAnswer(answer.status, answer.body),
+        ms: Date.now() - started,
+      });
       // New terms and seeds: the vocabulary lists below are read on the server.
       if (!dryRun && (answer.status === 200 || answer.status === 201)) router.refresh();
     } catch (err) {
@@ -100,23 +125,38 @@ export function SeedImportForm({ terms }: { terms: TTermOption[] }) {
         </Button>
       </form>
       <p className="text-xs text-slate-600">
-        Up to {formatBytes(MAX_IMPORT_BYTES)}, the same as <code>POST /api/v1/seeds/import</code>. Check runs the same import as a dry run: nothing is stored.
+        Up to {formatBytes(MAX_IMPORT_BYTES)}, the same as <code>POST /api/v1/seeds/import</code>. Check runs
+        the same import as a dry run: nothing is stored.
       </p>
       {progress ? (
         <div role="status" aria-live="polite" data-testid="import-progress" className="space-y-1 text-sm">
           {progress.uploaded ? (
             <progress className="block w-full" aria-label={`${verb} on the server`} />
           ) : (
-            <progress className="block w-full" max={Math.max(progress.run.size, 1)} value={progress.sent} aria-label="Upload progress" />
+            <progress
+              className="block w-full"
+              max={Math.max(progress.run.size, 1)}
+              value={progress.sent}
+              aria-label="Upload progress"
+            />
           )}
           <p>
             Sent {formatBytes(progress.sent)} of {formatBytes(progress.run.size)}
-            {progress.uploaded ? `. ${verb} the records on the server…` : "…"} {Math.floor((now - progress.started) / 1000)} s
+            {progress.uploaded ? `. ${verb} the records on the server…` : "…"}{" "}
+            {Math.floor((now - progress.started) / 1000)} s
           </p>
         </div>
       ) : null}
       {/* Keyed per answer: a new check starts the label mapping afresh. */}
-      {outcome ? <SeedImportOutcome key={outcome.id} run={outcome.run} answer={outcome.answer} ms={outcome.ms} terms={terms} /> : null}
+      {outcome ? (
+        <SeedImportOutcome
+          key={outcome.id}
+          run={outcome.run}
+          answer={outcome.answer}
+          ms={outcome.ms}
+          terms={terms}
+        />
+      ) : null}
     </div>
   );
 }

@@ -22,9 +22,17 @@ export function SeedList({
   canExport: boolean;
 }) {
   const select = (name: string, label: string, options: { value: string; label: string }[]) => (
-    <SelectField id={`filter-${name}`} name={name} label={label} compact defaultValue={values[name] ?? ""} options={[{ value: "", label: "Any" }, ...options]} />
+    <SelectField
+      id={`filter-${name}`}
+      name={name}
+      label={label}
+      compact
+      defaultValue={values[name] ?? ""}
+      options={[{ value: "", label: "Any" }, ...options]}
+    />
   );
-  const termOptions = (kind: string) => terms.filter((t) => t.kind === kind).map((t) => ({ value: t.id, label: t.label }));
+  const termOptions = (kind: string) =>
+    terms.filter((t) => t.kind === kind).map((t) => ({ value: t.id, label: t.label }));
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const pageHref = (p: number) => `/seeds?${new URLSearchParams({ ...values, page: String(p) }).toString()}`;
   return (
@@ -32,7 +40,10 @@ export function SeedList({
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">Seed tasks</h1>
         {canWrite ? (
-          <Link href="/seeds/new" className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white">
+          <Link
+            href="/seeds/new"
+            className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white"
+          >
             New seed
           </Link>
         ) : null}
@@ -51,12 +62,28 @@ export function SeedList({
       </div>
       <Card>
         <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end" role="search">
-          <Field id="filter-q" name="q" type="search" label="Search text" compact defaultValue={values.q ?? ""} wrapperClassName="sm:col-span-3 lg:col-span-2" />
-          {select("status", "Status", STATUSES.map((s) => ({ value: s, label: s.replace("_", " ").toLowerCase() })))}
+          <Field
+            id="filter-q"
+            name="q"
+            type="search"
+            label="Search text"
+            compact
+            defaultValue={values.q ?? ""}
+            wrapperClassName="sm:col-span-3 lg:col-span-2"
+          />
+          {select(
+            "status",
+            "Status",
+            STATUSES.map((s) => ({ value: s, label: s.replace("_", " ").toLowerCase() })),
+          )}
           {select("topicId", "Topic", termOptions("TOPIC"))}
           {select("typeId", "Type", termOptions("TYPE"))}
           {select("viewId", "View", termOptions("VIEW"))}
-          {select("difficulty", "Difficulty", ["1", "2", "3", "4", "5"].map((d) => ({ value: d, label: d })))}
+          {select(
+            "difficulty",
+            "Difficulty",
+            ["1", "2", "3", "4", "5"].map((d) => ({ value: d, label: d })),
+          )}
           <Button type="submit" className="lg:col-start-7">
             Filter
           </Button>
@@ -73,7 +100,8 @@ export function SeedList({
               {s.instruction.slice(0, 160) || "(empty draft)"}
             </Link>
             <span className="text-xs text-slate-600">
-              {[s.topic, s.type, s.view].filter(Boolean).join(" · ")} {s.difficulty ? `· level ${s.difficulty}` : ""}
+              {[s.topic, s.type, s.view].filter(Boolean).join(" · ")}{" "}
+              {s.difficulty ? `· level ${s.difficulty}` : ""}
               {s.mine ? " · mine" : ""}
             </span>
           </li>

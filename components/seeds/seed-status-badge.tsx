@@ -8,7 +8,10 @@ const STYLE: Record<string, string> = {
 
 export function SeedStatusBadge({ status }: { status: string }) {
   return (
-    <span data-testid="seed-status" className={`rounded px-2 py-0.5 text-xs font-semibold ${STYLE[status] ?? ""}`}>
+    <span
+      data-testid="seed-status"
+      className={`rounded px-2 py-0.5 text-xs font-semibold ${STYLE[status] ?? ""}`}
+    >
       {status.replace("_", " ").toLowerCase()}
     </span>
   );

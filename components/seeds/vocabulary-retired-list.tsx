@@ -11,7 +11,13 @@ export function VocabularyRetiredList({ terms }: { terms: { id: string; kind: st
         <li key={t.id} className="flex flex-wrap items-center gap-2 py-1.5">
           <span className="text-slate-600">{t.kind}</span>
           <span className="font-medium line-through decoration-slate-400">{t.label}</span>
-          <VocabularyTermForm action={restoreTermAction} hidden={{ termId: t.id }} submit="Restore" submitLabel={`Restore “${t.label}”`} done="Restored." />
+          <VocabularyTermForm
+            action={restoreTermAction}
+            hidden={{ termId: t.id }}
+            submit="Restore"
+            submitLabel={`Restore “${t.label}”`}
+            done="Restored."
+          />
         </li>
       ))}
     </ul>

@@ -33,7 +33,13 @@ export function VocabularyTermForm({
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       {children?.(errors)}
-      <Button type="submit" variant={variant} className="px-2 py-1 text-xs" disabled={pending} aria-label={submitLabel}>
+      <Button
+        type="submit"
+        variant={variant}
+        className="px-2 py-1 text-xs"
+        disabled={pending}
+        aria-label={submitLabel}
+      >
         {submit}
       </Button>
       <span aria-live="polite" className="text-xs">

@@ -22,7 +22,10 @@ const LINKS: { href: string; label: string; permission: TPermission }[] = [
 export function AppNav({ user }: { user: TCurrentUser }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <nav
+        aria-label="Main"
+        className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3"
+      >
         <Link href="/" className="text-lg font-bold text-brand-800">
           ClinReview
         </Link>
@@ -38,7 +41,11 @@ export function AppNav({ user }: { user: TCurrentUser }) {
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="text-slate-700">
             {user.name} · <span data-testid="current-role">{ROLE_LABEL[user.role]}</span>
-            {user.isDemo ? <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs text-amber-950">demo account</span> : null}
+            {user.isDemo ? (
+              <span className="ml-2 rounded bg-amber-200 px-1.5 py-0.5 text-xs text-amber-950">
+                demo account
+              </span>
+            ) : null}
           </span>
           <SignOutButton />
         </div>

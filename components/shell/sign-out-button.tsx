@@ -5,7 +5,11 @@ import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <Button variant="secondary" className="px-3 py-1" onClick={() => void signOut({ callbackUrl: "/signin" })}>
+    <Button
+      variant="secondary"
+      className="px-3 py-1"
+      onClick={() => void signOut({ callbackUrl: "/signin" })}
+    >
       Sign out
     </Button>
   );

@@ -10,7 +10,10 @@ export function createStudyBody(f: FormData) {
     name: field(f, "name"),
     // Empty: the API gives the neutral default "Study <number>".
     title: field(f, "title").trim() || undefined,
-    criteria: field(f, "criteria").split(",").map((c) => c.trim()).filter(Boolean),
+    criteria: field(f, "criteria")
+      .split(",")
+      .map((c) => c.trim())
+      .filter(Boolean),
     design,
     reference: design === "vs_reference" ? field(f, "reference") : undefined,
     ratingsPerComparison: Number(f.get("ratingsPerComparison")),

@@ -28,7 +28,11 @@ export function CreateStudyForm() {
     e.preventDefault();
     const body = createStudyBody(new FormData(e.currentTarget));
     setBusy(true);
-    const r = await apiFetch<{ id: string }>("/api/v1/studies", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const r = await apiFetch<{ id: string }>("/api/v1/studies", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     setBusy(false);
     if (!r.ok) {
       // A title that names a model is shown on the title field; anything else above the button.
@@ -39,7 +43,13 @@ export function CreateStudyForm() {
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="grid gap-3 sm:grid-cols-2">
-      <Field name="name" label="Name" required maxLength={200} hint="Internal: admins and researchers only." />
+      <Field
+        name="name"
+        label="Name"
+        required
+        maxLength={200}
+        hint="Internal: admins and researchers only."
+      />
       <Field
         label="Title (what raters see)"
         name="title"
@@ -50,9 +60,30 @@ export function CreateStudyForm() {
       <Field name="criteria" label="Criteria (comma-separated)" required defaultValue={DEFAULT_CRITERIA} />
       <SelectField name="design" label="Design" defaultValue="all_pairs" options={DESIGNS} />
       <Field name="reference" label="Reference model (for “against a reference”)" maxLength={200} />
-      <Field name="ratingsPerComparison" label="Ratings per comparison" type="number" min={1} max={20} defaultValue={2} />
-      <Field name="attentionCheckShare" label="Attention checks (% of comparisons)" type="number" min={0} max={50} defaultValue={5} />
-      <Field name="repeatShare" label="Consistency repeats (% of judgements)" type="number" min={0} max={50} defaultValue={5} />
+      <Field
+        name="ratingsPerComparison"
+        label="Ratings per comparison"
+        type="number"
+        min={1}
+        max={20}
+        defaultValue={2}
+      />
+      <Field
+        name="attentionCheckShare"
+        label="Attention checks (% of comparisons)"
+        type="number"
+        min={0}
+        max={50}
+        defaultValue={5}
+      />
+      <Field
+        name="repeatShare"
+        label="Consistency repeats (% of judgements)"
+        type="number"
+        min={0}
+        max={50}
+        defaultValue={5}
+      />
       <SelectField name="rationale" label="Rationale" defaultValue="optional" options={RATIONALES} />
       <div className="flex items-end gap-4">
         <CheckboxField name="allowTie" label="Allow tie" defaultChecked />

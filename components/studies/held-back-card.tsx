@@ -7,13 +7,17 @@ export function HeldBackCard({ heldBack }: { heldBack: THeldBack }) {
   return (
     <Card title={`Held back from raters (${heldBack.count})`}>
       <p className="mb-2 text-sm text-slate-600" data-testid="held-back-count">
-        {heldBack.count} comparisons were not handed out because an output names its model; the statistics above do not include them.
-        {heldBack.count > heldBack.comparisons.length ? ` The first ${heldBack.comparisons.length} are listed.` : ""}
+        {heldBack.count} comparisons were not handed out because an output names its model; the statistics
+        above do not include them.
+        {heldBack.count > heldBack.comparisons.length
+          ? ` The first ${heldBack.comparisons.length} are listed.`
+          : ""}
       </p>
       <ul className="space-y-1 text-sm" data-testid="held-back">
         {heldBack.comparisons.map((h) => (
           <li key={`${h.promptId}-${h.modelA}-${h.modelB}`}>
-            {h.modelA} vs {h.modelB} on “{h.prompt}”: <span className="text-slate-700">{h.revealing.join(" and ")} names a model</span>
+            {h.modelA} vs {h.modelB} on “{h.prompt}”:{" "}
+            <span className="text-slate-700">{h.revealing.join(" and ")} names a model</span>
           </li>
         ))}
       </ul>

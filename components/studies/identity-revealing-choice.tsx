@@ -7,7 +7,15 @@ import { Notice } from "@/components/ui/notice";
 import { apiFetch } from "@/components/studies/api-fetch";
 
 /** Before the start: the admin's explicit choice to hand out comparisons whose outputs name their model. */
-export function IdentityRevealingChoice({ studyId, include, count }: { studyId: string; include: boolean; count: number }) {
+export function IdentityRevealingChoice({
+  studyId,
+  include,
+  count,
+}: {
+  studyId: string;
+  include: boolean;
+  count: number;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

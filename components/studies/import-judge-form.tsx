@@ -8,7 +8,13 @@ import { Notice } from "@/components/ui/notice";
 import { apiFetch, field } from "@/components/studies/api-fetch";
 
 /** Uploads an LLM judge's AlpacaEval annotations for one criterion; agreement shows on the results page. */
-export function ImportJudgeForm({ studyId, criteria }: { studyId: string; criteria: readonly { key: string; label: string }[] }) {
+export function ImportJudgeForm({
+  studyId,
+  criteria,
+}: {
+  studyId: string;
+  criteria: readonly { key: string; label: string }[];
+}) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -26,17 +32,23 @@ export function ImportJudgeForm({ studyId, criteria }: { studyId: string; criter
     if (Object.keys(errors).length || !(file instanceof File)) return;
     setBusy(true);
     const qs = new URLSearchParams({ judge, criterion: field(f, "criterion") });
-    const r = await apiFetch<{ stored: number; unmatched: number }>(`/api/v1/studies/${studyId}/judge-annotations?${qs.toString()}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: await file.text(),
-    });
+    const r = await apiFetch<{ stored: number; unmatched: number }>(
+      `/api/v1/studies/${studyId}/judge-annotations?${qs.toString()}`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: await file.text(),
+      },
+    );
     setBusy(false);
     if (!r.ok) {
       setMessage({ tone: "error", text: r.error });
       return;
     }
-    setMessage({ tone: "success", text: `Stored ${r.data.stored} judge votes; ${r.data.unmatched} annotations matched no comparison of this study.` });
+    setMessage({
+      tone: "success",
+      text: `Stored ${r.data.stored} judge votes; ${r.data.unmatched} annotations matched no comparison of this study.`,
+    });
     router.refresh();
   }
 

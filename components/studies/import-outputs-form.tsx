@@ -7,7 +7,14 @@ import { Field, FileField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { apiFetch, field } from "@/components/studies/api-fetch";
 
-type TReport = { models: string[]; imported: number; replaced: number; newPrompts: number; unmatched: unknown[]; revealsIdentity: number };
+type TReport = {
+  models: string[];
+  imported: number;
+  replaced: number;
+  newPrompts: number;
+  unmatched: unknown[];
+  revealsIdentity: number;
+};
 
 /** AlpacaEval JSON (one model per file) or JSONL with one column per model (pick columns by name). */
 export function ImportOutputsForm({ studyId }: { studyId: string }) {
@@ -26,11 +33,14 @@ export function ImportOutputsForm({ studyId }: { studyId: string }) {
     const jsonl = /\.jsonl$/i.test(file.name);
     const models = field(f, "models").trim();
     setBusy(true);
-    const r = await apiFetch<TReport>(`/api/v1/studies/${studyId}/outputs${jsonl && models ? `?models=${encodeURIComponent(models)}` : ""}`, {
-      method: "POST",
-      headers: { "content-type": jsonl ? "application/x-ndjson" : "application/json" },
-      body: await file.text(),
-    });
+    const r = await apiFetch<TReport>(
+      `/api/v1/studies/${studyId}/outputs${jsonl && models ? `?models=${encodeURIComponent(models)}` : ""}`,
+      {
+        method: "POST",
+        headers: { "content-type": jsonl ? "application/x-ndjson" : "application/json" },
+        body: await file.text(),
+      },
+    );
     setBusy(false);
     if (!r.ok) {
       setMessage({ tone: "error", text: r.error });
@@ -46,8 +56,17 @@ export function ImportOutputsForm({ studyId }: { studyId: string }) {
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="space-y-3">
-      <FileField id="outputs-file" name="file" label="Outputs file (.json AlpacaEval, or .jsonl with one column per model)" accept=".json,.jsonl" />
-      <Field id="outputs-models" name="models" label="Models to take from a JSONL file (comma-separated column names without “-answer”; empty: all)" />
+      <FileField
+        id="outputs-file"
+        name="file"
+        label="Outputs file (.json AlpacaEval, or .jsonl with one column per model)"
+        accept=".json,.jsonl"
+      />
+      <Field
+        id="outputs-models"
+        name="models"
+        label="Models to take from a JSONL file (comma-separated column names without “-answer”; empty: all)"
+      />
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
       <Button type="submit" disabled={busy}>
         {busy ? "Importing…" : "Import outputs"}

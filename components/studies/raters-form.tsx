@@ -10,7 +10,15 @@ import { apiFetch } from "@/components/studies/api-fetch";
 type TClinician = { id: string; name: string; email: string };
 
 /** Names the raters of a study; none ticked opens it to every clinician. */
-export function RatersForm({ studyId, clinicians, selected }: { studyId: string; clinicians: readonly TClinician[]; selected: readonly string[] }) {
+export function RatersForm({
+  studyId,
+  clinicians,
+  selected,
+}: {
+  studyId: string;
+  clinicians: readonly TClinician[];
+  selected: readonly string[];
+}) {
   const router = useRouter();
   const [ids, setIds] = useState<string[]>([...selected]);
   const [filter, setFilter] = useState("");
@@ -34,16 +42,30 @@ export function RatersForm({ studyId, clinicians, selected }: { studyId: string;
       setMessage({ tone: "error", text: r.error });
       return;
     }
-    setMessage({ tone: "success", text: r.data.raterIds.length ? `${r.data.raterIds.length} named raters saved.` : "Open to every clinician." });
+    setMessage({
+      tone: "success",
+      text: r.data.raterIds.length
+        ? `${r.data.raterIds.length} named raters saved.`
+        : "Open to every clinician.",
+    });
     router.refresh();
   }
 
-  const toggle = (id: string) => setIds((prev) => (prev.includes(id) ? prev.filter((x) => x !== id) : [...prev, id]));
+  const toggle = (id: string) =>
+    setIds((prev) => (prev.includes(id) ? prev.filter((x) => x !== id) : [...prev, id]));
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="space-y-3" data-testid="raters-form">
-      <p className="text-sm text-slate-600">Tick the clinicians who may rate. With none ticked, every clinician may.</p>
-      <Field id="raters-filter" name="clinicianFilter" label="Find a clinician" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <p className="text-sm text-slate-600">
+        Tick the clinicians who may rate. With none ticked, every clinician may.
+      </p>
+      <Field
+        id="raters-filter"
+        name="clinicianFilter"
+        label="Find a clinician"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
       <fieldset className="max-h-64 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm">
         <legend className="sr-only">Clinicians</legend>
         {shown.length === 0 ? <p className="text-slate-600">No active clinician matches.</p> : null}

@@ -42,8 +42,17 @@ function initialClaim(r: TNext): TClaim<TAssignment> {
 
 /** The panels' state for an assignment: the draft's choices restored, the first unanswered criterion active. */
 function panelsFor(a: TAssignment | null) {
-  const choices: Record<string, TChoice> = a ? Object.fromEntries(Object.entries(a.draft?.choices ?? {}).filter(([k]) => a.criteria.some((c) => c.key === k))) : {};
-  const active = a ? Math.max(0, a.criteria.findIndex((c) => !choices[c.key])) : 0;
+  const choices: Record<string, TChoice> = a
+    ? Object.fromEntries(
+        Object.entries(a.draft?.choices ?? {}).filter(([k]) => a.criteria.some((c) => c.key === k)),
+      )
+    : {};
+  const active = a
+    ? Math.max(
+        0,
+        a.criteria.findIndex((c) => !choices[c.key]),
+      )
+    : 0;
   return { choices, active, rationale: a?.draft?.rationale ?? "" };
 }
 
@@ -84,7 +93,12 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
   }, [elapsedMs]);
 
   const allowed = useCallback(
-    (c: TChoice) => (c === "tie" ? assignment?.options.allowTie : c === "both_bad" ? assignment?.options.allowBothBad : true) ?? false,
+    (c: TChoice) =>
+      (c === "tie"
+        ? assignment?.options.allowTie
+        : c === "both_bad"
+          ? assignment?.options.allowBothBad
+          : true) ?? false,
     [assignment],
   );
 
@@ -119,19 +133,30 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
     else if (action === "down") setActive((i) => Math.min(assignment.criteria.length - 1, i + 1));
   };
 
-  const written = useWrittenFindings([{ field: "rationale", text: assignment && assignment.options.rationale !== "off" ? rationale : "" }]);
+  const written = useWrittenFindings([
+    { field: "rationale", text: assignment && assignment.options.rationale !== "off" ? rationale : "" },
+  ]);
 
   const options = (["A", "B", "tie", "both_bad"] as const).filter(allowed);
   const keyHint = assignment
-    ? ["A", "B", ...(assignment.options.allowTie ? ["T (tie)"] : []), ...(assignment.options.allowBothBad ? ["X (both bad)"] : [])].join(", ")
+    ? [
+        "A",
+        "B",
+        ...(assignment.options.allowTie ? ["T (tie)"] : []),
+        ...(assignment.options.allowBothBad ? ["X (both bad)"] : []),
+      ].join(", ")
     : "";
 
   const itemPanel = assignment ? (
     <>
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-2 text-sm font-semibold uppercase text-slate-600">Prompt</h2>
-        <p className="whitespace-pre-wrap" data-testid="prompt">{assignment.prompt.instruction}</p>
-        {assignment.prompt.input ? <p className="mt-2 whitespace-pre-wrap text-slate-700">{assignment.prompt.input}</p> : null}
+        <p className="whitespace-pre-wrap" data-testid="prompt">
+          {assignment.prompt.instruction}
+        </p>
+        {assignment.prompt.input ? (
+          <p className="mt-2 whitespace-pre-wrap text-slate-700">{assignment.prompt.input}</p>
+        ) : null}
       </section>
       <div className="grid gap-4 md:grid-cols-2">
         {assignment.responses.map((r) => (
@@ -144,16 +169,31 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
   const answerPanel = assignment ? (
     <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <p className="kbd-hint text-xs text-slate-600" data-testid="key-hints">
-        Keyboard: {keyHint} answer the highlighted criterion; ↑/↓ move between criteria; Tab reaches every control
-        {assignment.options.rationale !== "off" ? "; R writes the rationale (Esc leaves it, Ctrl+Enter submits from it)" : ""}; S skips; Enter submits.
+        Keyboard: {keyHint} answer the highlighted criterion; ↑/↓ move between criteria; Tab reaches every
+        control
+        {assignment.options.rationale !== "off"
+          ? "; R writes the rationale (Esc leaves it, Ctrl+Enter submits from it)"
+          : ""}
+        ; S skips; Enter submits.
       </p>
       {assignment.criteria.map((c, i) => (
-        <CriterionChoices key={c.key} criterion={c} options={options} value={choices[c.key]} active={i === active} onChoose={(o) => choose(c.key, o, i)} onFocus={() => setActive(i)} />
+        <CriterionChoices
+          key={c.key}
+          criterion={c}
+          options={options}
+          value={choices[c.key]}
+          active={i === active}
+          onChoose={(o) => choose(c.key, o, i)}
+          onFocus={() => setActive(i)}
+        />
       ))}
       {assignment.options.rationale !== "off" ? (
         <label className="block text-sm">
           Rationale {assignment.options.rationale === "required" ? "(required)" : "(optional)"}{" "}
-          <kbd className="kbd-hint rounded border border-slate-300 px-1 text-xs text-slate-600" aria-hidden="true">
+          <kbd
+            className="kbd-hint rounded border border-slate-300 px-1 text-xs text-slate-600"
+            aria-hidden="true"
+          >
             R
           </kbd>
           <textarea
@@ -188,8 +228,8 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
       progress={
         assignment ? (
           <span>
-            <span data-testid="rating-progress">You have rated {assignment.progress.submitted}</span> · this one{" "}
-            <span data-testid="rating-timer">{Math.round(elapsed / 1000)} s</span>
+            <span data-testid="rating-progress">You have rated {assignment.progress.submitted}</span> · this
+            one <span data-testid="rating-timer">{Math.round(elapsed / 1000)} s</span>
           </span>
         ) : null
       }
@@ -204,7 +244,13 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
       answerPanel={answerPanel}
       confirm={
         q.phiRefusal ? (
-          <PhiConfirm refusal={q.phiRefusal} fieldLabels={{ rationale: "Rationale" }} busy={q.busy} onConfirm={() => submit(true)} onCancel={() => q.setPhiRefusal(null)} />
+          <PhiConfirm
+            refusal={q.phiRefusal}
+            fieldLabels={{ rationale: "Rationale" }}
+            busy={q.busy}
+            onConfirm={() => submit(true)}
+            onCancel={() => q.setPhiRefusal(null)}
+          />
         ) : null
       }
     />

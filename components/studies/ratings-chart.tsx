@@ -16,14 +16,22 @@ export function RatingsChart({ title, ratings }: { title: string; ratings: reado
   const hi = Math.ceil((Math.max(1000, ...finite) + 20) / 50) * 50;
   const x = (v: number) => LEFT + ((v - lo) / (hi - lo || 1)) * (W - LEFT - RIGHT);
   const height = TOP + ratings.length * ROW + 30;
-  const ticks = Array.from({ length: Math.floor((hi - lo) / 50) + 1 }, (_, i) => lo + i * 50).filter((_, i, all) => all.length <= 12 || i % 2 === 0);
+  const ticks = Array.from({ length: Math.floor((hi - lo) / 50) + 1 }, (_, i) => lo + i * 50).filter(
+    (_, i, all) => all.length <= 12 || i % 2 === 0,
+  );
   const sorted = [...ratings].sort((a, b) => b.rating - a.rating);
   return (
     <figure className="overflow-x-auto">
       {/* No style attribute: the nonce CSP (no 'unsafe-inline' styles) would block it; the class caps the width at W. */}
       {/* aria-label, not aria-labelledby: an id built from a criterion label with a space ("Clinical
           safety") would be two ID references, neither existing, and the chart would have no name. */}
-      <svg role="img" aria-label={`Bradley–Terry ratings for ${title} with 95% intervals`} viewBox={`0 0 ${W} ${height}`} width="100%" className="max-w-[640px] text-slate-900">
+      <svg
+        role="img"
+        aria-label={`Bradley–Terry ratings for ${title} with 95% intervals`}
+        viewBox={`0 0 ${W} ${height}`}
+        width="100%"
+        className="max-w-[640px] text-slate-900"
+      >
         <title>{`Bradley–Terry ratings for ${title} with 95% intervals`}</title>
         {ticks.map((t) => (
           <g key={t}>
@@ -33,7 +41,14 @@ export function RatingsChart({ title, ratings }: { title: string; ratings: reado
             </text>
           </g>
         ))}
-        <line x1={x(1000)} x2={x(1000)} y1={TOP - 8} y2={height - 24} stroke="#94a3b8" strokeDasharray="4 3" />
+        <line
+          x1={x(1000)}
+          x2={x(1000)}
+          y1={TOP - 8}
+          y2={height - 24}
+          stroke="#94a3b8"
+          strokeDasharray="4 3"
+        />
         {sorted.map((r, i) => {
           const y = TOP + i * ROW + ROW / 2;
           return (
@@ -44,8 +59,22 @@ export function RatingsChart({ title, ratings }: { title: string; ratings: reado
               {Number.isFinite(r.ci[0]) && Number.isFinite(r.ci[1]) ? (
                 <>
                   <line x1={x(r.ci[0])} x2={x(r.ci[1])} y1={y} y2={y} stroke="#1e40af" strokeWidth={2} />
-                  <line x1={x(r.ci[0])} x2={x(r.ci[0])} y1={y - 6} y2={y + 6} stroke="#1e40af" strokeWidth={2} />
-                  <line x1={x(r.ci[1])} x2={x(r.ci[1])} y1={y - 6} y2={y + 6} stroke="#1e40af" strokeWidth={2} />
+                  <line
+                    x1={x(r.ci[0])}
+                    x2={x(r.ci[0])}
+                    y1={y - 6}
+                    y2={y + 6}
+                    stroke="#1e40af"
+                    strokeWidth={2}
+                  />
+                  <line
+                    x1={x(r.ci[1])}
+                    x2={x(r.ci[1])}
+                    y1={y - 6}
+                    y2={y + 6}
+                    stroke="#1e40af"
+                    strokeWidth={2}
+                  />
                 </>
               ) : null}
               <circle cx={x(r.rating)} cy={y} r={5} fill="#1e3a8a">

@@ -21,7 +21,20 @@ describe("results page markup", () => {
   });
 
   it("shows the win rate's standard error in the pairs table", () => {
-    const pair = { criterion: "correctness", modelA: "gpt-4", modelB: "claude-2", n: 805, winsA: 200, winsB: 580, ties: 20, bothBad: 5, winRateA: 0.2646, standardError: 0.0154, wilson: [0.23, 0.29] as const, signTestP: 0.0001 };
+    const pair = {
+      criterion: "correctness",
+      modelA: "gpt-4",
+      modelB: "claude-2",
+      n: 805,
+      winsA: 200,
+      winsB: 580,
+      ties: 20,
+      bothBad: 5,
+      winRateA: 0.2646,
+      standardError: 0.0154,
+      wilson: [0.23, 0.29] as const,
+      signTestP: 0.0001,
+    };
     const html = renderToStaticMarkup(createElement(PairsTable, { pairs: [pair] }));
     const headers = [...html.matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map((m) => m[1]?.trim());
     const cells = [...html.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);

@@ -1,4 +1,17 @@
-type TPair = { criterion: string; modelA: string; modelB: string; n: number; winsA: number; winsB: number; ties: number; bothBad: number; winRateA: number; standardError: number; wilson: readonly [number, number]; signTestP: number };
+type TPair = {
+  criterion: string;
+  modelA: string;
+  modelB: string;
+  n: number;
+  winsA: number;
+  winsB: number;
+  ties: number;
+  bothBad: number;
+  winRateA: number;
+  standardError: number;
+  wilson: readonly [number, number];
+  signTestP: number;
+};
 type TAgreement = { criterion: string; krippendorffAlpha: number; percentAgreement: number; nItems: number };
 
 const pct = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : "–");
@@ -12,20 +25,46 @@ export function PairsTable({ pairs }: { pairs: readonly TPair[] }) {
       <table className="w-full text-left text-sm" data-testid="pairs-table">
         <thead className="border-b text-xs uppercase text-slate-600">
           <tr>
-            <th scope="col" className={th}>Criterion</th>
-            <th scope="col" className={th}>Model A</th>
-            <th scope="col" className={th}>Model B</th>
-            <th scope="col" className={th}>n</th>
-            <th scope="col" className={th}>A wins</th>
-            <th scope="col" className={th}>B wins</th>
-            <th scope="col" className={th}>Ties</th>
-            <th scope="col" className={th}>Both bad</th>
-            <th scope="col" className={th}>A win rate</th>
-            <th scope="col" className={th} title="Standard error of the win rate (sample standard deviation / √n, as AlpacaEval reports it)">
+            <th scope="col" className={th}>
+              Criterion
+            </th>
+            <th scope="col" className={th}>
+              Model A
+            </th>
+            <th scope="col" className={th}>
+              Model B
+            </th>
+            <th scope="col" className={th}>
+              n
+            </th>
+            <th scope="col" className={th}>
+              A wins
+            </th>
+            <th scope="col" className={th}>
+              B wins
+            </th>
+            <th scope="col" className={th}>
+              Ties
+            </th>
+            <th scope="col" className={th}>
+              Both bad
+            </th>
+            <th scope="col" className={th}>
+              A win rate
+            </th>
+            <th
+              scope="col"
+              className={th}
+              title="Standard error of the win rate (sample standard deviation / √n, as AlpacaEval reports it)"
+            >
               SE
             </th>
-            <th scope="col" className={th}>95% Wilson (decisive)</th>
-            <th scope="col" className={th}>Sign test p</th>
+            <th scope="col" className={th}>
+              95% Wilson (decisive)
+            </th>
+            <th scope="col" className={th}>
+              Sign test p
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -58,10 +97,18 @@ export function AgreementTable({ agreement }: { agreement: readonly TAgreement[]
     <table className="text-left text-sm">
       <thead className="border-b text-xs uppercase text-slate-600">
         <tr>
-          <th scope="col" className={th}>Criterion</th>
-          <th scope="col" className={th}>Krippendorff’s α</th>
-          <th scope="col" className={th}>Percent agreement</th>
-          <th scope="col" className={th}>Comparisons with ≥ 2 raters</th>
+          <th scope="col" className={th}>
+            Criterion
+          </th>
+          <th scope="col" className={th}>
+            Krippendorff’s α
+          </th>
+          <th scope="col" className={th}>
+            Percent agreement
+          </th>
+          <th scope="col" className={th}>
+            Comparisons with ≥ 2 raters
+          </th>
         </tr>
       </thead>
       <tbody>

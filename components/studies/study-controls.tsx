@@ -34,7 +34,13 @@ export function StudyControls({ studyId, status }: { studyId: string; status: ke
     <div className="space-y-2">
       <div className="flex gap-2">
         {ACTIONS[status].map((a) => (
-          <Button key={a} type="button" variant={a === "close" ? "danger" : "primary"} disabled={busy} onClick={() => void act(a)}>
+          <Button
+            key={a}
+            type="button"
+            variant={a === "close" ? "danger" : "primary"}
+            disabled={busy}
+            onClick={() => void act(a)}
+          >
             {a[0]?.toUpperCase()}
             {a.slice(1)} study
           </Button>

@@ -18,7 +18,11 @@ export function StudyTitleForm({ studyId, title }: { studyId: string; title: str
     e.preventDefault();
     const body = { title: field(new FormData(e.currentTarget), "title") };
     setBusy(true);
-    const r = await apiFetch<{ title: string }>(`/api/v1/studies/${studyId}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const r = await apiFetch<{ title: string }>(`/api/v1/studies/${studyId}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     setBusy(false);
     if (r.ok) {
       setErrors(undefined);
@@ -33,7 +37,15 @@ export function StudyTitleForm({ studyId, title }: { studyId: string; title: str
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="flex flex-wrap items-end gap-2">
       <div className="min-w-64 flex-1">
-        <Field label="Title (what raters see)" name="title" id="study-title" defaultValue={title} required maxLength={200} errors={errors} />
+        <Field
+          label="Title (what raters see)"
+          name="title"
+          id="study-title"
+          defaultValue={title}
+          required
+          maxLength={200}
+          errors={errors}
+        />
       </div>
       <Button type="submit" disabled={busy}>
         Save title

@@ -14,7 +14,11 @@ export function Button({
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof VARIANTS }) {
   return (
     <button
-      className={cn("inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold", VARIANTS[variant], className)}
+      className={cn(
+        "inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold",
+        VARIANTS[variant],
+        className,
+      )}
       {...rest}
     />
   );

@@ -17,10 +17,22 @@ type TFrameProps = {
 
 type TIds = { controlId: string; invalid: boolean; describedBy: string | undefined };
 
-function fieldIds(id: string | undefined, name: string, errors: string[] | undefined, hint: ReactNode, extra?: string): TIds {
+function fieldIds(
+  id: string | undefined,
+  name: string,
+  errors: string[] | undefined,
+  hint: ReactNode,
+  extra?: string,
+): TIds {
   const controlId = id ?? `f-${name}`;
   const invalid = Boolean(errors?.length);
-  const describedBy = [invalid ? `${controlId}-error` : null, hint ? `${controlId}-hint` : null, extra ?? null].filter(Boolean).join(" ");
+  const describedBy = [
+    invalid ? `${controlId}-error` : null,
+    hint ? `${controlId}-hint` : null,
+    extra ?? null,
+  ]
+    .filter(Boolean)
+    .join(" ");
   return { controlId, invalid, describedBy: describedBy || undefined };
 }
 
@@ -51,7 +63,14 @@ export function FieldErrors({ id, errors }: { id: string; errors: string[] | und
 function Frame({ ids, frame, children }: { ids: TIds; frame: TFrameProps; children: ReactNode }) {
   return (
     <div className={cn("space-y-1", frame.wrapperClassName)}>
-      <label htmlFor={ids.controlId} className={cn("block font-medium text-slate-800", frame.compact ? "text-xs" : "text-sm", frame.hideLabel && "sr-only")}>
+      <label
+        htmlFor={ids.controlId}
+        className={cn(
+          "block font-medium text-slate-800",
+          frame.compact ? "text-xs" : "text-sm",
+          frame.hideLabel && "sr-only",
+        )}
+      >
         {frame.label}
       </label>
       {children}
@@ -64,7 +83,18 @@ function Frame({ ids, frame, children }: { ids: TIds; frame: TFrameProps; childr
 type TFieldProps = Omit<ComponentProps<"input">, "name"> & TFrameProps;
 
 /** A labelled input whose errors are announced and tied to it for screen readers. */
-export function Field({ label, name, errors, hint, compact, hideLabel, wrapperClassName, id, className, ...rest }: TFieldProps) {
+export function Field({
+  label,
+  name,
+  errors,
+  hint,
+  compact,
+  hideLabel,
+  wrapperClassName,
+  id,
+  className,
+  ...rest
+}: TFieldProps) {
   const ids = fieldIds(id, name, errors, hint, rest["aria-describedby"]);
   return (
     <Frame ids={ids} frame={{ label, name, errors, hint, compact, hideLabel, wrapperClassName }}>
@@ -81,7 +111,18 @@ export function Field({ label, name, errors, hint, compact, hideLabel, wrapperCl
 }
 
 /** A file picker: same label, hint and errors as every field, without a text box's frame. */
-export function FileField({ label, name, errors, hint, compact, hideLabel, wrapperClassName, id, className, ...rest }: Omit<TFieldProps, "type">) {
+export function FileField({
+  label,
+  name,
+  errors,
+  hint,
+  compact,
+  hideLabel,
+  wrapperClassName,
+  id,
+  className,
+  ...rest
+}: Omit<TFieldProps, "type">) {
   const ids = fieldIds(id, name, errors, hint, rest["aria-describedby"]);
   return (
     <Frame ids={ids} frame={{ label, name, errors, hint, compact, hideLabel, wrapperClassName }}>
@@ -92,7 +133,10 @@ export function FileField({ label, name, errors, hint, compact, hideLabel, wrapp
         {...rest}
         aria-invalid={ids.invalid || undefined}
         aria-describedby={ids.describedBy}
-        className={cn("block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1", className)}
+        className={cn(
+          "block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1",
+          className,
+        )}
       />
     </Frame>
   );
@@ -100,7 +144,18 @@ export function FileField({ label, name, errors, hint, compact, hideLabel, wrapp
 
 type TTextAreaProps = Omit<ComponentProps<"textarea">, "name"> & TFrameProps;
 
-export function TextAreaField({ label, name, errors, hint, compact, hideLabel, wrapperClassName, id, className, ...rest }: TTextAreaProps) {
+export function TextAreaField({
+  label,
+  name,
+  errors,
+  hint,
+  compact,
+  hideLabel,
+  wrapperClassName,
+  id,
+  className,
+  ...rest
+}: TTextAreaProps) {
   const ids = fieldIds(id, name, errors, hint, rest["aria-describedby"]);
   return (
     <Frame ids={ids} frame={{ label, name, errors, hint, compact, hideLabel, wrapperClassName }}>
@@ -120,7 +175,20 @@ type TOption = { value: string; label: string };
 type TSelectProps = Omit<ComponentProps<"select">, "name"> & TFrameProps & { options?: TOption[] };
 
 /** A labelled select; its choices come as `options` or, for groups and the like, as children. */
-export function SelectField({ label, name, options, errors, hint, compact, hideLabel, wrapperClassName, id, className, children, ...rest }: TSelectProps) {
+export function SelectField({
+  label,
+  name,
+  options,
+  errors,
+  hint,
+  compact,
+  hideLabel,
+  wrapperClassName,
+  id,
+  className,
+  children,
+  ...rest
+}: TSelectProps) {
   const ids = fieldIds(id, name, errors, hint, rest["aria-describedby"]);
   return (
     <Frame ids={ids} frame={{ label, name, errors, hint, compact, hideLabel, wrapperClassName }}>
@@ -143,12 +211,28 @@ export function SelectField({ label, name, options, errors, hint, compact, hideL
   );
 }
 
-type TCheckboxProps = Omit<ComponentProps<"input">, "name" | "type"> & Omit<TFrameProps, "compact" | "hideLabel">;
+type TCheckboxProps = Omit<ComponentProps<"input">, "name" | "type"> &
+  Omit<TFrameProps, "compact" | "hideLabel">;
 
 /** A checkbox with its label beside it; errors and hint below, tied to it like any field's. */
-export function CheckboxField({ label, name, errors, hint, wrapperClassName, id, className, ...rest }: TCheckboxProps) {
+export function CheckboxField({
+  label,
+  name,
+  errors,
+  hint,
+  wrapperClassName,
+  id,
+  className,
+  ...rest
+}: TCheckboxProps) {
   // Several checkboxes may share a name (a set of flags): the value tells their ids apart.
-  const ids = fieldIds(id ?? (rest.value !== undefined ? `f-${name}-${String(rest.value)}` : undefined), name, errors, hint, rest["aria-describedby"]);
+  const ids = fieldIds(
+    id ?? (rest.value !== undefined ? `f-${name}-${String(rest.value)}` : undefined),
+    name,
+    errors,
+    hint,
+    rest["aria-describedby"],
+  );
   return (
     <div className={cn("space-y-1", wrapperClassName)}>
       <label htmlFor={ids.controlId} className="flex items-center gap-2 text-sm">

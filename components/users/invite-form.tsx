@@ -19,7 +19,14 @@ export function InviteForm() {
   return (
     <div className="space-y-4">
       <form action={action} noValidate className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
-        <Field label="E-mail address" name="email" type="email" required defaultValue={v?.email} errors={fe?.email} />
+        <Field
+          label="E-mail address"
+          name="email"
+          type="email"
+          required
+          defaultValue={v?.email}
+          errors={fe?.email}
+        />
         <SelectField label="Role" name="role" options={ROLES} defaultValue={v?.role} errors={fe?.role} />
         <Button type="submit" disabled={pending}>
           Invite
@@ -30,7 +37,8 @@ export function InviteForm() {
         <Notice tone="success" title={`Invitation for ${state.data.email}`}>
           <p>
             {state.data.mailed ? "It was e-mailed. " : "No mail was sent (no SMTP configured): "}
-            Copy this single-use link to the invitee. It expires {new Date(state.data.expiresAt).toLocaleString()}.
+            Copy this single-use link to the invitee. It expires{" "}
+            {new Date(state.data.expiresAt).toLocaleString()}.
           </p>
           <Field
             name="inviteLink"

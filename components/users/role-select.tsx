@@ -10,7 +10,17 @@ const ROLES = [
   { value: "RESEARCHER", label: "Researcher" },
 ];
 
-export function RoleSelect({ userId, name, role, disabled }: { userId: string; name: string; role: string; disabled: boolean }) {
+export function RoleSelect({
+  userId,
+  name,
+  role,
+  disabled,
+}: {
+  userId: string;
+  name: string;
+  role: string;
+  disabled: boolean;
+}) {
   const [state, action, pending] = useActionState(changeRoleAction, null);
   return (
     <form action={action} className="flex flex-col gap-1">

@@ -17,7 +17,10 @@ export function testDb(): PrismaClient {
 
 export const PASSWORD = "correct horse battery staple";
 
-export async function createUser(role: Role, opts: { email?: string; name?: string; password?: string } = {}) {
+export async function createUser(
+  role: Role,
+  opts: { email?: string; name?: string; password?: string } = {},
+) {
   const suffix = randomBytes(4).toString("hex");
   const email = opts.email ?? `${role.toLowerCase()}-${suffix}@e2e.test`;
   return testDb().user.create({
@@ -25,7 +28,11 @@ export async function createUser(role: Role, opts: { email?: string; name?: stri
       email,
       name: opts.name ?? `${role[0]}${role.slice(1).toLowerCase()} ${suffix}`,
       role,
-      passwordHash: await hash(opts.password ?? PASSWORD, { memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
+      passwordHash: await hash(opts.password ?? PASSWORD, {
+        memoryCost: 19_456,
+        timeCost: 2,
+        parallelism: 1,
+      }),
       pseudonym: `R-${suffix}`,
     },
   });

@@ -22,11 +22,19 @@ function schema(s: z.ZodType, io: "input" | "output"): TJson {
 
 function parameters(def: TApiRouteDef): TJson[] {
   const list: TJson[] = [];
-  for (const [where, s] of [["path", def.params], ["query", def.query]] as const) {
+  for (const [where, s] of [
+    ["path", def.params],
+    ["query", def.query],
+  ] as const) {
     if (!s) continue;
     const js = schema(s, "input") as { properties?: Record<string, TJson>; required?: string[] };
     for (const [name, prop] of Object.entries(js.properties ?? {})) {
-      list.push({ name, in: where, required: where === "path" || (js.required ?? []).includes(name), schema: prop });
+      list.push({
+        name,
+        in: where,
+        required: where === "path" || (js.required ?? []).includes(name),
+        schema: prop,
+      });
     }
   }
   return list;
@@ -39,18 +47,29 @@ function operation(def: TApiRouteDef): TJson {
     [ok.status]: {
       description: ok.description,
       ...(ok.schema || ok.contentType
-        ? { content: { [ok.contentType ?? "application/json"]: ok.schema ? { schema: schema(ok.schema, "output") } : {} } }
+        ? {
+            content: {
+              [ok.contentType ?? "application/json"]: ok.schema
+                ? { schema: schema(ok.schema, "output") }
+                : {},
+            },
+          }
         : {}),
     },
     400: { description: "Bad request", content: problemContent },
     401: { description: "Not signed in / no valid token", content: problemContent },
     403: { description: "Not permitted", content: problemContent },
   };
-  if (def.body) responses[422] = { description: "Invalid body (field-level errors)", content: problemContent };
+  if (def.body)
+    responses[422] = { description: "Invalid body (field-level errors)", content: problemContent };
   const requestBody = def.body
     ? { required: true, content: { "application/json": { schema: schema(def.body, "input") } } }
     : def.rawBody
-      ? { required: true, description: def.rawBody.description, content: Object.fromEntries(def.rawBody.contentTypes.map((t) => [t, {}])) }
+      ? {
+          required: true,
+          description: def.rawBody.description,
+          content: Object.fromEntries(def.rawBody.contentTypes.map((t) => [t, {}])),
+        }
       : undefined;
   return {
     summary: def.summary,
@@ -71,7 +90,11 @@ export function openApiDocument(version: string): TJson {
   }
   return {
     openapi: "3.1.0",
-    info: { title: "ClinReview API", version, description: "Authenticate with `Authorization: Bearer <token>` (create a token on your account page)." },
+    info: {
+      title: "ClinReview API",
+      version,
+      description: "Authenticate with `Authorization: Bearer <token>` (create a token on your account page).",
+    },
     servers: [{ url: "/" }],
     security: [{ bearer: [] }],
     components: {

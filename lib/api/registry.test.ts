@@ -18,19 +18,37 @@ function declared(): string[] {
   return routeFiles(V1).flatMap((file) => {
     const rel = path.relative(path.resolve(__dirname, "../.."), path.dirname(file)).split(path.sep).join("/");
     const urlPath = `/${rel.replace(/^app\//, "")}`.replace(/\[(\w+)\]/g, ":$1");
-    const methods = [...readFileSync(file, "utf8").matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+    const methods = [
+      ...readFileSync(file, "utf8").matchAll(
+        /export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g,
+      ),
+    ].map((m) => m[1]);
     return methods.map((m) => `${m} ${urlPath}`);
   });
 }
 
 describe("the /api/v1 registry", () => {
   it("matches the route files exactly, so the OpenAPI document cannot drift from the app", () => {
-    const registered = API_ROUTES.map((r) => `${r.def.method} ${r.def.path}`).concat("GET /api/v1/openapi.json");
+    const registered = API_ROUTES.map((r) => `${r.def.method} ${r.def.path}`).concat(
+      "GET /api/v1/openapi.json",
+    );
     expect(declared().sort()).toEqual(registered.sort());
   });
 
   it("documents each route with its permission, parameters and problem responses", () => {
-    const doc = openApiDocument("test") as { paths: Record<string, Record<string, { "x-permission": string; parameters: { name: string; in: string }[]; responses: Record<string, unknown> }>> };
+    const doc = openApiDocument("test") as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            "x-permission": string;
+            parameters: { name: string; in: string }[];
+            responses: Record<string, unknown>;
+          }
+        >
+      >;
+    };
     for (const { def } of API_ROUTES) {
       const op = doc.paths[def.path.replace(/:(\w+)/g, "{$1}")]?.[def.method.toLowerCase()];
       expect(op, `${def.method} ${def.path}`).toBeDefined();

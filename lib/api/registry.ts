@@ -11,4 +11,14 @@ import { phiRoutes } from "@/lib/phi-guard/routes";
 import { queueRoutes } from "@/lib/queue/routes";
 
 /** Every /api/v1 route. The OpenAPI document is built from this list, and a test checks it against app/. */
-export const API_ROUTES: { def: TApiRouteDef }[] = [meRoute, auditCsvRoute, revokeTokenRoute, ...seedRoutes, ...studyRoutes, ...datasetRoutes, ...auditRoutes, ...queueRoutes, ...phiRoutes];
+export const API_ROUTES: { def: TApiRouteDef }[] = [
+  meRoute,
+  auditCsvRoute,
+  revokeTokenRoute,
+  ...seedRoutes,
+  ...studyRoutes,
+  ...datasetRoutes,
+  ...auditRoutes,
+  ...queueRoutes,
+  ...phiRoutes,
+];

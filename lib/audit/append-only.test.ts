@@ -28,7 +28,8 @@ function walk(dir: string, out: string[] = []): string[] {
 }
 
 const files = DIRS.flatMap((d) => walk(path.join(root, d)));
-const mentioning = (pattern: RegExp) => files.filter((f) => pattern.test(readFileSync(path.join(root, f), "utf8"))).sort();
+const mentioning = (pattern: RegExp) =>
+  files.filter((f) => pattern.test(readFileSync(path.join(root, f), "utf8"))).sort();
 const SELF = "lib/audit/append-only.test.ts";
 const MIGRATION = /^prisma\/migrations\/\d+_(audit_append_only|phi_fingerprint_hmac)\/migration\.sql$/;
 
@@ -39,12 +40,16 @@ describe("the append-only audit trail's exceptions", () => {
   });
 
   it("audit_redact() is called only by redact-audit-rows.ts", () => {
-    const found = mentioning(/\baudit_redact\s*\(/).filter((f) => f !== SELF && !MIGRATION.test(f) && !f.startsWith("tests/"));
+    const found = mentioning(/\baudit_redact\s*\(/).filter(
+      (f) => f !== SELF && !MIGRATION.test(f) && !f.startsWith("tests/"),
+    );
     expect(found).toEqual(["lib/audit/redact-audit-rows.ts"]);
   });
 
   it("no application code updates or deletes audit rows", () => {
-    const found = mentioning(/auditLog\.(update|updateMany|upsert|delete|deleteMany)\(|(UPDATE|DELETE FROM|TRUNCATE)\s+"AuditLog"/).filter(
+    const found = mentioning(
+      /auditLog\.(update|updateMany|upsert|delete|deleteMany)\(|(UPDATE|DELETE FROM|TRUNCATE)\s+"AuditLog"/,
+    ).filter(
       (f) => f !== SELF && !f.startsWith("tests/") && !f.startsWith("e2e/") && !f.startsWith("prisma/"),
     );
     expect(found).toEqual([]);
@@ -53,9 +58,13 @@ describe("the append-only audit trail's exceptions", () => {
 
 describe("typedAddressJson", () => {
   it("keeps the account's id, or only the SHA-256 of an address that is no one's", () => {
-    expect(typedAddressJson("dana@example.org", "3f1c2a9e-5b7d-4e21-9a0b-1c2d3e4f5a6b")).toEqual({ userId: "3f1c2a9e-5b7d-4e21-9a0b-1c2d3e4f5a6b" });
+    expect(typedAddressJson("dana@example.org", "3f1c2a9e-5b7d-4e21-9a0b-1c2d3e4f5a6b")).toEqual({
+      userId: "3f1c2a9e-5b7d-4e21-9a0b-1c2d3e4f5a6b",
+    });
     // `printf %s nobody@example.org | sha256sum`, as the migration's encode(sha256(convert_to(…, 'UTF8')), 'hex').
-    expect(typedAddressJson("nobody@example.org", null)).toEqual({ emailSha256: "562b23229c385803090e3a1e8ec8e846ed154fbf0a9027c8065e43f19ea02264" });
+    expect(typedAddressJson("nobody@example.org", null)).toEqual({
+      emailSha256: "562b23229c385803090e3a1e8ec8e846ed154fbf0a9027c8065e43f19ea02264",
+    });
     expect(JSON.stringify(typedAddressJson("nobody@example.org", null))).not.toContain("nobody");
   });
 });

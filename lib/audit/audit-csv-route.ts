@@ -21,14 +21,25 @@ export const auditCsvRoute = defineApiRoute(
     const { actor, ...rest } = query;
     await db().$transaction(async (tx) => {
       // The actor filter is part of someone's name or e-mail: recorded as the ids it matched.
-      const actorIds = actor ? (await tx.user.findMany({ where: actorWhere(actor), select: { id: true }, orderBy: { id: "asc" } })).map((u) => u.id) : undefined;
+      const actorIds = actor
+        ? (
+            await tx.user.findMany({ where: actorWhere(actor), select: { id: true }, orderBy: { id: "asc" } })
+          ).map((u) => u.id)
+        : undefined;
       await recordAudit(tx, ctx, {
         actorId: user.id,
         action: "audit_log.export",
         entityType: "audit_log",
-        after: { filter: JSON.parse(JSON.stringify(rest)) as Record<string, string>, ...(actorIds ? { actorIds } : {}) },
+        after: {
+          filter: JSON.parse(JSON.stringify(rest)) as Record<string, string>,
+          ...(actorIds ? { actorIds } : {}),
+        },
       });
     });
-    return attachment(auditCsvStream(query), "text/csv; charset=utf-8", `clinreview-audit-${new Date().toISOString().slice(0, 10)}.csv`);
+    return attachment(
+      auditCsvStream(query),
+      "text/csv; charset=utf-8",
+      `clinreview-audit-${new Date().toISOString().slice(0, 10)}.csv`,
+    );
   },
 );

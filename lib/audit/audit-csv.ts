@@ -6,8 +6,21 @@ import type { TAuditFilter } from "@/lib/audit/schemas";
 // The people columns are looked up when the file is made (resolve-people.ts): the rows hold ids,
 // so a pseudonymised user appears under their pseudonym. New columns go last, after `ip`.
 const HEADER = [
-  "id", "time", "actor_id", "actor_email", "action", "entity_type", "entity_id", "before", "after", "request_id", "ip",
-  "actor_name", "subject_id", "subject_name", "subject_email",
+  "id",
+  "time",
+  "actor_id",
+  "actor_email",
+  "action",
+  "entity_type",
+  "entity_id",
+  "before",
+  "after",
+  "request_id",
+  "ip",
+  "actor_name",
+  "subject_id",
+  "subject_name",
+  "subject_email",
 ];
 
 export function auditCsvStream(f: TAuditFilter): ReadableStream<Uint8Array> {

@@ -16,7 +16,12 @@ function userIdIn(json: unknown): string | null {
   return typeof v === "string" && UUID.test(v) ? v : null;
 }
 
-export function auditSubject(row: { entityType: string; entityId: string | null; before: unknown; after: unknown }): TAuditSubjectRef | null {
+export function auditSubject(row: {
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}): TAuditSubjectRef | null {
   const entityId = row.entityId && UUID.test(row.entityId) ? row.entityId : null;
   if (row.entityType === "user" && entityId) return { kind: "user", id: entityId };
   if (row.entityType === "invitation" && entityId) return { kind: "invitation", id: entityId };
@@ -25,7 +30,11 @@ export function auditSubject(row: { entityType: string; entityId: string | null;
 }
 
 /** How the trail shows a subject, from the name and e-mail looked up when it is read. */
-export function subjectLabel(p: { kind: TAuditSubjectRef["kind"]; name: string | null; email: string | null }): string {
+export function subjectLabel(p: {
+  kind: TAuditSubjectRef["kind"];
+  name: string | null;
+  email: string | null;
+}): string {
   const who = [p.name, p.email ? `<${p.email}>` : null].filter(Boolean).join(" ");
   if (p.kind === "invitation") return who ? `Invitation to ${who}` : "Invitation (its link was removed)";
   return who || "Unknown user";

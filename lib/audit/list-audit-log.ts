@@ -7,13 +7,17 @@ import { canonicalSpelling, legacyActionsStartingWith, storedSpellings } from "@
 
 /** The people an "actor" filter (part of a name or e-mail) matches, as they are named now. */
 export function actorWhere(actor: string): Prisma.UserWhereInput {
-  return { OR: [{ email: { contains: actor.toLowerCase() } }, { name: { contains: actor, mode: "insensitive" } }] };
+  return {
+    OR: [{ email: { contains: actor.toLowerCase() } }, { name: { contains: actor, mode: "insensitive" } }],
+  };
 }
 
 /** Filters match the current spelling and the legacy ones stored before it (lib/audit/vocabulary.ts). */
 function actionWhere(prefix: string): Prisma.AuditLogWhereInput {
   const legacy = legacyActionsStartingWith(prefix);
-  return legacy.length ? { OR: [{ action: { startsWith: prefix } }, { action: { in: legacy } }] } : { action: { startsWith: prefix } };
+  return legacy.length
+    ? { OR: [{ action: { startsWith: prefix } }, { action: { in: legacy } }] }
+    : { action: { startsWith: prefix } };
 }
 
 function where(f: TAuditFilter): Prisma.AuditLogWhereInput {
@@ -30,7 +34,11 @@ const PAGE = 50;
 
 /** Rows as they read today: legacy spellings of actions and entity types shown in their current form. */
 function currentSpelling(r: TResolvedAuditRow): TResolvedAuditRow {
-  return { ...r, action: canonicalSpelling("action", r.action), entityType: canonicalSpelling("entityType", r.entityType) };
+  return {
+    ...r,
+    action: canonicalSpelling("action", r.action),
+    entityType: canonicalSpelling("entityType", r.entityType),
+  };
 }
 
 export async function listAuditLog(f: TAuditFilter) {
@@ -41,7 +49,10 @@ export async function listAuditLog(f: TAuditFilter) {
   });
   const page = rows.slice(0, PAGE);
   const last = page[page.length - 1];
-  return { rows: (await resolvePeople(page)).map(currentSpelling), nextBefore: rows.length > PAGE && last ? Number(last.id) : null };
+  return {
+    rows: (await resolvePeople(page)).map(currentSpelling),
+    nextBefore: rows.length > PAGE && last ? Number(last.id) : null,
+  };
 }
 
 /**

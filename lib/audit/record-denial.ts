@@ -15,7 +15,12 @@ export async function recordDenial(
 ): Promise<void> {
   try {
     await db().$transaction((tx) =>
-      recordAudit(tx, ctx, { actorId: userId, action: "permission.denied", entityType: "route", entityId: what.slice(0, 200) }),
+      recordAudit(tx, ctx, {
+        actorId: userId,
+        action: "permission.denied",
+        entityType: "route",
+        entityId: what.slice(0, 200),
+      }),
     );
   } catch (err) {
     log.error("could not record permission denial", { requestId: ctx?.requestId, ...describeError(err) });

@@ -19,15 +19,24 @@ export async function resolvePeople(rows: readonly AuditLog[]): Promise<TResolve
   const subjects = rows.map(auditSubject);
   const invitationIds = [...new Set(subjects.flatMap((s) => (s?.kind === "invitation" ? [s.id] : [])))];
   const links = invitationIds.length
-    ? await db().accountLink.findMany({ where: { id: { in: invitationIds }, kind: "INVITE" }, select: { id: true, email: true } })
-    : [];
-  const userIds = [...new Set([...rows.flatMap((r) => (r.actorId ? [r.actorId] : [])), ...subjects.flatMap((s) => (s?.kind === "user" ? [s.id] : []))])];
-  const users = userIds.length || links.length
-    ? await db().user.findMany({
-        where: { OR: [{ id: { in: userIds } }, { email: { in: links.map((l) => l.email) } }] },
-        select: { id: true, name: true, email: true },
+    ? await db().accountLink.findMany({
+        where: { id: { in: invitationIds }, kind: "INVITE" },
+        select: { id: true, email: true },
       })
     : [];
+  const userIds = [
+    ...new Set([
+      ...rows.flatMap((r) => (r.actorId ? [r.actorId] : [])),
+      ...subjects.flatMap((s) => (s?.kind === "user" ? [s.id] : [])),
+    ]),
+  ];
+  const users =
+    userIds.length || links.length
+      ? await db().user.findMany({
+          where: { OR: [{ id: { in: userIds } }, { email: { in: links.map((l) => l.email) } }] },
+          select: { id: true, name: true, email: true },
+        })
+      : [];
   const byId = new Map(users.map((u) => [u.id, u]));
   const byEmail = new Map(users.map((u) => [u.email, u]));
   const linkEmail = new Map(links.map((l) => [l.id, l.email]));

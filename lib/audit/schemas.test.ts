@@ -9,7 +9,9 @@ describe("ZAuditFilter dates", () => {
   });
 
   it("keeps a full timestamp `to` as given, and rejects what is not a date", () => {
-    expect(ZAuditFilter.parse({ to: "2026-01-31T12:00:00Z" }).to?.toISOString()).toBe("2026-01-31T12:00:00.000Z");
+    expect(ZAuditFilter.parse({ to: "2026-01-31T12:00:00Z" }).to?.toISOString()).toBe(
+      "2026-01-31T12:00:00.000Z",
+    );
     expect(ZAuditFilter.safeParse({ to: "31/01/2026x" }).success).toBe(false);
     expect(ZAuditFilter.parse({ to: "" }).to).toBeUndefined();
   });

@@ -1,6 +1,11 @@
 import { z } from "zod";
 
-const ZOptionalText = z.string().trim().max(200).optional().transform((v) => (v ? v : undefined));
+const ZOptionalText = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => (v ? v : undefined));
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const LAST_MS_OF_DAY = 24 * 3_600_000 - 1;
 

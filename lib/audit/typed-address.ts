@@ -7,6 +7,9 @@ import { createHash } from "node:crypto";
  * or a password typed into the wrong field, so it is never stored as typed. The migration
  * …_audit_person_ids rewrote earlier rows the same way.
  */
-export function typedAddressJson(typed: string, userId: string | null): { userId: string } | { emailSha256: string } {
+export function typedAddressJson(
+  typed: string,
+  userId: string | null,
+): { userId: string } | { emailSha256: string } {
   return userId ? { userId } : { emailSha256: createHash("sha256").update(typed, "utf8").digest("hex") };
 }

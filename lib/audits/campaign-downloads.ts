@@ -4,13 +4,29 @@ import { db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors/app-error";
 import { finalVerdict } from "./final-verdict";
 import { loadCampaignItems } from "./load-campaign-items";
-import { campaignPseudonyms, exportOrdinalRange, loadExportWindow, type TExportItem } from "./load-export-page";
+import {
+  campaignPseudonyms,
+  exportOrdinalRange,
+  loadExportWindow,
+  type TExportItem,
+} from "./load-export-page";
 
 /** Ordinals per window (a window holds at most this many items), and windows read ahead. */
 const EXPORT_WINDOW = 2_000;
 const EXPORT_AHEAD = 2;
 
-const CSV_HEADER = ["item", "record", "gold", "reviewer", "verdict", "flags", "correction", "rationale", "duration_ms", "time"];
+const CSV_HEADER = [
+  "item",
+  "record",
+  "gold",
+  "reviewer",
+  "verdict",
+  "flags",
+  "correction",
+  "rationale",
+  "duration_ms",
+  "time",
+];
 
 /** reviews.csv: one row per review, reviewers by pseudonym only. */
 export async function reviewsCsv(campaignId: string): Promise<string> {
@@ -18,7 +34,18 @@ export async function reviewsCsv(campaignId: string): Promise<string> {
   let out = csvRow(CSV_HEADER);
   for (const it of items) {
     for (const r of it.reviews) {
-      out += csvRow([it.id, it.ordinal, it.isGold, pseudonyms.get(r.reviewerId) ?? "unknown", r.verdict, r.flags.join(";"), r.correctedOutput, r.rationale, r.durationMs, r.createdAt]);
+      out += csvRow([
+        it.id,
+        it.ordinal,
+        it.isGold,
+        pseudonyms.get(r.reviewerId) ?? "unknown",
+        r.verdict,
+        r.flags.join(";"),
+        r.correctedOutput,
+        r.rationale,
+        r.durationMs,
+        r.createdAt,
+      ]);
     }
   }
   return out;
@@ -30,7 +57,10 @@ export async function reviewsCsv(campaignId: string): Promise<string> {
  * checks, not part of the sample, and are left out. Read a page at a time as the client pulls.
  */
 export async function curatedExportStream(campaignId: string): Promise<ReadableStream<Uint8Array>> {
-  const campaign = await db().auditCampaign.findUnique({ where: { id: campaignId }, select: { id: true, reviewersPerItem: true } });
+  const campaign = await db().auditCampaign.findUnique({
+    where: { id: campaignId },
+    select: { id: true, reviewersPerItem: true },
+  });
   if (!campaign) throw notFound("Campaign");
   const pseudonyms = await campaignPseudonyms(campaignId);
   const lineOf = (it: TExportItem): string | null => {
@@ -38,7 +68,9 @@ export async function curatedExportStream(campaignId: string): Promise<ReadableS
     const f = finalVerdict({
       reviewsNeeded: campaign.reviewersPerItem,
       reviews: it.reviews,
-      adjudication: it.finalVerdict ? { verdict: it.finalVerdict, flags: it.finalFlags ?? [], output: it.finalOutput } : null,
+      adjudication: it.finalVerdict
+        ? { verdict: it.finalVerdict, flags: it.finalFlags ?? [], output: it.finalOutput }
+        : null,
     });
     if (f.state !== "final" || (f.verdict !== "accept" && f.verdict !== "revise")) return null;
     // The line JSON.stringify({ instruction, input, output, original_output?, audit }) would

@@ -12,18 +12,26 @@ import { setCampaignStatus, type TCampaignMove } from "./set-campaign-status";
 
 /** Reviewers, admins and researchers all see campaigns (no texts, no reviews). */
 function requireAuditRole(user: TCurrentUser) {
-  if (!(["audits:review", "audits:manage", "audits:results"] as const).some((p) => hasPermission(user.role, p))) throw forbidden();
+  if (
+    !(["audits:review", "audits:manage", "audits:results"] as const).some((p) => hasPermission(user.role, p))
+  )
+    throw forbidden();
 }
 
 export const createCampaignRoute = defineApiRoute(
   {
     method: "POST",
     path: "/api/v1/audits",
-    summary: "Start an audit campaign: a seeded sample (fixed size or fraction, optionally stratified) of a dataset",
+    summary:
+      "Start an audit campaign: a seeded sample (fixed size or fraction, optionally stratified) of a dataset",
     tag: "Audits",
     permission: "audits:manage",
     body: ZCreateCampaign,
-    response: { status: 201, schema: z.object({ id: z.string() }), description: "Created with its queue filled" },
+    response: {
+      status: 201,
+      schema: z.object({ id: z.string() }),
+      description: "Created with its queue filled",
+    },
   },
   async ({ user, body, ctx }) => {
     const r = await createCampaign(user, body, ctx);
@@ -91,5 +99,6 @@ export const updateFlagsRoute = defineApiRoute(
     body: z.object({ flags: ZFlags }),
     response: { status: 200, description: "{ flags }" },
   },
-  async ({ user, params, body, ctx }) => json({ flags: await updateCampaignFlags(user, params.id, body.flags, ctx) }),
+  async ({ user, params, body, ctx }) =>
+    json({ flags: await updateCampaignFlags(user, params.id, body.flags, ctx) }),
 );

@@ -14,7 +14,8 @@ export const NO_STRATUM = "(none)";
 
 type TPopulationRow = { id: bigint; ordinal: number; stratum: string | null };
 
-const fieldError = (field: string, message: string) => new AppError("VALIDATION", message, { fieldErrors: { [field]: [message] } });
+const fieldError = (field: string, message: string) =>
+  new AppError("VALIDATION", message, { fieldErrors: { [field]: [message] } });
 
 /**
  * Datasets imported before outputs were required may hold records without one; an audit of them
@@ -42,7 +43,10 @@ function tooLarge(asked: number, records: number, gold: number, strata: string[]
   if (strata) {
     const counts = new Map<string, number>();
     for (const s of strata) counts.set(s, (counts.get(s) ?? 0) + 1);
-    const listed = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([name, n]) => `${name} ${n}`);
+    const listed = [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .map(([name, n]) => `${name} ${n}`);
     byStratum = `; by stratum: ${listed.join(", ")}${counts.size > 10 ? ", …" : ""}`;
   }
   return `The sample of ${asked} is larger than the dataset: it holds ${records} record(s)${setAside}${byStratum}. Choose at most ${available}, or all records.`;
@@ -52,10 +56,15 @@ function tooLarge(asked: number, records: number, gold: number, strata: string[]
  * Draws the sample (simple random or stratified by a metadata field, reproducible from the seed),
  * mixes in gold items, and fills the campaign's queue (queue id = campaign id).
  */
-export async function createCampaign(user: TCurrentUser, input: TCreateCampaign, ctx: TRequestContext): Promise<{ id: string }> {
+export async function createCampaign(
+  user: TCurrentUser,
+  input: TCreateCampaign,
+  ctx: TRequestContext,
+): Promise<{ id: string }> {
   const dataset = await db().dataset.findFirst({ where: { id: input.datasetId, status: "READY" } });
   if (!dataset) throw notFound("Dataset");
-  if (input.strata && !dataset.fields.includes(input.strata)) throw fieldError("strata", `The dataset has no field "${input.strata}"`);
+  if (input.strata && !dataset.fields.includes(input.strata))
+    throw fieldError("strata", `The dataset has no field "${input.strata}"`);
   await refuseWithoutOutputs(dataset.id);
   const rows = await db().$queryRaw<TPopulationRow[]>`
     SELECT id, ordinal, metadata ->> ${input.strata ?? ""} AS stratum
@@ -65,7 +74,10 @@ export async function createCampaign(user: TCurrentUser, input: TCreateCampaign,
   const gold = input.gold.map((g, i) => {
     const r = byOrdinal.get(g.recordOrdinal);
     if (!r) {
-      const why = g.recordOrdinal > lastOrdinal ? `its records are numbered 1 to ${lastOrdinal}` : "that line held no record (blank or a duplicate)";
+      const why =
+        g.recordOrdinal > lastOrdinal
+          ? `its records are numbered 1 to ${lastOrdinal}`
+          : "that line held no record (blank or a duplicate)";
       throw fieldError("gold", `Gold item ${i + 1}: this dataset has no record ${g.recordOrdinal} (${why})`);
     }
     return { record: r, verdict: g.verdict };
@@ -74,15 +86,32 @@ export async function createCampaign(user: TCurrentUser, input: TCreateCampaign,
   const population = rows.filter((r) => !goldIds.has(r.id));
   const stratumOf = (r: TPopulationRow) => (input.strata ? (r.stratum ?? NO_STRATUM) : null);
   if (input.sampleSize !== undefined && input.sampleSize > population.length) {
-    throw fieldError("sampleSize", tooLarge(input.sampleSize, rows.length, gold.length, input.strata ? population.map((r) => stratumOf(r) ?? NO_STRATUM) : null));
+    throw fieldError(
+      "sampleSize",
+      tooLarge(
+        input.sampleSize,
+        rows.length,
+        gold.length,
+        input.strata ? population.map((r) => stratumOf(r) ?? NO_STRATUM) : null,
+      ),
+    );
   }
   const size = input.sampleSize ?? sampleSizeFromFraction(population.length, input.sampleFraction ?? 0);
   // Sampled by ordinal (the line in the file), so a re-import draws the same sample from the seed.
   const byId = new Map(population.map((r) => [String(r.ordinal), r]));
   const pickedIds = input.strata
-    ? stratifiedSample(population.map((r) => ({ id: String(r.ordinal), stratum: stratumOf(r) ?? NO_STRATUM })), size, input.seed).sample.map((s) => s.id)
-    : simpleRandomSample(population.map((r) => String(r.ordinal)), size, input.seed);
-  if (pickedIds.length === 0) throw fieldError("sampleSize", "The sample is empty: every record of the dataset is a gold item");
+    ? stratifiedSample(
+        population.map((r) => ({ id: String(r.ordinal), stratum: stratumOf(r) ?? NO_STRATUM })),
+        size,
+        input.seed,
+      ).sample.map((s) => s.id)
+    : simpleRandomSample(
+        population.map((r) => String(r.ordinal)),
+        size,
+        input.seed,
+      );
+  if (pickedIds.length === 0)
+    throw fieldError("sampleSize", "The sample is empty: every record of the dataset is a gold item");
 
   const picked = pickedIds.map((id) => byId.get(id) as TPopulationRow);
   const work = [
@@ -107,7 +136,11 @@ export async function createCampaign(user: TCurrentUser, input: TCreateCampaign,
           createdById: user.id,
         },
       });
-      const queueIds = await createQueueItems(tx, { queueId: id, seed: input.seed, items: work.map(() => ({ capacity: input.reviewersPerItem })) });
+      const queueIds = await createQueueItems(tx, {
+        queueId: id,
+        seed: input.seed,
+        items: work.map(() => ({ capacity: input.reviewersPerItem })),
+      });
       // Unnested arrays in one statement: createMany took tens of seconds for a whole 52k dataset.
       await tx.$executeRaw`
         INSERT INTO "AuditItem" (id, "campaignId", "recordId", ordinal, "queueItemId", stratum, "isGold", "goldVerdict")
@@ -120,7 +153,13 @@ export async function createCampaign(user: TCurrentUser, input: TCreateCampaign,
         action: "audit.create",
         entityType: "audit_campaign",
         entityId: id,
-        after: { datasetId: dataset.id, sampleSize: picked.length, gold: gold.length, strata: input.strata ?? null, seed: input.seed },
+        after: {
+          datasetId: dataset.id,
+          sampleSize: picked.length,
+          gold: gold.length,
+          strata: input.strata ?? null,
+          seed: input.seed,
+        },
       });
     },
     { timeout: 60_000 },

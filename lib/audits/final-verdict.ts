@@ -1,4 +1,9 @@
-export type TItemReview = { reviewerId: string; verdict: string; flags: string[]; correctedOutput: string | null };
+export type TItemReview = {
+  reviewerId: string;
+  verdict: string;
+  flags: string[];
+  correctedOutput: string | null;
+};
 export type TItemForVerdict = {
   reviewsNeeded: number;
   reviews: TItemReview[];
@@ -17,7 +22,13 @@ export type TFinal =
  */
 export function finalVerdict(item: TItemForVerdict): TFinal {
   if (item.adjudication) {
-    return { state: "final", verdict: item.adjudication.verdict, flags: item.adjudication.flags, correction: item.adjudication.output, adjudicated: true };
+    return {
+      state: "final",
+      verdict: item.adjudication.verdict,
+      flags: item.adjudication.flags,
+      correction: item.adjudication.output,
+      adjudicated: true,
+    };
   }
   const reviews = item.reviews;
   if (reviews.length === 0 || reviews.length < item.reviewsNeeded) return { state: "pending" };
@@ -25,9 +36,19 @@ export function finalVerdict(item: TItemForVerdict): TFinal {
   if (verdicts.size > 1) return { state: "disputed", reason: "verdicts differ" };
   const verdict = reviews[0]?.verdict ?? "";
   const corrections = new Set(reviews.map((r) => r.correctedOutput).filter((c): c is string => c !== null));
-  if (verdict === "revise" && corrections.size > 1) return { state: "disputed", reason: "corrections differ" };
+  if (verdict === "revise" && corrections.size > 1)
+    return { state: "disputed", reason: "corrections differ" };
   const counts = new Map<string, number>();
   for (const r of reviews) for (const f of new Set(r.flags)) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const flags = [...counts].filter(([, n]) => n * 2 >= reviews.length).map(([f]) => f).sort();
-  return { state: "final", verdict, flags, correction: verdict === "revise" ? ([...corrections][0] ?? null) : null, adjudicated: false };
+  const flags = [...counts]
+    .filter(([, n]) => n * 2 >= reviews.length)
+    .map(([f]) => f)
+    .sort();
+  return {
+    state: "final",
+    verdict,
+    flags,
+    correction: verdict === "revise" ? ([...corrections][0] ?? null) : null,
+    adjudicated: false,
+  };
 }

@@ -13,7 +13,11 @@ export const DEFAULT_FLAGS: TFlag[] = [
 
 /** A stable key from an admin's label ("Unsafe advice" → "unsafe_advice"); keys are what reviews store. */
 export function flagKeyOf(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "").slice(0, 40);
+  return label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "")
+    .slice(0, 40);
 }
 
 export const VERDICTS = ["accept", "reject", "revise"] as const;
@@ -21,7 +25,13 @@ export type TVerdict = (typeof VERDICTS)[number];
 
 export function flagsOf(json: unknown): TFlag[] {
   return Array.isArray(json)
-    ? json.filter((f): f is TFlag => !!f && typeof f === "object" && typeof (f as TFlag).key === "string" && typeof (f as TFlag).label === "string")
+    ? json.filter(
+        (f): f is TFlag =>
+          !!f &&
+          typeof f === "object" &&
+          typeof (f as TFlag).key === "string" &&
+          typeof (f as TFlag).label === "string",
+      )
     : [];
 }
 

@@ -6,10 +6,16 @@ import { flagsOf } from "./flags";
 
 /** A campaign's settings and live progress (overall and per pseudonymous reviewer). */
 export async function getCampaign(id: string) {
-  const c = await db().auditCampaign.findUnique({ where: { id }, include: { dataset: { select: { id: true, name: true } } } });
+  const c = await db().auditCampaign.findUnique({
+    where: { id },
+    include: { dataset: { select: { id: true, name: true } } },
+  });
   if (!c) throw notFound("Campaign");
   const progress = await queueProgress(id);
-  const users = await db().user.findMany({ where: { id: { in: progress.perUser.map((p) => p.userId) } }, select: { id: true, pseudonym: true } });
+  const users = await db().user.findMany({
+    where: { id: { in: progress.perUser.map((p) => p.userId) } },
+    select: { id: true, pseudonym: true },
+  });
   const pseudonym = new Map(users.map((u) => [u.id, u.pseudonym]));
   return {
     id: c.id,
@@ -30,7 +36,11 @@ export async function getCampaign(id: string) {
       slots: progress.slots,
       completedReviews: progress.completedSlots,
       completeItems: progress.completeItems,
-      perReviewer: progress.perUser.map((p) => ({ reviewer: pseudonym.get(p.userId) ?? "unknown", submitted: p.submitted, inProgress: p.leased })),
+      perReviewer: progress.perUser.map((p) => ({
+        reviewer: pseudonym.get(p.userId) ?? "unknown",
+        submitted: p.submitted,
+        inProgress: p.leased,
+      })),
     },
   };
 }
@@ -39,7 +49,15 @@ export async function listCampaigns() {
   const rows = await db().auditCampaign.findMany({
     orderBy: { createdAt: "desc" },
     take: 200,
-    select: { id: true, name: true, status: true, sampleSize: true, reviewersPerItem: true, createdAt: true, dataset: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      sampleSize: true,
+      reviewersPerItem: true,
+      createdAt: true,
+      dataset: { select: { name: true } },
+    },
   });
   return rows.map((r) => ({ ...r, dataset: r.dataset.name, createdAt: r.createdAt.toISOString() }));
 }

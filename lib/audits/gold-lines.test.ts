@@ -14,7 +14,9 @@ describe("parseGoldLines", () => {
     });
   });
   it("says in words what is wrong with each unreadable line instead of dropping it", () => {
-    expect(parseGoldLines("17\nseventeen reject\n0 accept\n4 maybe\n5 accept extra\n-2 reject").errors).toEqual([
+    expect(
+      parseGoldLines("17\nseventeen reject\n0 accept\n4 maybe\n5 accept extra\n-2 reject").errors,
+    ).toEqual([
       'Gold line 1 ("17"): write a record number and a verdict, e.g. "17 reject"',
       'Gold line 2 ("seventeen reject"): the record number must be a whole number from 1',
       'Gold line 3 ("0 accept"): the record number must be a whole number from 1',
@@ -33,6 +35,8 @@ describe("words instead of keys", () => {
     expect(campaignFieldName("other")).toBe("other");
   });
   it("shows flag labels for stored keys", () => {
-    expect(flagLabels(["factual_error", "gone"], [{ key: "factual_error", label: "Factually wrong" }])).toEqual(["Factually wrong", "gone"]);
+    expect(
+      flagLabels(["factual_error", "gone"], [{ key: "factual_error", label: "Factually wrong" }]),
+    ).toEqual(["Factually wrong", "gone"]);
   });
 });

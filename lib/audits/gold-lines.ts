@@ -17,9 +17,12 @@ export function parseGoldLines(text: string): { gold: TGoldLine[]; errors: strin
     const [number, word] = parts;
     const verdict = word?.toLowerCase();
     const where = `Gold line ${i + 1} ("${line.length > 40 ? `${line.slice(0, 40)}…` : line}")`;
-    if (parts.length !== 2 || !number || !verdict) return errors.push(`${where}: write a record number and a verdict, e.g. "17 reject"`);
-    if (!/^\d+$/.test(number) || Number(number) < 1) return errors.push(`${where}: the record number must be a whole number from 1`);
-    if (!(VERDICTS as readonly string[]).includes(verdict)) return errors.push(`${where}: the verdict must be accept, reject or revise`);
+    if (parts.length !== 2 || !number || !verdict)
+      return errors.push(`${where}: write a record number and a verdict, e.g. "17 reject"`);
+    if (!/^\d+$/.test(number) || Number(number) < 1)
+      return errors.push(`${where}: the record number must be a whole number from 1`);
+    if (!(VERDICTS as readonly string[]).includes(verdict))
+      return errors.push(`${where}: the verdict must be accept, reject or revise`);
     gold.push({ recordOrdinal: Number(number), verdict: verdict as TVerdict });
   });
   return { gold, errors };

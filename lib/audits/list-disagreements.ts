@@ -7,14 +7,22 @@ import { loadCampaignItems } from "./load-campaign-items";
 export async function listDisagreements(campaignId: string) {
   const { items, input, pseudonyms } = await loadCampaignItems(campaignId);
   const disputed = items.flatMap((it) => {
-    const f = finalVerdict({ reviewsNeeded: input.reviewersPerItem, reviews: it.reviews, adjudication: null });
+    const f = finalVerdict({
+      reviewsNeeded: input.reviewersPerItem,
+      reviews: it.reviews,
+      adjudication: null,
+    });
     return f.state === "disputed" ? [{ it, reason: f.reason }] : [];
   });
   // Texts only for the disputed items, in pages that stay clear of the bind-parameter limit.
   const texts = new Map<bigint, { instruction: string; input: string; output: string | null }>();
   for (let i = 0; i < disputed.length; i += 5_000) {
     const ids = disputed.slice(i, i + 5_000).map((d) => d.it.recordId);
-    for (const r of await db().datasetRecord.findMany({ where: { id: { in: ids } }, select: { id: true, instruction: true, input: true, output: true } })) texts.set(r.id, r);
+    for (const r of await db().datasetRecord.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, instruction: true, input: true, output: true },
+    }))
+      texts.set(r.id, r);
   }
   return disputed.flatMap(({ it, reason }) => {
     const record = texts.get(it.recordId);
@@ -26,7 +34,9 @@ export async function listDisagreements(campaignId: string) {
         instruction: record.instruction,
         input: record.input,
         output: record.output ?? "",
-        adjudicated: it.finalVerdict ? { verdict: it.finalVerdict, flags: it.finalFlags, output: it.finalOutput } : null,
+        adjudicated: it.finalVerdict
+          ? { verdict: it.finalVerdict, flags: it.finalFlags, output: it.finalOutput }
+          : null,
         reviews: it.reviews.map((r) => ({
           reviewer: pseudonyms.get(r.reviewerId) ?? "unknown",
           verdict: r.verdict,

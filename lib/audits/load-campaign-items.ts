@@ -32,7 +32,11 @@ export type TCampaignItem = {
  * included reviews binds one parameter per item and fails past PostgreSQL's 32,767.
  */
 async function loadItemsWithReviews(campaignId: string): Promise<TCampaignItem[]> {
-  const rows = await db().$queryRaw<(Omit<TCampaignItem, "reviews"> & { reviews: (Omit<TReviewRow, "createdAt"> & { createdAt: string })[] })[]>`
+  const rows = await db().$queryRaw<
+    (Omit<TCampaignItem, "reviews"> & {
+      reviews: (Omit<TReviewRow, "createdAt"> & { createdAt: string })[];
+    })[]
+  >`
     SELECT ai.id, ai."recordId", ai.ordinal, ai.stratum, ai."isGold", ai."goldVerdict", ai."finalVerdict", ai."finalFlags", ai."finalOutput",
            COALESCE((SELECT json_agg(json_build_object('reviewerId', v."reviewerId", 'verdict', v.verdict, 'flags', v.flags,
                                                        'correctedOutput', v."correctedOutput", 'rationale', v.rationale,
@@ -42,16 +46,25 @@ async function loadItemsWithReviews(campaignId: string): Promise<TCampaignItem[]
      WHERE ai."campaignId" = ${campaignId}::uuid
      ORDER BY ai.ordinal`;
   // json_build_object writes timestamp(3) without a zone; the column holds UTC.
-  return rows.map((r) => ({ ...r, reviews: r.reviews.map((v) => ({ ...v, createdAt: new Date(`${v.createdAt}Z`) })) }));
+  return rows.map((r) => ({
+    ...r,
+    reviews: r.reviews.map((v) => ({ ...v, createdAt: new Date(`${v.createdAt}Z`) })),
+  }));
 }
 
 /** A campaign with its items and reviews, shaped for the report, CSV and export. */
 export async function loadCampaignItems(campaignId: string) {
-  const campaign = await db().auditCampaign.findUnique({ where: { id: campaignId }, include: { dataset: { select: { id: true, name: true, count: true } } } });
+  const campaign = await db().auditCampaign.findUnique({
+    where: { id: campaignId },
+    include: { dataset: { select: { id: true, name: true, count: true } } },
+  });
   if (!campaign) throw notFound("Campaign");
   const items = await loadItemsWithReviews(campaignId);
   const reviewerIds = [...new Set(items.flatMap((it) => it.reviews.map((r) => r.reviewerId)))];
-  const users = await db().user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, pseudonym: true } });
+  const users = await db().user.findMany({
+    where: { id: { in: reviewerIds } },
+    select: { id: true, pseudonym: true },
+  });
   const pseudonyms = new Map(users.map((u) => [u.id, u.pseudonym]));
 
   let strata: Map<string, number> | null = null;
@@ -61,15 +74,25 @@ export async function loadCampaignItems(campaignId: string) {
     const rows = await db().$queryRaw<{ stratum: string | null; n: number }[]>`
       SELECT metadata ->> ${campaign.strataField} AS stratum, count(*)::int AS n
         FROM "DatasetRecord" WHERE "datasetId" = ${campaign.datasetId}::uuid GROUP BY 1`;
-    strata = new Map(rows.map((r) => [r.stratum ?? "(none)", r.n] as const).filter(([name]) => sampled.has(name)));
+    strata = new Map(
+      rows.map((r) => [r.stratum ?? "(none)", r.n] as const).filter(([name]) => sampled.has(name)),
+    );
   }
   const reportItems: TReportItem[] = items.map((it) => ({
     id: it.id,
     stratum: it.stratum,
     isGold: it.isGold,
     goldVerdict: it.goldVerdict,
-    reviews: it.reviews.map((r) => ({ reviewerId: r.reviewerId, verdict: r.verdict, flags: r.flags, correctedOutput: r.correctedOutput, durationMs: r.durationMs })),
-    adjudication: it.finalVerdict ? { verdict: it.finalVerdict, flags: it.finalFlags, output: it.finalOutput } : null,
+    reviews: it.reviews.map((r) => ({
+      reviewerId: r.reviewerId,
+      verdict: r.verdict,
+      flags: r.flags,
+      correctedOutput: r.correctedOutput,
+      durationMs: r.durationMs,
+    })),
+    adjudication: it.finalVerdict
+      ? { verdict: it.finalVerdict, flags: it.finalFlags, output: it.finalOutput }
+      : null,
   }));
   const input: TReportInput = {
     reviewersPerItem: campaign.reviewersPerItem,

@@ -41,12 +41,18 @@ const PAGE_SQL = `
  * plain already (pg parses the json and text[] columns), and Prisma's raw-result mapping of 52k
  * rows of long texts was a third of the export's time.
  */
-export async function loadExportWindow(campaignId: string, afterOrdinal: number, throughOrdinal: number): Promise<TExportItem[]> {
+export async function loadExportWindow(
+  campaignId: string,
+  afterOrdinal: number,
+  throughOrdinal: number,
+): Promise<TExportItem[]> {
   return (await pgPool().query<TExportItem>(PAGE_SQL, [campaignId, afterOrdinal, throughOrdinal])).rows;
 }
 
 /** The campaign's ordinal range (null when it has no items). */
-export async function exportOrdinalRange(campaignId: string): Promise<{ first: number; last: number } | null> {
+export async function exportOrdinalRange(
+  campaignId: string,
+): Promise<{ first: number; last: number } | null> {
   const r = await pgPool().query<{ first: number | null; last: number | null }>(
     `SELECT min(ordinal) AS first, max(ordinal) AS last FROM "AuditItem" WHERE "campaignId" = $1::uuid`,
     [campaignId],

@@ -9,23 +9,47 @@ const item = (i: number, accepted: boolean, stratum: string | null): TReportItem
   stratum,
   isGold: false,
   goldVerdict: null,
-  reviews: [{ reviewerId: "a", verdict: accepted ? "accept" : "reject", flags: accepted ? [] : ["factual_error"], correctedOutput: null, durationMs: 800 }],
+  reviews: [
+    {
+      reviewerId: "a",
+      verdict: accepted ? "accept" : "reject",
+      flags: accepted ? [] : ["factual_error"],
+      correctedOutput: null,
+      durationMs: 800,
+    },
+  ],
   adjudication: null,
 });
 
 function within(e: TEstimate, label: string): string | null {
   if (!e) return `${label} missing`;
-  return 0 <= e.lower && e.lower <= e.estimate && e.estimate <= e.upper && e.upper <= 1 ? null : `${label} ${JSON.stringify(e)}`;
+  return 0 <= e.lower && e.lower <= e.estimate && e.estimate <= e.upper && e.upper <= 1
+    ? null
+    : `${label} ${JSON.stringify(e)}`;
 }
 
 /** What must hold of any report with final items: every interval holds its rate, the total its estimate. */
 function check(input: TReportInput): string | null {
   const r = buildReport(input);
   const total = r.badRecords?.total;
-  if (!total || !(0 <= total.lower && total.lower <= total.estimate && total.estimate <= total.upper && total.upper <= input.population + 1e-9)) {
+  if (
+    !total ||
+    !(
+      0 <= total.lower &&
+      total.lower <= total.estimate &&
+      total.estimate <= total.upper &&
+      total.upper <= input.population + 1e-9
+    )
+  ) {
     return `total ${JSON.stringify(total)}`;
   }
-  return [within(r.acceptance, "acceptance"), within(r.badRecords?.proportion, "bad"), ...r.flags.map((f) => within(f.estimate === undefined ? null : (f as TEstimate), f.key))].find((x) => x !== null) ?? null;
+  return (
+    [
+      within(r.acceptance, "acceptance"),
+      within(r.badRecords?.proportion, "bad"),
+      ...r.flags.map((f) => within(f.estimate === undefined ? null : (f as TEstimate), f.key)),
+    ].find((x) => x !== null) ?? null
+  );
 }
 
 /** Every (accepted, n) with 1 ≤ n ≤ 200, through one builder of report inputs. */
@@ -66,25 +90,43 @@ describe("buildReport at every (accepted, n) with n ≤ 200", () => {
     ).toEqual([]);
   });
 
-  it("never throws with strata: all accepted, all rejected, mixed, an empty stratum, a stratum not reviewed yet", SLOW, () => {
-    expect(
-      failures((s, n) => {
-        const allIn = Math.min(s, Math.floor(n / 3));
-        const allOut = Math.min(n - s, Math.floor(n / 3));
-        const items = Array.from({ length: n }, (_, i) =>
-          i < allIn ? item(i, true, "in") : i < allIn + allOut ? item(i, false, "out") : item(i, i - allOut < s, "mixed"),
-        );
-        const sizes = new Map([["in", allIn * 3 + 1], ["out", allOut * 2 + 1], ["mixed", (n - allIn - allOut) * 4 + 1], ["empty", 0]]);
-        const population = [...sizes.values()].reduce((a, b) => a + b, 0);
-        const census = new Map([["in", allIn], ["out", allOut], ["mixed", n - allIn - allOut], ["empty", 0]]);
-        return [
-          { ...base, population, strata: sizes, items },
-          { ...base, population: n, strata: census, items },
-          { ...base, population: population + 5, strata: new Map([...sizes, ["unreviewed", 5]]), items },
-        ];
-      }),
-    ).toEqual([]);
-  });
+  it(
+    "never throws with strata: all accepted, all rejected, mixed, an empty stratum, a stratum not reviewed yet",
+    SLOW,
+    () => {
+      expect(
+        failures((s, n) => {
+          const allIn = Math.min(s, Math.floor(n / 3));
+          const allOut = Math.min(n - s, Math.floor(n / 3));
+          const items = Array.from({ length: n }, (_, i) =>
+            i < allIn
+              ? item(i, true, "in")
+              : i < allIn + allOut
+                ? item(i, false, "out")
+                : item(i, i - allOut < s, "mixed"),
+          );
+          const sizes = new Map([
+            ["in", allIn * 3 + 1],
+            ["out", allOut * 2 + 1],
+            ["mixed", (n - allIn - allOut) * 4 + 1],
+            ["empty", 0],
+          ]);
+          const population = [...sizes.values()].reduce((a, b) => a + b, 0);
+          const census = new Map([
+            ["in", allIn],
+            ["out", allOut],
+            ["mixed", n - allIn - allOut],
+            ["empty", 0],
+          ]);
+          return [
+            { ...base, population, strata: sizes, items },
+            { ...base, population: n, strata: census, items },
+            { ...base, population: population + 5, strata: new Map([...sizes, ["unreviewed", 5]]), items },
+          ];
+        }),
+      ).toEqual([]);
+    },
+  );
 
   it("reports no interval, not an error, before anything is final", () => {
     const r = buildReport({ ...base, population: 10, strata: new Map([["x", 10]]), items: [] });

@@ -3,7 +3,12 @@ import { finalVerdict } from "./final-verdict";
 import { DEFAULT_FLAGS } from "./flags";
 import { buildReport, type TReportItem } from "./report";
 
-const rev = (reviewerId: string, verdict: string, flags: string[] = [], correctedOutput: string | null = null) => ({
+const rev = (
+  reviewerId: string,
+  verdict: string,
+  flags: string[] = [],
+  correctedOutput: string | null = null,
+) => ({
   reviewerId,
   verdict,
   flags,
@@ -13,22 +18,46 @@ const rev = (reviewerId: string, verdict: string, flags: string[] = [], correcte
 
 describe("finalVerdict", () => {
   it("adjudication wins; unanimity is final; disagreement or differing corrections are disputed; incomplete is pending", () => {
-    expect(finalVerdict({ reviewsNeeded: 2, reviews: [rev("a", "accept")], adjudication: null })).toEqual({ state: "pending" });
-    expect(finalVerdict({ reviewsNeeded: 2, reviews: [rev("a", "accept"), rev("b", "reject")], adjudication: null })).toMatchObject({ state: "disputed" });
+    expect(finalVerdict({ reviewsNeeded: 2, reviews: [rev("a", "accept")], adjudication: null })).toEqual({
+      state: "pending",
+    });
     expect(
-      finalVerdict({ reviewsNeeded: 2, reviews: [rev("a", "revise", [], "x"), rev("b", "revise", [], "y")], adjudication: null }),
+      finalVerdict({
+        reviewsNeeded: 2,
+        reviews: [rev("a", "accept"), rev("b", "reject")],
+        adjudication: null,
+      }),
+    ).toMatchObject({ state: "disputed" });
+    expect(
+      finalVerdict({
+        reviewsNeeded: 2,
+        reviews: [rev("a", "revise", [], "x"), rev("b", "revise", [], "y")],
+        adjudication: null,
+      }),
     ).toEqual({ state: "disputed", reason: "corrections differ" });
     expect(
-      finalVerdict({ reviewsNeeded: 2, reviews: [rev("a", "revise", ["incomplete"], "x"), rev("b", "revise", [], null)], adjudication: null }),
+      finalVerdict({
+        reviewsNeeded: 2,
+        reviews: [rev("a", "revise", ["incomplete"], "x"), rev("b", "revise", [], null)],
+        adjudication: null,
+      }),
     ).toMatchObject({ state: "final", verdict: "revise", correction: "x", flags: ["incomplete"] });
     expect(
-      finalVerdict({ reviewsNeeded: 2, reviews: [rev("a", "accept"), rev("b", "reject")], adjudication: { verdict: "reject", flags: [], output: null } }),
+      finalVerdict({
+        reviewsNeeded: 2,
+        reviews: [rev("a", "accept"), rev("b", "reject")],
+        adjudication: { verdict: "reject", flags: [], output: null },
+      }),
     ).toMatchObject({ state: "final", verdict: "reject", adjudicated: true });
   });
 });
 
 describe("buildReport", () => {
-  const item = (id: string, reviews: TReportItem["reviews"], over: Partial<TReportItem> = {}): TReportItem => ({
+  const item = (
+    id: string,
+    reviews: TReportItem["reviews"],
+    over: Partial<TReportItem> = {},
+  ): TReportItem => ({
     id,
     stratum: null,
     isGold: false,
@@ -46,7 +75,17 @@ describe("buildReport", () => {
       item("4", [rev("a", "accept"), rev("b", "accept")]),
       item("g", [rev("a", "reject"), rev("b", "accept")], { isGold: true, goldVerdict: "reject" }),
     ];
-    const r = buildReport({ reviewersPerItem: 2, flags: DEFAULT_FLAGS, population: 1000, strata: null, items, pseudonyms: new Map([["a", "R-a"], ["b", "R-b"]]) });
+    const r = buildReport({
+      reviewersPerItem: 2,
+      flags: DEFAULT_FLAGS,
+      population: 1000,
+      strata: null,
+      items,
+      pseudonyms: new Map([
+        ["a", "R-a"],
+        ["b", "R-b"],
+      ]),
+    });
     expect(r.progress).toMatchObject({ items: 4, goldItems: 1, final: 3, disputed: 1, pending: 0 });
     expect(r.acceptance).toMatchObject({ successes: 2, n: 3, method: "wilson" });
     expect(r.acceptance?.lower).toBeLessThan(2 / 3);
@@ -68,7 +107,17 @@ describe("buildReport", () => {
       item("1", [rev("a", "accept")], { stratum: "big" }),
       item("2", [rev("a", "reject")], { stratum: "small" }),
     ];
-    const r = buildReport({ reviewersPerItem: 1, flags: [], population: 100, strata: new Map([["big", 90], ["small", 10]]), items, pseudonyms: new Map() });
+    const r = buildReport({
+      reviewersPerItem: 1,
+      flags: [],
+      population: 100,
+      strata: new Map([
+        ["big", 90],
+        ["small", 10],
+      ]),
+      items,
+      pseudonyms: new Map(),
+    });
     expect(r.acceptance?.estimate).toBeCloseTo(0.9, 10);
     expect(r.acceptance?.method).not.toBe("wilson");
   });

@@ -20,7 +20,14 @@ export type TReportInput = {
   items: TReportItem[];
   pseudonyms: Map<string, string>;
 };
-export type TEstimate = { successes: number; n: number; estimate: number; lower: number; upper: number; method: string } | null;
+export type TEstimate = {
+  successes: number;
+  n: number;
+  estimate: number;
+  lower: number;
+  upper: number;
+  method: string;
+} | null;
 
 const numOrNull = (x: number) => (Number.isFinite(x) ? x : null);
 
@@ -44,7 +51,14 @@ function estimate(rows: { stratum: string | null; success: boolean }[], input: T
     }
   }
   const [lower, upper] = wilsonInterval(successes, n, { population: Math.max(n, input.population) });
-  return { successes, n, estimate: successes / n, lower, upper, method: input.strata ? "wilson-unweighted" : "wilson" };
+  return {
+    successes,
+    n,
+    estimate: successes / n,
+    lower,
+    upper,
+    method: input.strata ? "wilson-unweighted" : "wilson",
+  };
 }
 
 function agreement(units: (string | null)[][]) {
@@ -59,7 +73,14 @@ function agreement(units: (string | null)[][]) {
 /** Every figure of a campaign's report, from its items and reviews (pure). */
 export function buildReport(input: TReportInput) {
   const finals = new Map<string, TFinal>(
-    input.items.map((it) => [it.id, finalVerdict({ reviewsNeeded: input.reviewersPerItem, reviews: it.reviews, adjudication: it.adjudication })]),
+    input.items.map((it) => [
+      it.id,
+      finalVerdict({
+        reviewsNeeded: input.reviewersPerItem,
+        reviews: it.reviews,
+        adjudication: it.adjudication,
+      }),
+    ]),
   );
   const sample = input.items.filter((it) => !it.isGold);
   const final = sample.flatMap((it) => {
@@ -68,22 +89,35 @@ export function buildReport(input: TReportInput) {
   });
   const count = (state: TFinal["state"]) => sample.filter((it) => finals.get(it.id)?.state === state).length;
 
-  const acceptance = estimate(final.map(({ item, f }) => ({ stratum: item.stratum, success: f.verdict === "accept" })), input);
-  const bad = estimate(final.map(({ item, f }) => ({ stratum: item.stratum, success: f.verdict !== "accept" })), input);
+  const acceptance = estimate(
+    final.map(({ item, f }) => ({ stratum: item.stratum, success: f.verdict === "accept" })),
+    input,
+  );
+  const bad = estimate(
+    final.map(({ item, f }) => ({ stratum: item.stratum, success: f.verdict !== "accept" })),
+    input,
+  );
   const flags = input.flags.map((flag) => ({
     ...flag,
-    ...estimate(final.map(({ item, f }) => ({ stratum: item.stratum, success: f.flags.includes(flag.key) })), input),
+    ...estimate(
+      final.map(({ item, f }) => ({ stratum: item.stratum, success: f.flags.includes(flag.key) })),
+      input,
+    ),
   }));
 
   const reviewers = [...new Set(input.items.flatMap((it) => it.reviews.map((r) => r.reviewerId)))].sort();
   const unitsOf = (value: (r: TItemReview) => string) =>
-    input.items.map((it) => reviewers.map((id) => {
-      const r = it.reviews.find((x) => x.reviewerId === id);
-      return r ? value(r) : null;
-    }));
+    input.items.map((it) =>
+      reviewers.map((id) => {
+        const r = it.reviews.find((x) => x.reviewerId === id);
+        return r ? value(r) : null;
+      }),
+    );
 
   const perReviewer = reviewers.map((id) => {
-    const mine = input.items.flatMap((it) => it.reviews.filter((r) => r.reviewerId === id).map((r) => ({ it, r })));
+    const mine = input.items.flatMap((it) =>
+      it.reviews.filter((r) => r.reviewerId === id).map((r) => ({ it, r })),
+    );
     const gold = mine.filter(({ it }) => it.isGold);
     const durations = mine.map(({ r }) => r.durationMs).sort((a, b) => a - b);
     return {
@@ -94,7 +128,9 @@ export function buildReport(input: TReportInput) {
       gold: {
         n: gold.length,
         correct: gold.filter(({ it, r }) => r.verdict === it.goldVerdict).length,
-        accuracy: gold.length ? gold.filter(({ it, r }) => r.verdict === it.goldVerdict).length / gold.length : null,
+        accuracy: gold.length
+          ? gold.filter(({ it, r }) => r.verdict === it.goldVerdict).length / gold.length
+          : null,
       },
     };
   });
@@ -108,13 +144,24 @@ export function buildReport(input: TReportInput) {
       disputed: count("disputed"),
       pending: count("pending"),
     },
-    verdicts: Object.fromEntries(["accept", "reject", "revise"].map((v) => [v, final.filter(({ f }) => f.verdict === v).length])),
+    verdicts: Object.fromEntries(
+      ["accept", "reject", "revise"].map((v) => [v, final.filter(({ f }) => f.verdict === v).length]),
+    ),
     acceptance,
     flags,
-    badRecords: bad ? { population: input.population, proportion: bad, total: estimateTotal(bad.estimate, bad, input.population) } : null,
+    badRecords: bad
+      ? {
+          population: input.population,
+          proportion: bad,
+          total: estimateTotal(bad.estimate, bad, input.population),
+        }
+      : null,
     agreement: {
       verdict: agreement(unitsOf((r) => r.verdict)),
-      flags: input.flags.map((flag) => ({ key: flag.key, ...agreement(unitsOf((r) => (r.flags.includes(flag.key) ? "1" : "0"))) })),
+      flags: input.flags.map((flag) => ({
+        key: flag.key,
+        ...agreement(unitsOf((r) => (r.flags.includes(flag.key) ? "1" : "0"))),
+      })),
     },
     reviewers: perReviewer,
     disagreements: input.items

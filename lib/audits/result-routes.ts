@@ -9,23 +9,43 @@ import { loadCampaignReport } from "./load-report";
 import { ZAdjudicate, ZCampaignParams, ZItemParams } from "./schemas";
 import { attachment } from "@/lib/http/attachment";
 
-const download = async (userId: string, campaignId: string, what: "report_json" | "reviews_csv" | "export", ctx: Parameters<typeof recordAudit>[1]) =>
-  db().$transaction((tx) => recordAudit(tx, ctx, { actorId: userId, action: `audit.${what}`, entityType: "audit_campaign", entityId: campaignId }));
+const download = async (
+  userId: string,
+  campaignId: string,
+  what: "report_json" | "reviews_csv" | "export",
+  ctx: Parameters<typeof recordAudit>[1],
+) =>
+  db().$transaction((tx) =>
+    recordAudit(tx, ctx, {
+      actorId: userId,
+      action: `audit.${what}`,
+      entityType: "audit_campaign",
+      entityId: campaignId,
+    }),
+  );
 
 export const reportRoute = defineApiRoute(
   {
     method: "GET",
     path: "/api/v1/audits/:id/report",
-    summary: "Acceptance and flag rates with 95% intervals, estimated bad records, agreement, per-reviewer figures",
+    summary:
+      "Acceptance and flag rates with 95% intervals, estimated bad records, agreement, per-reviewer figures",
     tag: "Audits",
     permission: "audits:results",
     params: ZCampaignParams,
-    response: { status: 200, description: "The report, as a download (report-<id>.json) like the CSV and the export" },
+    response: {
+      status: 200,
+      description: "The report, as a download (report-<id>.json) like the CSV and the export",
+    },
   },
   async ({ user, params, ctx }) => {
     const report = await loadCampaignReport(params.id);
     await download(user.id, params.id, "report_json", ctx);
-    return attachment(JSON.stringify(report), "application/json; charset=utf-8", `audit-${params.id}-report.json`);
+    return attachment(
+      JSON.stringify(report),
+      "application/json; charset=utf-8",
+      `audit-${params.id}-report.json`,
+    );
   },
 );
 
@@ -37,7 +57,11 @@ export const reviewsCsvRoute = defineApiRoute(
     tag: "Audits",
     permission: "audits:results",
     params: ZCampaignParams,
-    response: { status: 200, contentType: "text/csv", description: "item, record, gold, reviewer, verdict, flags, correction, rationale, duration_ms, time" },
+    response: {
+      status: 200,
+      contentType: "text/csv",
+      description: "item, record, gold, reviewer, verdict, flags, correction, rationale, duration_ms, time",
+    },
   },
   async ({ user, params, ctx }) => {
     const csv = await reviewsCsv(params.id);
@@ -54,7 +78,11 @@ export const exportRoute = defineApiRoute(
     tag: "Audits",
     permission: "audits:results",
     params: ZCampaignParams,
-    response: { status: 200, contentType: "application/x-ndjson", description: "{instruction, input, output, original_output?, audit}" },
+    response: {
+      status: 200,
+      contentType: "application/x-ndjson",
+      description: "{instruction, input, output, original_output?, audit}",
+    },
   },
   async ({ user, params, ctx }) => {
     const stream = await curatedExportStream(params.id);

@@ -23,7 +23,10 @@ export const auditQueue = defineQueueFeature({
     return rows[0]?.queueId ?? null;
   },
   async openQueue(_user, campaignId, client) {
-    const c = await client.auditCampaign.findUnique({ where: { id: campaignId }, select: { status: true, leaseMinutes: true } });
+    const c = await client.auditCampaign.findUnique({
+      where: { id: campaignId },
+      select: { status: true, leaseMinutes: true },
+    });
     if (!c) throw notFound("Campaign");
     return c;
   },
@@ -32,13 +35,29 @@ export const auditQueue = defineQueueFeature({
   async openAndClaim(user, campaignId, client) {
     const r = await claimReviewTask(user.id, campaignId, client);
     if (!r) throw notFound("Campaign");
-    return { queue: { status: r.queue.status as TQueueStatus, leaseMinutes: r.queue.leaseMinutes }, claim: r.claim, view: r.view };
-  },  view: (user, claim, _campaign, client) => taskForAssignment(user.id, claim.assignmentId, claim.resumed, client),
+    return {
+      queue: { status: r.queue.status as TQueueStatus, leaseMinutes: r.queue.leaseMinutes },
+      claim: r.claim,
+      view: r.view,
+    };
+  },
+  view: (user, claim, _campaign, client) =>
+    taskForAssignment(user.id, claim.assignmentId, claim.resumed, client),
   draft: ZDraft,
-  skipRecord: ({ assignmentId, itemId }) => ({ action: "audit.skip", entityType: "audit_item", entityId: itemId, after: { assignmentId } }),
+  skipRecord: ({ assignmentId, itemId }) => ({
+    action: "audit.skip",
+    entityType: "audit_item",
+    entityId: itemId,
+    after: { assignmentId },
+  }),
   payload: ZReview,
   submit: reviewSubmit,
 });
 
 /** The server helpers (the demo and tests call them as the routes do). */
-export const { claim: nextReviewItem, submit: submitReview, saveDraft: saveReviewDraft, skip: skipReviewItem } = auditQueue;
+export const {
+  claim: nextReviewItem,
+  submit: submitReview,
+  saveDraft: saveReviewDraft,
+  skip: skipReviewItem,
+} = auditQueue;

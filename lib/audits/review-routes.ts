@@ -5,7 +5,9 @@ import { ZAssignmentParams, ZCampaignParams } from "./schemas";
 
 /** For the shared draft/skip/submit routes (lib/queue/routes.ts). */
 export const auditQueueFeature = auditQueue.handle;
-export const nextItemRoute = defineClaimRoute(auditQueue.spec, (user, campaignId) => auditQueue.claim(user, campaignId));
+export const nextItemRoute = defineClaimRoute(auditQueue.spec, (user, campaignId) =>
+  auditQueue.claim(user, campaignId),
+);
 
 // The URLs before the shared protocol (issue 12): 308 to the new ones for this release.
 const moved = { tag: "Audits", permission: "audits:review" as const };

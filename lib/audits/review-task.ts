@@ -22,7 +22,8 @@ export type TReviewTask = {
 export type TPhiSpan = { kind: PhiKind; start: number; end: number };
 
 /** Offsets and kinds only: the client already has the text. */
-const spansOf = (text: string): TPhiSpan[] => detectPhi(text).map(({ kind, start, end }) => ({ kind, start, end }));
+const spansOf = (text: string): TPhiSpan[] =>
+  detectPhi(text).map(({ kind, start, end }) => ({ kind, start, end }));
 
 type TTaskRow = {
   id: string;
@@ -39,7 +40,12 @@ type TTaskRow = {
  * What a reviewer sees of an item: never whether it is gold, never other reviews. One joined
  * query: this runs on every claim, the queue's hottest path.
  */
-export async function taskForAssignment(userId: string, assignmentId: string, resumed: boolean, client: TQueueClient = db()): Promise<TReviewTask> {
+export async function taskForAssignment(
+  userId: string,
+  assignmentId: string,
+  resumed: boolean,
+  client: TQueueClient = db(),
+): Promise<TReviewTask> {
   const rows = await client.$queryRaw<TTaskRow[]>`
     SELECT a.id, a.draft, a."leaseExpiresAt", c.id AS "campaignId", c.flags, r.instruction, r.input, r.output
       FROM "QueueAssignment" a
@@ -66,7 +72,11 @@ function taskOf(a: TTaskFields, resumed: boolean): TReviewTask {
     resumed,
     leaseExpiresAt: a.leaseExpiresAt.toISOString(),
     // Scanned for this one record as it is shown (about a millisecond), not for the whole dataset.
-    phiSpans: { instruction: spansOf(a.instruction), input: spansOf(a.input), output: spansOf(a.output ?? "") },
+    phiSpans: {
+      instruction: spansOf(a.instruction),
+      input: spansOf(a.input),
+      output: spansOf(a.output ?? ""),
+    },
   };
 }
 
@@ -111,9 +121,23 @@ export async function claimReviewTask(userId: string, campaignId: string, client
   const queue = { status: row.status, leaseMinutes: row.lease_minutes };
   if (!c) return { queue, claim: null, view: undefined };
   if (row.instruction === null || row.input === null) throw notFound("Assignment");
-  const claim = { assignmentId: c.claimed_id, itemId: c.claimed_item, resumed: c.was_resumed, leaseExpiresAt: new Date(c.lease_until) };
+  const claim = {
+    assignmentId: c.claimed_id,
+    itemId: c.claimed_item,
+    resumed: c.was_resumed,
+    leaseExpiresAt: new Date(c.lease_until),
+  };
   const view = taskOf(
-    { id: c.claimed_id, draft: row.draft ?? null, leaseExpiresAt: claim.leaseExpiresAt, campaignId, flags: row.flags, instruction: row.instruction, input: row.input, output: row.output },
+    {
+      id: c.claimed_id,
+      draft: row.draft ?? null,
+      leaseExpiresAt: claim.leaseExpiresAt,
+      campaignId,
+      flags: row.flags,
+      instruction: row.instruction,
+      input: row.input,
+      output: row.output,
+    },
     claim.resumed,
   );
   return { queue, claim, view };

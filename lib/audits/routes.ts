@@ -8,8 +8,20 @@ import {
   resumeCampaignRoute,
   updateFlagsRoute,
 } from "./campaign-routes";
-import { adjudicateRoute, disagreementsRoute, exportRoute, reportRoute, reviewsCsvRoute } from "./result-routes";
-import { movedNextItemRoute, movedSaveDraftRoute, movedSkipItemRoute, movedSubmitReviewRoute, nextItemRoute } from "./review-routes";
+import {
+  adjudicateRoute,
+  disagreementsRoute,
+  exportRoute,
+  reportRoute,
+  reviewsCsvRoute,
+} from "./result-routes";
+import {
+  movedNextItemRoute,
+  movedSaveDraftRoute,
+  movedSkipItemRoute,
+  movedSubmitReviewRoute,
+  nextItemRoute,
+} from "./review-routes";
 
 export const auditRoutes = [
   createCampaignRoute,

@@ -26,7 +26,12 @@ export const ZCreateCampaign = z
     seed: z.union([z.string().trim().min(1).max(100), z.number().int()]).transform(String),
     reviewersPerItem: z.number().int().min(1).max(10).default(2),
     flags: ZFlags.optional(),
-    leaseMinutes: z.number().int().min(1).max(24 * 60).default(30),
+    leaseMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
     gold: z
       .array(
         z.object({
@@ -42,7 +47,11 @@ export const ZCreateCampaign = z
       .superRefine((gold, ctx) => {
         const seen = new Set<number>();
         for (const g of gold) {
-          if (seen.has(g.recordOrdinal)) ctx.addIssue({ code: "custom", message: `Record ${g.recordOrdinal} is listed twice as a gold item` });
+          if (seen.has(g.recordOrdinal))
+            ctx.addIssue({
+              code: "custom",
+              message: `Record ${g.recordOrdinal} is listed twice as a gold item`,
+            });
           seen.add(g.recordOrdinal);
         }
       }),
@@ -55,14 +64,22 @@ export type TCreateCampaign = z.infer<typeof ZCreateCampaign>;
 
 export const ZCampaignParams = z.object({ id: z.uuid({ message: "Unknown campaign" }) });
 export const ZAssignmentParams = z.object({ id: z.uuid({ message: "Unknown assignment" }) });
-export const ZItemParams = z.object({ id: z.uuid({ message: "Unknown campaign" }), itemId: z.uuid({ message: "Unknown item" }) });
+export const ZItemParams = z.object({
+  id: z.uuid({ message: "Unknown campaign" }),
+  itemId: z.uuid({ message: "Unknown item" }),
+});
 
 export const ZReview = z.object({
   verdict: ZVerdict,
   flags: z.array(z.string().max(40)).max(9).default([]),
   correctedOutput: z.string().max(100_000).optional(),
   rationale: z.string().max(5_000).optional(),
-  durationMs: z.number().int().min(0).max(24 * 3_600_000).optional(),
+  durationMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3_600_000)
+    .optional(),
   /** The reviewer confirms that possible identifiers in what they wrote are not PHI. */
   phiConfirmed: z.boolean().optional(),
 });
@@ -73,7 +90,12 @@ export const ZDraft = z.object({
   flags: z.array(z.string().max(40)).max(9).optional(),
   correctedOutput: z.string().max(100_000).optional(),
   rationale: z.string().max(5_000).optional(),
-  elapsedMs: z.number().int().min(0).max(24 * 3_600_000).optional(),
+  elapsedMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3_600_000)
+    .optional(),
 });
 
 export const ZAdjudicate = z.object({

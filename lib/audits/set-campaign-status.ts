@@ -12,7 +12,12 @@ const MOVES = {
 } as const;
 export type TCampaignMove = keyof typeof MOVES;
 
-export async function setCampaignStatus(user: TCurrentUser, id: string, move: TCampaignMove, ctx: TRequestContext): Promise<{ status: string }> {
+export async function setCampaignStatus(
+  user: TCurrentUser,
+  id: string,
+  move: TCampaignMove,
+  ctx: TRequestContext,
+): Promise<{ status: string }> {
   const m = MOVES[move];
   return db().$transaction(async (tx) => {
     const c = await tx.auditCampaign.findUnique({ where: { id }, select: { status: true } });
@@ -22,7 +27,14 @@ export async function setCampaignStatus(user: TCurrentUser, id: string, move: TC
       data: { status: m.to, ...(m.to === "CLOSED" ? { closedAt: new Date() } : {}) },
     });
     if (r.count === 0) throw new AppError("CONFLICT", `A ${c.status.toLowerCase()} campaign cannot ${move}`);
-    await recordAudit(tx, ctx, { actorId: user.id, action: `audit.${move}`, entityType: "audit_campaign", entityId: id, before: { status: c.status }, after: { status: m.to } });
+    await recordAudit(tx, ctx, {
+      actorId: user.id,
+      action: `audit.${move}`,
+      entityType: "audit_campaign",
+      entityId: id,
+      before: { status: c.status },
+      after: { status: m.to },
+    });
     return { status: m.to };
   });
 }

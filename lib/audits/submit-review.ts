@@ -7,8 +7,17 @@ import { guardWrittenText, recordPhiConfirmations } from "@/lib/phi-guard/guard-
 import { flagsOf } from "./flags";
 import type { TReview } from "./schemas";
 
-export type TSubmitResult = { status: number; body: { reviewId: string; assignmentId: string; verdict: string } };
-type TSubmitTarget = { itemId: string; claimedAt: Date; campaignStatus: "ACTIVE" | "PAUSED" | "CLOSED"; flags: Prisma.JsonValue; output: string | null };
+export type TSubmitResult = {
+  status: number;
+  body: { reviewId: string; assignmentId: string; verdict: string };
+};
+type TSubmitTarget = {
+  itemId: string;
+  claimedAt: Date;
+  campaignStatus: "ACTIVE" | "PAUSED" | "CLOSED";
+  flags: Prisma.JsonValue;
+  output: string | null;
+};
 type TSubmitRow = TSubmitTarget & { outcome: string };
 
 /**
@@ -37,14 +46,20 @@ export const reviewSubmit: TQueueSubmit<TReview, TSubmitTarget, TSubmitResult> =
   check(review, target) {
     const allowed = new Set(flagsOf(target.flags).map((f) => f.key));
     const unknown = review.flags.filter((f) => !allowed.has(f));
-    if (unknown.length > 0) throw new AppError("VALIDATION", "Some fields need attention", { fieldErrors: { flags: [`Unknown flag(s): ${unknown.join(", ")}`] } });
+    if (unknown.length > 0)
+      throw new AppError("VALIDATION", "Some fields need attention", {
+        fieldErrors: { flags: [`Unknown flag(s): ${unknown.join(", ")}`] },
+      });
   },
   async replay(tx, { assignmentId }) {
     const existing = await tx.auditReview.findUniqueOrThrow({ where: { assignmentId } });
     return { status: 200, body: { reviewId: existing.id, assignmentId, verdict: existing.verdict } };
   },
   async write(tx, { user, assignmentId }, review, target, ctx) {
-    const correction = review.correctedOutput?.trim() && review.correctedOutput !== (target.output ?? "") ? review.correctedOutput : null;
+    const correction =
+      review.correctedOutput?.trim() && review.correctedOutput !== (target.output ?? "")
+        ? review.correctedOutput
+        : null;
     const rationale = review.rationale?.trim() || null;
     // Only what the reviewer added to the model's output needs their word that it is not PHI.
     const findings = guardWrittenText(
@@ -67,7 +82,13 @@ export const reviewSubmit: TQueueSubmit<TReview, TSubmitTarget, TSubmitResult> =
       },
     });
     await recordPhiConfirmations(tx, user.id, { entityType: "audit_review", entityId: created.id }, findings);
-    await recordAudit(tx, ctx, { actorId: user.id, action: "audit.review", entityType: "audit_item", entityId: target.itemId, after: { verdict: review.verdict } });
+    await recordAudit(tx, ctx, {
+      actorId: user.id,
+      action: "audit.review",
+      entityType: "audit_item",
+      entityId: target.itemId,
+      after: { verdict: review.verdict },
+    });
     return { status: 201, body: { reviewId: created.id, assignmentId, verdict: created.verdict } };
   },
   respond: (result) => result,

@@ -11,7 +11,11 @@ describe("wordDiff", () => {
       { kind: "same", text: " daily." },
       { kind: "added", text: " See a GP." },
     ]);
-    const rebuild = (keep: string) => d.filter((p) => p.kind === "same" || p.kind === keep).map((p) => p.text).join("");
+    const rebuild = (keep: string) =>
+      d
+        .filter((p) => p.kind === "same" || p.kind === keep)
+        .map((p) => p.text)
+        .join("");
     expect(rebuild("removed")).toBe("Take aspirin daily.");
     expect(rebuild("added")).toBe("Take paracetamol daily. See a GP.");
   });

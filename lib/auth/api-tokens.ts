@@ -58,11 +58,25 @@ export async function authenticateApiToken(token: string): Promise<TCurrentUser 
      WHERE t."tokenHash" = ${sha256Hex(token)}`;
   const row = rows[0];
   const now = Date.now();
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now) || row.status !== "ACTIVE" || (await isRefusedDemoAccount(row))) {
+  if (
+    !row ||
+    row.revokedAt ||
+    (row.expiresAt && row.expiresAt.getTime() <= now) ||
+    row.status !== "ACTIVE" ||
+    (await isRefusedDemoAccount(row))
+  ) {
     return null;
   }
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { id: row.userId, email: row.email, name: row.name, role: row.role, isDemo: row.isDemo, sessionId: null, via: "token" };
+  return {
+    id: row.userId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    isDemo: row.isDemo,
+    sessionId: null,
+    via: "token",
+  };
 }

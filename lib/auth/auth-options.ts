@@ -27,13 +27,22 @@ function providers(): Provider[] {
     CredentialsProvider({
       id: "credentials",
       name: "E-mail and password",
-      credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "E-mail", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
       async authorize(credentials, req) {
         const ctx = contextFromHeaders(headersFrom(req.headers));
         // next-auth turns a thrown error's message into ?error=… in the address bar: only our own
         // codes may travel there, never a driver's message with the database's host and port.
-        const result = await signInWithPassword({ email: credentials?.email, password: credentials?.password }, ctx).catch((err: unknown) => {
-          log.error("sign-in failed: database unavailable", { requestId: ctx.requestId, ...describeError(err) });
+        const result = await signInWithPassword(
+          { email: credentials?.email, password: credentials?.password },
+          ctx,
+        ).catch((err: unknown) => {
+          log.error("sign-in failed: database unavailable", {
+            requestId: ctx.requestId,
+            ...describeError(err),
+          });
           throw new Error(SIGN_IN_UNAVAILABLE);
         });
         // "invalid" stays generic.
@@ -95,7 +104,12 @@ export function authOptions(): NextAuthOptions {
           const sid = await db().$transaction(async (tx) => {
             const u = await tx.user.findUniqueOrThrow({ where: { email } });
             const id = await createSession(tx, u.id, null);
-            await recordAudit(tx, null, { actorId: u.id, action: "auth.login_sso", entityType: "session", entityId: id });
+            await recordAudit(tx, null, {
+              actorId: u.id,
+              action: "auth.login_sso",
+              entityType: "session",
+              entityId: id,
+            });
             return id;
           });
           return { sid };
@@ -115,7 +129,12 @@ export function authOptions(): NextAuthOptions {
           const s = await tx.session.findUnique({ where: { id: sid } });
           if (!s) return;
           await revokeSession(tx, sid);
-          await recordAudit(tx, null, { actorId: s.userId, action: "auth.logout", entityType: "session", entityId: sid });
+          await recordAudit(tx, null, {
+            actorId: s.userId,
+            action: "auth.logout",
+            entityType: "session",
+            entityId: sid,
+          });
         });
       },
     },

@@ -22,7 +22,10 @@ export const getCurrentUser = cache(async (): Promise<TCurrentUser | null> => {
  * For pages: sends anonymous visitors to sign in and otherwise answers 403 with the forbidden page
  * inside the app shell (app/(app)/forbidden.tsx), recording the denial. A list means any one of the permissions (a page that serves several roles).
  */
-export async function requirePagePermission(permission: TPermission | readonly TPermission[], from = "/"): Promise<TCurrentUser> {
+export async function requirePagePermission(
+  permission: TPermission | readonly TPermission[],
+  from = "/",
+): Promise<TCurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(from)}`);
   const anyOf: readonly TPermission[] = typeof permission === "string" ? [permission] : permission;

@@ -12,16 +12,37 @@ describe("loginDecision", () => {
 
   it("never refuses on the account's own count: past the ceiling it only slows down, doubling up to the cap", () => {
     expect(loginDecision({ pair: 0, account: 19, ip: 0 }, limits)).toEqual({ throttled: false, delayMs: 0 });
-    expect(loginDecision({ pair: 0, account: 20, ip: 0 }, limits)).toEqual({ throttled: false, delayMs: 250 });
-    expect(loginDecision({ pair: 0, account: 21, ip: 0 }, limits)).toEqual({ throttled: false, delayMs: 500 });
-    expect(loginDecision({ pair: 0, account: 23, ip: 0 }, limits)).toEqual({ throttled: false, delayMs: 2_000 });
-    expect(loginDecision({ pair: 0, account: 24, ip: 0 }, limits)).toEqual({ throttled: false, delayMs: 3_000 });
-    expect(loginDecision({ pair: 0, account: 1_000_000, ip: 0 }, limits)).toEqual({ throttled: false, delayMs: 3_000 });
+    expect(loginDecision({ pair: 0, account: 20, ip: 0 }, limits)).toEqual({
+      throttled: false,
+      delayMs: 250,
+    });
+    expect(loginDecision({ pair: 0, account: 21, ip: 0 }, limits)).toEqual({
+      throttled: false,
+      delayMs: 500,
+    });
+    expect(loginDecision({ pair: 0, account: 23, ip: 0 }, limits)).toEqual({
+      throttled: false,
+      delayMs: 2_000,
+    });
+    expect(loginDecision({ pair: 0, account: 24, ip: 0 }, limits)).toEqual({
+      throttled: false,
+      delayMs: 3_000,
+    });
+    expect(loginDecision({ pair: 0, account: 1_000_000, ip: 0 }, limits)).toEqual({
+      throttled: false,
+      delayMs: 3_000,
+    });
   });
 
   it("an address the account signed in from recently skips the account's slowdown, but not the pair or address limits", () => {
-    expect(loginDecision({ pair: 0, account: 1_000, ip: 0 }, limits, true)).toEqual({ throttled: false, delayMs: 0 });
-    expect(loginDecision({ pair: 4, account: 1_000, ip: 29 }, limits, true)).toEqual({ throttled: false, delayMs: 0 });
+    expect(loginDecision({ pair: 0, account: 1_000, ip: 0 }, limits, true)).toEqual({
+      throttled: false,
+      delayMs: 0,
+    });
+    expect(loginDecision({ pair: 4, account: 1_000, ip: 29 }, limits, true)).toEqual({
+      throttled: false,
+      delayMs: 0,
+    });
     expect(loginDecision({ pair: 5, account: 0, ip: 0 }, limits, true)).toEqual({ throttled: true });
     expect(loginDecision({ pair: 0, account: 0, ip: 30 }, limits, true)).toEqual({ throttled: true });
   });

@@ -36,7 +36,11 @@ export const KNOWN_ADDRESS_DAYS = 30;
  * password, and a known address is still held to the pair and address limits, so guessing from it
  * (say, behind the user's office NAT) gets the pair's 5 tries per window, no more.
  */
-export function loginDecision(counts: TLoginCounts, limits: TLoginLimits, knownAddress = false): TLoginDecision {
+export function loginDecision(
+  counts: TLoginCounts,
+  limits: TLoginLimits,
+  knownAddress = false,
+): TLoginDecision {
   if (counts.pair >= limits.maxPerPair || counts.ip >= limits.maxPerIp) return { throttled: true };
   if (knownAddress) return { throttled: false, delayMs: 0 };
   const over = counts.account - limits.slowAfterPerAccount;
@@ -49,7 +53,8 @@ export function loginDecision(counts: TLoginCounts, limits: TLoginLimits, knownA
 /** How many of an account's longest delays may queue up before further attempts are refused. */
 export const QUEUED_DELAYS = 4;
 
-export type TSlotDecision = { refused: true; retryAfterMs: number } | { refused: false; waitMs: number; nextFreeAt: number };
+export type TSlotDecision =
+  { refused: true; retryAfterMs: number } | { refused: false; waitMs: number; nextFreeAt: number };
 
 /**
  * The account's delay as a rate, not a per-request sleep: each slowed attempt takes the next free
@@ -58,7 +63,12 @@ export type TSlotDecision = { refused: true; retryAfterMs: number } | { refused:
  * QUEUED_DELAYS × the longest delay is refused instead, and told when there is room again: the
  * queue, and so the real user's wait, stays bounded, and nothing is refused once the flood stops.
  */
-export function takeSlot(nowMs: number, nextFreeAt: number | null, delayMs: number, maxDelayMs: number): TSlotDecision {
+export function takeSlot(
+  nowMs: number,
+  nextFreeAt: number | null,
+  delayMs: number,
+  maxDelayMs: number,
+): TSlotDecision {
   const start = Math.max(nowMs, nextFreeAt ?? 0) + delayMs;
   const waitMs = start - nowMs;
   const capMs = QUEUED_DELAYS * maxDelayMs;

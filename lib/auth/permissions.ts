@@ -26,7 +26,9 @@ export const PERMISSIONS = [
 export type TPermission = (typeof PERMISSIONS)[number];
 
 /** A decision (granted or not) for every role on every permission of P. */
-export type TPermissionTable<P extends string = TPermission> = { readonly [K in P]: Readonly<Record<Role, boolean>> };
+export type TPermissionTable<P extends string = TPermission> = {
+  readonly [K in P]: Readonly<Record<Role, boolean>>;
+};
 
 /**
  * The single permission table: one row per permission, one decision per role. `satisfies` makes a
@@ -34,25 +36,25 @@ export type TPermissionTable<P extends string = TPermission> = { readonly [K in 
  * until every role has a decision (permissions.types.test.ts proves both).
  */
 export const PERMISSION_TABLE = {
-  "account:self":    { ADMIN: true, CLINICIAN: true, RESEARCHER: true },
-  "users:manage":    { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
-  "audit-log:read":  { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
-  "seeds:read":      { ADMIN: true, CLINICIAN: true, RESEARCHER: true },
-  "seeds:write":     { ADMIN: false, CLINICIAN: true, RESEARCHER: false },
-  "seeds:review":    { ADMIN: false, CLINICIAN: true, RESEARCHER: false },
-  "seeds:export":    { ADMIN: true, CLINICIAN: false, RESEARCHER: true },
-  "seeds:import":    { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
-  "seeds:retire":    { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
-  "vocab:manage":    { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
+  "account:self": { ADMIN: true, CLINICIAN: true, RESEARCHER: true },
+  "users:manage": { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
+  "audit-log:read": { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
+  "seeds:read": { ADMIN: true, CLINICIAN: true, RESEARCHER: true },
+  "seeds:write": { ADMIN: false, CLINICIAN: true, RESEARCHER: false },
+  "seeds:review": { ADMIN: false, CLINICIAN: true, RESEARCHER: false },
+  "seeds:export": { ADMIN: true, CLINICIAN: false, RESEARCHER: true },
+  "seeds:import": { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
+  "seeds:retire": { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
+  "vocab:manage": { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
   "datasets:manage": { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
-  "datasets:read":   { ADMIN: true, CLINICIAN: false, RESEARCHER: true },
-  "audits:manage":   { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
-  "audits:review":   { ADMIN: false, CLINICIAN: true, RESEARCHER: false },
-  "audits:results":  { ADMIN: true, CLINICIAN: false, RESEARCHER: true },
-  "studies:manage":  { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
-  "studies:rate":    { ADMIN: false, CLINICIAN: true, RESEARCHER: false },
+  "datasets:read": { ADMIN: true, CLINICIAN: false, RESEARCHER: true },
+  "audits:manage": { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
+  "audits:review": { ADMIN: false, CLINICIAN: true, RESEARCHER: false },
+  "audits:results": { ADMIN: true, CLINICIAN: false, RESEARCHER: true },
+  "studies:manage": { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
+  "studies:rate": { ADMIN: false, CLINICIAN: true, RESEARCHER: false },
   "studies:results": { ADMIN: true, CLINICIAN: false, RESEARCHER: true },
-  "phi:redact":      { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
+  "phi:redact": { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
 } as const satisfies TPermissionTable;
 
 /** Each role's permissions, read from PERMISSION_TABLE (for the attack suite and screens that list them). */

@@ -8,8 +8,10 @@ it("a new permission does not compile until every role has a decision on it", ()
   // @ts-expect-error: the table has no row for a permission added to PERMISSIONS ("reports:read").
   const newPermission: TPermissionTable<TPermission | "reports:read"> = PERMISSION_TABLE;
 
-  // @ts-expect-error: a row that leaves out a role (RESEARCHER) is refused.
-  const rowWithoutRole: TPermissionTable<"reports:read"> = { "reports:read": { ADMIN: true, CLINICIAN: false } };
+  const rowWithoutRole: TPermissionTable<"reports:read"> = {
+    // @ts-expect-error: a row that leaves out a role (RESEARCHER) is refused.
+    "reports:read": { ADMIN: true, CLINICIAN: false },
+  };
 
   const decided: Record<Role, boolean> = { ADMIN: true, CLINICIAN: false, RESEARCHER: false };
   const complete: TPermissionTable<"reports:read"> = { "reports:read": decided };

@@ -22,7 +22,9 @@ export async function lockRateKeys(tx: TTx, keys: string[]): Promise<void> {
   }
 }
 
-export type TLoginReservation = { throttled: true; retryAfterSeconds?: number } | { throttled: false; attemptIds: bigint[]; delayMs: number };
+export type TLoginReservation =
+  | { throttled: true; retryAfterSeconds?: number }
+  | { throttled: false; attemptIds: bigint[]; delayMs: number };
 
 /**
  * Sign-in throttling with its state in PostgreSQL, so every app instance sees the same counts.
@@ -56,19 +58,33 @@ export async function reserveLoginAttempt(email: string, ip: string | null): Pro
     await lockRateKeys(tx, keys);
     // Sequential: a transaction is one connection, which runs one query at a time anyway.
     const count = (key: string) => tx.loginFailure.count({ where: { key, createdAt: { gte: since } } });
-    const counts = { account: await count(accountKey(email)), pair: await count(pairKey(email, ip)), ip: ip ? await count(ipKey(ip)) : 0 };
-    const decision = loginDecision(counts, {
-      maxPerPair: e.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS,
-      slowAfterPerAccount: e.LOGIN_SLOW_AFTER_FAILURES_PER_ACCOUNT,
-      maxPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
-      maxDelayMs: e.LOGIN_MAX_DELAY_MS,
-    }, knownAddress);
+    const counts = {
+      account: await count(accountKey(email)),
+      pair: await count(pairKey(email, ip)),
+      ip: ip ? await count(ipKey(ip)) : 0,
+    };
+    const decision = loginDecision(
+      counts,
+      {
+        maxPerPair: e.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS,
+        slowAfterPerAccount: e.LOGIN_SLOW_AFTER_FAILURES_PER_ACCOUNT,
+        maxPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+        maxDelayMs: e.LOGIN_MAX_DELAY_MS,
+      },
+      knownAddress,
+    );
     if (decision.throttled) return decision;
-    const waitMs = decision.delayMs > 0 ? await reserveSlot(tx, slotKey(email), decision.delayMs, e.LOGIN_MAX_DELAY_MS) : 0;
+    const waitMs =
+      decision.delayMs > 0
+        ? await reserveSlot(tx, slotKey(email), decision.delayMs, e.LOGIN_MAX_DELAY_MS)
+        : 0;
     if (typeof waitMs === "object") return waitMs;
     // Keeps the table small without a scheduler: rows past the window can never count again.
     await tx.loginFailure.deleteMany({ where: { key: { in: keys }, createdAt: { lt: since } } });
-    const rows = await tx.loginFailure.createManyAndReturn({ data: keys.map((key) => ({ key })), select: { id: true } });
+    const rows = await tx.loginFailure.createManyAndReturn({
+      data: keys.map((key) => ({ key })),
+      select: { id: true },
+    });
     return { throttled: false, attemptIds: rows.map((r) => r.id), delayMs: waitMs };
   });
   if (!reservation.throttled && reservation.delayMs > 0) await sleep(reservation.delayMs);
@@ -89,7 +105,10 @@ async function isKnownAddress(email: string, ip: string | null): Promise<boolean
   const user = await db().user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true } });
   if (!user) return false;
   const after = new Date(Date.now() - KNOWN_ADDRESS_DAYS * 86_400_000);
-  const row = await db().auditLog.findFirst({ where: { actorId: user.id, action: "auth.login", ip, at: { gte: after } }, select: { id: true } });
+  const row = await db().auditLog.findFirst({
+    where: { actorId: user.id, action: "auth.login", ip, at: { gte: after } },
+    select: { id: true },
+  });
   return row !== null;
 }
 
@@ -97,7 +116,12 @@ async function isKnownAddress(email: string, ip: string | null): Promise<boolean
  * Takes the account's next free slot (the caller holds the account's advisory lock, so the read
  * and the write are one step for every instance). The milliseconds to wait, or the refusal.
  */
-async function reserveSlot(tx: TTx, key: string, delayMs: number, maxDelayMs: number): Promise<number | { throttled: true; retryAfterSeconds: number }> {
+async function reserveSlot(
+  tx: TTx,
+  key: string,
+  delayMs: number,
+  maxDelayMs: number,
+): Promise<number | { throttled: true; retryAfterSeconds: number }> {
   const slot = await tx.loginFailure.findFirst({ where: { key }, select: { id: true, createdAt: true } });
   const taken = takeSlot(Date.now(), slot?.createdAt.getTime() ?? null, delayMs, maxDelayMs);
   if (taken.refused) return { throttled: true, retryAfterSeconds: Math.ceil(taken.retryAfterMs / 1000) };
@@ -112,13 +136,26 @@ async function reserveSlot(tx: TTx, key: string, delayMs: number, maxDelayMs: nu
  * account from this address. The account-wide failures stay: they may be a stranger's, and the
  * real user signing in must not reset the stranger's slowdown.
  */
-export async function releaseLoginAttempt(tx: TTx, email: string, ip: string | null, attemptIds: bigint[]): Promise<void> {
-  await tx.loginFailure.deleteMany({ where: { OR: [{ id: { in: attemptIds } }, { key: pairKey(email, ip) }] } });
+export async function releaseLoginAttempt(
+  tx: TTx,
+  email: string,
+  ip: string | null,
+  attemptIds: bigint[],
+): Promise<void> {
+  await tx.loginFailure.deleteMany({
+    where: { OR: [{ id: { in: attemptIds } }, { key: pairKey(email, ip) }] },
+  });
 }
 
 /** A pseudonymised user's address must not survive in the counters: every key that holds it goes. */
 export async function forgetAccountFailures(tx: TTx, email: string): Promise<void> {
   await tx.loginFailure.deleteMany({
-    where: { OR: [{ key: accountKey(email) }, { key: slotKey(email) }, { key: { startsWith: `pair:${email.toLowerCase()}|` } }] },
+    where: {
+      OR: [
+        { key: accountKey(email) },
+        { key: slotKey(email) },
+        { key: { startsWith: `pair:${email.toLowerCase()}|` } },
+      ],
+    },
   });
 }

@@ -40,7 +40,10 @@ export async function validateSession(sessionId: string): Promise<TCurrentUser |
   if (!s || s.revokedAt || s.user.status !== "ACTIVE" || (await isRefusedDemoAccount(s.user))) return null;
   const idleLimit = env().SESSION_IDLE_MINUTES * 60_000;
   if (s.expiresAt.getTime() <= now || s.lastSeenAt.getTime() + idleLimit <= now) {
-    await db().session.updateMany({ where: { id: s.id, revokedAt: null }, data: { revokedAt: new Date(now) } });
+    await db().session.updateMany({
+      where: { id: s.id, revokedAt: null },
+      data: { revokedAt: new Date(now) },
+    });
     return null;
   }
   if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
@@ -50,7 +53,15 @@ export async function validateSession(sessionId: string): Promise<TCurrentUser |
     });
   }
   const u = s.user;
-  return { id: u.id, email: u.email, name: u.name, role: u.role, isDemo: u.isDemo, sessionId: s.id, via: "session" };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    isDemo: u.isDemo,
+    sessionId: s.id,
+    via: "session",
+  };
 }
 
 export async function revokeSession(tx: TTx, sessionId: string): Promise<void> {
@@ -58,6 +69,9 @@ export async function revokeSession(tx: TTx, sessionId: string): Promise<void> {
 }
 
 export async function revokeAllSessions(tx: TTx, userId: string): Promise<number> {
-  const r = await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const r = await tx.session.updateMany({
+    where: { userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   return r.count;
 }

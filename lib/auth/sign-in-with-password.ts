@@ -11,8 +11,7 @@ import { ZEmail } from "@/lib/auth/schemas";
 import type { TRequestContext } from "@/lib/http/request-context";
 
 export type TSignInResult =
-  | { ok: true; userId: string; sessionId: string }
-  | { ok: false; reason: "invalid" | "throttled" };
+  { ok: true; userId: string; sessionId: string } | { ok: false; reason: "invalid" | "throttled" };
 
 /**
  * Unknown e-mail, wrong password, disabled account and a demo account outside demo mode all
@@ -26,13 +25,17 @@ export async function signInWithPassword(
   await ensureBootChecked();
   const email = ZEmail.safeParse(input.email);
   const password = typeof input.password === "string" ? input.password.slice(0, 256) : "";
-  const emailKey = email.success ? email.data : (typeof input.email === "string" ? input.email : "").slice(0, 254).toLowerCase();
+  const emailKey = email.success
+    ? email.data
+    : (typeof input.email === "string" ? input.email : "").slice(0, 254).toLowerCase();
 
   // Counted as a failure from here on unless the password turns out right (see rate-limit.ts).
   const attempt = await reserveLoginAttempt(emailKey, ctx.ip);
   if (attempt.throttled) {
     await db().$transaction(async (tx) => {
-      const known = email.success ? await tx.user.findUnique({ where: { email: email.data }, select: { id: true } }) : null;
+      const known = email.success
+        ? await tx.user.findUnique({ where: { email: email.data }, select: { id: true } })
+        : null;
       await recordAudit(tx, ctx, {
         actorId: null,
         action: "auth.login_throttled",
@@ -56,7 +59,10 @@ export async function signInWithPassword(
         entityType: "user",
         entityId: user?.id ?? null,
         // For the operator, never in the answer: who added a demo account to a real database?
-        after: { ...typedAddressJson(emailKey, user?.id ?? null), ...(demoRefused ? { demoAccount: true } : {}) },
+        after: {
+          ...typedAddressJson(emailKey, user?.id ?? null),
+          ...(demoRefused ? { demoAccount: true } : {}),
+        },
       });
     });
     return { ok: false, reason: "invalid" };
@@ -65,7 +71,12 @@ export async function signInWithPassword(
   const sessionId = await db().$transaction(async (tx) => {
     await releaseLoginAttempt(tx, emailKey, ctx.ip, attempt.attemptIds);
     const sid = await createSession(tx, user.id, ctx);
-    await recordAudit(tx, ctx, { actorId: user.id, action: "auth.login", entityType: "session", entityId: sid });
+    await recordAudit(tx, ctx, {
+      actorId: user.id,
+      action: "auth.login",
+      entityType: "session",
+      entityId: sid,
+    });
     return sid;
   });
   return { ok: true, userId: user.id, sessionId };

@@ -11,7 +11,9 @@ const unreachable = () => Promise.reject(new Error("connect ECONNREFUSED 127.0.0
 describe("production boot checks", () => {
   it("refuse at once when the database answers with a reason", async () => {
     const refuse = vi.fn();
-    expect(await runBootChecks({ check: () => Promise.resolve(["2 demo account(s)"]), refuse, retryMs: 1000 })).toEqual({ outcome: "refused" });
+    expect(
+      await runBootChecks({ check: () => Promise.resolve(["2 demo account(s)"]), refuse, retryMs: 1000 }),
+    ).toEqual({ outcome: "refused" });
     expect(refuse).toHaveBeenCalledWith(["2 demo account(s)"]);
   });
 

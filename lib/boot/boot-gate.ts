@@ -20,7 +20,12 @@ export type TBootCheckDeps = {
 
 export type TBootOutcome = { outcome: "passed" | "refused" } | { outcome: "unreachable"; error: unknown };
 
-type TGate = { deps: TBootCheckDeps; pending: boolean; inflight: Promise<void> | null; timer: NodeJS.Timeout | null };
+type TGate = {
+  deps: TBootCheckDeps;
+  pending: boolean;
+  inflight: Promise<void> | null;
+  timer: NodeJS.Timeout | null;
+};
 
 // On globalThis: register() runs in the instrumentation bundle, the auth code in the app bundles.
 const KEY = Symbol.for("clinreview.bootGate");
@@ -75,7 +80,10 @@ export async function ensureBootChecked(): Promise<void> {
   // A 503 (with Retry-After) to API callers: the instance will serve once the checks pass.
   // The digest lets a page's error screen say "database unavailable" (app/error.tsx).
   if (gate.pending) {
-    const err = new AppError("UNAVAILABLE", "ClinReview's start-up checks have not passed yet (database unreachable, or the instance is refusing to start)");
+    const err = new AppError(
+      "UNAVAILABLE",
+      "ClinReview's start-up checks have not passed yet (database unreachable, or the instance is refusing to start)",
+    );
     throw Object.assign(err, { digest: DATABASE_UNAVAILABLE_DIGEST });
   }
 }

@@ -12,7 +12,10 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
  * DATABASE_URL), but a real PostgreSQL server cannot answer pg_catalog.version() with PGlite's
  * WebAssembly build string.
  */
-export async function isEmbeddedDatabase(databaseUrl: string, client: Pick<TPrisma, "$queryRaw">): Promise<boolean> {
+export async function isEmbeddedDatabase(
+  databaseUrl: string,
+  client: Pick<TPrisma, "$queryRaw">,
+): Promise<boolean> {
   let host: string;
   try {
     host = new URL(databaseUrl).hostname;
@@ -34,7 +37,9 @@ export async function checkProductionBoot(e: TEnv = env(), client: TPrisma = db(
   }
   const embedded = e.CLINREVIEW_EMBEDDED && (await isEmbeddedDatabase(e.DATABASE_URL, client));
   if (e.CLINREVIEW_EMBEDDED && !embedded) {
-    log.warn("CLINREVIEW_EMBEDDED=1 ignored: DATABASE_URL is not the embedded demo database, so the production checks apply");
+    log.warn(
+      "CLINREVIEW_EMBEDDED=1 ignored: DATABASE_URL is not the embedded demo database, so the production checks apply",
+    );
   }
   const demoAccounts = embedded ? 0 : await client.user.count({ where: { isDemo: true } });
   return productionRefusals({ embedded, ...config, demoAccounts });

@@ -10,7 +10,9 @@ export function productionRefusals(input: {
   if (input.embedded) return [];
   const reasons: string[] = [];
   if (!input.secret || input.secret.length < 32) {
-    reasons.push("NEXTAUTH_SECRET must be set to at least 32 random characters (for example: openssl rand -base64 48).");
+    reasons.push(
+      "NEXTAUTH_SECRET must be set to at least 32 random characters (for example: openssl rand -base64 48).",
+    );
   }
   if (!input.publicUrl) {
     reasons.push(

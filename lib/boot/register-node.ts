@@ -35,6 +35,9 @@ export async function registerNode(): Promise<void> {
   });
   if (result.outcome === "unreachable") {
     // Serve, so /api/health answers 503, but nobody signs in until the checks have passed.
-    log.warn(`database not reachable at start: start-up checks retried every ${RETRY_MS / 1000} s; sign-in is refused until they pass`, describeError(result.error));
+    log.warn(
+      `database not reachable at start: start-up checks retried every ${RETRY_MS / 1000} s; sign-in is refused until they pass`,
+      describeError(result.error),
+    );
   }
 }

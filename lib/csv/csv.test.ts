@@ -3,7 +3,8 @@ import { csvCell, parseCsv, toCsv } from "./csv";
 
 describe("csv", () => {
   it("neutralises formula starts in text cells", () => {
-    for (const s of ["=SUM(A1)", "+1", "-2+3", "@cmd", "\tx", "\rx"]) expect(csvCell(s).replace(/^"/, "").startsWith("'")).toBe(true);
+    for (const s of ["=SUM(A1)", "+1", "-2+3", "@cmd", "\tx", "\rx"])
+      expect(csvCell(s).replace(/^"/, "").startsWith("'")).toBe(true);
     expect(csvCell("plain")).toBe("plain");
     expect(csvCell(-3)).toBe("-3");
   });

@@ -4,10 +4,19 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDataset } from "./list-datasets";
 import type { TBrowseQuery } from "./schemas";
 
-export type TBrowsedRecord = { ordinal: number; instruction: string; input: string; output: string | null; metadata: Prisma.JsonValue };
+export type TBrowsedRecord = {
+  ordinal: number;
+  instruction: string;
+  input: string;
+  output: string | null;
+  metadata: Prisma.JsonValue;
+};
 
 /** One page of a dataset's records in file order, optionally filtered by a text search. */
-export async function browseRecords(datasetId: string, query: TBrowseQuery): Promise<{ total: number; records: TBrowsedRecord[] }> {
+export async function browseRecords(
+  datasetId: string,
+  query: TBrowseQuery,
+): Promise<{ total: number; records: TBrowsedRecord[] }> {
   await getDataset(datasetId);
   const q = query.q?.trim();
   const where: Prisma.DatasetRecordWhereInput = {

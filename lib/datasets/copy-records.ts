@@ -26,7 +26,12 @@ const INSERT_SQL = `
     FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(o, i, inp, out, m, h)
   ON CONFLICT ("datasetId", "contentHash") DO NOTHING`;
 
-async function send(c: pg.PoolClient, datasetId: string, chunks: Buffer[], suspects: TImportRow[]): Promise<number> {
+async function send(
+  c: pg.PoolClient,
+  datasetId: string,
+  chunks: Buffer[],
+  suspects: TImportRow[],
+): Promise<number> {
   let stored = 0;
   if (chunks.length > 0) {
     const copy = c.query(copyFrom(COPY_SQL));
@@ -123,7 +128,12 @@ export function copyRecords(datasetId: string): TRecordWriter {
       chunks = [];
       pending = "";
       suspects = [];
-      const failed = inflight ? await inflight.then(() => false, () => true) : false;
+      const failed = inflight
+        ? await inflight.then(
+            () => false,
+            () => true,
+          )
+        : false;
       inflight = null;
       release(failed);
     },

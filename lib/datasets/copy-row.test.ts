@@ -18,12 +18,32 @@ describe("copyRow", () => {
     const instruction = "Dose\tfor 12\\kg?\n(child)";
     const input = "line 1\r\nline 2 \\N";
     const output = "1. Give 15 mg/kg.\n2. Review in 24 h.";
-    const metadata = { topic: "paediatric\tdose", note: "quote \" and \\ and \n" };
-    const row = copyRow("d0d0d0d0-0000-4000-8000-000000000000", 7, { instruction, input, output, metadata, contentHash: contentHash(instruction, input, output) });
+    const metadata = { topic: "paediatric\tdose", note: 'quote " and \\ and \n' };
+    const row = copyRow("d0d0d0d0-0000-4000-8000-000000000000", 7, {
+      instruction,
+      input,
+      output,
+      metadata,
+      contentHash: contentHash(instruction, input, output),
+    });
     expect(row.endsWith("\n")).toBe(true);
     const fields = row.slice(0, -1).split("\t").map(unescape);
-    expect(fields).toEqual(["d0d0d0d0-0000-4000-8000-000000000000", "7", instruction, input, output, JSON.stringify(metadata), contentHash(instruction, input, output)]);
-    const bare = copyRow("d", 1, { instruction: "i", input: "", output: "o", metadata: null, contentHash: "h" });
+    expect(fields).toEqual([
+      "d0d0d0d0-0000-4000-8000-000000000000",
+      "7",
+      instruction,
+      input,
+      output,
+      JSON.stringify(metadata),
+      contentHash(instruction, input, output),
+    ]);
+    const bare = copyRow("d", 1, {
+      instruction: "i",
+      input: "",
+      output: "o",
+      metadata: null,
+      contentHash: "h",
+    });
     expect(bare).toBe("d\t1\ti\t\to\t\\N\th\n");
   });
 });

@@ -28,7 +28,11 @@ export const importDatasetRoute = defineApiRoute(
       description:
         "The file itself. Any invalid record refuses the whole file (422 listing the first bad lines with reasons, and the fields the file has); an empty file is 422.",
     },
-    response: { status: 201, schema: ZImportResult, description: "Imported; exact duplicates skipped and counted" },
+    response: {
+      status: 201,
+      schema: ZImportResult,
+      description: "Imported; exact duplicates skipped and counted",
+    },
   },
   async ({ raw, user, query, ctx }) => {
     const r = await importDataset(user, { name: query.name, body: raw, mapping: mappingOf(query) }, ctx);
@@ -43,7 +47,11 @@ export const listDatasetsRoute = defineApiRoute(
     summary: "List imported datasets",
     tag: "Datasets",
     permission: "datasets:read",
-    response: { status: 200, schema: z.object({ datasets: z.array(ZDatasetSummary) }), description: "Newest first" },
+    response: {
+      status: 200,
+      schema: z.object({ datasets: z.array(ZDatasetSummary) }),
+      description: "Newest first",
+    },
   },
   async () => json({ datasets: (await listDatasets()).map(datasetJson) }),
 );
@@ -70,7 +78,10 @@ export const browseRecordsRoute = defineApiRoute(
     permission: "datasets:read",
     params: ZDatasetParams,
     query: ZBrowseQuery,
-    response: { status: 200, description: "{ total, records: [{ ordinal, instruction, input, output, metadata }] }" },
+    response: {
+      status: 200,
+      description: "{ total, records: [{ ordinal, instruction, input, output, metadata }] }",
+    },
   },
   async ({ params, query }) => json(await browseRecords(params.id, query)),
 );

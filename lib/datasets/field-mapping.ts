@@ -3,7 +3,11 @@ import { z } from "zod";
 /** Which of a file's fields holds the instruction, the input and the output ("" for no input). */
 export type TFieldMapping = { instruction: string; input: string; output: string };
 
-export const DEFAULT_MAPPING: TFieldMapping = { instruction: "instruction", input: "input", output: "output" };
+export const DEFAULT_MAPPING: TFieldMapping = {
+  instruction: "instruction",
+  input: "input",
+  output: "output",
+};
 
 const ZFieldName = (fallback: string, optional = false) =>
   z
@@ -25,7 +29,11 @@ type TFieldMappingQuery = { instructionField: string; inputField: string; output
 export function refineMapping(v: TFieldMappingQuery, ctx: z.RefinementCtx): void {
   const used = [v.instructionField, v.outputField, ...(v.inputField ? [v.inputField] : [])];
   if (new Set(used).size !== used.length) {
-    ctx.addIssue({ code: "custom", path: ["outputField"], message: "The instruction, input and output must be different fields" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["outputField"],
+      message: "The instruction, input and output must be different fields",
+    });
   }
 }
 

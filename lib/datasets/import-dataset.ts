@@ -13,14 +13,25 @@ import { parseBody, sniffFormat } from "./parse-body";
 import { purgeAbandonedStaging } from "./purge-abandoned-staging";
 import type { TRecordWriter } from "./record-writer";
 
-export const IMPORT_CONTENT_TYPES = ["application/x-ndjson", "application/jsonl", "application/json"] as const;
+export const IMPORT_CONTENT_TYPES = [
+  "application/x-ndjson",
+  "application/jsonl",
+  "application/json",
+] as const;
 
 export type TImportResult = { id: string; name: string; count: number; duplicates: number };
 
 const EMPTY_FILE = "The file is empty: it holds no records; nothing was imported";
 
 /** The 422 for a file with bad records: the first bad lines, and the fields the file does have. */
-function refusal(r: { invalid: object[]; invalidCount: number; missingOutput: number; fileFields: string[]; mapping: TFieldMapping; label: string }): AppError {
+function refusal(r: {
+  invalid: object[];
+  invalidCount: number;
+  missingOutput: number;
+  fileFields: string[];
+  mapping: TFieldMapping;
+  label: string;
+}): AppError {
   const fields = r.fileFields.length ? r.fileFields.join(", ") : "none";
   const detail =
     r.missingOutput > 0
@@ -51,7 +62,9 @@ export async function importDataset(
   const mapping = input.mapping ?? DEFAULT_MAPPING;
   await purgeAbandonedStaging();
 
-  const dataset = await db().dataset.create({ data: { name: input.name, createdById: user.id, status: "STAGING" } });
+  const dataset = await db().dataset.create({
+    data: { name: input.name, createdById: user.id, status: "STAGING" },
+  });
   const writer = recordWriter(dataset.id);
   try {
     const sniffed = await sniffFormat(input.body);
@@ -68,17 +81,20 @@ export async function importDataset(
       if (p.kind === "invalid") {
         invalidCount += 1;
         if (p.missingOutput) missingOutput += 1;
-        if (invalid.length < IMPORT_LIMITS.maxListedErrors) invalid.push({ [label]: p.index, reason: p.reason });
+        if (invalid.length < IMPORT_LIMITS.maxListedErrors)
+          invalid.push({ [label]: p.index, reason: p.reason });
         // Nothing more is written: the file is refused whole, and what was staged is deleted.
         if (invalidCount === 1) await writer.abort();
         continue;
       }
       valid += 1;
       if (invalidCount > 0) continue; // keep reading only to report every bad record
-      for (const k of Object.keys(p.record.metadata ?? {})) if (fields.size < IMPORT_LIMITS.maxFields) fields.add(k);
+      for (const k of Object.keys(p.record.metadata ?? {}))
+        if (fields.size < IMPORT_LIMITS.maxFields) fields.add(k);
       await writer.add(p);
     }
-    if (invalidCount > 0) throw refusal({ invalid, invalidCount, missingOutput, fileFields: [...fileFields], mapping, label });
+    if (invalidCount > 0)
+      throw refusal({ invalid, invalidCount, missingOutput, fileFields: [...fileFields], mapping, label });
     const inserted = await writer.finish();
     if (valid === 0) throw new AppError("VALIDATION", EMPTY_FILE);
 
@@ -86,7 +102,13 @@ export async function importDataset(
     await db().$transaction(async (tx) => {
       await tx.dataset.update({
         where: { id: dataset.id },
-        data: { status: "READY", count: inserted, duplicates, fields: [...fields].sort(), publishedAt: new Date() },
+        data: {
+          status: "READY",
+          count: inserted,
+          duplicates,
+          fields: [...fields].sort(),
+          publishedAt: new Date(),
+        },
       });
       await recordAudit(tx, ctx, {
         actorId: user.id,

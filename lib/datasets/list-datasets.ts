@@ -2,13 +2,32 @@ import "server-only";
 import { db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors/app-error";
 
-const SUMMARY = { id: true, name: true, count: true, duplicates: true, fields: true, createdAt: true } as const;
+const SUMMARY = {
+  id: true,
+  name: true,
+  count: true,
+  duplicates: true,
+  fields: true,
+  createdAt: true,
+} as const;
 
-export type TDatasetSummary = { id: string; name: string; count: number; duplicates: number; fields: string[]; createdAt: Date };
+export type TDatasetSummary = {
+  id: string;
+  name: string;
+  count: number;
+  duplicates: number;
+  fields: string[];
+  createdAt: Date;
+};
 
 /** Published datasets only: a STAGING import is invisible until it completes. */
 export function listDatasets(): Promise<TDatasetSummary[]> {
-  return db().dataset.findMany({ where: { status: "READY" }, orderBy: { createdAt: "desc" }, select: SUMMARY, take: 500 });
+  return db().dataset.findMany({
+    where: { status: "READY" },
+    orderBy: { createdAt: "desc" },
+    select: SUMMARY,
+    take: 500,
+  });
 }
 
 export async function getDataset(id: string): Promise<TDatasetSummary> {

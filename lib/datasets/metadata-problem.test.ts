@@ -3,7 +3,9 @@ import { MAX_METADATA_DEPTH, metadataProblem } from "./metadata-problem";
 
 describe("metadataProblem", () => {
   it("passes ordinary metadata", () => {
-    expect(metadataProblem({ topic: "Cardiology", difficulty: 3, tags: ["a", { b: null }], score: 1e300 })).toBeNull();
+    expect(
+      metadataProblem({ topic: "Cardiology", difficulty: 3, tags: ["a", { b: null }], score: 1e300 }),
+    ).toBeNull();
   });
   it("refuses a number JSON read as Infinity, which would be stored as null", () => {
     expect(metadataProblem(JSON.parse('{"x": [1e400]}'))).toBe("holds a number too large to store");

@@ -30,7 +30,9 @@ async function* decode(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string
 }
 
 /** Reads the first bytes to tell a JSON array from JSON lines, then replays them. */
-export async function sniffFormat(chunks: AsyncIterable<Uint8Array>): Promise<{ format: TBodyFormat; chunks: AsyncIterable<Uint8Array> }> {
+export async function sniffFormat(
+  chunks: AsyncIterable<Uint8Array>,
+): Promise<{ format: TBodyFormat; chunks: AsyncIterable<Uint8Array> }> {
   const it = chunks[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
   let format: TBodyFormat = "jsonl";
@@ -38,7 +40,9 @@ export async function sniffFormat(chunks: AsyncIterable<Uint8Array>): Promise<{ 
     const next = await it.next();
     if (next.done) break;
     head.push(next.value);
-    const first = Array.from(next.value).find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf);
+    const first = Array.from(next.value).find(
+      (b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf,
+    );
     if (first !== undefined) {
       format = first === 0x5b ? "array" : "jsonl";
       break;
@@ -66,11 +70,21 @@ function parseChunk(chunk: TChunk, mapping: TFieldMapping): TParsed {
   const keys = value && typeof value === "object" && !Array.isArray(value) ? Object.keys(value) : undefined;
   const r = validateRecord(value, mapping);
   if (r.ok) return { kind: "record", index: chunk.index, record: r.record, keys: keys ?? [] };
-  return { kind: "invalid", index: chunk.index, reason: r.reason, ...(keys ? { keys } : {}), ...(r.missingOutput ? { missingOutput: true } : {}) };
+  return {
+    kind: "invalid",
+    index: chunk.index,
+    reason: r.reason,
+    ...(keys ? { keys } : {}),
+    ...(r.missingOutput ? { missingOutput: true } : {}),
+  };
 }
 
 /** Streams validated records (or per-record problems) out of a JSONL or JSON-array body. */
-export async function* parseBody(chunks: AsyncIterable<Uint8Array>, format: TBodyFormat, mapping: TFieldMapping = DEFAULT_MAPPING): AsyncGenerator<TParsed> {
+export async function* parseBody(
+  chunks: AsyncIterable<Uint8Array>,
+  format: TBodyFormat,
+  mapping: TFieldMapping = DEFAULT_MAPPING,
+): AsyncGenerator<TParsed> {
   const source =
     format === "array"
       ? splitJsonArray(decode(chunks), IMPORT_LIMITS.maxRecordBytes)

@@ -9,6 +9,8 @@ import { db } from "@/lib/db/prisma";
 export const ABANDONED_STAGING_MS = 60 * 60 * 1000;
 
 export async function purgeAbandonedStaging(now = new Date()): Promise<number> {
-  const { count } = await db().dataset.deleteMany({ where: { status: "STAGING", createdAt: { lt: new Date(now.getTime() - ABANDONED_STAGING_MS) } } });
+  const { count } = await db().dataset.deleteMany({
+    where: { status: "STAGING", createdAt: { lt: new Date(now.getTime() - ABANDONED_STAGING_MS) } },
+  });
   return count;
 }

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { refineMapping, ZFieldMappingShape } from "./field-mapping";
 
 export const ZImportQuery = z
-  .object({ name: z.string().trim().min(1, "Give the dataset a name").max(200, "At most 200 characters"), ...ZFieldMappingShape })
+  .object({
+    name: z.string().trim().min(1, "Give the dataset a name").max(200, "At most 200 characters"),
+    ...ZFieldMappingShape,
+  })
   .superRefine(refineMapping);
 export const ZDatasetParams = z.object({ id: z.uuid({ message: "Unknown dataset" }) });
 export const ZBrowseQuery = z.object({
@@ -20,4 +23,9 @@ export const ZDatasetSummary = z.object({
   fields: z.array(z.string()),
   createdAt: z.string(),
 });
-export const ZImportResult = z.object({ id: z.string(), name: z.string(), count: z.number(), duplicates: z.number() });
+export const ZImportResult = z.object({
+  id: z.string(),
+  name: z.string(),
+  count: z.number(),
+  duplicates: z.number(),
+});

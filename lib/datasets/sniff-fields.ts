@@ -59,7 +59,8 @@ export function sniffFields(head: string, complete: boolean): { keys: string[]; 
     } catch {
       continue;
     }
-    if (value && typeof value === "object" && !Array.isArray(value)) for (const k of Object.keys(value)) if (!keys.includes(k)) keys.push(k);
+    if (value && typeof value === "object" && !Array.isArray(value))
+      for (const k of Object.keys(value)) if (!keys.includes(k)) keys.push(k);
   }
   return { keys, empty: false };
 }
@@ -67,9 +68,13 @@ export function sniffFields(head: string, complete: boolean): { keys: string[]; 
 /** The mapping to offer first: the usual names when present, else an answer-like field as output. */
 export function suggestMapping(keys: readonly string[]): TFieldMapping {
   const has = (k: string) => keys.includes(k);
-  const output = has(DEFAULT_MAPPING.output) ? DEFAULT_MAPPING.output : (keys.find((k) => /answer|output|response|completion/i.test(k)) ?? "");
+  const output = has(DEFAULT_MAPPING.output)
+    ? DEFAULT_MAPPING.output
+    : (keys.find((k) => /answer|output|response|completion/i.test(k)) ?? "");
   return {
-    instruction: has(DEFAULT_MAPPING.instruction) ? DEFAULT_MAPPING.instruction : (keys.find((k) => k !== output) ?? ""),
+    instruction: has(DEFAULT_MAPPING.instruction)
+      ? DEFAULT_MAPPING.instruction
+      : (keys.find((k) => k !== output) ?? ""),
     input: has(DEFAULT_MAPPING.input) ? DEFAULT_MAPPING.input : "",
     output,
   };

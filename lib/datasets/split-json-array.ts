@@ -7,7 +7,10 @@ type TPhase = "start" | "first" | "next" | "in" | "end";
  * holding the whole document. `index` is the 1-based element number. Structural errors (not an
  * array, trailing comma, unterminated) are yielded once and end the stream.
  */
-export async function* splitJsonArray(texts: AsyncIterable<string>, maxElementChars: number): AsyncGenerator<TChunk> {
+export async function* splitJsonArray(
+  texts: AsyncIterable<string>,
+  maxElementChars: number,
+): AsyncGenerator<TChunk> {
   let phase: TPhase = "start";
   let index = 0;
   let depth = 0;
@@ -80,5 +83,6 @@ export async function* splitJsonArray(texts: AsyncIterable<string>, maxElementCh
       }
     }
   }
-  if ((phase as TPhase) !== "end") yield { kind: "error", index, reason: "unexpected end of the body: the array is not closed" };
+  if ((phase as TPhase) !== "end")
+    yield { kind: "error", index, reason: "unexpected end of the body: the array is not closed" };
 }

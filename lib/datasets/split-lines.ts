@@ -1,4 +1,5 @@
-export type TChunk = { kind: "item"; text: string; index: number } | { kind: "error"; index: number; reason: string };
+export type TChunk =
+  { kind: "item"; text: string; index: number } | { kind: "error"; index: number; reason: string };
 
 const NEWLINE = 0x0a;
 
@@ -8,7 +9,10 @@ const NEWLINE = 0x0a;
  * and decoded one by one (a UTF-8 sequence never holds a newline byte), so a line that is not
  * valid UTF-8 is reported by its number instead of being silently altered.
  */
-export async function* splitLines(chunks: AsyncIterable<Uint8Array>, maxLineBytes: number): AsyncGenerator<TChunk> {
+export async function* splitLines(
+  chunks: AsyncIterable<Uint8Array>,
+  maxLineBytes: number,
+): AsyncGenerator<TChunk> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let parts: Uint8Array[] = [];
   let size = 0;
@@ -21,7 +25,8 @@ export async function* splitLines(chunks: AsyncIterable<Uint8Array>, maxLineByte
     parts = [];
     size = 0;
     oversized = false;
-    if (wasOversized) return { kind: "error", index: line, reason: `line is longer than ${maxLineBytes} bytes` };
+    if (wasOversized)
+      return { kind: "error", index: line, reason: `line is longer than ${maxLineBytes} bytes` };
     let text: string;
     try {
       text = decoder.decode(bytes);

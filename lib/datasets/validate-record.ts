@@ -13,7 +13,8 @@ export type TImportRecord = {
 };
 
 /** `missingOutput`: the record has no usable output, so the import can say which field to choose. */
-export type TRecordCheck = { ok: true; record: TImportRecord } | { ok: false; reason: string; missingOutput?: boolean };
+export type TRecordCheck =
+  { ok: true; record: TImportRecord } | { ok: false; reason: string; missingOutput?: boolean };
 
 function checkText(value: unknown, field: string, max: number, required: boolean): string | null {
   if (value === undefined || value === null) return required ? `"${field}" is missing` : null;
@@ -36,7 +37,8 @@ export function contentHash(instruction: string, input: string, output: string |
  * metadata (for stratification and display).
  */
 export function validateRecord(value: unknown, mapping: TFieldMapping = DEFAULT_MAPPING): TRecordCheck {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return { ok: false, reason: "not a JSON object" };
+  if (!value || typeof value !== "object" || Array.isArray(value))
+    return { ok: false, reason: "not a JSON object" };
   const obj = value as Record<string, unknown>;
   if (findUnstorableText(obj) !== null) return { ok: false, reason: UNSTORABLE_MESSAGE };
   const get = (field: string) => (field && Object.hasOwn(obj, field) ? obj[field] : undefined);
@@ -48,13 +50,17 @@ export function validateRecord(value: unknown, mapping: TFieldMapping = DEFAULT_
     outputProblem,
   ].filter((p): p is string => p !== null);
   if (problems.length > 0) {
-    const missingOutput = outputValue === undefined || outputValue === null || (typeof outputValue === "string" && outputValue.trim() === "");
+    const missingOutput =
+      outputValue === undefined ||
+      outputValue === null ||
+      (typeof outputValue === "string" && outputValue.trim() === "");
     return { ok: false, reason: problems.join("; "), ...(missingOutput ? { missingOutput } : {}) };
   }
 
   const mapped = new Set([mapping.instruction, mapping.input, mapping.output]);
   const extraKeys = Object.keys(obj).filter((k) => !mapped.has(k));
-  if (extraKeys.length > IMPORT_LIMITS.maxMetadataKeys) return { ok: false, reason: `more than ${IMPORT_LIMITS.maxMetadataKeys} fields` };
+  if (extraKeys.length > IMPORT_LIMITS.maxMetadataKeys)
+    return { ok: false, reason: `more than ${IMPORT_LIMITS.maxMetadataKeys} fields` };
   const metadata = extraKeys.length > 0 ? Object.fromEntries(extraKeys.map((k) => [k, obj[k]])) : null;
   const metaProblem = metadata ? metadataProblem(metadata) : null;
   if (metaProblem) return { ok: false, reason: `metadata ${metaProblem}` };
@@ -64,5 +70,8 @@ export function validateRecord(value: unknown, mapping: TFieldMapping = DEFAULT_
   const instruction = get(mapping.instruction) as string;
   const input = (get(mapping.input) as string | undefined | null) ?? "";
   const output = outputValue as string;
-  return { ok: true, record: { instruction, input, output, metadata, contentHash: contentHash(instruction, input, output) } };
+  return {
+    ok: true,
+    record: { instruction, input, output, metadata, contentHash: contentHash(instruction, input, output) },
+  };
 }

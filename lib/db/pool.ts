@@ -31,8 +31,15 @@ function timeQueries(client: pg.PoolClient, timeoutMs: number | null, exempt: We
     const first = args[0];
     const text = typeof first === "string" ? first : (first as { text?: unknown } | null)?.text;
     if (isExemptStatement(text)) exempt.add(client);
-    if (timeoutMs !== null && !exempt.has(client) && (typeof first === "string" || (first !== null && typeof first === "object" && !("submit" in first)))) {
-      args[0] = typeof first === "string" ? { text: first, query_timeout: timeoutMs } : { ...first, query_timeout: timeoutMs };
+    if (
+      timeoutMs !== null &&
+      !exempt.has(client) &&
+      (typeof first === "string" || (first !== null && typeof first === "object" && !("submit" in first)))
+    ) {
+      args[0] =
+        typeof first === "string"
+          ? { text: first, query_timeout: timeoutMs }
+          : { ...first, query_timeout: timeoutMs };
     }
     const callback = args.at(-1);
     if (typeof callback === "function") {

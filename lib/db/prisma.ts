@@ -10,11 +10,15 @@ import { poolTimeouts } from "./timeout-options";
 export type TPrisma = PrismaClient;
 export type TTx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-const globalForPrisma = globalThis as unknown as { clinreviewPrisma?: PrismaClient; clinreviewPool?: pg.Pool };
+const globalForPrisma = globalThis as unknown as {
+  clinreviewPrisma?: PrismaClient;
+  clinreviewPool?: pg.Pool;
+};
 
 /** Marks the error so a page's error screen (which sees only the digest) can say what happened. */
 function markUnavailable(err: unknown): unknown {
-  if (err instanceof Error && isDatabaseUnavailable(err)) Object.assign(err, { digest: DATABASE_UNAVAILABLE_DIGEST });
+  if (err instanceof Error && isDatabaseUnavailable(err))
+    Object.assign(err, { digest: DATABASE_UNAVAILABLE_DIGEST });
   return err;
 }
 
@@ -22,7 +26,11 @@ function createClient(): PrismaClient {
   const e = env();
   // The timeouts (lib/db/timeout-options.ts) bound every wait on the database, so a frozen or
   // stopped server answers 503 instead of hanging requests; health checks still answer within 5 s.
-  const pool = createAppPool({ connectionString: e.DATABASE_URL, max: e.DATABASE_POOL_SIZE, ...poolTimeouts(e) });
+  const pool = createAppPool({
+    connectionString: e.DATABASE_URL,
+    max: e.DATABASE_POOL_SIZE,
+    ...poolTimeouts(e),
+  });
   globalForPrisma.clinreviewPool = pool;
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   // Only marks errors: the extended client has the same shape, so it is typed as the plain one.

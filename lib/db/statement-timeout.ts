@@ -21,7 +21,10 @@ export async function withoutStatementTimeout(tx: TTx, reason: TStatementTimeout
  * export's page): runs them in one that lifts the timeouts. Its own limit is Prisma's transaction
  * timeout, generous here, since the work is long by nature.
  */
-export function runWithoutStatementTimeout<T>(reason: TStatementTimeoutExemption, fn: (tx: TTx) => Promise<T>): Promise<T> {
+export function runWithoutStatementTimeout<T>(
+  reason: TStatementTimeoutExemption,
+  fn: (tx: TTx) => Promise<T>,
+): Promise<T> {
   return db().$transaction(
     async (tx) => {
       await withoutStatementTimeout(tx, reason);

@@ -1,19 +1,39 @@
 import { describe, expect, it } from "vitest";
-import { EXEMPT_STATEMENT_SQL, isExemptStatement, poolTimeouts, queryTimeoutCoversStatement } from "./timeout-options";
+import {
+  EXEMPT_STATEMENT_SQL,
+  isExemptStatement,
+  poolTimeouts,
+  queryTimeoutCoversStatement,
+} from "./timeout-options";
 
-const defaults = { DATABASE_CONNECT_TIMEOUT_MS: 4_000, DATABASE_STATEMENT_TIMEOUT_MS: 10_000, DATABASE_QUERY_TIMEOUT_MS: 12_000, CLINREVIEW_EMBEDDED: false };
+const defaults = {
+  DATABASE_CONNECT_TIMEOUT_MS: 4_000,
+  DATABASE_STATEMENT_TIMEOUT_MS: 10_000,
+  DATABASE_QUERY_TIMEOUT_MS: 12_000,
+  CLINREVIEW_EMBEDDED: false,
+};
 
 describe("poolTimeouts", () => {
   it("passes the three timeouts to a real server, 0 meaning off", () => {
-    expect(poolTimeouts(defaults)).toEqual({ connectionTimeoutMillis: 4_000, statementTimeoutMs: 10_000, queryTimeoutMs: 12_000 });
-    expect(poolTimeouts({ ...defaults, DATABASE_STATEMENT_TIMEOUT_MS: 0, DATABASE_QUERY_TIMEOUT_MS: 0 })).toEqual({
+    expect(poolTimeouts(defaults)).toEqual({
+      connectionTimeoutMillis: 4_000,
+      statementTimeoutMs: 10_000,
+      queryTimeoutMs: 12_000,
+    });
+    expect(
+      poolTimeouts({ ...defaults, DATABASE_STATEMENT_TIMEOUT_MS: 0, DATABASE_QUERY_TIMEOUT_MS: 0 }),
+    ).toEqual({
       connectionTimeoutMillis: 4_000,
       statementTimeoutMs: null,
       queryTimeoutMs: null,
     });
   });
   it("gives the embedded single-session database the connect timeout only", () => {
-    expect(poolTimeouts({ ...defaults, CLINREVIEW_EMBEDDED: true })).toEqual({ connectionTimeoutMillis: 4_000, statementTimeoutMs: null, queryTimeoutMs: null });
+    expect(poolTimeouts({ ...defaults, CLINREVIEW_EMBEDDED: true })).toEqual({
+      connectionTimeoutMillis: 4_000,
+      statementTimeoutMs: null,
+      queryTimeoutMs: null,
+    });
   });
 });
 

@@ -56,7 +56,12 @@ export type TPoolTimeouts = {
  * transaction is waiting its turn, not hanging. So it gets the connect timeout only.
  */
 export function poolTimeouts(s: TTimeoutSettings): TPoolTimeouts {
-  if (s.CLINREVIEW_EMBEDDED) return { connectionTimeoutMillis: s.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: null, queryTimeoutMs: null };
+  if (s.CLINREVIEW_EMBEDDED)
+    return {
+      connectionTimeoutMillis: s.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: null,
+      queryTimeoutMs: null,
+    };
   return {
     connectionTimeoutMillis: s.DATABASE_CONNECT_TIMEOUT_MS,
     statementTimeoutMs: s.DATABASE_STATEMENT_TIMEOUT_MS > 0 ? s.DATABASE_STATEMENT_TIMEOUT_MS : null,

@@ -14,7 +14,11 @@ const DONE = "demo.data_created" satisfies TAuditAction;
  * Every audit row an area writes carries this request id. Real requests can never have it (their
  * ids are UUIDs or match /^[A-Za-z0-9._-]{8,64}$/, no colon), so it names exactly what the area made.
  */
-export const demoAreaContext = (key: string): TRequestContext => ({ requestId: `demo-data:${key}`, ip: null, userAgent: "clinreview-demo" });
+export const demoAreaContext = (key: string): TRequestContext => ({
+  requestId: `demo-data:${key}`,
+  ip: null,
+  userAgent: "clinreview-demo",
+});
 
 /**
  * Removes what an unfinished run of the area created, found through its audit rows, in one
@@ -23,11 +27,20 @@ export const demoAreaContext = (key: string): TRequestContext => ({ requestId: `
 async function undoArea(key: string, ctx: TRequestContext): Promise<void> {
   await db().$transaction(
     async (tx) => {
-      const rows = await tx.auditLog.findMany({ where: { requestId: ctx.requestId }, select: { entityType: true, entityId: true } });
+      const rows = await tx.auditLog.findMany({
+        where: { requestId: ctx.requestId },
+        select: { entityType: true, entityId: true },
+      });
       // Every stored spelling: a run interrupted before the audit vocabulary wrote "Study".
       const ids = (type: TAuditEntityType) => {
         const spellings = storedSpellings("entityType", type);
-        return { in: [...new Set(rows.flatMap((r) => (spellings.includes(r.entityType) && r.entityId ? [r.entityId] : [])))] };
+        return {
+          in: [
+            ...new Set(
+              rows.flatMap((r) => (spellings.includes(r.entityType) && r.entityId ? [r.entityId] : [])),
+            ),
+          ],
+        };
       };
       const studies = ids("study");
       const campaigns = ids("audit_campaign");
@@ -40,7 +53,14 @@ async function undoArea(key: string, ctx: TRequestContext): Promise<void> {
         await tx.seed.deleteMany({ where: { id: ids("seed") } }),
         await tx.vocabularyTerm.deleteMany({ where: { id: ids("vocabulary_term") } }),
       ].reduce((n, r) => n + r.count, 0);
-      if (removed) await recordAudit(tx, ctx, { actorId: null, action: "demo.data_undone", entityType: "demo", entityId: key, after: { removed } });
+      if (removed)
+        await recordAudit(tx, ctx, {
+          actorId: null,
+          action: "demo.data_undone",
+          entityType: "demo",
+          entityId: key,
+          after: { removed },
+        });
     },
     { timeout: 60_000 },
   );
@@ -60,6 +80,8 @@ export async function runDemoArea(area: TDemoArea, people: TDemoPeople): Promise
     await undoArea(area.key, ctx).catch(() => undefined);
     throw err;
   }
-  await db().$transaction((tx) => recordAudit(tx, ctx, { actorId: null, action: DONE, entityType: "demo", entityId: area.key }));
+  await db().$transaction((tx) =>
+    recordAudit(tx, ctx, { actorId: null, action: DONE, entityType: "demo", entityId: area.key }),
+  );
   return true;
 }

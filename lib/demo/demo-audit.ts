@@ -14,20 +14,43 @@ const REVIEWS_IN = 3;
 export const demoAuditArea: TDemoArea = {
   key: "audit",
   async run(people, ctx) {
-    const jsonl = DEMO_RECORDS.map(([topic, instruction, input, output]) => JSON.stringify({ instruction, input, output, topic })).join("\n");
-    const dataset = await importDataset(people.admin, { name: DEMO_DATASET_NAME, body: Readable.from([new TextEncoder().encode(jsonl)]) }, ctx);
+    const jsonl = DEMO_RECORDS.map(([topic, instruction, input, output]) =>
+      JSON.stringify({ instruction, input, output, topic }),
+    ).join("\n");
+    const dataset = await importDataset(
+      people.admin,
+      { name: DEMO_DATASET_NAME, body: Readable.from([new TextEncoder().encode(jsonl)]) },
+      ctx,
+    );
     const campaign = await createCampaign(
       people.admin,
-      ZCreateCampaign.parse({ datasetId: dataset.id, name: "Demo audit: generated medical Q&A", sampleSize: 10, strata: "topic", seed: "demo", reviewersPerItem: 2 }),
+      ZCreateCampaign.parse({
+        datasetId: dataset.id,
+        name: "Demo audit: generated medical Q&A",
+        sampleSize: 10,
+        strata: "topic",
+        seed: "demo",
+        reviewersPerItem: 2,
+      }),
       ctx,
     );
     // The colleague has started: accepts what is right, flags what is wrong (the demo knows which).
     for (let i = 0; i < REVIEWS_IN; i++) {
       const task = await nextReviewItem(people.colleague, campaign.id);
       if (!task) break;
-      const flaw = DEMO_RECORDS.find(([, instruction, input, output]) => instruction === task.instruction && input === task.input && output === task.output)?.[4];
-      const review = flaw ? { verdict: "reject", flags: [flaw], rationale: "Would mislead a patient." } : { verdict: "accept" };
-      await submitReview(people.colleague, task.assignmentId, ZReview.parse({ ...review, durationMs: 35_000 + 9_000 * i }), ctx);
+      const flaw = DEMO_RECORDS.find(
+        ([, instruction, input, output]) =>
+          instruction === task.instruction && input === task.input && output === task.output,
+      )?.[4];
+      const review = flaw
+        ? { verdict: "reject", flags: [flaw], rationale: "Would mislead a patient." }
+        : { verdict: "accept" };
+      await submitReview(
+        people.colleague,
+        task.assignmentId,
+        ZReview.parse({ ...review, durationMs: 35_000 + 9_000 * i }),
+        ctx,
+      );
     }
   },
 };

@@ -7,7 +7,12 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { createUserWithPassword } from "@/lib/users/create-user";
 
 /** The demo accounts as the services see a signed-in caller; `colleague` is the second clinician. */
-export type TDemoPeople = { admin: TCurrentUser; clinician: TCurrentUser; colleague: TCurrentUser; researcher: TCurrentUser };
+export type TDemoPeople = {
+  admin: TCurrentUser;
+  clinician: TCurrentUser;
+  colleague: TCurrentUser;
+  researcher: TCurrentUser;
+};
 
 /** True when the database holds anyone but demo accounts: demo data is then never written. */
 export async function hasRealUsers(): Promise<boolean> {
@@ -29,12 +34,27 @@ export async function createDemoAccounts(): Promise<number> {
 }
 
 export async function loadDemoPeople(): Promise<TDemoPeople> {
-  const rows = await db().user.findMany({ where: { isDemo: true, email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } });
+  const rows = await db().user.findMany({
+    where: { isDemo: true, email: { in: DEMO_ACCOUNTS.map((a) => a.email) } },
+  });
   const as = (role: Role, nth = 0): TCurrentUser => {
     const email = DEMO_ACCOUNTS.filter((a) => a.role === role)[nth]?.email;
     const u = rows.find((r) => r.email === email);
     if (!u) throw new AppError("INTERNAL", `The demo ${role.toLowerCase()} account is missing`);
-    return { id: u.id, email: u.email, name: u.name, role: u.role, isDemo: true, sessionId: null, via: "session" };
+    return {
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      isDemo: true,
+      sessionId: null,
+      via: "session",
+    };
   };
-  return { admin: as("ADMIN"), clinician: as("CLINICIAN"), colleague: as("CLINICIAN", 1), researcher: as("RESEARCHER") };
+  return {
+    admin: as("ADMIN"),
+    clinician: as("CLINICIAN"),
+    colleague: as("CLINICIAN", 1),
+    researcher: as("RESEARCHER"),
+  };
 }

@@ -18,7 +18,8 @@ export const demoSeedsArea: TDemoArea = {
   async run(people, ctx) {
     const known = createLabelLookup(await listTerms());
     for (const kind of VOCABULARY_KINDS) {
-      for (const label of DEMO_TERMS[kind]) if (!known.find(kind, label)) await addTerm(people.admin, { kind, label }, ctx);
+      for (const label of DEMO_TERMS[kind])
+        if (!known.find(kind, label)) await addTerm(people.admin, { kind, label }, ctx);
     }
     const terms = createLabelLookup(await listTerms());
     const term = (kind: TVocabularyKind, label?: string) => (label ? terms.find(kind, label)?.id : undefined);
@@ -36,13 +37,24 @@ export const demoSeedsArea: TDemoArea = {
         referenceAnswer: s.referenceAnswer,
         specialtyTags: s.tags,
       };
-      const { id, version: first } = await createSeed(author, ZSeedFields.parse({ ...raw, instruction: s.firstWording ?? s.instruction }), ctx);
-      const version = s.firstWording ? (await saveSeed(author, id, ZSaveSeed.parse({ ...raw, baseVersion: first }), ctx)).version : first;
+      const { id, version: first } = await createSeed(
+        author,
+        ZSeedFields.parse({ ...raw, instruction: s.firstWording ?? s.instruction }),
+        ctx,
+      );
+      const version = s.firstWording
+        ? (await saveSeed(author, id, ZSaveSeed.parse({ ...raw, baseVersion: first }), ctx)).version
+        : first;
       if (s.state === "DRAFT") continue;
       await submitSeed(author, id, version, ctx);
       if (s.state === "SUBMITTED") continue;
       const decision = s.state === "APPROVED" ? "APPROVE" : "REQUEST_CHANGES";
-      await reviewSeed(reviewer, id, ZReviewSeed.parse({ baseVersion: version, decision, comment: s.review }), ctx);
+      await reviewSeed(
+        reviewer,
+        id,
+        ZReviewSeed.parse({ baseVersion: version, decision, comment: s.review }),
+        ctx,
+      );
     }
   },
 };

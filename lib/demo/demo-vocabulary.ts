@@ -5,7 +5,14 @@ import type { TVocabularyKind } from "@/lib/vocabulary/schemas";
  * reusing any live term an admin already has under the same spelling.
  */
 export const DEMO_TERMS: Record<TVocabularyKind, string[]> = {
-  TOPIC: ["Cardiology", "Endocrinology", "Infectious disease", "Paediatrics", "Pharmacology", "Emergency medicine"],
+  TOPIC: [
+    "Cardiology",
+    "Endocrinology",
+    "Infectious disease",
+    "Paediatrics",
+    "Pharmacology",
+    "Emergency medicine",
+  ],
   VIEW: ["Patient", "Clinician", "Medical student"],
   TYPE: [
     "Open Q&A",

@@ -25,7 +25,9 @@ export type TAppErrorCode = keyof typeof APP_ERRORS;
 export type TFieldErrors = Record<string, string[]>;
 
 /** The status of each code (derived from APP_ERRORS). */
-export const APP_ERROR_STATUS = Object.fromEntries(Object.entries(APP_ERRORS).map(([code, e]) => [code, e.status])) as {
+export const APP_ERROR_STATUS = Object.fromEntries(
+  Object.entries(APP_ERRORS).map(([code, e]) => [code, e.status]),
+) as {
   [K in TAppErrorCode]: (typeof APP_ERRORS)[K]["status"];
 };
 
@@ -55,4 +57,5 @@ export class AppError extends Error {
 
 export const notFound = (what = "Resource") => new AppError("NOT_FOUND", `${what} not found`);
 export const forbidden = (msg = "You do not have permission to do this") => new AppError("FORBIDDEN", msg);
-export const conflict = (msg: string, extra?: Record<string, unknown>) => new AppError("CONFLICT", msg, { extra });
+export const conflict = (msg: string, extra?: Record<string, unknown>) =>
+  new AppError("CONFLICT", msg, { extra });

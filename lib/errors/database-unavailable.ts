@@ -1,6 +1,14 @@
 // Errors that mean "the database cannot be reached just now", as the pg driver, its pool and
 // Prisma raise them: answered 503 with Retry-After, not 500, so clients and load balancers retry.
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "EAI_AGAIN", "EPIPE"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "EAI_AGAIN",
+  "EPIPE",
+]);
 // PostgreSQL: admin/crash shutdown, cannot connect now, too many connections, and 57014: a
 // statement cancelled (statement_timeout, or an operator cancelling it) is worth a retry too.
 const SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08006", "57014"]);
@@ -23,7 +31,11 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   let e: unknown = err;
   for (let depth = 0; e && typeof e === "object" && depth < 8; depth++) {
     const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
-    if (typeof code === "string" && (NETWORK_CODES.has(code) || SQLSTATES.has(code) || PRISMA_CODES.has(code))) return true;
+    if (
+      typeof code === "string" &&
+      (NETWORK_CODES.has(code) || SQLSTATES.has(code) || PRISMA_CODES.has(code))
+    )
+      return true;
     if (typeof message === "string" && MESSAGES.test(message)) return true;
     e = cause;
   }

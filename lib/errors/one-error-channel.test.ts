@@ -31,7 +31,9 @@ describe("one error channel", () => {
 
   it("no module but the wrapper builds problem objects", () => {
     expect(source("lib/http/problem.ts")).not.toMatch(/export function problem\(/);
-    const importers = files.filter((f) => /import \{[^}]*\bproblem\b[^}]*\} from "@\/lib\/http\/problem"/.test(source(f)));
+    const importers = files.filter((f) =>
+      /import \{[^}]*\bproblem\b[^}]*\} from "@\/lib\/http\/problem"/.test(source(f)),
+    );
     expect(importers).toEqual([]);
   });
 
@@ -51,9 +53,12 @@ describe("one error channel", () => {
   });
 
   it("no route handler reads a request body by hand", () => {
-    const routes = files.filter((f) => /(^lib\/.*route[s]?\.ts$)|(^app\/api\/.*route\.ts$)/.test(f) && f !== "lib/http/api-route.ts");
+    const routes = files.filter(
+      (f) => /(^lib\/.*route[s]?\.ts$)|(^app\/api\/.*route\.ts$)/.test(f) && f !== "lib/http/api-route.ts",
+    );
     expect(routes.length).toBeGreaterThan(20);
-    const readers = /req\.(text|json|arrayBuffer|formData|blob)\(|req\.body\b|request\.body\b|readBodyText|bodyChunks|getReader\(/;
+    const readers =
+      /req\.(text|json|arrayBuffer|formData|blob)\(|req\.body\b|request\.body\b|readBodyText|bodyChunks|getReader\(/;
     expect(routes.filter((f) => readers.test(source(f)))).toEqual([]);
   });
 });

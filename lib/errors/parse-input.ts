@@ -19,13 +19,16 @@ export function fieldErrorsOf(error: z.ZodError): TFieldErrors {
 export function unstorableFieldErrors(data: unknown): TFieldErrors | null {
   const found = findUnstorableValue(data);
   if (!found) return null;
-  return { [found.path]: [found.problem === "text" ? `This text ${UNSTORABLE_MESSAGE}` : NON_FINITE_MESSAGE] };
+  return {
+    [found.path]: [found.problem === "text" ? `This text ${UNSTORABLE_MESSAGE}` : NON_FINITE_MESSAGE],
+  };
 }
 
 /** Validates service input; a failure is a 422 with one message per field. */
 export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   const r = schema.safeParse(data);
-  if (!r.success) throw new AppError("VALIDATION", "Some fields need attention", { fieldErrors: fieldErrorsOf(r.error) });
+  if (!r.success)
+    throw new AppError("VALIDATION", "Some fields need attention", { fieldErrors: fieldErrorsOf(r.error) });
   const unstorable = unstorableFieldErrors(r.data);
   if (unstorable) throw new AppError("VALIDATION", "Some fields need attention", { fieldErrors: unstorable });
   return r.data;

@@ -5,7 +5,10 @@ import { env } from "@/lib/env";
 const TIMEOUT_MS = 3_000;
 
 /** Answers within a few seconds even when the database hangs, so load balancers can act on it. */
-export async function checkHealth(): Promise<{ ok: boolean; body: { status: string; database: string; version: string } }> {
+export async function checkHealth(): Promise<{
+  ok: boolean;
+  body: { status: string; database: string; version: string };
+}> {
   const version = env().appVersion;
   let timer: NodeJS.Timeout | undefined;
   try {

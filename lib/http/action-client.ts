@@ -10,7 +10,13 @@ import { describeError, log } from "@/lib/log/logger";
 
 export type TActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: TFieldErrors; code?: string; values?: Record<string, string> };
+  | {
+      ok: false;
+      message: string;
+      fieldErrors?: TFieldErrors;
+      code?: string;
+      values?: Record<string, string>;
+    };
 
 // Echoed back so a form keeps what the user typed after a refused submit; secrets never are.
 const NEVER_ECHO = /pass|confirm|current|token|secret/i;
@@ -26,15 +32,30 @@ export function formToObject(form: FormData): Record<string, string> {
   return out;
 }
 
-async function runAction<T>(ctx: TRequestContext, raw: unknown, body: () => Promise<T>): Promise<TActionResult<T>> {
+async function runAction<T>(
+  ctx: TRequestContext,
+  raw: unknown,
+  body: () => Promise<T>,
+): Promise<TActionResult<T>> {
   try {
     return { ok: true, data: await body() };
   } catch (err) {
     if (err instanceof AppError) {
-      return { ok: false, message: err.message, fieldErrors: err.fieldErrors, code: err.code, values: echo(raw) };
+      return {
+        ok: false,
+        message: err.message,
+        fieldErrors: err.fieldErrors,
+        code: err.code,
+        values: echo(raw),
+      };
     }
     // redirect()/notFound() from next/navigation are control flow, not failures.
-    if (err instanceof Error && "digest" in err && String((err as { digest: unknown }).digest).startsWith("NEXT_")) throw err;
+    if (
+      err instanceof Error &&
+      "digest" in err &&
+      String((err as { digest: unknown }).digest).startsWith("NEXT_")
+    )
+      throw err;
     log.error("action failed", { requestId: ctx.requestId, ...describeError(err) });
     return { ok: false, message: `Something went wrong on our side (request ${ctx.requestId}).` };
   }

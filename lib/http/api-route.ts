@@ -37,7 +37,10 @@ export type TRawBodyDef<TRaw, TQueryValue = unknown> = {
   words?: TBodyWords;
 } & (
   | { kind: "text"; parse: (text: string, mediaType: string, query: TQueryValue) => TRaw }
-  | { kind: "stream"; parse: (chunks: AsyncIterable<Uint8Array>, mediaType: string, query: TQueryValue) => TRaw }
+  | {
+      kind: "stream";
+      parse: (chunks: AsyncIterable<Uint8Array>, mediaType: string, query: TQueryValue) => TRaw;
+    }
 );
 
 export type TApiRouteDef<
@@ -105,25 +108,44 @@ async function readJson(req: Request, maxBytes: number): Promise<unknown> {
   }
   // Anywhere in the body, even in a member the schema ignores or keeps as free JSON (a seed draft's
   // payload): 1e400 would be stored as null, NUL would fail the write late.
-  if (nestsTooDeep(value)) throw new AppError("BAD_REQUEST", `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
+  if (nestsTooDeep(value))
+    throw new AppError("BAD_REQUEST", `The request body is nested more than ${MAX_JSON_DEPTH} levels deep`);
   const unstorable = unstorableFieldErrors(value);
   if (unstorable) throw new AppError("VALIDATION", "Some fields need attention", { fieldErrors: unstorable });
   return value;
 }
 
-async function readRaw<TRaw, TQueryValue>(req: Request, raw: TRawBodyDef<TRaw, TQueryValue>, query: TQueryValue, maxBytes: number): Promise<TRaw> {
+async function readRaw<TRaw, TQueryValue>(
+  req: Request,
+  raw: TRawBodyDef<TRaw, TQueryValue>,
+  query: TQueryValue,
+  maxBytes: number,
+): Promise<TRaw> {
   const mediaType = mediaTypeOf(req);
   if (!raw.contentTypes.includes(mediaType)) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send ${(raw.words?.what ?? "the request body").toLowerCase()} as ${raw.contentTypes.join(" or ")}`);
+    throw new AppError(
+      "UNSUPPORTED_MEDIA_TYPE",
+      `Send ${(raw.words?.what ?? "the request body").toLowerCase()} as ${raw.contentTypes.join(" or ")}`,
+    );
   }
   if (raw.kind === "stream") return raw.parse(bodyChunks(req, maxBytes, raw.words), mediaType, query);
   const value = raw.parse(await readBodyText(req, maxBytes, raw.words), mediaType, query);
   const unstorable = unstorableFieldErrors(value);
-  if (unstorable) throw new AppError("VALIDATION", `${raw.words?.what ?? "The request body"} holds text that cannot be stored`, { fieldErrors: unstorable });
+  if (unstorable)
+    throw new AppError(
+      "VALIDATION",
+      `${raw.words?.what ?? "The request body"} holds text that cannot be stored`,
+      { fieldErrors: unstorable },
+    );
   return value;
 }
 
-export function defineApiRoute<TQuery extends z.ZodType, TBody extends z.ZodType, TParams extends z.ZodType, TRaw = undefined>(
+export function defineApiRoute<
+  TQuery extends z.ZodType,
+  TBody extends z.ZodType,
+  TParams extends z.ZodType,
+  TRaw = undefined,
+>(
   def: TApiRouteDef<TQuery, TBody, TParams, TRaw>,
   handler: (c: TApiContext<TInfer<TQuery>, TInfer<TBody>, TInfer<TParams>, TRaw>) => Promise<Response>,
 ) {
@@ -136,7 +158,11 @@ export function defineApiRoute<TQuery extends z.ZodType, TBody extends z.ZodType
       user = await authenticate(req);
       if (!user) {
         throw new AppError("UNAUTHENTICATED", "Sign in or send an API token (Authorization: Bearer …)");
-      } else if (user.via === "session" && def.method !== "GET" && !isSameOriginRequest(req, env().NEXTAUTH_URL)) {
+      } else if (
+        user.via === "session" &&
+        def.method !== "GET" &&
+        !isSameOriginRequest(req, env().NEXTAUTH_URL)
+      ) {
         // Cookie-authenticated writes from another origin are cross-site request forgery.
         await recordDenial(user.id, `${def.method} ${def.path} (cross-origin)`, ctx);
         throw new AppError("FORBIDDEN", "Cross-origin requests are not allowed");
@@ -178,7 +204,8 @@ export function defineApiRoute<TQuery extends z.ZodType, TBody extends z.ZodType
       if (!schema) return undefined as TInfer<S>;
       const r = schema.safeParse(value);
       const code = where === "body" ? "VALIDATION" : "BAD_REQUEST";
-      if (!r.success) throw new AppError(code, `The ${where} is not valid`, { fieldErrors: zodFieldErrors(r.error) });
+      if (!r.success)
+        throw new AppError(code, `The ${where} is not valid`, { fieldErrors: zodFieldErrors(r.error) });
       // A JSON body was checked whole as it was read (readJson); the query and path are checked here.
       const unstorable = where === "body" ? null : unstorableFieldErrors(r.data);
       if (unstorable) throw new AppError(code, `The ${where} is not valid`, { fieldErrors: unstorable });
@@ -187,7 +214,9 @@ export function defineApiRoute<TQuery extends z.ZodType, TBody extends z.ZodType
     const query = parse(def.query, Object.fromEntries(url.searchParams), "query") as TInfer<TQuery>;
     const params = parse(def.params, routeCtx ? await routeCtx.params : {}, "path") as TInfer<TParams>;
     const limit = def.bodyLimit ?? BODY_LIMITS.json;
-    const body = def.body ? parse(def.body, await readJson(req, limit), "body") : (undefined as TInfer<TBody>);
+    const body = def.body
+      ? parse(def.body, await readJson(req, limit), "body")
+      : (undefined as TInfer<TBody>);
     const raw = def.rawBody ? await readRaw(req, def.rawBody, query, limit) : (undefined as TRaw);
     return handler({ req, user, query, body, params, raw, ctx });
   }

@@ -14,7 +14,10 @@ export function appBaseUrl(): string {
 
 export function baseUrlFrom(configured: string | undefined): string {
   if (!configured) {
-    throw new AppError("INTERNAL", "NEXTAUTH_URL is not set: it is required to build invitation and password-reset links.");
+    throw new AppError(
+      "INTERNAL",
+      "NEXTAUTH_URL is not set: it is required to build invitation and password-reset links.",
+    );
   }
   return configured.replace(/\/+$/, "");
 }

@@ -8,7 +8,8 @@ const routes = [
   { def: { method: "POST", path: "/api/v1/seeds/:id/submit" } },
 ];
 const rules = bodyLimitRules(routes);
-const at = (method: string, url: string, headers: Record<string, string> = {}) => bodyLimitFor({ method, url, headers }, rules);
+const at = (method: string, url: string, headers: Record<string, string> = {}) =>
+  bodyLimitFor({ method, url, headers }, rules);
 
 describe("body limits", () => {
   it("gives next-auth 64 KiB and server actions 1 MB, wherever they are posted", () => {

@@ -31,7 +31,12 @@ export function routePattern(path: string): RegExp {
 /** The limits the API routes declare, most specific (no parameters) first. */
 export function bodyLimitRules(routes: readonly TRouteLike[]): TBodyLimitRule[] {
   return routes
-    .map(({ def }) => ({ method: def.method, pattern: routePattern(def.path), limit: def.bodyLimit ?? BODY_LIMITS.json, params: (def.path.match(/:/g) ?? []).length }))
+    .map(({ def }) => ({
+      method: def.method,
+      pattern: routePattern(def.path),
+      limit: def.bodyLimit ?? BODY_LIMITS.json,
+      params: (def.path.match(/:/g) ?? []).length,
+    }))
     .sort((a, b) => a.params - b.params)
     .map(({ method, pattern, limit }) => ({ method, pattern, limit }));
 }

@@ -1,4 +1,7 @@
-import { isHTTPAccessFallbackError, getAccessFallbackHTTPStatus } from "next/dist/client/components/http-access-fallback/http-access-fallback";
+import {
+  isHTTPAccessFallbackError,
+  getAccessFallbackHTTPStatus,
+} from "next/dist/client/components/http-access-fallback/http-access-fallback";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError, notFound as notFoundError } from "@/lib/errors/app-error";

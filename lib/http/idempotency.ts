@@ -16,7 +16,8 @@ const KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 export function idempotencyKeyOf(req: Request): string | null {
   const key = req.headers.get("idempotency-key");
   if (key === null) return null;
-  if (!KEY.test(key)) throw new AppError("BAD_REQUEST", "The Idempotency-Key header must be 8–200 letters, digits or _.:-");
+  if (!KEY.test(key))
+    throw new AppError("BAD_REQUEST", "The Idempotency-Key header must be 8–200 letters, digits or _.:-");
   return key;
 }
 
@@ -25,7 +26,8 @@ export function requestFingerprint(request: unknown): string {
   return createHash("sha256").update(JSON.stringify(request)).digest("hex");
 }
 
-const misusedKey = () => new AppError("VALIDATION", "This Idempotency-Key was already used for a different request; use a new key");
+const misusedKey = () =>
+  new AppError("VALIDATION", "This Idempotency-Key was already used for a different request; use a new key");
 
 type TStored = { request: string; status: number; body: Prisma.InputJsonValue | null };
 
@@ -33,7 +35,13 @@ type TStored = { request: string; status: number; body: Prisma.InputJsonValue | 
  * The stored answer for (user, scope, key). Reusing a key for a different request is the client's
  * bug, answered 422 (as the IETF Idempotency-Key draft says) rather than replaying the wrong result.
  */
-export async function findIdempotentReplay(tx: TTx, userId: string, scope: string, key: string, request: string) {
+export async function findIdempotentReplay(
+  tx: TTx,
+  userId: string,
+  scope: string,
+  key: string,
+  request: string,
+) {
   const seen = await tx.idempotencyKey.findUnique({ where: { userId_scope_key: { userId, scope, key } } });
   if (!seen) return null;
   const stored = seen.response as { request?: unknown; body?: unknown };
@@ -45,9 +53,17 @@ export async function findIdempotentReplay(tx: TTx, userId: string, scope: strin
  * Stored in the caller's transaction, so the key exists exactly when the work it answers for does.
  * A concurrent twin that got past the look-up stores nothing (its work was refused or is a repeat).
  */
-export async function storeIdempotentResult(tx: TTx, userId: string, scope: string, key: string, stored: TStored): Promise<void> {
+export async function storeIdempotentResult(
+  tx: TTx,
+  userId: string,
+  scope: string,
+  key: string,
+  stored: TStored,
+): Promise<void> {
   await tx.idempotencyKey.createMany({
-    data: [{ userId, scope, key, status: stored.status, response: { request: stored.request, body: stored.body } }],
+    data: [
+      { userId, scope, key, status: stored.status, response: { request: stored.request, body: stored.body } },
+    ],
     skipDuplicates: true,
   });
 }
@@ -100,13 +116,21 @@ export async function withIdempotency(
       continue;
     }
     if (Date.now() > deadline) {
-      throw new AppError("CONFLICT", "A request with this Idempotency-Key is still in progress; retry it in a moment", { extra: { retryAfterSeconds: 1 } });
+      throw new AppError(
+        "CONFLICT",
+        "A request with this Idempotency-Key is still in progress; retry it in a moment",
+        { extra: { retryAfterSeconds: 1 } },
+      );
     }
     await sleep(POLL_MS);
   }
 }
 
-async function runClaimed(id: { userId: string; scope: string; key: string }, request: string, work: () => Promise<Response>): Promise<Response> {
+async function runClaimed(
+  id: { userId: string; scope: string; key: string },
+  request: string,
+  work: () => Promise<Response>,
+): Promise<Response> {
   const release = () => db().idempotencyKey.deleteMany({ where: { ...id, status: PENDING } });
   let res: Response;
   try {
@@ -121,12 +145,18 @@ async function runClaimed(id: { userId: string; scope: string; key: string }, re
   }
   const text = await res.clone().text();
   const stored = text ? (JSON.parse(text) as Prisma.InputJsonValue) : null;
-  await db().idempotencyKey.updateMany({ where: { ...id, status: PENDING }, data: { status: res.status, response: { request, body: stored } } });
+  await db().idempotencyKey.updateMany({
+    where: { ...id, status: PENDING },
+    data: { status: res.status, response: { request, body: stored } },
+  });
   return res;
 }
 
 function replay(status: number, body: unknown): Response {
   const headers = { "cache-control": "no-store, no-transform", "idempotent-replayed": "true" };
   if (body === null || body === undefined || status === 204) return new Response(null, { status, headers });
-  return new Response(JSON.stringify(body), { status, headers: { ...headers, "content-type": "application/json" } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { ...headers, "content-type": "application/json" },
+  });
 }

@@ -1,7 +1,8 @@
 import { expect, it } from "vitest";
 import { MAX_JSON_DEPTH, nestsTooDeep } from "./json-limits";
 
-const nested = (depth: number, leaf = "1") => JSON.parse(`${"[".repeat(depth)}${leaf}${"]".repeat(depth)}`) as unknown;
+const nested = (depth: number, leaf = "1") =>
+  JSON.parse(`${"[".repeat(depth)}${leaf}${"]".repeat(depth)}`) as unknown;
 
 it("refuses nesting past the limit, however deep, and takes it up to the limit", () => {
   expect(nestsTooDeep(nested(MAX_JSON_DEPTH))).toBe(false);

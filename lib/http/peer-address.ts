@@ -53,11 +53,17 @@ type TEmit = (this: http.Server, event: string | symbol, ...args: unknown[]) => 
  * scope by lib/db/pool.ts) the status is made 503 with Retry-After as the headers go out.
  */
 export function answer503WhenDatabaseUnavailable(res: ServerResponse, scope: TRequestScope): void {
-  const writeHead = res.writeHead.bind(res) as unknown as (statusCode: number, ...rest: unknown[]) => ServerResponse;
+  const writeHead = res.writeHead.bind(res) as unknown as (
+    statusCode: number,
+    ...rest: unknown[]
+  ) => ServerResponse;
   const patched = (statusCode: number, ...rest: unknown[]): ServerResponse => {
     if (scope.databaseUnavailable) {
       const headers = rest.find((r) => typeof r === "object" && r !== null);
-      const status = statusWhenDatabaseUnavailable(statusCode, contentTypeOf(res.getHeader("content-type")) ?? contentTypeOf(headers));
+      const status = statusWhenDatabaseUnavailable(
+        statusCode,
+        contentTypeOf(res.getHeader("content-type")) ?? contentTypeOf(headers),
+      );
       if (status !== statusCode) {
         res.setHeader("retry-after", String(RETRY_AFTER_SECONDS));
         // Without the old status's reason phrase, if one was given.

@@ -4,7 +4,10 @@ import { AppError } from "@/lib/errors/app-error";
 export type TBodyWords = { what?: string; tooLarge?: string };
 
 function tooLargeError(maxBytes: number, words: TBodyWords): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", words.tooLarge ?? `${words.what ?? "The request body"} is larger than ${maxBytes} bytes`);
+  return new AppError(
+    "PAYLOAD_TOO_LARGE",
+    words.tooLarge ?? `${words.what ?? "The request body"} is larger than ${maxBytes} bytes`,
+  );
 }
 
 /**
@@ -12,7 +15,11 @@ function tooLargeError(maxBytes: number, words: TBodyWords): AppError {
  * The request hook has usually refused an oversized body already; this holds for callers that
  * reach a handler directly (tests, other servers). Used only by the route wrapper (lib/http/api-route.ts).
  */
-export async function* bodyChunks(req: Request, maxBytes: number, words: TBodyWords = {}): AsyncGenerator<Uint8Array> {
+export async function* bodyChunks(
+  req: Request,
+  maxBytes: number,
+  words: TBodyWords = {},
+): AsyncGenerator<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLargeError(maxBytes, words);
   if (!req.body) return;

@@ -10,6 +10,8 @@ describe("redactPath", () => {
   });
 
   it("keeps record ids (UUIDs), which the logs need", () => {
-    expect(redactPath("/datasets/1b4e28ba-2fa1-11d2-883f-0016d3cca427/items")).toBe("/datasets/1b4e28ba-2fa1-11d2-883f-0016d3cca427/items");
+    expect(redactPath("/datasets/1b4e28ba-2fa1-11d2-883f-0016d3cca427/items")).toBe(
+      "/datasets/1b4e28ba-2fa1-11d2-883f-0016d3cca427/items",
+    );
   });
 });

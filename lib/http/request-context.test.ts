@@ -40,14 +40,24 @@ describe("clientIp", () => {
   it("is stamped on real requests before any handler runs, overriding the client's headers", async () => {
     installPeerAddressStamp();
     const server = createServer((req, res) => {
-      res.end(JSON.stringify({ plain: clientIp(headersOf(req.headers), false), proxied: clientIp(headersOf(req.headers), true) }));
+      res.end(
+        JSON.stringify({
+          plain: clientIp(headersOf(req.headers), false),
+          proxied: clientIp(headersOf(req.headers), true),
+        }),
+      );
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     try {
       const { port } = server.address() as AddressInfo;
       const body = await new Promise<string>((resolve, reject) => {
         const req = httpRequest(
-          { host: "127.0.0.1", port, path: "/", headers: { "x-forwarded-for": "6.6.6.6", [PEER_HEADER]: "forged 6.6.6.6" } },
+          {
+            host: "127.0.0.1",
+            port,
+            path: "/",
+            headers: { "x-forwarded-for": "6.6.6.6", [PEER_HEADER]: "forged 6.6.6.6" },
+          },
           (res) => {
             let text = "";
             res.on("data", (c: Buffer) => (text += c.toString()));

@@ -7,7 +7,6 @@ import { REQUEST_ID } from "@/lib/http/request-id";
 
 export type TRequestContext = { requestId: string; ip: string | null; userAgent: string | null };
 
-
 const normalise = (ip: string) => ip.replace(/^::ffff:/, "");
 
 /**
@@ -20,7 +19,10 @@ const normalise = (ip: string) => ip.replace(/^::ffff:/, "");
  */
 export function clientIp(h: Headers, trustProxy: boolean = env().TRUST_PROXY): string | null {
   if (trustProxy) {
-    const parts = (h.get("x-forwarded-for") ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+    const parts = (h.get("x-forwarded-for") ?? "")
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean);
     const last = parts[parts.length - 1];
     if (last) return normalise(last);
   }

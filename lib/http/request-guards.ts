@@ -44,12 +44,23 @@ function rules(): readonly TBodyLimitRule[] {
 const UNSUPPORTED_METHODS = new Set(["TRACE", "TRACK", "CONNECT"]);
 
 /** Answers a problem+json and closes the connection, so the rest of the body is never read. */
-function answer(req: IncomingMessage, res: ServerResponse, code: TAppErrorCode, detail: string, extra: Record<string, string> = {}): void {
+function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  code: TAppErrorCode,
+  detail: string,
+  extra: Record<string, string> = {},
+): void {
   if (!res.headersSent) {
     const problem = appErrorProblem(new AppError(code, detail));
     const status = problem.status;
     const body = JSON.stringify(problem);
-    res.writeHead(status, { "content-type": "application/problem+json", "content-length": Buffer.byteLength(body), connection: "close", ...extra });
+    res.writeHead(status, {
+      "content-type": "application/problem+json",
+      "content-length": Buffer.byteLength(body),
+      connection: "close",
+      ...extra,
+    });
     res.end(body);
   }
   res.once("finish", () => req.socket?.destroy());
@@ -59,7 +70,9 @@ function answer(req: IncomingMessage, res: ServerResponse, code: TAppErrorCode, 
 /** Refuses TRACE and its kin with 405 before Next sees them. Returns false when refused. */
 export function guardMethod(req: IncomingMessage, res: ServerResponse | undefined): boolean {
   if (!res || !UNSUPPORTED_METHODS.has((req.method ?? "").toUpperCase())) return true;
-  answer(req, res, "METHOD_NOT_ALLOWED", `${req.method} is not supported`, { allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" });
+  answer(req, res, "METHOD_NOT_ALLOWED", `${req.method} is not supported`, {
+    allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS",
+  });
   return false;
 }
 
@@ -110,7 +123,8 @@ export function guardBody(req: IncomingMessage, res: ServerResponse | undefined)
     // (destroying it now could lose the answer to a reset).
     if (refused) return false;
     if (chunk !== null && chunk !== undefined) {
-      received += typeof chunk === "string" ? Buffer.byteLength(chunk, encoding) : (chunk as Uint8Array).byteLength;
+      received +=
+        typeof chunk === "string" ? Buffer.byteLength(chunk, encoding) : (chunk as Uint8Array).byteLength;
       if (received > limit) {
         refused = true;
         refuse(req, res, limit);

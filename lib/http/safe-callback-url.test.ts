@@ -12,7 +12,14 @@ describe("safeCallbackUrl", () => {
   });
 
   it("refuses what browsers would turn into another host: tabs, newlines, backslashes", () => {
-    for (const hostile of ["/\t/evil.test", "/\n/evil.test", "/\r\n/evil.test", "/\\/evil.test", "/\t\\evil.test", "/%2F/evil.test/..//x"]) {
+    for (const hostile of [
+      "/\t/evil.test",
+      "/\n/evil.test",
+      "/\r\n/evil.test",
+      "/\\/evil.test",
+      "/\t\\evil.test",
+      "/%2F/evil.test/..//x",
+    ]) {
       const safe = safeCallbackUrl(hostile);
       // Whatever comes back resolves on this app's origin.
       expect(new URL(safe, "https://app.test").origin, JSON.stringify(hostile)).toBe("https://app.test");
@@ -30,7 +37,9 @@ describe("safeCallbackUrl", () => {
 
 describe("safeAuthRedirect", () => {
   it("keeps this app's own absolute URLs and paths, and sends anything else home", () => {
-    expect(safeAuthRedirect("https://app.test/seeds?x=1", "https://app.test")).toBe("https://app.test/seeds?x=1");
+    expect(safeAuthRedirect("https://app.test/seeds?x=1", "https://app.test")).toBe(
+      "https://app.test/seeds?x=1",
+    );
     expect(safeAuthRedirect("/seeds", "https://app.test")).toBe("https://app.test/seeds");
     expect(safeAuthRedirect("https://evil.test/", "https://app.test")).toBe("https://app.test/");
     expect(safeAuthRedirect("https://app.test.evil.test/", "https://app.test")).toBe("https://app.test/");

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { isSameOrigin } from "./same-origin";
 
 const PUBLIC = "https://clinreview.hospital.test";
-const h = (origin: string | null, host: string | null, secFetchSite: string | null = null) => ({ origin, host, secFetchSite });
+const h = (origin: string | null, host: string | null, secFetchSite: string | null = null) => ({
+  origin,
+  host,
+  secFetchSite,
+});
 
 describe("isSameOrigin", () => {
   it("accepts the public address, scheme included, and the Host under that scheme", () => {
@@ -12,7 +16,9 @@ describe("isSameOrigin", () => {
   });
 
   it("refuses another scheme on the same host, another host, and a garbled Origin", () => {
-    expect(isSameOrigin(h("http://clinreview.hospital.test", "clinreview.hospital.test"), PUBLIC)).toBe(false);
+    expect(isSameOrigin(h("http://clinreview.hospital.test", "clinreview.hospital.test"), PUBLIC)).toBe(
+      false,
+    );
     expect(isSameOrigin(h("https://evil.test", "clinreview.hospital.test"), PUBLIC)).toBe(false);
     expect(isSameOrigin(h("null", "clinreview.hospital.test"), PUBLIC)).toBe(false);
   });

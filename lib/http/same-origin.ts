@@ -21,7 +21,11 @@ export function isSameOrigin(h: TOriginHeaders, publicUrl: string | undefined): 
 }
 
 export function originHeadersOf(headers: Headers): TOriginHeaders {
-  return { origin: headers.get("origin"), secFetchSite: headers.get("sec-fetch-site"), host: headers.get("host") };
+  return {
+    origin: headers.get("origin"),
+    secFetchSite: headers.get("sec-fetch-site"),
+    host: headers.get("host"),
+  };
 }
 
 export function isSameOriginRequest(req: Request, publicUrl: string | undefined): boolean {

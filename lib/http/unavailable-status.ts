@@ -22,7 +22,8 @@ export function contentTypeOf(headers: unknown): string | null {
     return null;
   }
   if (headers && typeof headers === "object") {
-    for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === "content-type") return Array.isArray(v) ? String(v[0]) : String(v);
+    for (const [k, v] of Object.entries(headers))
+      if (k.toLowerCase() === "content-type") return Array.isArray(v) ? String(v[0]) : String(v);
   }
   return null;
 }

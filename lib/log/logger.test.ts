@@ -10,12 +10,20 @@ describe("logger", () => {
       lines.push(String(chunk));
       return true;
     });
-    log.info("request", { requestId: "r1", status: 200, password: "hunter2", authorization: "Bearer crv_x", instruction: "Patient with chest pain", output: "Take aspirin" });
+    log.info("request", {
+      requestId: "r1",
+      status: 200,
+      password: "hunter2",
+      authorization: "Bearer crv_x",
+      instruction: "Patient with chest pain",
+      output: "Take aspirin",
+    });
     expect(lines).toHaveLength(1);
     expect(lines[0]?.endsWith("\n")).toBe(true);
     const entry = JSON.parse(lines[0] ?? "{}") as Record<string, unknown>;
     expect(entry).toMatchObject({ level: "info", msg: "request", requestId: "r1", status: 200 });
-    for (const k of ["password", "authorization", "instruction", "output"]) expect(entry[k]).toBe("[redacted]");
+    for (const k of ["password", "authorization", "instruction", "output"])
+      expect(entry[k]).toBe("[redacted]");
     expect(lines[0]).not.toContain("hunter2");
     expect(lines[0]).not.toContain("chest pain");
   });

@@ -34,7 +34,11 @@ export const log = {
 /** Error details for the server log only: the class and a bounded message, no stack of user data. */
 export function describeError(err: unknown): Record<string, unknown> {
   if (err instanceof Error) {
-    return { errorName: err.name, errorMessage: err.message.slice(0, 500), stack: err.stack?.split("\n").slice(0, 6).join(" | ") };
+    return {
+      errorName: err.name,
+      errorMessage: err.message.slice(0, 500),
+      stack: err.stack?.split("\n").slice(0, 6).join(" | "),
+    };
   }
   return { errorName: typeof err };
 }

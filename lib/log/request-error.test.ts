@@ -24,7 +24,7 @@ describe("onRequestError logging", () => {
   it("logs one JSON line with the request id, route and error class/code, never the Prisma message or its args", () => {
     const lines = captureStderr();
     const err = new PrismaClientKnownRequestError(
-      "Invalid `prisma.seed.create()` invocation:\n{ data: { instruction: \"68-year-old with crushing chest pain\" } }\nUnique constraint failed",
+      'Invalid `prisma.seed.create()` invocation:\n{ data: { instruction: "68-year-old with crushing chest pain" } }\nUnique constraint failed',
     );
     logRequestError(
       err,
@@ -49,11 +49,19 @@ describe("onRequestError logging", () => {
 
   it("redacts token paths, ignores a malformed request id and survives non-Error throws", () => {
     const lines = captureStderr();
-    logRequestError("boom", { path: "/reset-password/abcdefghijklmnopqrstuvwxyz012345", method: "GET", headers: { "x-request-id": "bad id!" } }, {
-      routerKind: "App Router",
-      routePath: "/reset-password/[token]",
-      routeType: "render",
-    });
+    logRequestError(
+      "boom",
+      {
+        path: "/reset-password/abcdefghijklmnopqrstuvwxyz012345",
+        method: "GET",
+        headers: { "x-request-id": "bad id!" },
+      },
+      {
+        routerKind: "App Router",
+        routePath: "/reset-password/[token]",
+        routeType: "render",
+      },
+    );
     const entry = JSON.parse(lines[0] ?? "{}") as Record<string, unknown>;
     expect(entry).toMatchObject({ requestId: null, path: "/reset-password/:redacted", errorName: "string" });
     expect(lines[0]).not.toContain("abcdefghijklmnopqrstuvwxyz012345");

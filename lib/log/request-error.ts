@@ -4,7 +4,12 @@ import { log } from "@/lib/log/logger";
 import { REQUEST_ID } from "@/lib/http/request-id";
 
 type TErrorRequest = Readonly<{ path: string; method: string; headers: NodeJS.Dict<string | string[]> }>;
-type TErrorContext = Readonly<{ routerKind: string; routePath: string; routeType: string; renderSource?: string }>;
+type TErrorContext = Readonly<{
+  routerKind: string;
+  routePath: string;
+  routeType: string;
+  renderSource?: string;
+}>;
 
 const CODE = /^[A-Za-z0-9_.:-]{1,40}$/;
 
@@ -15,7 +20,12 @@ const CODE = /^[A-Za-z0-9_.:-]{1,40}$/;
  * the digest ties the entry to the "Reference" the user sees on the error page.
  */
 export function describeRequestError(err: unknown): Record<string, unknown> {
-  const e = (typeof err === "object" && err !== null ? err : {}) as { name?: unknown; code?: unknown; digest?: unknown; stack?: unknown };
+  const e = (typeof err === "object" && err !== null ? err : {}) as {
+    name?: unknown;
+    code?: unknown;
+    digest?: unknown;
+    stack?: unknown;
+  };
   const code = typeof e.code === "string" || typeof e.code === "number" ? String(e.code) : undefined;
   const frames =
     typeof e.stack === "string"

@@ -1,5 +1,11 @@
 /** A short piece of a text around one span, with the span's offsets inside the piece. */
-export type TContextSnippet = { text: string; start: number; end: number; clippedBefore: boolean; clippedAfter: boolean };
+export type TContextSnippet = {
+  text: string;
+  start: number;
+  end: number;
+  clippedBefore: boolean;
+  clippedAfter: boolean;
+};
 
 /**
  * Up to `radius` characters either side of [start, end), cut at a word boundary when one is near,
@@ -16,5 +22,11 @@ export function contextSnippet(text: string, start: number, end: number, radius 
     const space = text.lastIndexOf(" ", to);
     if (space >= end) to = space;
   }
-  return { text: text.slice(from, to), start: start - from, end: end - from, clippedBefore: from > 0, clippedAfter: to < text.length };
+  return {
+    text: text.slice(from, to),
+    start: start - from,
+    end: end - from,
+    clippedBefore: from > 0,
+    clippedAfter: to < text.length,
+  };
 }

@@ -49,13 +49,23 @@ export async function listPhiConfirmations(user: TCurrentUser, query: TConfirmat
     const entity = Object.hasOwn(WRITTEN_ENTITIES, r.entityType) ? WRITTEN_ENTITIES[r.entityType] : undefined;
     states.set(key, entity ? await entity.load(db(), r.entityId) : null);
   }
-  const ids = [...new Set(rows.flatMap((r) => (r.redactedById ? [r.confirmedById, r.redactedById] : [r.confirmedById])))];
-  const people = new Map((await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u]));
+  const ids = [
+    ...new Set(rows.flatMap((r) => (r.redactedById ? [r.confirmedById, r.redactedById] : [r.confirmedById]))),
+  ];
+  const people = new Map(
+    (await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u,
+    ]),
+  );
 
   const items: TConfirmationRow[] = rows.map((r) => {
     const text = states.get(`${r.entityType}\u0000${r.entityId}`)?.fields[r.field] ?? null;
     // A legacy (unkeyed, replaced) fingerprint shows the first identifier of its kind: what redacting it would take out.
-    const matches = (f: PhiFinding) => (isLegacyFingerprint(r.fingerprint) ? f.kind === r.kind : phiFingerprint(f.kind, f.text) === r.fingerprint);
+    const matches = (f: PhiFinding) =>
+      isLegacyFingerprint(r.fingerprint)
+        ? f.kind === r.kind
+        : phiFingerprint(f.kind, f.text) === r.fingerprint;
     const found = text ? detectPhi(text).find(matches) : undefined;
     return {
       id: r.id,

@@ -10,12 +10,16 @@ describe("redactLiterals", () => {
       { text: "John Smith", kind: "person_name" },
       { text: "020 7946 0958", kind: "phone" },
     ]);
-    expect(out).toBe("Ask [REDACTED PERSON NAME] ([REDACTED PERSON NAME]) or call [REDACTED PHONE]; [REDACTED PERSON NAME] agreed.");
+    expect(out).toBe(
+      "Ask [REDACTED PERSON NAME] ([REDACTED PERSON NAME]) or call [REDACTED PHONE]; [REDACTED PERSON NAME] agreed.",
+    );
     expect(placeholderFor("age_over_89")).toBe("[REDACTED AGE OVER 89]");
   });
 
   it("treats literals as text, never as patterns, and leaves a text without them unchanged", () => {
-    expect(redactLiterals("a.b and axb", [{ text: "a.b", kind: "other_id" }])).toBe("[REDACTED OTHER ID] and axb");
+    expect(redactLiterals("a.b and axb", [{ text: "a.b", kind: "other_id" }])).toBe(
+      "[REDACTED OTHER ID] and axb",
+    );
     expect(redactLiterals("nothing here", [{ text: "Jane", kind: "person_name" }])).toBe("nothing here");
   });
 
@@ -39,6 +43,12 @@ describe("contextSnippet", () => {
   });
 
   it("shows a short text whole", () => {
-    expect(contextSnippet("Jane Doe", 0, 8)).toEqual({ text: "Jane Doe", start: 0, end: 8, clippedBefore: false, clippedAfter: false });
+    expect(contextSnippet("Jane Doe", 0, 8)).toEqual({
+      text: "Jane Doe",
+      start: 0,
+      end: 8,
+      clippedBefore: false,
+      clippedAfter: false,
+    });
   });
 });

@@ -19,6 +19,9 @@ export function redactLiterals(text: string, literals: readonly TLiteral[]): str
 }
 
 /** The same, in every string of a JSON value (an autosaved draft); reports whether anything changed. */
-export function redactLiteralsInJson(value: unknown, literals: readonly TLiteral[]): { value: TJson; changed: boolean } {
+export function redactLiteralsInJson(
+  value: unknown,
+  literals: readonly TLiteral[],
+): { value: TJson; changed: boolean } {
   return mapJsonStrings(value, (s) => redactLiterals(s, literals));
 }

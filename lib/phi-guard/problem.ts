@@ -18,10 +18,19 @@ export function phiFindingsError(
   const confirmable = opts.confirmable ?? true;
   return new AppError(
     "PHI_FINDINGS",
-    opts.message ?? "The text may name a patient. Remove the identifiers, or confirm they are not PHI and send it again with phiConfirmed: true.",
+    opts.message ??
+      "The text may name a patient. Remove the identifiers, or confirm they are not PHI and send it again with phiConfirmed: true.",
     {
       fieldErrors: opts.fieldErrors,
-      extra: { confirmable, findings: findings.map(({ field, kind, start, end }): TPhiFindingRef => ({ field, kind, start, end })) },
+      extra: {
+        confirmable,
+        findings: findings.map(({ field, kind, start, end }): TPhiFindingRef => ({
+          field,
+          kind,
+          start,
+          end,
+        })),
+      },
     },
   );
 }

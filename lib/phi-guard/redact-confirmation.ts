@@ -12,14 +12,34 @@ export type TRedactConfirmationResult = TRedactWrittenResult & { id: string; red
  * An admin redacts the identifier a "not PHI" confirmation let through. The confirmation row is
  * locked first, so two admins clicking at once redact once; redacting it again changes nothing.
  */
-export async function redactConfirmation(user: TCurrentUser, id: string, ctx: TRequestContext): Promise<TRedactConfirmationResult> {
+export async function redactConfirmation(
+  user: TCurrentUser,
+  id: string,
+  ctx: TRequestContext,
+): Promise<TRedactConfirmationResult> {
   if (!hasPermission(user.role, "phi:redact")) throw forbidden();
   return db().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "PhiConfirmation" WHERE id = ${id}::uuid FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "PhiConfirmation" WHERE id = ${id}::uuid FOR UPDATE`;
     if (locked.length === 0) throw notFound("Confirmation");
     const c = await tx.phiConfirmation.findUniqueOrThrow({ where: { id } });
-    if (c.redactedAt) return { id, redactedAt: c.redactedAt, redacted: false, fieldsRedacted: 0, draftsRedacted: 0, auditRowsRedacted: 0, confirmationsRedacted: 0 };
-    const r = await redactWrittenTextIn(tx, ctx, user.id, { entityType: c.entityType, entityId: c.entityId, field: c.field, fingerprints: [c.fingerprint] });
+    if (c.redactedAt)
+      return {
+        id,
+        redactedAt: c.redactedAt,
+        redacted: false,
+        fieldsRedacted: 0,
+        draftsRedacted: 0,
+        auditRowsRedacted: 0,
+        confirmationsRedacted: 0,
+      };
+    const r = await redactWrittenTextIn(tx, ctx, user.id, {
+      entityType: c.entityType,
+      entityId: c.entityId,
+      field: c.field,
+      fingerprints: [c.fingerprint],
+    });
     const after = await tx.phiConfirmation.findUniqueOrThrow({ where: { id }, select: { redactedAt: true } });
     return { id, redactedAt: after.redactedAt, ...r };
   });

@@ -8,7 +8,8 @@ export const listConfirmationsRoute = defineApiRoute(
   {
     method: "GET",
     path: "/api/v1/phi/confirmations",
-    summary: "Identifiers people confirmed as \"not PHI\" in what they wrote, newest first, with where each is in the current text",
+    summary:
+      'Identifiers people confirmed as "not PHI" in what they wrote, newest first, with where each is in the current text',
     tag: "PHI",
     permission: "phi:redact",
     query: ZConfirmationListQuery,
@@ -21,11 +22,15 @@ export const redactConfirmationRoute = defineApiRoute(
   {
     method: "POST",
     path: "/api/v1/phi/confirmations/:id/redact",
-    summary: "Redact a confirmed identifier from its text, the drafts and the audit trail (a repeat changes nothing)",
+    summary:
+      "Redact a confirmed identifier from its text, the drafts and the audit trail (a repeat changes nothing)",
     tag: "PHI",
     permission: "phi:redact",
     params: ZConfirmationId,
-    response: { status: 200, description: "How many stored copies were redacted; redacted: false when there was nothing left to do" },
+    response: {
+      status: 200,
+      description: "How many stored copies were redacted; redacted: false when there was nothing left to do",
+    },
   },
   async ({ user, params, ctx }) => json(await redactConfirmation(user, params.id, ctx)),
 );

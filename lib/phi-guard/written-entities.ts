@@ -27,7 +27,10 @@ export const WRITTEN_ENTITIES: Record<string, TWrittenEntity> = {
   // The reviewer's correction and rationale; the audit row of the review is on its item.
   audit_review: {
     async load(tx, id) {
-      const r = await tx.auditReview.findUnique({ where: { id }, select: { correctedOutput: true, rationale: true, assignmentId: true, itemId: true } });
+      const r = await tx.auditReview.findUnique({
+        where: { id },
+        select: { correctedOutput: true, rationale: true, assignmentId: true, itemId: true },
+      });
       if (!r) return null;
       return {
         fields: { correctedOutput: r.correctedOutput, rationale: r.rationale },
@@ -39,7 +42,8 @@ export const WRITTEN_ENTITIES: Record<string, TWrittenEntity> = {
       };
     },
     async write(tx, id, field, text) {
-      if (field === "correctedOutput") await tx.auditReview.update({ where: { id }, data: { correctedOutput: text } });
+      if (field === "correctedOutput")
+        await tx.auditReview.update({ where: { id }, data: { correctedOutput: text } });
       if (field === "rationale") await tx.auditReview.update({ where: { id }, data: { rationale: text } });
     },
   },
@@ -48,16 +52,24 @@ export const WRITTEN_ENTITIES: Record<string, TWrittenEntity> = {
     async load(tx, id) {
       const item = await tx.auditItem.findUnique({ where: { id }, select: { finalOutput: true } });
       if (!item) return null;
-      return { fields: { correctedOutput: item.finalOutput }, draftAssignmentId: null, subjects: [{ entityType: "audit_item", entityId: id }] };
+      return {
+        fields: { correctedOutput: item.finalOutput },
+        draftAssignmentId: null,
+        subjects: [{ entityType: "audit_item", entityId: id }],
+      };
     },
     async write(tx, id, field, text) {
-      if (field === "correctedOutput") await tx.auditItem.update({ where: { id }, data: { finalOutput: text } });
+      if (field === "correctedOutput")
+        await tx.auditItem.update({ where: { id }, data: { finalOutput: text } });
     },
   },
   // Keyed by the assignment: one rationale is stored on each criterion's judgement row.
   study_judgement: {
     async load(tx, id) {
-      const j = await tx.studyJudgement.findFirst({ where: { assignmentId: id }, select: { rationale: true } });
+      const j = await tx.studyJudgement.findFirst({
+        where: { assignmentId: id },
+        select: { rationale: true },
+      });
       if (!j) return null;
       return {
         fields: { rationale: j.rationale },
@@ -71,7 +83,8 @@ export const WRITTEN_ENTITIES: Record<string, TWrittenEntity> = {
       };
     },
     async write(tx, id, field, text) {
-      if (field === "rationale") await tx.studyJudgement.updateMany({ where: { assignmentId: id }, data: { rationale: text } });
+      if (field === "rationale")
+        await tx.studyJudgement.updateMany({ where: { assignmentId: id }, data: { rationale: text } });
     },
   },
   // A request for changes: its comment is also in the seed's audit row (seed.request_changes).

@@ -20,14 +20,22 @@ const STATED = new RegExp(
 // "92F with chest pain", "a 94 M presents": age and sex, never after a temperature.
 const AGE_SEX = /(?<![\w.°])(?<value>9\d|1[01]\d)[ \t]?(?:yo[ \t]?)?(?:M|F)(?![\w°-])/dg;
 // "in her 90s", "in his late nineties": a decade over 89 of one person.
-const DECADE = /\bin[ \t]+(?:his|her|their)[ \t]+(?:(?:early|mid|late)[- \t]+)?(?<value>(?:9|1[01])0['’]?s|nineties)\b/dgi;
-const BAND = /^\s*(?:\+|or\s+(?:older|over|above|more)|and\s+(?:older|over|above)|years?\s+(?:and|or)\s+(?:older|over))/i;
+const DECADE =
+  /\bin[ \t]+(?:his|her|their)[ \t]+(?:(?:early|mid|late)[- \t]+)?(?<value>(?:9|1[01])0['’]?s|nineties)\b/dgi;
+const BAND =
+  /^\s*(?:\+|or\s+(?:older|over|above|more)|and\s+(?:older|over|above)|years?\s+(?:and|or)\s+(?:older|over))/i;
 
 export function detectAges(text: string): PhiCandidate[] {
   const found: PhiCandidate[] = [];
   for (const pattern of [AFTER, BEFORE, STATED, AGE_SEX, DECADE]) {
     for (const { start, end } of groupMatches(pattern, text)) {
-      if (pattern === AGE_SEX && /\b(?:temp(?:erature)?|T|fever|febrile|pyrexia)\b[^.;\n]{0,12}$/i.test(text.slice(Math.max(0, start - 24), start))) continue;
+      if (
+        pattern === AGE_SEX &&
+        /\b(?:temp(?:erature)?|T|fever|febrile|pyrexia)\b[^.;\n]{0,12}$/i.test(
+          text.slice(Math.max(0, start - 24), start),
+        )
+      )
+        continue;
       if (BAND.test(text.slice(end, end + 24))) continue;
       if (/\b(?:over|above|than)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
       if (found.some((f) => f.start === start)) continue;

@@ -29,7 +29,8 @@ const DAY_MONTH_NUMERIC = /(?<![\w/.-])(?<a>\d{1,2})(?<sep>[/.])(?<b>\d{1,2})(?!
 const EVENT_JUST_BEFORE =
   /\b(?:(?:admitted|discharged|operated|dated|died|delivered|DOB|born|birthday|date\s+of\s+birth)(?:\s+on)?|(?:seen|reviewed)\s+on)[:\s]+$/i;
 // A ratio or a fraction of something: "5/10 pain", "1/2 tablets", "3/4 of the dose".
-const FRACTION_AFTER = /^\s*(?:of\b|pain|tab|dose|mg|mcg|ml|units?|score|strength|power|murmur|systolic|diastolic)/i;
+const FRACTION_AFTER =
+  /^\s*(?:of\b|pain|tab|dose|mg|mcg|ml|units?|score|strength|power|murmur|systolic|diastolic)/i;
 
 // Month and year alone ("since August 2010") is PHI only when an event of the person comes just
 // before it: "diagnosed in May 2019", "seen in June 2020".
@@ -65,7 +66,13 @@ export function detectDates(text: string): PhiCandidate[] {
   for (const date of findDates(text)) {
     const before = text.slice(Math.max(0, date.start - 48), date.start);
     if (BIRTH_CONTEXT.test(before)) {
-      found.push({ kind: "date_of_birth", start: date.start, end: date.end, confidence: "high", priority: 75 });
+      found.push({
+        kind: "date_of_birth",
+        start: date.start,
+        end: date.end,
+        confidence: "high",
+        priority: 75,
+      });
       continue;
     }
     const around = text.slice(Math.max(0, date.start - 30), Math.min(text.length, date.end + 30));
@@ -75,14 +82,22 @@ export function detectDates(text: string): PhiCandidate[] {
   for (const { start, end, match } of groupMatches(DAY_MONTH_NUMERIC, text)) {
     const a = Number(match.groups?.a);
     const b = Number(match.groups?.b);
-    if (!(isDayMonth(a, b) || isDayMonth(b, a)) || found.some((f) => f.start < end && start < f.end)) continue;
+    if (!(isDayMonth(a, b) || isDayMonth(b, a)) || found.some((f) => f.start < end && start < f.end))
+      continue;
     const before = text.slice(Math.max(0, start - 30), start);
     if (!EVENT_JUST_BEFORE.test(before) || FRACTION_AFTER.test(text.slice(end, end + 16))) continue;
     const birth = BIRTH_CONTEXT.test(before);
-    found.push({ kind: birth ? "date_of_birth" : "date", start, end, confidence: birth ? "high" : "low", priority: birth ? 75 : 39 });
+    found.push({
+      kind: birth ? "date_of_birth" : "date",
+      start,
+      end,
+      confidence: birth ? "high" : "low",
+      priority: birth ? 75 : 39,
+    });
   }
   for (const { start, end } of groupMatches(WEEKDAY_ORDINAL, text)) {
-    if (!found.some((f) => f.start < end && start < f.end)) found.push({ kind: "date", start, end, confidence: "low", priority: 39 });
+    if (!found.some((f) => f.start < end && start < f.end))
+      found.push({ kind: "date", start, end, confidence: "low", priority: 39 });
   }
   for (const { start, end } of groupMatches(MONTH_YEAR, text)) {
     if (found.some((f) => f.start < end && start < f.end)) continue;

@@ -14,7 +14,8 @@ export function formatPhiScore(score: TPhiScore): string {
     if (t) lines.push(row(`  ${kind} (${PHI_KIND_WORDS[kind]})`.slice(0, 34), t));
   }
   lines.push(row("Overall", score.overall));
-  if (score.nonLatinNames.labelled > 0) lines.push(row("Names in non-Latin scripts (apart)", score.nonLatinNames));
+  if (score.nonLatinNames.labelled > 0)
+    lines.push(row("Names in non-Latin scripts (apart)", score.nonLatinNames));
   lines.push(
     `Precision ${score.precision.toFixed(3)} (${score.falsePositives} false positives of ${score.findings} findings)`,
     `Negative sentences with any finding: ${pct(score.negativeFindingRate)} (${score.negativeSentencesWithFindings} of ${score.negativeSentences})`,

@@ -30,14 +30,26 @@ const ID = String.raw`(?:(?:\(\d{2}\)[A-Z0-9]+){2,}|[A-Z0-9](?:[A-Z0-9]|[-/.](?=
 
 const PATTERNS = LABELS.map(
   ([kind, label]) =>
-    [kind, new RegExp(String.raw`\b${label}(?:(?<=#)|(?![a-z]))[ \t]*(?:is[ \t]+|was[ \t]+|[:#=\-–][ \t]*)?(?<value>${ID})`, "gdi")] as const,
+    [
+      kind,
+      new RegExp(
+        String.raw`\b${label}(?:(?<=#)|(?![a-z]))[ \t]*(?:is[ \t]+|was[ \t]+|[:#=\-–][ \t]*)?(?<value>${ID})`,
+        "gdi",
+      ),
+    ] as const,
 );
 
 // Unlabelled vehicle identifiers: a 17-character VIN (no I, O or Q) and the current UK plate.
-const VIN = /\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=(?:[A-HJ-NPR-Z]*\d){3})(?=(?:\d*[A-HJ-NPR-Z]){3})[A-HJ-NPR-Z0-9]{17}\b/g;
+const VIN =
+  /\b(?=[A-HJ-NPR-Z0-9]{17}\b)(?=(?:[A-HJ-NPR-Z]*\d){3})(?=(?:\d*[A-HJ-NPR-Z]){3})[A-HJ-NPR-Z0-9]{17}\b/g;
 const UK_PLATE = /\b[A-HJ-PR-Y][A-HJ-PR-Y]\d{2}[ \t][A-HJ-PR-Z]{3}\b/g;
 
-const PRIORITY: Record<string, number> = { record_number: 80, licence_number: 81, vehicle_id: 82, device_id: 83 };
+const PRIORITY: Record<string, number> = {
+  record_number: 80,
+  licence_number: 81,
+  vehicle_id: 82,
+  device_id: 83,
+};
 
 /** Identifiers introduced by a keyword: "MRN: 00123456", "licence no. D1234567", "S/N 4HX-8812". */
 export function detectIdentifiers(text: string): PhiCandidate[] {
@@ -52,7 +64,13 @@ export function detectIdentifiers(text: string): PhiCandidate[] {
       // Real identifiers are long and numeric-heavy; this rejects "MRN is pending" or "case no. 2".
       if (value.replace(/[^A-Za-z0-9]/g, "").length < 5 || countDigits(value) < 2) continue;
       const { start } = match;
-      found.push({ kind, start, end: start + value.length, confidence: "high", priority: PRIORITY[kind] ?? 80 });
+      found.push({
+        kind,
+        start,
+        end: start + value.length,
+        confidence: "high",
+        priority: PRIORITY[kind] ?? 80,
+      });
     }
   }
   for (const pattern of [VIN, UK_PLATE]) {

@@ -37,6 +37,7 @@ export function phiLexicon(): TPhiLexicon {
 /** compromise types its model as `object`; this reads the one field used, defensively. */
 function lexiconOf(model: object): Record<string, string | string[]> {
   const one: unknown = (model as { one?: unknown }).one;
-  const lexicon: unknown = one && typeof one === "object" ? (one as { lexicon?: unknown }).lexicon : undefined;
+  const lexicon: unknown =
+    one && typeof one === "object" ? (one as { lexicon?: unknown }).lexicon : undefined;
   return lexicon && typeof lexicon === "object" ? (lexicon as Record<string, string | string[]>) : {};
 }

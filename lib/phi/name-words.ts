@@ -66,7 +66,9 @@ export const ALLOWED_PLACES = new Set(
   south africa russia ukraine romania israel iran iraq saudi arabia europe asia africa
   alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana
   iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska
-  nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming`.split(/\s+/),
+  nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming`.split(
+    /\s+/,
+  ),
 );
 
 /** Given names that are also everyday words: alone and without a person's context they are words
@@ -74,7 +76,9 @@ export const ALLOWED_PLACES = new Set(
 export const AMBIGUOUS_LONE_NAMES = new Set(
   `will mark bill grace hope faith rose skip pat sue joy art bob jack frank rich sandy dawn summer autumn april june
   august chase hunter rob ray drew guy max gene ben carol iris ivy lily holly heather daisy ruby pearl crystal
-  amber violet jade star sky river stone king young brown white green black gray grey long short page bell`.split(/\s+/),
+  amber violet jade star sky river stone king young brown white green black gray grey long short page bell`.split(
+    /\s+/,
+  ),
 );
 
 /** Words that end a titled name: "Dr. Smith Said the scan was clear" is "Smith". Few on purpose:

@@ -1,5 +1,12 @@
 import { phiLexicon } from "./lexicon";
-import { AFTER_TITLED_NAME, AMBIGUOUS_LONE_NAMES, EPONYM_HEADS, NOT_NAME_WORDS, PERSON_BEFORE, PERSON_VERBS } from "./name-words";
+import {
+  AFTER_TITLED_NAME,
+  AMBIGUOUS_LONE_NAMES,
+  EPONYM_HEADS,
+  NOT_NAME_WORDS,
+  PERSON_BEFORE,
+  PERSON_VERBS,
+} from "./name-words";
 import { groupMatches } from "./regex";
 import type { PhiCandidate } from "./types";
 
@@ -88,7 +95,15 @@ function detectUntitledNames(text: string): PhiCandidate[] {
       if (stretch.length > 0) {
         const first = stretch[0]!;
         const last = stretch[stretch.length - 1]!;
-        const candidate = judge(text, first.start, last.end, stretch.map((w) => w.word), givenNames, familyNames, isOrdinary);
+        const candidate = judge(
+          text,
+          first.start,
+          last.end,
+          stretch.map((w) => w.word),
+          givenNames,
+          familyNames,
+          isOrdinary,
+        );
         if (candidate) found.push(candidate);
       }
       stretch = [];
@@ -112,7 +127,8 @@ function detectUntitledNames(text: string): PhiCandidate[] {
 const TERM_SUFFIX =
   /(?:osis|itis|a?emia|omas?|ic|ical|ive|ary|ory|tion|sion|ment|ness|ity|ism|og(?:y|ies)|ers|ors|ase|ine|ium|ous|ble|ics|ure|cer|tem|ant|ent|ion|ist|cyte|pathy|plasty|ectomy|otomy|scopy|gram|graph|phy|ids?|is|ocytes?|ins|ol|mab|nib|pril|sartan|statin|azole|cillin|mycin|cycline|floxacin|tide|gliptin|gliflozin|parin|xaban|vir|pine|pam|done|mide|zide|sone|lone|dine|zine|fen|coxib|caine)$/;
 
-const LINK_WORDS = /^(?:on|in|at|from|to|of|for|with|by|and|or|but|the|a|an|into|onto|via|per|under|over|about|after|before|during|was|is|has|had|who|said|says)$/;
+const LINK_WORDS =
+  /^(?:on|in|at|from|to|of|for|with|by|and|or|but|the|a|an|into|onto|via|per|under|over|about|after|before|during|was|is|has|had|who|said|says)$/;
 
 const DOSE_AFTER =
   /^\s+(?:\d|one\s+(?:puff|tablet|capsule|drop|spray|dose)|two\s+(?:puffs|tablets|capsules|drops|sprays)|(?:once|twice)\s+(?:daily|a\s+day|weekly|nightly|per)\b|daily\b|nightly\b|mg\b|mcg\b|units?\b)/i;
@@ -137,7 +153,11 @@ function judge(
   // A dose after the run makes it a drug ("Trelegy Ellipta one puff daily").
   if (DOSE_AFTER.test(after)) return null;
   // A citation's author ("Smith et al.", "Smith and Jones (2020)") is not a patient.
-  if (/^,?\s+(?:et\s+al\b|\(\d{4}\))/.test(after) || /^\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+\s+\(\d{4}\)/u.test(after)) return null;
+  if (
+    /^,?\s+(?:et\s+al\b|\(\d{4}\))/.test(after) ||
+    /^\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+\s+\(\d{4}\)/u.test(after)
+  )
+    return null;
   const before = text.slice(Math.max(0, start - 30), start);
   // "St John's wort", "St. Mary's": a saint, not a person.
   if (/\bSt\.?\s+$/.test(before)) return null;
@@ -150,9 +170,16 @@ function judge(
   // known name or a person's context, every word must look unlike English medical vocabulary.
   else if (named.length >= 2) ok = known || named.every((w) => !TERM_SUFFIX.test(w) && !isOrdinary(w));
   // A lone known name followed by a model or number is a brand ("Philips DreamStation", "Gleason 3").
-  else if (known && !/^\s+(?:\p{Lu}|\d)/u.test(after)) ok = !(words.length === 1 && AMBIGUOUS_LONE_NAMES.has(words[0]!.toLowerCase()));
+  else if (known && !/^\s+(?:\p{Lu}|\d)/u.test(after))
+    ok = !(words.length === 1 && AMBIGUOUS_LONE_NAMES.has(words[0]!.toLowerCase()));
   if (!ok) return null;
-  return { kind: "person_name", start, end, confidence: named.length >= 2 || known ? "high" : "low", priority: 45 };
+  return {
+    kind: "person_name",
+    start,
+    end,
+    confidence: named.length >= 2 || known ? "high" : "low",
+    priority: 45,
+  };
 }
 
 // Names in scripts without case (Han, Arabic, Hebrew, Devanagari, Hangul, kana): in text that is

@@ -26,7 +26,8 @@ export function detectNetwork(text: string): PhiCandidate[] {
   }
   for (const { start, end } of groupMatches(IPV4, text)) {
     // "version 10.2.1.4" and "build 1.0.0.12" are software versions.
-    if (/\b(?:version|ver\.?|v|build|release)\s*$/i.test(text.slice(Math.max(0, start - 12), start))) continue;
+    if (/\b(?:version|ver\.?|v|build|release)\s*$/i.test(text.slice(Math.max(0, start - 12), start)))
+      continue;
     found.push({ kind: "ip_address", start, end, confidence: "high", priority: 92 });
   }
   for (const { start, end, value } of groupMatches(IPV6, text)) {

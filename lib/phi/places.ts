@@ -48,7 +48,8 @@ export function detectCities(text: string): PhiCandidate[] {
       const [start, matchEnd] = span;
       // Drop trailing ordinary words ("Leeds Last", "Lagos On").
       let words = text.slice(start, matchEnd).split(/[ \u00a0]/);
-      while (words.length > 0 && NOT_NAME_WORDS.has((words[words.length - 1] ?? "").toLowerCase())) words = words.slice(0, -1);
+      while (words.length > 0 && NOT_NAME_WORDS.has((words[words.length - 1] ?? "").toLowerCase()))
+        words = words.slice(0, -1);
       if (words.length === 0 || NOT_NAME_WORDS.has((words[0] ?? "").toLowerCase())) continue;
       const name = words.join(" ");
       const end = start + name.length;

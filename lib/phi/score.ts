@@ -46,7 +46,10 @@ function covered(span: TScoredSpan, findings: readonly TScoredSpan[]): number {
  * found when findings cover at least half of it (kind agreement is counted beside, not required);
  * a finding that overlaps no labelled span is a false positive, in positive sentences too.
  */
-export function scorePhi(lines: readonly TScoredLine[], detect: (text: string) => readonly TScoredSpan[]): TPhiScore {
+export function scorePhi(
+  lines: readonly TScoredLine[],
+  detect: (text: string) => readonly TScoredSpan[],
+): TPhiScore {
   const byKind: Partial<Record<PhiKind, TKindScore>> = {};
   const overall = blank();
   const nonLatinNames = blank();
@@ -66,7 +69,8 @@ export function scorePhi(lines: readonly TScoredLine[], detect: (text: string) =
     }
     for (const span of line.spans) {
       const hit = covered(span, found) * 2 >= span.end - span.start;
-      const agrees = hit && found.some((f) => f.kind === span.kind && f.start < span.end && span.start < f.end);
+      const agrees =
+        hit && found.some((f) => f.kind === span.kind && f.start < span.end && span.start < f.end);
       const nonLatinName = span.kind === "person_name" && !LATIN.test(line.text.slice(span.start, span.end));
       const tallies = nonLatinName ? [nonLatinNames] : [overall, (byKind[span.kind] ??= blank())];
       for (const t of tallies) {
@@ -86,7 +90,8 @@ export function scorePhi(lines: readonly TScoredLine[], detect: (text: string) =
     precision: ratio(findings - falsePositives, findings),
     negativeSentences,
     negativeSentencesWithFindings,
-    negativeFindingRate: ratio(negativeSentencesWithFindings, negativeSentences) * (negativeSentences === 0 ? 0 : 1),
+    negativeFindingRate:
+      ratio(negativeSentencesWithFindings, negativeSentences) * (negativeSentences === 0 ? 0 : 1),
   };
 }
 
@@ -109,14 +114,21 @@ export function parseCorpus(jsonl: string): TScoredLine[] {
         throw new Error(`line ${n}: not JSON`);
       }
       const { text, spans } = (parsed ?? {}) as { text?: unknown; spans?: unknown };
-      if (typeof text !== "string" || !Array.isArray(spans)) throw new Error(`line ${n}: expected {text, spans}`);
+      if (typeof text !== "string" || !Array.isArray(spans))
+        throw new Error(`line ${n}: expected {text, spans}`);
       return { text, spans: spans.map((span: unknown) => checkSpan(span, text, n)) };
     });
 }
 
 function checkSpan(span: unknown, text: string, line: number): TScoredSpan {
   const { start, end, kind } = (span ?? {}) as { start?: unknown; end?: unknown; kind?: unknown };
-  if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) > text.length || (start as number) >= (end as number)) {
+  if (
+    !Number.isInteger(start) ||
+    !Number.isInteger(end) ||
+    (start as number) < 0 ||
+    (end as number) > text.length ||
+    (start as number) >= (end as number)
+  ) {
     throw new Error(`line ${line}: span ${JSON.stringify(span)} is not within the text`);
   }
   if (typeof kind !== "string" || !KINDS.has(kind)) {

@@ -58,7 +58,8 @@ describe("writtenFindings", () => {
     const inBase = writtenFindings({ field: "x", text: base });
     const found = writtenFindings({ field: "x", text, baselines: [base] });
     expect(found.length).toBeGreaterThan(0);
-    const same = (f: TWrittenFinding) => inBase.some((b) => b.kind === f.kind && base.slice(b.start, b.end) === text.slice(f.start, f.end));
+    const same = (f: TWrittenFinding) =>
+      inBase.some((b) => b.kind === f.kind && base.slice(b.start, b.end) === text.slice(f.start, f.end));
     expect(found.some((f) => !same(f))).toBe(true);
   });
 
@@ -70,7 +71,13 @@ describe("writtenFindings", () => {
   });
 
   it("reads empty and missing texts as nothing written", () => {
-    expect(writtenFindingsOf([{ field: "a", text: "" }, { field: "b", text: null }, { field: "c", text: undefined }])).toEqual([]);
+    expect(
+      writtenFindingsOf([
+        { field: "a", text: "" },
+        { field: "b", text: null },
+        { field: "c", text: undefined },
+      ]),
+    ).toEqual([]);
   });
 
   it("keeps the fields apart and in order", () => {

@@ -27,10 +27,18 @@ export function changedRanges(before: string, after: string): [number, number][]
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    a[a.length - 1 - tail] === b[b.length - 1 - tail]
+  )
+    tail++;
   let offset = b.slice(0, head).join("").length;
   const ranges: [number, number][] = [];
-  for (const part of wordDiff(a.slice(head, a.length - tail).join(""), b.slice(head, b.length - tail).join(""))) {
+  for (const part of wordDiff(
+    a.slice(head, a.length - tail).join(""),
+    b.slice(head, b.length - tail).join(""),
+  )) {
     if (part.kind === "removed") continue;
     const end = offset + part.text.length;
     if (part.kind === "added") ranges.push([offset, end]);
@@ -51,9 +59,18 @@ export function writtenFindings({ field, text, baselines = [] }: TWrittenText): 
   if (found.length === 0) return [];
   const copies = baselines
     .filter((b): b is string => typeof b === "string" && b.length > 0)
-    .map((b) => ({ ranges: changedRanges(b, text), keys: new Set(detectPhi(b).map((f) => phiMatchKey(f.kind, f.text))) }));
+    .map((b) => ({
+      ranges: changedRanges(b, text),
+      keys: new Set(detectPhi(b).map((f) => phiMatchKey(f.kind, f.text))),
+    }));
   return found
-    .filter((f) => !copies.some((c) => c.keys.has(phiMatchKey(f.kind, f.text)) && !c.ranges.some(([s, e]) => f.start < e && s < f.end)))
+    .filter(
+      (f) =>
+        !copies.some(
+          (c) =>
+            c.keys.has(phiMatchKey(f.kind, f.text)) && !c.ranges.some(([s, e]) => f.start < e && s < f.end),
+        ),
+    )
     .map((f) => ({ field, kind: f.kind, start: f.start, end: f.end }));
 }
 

@@ -25,5 +25,12 @@ export async function claimNextItem(input: {
     SELECT claimed_id, claimed_item, was_resumed, lease_until
       FROM queue_claim(${input.queueId}::uuid, ${input.userId}::uuid, ${minutes}::int)`;
   const row = rows[0];
-  return row ? { assignmentId: row.claimed_id, itemId: row.claimed_item, resumed: row.was_resumed, leaseExpiresAt: row.lease_until } : null;
+  return row
+    ? {
+        assignmentId: row.claimed_id,
+        itemId: row.claimed_item,
+        resumed: row.was_resumed,
+        leaseExpiresAt: row.lease_until,
+      }
+    : null;
 }

@@ -17,7 +17,8 @@ export async function createQueueItems(
   const n = input.items.length;
   if (n === 0) return [];
   for (const it of input.items) {
-    if (!Number.isInteger(it.capacity) || it.capacity < 1) throw new RangeError("capacity must be a positive integer");
+    if (!Number.isInteger(it.capacity) || it.capacity < 1)
+      throw new RangeError("capacity must be a positive integer");
   }
   const last = await tx.queueItem.aggregate({ where: { queueId: input.queueId }, _max: { position: true } });
   const base = (last._max.position ?? -1) + 1;

@@ -23,12 +23,17 @@ export type TQueueFeatureHandle = {
   assignmentQueue(userId: string, assignmentId: string, client: TQueueClient): Promise<string | null>;
   draft(own: TOwnAssignment, body: unknown): Promise<void>;
   skip(own: TOwnAssignment, ctx: TRequestContext | null): Promise<boolean>;
-  submit(own: TAssignmentRef, body: unknown, ctx: TRequestContext | null): Promise<{ status: number; body: unknown }>;
+  submit(
+    own: TAssignmentRef,
+    body: unknown,
+    ctx: TRequestContext | null,
+  ): Promise<{ status: number; body: unknown }>;
 };
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const r = schema.safeParse(body);
-  if (!r.success) throw new AppError("VALIDATION", "The body is not valid", { fieldErrors: fieldErrorsOf(r.error) });
+  if (!r.success)
+    throw new AppError("VALIDATION", "The body is not valid", { fieldErrors: fieldErrorsOf(r.error) });
   return r.data;
 }
 
@@ -40,31 +45,58 @@ const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.I
  * `client` lets tests act as another instance), its spec for the claim route and the handle the shared
  * draft/skip/submit routes dispatch to. Someone else's assignment, or another feature's, is a 404.
  */
-export function defineQueueFeature<TPayload, TDraft, TOpen extends { status: TQueueStatus; leaseMinutes: number }, TView, TTarget, TResult>(
-  spec: TQueueFeatureSpec<TPayload, TDraft, TOpen, TView, TTarget, TResult>,
-) {
-  async function assignmentQueue(userId: string, assignmentId: string, client: TQueueClient): Promise<string | null> {
+export function defineQueueFeature<
+  TPayload,
+  TDraft,
+  TOpen extends { status: TQueueStatus; leaseMinutes: number },
+  TView,
+  TTarget,
+  TResult,
+>(spec: TQueueFeatureSpec<TPayload, TDraft, TOpen, TView, TTarget, TResult>) {
+  async function assignmentQueue(
+    userId: string,
+    assignmentId: string,
+    client: TQueueClient,
+  ): Promise<string | null> {
     if (spec.assignmentQueue) return spec.assignmentQueue(userId, assignmentId, client);
-    const a = await client.queueAssignment.findFirst({ where: { id: assignmentId, userId }, select: { queueId: true } });
+    const a = await client.queueAssignment.findFirst({
+      where: { id: assignmentId, userId },
+      select: { queueId: true },
+    });
     return a && (await spec.owns(a.queueId, client)) ? a.queueId : null;
   }
 
-  async function ownAssignment(user: TCurrentUser, assignmentId: string, client: TQueueClient): Promise<TOwnAssignment> {
+  async function ownAssignment(
+    user: TCurrentUser,
+    assignmentId: string,
+    client: TQueueClient,
+  ): Promise<TOwnAssignment> {
     const queueId = await assignmentQueue(user.id, assignmentId, client);
     if (!queueId) throw notFound("Assignment");
     return { user, assignmentId, queueId, client };
   }
 
   /** The queue's state and the caller's claim; with `openAndClaim` one statement, else two. */
-  async function openAndClaim(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<{ queue: TOpen; claim: TClaim | null; view?: TView }> {
+  async function openAndClaim(
+    user: TCurrentUser,
+    queueId: string,
+    client: TQueueClient,
+  ): Promise<{ queue: TOpen; claim: TClaim | null; view?: TView }> {
     if (spec.openAndClaim) return spec.openAndClaim(user, queueId, client);
     const queue = await spec.openQueue(user, queueId, client);
     if (queue.status !== "ACTIVE") return { queue, claim: null };
-    return { queue, claim: await claimNextItem({ queueId, userId: user.id, leaseMinutes: queue.leaseMinutes, client }) };
+    return {
+      queue,
+      claim: await claimNextItem({ queueId, userId: user.id, leaseMinutes: queue.leaseMinutes, client }),
+    };
   }
 
   /** The caller's next item of an ACTIVE queue (their live lease first); null when none is left. */
-  async function claim(user: TCurrentUser, queueId: string, client: TQueueClient = db()): Promise<TView | null> {
+  async function claim(
+    user: TCurrentUser,
+    queueId: string,
+    client: TQueueClient = db(),
+  ): Promise<TView | null> {
     const { queue, claim: claimed, view } = await openAndClaim(user, queueId, client);
     if (queue.status !== "ACTIVE") throw new AppError("CONFLICT", spec.statusMessage[queue.status]);
     if (!claimed) return null;
@@ -79,7 +111,10 @@ export function defineQueueFeature<TPayload, TDraft, TOpen extends { status: TQu
   /** The slot goes back to the queue; the feature's audit row is written in the same transaction. false: no live lease. */
   function skipOn(own: TOwnAssignment, ctx: TRequestContext | null): Promise<boolean> {
     return releaseAssignment(own.user.id, own.assignmentId, own.client, (tx, { itemId }) =>
-      recordAudit(tx, ctx, { actorId: own.user.id, ...spec.skipRecord({ assignmentId: own.assignmentId, itemId, queueId: own.queueId }) }),
+      recordAudit(tx, ctx, {
+        actorId: own.user.id,
+        ...spec.skipRecord({ assignmentId: own.assignmentId, itemId, queueId: own.queueId }),
+      }),
     );
   }
 
@@ -88,7 +123,11 @@ export function defineQueueFeature<TPayload, TDraft, TOpen extends { status: TQu
    * checks, queue_submit (409 when the lease went to someone else or was skipped), then the write or,
    * for a repeat, the stored answer. A lost lease keeps the work as the draft when the feature says how.
    */
-  async function submitOn(ref: TAssignmentRef, payload: TPayload, ctx: TRequestContext | null): Promise<TResult> {
+  async function submitOn(
+    ref: TAssignmentRef,
+    payload: TPayload,
+    ctx: TRequestContext | null,
+  ): Promise<TResult> {
     try {
       return await ref.client.$transaction(async (tx) => {
         const found = await spec.submit.load(tx, ref);
@@ -98,12 +137,16 @@ export function defineQueueFeature<TPayload, TDraft, TOpen extends { status: TQu
         const outcome = spec.submit.loadSubmits
           ? submitOutcome(found.outcome)
           : await submitAssignment(tx, { assignmentId: ref.assignmentId, userId: ref.user.id });
-        return outcome === "already_submitted" ? spec.submit.replay(tx, ref, found.target) : spec.submit.write(tx, ref, payload, found.target, ctx);
+        return outcome === "already_submitted"
+          ? spec.submit.replay(tx, ref, found.target)
+          : spec.submit.write(tx, ref, payload, found.target, ctx);
       }, QUEUE_TX_OPTIONS);
     } catch (err) {
       const keep = spec.submit.draftOnLeaseLost;
       if (keep && err instanceof AppError && err.extra?.reason === LEASE_LOST) {
-        await saveAssignmentDraft(ref.user.id, ref.assignmentId, keep(payload), ref.client).catch(() => undefined);
+        await saveAssignmentDraft(ref.user.id, ref.assignmentId, keep(payload), ref.client).catch(
+          () => undefined,
+        );
       }
       throw err;
     }
@@ -122,10 +165,19 @@ export function defineQueueFeature<TPayload, TDraft, TOpen extends { status: TQu
     claim,
     saveDraft: async (user: TCurrentUser, assignmentId: string, draft: TDraft, client: TQueueClient = db()) =>
       draftOn(await ownAssignment(user, assignmentId, client), draft),
-    skip: async (user: TCurrentUser, assignmentId: string, ctx: TRequestContext | null, client: TQueueClient = db()) =>
-      skipOn(await ownAssignment(user, assignmentId, client), ctx),
-    submit: (user: TCurrentUser, assignmentId: string, payload: TPayload, ctx: TRequestContext | null, client: TQueueClient = db()) =>
-      submitOn({ user, assignmentId, client }, payload, ctx),
+    skip: async (
+      user: TCurrentUser,
+      assignmentId: string,
+      ctx: TRequestContext | null,
+      client: TQueueClient = db(),
+    ) => skipOn(await ownAssignment(user, assignmentId, client), ctx),
+    submit: (
+      user: TCurrentUser,
+      assignmentId: string,
+      payload: TPayload,
+      ctx: TRequestContext | null,
+      client: TQueueClient = db(),
+    ) => submitOn({ user, assignmentId, client }, payload, ctx),
     // For its claim route (defineClaimRoute in feature-routes.ts), defined by the feature's route
     // file: the helpers stay free of the HTTP layer, which npm start's demo seeding cannot load.
     spec,

@@ -20,10 +20,20 @@ const noContent = () => new Response(null, { status: 204, headers: { "cache-cont
 const ZFeatureBody = z.record(z.string(), z.unknown());
 const ZAssignmentParams = z.object({ id: z.uuid({ message: "Unknown assignment" }) });
 
-type TClaimMeta = { tag: string; permission: TPermission; claimPath: string; claimSummary: string; viewDescription: string; unknownQueue: string };
+type TClaimMeta = {
+  tag: string;
+  permission: TPermission;
+  claimPath: string;
+  claimSummary: string;
+  viewDescription: string;
+  unknownQueue: string;
+};
 
 /** The claim route of one feature: 200 with the view, 204 when nothing is left for the caller. */
-export function defineClaimRoute(meta: TClaimMeta, claim: (user: TCurrentUser, queueId: string) => Promise<unknown>) {
+export function defineClaimRoute(
+  meta: TClaimMeta,
+  claim: (user: TCurrentUser, queueId: string) => Promise<unknown>,
+) {
   return defineApiRoute(
     {
       method: "POST",
@@ -71,7 +81,8 @@ export function defineAssignmentRoutes(features: readonly TQueueFeatureHandle[])
     {
       method: "PUT",
       path: "/api/v1/assignments/:id/draft",
-      summary: "Autosave your unsubmitted work on the server (the feature's draft: review form or rating); Idempotency-Key optional",
+      summary:
+        "Autosave your unsubmitted work on the server (the feature's draft: review form or rating); Idempotency-Key optional",
       tag,
       permission: null,
       params: ZAssignmentParams,
@@ -89,7 +100,8 @@ export function defineAssignmentRoutes(features: readonly TQueueFeatureHandle[])
     {
       method: "POST",
       path: "/api/v1/assignments/:id/skip",
-      summary: "Skip: the slot goes back to the queue for someone else and is not offered to you again; Idempotency-Key optional",
+      summary:
+        "Skip: the slot goes back to the queue for someone else and is not offered to you again; Idempotency-Key optional",
       tag,
       permission: null,
       params: ZAssignmentParams,
@@ -112,7 +124,11 @@ export function defineAssignmentRoutes(features: readonly TQueueFeatureHandle[])
       permission: null,
       params: ZAssignmentParams,
       body: ZFeatureBody,
-      response: { status: 200, description: "The feature's answer: audits { reviewId, assignmentId, verdict } (201 when created), studies { status, judgements }" },
+      response: {
+        status: 200,
+        description:
+          "The feature's answer: audits { reviewId, assignmentId, verdict } (201 when created), studies { status, judgements }",
+      },
     },
     async ({ req, user, params, body, ctx }) =>
       withIdempotency(req, user.id, identityOf(body), async () => {
@@ -129,7 +145,13 @@ export function defineAssignmentRoutes(features: readonly TQueueFeatureHandle[])
  * after the same authentication and permission as before; marked deprecated in OpenAPI.
  */
 export function defineMovedRoute(
-  def: { method: "POST" | "PUT"; path: string; tag: string; permission: TPermission; params: z.ZodType<Record<string, string>> },
+  def: {
+    method: "POST" | "PUT";
+    path: string;
+    tag: string;
+    permission: TPermission;
+    params: z.ZodType<Record<string, string>>;
+  },
   to: (params: Record<string, string>) => string,
 ) {
   return defineApiRoute(
@@ -141,7 +163,12 @@ export function defineMovedRoute(
     },
     ({ req, params }) => {
       const search = new URL(req.url).search;
-      return Promise.resolve(new Response(null, { status: 308, headers: { location: `${to(params)}${search}`, "cache-control": "no-store" } }));
+      return Promise.resolve(
+        new Response(null, {
+          status: 308,
+          headers: { location: `${to(params)}${search}`, "cache-control": "no-store" },
+        }),
+      );
     },
   );
 }

@@ -20,7 +20,14 @@ export type TOwnAssignment = TAssignmentRef & { queueId: string };
  * a submit writes. The rest of the protocol (status 409s, leases, ownership 404s, the draft save,
  * the skip's release with its audit row, the submit's transaction and queue_submit) is lib/queue's.
  */
-export type TQueueFeatureSpec<TPayload, TDraft, TOpen extends { status: TQueueStatus; leaseMinutes: number }, TView, TTarget, TResult> = {
+export type TQueueFeatureSpec<
+  TPayload,
+  TDraft,
+  TOpen extends { status: TQueueStatus; leaseMinutes: number },
+  TView,
+  TTarget,
+  TResult,
+> = {
   /** Names the feature in the OpenAPI document. */
   tag: string;
   permission: TPermission;
@@ -44,7 +51,11 @@ export type TQueueFeatureSpec<TPayload, TDraft, TOpen extends { status: TQueueSt
    * queue being ACTIVE, as lib/audits/review-task.ts's claimReviewTask does). Same answers as openQueue, then claimNextItem;
    * with `view` (what `view` would give for the claim, read in the same statement) no further read.
    */
-  openAndClaim?(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<{ queue: TOpen; claim: TClaim | null; view?: TView }>;
+  openAndClaim?(
+    user: TCurrentUser,
+    queueId: string,
+    client: TQueueClient,
+  ): Promise<{ queue: TOpen; claim: TClaim | null; view?: TView }>;
   /** The caller's access to the queue: throws (404 unknown or not theirs) or returns its state. */
   openQueue(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<TOpen>;
   /** What the caller's browser receives for a claimed item (nothing it must not see). */
@@ -53,7 +64,11 @@ export type TQueueFeatureSpec<TPayload, TDraft, TOpen extends { status: TQueueSt
   draft: z.ZodType<TDraft>;
   checkDraft?(own: TOwnAssignment, draft: TDraft): Promise<void>;
   /** The skip's audit row (written in the release's transaction); actor and request are added. */
-  skipRecord(released: { assignmentId: string; itemId: string; queueId: string }): Omit<TAuditEntry, "actorId">;
+  skipRecord(released: {
+    assignmentId: string;
+    itemId: string;
+    queueId: string;
+  }): Omit<TAuditEntry, "actorId">;
   /** The submit body (a review, a judgement). */
   payload: z.ZodType<TPayload>;
   submit: TQueueSubmit<TPayload, TTarget, TResult>;
@@ -65,7 +80,10 @@ export type TQueueSubmit<TPayload, TTarget, TResult> = {
    * Reads what the write needs, inside the submit's transaction; null: not this feature's (404).
    * With `loadSubmits`, the same read also calls queue_submit and returns its text as `outcome`.
    */
-  load(tx: TTx, ref: TAssignmentRef): Promise<{ status: TQueueStatus; target: TTarget; outcome?: string } | null>;
+  load(
+    tx: TTx,
+    ref: TAssignmentRef,
+  ): Promise<{ status: TQueueStatus; target: TTarget; outcome?: string } | null>;
   /**
    * The load's joined read calls queue_submit itself (saves the transaction a round trip). The
    * checks still come first in effect: the outcome is looked at only after them, and a failing
@@ -75,7 +93,13 @@ export type TQueueSubmit<TPayload, TTarget, TResult> = {
   /** Checks the payload against the item before the queue marks it submitted (throw AppError). */
   check?(payload: TPayload, target: TTarget): void;
   /** Writes the payload's rows for a fresh submit (same transaction). */
-  write(tx: TTx, ref: TAssignmentRef, payload: TPayload, target: TTarget, ctx: TRequestContext | null): Promise<TResult>;
+  write(
+    tx: TTx,
+    ref: TAssignmentRef,
+    payload: TPayload,
+    target: TTarget,
+    ctx: TRequestContext | null,
+  ): Promise<TResult>;
   /** The answer to a repeat of an already submitted assignment. */
   replay(tx: TTx, ref: TAssignmentRef, target: TTarget): Promise<TResult>;
   /** The HTTP answer of a result (default 200 with the result). */

@@ -17,7 +17,10 @@ export async function releaseAssignment(
   onReleased?: (tx: TTx, released: { itemId: string }) => Promise<void>,
 ): Promise<boolean> {
   return client.$transaction(async (tx) => {
-    const a = await tx.queueAssignment.findFirst({ where: { id: assignmentId, userId }, select: { itemId: true } });
+    const a = await tx.queueAssignment.findFirst({
+      where: { id: assignmentId, userId },
+      select: { itemId: true },
+    });
     if (!a) throw notFound("Assignment");
     await tx.$queryRaw`SELECT id FROM "QueueItem" WHERE id = ${a.itemId}::uuid FOR UPDATE`;
     const released = await tx.$executeRaw`

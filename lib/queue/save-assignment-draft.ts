@@ -11,7 +11,10 @@ export async function saveAssignmentDraft(
   draft: Prisma.InputJsonValue,
   client: TQueueClient = db(),
 ): Promise<void> {
-  const a = await client.queueAssignment.findFirst({ where: { id: assignmentId, userId }, select: { status: true } });
+  const a = await client.queueAssignment.findFirst({
+    where: { id: assignmentId, userId },
+    select: { status: true },
+  });
   if (!a) throw notFound("Assignment");
   const r = await client.queueAssignment.updateMany({
     where: { id: assignmentId, userId, status: { not: "SUBMITTED" } },

@@ -31,12 +31,18 @@ export async function submitAssignment(
 export function submitOutcome(outcome: string | undefined): "submitted" | "already_submitted" {
   if (outcome === "submitted" || outcome === "already_submitted") return outcome;
   if (outcome === "released") {
-    throw new AppError("CONFLICT", "You skipped this item, so it can no longer be submitted", { extra: { reason: SKIPPED } });
+    throw new AppError("CONFLICT", "You skipped this item, so it can no longer be submitted", {
+      extra: { reason: SKIPPED },
+    });
   }
   if (outcome === "lease_lost") {
-    throw new AppError("CONFLICT", "Your lease on this item expired and it went to another reviewer. Your draft is kept.", {
-      extra: { reason: LEASE_LOST },
-    });
+    throw new AppError(
+      "CONFLICT",
+      "Your lease on this item expired and it went to another reviewer. Your draft is kept.",
+      {
+        extra: { reason: LEASE_LOST },
+      },
+    );
   }
   throw notFound("Assignment");
 }

@@ -21,7 +21,7 @@ describe("hashSeed", () => {
   });
 });
 
-describe("createRng(seed, \"mulberry32\")", () => {
+describe('createRng(seed, "mulberry32")', () => {
   it("replays the same stream for the same seed", () => {
     const a = createRandom("seed");
     const b = createRandom("seed");

@@ -32,7 +32,12 @@ const TWO_POW_32 = 4294967296;
  * Partial Fisher–Yates. Both walks are uniform; which one a stream uses is part of what its stored
  * seeds mean (mulberry32 samples were drawn front to back, xoshiro128** shuffles back to front).
  */
-function fisherYates<T>(items: readonly T[], size: number, nextInt: (n: number) => number, walk: "front" | "back"): T[] {
+function fisherYates<T>(
+  items: readonly T[],
+  size: number,
+  nextInt: (n: number) => number,
+  walk: "front" | "back",
+): T[] {
   const pool = items.slice();
   const n = pool.length;
   const take = Math.min(size, n);
@@ -73,7 +78,8 @@ function fromWords(algorithm: TRngAlgorithm, nextUint32: () => number): TRng {
         : () => ((nextUint32() >>> 5) * 67108864 + (nextUint32() >>> 6)) / 9007199254740992,
     shuffle: (items) => fisherYates(items, items.length, nextInt, walk),
     sample: (items, size) => {
-      if (!Number.isInteger(size) || size < 0) throw new RangeError(`size must be a non-negative integer, got ${size}`);
+      if (!Number.isInteger(size) || size < 0)
+        throw new RangeError(`size must be a non-negative integer, got ${size}`);
       return fisherYates(items, size, nextInt, walk);
     },
   };
@@ -81,7 +87,9 @@ function fromWords(algorithm: TRngAlgorithm, nextUint32: () => number): TRng {
 
 /** The generator for a seed, on the stream its record was (or will be) drawn with. */
 export function createRng(seed: TSeed, algorithm: TRngAlgorithm): TRng {
-  return algorithm === "mulberry32" ? rngFromMulberry32State(hashSeed(seed)) : rngFromXoshiroState(xoshiroStateFromSeed(seed));
+  return algorithm === "mulberry32"
+    ? rngFromMulberry32State(hashSeed(seed))
+    : rngFromXoshiroState(xoshiroStateFromSeed(seed));
 }
 
 /** mulberry32 from a raw 32-bit state, unhashed: how the PHI corpus and bench fixtures were seeded. */

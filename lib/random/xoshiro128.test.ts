@@ -16,7 +16,7 @@ describe("xoshiro128**", () => {
   });
 });
 
-describe("createRng(seed, \"xoshiro128**\")", () => {
+describe('createRng(seed, "xoshiro128**")', () => {
   it("gives the same stream for the same seed and different streams for nearby seeds", () => {
     const a = createRng(42);
     const b = createRng(42);

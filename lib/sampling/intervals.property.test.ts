@@ -32,7 +32,9 @@ function failures(check: (s: number, n: number) => string | null): string[] {
 }
 
 const holds = (e: { estimate: number; lower: number; upper: number }) =>
-  0 <= e.lower && e.lower <= e.estimate && e.estimate <= e.upper && e.upper <= 1 ? null : `bad interval ${JSON.stringify(e)}`;
+  0 <= e.lower && e.lower <= e.estimate && e.estimate <= e.upper && e.upper <= 1
+    ? null
+    : `bad interval ${JSON.stringify(e)}`;
 
 describe("intervals at every (successes, n) with n ≤ 200", () => {
   it("Wilson (with and without finite population correction) holds the rate, with exact ends at 0 and 1", () => {
@@ -46,7 +48,9 @@ describe("intervals at every (successes, n) with n ≤ 200", () => {
           if (s === n && w.upper !== 1 && population !== n) return `upper ${w.upper} at n successes`;
         }
         const [lower, upper] = statsWilson(s, n);
-        return lower <= s / n && s / n <= upper && (s > 0 || lower === 0) && (s < n || upper === 1) ? null : `stats ${lower}–${upper}`;
+        return lower <= s / n && s / n <= upper && (s > 0 || lower === 0) && (s < n || upper === 1)
+          ? null
+          : `stats ${lower}–${upper}`;
       }),
     ).toEqual([]);
   });
@@ -57,7 +61,8 @@ describe("intervals at every (successes, n) with n ≤ 200", () => {
         for (const population of [n, 3 * n + 7, 52_002]) {
           const w = wilsonInterval(s, n, population);
           const t = estimateTotal(w.estimate, w, population);
-          if (!(0 <= t.lower && t.lower <= t.estimate && t.estimate <= t.upper && t.upper <= population)) return `total ${JSON.stringify(t)}`;
+          if (!(0 <= t.lower && t.lower <= t.estimate && t.estimate <= t.upper && t.upper <= population))
+            return `total ${JSON.stringify(t)}`;
         }
         return null;
       }),
@@ -77,7 +82,9 @@ describe("intervals at every (successes, n) with n ≤ 200", () => {
           { population: 0, sampled: 0, successes: 0 },
         ].filter((x) => x.sampled > 0 || x.population === 0);
         for (const census of [false, true]) {
-          const e = stratifiedProportion(census ? strata.map((x) => ({ ...x, population: x.sampled })) : strata);
+          const e = stratifiedProportion(
+            census ? strata.map((x) => ({ ...x, population: x.sampled })) : strata,
+          );
           const bad = holds(e);
           if (bad) return `${census ? "census " : ""}${e.method}: ${bad}`;
           const population = strata.reduce((sum, x) => sum + (census ? x.sampled : x.population), 0);
@@ -89,7 +96,11 @@ describe("intervals at every (successes, n) with n ≤ 200", () => {
   });
 
   it("estimateTotal tolerates rounding but still refuses real inconsistency", () => {
-    expect(estimateTotal(0, { lower: 5.5e-17, upper: 0.2 }, 100)).toEqual({ estimate: 0, lower: 0, upper: 20 });
+    expect(estimateTotal(0, { lower: 5.5e-17, upper: 0.2 }, 100)).toEqual({
+      estimate: 0,
+      lower: 0,
+      upper: 20,
+    });
     expect(estimateTotal(1.0000000000000002, { lower: 0.8, upper: 1 }, 10).estimate).toBe(10);
     expect(() => estimateTotal(0.5, { lower: 0.6, upper: 0.8 }, 10)).toThrow(RangeError);
     expect(() => estimateTotal(1.01, { lower: 0.8, upper: 1 }, 10)).toThrow(RangeError);

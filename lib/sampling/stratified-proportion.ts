@@ -57,7 +57,13 @@ export function stratifiedProportion(strata: readonly StratumObservation[]): Pro
     const [lower, upper] = wilsonInterval(only.successes, only.sampled, { population: only.population });
     const p = only.successes / only.sampled;
     const fpc = only.population > 1 ? (only.population - only.sampled) / (only.population - 1) : 0;
-    return { estimate: p, lower, upper, standardError: Math.sqrt((fpc * p * (1 - p)) / only.sampled), method: "wilson" };
+    return {
+      estimate: p,
+      lower,
+      upper,
+      standardError: Math.sqrt((fpc * p * (1 - p)) / only.sampled),
+      method: "wilson",
+    };
   }
 
   const total = active.reduce((acc, s) => acc + s.population, 0);

@@ -10,10 +10,15 @@ describe("security headers", () => {
     expect(csp).not.toContain("unsafe-inline");
     expect(csp).not.toContain("unsafe-eval");
     expect(csp).toContain("upgrade-insecure-requests");
-    expect(contentSecurityPolicy("n", { dev: false, https: false })).not.toContain("upgrade-insecure-requests");
+    expect(contentSecurityPolicy("n", { dev: false, https: false })).not.toContain(
+      "upgrade-insecure-requests",
+    );
   });
   it("adds HSTS only in production over https, decided per request", () => {
-    expect(hstsHeader({ production: true, https: true })).toEqual({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
+    expect(hstsHeader({ production: true, https: true })).toEqual({
+      key: "Strict-Transport-Security",
+      value: "max-age=63072000; includeSubDomains",
+    });
     expect(hstsHeader({ production: true, https: false })).toBeNull();
     expect(hstsHeader({ production: false, https: true })).toBeNull();
     expect(staticSecurityHeaders().map((x) => x.key)).toContain("X-Content-Type-Options");
@@ -24,7 +29,10 @@ describe("security headers", () => {
 describe("next.config.js", () => {
   afterEach(() => vi.unstubAllEnvs());
 
-  type TConfig = { poweredByHeader: boolean; headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
+  type TConfig = {
+    poweredByHeader: boolean;
+    headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]>;
+  };
   function loadConfig(): TConfig {
     const require = createRequire(import.meta.url);
     const path = require.resolve("../../next.config.js");

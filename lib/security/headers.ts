@@ -35,6 +35,11 @@ export function staticSecurityHeaders(): { key: string; value: string }[] {
  * on a plain-http intranet and behind TLS, and HSTS sent from the wrong one locks browsers out of
  * the host for two years.
  */
-export function hstsHeader(opts: { production: boolean; https: boolean }): { key: string; value: string } | null {
-  return opts.production && opts.https ? { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" } : null;
+export function hstsHeader(opts: {
+  production: boolean;
+  https: boolean;
+}): { key: string; value: string } | null {
+  return opts.production && opts.https
+    ? { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }
+    : null;
 }

@@ -6,7 +6,10 @@ export const NO_INPUT = "<noinput>";
 export const MAX_IMPORT_RECORDS = 5_000;
 
 const ZText = (max: number) =>
-  z.string().max(max, `At most ${max} characters`).refine((s) => findUnstorableText(s) === null, `Text that ${UNSTORABLE_MESSAGE}`);
+  z
+    .string()
+    .max(max, `At most ${max} characters`)
+    .refine((s) => findUnstorableText(s) === null, `Text that ${UNSTORABLE_MESSAGE}`);
 
 const ZLabel = z.string().trim().min(1, "Required").max(120, "At most 120 characters");
 
@@ -15,7 +18,9 @@ export const ZAlpacaSeed = z.strictObject({
   topic: ZLabel,
   view: ZLabel,
   type: ZLabel,
-  instruction: ZText(10_000).transform((s) => s.trim()).pipe(z.string().min(1, "Required")),
+  instruction: ZText(10_000)
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1, "Required")),
   input: ZText(20_000).transform((s) => (s.trim() === NO_INPUT ? "" : s.trim())),
   difficulty: z
     .union([z.string().trim(), z.number()])

@@ -18,9 +18,13 @@ export async function autosaveDraft(
   ctx: TRequestContext,
 ) {
   const payload = JSON.parse(JSON.stringify(input.payload)) as Prisma.InputJsonObject;
-  if (JSON.stringify(payload).length > MAX_PAYLOAD_CHARS) throw new AppError("PAYLOAD_TOO_LARGE", "The draft is too large to autosave");
+  if (JSON.stringify(payload).length > MAX_PAYLOAD_CHARS)
+    throw new AppError("PAYLOAD_TOO_LARGE", "The draft is too large to autosave");
   return db().$transaction(async (tx) => {
-    const seed = await tx.seed.findFirst({ where: { AND: [{ id }, visibleSeedsWhere(user)] }, select: { authorId: true, status: true } });
+    const seed = await tx.seed.findFirst({
+      where: { AND: [{ id }, visibleSeedsWhere(user)] },
+      select: { authorId: true, status: true },
+    });
     // The author, or a clinician about to take over a seed whose author cannot revise it.
     if (!seed || !(await revisionRight(tx, user, seed))) throw notFound("Seed");
     const draft = await tx.seedDraft.upsert({
@@ -29,7 +33,13 @@ export async function autosaveDraft(
       update: { baseVersion: input.baseVersion, payload },
     });
     // The audit row records that an autosave happened, not the text, which lives in the draft row.
-    await recordAudit(tx, ctx, { actorId: user.id, action: "seed.autosave", entityType: "seed", entityId: id, after: { baseVersion: input.baseVersion } });
+    await recordAudit(tx, ctx, {
+      actorId: user.id,
+      action: "seed.autosave",
+      entityType: "seed",
+      entityId: id,
+      after: { baseVersion: input.baseVersion },
+    });
     return { savedAt: draft.updatedAt.toISOString() };
   });
 }

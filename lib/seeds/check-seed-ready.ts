@@ -18,8 +18,14 @@ type TReadyFields = {
  * serialises connections, so the index must not be queried while a transaction is open; the
  * caller's version check inside the transaction ties the scored text to the one it writes.
  */
-export async function findNearDuplicates(text: string, excludeId: string, viewerId?: string): Promise<TSimilarSeed[]> {
-  return (await findSimilarSeeds({ text, excludeId, viewerId })).filter((m) => m.score > NEAR_DUPLICATE_THRESHOLD);
+export async function findNearDuplicates(
+  text: string,
+  excludeId: string,
+  viewerId?: string,
+): Promise<TSimilarSeed[]> {
+  return (await findSimilarSeeds({ text, excludeId, viewerId })).filter(
+    (m) => m.score > NEAR_DUPLICATE_THRESHOLD,
+  );
 }
 
 /**
@@ -40,5 +46,6 @@ export function checkSeedReady(seed: TReadyFields, near: readonly TSimilarSeed[]
       `This seed is very similar to an existing one (ROUGE-L ${top.score.toFixed(2)}; above ${NEAR_DUPLICATE_THRESHOLD} is a duplicate): say why it is needed`,
     ];
   }
-  if (Object.keys(errors).length) throw new AppError("VALIDATION", message, { fieldErrors: errors, extra: { similar: near } });
+  if (Object.keys(errors).length)
+    throw new AppError("VALIDATION", message, { fieldErrors: errors, extra: { similar: near } });
 }

@@ -12,7 +12,10 @@ type TTermFields = Pick<TSeedFields, "topicId" | "viewId" | "typeId">;
  */
 export async function checkTerms(tx: TTx, fields: TTermFields, current?: TTermFields): Promise<void> {
   const ids = [fields.topicId, fields.viewId, fields.typeId].filter((v): v is string => Boolean(v));
-  const terms = await tx.vocabularyTerm.findMany({ where: { id: { in: ids } }, select: { id: true, kind: true, retiredAt: true } });
+  const terms = await tx.vocabularyTerm.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, kind: true, retiredAt: true },
+  });
   const errors: TFieldErrors = {};
   for (const key of ["topicId", "viewId", "typeId"] as const) {
     const id = fields[key];
@@ -21,5 +24,6 @@ export async function checkTerms(tx: TTx, fields: TTermFields, current?: TTermFi
     if (!term) errors[key] = ["Choose a term from the list"];
     else if (term.retiredAt && current?.[key] !== id) errors[key] = ["This term is retired: choose another"];
   }
-  if (Object.keys(errors).length) throw new AppError("VALIDATION", "Some fields need attention", { fieldErrors: errors });
+  if (Object.keys(errors).length)
+    throw new AppError("VALIDATION", "Some fields need attention", { fieldErrors: errors });
 }

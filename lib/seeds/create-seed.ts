@@ -20,8 +20,16 @@ export async function createSeed(user: TCurrentUser, fields: TSeedFields, ctx: T
     });
     const after = seedToSnapshot(seed);
     const snapshot = snapshotJson(after);
-    await tx.seedVersion.create({ data: { seedId: seed.id, version: 1, snapshot, savedById: user.id, status: "DRAFT" } });
-    await recordAudit(tx, ctx, { actorId: user.id, action: "seed.create", entityType: "seed", entityId: seed.id, after: snapshot });
+    await tx.seedVersion.create({
+      data: { seedId: seed.id, version: 1, snapshot, savedById: user.id, status: "DRAFT" },
+    });
+    await recordAudit(tx, ctx, {
+      actorId: user.id,
+      action: "seed.create",
+      entityType: "seed",
+      entityId: seed.id,
+      after: snapshot,
+    });
     return { id: seed.id, version: 1, phiWarnings: phiWarnings(after) };
   });
 }

@@ -11,7 +11,13 @@ import type { TRequestContext } from "@/lib/http/request-context";
 export async function discardDraft(user: TCurrentUser, id: string, ctx: TRequestContext) {
   return db().$transaction(async (tx) => {
     const { count } = await tx.seedDraft.deleteMany({ where: { seedId: id, userId: user.id } });
-    if (count) await recordAudit(tx, ctx, { actorId: user.id, action: "seed.autosave_discard", entityType: "seed", entityId: id });
+    if (count)
+      await recordAudit(tx, ctx, {
+        actorId: user.id,
+        action: "seed.autosave_discard",
+        entityType: "seed",
+        entityId: id,
+      });
     return { discarded: count > 0 };
   });
 }

@@ -14,7 +14,8 @@ export const exportSeedsRoute = defineApiRoute(
     response: {
       status: 200,
       contentType: "application/x-ndjson",
-      description: "topic, view, type, instruction, input (<noinput> when empty), difficulty (string), id, version",
+      description:
+        "topic, view, type, instruction, input (<noinput> when empty), difficulty (string), id, version",
     },
   },
   ({ user, query, ctx }) => {
@@ -22,7 +23,10 @@ export const exportSeedsRoute = defineApiRoute(
     return Promise.resolve(
       new Response(exportSeedsStream(user, query, ctx), {
         headers: {
-          "content-type": query.format === "json" ? "application/json; charset=utf-8" : "application/x-ndjson; charset=utf-8",
+          "content-type":
+            query.format === "json"
+              ? "application/json; charset=utf-8"
+              : "application/x-ndjson; charset=utf-8",
           "content-disposition": `attachment; filename="clinreview-seeds-${new Date().toISOString().slice(0, 10)}.${ext}"`,
           "cache-control": "no-store",
         },

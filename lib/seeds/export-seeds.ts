@@ -13,7 +13,11 @@ const PAGE = 500;
  * Streams approved seeds page by page (createdAt, id order), hashing what it sends; the audit row
  * with the SHA-256 is written when the last byte is queued, or marked incomplete if the client leaves.
  */
-export function exportSeedsStream(user: TCurrentUser, query: TExportQuery, ctx: TRequestContext): ReadableStream<Uint8Array> {
+export function exportSeedsStream(
+  user: TCurrentUser,
+  query: TExportQuery,
+  ctx: TRequestContext,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const hash = createHash("sha256");
   let cursor: { createdAt: Date; id: string } | null = null;
@@ -27,7 +31,13 @@ export function exportSeedsStream(user: TCurrentUser, query: TExportQuery, ctx: 
         actorId: user.id,
         action: "seed.export",
         entityType: "seed",
-        after: { status: query.status, format: query.format, count, complete, sha256: complete ? hash.copy().digest("hex") : null },
+        after: {
+          status: query.status,
+          format: query.format,
+          count,
+          complete,
+          sha256: complete ? hash.copy().digest("hex") : null,
+        },
       }),
     );
 
@@ -43,7 +53,9 @@ export function exportSeedsStream(user: TCurrentUser, query: TExportQuery, ctx: 
       const rows = await db().seed.findMany({
         where: {
           status: "APPROVED",
-          ...(c ? { OR: [{ createdAt: { gt: c.createdAt } }, { createdAt: c.createdAt, id: { gt: c.id } }] } : {}),
+          ...(c
+            ? { OR: [{ createdAt: { gt: c.createdAt } }, { createdAt: c.createdAt, id: { gt: c.id } }] }
+            : {}),
         },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         take: PAGE,

@@ -23,13 +23,18 @@ export async function findSimilarSeeds(opts: {
     const matches = index.query(opts.text, want, opts.excludeId);
     if (!matches.length) return [];
     const rows = await db().seed.findMany({
-      where: { id: { in: matches.map((m) => m.id) }, OR: [{ status: { not: "DRAFT" } }, ...(opts.viewerId ? [{ authorId: opts.viewerId }] : [])] },
+      where: {
+        id: { in: matches.map((m) => m.id) },
+        OR: [{ status: { not: "DRAFT" } }, ...(opts.viewerId ? [{ authorId: opts.viewerId }] : [])],
+      },
       select: { id: true, instruction: true, status: true },
     });
     const visible = matches.flatMap((m) => {
       const r = rows.find((x) => x.id === m.id);
       // Unrounded: callers compare with the 0.7 threshold, and a rounded 0.7004 would pass as 0.7.
-      return r ? [{ id: r.id, score: m.score, instruction: r.instruction.slice(0, 300), status: r.status }] : [];
+      return r
+        ? [{ id: r.id, score: m.score, instruction: r.instruction.slice(0, 300), status: r.status }]
+        : [];
     });
     if (visible.length >= k || matches.length < want) return visible.slice(0, k);
   }

@@ -25,13 +25,24 @@ export async function getSeed(user: TCurrentUser, id: string) {
   });
   if (!seed) throw notFound("Seed");
   const people = await db().user.findMany({
-    where: { id: { in: [seed.authorId, ...seed.reviews.map((r) => r.reviewerId), ...seed.versions.map((v) => v.savedById)] } },
+    where: {
+      id: {
+        in: [
+          seed.authorId,
+          ...seed.reviews.map((r) => r.reviewerId),
+          ...seed.versions.map((v) => v.savedById),
+        ],
+      },
+    },
     select: { id: true, name: true, role: true, status: true },
   });
   const nameOf = (uid: string) => people.find((p) => p.id === uid)?.name ?? "Unknown";
   const snapshots = seed.versions.map((v) => readSnapshot(v.snapshot));
   const current = seedToSnapshot(seed);
-  const findings = seedPhiFindings(current, seed.reviews.map((r) => r.comment));
+  const findings = seedPhiFindings(
+    current,
+    seed.reviews.map((r) => r.comment),
+  );
   const open = unresolvedFindings(findings, seed.phiDecisions);
   return {
     id: seed.id,
@@ -65,7 +76,13 @@ export async function getSeed(user: TCurrentUser, id: string) {
       confidence: f.confidence,
       resolved: !open.includes(f),
     })),
-    draft: seed.drafts[0] ? { baseVersion: seed.drafts[0].baseVersion, payload: seed.drafts[0].payload, updatedAt: seed.drafts[0].updatedAt.toISOString() } : null,
+    draft: seed.drafts[0]
+      ? {
+          baseVersion: seed.drafts[0].baseVersion,
+          payload: seed.drafts[0].payload,
+          updatedAt: seed.drafts[0].updatedAt.toISOString(),
+        }
+      : null,
   };
 }
 export type TSeedDetail = Awaited<ReturnType<typeof getSeed>>;

@@ -11,7 +11,8 @@ export const importSeedsRoute = defineApiRoute(
   {
     method: "POST",
     path: "/api/v1/seeds/import",
-    summary: "Import seed tasks in AlpaCare's format (JSON array or JSON Lines), all or nothing; retries are safe with an Idempotency-Key",
+    summary:
+      "Import seed tasks in AlpaCare's format (JSON array or JSON Lines), all or nothing; retries are safe with an Idempotency-Key",
     tag: "Seeds",
     permission: "seeds:import",
     query: ZImportQuery,
@@ -23,7 +24,7 @@ export const importSeedsRoute = defineApiRoute(
       // The service parses (it reports per-record errors); the wrapper checks the text is storable.
       parse: (text) => text,
       description:
-        "Records with topic, view, type, instruction, input (<noinput> when empty) and difficulty \"1\"–\"5\"; at most 5 MB (413 beyond). " +
+        'Records with topic, view, type, instruction, input (<noinput> when empty) and difficulty "1"–"5"; at most 5 MB (413 beyond). ' +
         "Send an Idempotency-Key header (1–200 of A–Z a–z 0–9 _.:-) so a retried import answers the first import's result " +
         "(with Idempotent-Replayed: true) instead of importing again; reusing a key for a different file or options is a 422. " +
         "Dry runs ignore the key.",

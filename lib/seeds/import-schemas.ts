@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 export const ZImportQuery = z.object({
-  dryRun: z.enum(["0", "1"]).default("0").transform((v) => v === "1").describe("1: validate and report only; nothing is stored"),
+  dryRun: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((v) => v === "1")
+    .describe("1: validate and report only; nothing is stored"),
   status: z
     .enum(["submitted", "approved"])
     .default("submitted")
@@ -13,6 +17,8 @@ export const ZImportQuery = z.object({
   unknownLabels: z
     .enum(["reject", "add"])
     .default("reject")
-    .describe("reject: fail with the list of unknown labels; add: add them as new terms. Labels of retired terms always fail."),
+    .describe(
+      "reject: fail with the list of unknown labels; add: add them as new terms. Labels of retired terms always fail.",
+    ),
 });
 export type TImportOptions = z.infer<typeof ZImportQuery>;

@@ -40,7 +40,12 @@ export type TImportOutcome = { status: 200 | 201; body: TImportResult; replayed:
 
 const STATUS_CODE = { 400: "BAD_REQUEST", 413: "PAYLOAD_TOO_LARGE", 422: "VALIDATION" } as const;
 const IDEMPOTENCY_SCOPE = "seeds-import";
-const EMPTY_TEXT = { referenceAnswer: "", authorNotes: "", duplicateReason: "", specialtyTags: [] as string[] };
+const EMPTY_TEXT = {
+  referenceAnswer: "",
+  authorNotes: "",
+  duplicateReason: "",
+  specialtyTags: [] as string[],
+};
 
 /**
  * All or nothing: any bad record, unknown label (when refused) or exact duplicate leaves the database
@@ -56,12 +61,15 @@ export async function importSeeds(
   ctx: TRequestContext,
   idempotencyKey: string | null = null,
 ): Promise<TImportOutcome> {
-  if (opts.status === "approved" && user.role !== "ADMIN") throw forbidden("Only an admin can import seeds as approved");
+  if (opts.status === "approved" && user.role !== "ADMIN")
+    throw forbidden("Only an admin can import seeds as approved");
   if (opts.unknownLabels === "add" && !hasPermission(user.role, "vocab:manage")) {
     throw forbidden("Only vocabulary managers can add new labels");
   }
   const sha256 = createHash("sha256").update(text).digest("hex");
-  const fingerprint = createHash("sha256").update(JSON.stringify([opts.status, opts.unknownLabels, sha256])).digest("hex");
+  const fingerprint = createHash("sha256")
+    .update(JSON.stringify([opts.status, opts.unknownLabels, sha256]))
+    .digest("hex");
 
   return db().$transaction(
     async (tx) => {
@@ -71,30 +79,51 @@ export async function importSeeds(
       const key = opts.dryRun ? null : idempotencyKey;
       if (key) {
         const replay = await findIdempotentReplay(tx, user.id, IDEMPOTENCY_SCOPE, key, fingerprint);
-        if (replay) return { status: replay.status === 200 ? 200 : 201, body: replay.body as TImportResult, replayed: true };
+        if (replay)
+          return {
+            status: replay.status === 200 ? 200 : 201,
+            body: replay.body as TImportResult,
+            replayed: true,
+          };
       }
 
       const parsed = parseSeedFile(text);
-      if (!parsed.ok) throw new AppError(STATUS_CODE[parsed.status], parsed.message, { extra: { recordErrors: parsed.errors } });
+      if (!parsed.ok)
+        throw new AppError(STATUS_CODE[parsed.status], parsed.message, {
+          extra: { recordErrors: parsed.errors },
+        });
       const records = parsed.records;
 
       let lookup = createLabelLookup(await listTerms(tx));
-      const { unknown, mapped } = resolveImportLabels(records, lookup, createLabelLookup(await listRetiredTerms(tx)));
+      const { unknown, mapped } = resolveImportLabels(
+        records,
+        lookup,
+        createLabelLookup(await listRetiredTerms(tx)),
+      );
       const retiredLabels = unknown.filter((u) => u.retiredTerm);
       if (unknown.length && (opts.unknownLabels === "reject" || retiredLabels.length)) {
         // Adding a retired term's label as new would quietly undo the retirement: the admin decides.
         const why = retiredLabels.length
           ? ` (${retiredLabels.length} belong to retired terms: map them to a live term or restore the term)`
           : "";
-        throw new AppError("VALIDATION", `${unknown.length} labels are not in the vocabularies: map or add them first${why}`, {
-          extra: { unknownLabels: unknown },
-        });
+        throw new AppError(
+          "VALIDATION",
+          `${unknown.length} labels are not in the vocabularies: map or add them first${why}`,
+          {
+            extra: { unknownLabels: unknown },
+          },
+        );
       }
 
-      const existing = await tx.seed.findMany({ where: { status: { not: "RETIRED" } }, select: { id: true, instruction: true, input: true } });
+      const existing = await tx.seed.findMany({
+        where: { status: { not: "RETIRED" } },
+        select: { id: true, instruction: true, input: true },
+      });
       const { recordErrors, nearDuplicates } = findImportDuplicates(existing, records);
       if (recordErrors.length) {
-        throw new AppError("VALIDATION", "Some records duplicate existing seeds or each other", { extra: { recordErrors } });
+        throw new AppError("VALIDATION", "Some records duplicate existing seeds or each other", {
+          extra: { recordErrors },
+        });
       }
       // An AlpaCare record carries only instruction and input as free text.
       const phiWarnings = records.flatMap((r, i) =>
@@ -114,7 +143,14 @@ export async function importSeeds(
         const addedTerms = unknown.map((u) => ({ kind: u.kind, label: u.label }));
         return {
           status: 200,
-          body: { dryRun: true, batchId: null, ...summary, approved, heldForReview: held.map((i) => ({ record: i + 1 })), addedTerms },
+          body: {
+            dryRun: true,
+            batchId: null,
+            ...summary,
+            approved,
+            heldForReview: held.map((i) => ({ record: i + 1 })),
+            addedTerms,
+          },
           replayed: false,
         };
       }
@@ -162,7 +198,11 @@ export async function importSeeds(
         },
       });
       if (key) {
-        await storeIdempotentResult(tx, user.id, IDEMPOTENCY_SCOPE, key, { request: fingerprint, status: 201, body });
+        await storeIdempotentResult(tx, user.id, IDEMPOTENCY_SCOPE, key, {
+          request: fingerprint,
+          status: 201,
+          body,
+        });
       }
       return { status: 201, body, replayed: false };
     },

@@ -11,7 +11,13 @@ type TImportStatus = "SUBMITTED" | "APPROVED";
 /** Writes the seeds and their version 1 in file order; `statusOf` decides each record's status. */
 export async function insertImportedSeeds(
   tx: TTx,
-  args: { userId: string; batchId: string; records: readonly TAlpacaSeed[]; lookup: TLabelLookup; statusOf: (index: number) => TImportStatus },
+  args: {
+    userId: string;
+    batchId: string;
+    records: readonly TAlpacaSeed[];
+    lookup: TLabelLookup;
+    statusOf: (index: number) => TImportStatus;
+  },
 ): Promise<{ id: string; status: TImportStatus }[]> {
   const now = Date.now();
   const rows = args.records.map((r, i) => {
@@ -55,7 +61,13 @@ export async function insertImportedSeeds(
     })),
   });
   await tx.seedVersion.createMany({
-    data: rows.map(({ id, snapshot, status }) => ({ seedId: id, version: 1, snapshot: snapshotJson(snapshot), savedById: args.userId, status })),
+    data: rows.map(({ id, snapshot, status }) => ({
+      seedId: id,
+      version: 1,
+      snapshot: snapshotJson(snapshot),
+      savedById: args.userId,
+      status,
+    })),
   });
   return rows.map(({ id, status }) => ({ id, status }));
 }

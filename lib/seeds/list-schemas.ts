@@ -1,9 +1,16 @@
 import { z } from "zod";
 
-const ZOptionalId = z.union([z.uuid(), z.literal("")]).optional().transform((v) => v || undefined);
+const ZOptionalId = z
+  .union([z.uuid(), z.literal("")])
+  .optional()
+  .transform((v) => v || undefined);
 
 export const ZSeedListQuery = z.object({
-  q: z.string().max(200).optional().transform((v) => v?.trim() || undefined),
+  q: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((v) => v?.trim() || undefined),
   status: z
     .enum(["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "RETIRED", ""])
     .optional()

@@ -10,17 +10,32 @@ import type { TPhiFindingRef } from "./phi-schemas";
 import { seedToSnapshot } from "./seed-to-snapshot";
 
 /** A reviewer (never the author) rules a finding benign, which lets approval proceed. */
-export async function markPhiFalsePositive(user: TCurrentUser, seedId: string, ref: TPhiFindingRef, ctx: TRequestContext) {
+export async function markPhiFalsePositive(
+  user: TCurrentUser,
+  seedId: string,
+  ref: TPhiFindingRef,
+  ctx: TRequestContext,
+) {
   return db().$transaction(async (tx) => {
     const seed = await loadSeedForUpdate(tx, user, seedId);
     if (seed.authorId === user.id) throw forbidden("Another clinician must rule on PHI in your seed");
     const reviews = await tx.seedReview.findMany({ where: { seedId }, select: { comment: true } });
-    const findings = seedPhiFindings(seedToSnapshot(seed), reviews.map((r) => r.comment));
+    const findings = seedPhiFindings(
+      seedToSnapshot(seed),
+      reviews.map((r) => r.comment),
+    );
     const finding = findings.find((f) => f.field === ref.field && f.fingerprint === ref.fingerprint);
     if (!finding) throw notFound("Finding");
     await tx.seedPhiDecision.upsert({
       where: { seedId_field_fingerprint: { seedId, field: ref.field, fingerprint: ref.fingerprint } },
-      create: { seedId, field: ref.field, fingerprint: ref.fingerprint, kind: finding.kind, decision: PHI_FALSE_POSITIVE, decidedById: user.id },
+      create: {
+        seedId,
+        field: ref.field,
+        fingerprint: ref.fingerprint,
+        kind: finding.kind,
+        decision: PHI_FALSE_POSITIVE,
+        decidedById: user.id,
+      },
       update: { decision: PHI_FALSE_POSITIVE, decidedById: user.id },
     });
     // The fingerprint identifies the finding without repeating the text in the audit trail.

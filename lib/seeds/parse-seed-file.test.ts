@@ -43,7 +43,11 @@ describe("parseSeedFile", () => {
   it("refuses malformed and hostile bodies", () => {
     expect(parseSeedFile("[{")).toMatchObject({ ok: false, status: 400 });
     expect(parseSeedFile("{not json}\n")).toMatchObject({ ok: false, status: 400, errors: [] });
-    expect(parseSeedFile(`${JSON.stringify({ topic: "A" })}\n{not json}\n`)).toMatchObject({ ok: false, status: 422, errors: [{ record: 2 }] });
+    expect(parseSeedFile(`${JSON.stringify({ topic: "A" })}\n{not json}\n`)).toMatchObject({
+      ok: false,
+      status: 422,
+      errors: [{ record: 2 }],
+    });
     expect(parseSeedFile("[]")).toMatchObject({ ok: false, status: 422 });
     expect(parseSeedFile("[".repeat(100_000) + "]".repeat(100_000))).toMatchObject({ ok: false });
     const proto = parseSeedFile('[{"__proto__": {"admin": true}, "topic": "A"}]');
@@ -52,21 +56,46 @@ describe("parseSeedFile", () => {
   });
 
   it("names an empty file, a file that is not JSON and a file of the wrong shape", () => {
-    const good = { topic: "A", view: "B", type: "C", instruction: "Do it", input: "<noinput>", difficulty: "2" };
+    const good = {
+      topic: "A",
+      view: "B",
+      type: "C",
+      instruction: "Do it",
+      input: "<noinput>",
+      difficulty: "2",
+    };
     for (const empty of ["", "\uFEFF", " \n\r\n\t"]) {
-      expect(parseSeedFile(empty)).toEqual({ ok: false, status: 422, message: "The file is empty: choose the file with the seeds", errors: [] });
+      expect(parseSeedFile(empty)).toEqual({
+        ok: false,
+        status: 422,
+        message: "The file is empty: choose the file with the seeds",
+        errors: [],
+      });
     }
     const refusal = (text: string) => {
       const r = parseSeedFile(text);
       return r.ok ? { status: 0, message: "" } : { status: r.status, message: r.message };
     };
-    expect(refusal("[]")).toEqual({ status: 422, message: "The file holds no seeds: the JSON array is empty" });
+    expect(refusal("[]")).toEqual({
+      status: 422,
+      message: "The file holds no seeds: the JSON array is empty",
+    });
     expect(refusal("topic,view,type\nA,B,C\n").status).toBe(400);
-    expect(refusal("topic,view,type\nA,B,C\n").message).toMatch(/^The file is not JSON\. Expected a JSON array of seed objects/);
-    expect(refusal("[1, 2")).toMatchObject({ status: 400, message: "The file is not valid JSON: it starts as a JSON array but does not parse as one" });
+    expect(refusal("topic,view,type\nA,B,C\n").message).toMatch(
+      /^The file is not JSON\. Expected a JSON array of seed objects/,
+    );
+    expect(refusal("[1, 2")).toMatchObject({
+      status: 400,
+      message: "The file is not valid JSON: it starts as a JSON array but does not parse as one",
+    });
     expect(refusal('"just a string"').message).toMatch(/^The file holds a single JSON value, not seeds/);
     // A dataset file (instruction/input/output): every record is wrong, so the whole file is named the wrong kind.
-    const dataset = [{ instruction: "x", input: "", output: "y" }, { instruction: "z", input: "", output: "w" }].map((r) => JSON.stringify(r)).join("\n");
+    const dataset = [
+      { instruction: "x", input: "", output: "y" },
+      { instruction: "z", input: "", output: "w" },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join("\n");
     expect(refusal(dataset).status).toBe(422);
     expect(refusal(dataset).message).toMatch(/^No record is a seed\. Expected/);
     expect(parseSeedFile(JSON.stringify([good, "text", [good]]))).toMatchObject({
@@ -78,6 +107,9 @@ describe("parseSeedFile", () => {
       ],
     });
     // One seed pretty-printed over several lines is a file of one seed, not broken JSON Lines.
-    expect(parseSeedFile(JSON.stringify(good, null, 2))).toMatchObject({ ok: true, records: [{ topic: "A" }] });
+    expect(parseSeedFile(JSON.stringify(good, null, 2))).toMatchObject({
+      ok: true,
+      records: [{ topic: "A" }],
+    });
   });
 });

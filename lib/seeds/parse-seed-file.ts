@@ -27,11 +27,21 @@ export function parseSeedFile(raw: string): TParsedSeedFile {
   const whole = parseJson(text);
   if (text.trimStart().startsWith("[")) {
     if (!whole.ok || !Array.isArray(whole.value)) {
-      return { ok: false, status: 400, message: "The file is not valid JSON: it starts as a JSON array but does not parse as one", errors: [] };
+      return {
+        ok: false,
+        status: 400,
+        message: "The file is not valid JSON: it starts as a JSON array but does not parse as one",
+        errors: [],
+      };
     }
     items = whole.value as unknown[];
   } else if (whole.ok && (typeof whole.value !== "object" || whole.value === null)) {
-    return { ok: false, status: 422, message: `The file holds a single JSON value, not seeds. ${EXPECTED}.`, errors: [] };
+    return {
+      ok: false,
+      status: 422,
+      message: `The file holds a single JSON value, not seeds. ${EXPECTED}.`,
+      errors: [],
+    };
   } else if (whole.ok) {
     // One object, possibly pretty-printed over several lines: a file of one seed.
     items = [whole.value];
@@ -46,10 +56,17 @@ export function parseSeedFile(raw: string): TParsedSeedFile {
       if (errors.length >= 100) break;
     }
     // Not a single line parses: not JSON at all (CSV, a spreadsheet, a PDF), so listing lines would only be noise.
-    if (items.length === 0) return { ok: false, status: 400, message: `The file is not JSON. ${EXPECTED}.`, errors: [] };
+    if (items.length === 0)
+      return { ok: false, status: 400, message: `The file is not JSON. ${EXPECTED}.`, errors: [] };
     if (errors.length) return { ok: false, status: 422, message: "Some lines are not valid JSON", errors };
   }
-  if (items.length === 0) return { ok: false, status: 422, message: "The file holds no seeds: the JSON array is empty", errors: [] };
+  if (items.length === 0)
+    return {
+      ok: false,
+      status: 422,
+      message: "The file holds no seeds: the JSON array is empty",
+      errors: [],
+    };
   if (items.length > MAX_IMPORT_RECORDS) {
     return { ok: false, status: 413, message: `At most ${MAX_IMPORT_RECORDS} seeds per import`, errors: [] };
   }
@@ -68,12 +85,17 @@ export function parseSeedFile(raw: string): TParsedSeedFile {
       failed++;
       for (const issue of r.error.issues) {
         const field = issue.code === "unrecognized_keys" ? issue.keys.join(",") : issue.path.join(".") || "_";
-        errors.push({ record: i + 1, field, message: issue.code === "unrecognized_keys" ? "Unknown field" : issue.message });
+        errors.push({
+          record: i + 1,
+          field,
+          message: issue.code === "unrecognized_keys" ? "Unknown field" : issue.message,
+        });
       }
     }
   }
   // Every record wrong: most likely another kind of file (a dataset, an export of something else).
-  const message = failed === items.length ? `No record is a seed. ${EXPECTED}.` : "Some records are not valid";
+  const message =
+    failed === items.length ? `No record is a seed. ${EXPECTED}.` : "Some records are not valid";
   if (errors.length) return { ok: false, status: 422, message, errors: errors.slice(0, 500) };
   return { ok: true, records };
 }

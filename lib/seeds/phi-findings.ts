@@ -4,7 +4,13 @@ import { phiFingerprint } from "@/lib/phi-guard/fingerprint";
 import type { TSeedSnapshot } from "./seed-snapshot";
 
 /** The seed's own prose fields. */
-export const SEED_TEXT_FIELDS = ["instruction", "input", "referenceAnswer", "authorNotes", "duplicateReason"] as const;
+export const SEED_TEXT_FIELDS = [
+  "instruction",
+  "input",
+  "referenceAnswer",
+  "authorNotes",
+  "duplicateReason",
+] as const;
 /**
  * Every place a person writes free text about a seed: its prose fields, its tags (typed freely,
  * not chosen from a list) and reviewers' comments. A finding names one of these.
@@ -50,7 +56,9 @@ export function unresolvedFindings(
   decisions: readonly { field: string; fingerprint: string; decision: string }[],
 ): TSeedPhiFinding[] {
   // A "fixed" record does not clear: the same identifier typed in again is a new problem.
-  const cleared = new Set(decisions.filter((d) => d.decision === PHI_FALSE_POSITIVE).map((d) => `${d.field}\u0000${d.fingerprint}`));
+  const cleared = new Set(
+    decisions.filter((d) => d.decision === PHI_FALSE_POSITIVE).map((d) => `${d.field}\u0000${d.fingerprint}`),
+  );
   return findings.filter((f) => !cleared.has(`${f.field}\u0000${f.fingerprint}`));
 }
 
@@ -70,10 +78,19 @@ export function findingsEditedAway(
   decisions: readonly { field: string; fingerprint: string; decision: string }[],
 ): TSeedPhiFinding[] {
   const remaining = [...SEED_TEXT_FIELDS.map((f) => after[f]), ...after.specialtyTags];
-  return unresolvedFindings(seedPhiFindings(before, []), decisions).filter((f) => !remaining.some((text) => text.includes(f.text)));
+  return unresolvedFindings(seedPhiFindings(before, []), decisions).filter(
+    (f) => !remaining.some((text) => text.includes(f.text)),
+  );
 }
 
 /** What a save tells its author: each possible identifier in what they just wrote. */
-export function phiWarnings(s: TPhiText): { field: TPhiField; kind: string; text: string; fingerprint: string }[] {
-  return seedPhiFindings(s, []).map((f) => ({ field: f.field, kind: f.kind, text: f.text, fingerprint: f.fingerprint }));
+export function phiWarnings(
+  s: TPhiText,
+): { field: TPhiField; kind: string; text: string; fingerprint: string }[] {
+  return seedPhiFindings(s, []).map((f) => ({
+    field: f.field,
+    kind: f.kind,
+    text: f.text,
+    fingerprint: f.fingerprint,
+  }));
 }

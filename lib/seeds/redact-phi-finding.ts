@@ -16,13 +16,22 @@ import { seedToSnapshot } from "./seed-to-snapshot";
  * version), every earlier version, autosaved drafts, review comments and the audit trail's
  * before/after JSON. The redaction is recorded by fingerprint, never by the identifier itself.
  */
-export async function redactPhiFinding(user: TCurrentUser, seedId: string, ref: TPhiFindingRef, ctx: TRequestContext) {
+export async function redactPhiFinding(
+  user: TCurrentUser,
+  seedId: string,
+  ref: TPhiFindingRef,
+  ctx: TRequestContext,
+) {
   return db().$transaction(async (tx) => {
     const seed = await loadSeedForUpdate(tx, user, seedId);
-    if (seed.status === "APPROVED" || seed.status === "RETIRED") throw new AppError("CONFLICT", "Approved seeds are frozen");
+    if (seed.status === "APPROVED" || seed.status === "RETIRED")
+      throw new AppError("CONFLICT", "Approved seeds are frozen");
     const before = seedToSnapshot(seed);
     const reviews = await tx.seedReview.findMany({ where: { seedId }, select: { comment: true } });
-    const all = seedPhiFindings(before, reviews.map((r) => r.comment));
+    const all = seedPhiFindings(
+      before,
+      reviews.map((r) => r.comment),
+    );
     const finding = all.find((f) => f.field === ref.field && f.fingerprint === ref.fingerprint);
     if (!finding) throw notFound("Finding");
     // The same identifier may also appear in the other fields: it goes everywhere at once.
@@ -45,7 +54,9 @@ export async function redactPhiFinding(user: TCurrentUser, seedId: string, ref: 
           version,
         },
       });
-      await tx.seedVersion.create({ data: { seedId, version, snapshot: snapshotJson(fixed), savedById: user.id, status: seed.status } });
+      await tx.seedVersion.create({
+        data: { seedId, version, snapshot: snapshotJson(fixed), savedById: user.id, status: seed.status },
+      });
     }
     const redacted = await redactSeedHistory(tx, ctx, {
       actorId: user.id,

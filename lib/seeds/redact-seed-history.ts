@@ -22,7 +22,13 @@ const asJson = (v: unknown) => v as Prisma.InputJsonValue;
 export async function redactSeedHistory(
   tx: TTx,
   ctx: TRequestContext,
-  args: { actorId: string; seedId: string; findings: readonly TSeedPhiFinding[]; version: number; via: "redact" | "save" },
+  args: {
+    actorId: string;
+    seedId: string;
+    findings: readonly TSeedPhiFinding[];
+    version: number;
+    via: "redact" | "save";
+  },
 ) {
   const { actorId, seedId } = args;
   const literals = [...new Set(args.findings.map((f) => f.text))];
@@ -37,17 +43,30 @@ export async function redactSeedHistory(
   }
   for (const d of await tx.seedDraft.findMany({ where: { seedId } })) {
     const r = redactJson(d.payload, literals);
-    if (r.changed) await tx.seedDraft.update({ where: { seedId_userId: { seedId, userId: d.userId } }, data: { payload: asJson(r.value) } });
+    if (r.changed)
+      await tx.seedDraft.update({
+        where: { seedId_userId: { seedId, userId: d.userId } },
+        data: { payload: asJson(r.value) },
+      });
   }
   for (const rv of await tx.seedReview.findMany({ where: { seedId, comment: { not: null } } })) {
     const comment = redactAll(rv.comment ?? "", literals);
     if (comment !== rv.comment) await tx.seedReview.update({ where: { id: rv.id }, data: { comment } });
   }
   // The audit trail is append-only; its one exception records each row it redacts by fingerprint.
-  const auditRows = await tx.auditLog.findMany({ where: { entityType: "seed", entityId: seedId }, select: { id: true } });
-  const auditRowsRedacted = await redactAuditRows(tx, ctx, { actorId, rowIds: auditRows.map((r) => r.id), literals });
+  const auditRows = await tx.auditLog.findMany({
+    where: { entityType: "seed", entityId: seedId },
+    select: { id: true },
+  });
+  const auditRowsRedacted = await redactAuditRows(tx, ctx, {
+    actorId,
+    rowIds: auditRows.map((r) => r.id),
+    literals,
+  });
 
-  const findings = [...new Map(args.findings.map((f) => [`${f.field}\u0000${f.fingerprint}`, f])).values()].map((f) => ({
+  const findings = [
+    ...new Map(args.findings.map((f) => [`${f.field}\u0000${f.fingerprint}`, f])).values(),
+  ].map((f) => ({
     field: f.field,
     kind: f.kind,
     fingerprint: f.fingerprint,

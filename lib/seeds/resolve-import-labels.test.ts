@@ -3,7 +3,14 @@ import { createLabelLookup } from "@/lib/vocabulary/label-lookup";
 import type { TAlpacaSeed } from "./alpacare-format";
 import { resolveImportLabels } from "./resolve-import-labels";
 
-const rec = (type: string, view = "Patient"): TAlpacaSeed => ({ topic: "Cardiology", view, type, instruction: "x", input: "", difficulty: 1 });
+const rec = (type: string, view = "Patient"): TAlpacaSeed => ({
+  topic: "Cardiology",
+  view,
+  type,
+  instruction: "x",
+  input: "",
+  difficulty: 1,
+});
 
 describe("resolveImportLabels", () => {
   const lookup = createLabelLookup([
@@ -15,7 +22,12 @@ describe("resolveImportLabels", () => {
 
   it("maps spelling variants and aliases, and groups unknown variants with their record numbers", () => {
     const r = resolveImportLabels(
-      [rec("Multiple Choice Q&A"), rec("Classifications"), rec("Multiple-hop Reasoning"), rec("Multiple-Hop Reasoning", "patient")],
+      [
+        rec("Multiple Choice Q&A"),
+        rec("Classifications"),
+        rec("Multiple-hop Reasoning"),
+        rec("Multiple-Hop Reasoning", "patient"),
+      ],
       lookup,
     );
     expect(r.mapped).toEqual([
@@ -24,7 +36,12 @@ describe("resolveImportLabels", () => {
       { kind: "VIEW", from: "patient", to: "Patient" },
     ]);
     expect(r.unknown).toEqual([
-      { kind: "TYPE", label: "Multiple-hop Reasoning", spellings: ["Multiple-hop Reasoning", "Multiple-Hop Reasoning"], records: [3, 4] },
+      {
+        kind: "TYPE",
+        label: "Multiple-hop Reasoning",
+        spellings: ["Multiple-hop Reasoning", "Multiple-Hop Reasoning"],
+        records: [3, 4],
+      },
     ]);
   });
 });
@@ -42,7 +59,11 @@ describe("resolveImportLabels with retired terms", () => {
 
   it("never matches a retired term, and says which retired term a label belonged to", () => {
     const r = resolveImportLabels([rec("paraphrase"), rec("Banter")], live, retired);
-    expect(r.mapped).toEqual([{ kind: "TYPE", from: "paraphrase", to: "Rewrite", retiredTerm: "Paraphrase" }]);
-    expect(r.unknown).toEqual([{ kind: "TYPE", label: "Banter", spellings: ["Banter"], records: [2], retiredTerm: "Banter" }]);
+    expect(r.mapped).toEqual([
+      { kind: "TYPE", from: "paraphrase", to: "Rewrite", retiredTerm: "Paraphrase" },
+    ]);
+    expect(r.unknown).toEqual([
+      { kind: "TYPE", label: "Banter", spellings: ["Banter"], records: [2], retiredTerm: "Banter" },
+    ]);
   });
 });

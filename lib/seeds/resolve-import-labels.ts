@@ -5,7 +5,13 @@ import type { TVocabularyKind } from "@/lib/vocabulary/schemas";
 import type { TAlpacaSeed } from "./alpacare-format";
 
 /** retiredTerm: the spelling belongs to a retired term, which imports no longer match. */
-export type TUnknownLabel = { kind: TVocabularyKind; label: string; spellings: string[]; records: number[]; retiredTerm?: string };
+export type TUnknownLabel = {
+  kind: TVocabularyKind;
+  label: string;
+  spellings: string[];
+  records: number[];
+  retiredTerm?: string;
+};
 /** retiredTerm: the spelling was a retired term's, and now maps to its replacement through an alias. */
 export type TLabelMapping = { kind: TVocabularyKind; from: string; to: string; retiredTerm?: string };
 
@@ -20,7 +26,11 @@ const FIELDS = [
  * canonical label. `retired` (terms taken out of use) only annotates, so the admin learns why a
  * familiar label no longer maps; it never matches.
  */
-export function resolveImportLabels(records: readonly TAlpacaSeed[], lookup: TLabelLookup, retired?: TLabelLookup) {
+export function resolveImportLabels(
+  records: readonly TAlpacaSeed[],
+  lookup: TLabelLookup,
+  retired?: TLabelLookup,
+) {
   const unknown = new Map<string, TUnknownLabel>();
   const mapped = new Map<string, TLabelMapping>();
   records.forEach((r, i) => {
@@ -29,11 +39,23 @@ export function resolveImportLabels(records: readonly TAlpacaSeed[], lookup: TLa
       const term = lookup.find(kind, raw);
       const old = retired?.find(kind, raw);
       if (term) {
-        if (term.label !== raw) mapped.set(`${kind}:${raw}`, { kind, from: raw, to: term.label, ...(old ? { retiredTerm: old.label } : {}) });
+        if (term.label !== raw)
+          mapped.set(`${kind}:${raw}`, {
+            kind,
+            from: raw,
+            to: term.label,
+            ...(old ? { retiredTerm: old.label } : {}),
+          });
         continue;
       }
       const key = `${kind}:${normaliseLabel(raw)}`;
-      const u = unknown.get(key) ?? { kind, label: raw, spellings: [], records: [], ...(old ? { retiredTerm: old.label } : {}) };
+      const u = unknown.get(key) ?? {
+        kind,
+        label: raw,
+        spellings: [],
+        records: [],
+        ...(old ? { retiredTerm: old.label } : {}),
+      };
       if (!u.spellings.includes(raw)) u.spellings.push(raw);
       u.records.push(i + 1);
       unknown.set(key, u);
@@ -42,7 +64,10 @@ export function resolveImportLabels(records: readonly TAlpacaSeed[], lookup: TLa
   return { unknown: [...unknown.values()], mapped: [...mapped.values()] };
 }
 
-export function termsFor(r: TAlpacaSeed, lookup: TLabelLookup): { topic: TTermRef; view: TTermRef; type: TTermRef } {
+export function termsFor(
+  r: TAlpacaSeed,
+  lookup: TLabelLookup,
+): { topic: TTermRef; view: TTermRef; type: TTermRef } {
   const find = (kind: TVocabularyKind, label: string) => {
     const t = lookup.find(kind, label);
     // resolveImportLabels ran first and every unknown label was added or refused.

@@ -38,7 +38,10 @@ export async function reviewSeed(user: TCurrentUser, id: string, input: TReviewS
     }
     // Similarity is read before the transaction (embedded PGlite serialises connections); the
     // version check inside it ties the instruction scored to the version approved.
-    const current = await db().seed.findFirst({ where: { AND: [{ id }, visibleSeedsWhere(user)] }, select: { instruction: true, version: true } });
+    const current = await db().seed.findFirst({
+      where: { AND: [{ id }, visibleSeedsWhere(user)] },
+      select: { instruction: true, version: true },
+    });
     if (current) {
       near = await findNearDuplicates(current.instruction, id, user.id);
       scoredVersion = current.version;
@@ -48,26 +51,50 @@ export async function reviewSeed(user: TCurrentUser, id: string, input: TReviewS
     const seed = await loadSeedForUpdate(tx, user, id);
     if (seed.authorId === user.id) throw forbidden("Authors cannot review their own seeds");
     if (seed.status !== "SUBMITTED") throw new AppError("CONFLICT", "Only submitted seeds can be reviewed");
-    if (seed.version !== input.baseVersion || (input.decision === "APPROVE" && seed.version !== scoredVersion)) {
+    if (
+      seed.version !== input.baseVersion ||
+      (input.decision === "APPROVE" && seed.version !== scoredVersion)
+    ) {
       throw conflict("The author saved a newer version while you were reviewing. Read it and review again.", {
         currentVersion: seed.version,
       });
     }
     if (input.decision === "APPROVE") {
-      const decisions = await tx.seedPhiDecision.findMany({ where: { seedId: id }, select: { field: true, fingerprint: true, decision: true } });
+      const decisions = await tx.seedPhiDecision.findMany({
+        where: { seedId: id },
+        select: { field: true, fingerprint: true, decision: true },
+      });
       const comments = await tx.seedReview.findMany({ where: { seedId: id }, select: { comment: true } });
-      const open = unresolvedFindings(seedPhiFindings(seedToSnapshot(seed), comments.map((c) => c.comment)), decisions);
+      const open = unresolvedFindings(
+        seedPhiFindings(
+          seedToSnapshot(seed),
+          comments.map((c) => c.comment),
+        ),
+        decisions,
+      );
       if (open.length) {
-        throw new AppError("CONFLICT", "Possible PHI must be fixed or marked a false positive before approval", {
-          extra: { phiFindings: open.map((f) => ({ field: f.field, kind: f.kind, fingerprint: f.fingerprint })) },
-        });
+        throw new AppError(
+          "CONFLICT",
+          "Possible PHI must be fixed or marked a false positive before approval",
+          {
+            extra: {
+              phiFindings: open.map((f) => ({ field: f.field, kind: f.kind, fingerprint: f.fingerprint })),
+            },
+          },
+        );
       }
       checkSeedReady(seed, near, "The seed is not complete enough to approve: request changes instead");
     }
     const now = new Date();
     const status = input.decision === "APPROVE" ? ("APPROVED" as const) : ("CHANGES_REQUESTED" as const);
     const review = await tx.seedReview.create({
-      data: { seedId: id, version: seed.version, reviewerId: user.id, decision: input.decision, comment: input.comment || null },
+      data: {
+        seedId: id,
+        version: seed.version,
+        reviewerId: user.id,
+        decision: input.decision,
+        comment: input.comment || null,
+      },
     });
     await recordPhiConfirmations(tx, user.id, { entityType: "seed_review", entityId: review.id }, findings);
     await tx.seed.update({

@@ -26,6 +26,9 @@ export async function revisionRight(
   if (!hasPermission(user.role, "seeds:write")) throw forbidden("Only clinicians write seeds");
   if (seed.authorId === user.id) return "author";
   if (seed.status !== "CHANGES_REQUESTED") return null;
-  const author = await tx.user.findUnique({ where: { id: seed.authorId }, select: { role: true, status: true } });
+  const author = await tx.user.findUnique({
+    where: { id: seed.authorId },
+    select: { role: true, status: true },
+  });
   return canStillWrite(author) ? null : "take_over";
 }

@@ -31,14 +31,18 @@ export async function saveSeed(user: TCurrentUser, id: string, input: TSaveSeed,
   // it as complete as submission required (see below). Similarity is read before the transaction,
   // as in submitSeed; the status read here only decides whether it is needed.
   const pre = await db().seed.findUnique({ where: { id }, select: { status: true } });
-  const near: TSimilarSeed[] | null = pre?.status === "SUBMITTED" ? await findNearDuplicates(fields.instruction, id, user.id) : null;
+  const near: TSimilarSeed[] | null =
+    pre?.status === "SUBMITTED" ? await findNearDuplicates(fields.instruction, id, user.id) : null;
   return db().$transaction(async (tx) => {
     const seed = await loadSeedForUpdate(tx, user, id);
     const right = await revisionRight(tx, user, seed);
     if (!right) throw notFound("Seed");
-    if (!EDITABLE.has(seed.status)) throw new AppError("CONFLICT", `A ${seed.status.toLowerCase()} seed cannot be edited`);
+    if (!EDITABLE.has(seed.status))
+      throw new AppError("CONFLICT", `A ${seed.status.toLowerCase()} seed cannot be edited`);
     if (seed.version !== baseVersion) {
-      const latest = await tx.seedVersion.findUniqueOrThrow({ where: { seedId_version: { seedId: id, version: seed.version } } });
+      const latest = await tx.seedVersion.findUniqueOrThrow({
+        where: { seedId_version: { seedId: id, version: seed.version } },
+      });
       const savedBy = await tx.user.findUnique({ where: { id: latest.savedById }, select: { name: true } });
       throw conflict("Someone saved this seed after you opened it. Compare both versions and save again.", {
         currentVersion: seed.version,
@@ -56,7 +60,11 @@ export async function saveSeed(user: TCurrentUser, id: string, input: TSaveSeed,
       // never an unexplained near duplicate) means the reviewer always reads a finished seed, and
       // the version check on review makes them read the new version before deciding.
       if (!near) throw new AppError("CONFLICT", "The seed was submitted while you were saving. Save again.");
-      checkSeedReady(fields, near, "A submitted seed must stay complete: fix these fields or wait for the review");
+      checkSeedReady(
+        fields,
+        near,
+        "A submitted seed must stay complete: fix these fields or wait for the review",
+      );
     }
     const before = seedToSnapshot(seed);
     const version = seed.version + 1;
@@ -66,7 +74,15 @@ export async function saveSeed(user: TCurrentUser, id: string, input: TSaveSeed,
       include: { topic: true, view: true, type: true },
     });
     const after = seedToSnapshot(updated);
-    await tx.seedVersion.create({ data: { seedId: id, version, snapshot: snapshotJson(after), savedById: user.id, status: updated.status } });
+    await tx.seedVersion.create({
+      data: {
+        seedId: id,
+        version,
+        snapshot: snapshotJson(after),
+        savedById: user.id,
+        status: updated.status,
+      },
+    });
     await tx.seedDraft.deleteMany({ where: { seedId: id, userId: user.id } });
     if (right === "take_over") {
       await recordAudit(tx, ctx, {
@@ -75,7 +91,11 @@ export async function saveSeed(user: TCurrentUser, id: string, input: TSaveSeed,
         entityType: "seed",
         entityId: id,
         before: { authorId: seed.authorId },
-        after: { authorId: user.id, reason: "The author cannot write seeds; changes were requested", version },
+        after: {
+          authorId: user.id,
+          reason: "The author cannot write seeds; changes were requested",
+          version,
+        },
       });
     }
     const changes = diffSnapshots(before, after);
@@ -87,10 +107,20 @@ export async function saveSeed(user: TCurrentUser, id: string, input: TSaveSeed,
       before: changesJson(changes, "before"),
       after: { ...changesJson(changes, "after"), version },
     });
-    const decisions = await tx.seedPhiDecision.findMany({ where: { seedId: id }, select: { field: true, fingerprint: true, decision: true } });
+    const decisions = await tx.seedPhiDecision.findMany({
+      where: { seedId: id },
+      select: { field: true, fingerprint: true, decision: true },
+    });
     const fixed = findingsEditedAway(before, after, decisions);
     // After the save's own audit row, whose "before" still holds the identifier.
-    if (fixed.length) await redactSeedHistory(tx, ctx, { actorId: user.id, seedId: id, findings: fixed, version, via: "save" });
+    if (fixed.length)
+      await redactSeedHistory(tx, ctx, {
+        actorId: user.id,
+        seedId: id,
+        findings: fixed,
+        version,
+        via: "save",
+      });
     return { id, version, changes: changes.map((c) => c.field), phiWarnings: phiWarnings(after) };
   });
 }

@@ -28,7 +28,9 @@ export const ZSeedFields = z.object({
   specialtyTags: z
     .union([z.array(z.string()), z.string()])
     .optional()
-    .transform((v) => [...new Set((typeof v === "string" ? v.split(",") : (v ?? [])).map((t) => t.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set((typeof v === "string" ? v.split(",") : (v ?? [])).map((t) => t.trim()).filter(Boolean)),
+    ])
     .pipe(z.array(z.string().max(60, "Tags are at most 60 characters")).max(20, "At most 20 tags")),
   authorNotes: ZOptionalText(5_000),
   duplicateReason: ZOptionalText(1_000),
@@ -41,9 +43,14 @@ export type TSeedFields = z.infer<typeof ZSeedFields>;
  * version has an instruction, and an empty input is left empty (the export writes <noinput>).
  */
 export const ZSeedEditorForm = ZSeedFields.superRefine((f, ctx) => {
-  if (!f.instruction) ctx.addIssue({ code: "custom", path: ["instruction"], message: "Write the instruction" });
+  if (!f.instruction)
+    ctx.addIssue({ code: "custom", path: ["instruction"], message: "Write the instruction" });
   if (f.input === "<noinput>") {
-    ctx.addIssue({ code: "custom", path: ["input"], message: "Leave the input empty instead of writing <noinput>" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["input"],
+      message: "Leave the input empty instead of writing <noinput>",
+    });
   }
 });
 
@@ -58,13 +65,23 @@ export const ZReviewSeed = z
   .object({
     baseVersion: ZBaseVersion,
     decision: z.enum(["APPROVE", "REQUEST_CHANGES"]),
-    comment: z.string().max(5_000).optional().transform((v) => (v ?? "").trim()),
+    comment: z
+      .string()
+      .max(5_000)
+      .optional()
+      .transform((v) => (v ?? "").trim()),
     /** The reviewer confirms that possible identifiers in the comment are not PHI. */
     phiConfirmed: z.boolean().optional(),
   })
-  .refine((r) => r.decision === "APPROVE" || r.comment.length > 0, { path: ["comment"], message: "Say what should change" });
+  .refine((r) => r.decision === "APPROVE" || r.comment.length > 0, {
+    path: ["comment"],
+    message: "Say what should change",
+  });
 export type TReviewSeed = z.infer<typeof ZReviewSeed>;
 
-export const ZAutosaveDraft = z.object({ baseVersion: ZBaseVersion, payload: z.record(z.string(), z.unknown()) });
+export const ZAutosaveDraft = z.object({
+  baseVersion: ZBaseVersion,
+  payload: z.record(z.string(), z.unknown()),
+});
 
 export const ZSeedId = z.object({ id: z.uuid({ message: "Unknown seed" }) });

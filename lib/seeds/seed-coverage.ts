@@ -19,7 +19,9 @@ const NONE = "none";
  */
 function bucketsFor(kind: TTermRef["kind"], live: readonly TTermRef[], retired: readonly TTermRef[]) {
   const lookup = createLabelLookup(live);
-  const own = live.filter((t) => t.kind === kind).map((t): TBucket => ({ id: t.id, label: t.label, live: true }));
+  const own = live
+    .filter((t) => t.kind === kind)
+    .map((t): TBucket => ({ id: t.id, label: t.label, live: true }));
   const of = new Map<string | null, TBucket>(own.map((b) => [b.id, b]));
   const extra: TBucket[] = [];
   for (const t of retired.filter((r) => r.kind === kind)) {
@@ -50,7 +52,11 @@ export async function seedCoverage(user: TCurrentUser) {
   const [live, retired, groups] = await Promise.all([
     listTerms(),
     listRetiredTerms(),
-    db().seed.groupBy({ by: ["topicId", "typeId", "viewId", "difficulty"], where: { status: { in: statuses } }, _count: { _all: true } }),
+    db().seed.groupBy({
+      by: ["topicId", "typeId", "viewId", "difficulty"],
+      where: { status: { in: statuses } },
+      _count: { _all: true },
+    }),
   ]);
   const topics = bucketsFor("TOPIC", live, retired);
   const types = bucketsFor("TYPE", live, retired);
@@ -72,14 +78,21 @@ export async function seedCoverage(user: TCurrentUser) {
   }
   // Buckets other than live terms are shown only when some seed is in them.
   const used = (b: TBucket, count: (b: TBucket) => number) => b.live || count(b) > 0;
-  const topicTotal = (b: TBucket) => [...matrix].filter(([k]) => k.startsWith(`${b.id}|`)).reduce((s, [, n]) => s + n, 0);
-  const typeTotal = (b: TBucket) => [...matrix].filter(([k]) => k.endsWith(`|${b.id}`)).reduce((s, [, n]) => s + n, 0);
+  const topicTotal = (b: TBucket) =>
+    [...matrix].filter(([k]) => k.startsWith(`${b.id}|`)).reduce((s, [, n]) => s + n, 0);
+  const typeTotal = (b: TBucket) =>
+    [...matrix].filter(([k]) => k.endsWith(`|${b.id}`)).reduce((s, [, n]) => s + n, 0);
   const typeCols = types.all.filter((b) => used(b, typeTotal));
   const rows = topics.all
     .filter((b) => used(b, topicTotal))
     .map((t) => ({ ...t, counts: typeCols.map((ty) => matrix.get(`${t.id}|${ty.id}`) ?? 0) }));
-  const viewRows = views.all.filter((b) => used(b, (x) => byView.get(x.id) ?? 0)).map((v) => ({ ...v, count: byView.get(v.id) ?? 0 }));
-  const difficulties: { level: number | null; count: number }[] = [1, 2, 3, 4, 5].map((d) => ({ level: d, count: byDifficulty.get(d) ?? 0 }));
+  const viewRows = views.all
+    .filter((b) => used(b, (x) => byView.get(x.id) ?? 0))
+    .map((v) => ({ ...v, count: byView.get(v.id) ?? 0 }));
+  const difficulties: { level: number | null; count: number }[] = [1, 2, 3, 4, 5].map((d) => ({
+    level: d,
+    count: byDifficulty.get(d) ?? 0,
+  }));
   if (byDifficulty.get(null)) difficulties.push({ level: null, count: byDifficulty.get(null) ?? 0 });
 
   return {
@@ -94,9 +107,15 @@ export async function seedCoverage(user: TCurrentUser) {
       cells: rows
         .filter((r) => r.live)
         .flatMap((r) =>
-          typeCols.flatMap((ty, i) => (ty.live && (r.counts[i] ?? 0) < THIN_BELOW ? [{ topic: r.label, type: ty.label, count: r.counts[i] ?? 0 }] : [])),
+          typeCols.flatMap((ty, i) =>
+            ty.live && (r.counts[i] ?? 0) < THIN_BELOW
+              ? [{ topic: r.label, type: ty.label, count: r.counts[i] ?? 0 }]
+              : [],
+          ),
         ),
-      views: viewRows.filter((v) => v.live && v.count < THIN_BELOW).map((v) => ({ label: v.label, count: v.count })),
+      views: viewRows
+        .filter((v) => v.live && v.count < THIN_BELOW)
+        .map((v) => ({ label: v.label, count: v.count })),
       difficulties: difficulties.filter((d) => d.level !== null && d.count < THIN_BELOW),
     },
   };

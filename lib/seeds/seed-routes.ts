@@ -13,7 +13,10 @@ import { saveSeedRoute } from "./save-route";
 import { similarSeedsRoute } from "./similar-route";
 import { submitSeedRoute } from "./submit-route";
 
-type TSeedRoute = { def: TApiRouteDef; handle: (req: Request, c?: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> };
+type TSeedRoute = {
+  def: TApiRouteDef;
+  handle: (req: Request, c?: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+};
 
 /** The seed feature's /api/v1 routes, listed once here so the shared registry needs one line (and tests can call each). */
 export const seedRoutes: TSeedRoute[] = [

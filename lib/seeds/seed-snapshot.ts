@@ -36,9 +36,12 @@ export function snapshotJson(s: TSeedSnapshot): Prisma.InputJsonObject {
 
 /** Missing keys in an old snapshot read as empty, so history survives new fields. */
 export function readSnapshot(value: Prisma.JsonValue): TSeedSnapshot {
-  const o = (value && typeof value === "object" && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
-  const str = (k: string) => (typeof o[k] === "string" ? (o[k]) : "");
-  const strOrNull = (k: string) => (typeof o[k] === "string" ? (o[k]) : null);
+  const o = (value && typeof value === "object" && !Array.isArray(value) ? value : {}) as Record<
+    string,
+    unknown
+  >;
+  const str = (k: string) => (typeof o[k] === "string" ? o[k] : "");
+  const strOrNull = (k: string) => (typeof o[k] === "string" ? o[k] : null);
   return {
     topicId: strOrNull("topicId"),
     topic: strOrNull("topic"),
@@ -50,7 +53,9 @@ export function readSnapshot(value: Prisma.JsonValue): TSeedSnapshot {
     input: str("input"),
     difficulty: typeof o.difficulty === "number" ? o.difficulty : null,
     referenceAnswer: str("referenceAnswer"),
-    specialtyTags: Array.isArray(o.specialtyTags) ? o.specialtyTags.filter((t): t is string => typeof t === "string") : [],
+    specialtyTags: Array.isArray(o.specialtyTags)
+      ? o.specialtyTags.filter((t): t is string => typeof t === "string")
+      : [],
     authorNotes: str("authorNotes"),
     duplicateReason: str("duplicateReason"),
   };

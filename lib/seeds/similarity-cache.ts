@@ -15,7 +15,10 @@ export async function seedSimilarityIndex(): Promise<SimilarityIndex> {
   const key = `${stamp?.n ?? 0}:${stamp?.latest?.toISOString() ?? ""}`;
   const cached = globalForIndex.clinreviewSeedIndex;
   if (cached?.key === key) return cached.index;
-  const rows = await db().seed.findMany({ where: { status: { not: "RETIRED" } }, select: { id: true, instruction: true } });
+  const rows = await db().seed.findMany({
+    where: { status: { not: "RETIRED" } },
+    select: { id: true, instruction: true },
+  });
   const index = createSimilarityIndex(rows.map((r) => ({ id: r.id, text: r.instruction })));
   globalForIndex.clinreviewSeedIndex = { key, index };
   return index;

@@ -11,7 +11,10 @@ import { loadSeedForUpdate } from "./load-seed";
 export async function submitSeed(user: TCurrentUser, id: string, baseVersion: number, ctx: TRequestContext) {
   // Similarity is read before the transaction (embedded PGlite serialises connections); the
   // version check inside it guarantees the instruction scored is the one submitted.
-  const current = await db().seed.findFirst({ where: { id, authorId: user.id }, select: { instruction: true, version: true } });
+  const current = await db().seed.findFirst({
+    where: { id, authorId: user.id },
+    select: { instruction: true, version: true },
+  });
   if (!current) throw notFound("Seed");
   const near = await findNearDuplicates(current.instruction, id, user.id);
   return db().$transaction(async (tx) => {
@@ -20,7 +23,8 @@ export async function submitSeed(user: TCurrentUser, id: string, baseVersion: nu
     if (seed.status !== "DRAFT" && seed.status !== "CHANGES_REQUESTED") {
       throw new AppError("CONFLICT", `A ${seed.status.toLowerCase()} seed cannot be submitted`);
     }
-    if (seed.version !== baseVersion || seed.version !== current.version) throw conflict("Save your latest changes before submitting", { currentVersion: seed.version });
+    if (seed.version !== baseVersion || seed.version !== current.version)
+      throw conflict("Save your latest changes before submitting", { currentVersion: seed.version });
     checkSeedReady(seed, near, "The seed is not ready to submit");
     const now = new Date();
     await tx.seed.update({ where: { id }, data: { status: "SUBMITTED", submittedAt: now } });

@@ -148,13 +148,16 @@ describeEachSource("alpacare/med_seed.json", "similarity index over the seed ins
 
   it("with a cut-off, finds every match above it that it finds without one", () => {
     const random = createRng("index-above", "mulberry32");
-    const words = "explain angina asthma dose renal patient chest pain breath the of a and with for in to".split(" ");
+    const words =
+      "explain angina asthma dose renal patient chest pain breath the of a and with for in to".split(" ");
     const pick = (): string => words[random.nextInt(words.length)] ?? "";
     const entries: SimilarityEntry[] = [];
     for (let i = 0; i < 300; i++) {
       // Every third entry is a small edit of an earlier one: near duplicates to find.
       const base = i % 3 === 2 ? (entries[random.nextInt(entries.length)]?.text ?? "") : "";
-      const text = base ? `${base} ${pick()}` : Array.from({ length: 4 + random.nextInt(12) }, pick).join(" ");
+      const text = base
+        ? `${base} ${pick()}`
+        : Array.from({ length: 4 + random.nextInt(12) }, pick).join(" ");
       entries.push({ id: `e${i}`, text });
     }
     const index = createSimilarityIndex(entries);

@@ -11,7 +11,14 @@ export {
   type PairOrderOptions,
 } from "./pair-counts";
 export { winRate, type VoteCounts, type WinRate } from "./win-rate";
-export { decisiveShareInterval, wilsonInterval, wilsonRateInterval, wilsonScoreBounds, Z_95, type TWilsonOptions } from "./wilson";
+export {
+  decisiveShareInterval,
+  wilsonInterval,
+  wilsonRateInterval,
+  wilsonScoreBounds,
+  Z_95,
+  type TWilsonOptions,
+} from "./wilson";
 export { pairSignTest, signTest } from "./sign-test";
 
 export {

@@ -36,7 +36,11 @@ export function wilsonInterval(successes: number, n: number, options: TWilsonOpt
  * size to n / fpc: auditing most of a small batch should not report needlessly wide intervals, and a
  * census (n = N) reports none.
  */
-export function wilsonRateInterval(p: number, n: number, { z = Z_95, population }: TWilsonOptions = {}): Interval {
+export function wilsonRateInterval(
+  p: number,
+  n: number,
+  { z = Z_95, population }: TWilsonOptions = {},
+): Interval {
   if (!(z > 0)) throw new RangeError(`z must be positive, got ${z}`);
   if (population !== undefined && n >= population) return [p, p];
   const fpc = population === undefined ? 1 : (population - n) / (population - 1);

@@ -8,7 +8,9 @@ export async function checkRaters(tx: TTx, raterIds: readonly string[]): Promise
   if (ids.length === 0) return ids;
   const found = await tx.user.count({ where: { id: { in: ids }, role: "CLINICIAN", status: "ACTIVE" } });
   if (found !== ids.length) {
-    throw new AppError("VALIDATION", "Every rater must be an active clinician", { fieldErrors: { raterIds: ["Unknown or not an active clinician"] } });
+    throw new AppError("VALIDATION", "Every rater must be an active clinician", {
+      fieldErrors: { raterIds: ["Unknown or not an active clinician"] },
+    });
   }
   return ids;
 }

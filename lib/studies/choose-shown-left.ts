@@ -11,7 +11,10 @@ export type TDraw = (n: number) => number;
  * (Efron 1971), so each model is still on the left half the time. The draw comes from
  * node:crypto, never from a seed a client could know (assignment ids travel to the rater).
  */
-export function chooseShownLeft(counts: { leftA: number; leftB: number }, draw: TDraw = (n) => randomInt(n)): "A" | "B" {
+export function chooseShownLeft(
+  counts: { leftA: number; leftB: number },
+  draw: TDraw = (n) => randomInt(n),
+): "A" | "B" {
   if (counts.leftA === counts.leftB) return draw(2) === 0 ? "A" : "B";
   const lagging = counts.leftA < counts.leftB ? "A" : "B";
   const leading = lagging === "A" ? "B" : "A";
@@ -19,7 +22,10 @@ export function chooseShownLeft(counts: { leftA: number; leftB: number }, draw: 
 }
 
 /** Model terms (A = model A) from what the rater saw (A = left response). */
-export function toModelChoice(shown: "A" | "B" | "tie" | "both_bad", shownLeft: "A" | "B"): "A" | "B" | "tie" | "both_bad" {
+export function toModelChoice(
+  shown: "A" | "B" | "tie" | "both_bad",
+  shownLeft: "A" | "B",
+): "A" | "B" | "tie" | "both_bad" {
   if (shown === "tie" || shown === "both_bad") return shown;
   if (shownLeft === "A") return shown;
   return shown === "A" ? "B" : "A";

@@ -34,8 +34,16 @@ export async function createStudy(user: TCurrentUser, input: TCreateStudy, ctx: 
       },
     });
     // The number exists only once the row does: the neutral default title is set right after.
-    const created = input.title ? study : await tx.study.update({ where: { id: study.id }, data: { title: defaultStudyTitle(study.number) } });
-    await recordAudit(tx, ctx, { actorId: user.id, action: "study.create", entityType: "study", entityId: study.id, after: { name: created.name, title: created.title, design: created.design, raterIds } });
+    const created = input.title
+      ? study
+      : await tx.study.update({ where: { id: study.id }, data: { title: defaultStudyTitle(study.number) } });
+    await recordAudit(tx, ctx, {
+      actorId: user.id,
+      action: "study.create",
+      entityType: "study",
+      entityId: study.id,
+      after: { name: created.name, title: created.title, design: created.design, raterIds },
+    });
     return created;
   });
 }

@@ -6,7 +6,21 @@ import { toCsv } from "@/lib/csv/csv";
 import { loadJudgements, type TLoadedJudgement } from "@/lib/studies/load-judgements";
 
 // `input` is last so that the columns existing scripts read by position keep their places.
-const CSV_HEADER = ["study", "prompt", "model_a", "model_b", "model_shown_left", "criterion", "choice", "rater", "rationale", "duration_ms", "time", "kind", "input"];
+const CSV_HEADER = [
+  "study",
+  "prompt",
+  "model_a",
+  "model_b",
+  "model_shown_left",
+  "criterion",
+  "choice",
+  "rater",
+  "rationale",
+  "duration_ms",
+  "time",
+  "kind",
+  "input",
+];
 
 async function studyName(studyId: string) {
   const s = await db().study.findUnique({ where: { id: studyId }, select: { name: true } });
@@ -39,16 +53,23 @@ export async function judgementsCsv(studyId: string): Promise<string> {
 }
 
 async function outputTexts(studyId: string, tx: TTx) {
-  const outputs = await tx.studyOutput.findMany({ where: { prompt: { studyId } }, select: { promptId: true, model: true, text: true } });
+  const outputs = await tx.studyOutput.findMany({
+    where: { prompt: { studyId } },
+    select: { promptId: true, model: true, text: true },
+  });
   return new Map(outputs.map((o) => [`${o.promptId}\u0000${o.model}`, o.text]));
 }
 
 /** A whole study's judgements and output texts: an export, exempt from the statement timeout. */
 function judgementsAndTexts(studyId: string) {
-  return runWithoutStatementTimeout("export", async (tx) => [await loadJudgements(studyId, tx), await outputTexts(studyId, tx)] as const);
+  return runWithoutStatementTimeout(
+    "export",
+    async (tx) => [await loadJudgements(studyId, tx), await outputTexts(studyId, tx)] as const,
+  );
 }
 
-const regular = (rows: TLoadedJudgement[], criterion: string) => rows.filter((j) => j.kind === "regular" && j.criterion === criterion);
+const regular = (rows: TLoadedJudgement[], criterion: string) =>
+  rows.filter((j) => j.kind === "regular" && j.criterion === criterion);
 
 /**
  * AlpacaEval annotations: output_1 is model B's (the reference in vs_reference studies), so
@@ -83,7 +104,8 @@ export async function dpoPairs(studyId: string, criterion: string) {
   await studyName(studyId);
   const [rows, texts] = await judgementsAndTexts(studyId);
   const byComparison = new Map<string, TLoadedJudgement[]>();
-  for (const j of regular(rows, criterion)) byComparison.set(j.comparisonId, [...(byComparison.get(j.comparisonId) ?? []), j]);
+  for (const j of regular(rows, criterion))
+    byComparison.set(j.comparisonId, [...(byComparison.get(j.comparisonId) ?? []), j]);
   const pairs: { prompt: string; chosen: string; rejected: string }[] = [];
   for (const votes of byComparison.values()) {
     const first = votes[0];
@@ -93,7 +115,11 @@ export async function dpoPairs(studyId: string, criterion: string) {
     const winner = a * 2 > votes.length ? first.modelA : b * 2 > votes.length ? first.modelB : null;
     if (!winner) continue;
     const loser = winner === first.modelA ? first.modelB : first.modelA;
-    pairs.push({ prompt: dpoPrompt(first.instruction, first.input), chosen: texts.get(`${first.promptId}\u0000${winner}`) ?? "", rejected: texts.get(`${first.promptId}\u0000${loser}`) ?? "" });
+    pairs.push({
+      prompt: dpoPrompt(first.instruction, first.input),
+      chosen: texts.get(`${first.promptId}\u0000${winner}`) ?? "",
+      rejected: texts.get(`${first.promptId}\u0000${loser}`) ?? "",
+    });
   }
   return pairs;
 }

@@ -6,23 +6,37 @@ import { studyCriteria } from "@/lib/studies/study-criteria";
 
 /** The admin/researcher view of a study (it names the models: never for raters). */
 export async function getStudy(studyId: string) {
-  const study = await db().study.findUnique({ where: { id: studyId }, include: { raters: { select: { userId: true } } } });
+  const study = await db().study.findUnique({
+    where: { id: studyId },
+    include: { raters: { select: { userId: true } } },
+  });
   if (!study) throw notFound("Study");
-  const [prompts, outputs, flagged, flaggedCount, items, comparisons, judgements, heldBack] = await Promise.all([
-    db().studyPrompt.count({ where: { studyId } }),
-    db().studyOutput.groupBy({ by: ["model"], where: { prompt: { studyId } }, _count: { _all: true } }),
-    db().studyOutput.findMany({
-      where: { prompt: { studyId }, revealsIdentity: true },
-      select: { id: true, model: true, promptId: true, text: true, prompt: { select: { instruction: true } } },
-      orderBy: [{ model: "asc" }, { id: "asc" }],
-      take: 200,
-    }),
-    db().studyOutput.count({ where: { prompt: { studyId }, revealsIdentity: true } }),
-    db().queueItem.aggregate({ where: { queueId: studyId }, _sum: { capacity: true, completedSlots: true, claimedSlots: true }, _count: { _all: true } }),
-    db().studyComparison.groupBy({ by: ["kind"], where: { studyId }, _count: { _all: true } }),
-    db().studyJudgement.count({ where: { comparison: { studyId } } }),
-    db().studyHeldBack.count({ where: { studyId } }),
-  ]);
+  const [prompts, outputs, flagged, flaggedCount, items, comparisons, judgements, heldBack] =
+    await Promise.all([
+      db().studyPrompt.count({ where: { studyId } }),
+      db().studyOutput.groupBy({ by: ["model"], where: { prompt: { studyId } }, _count: { _all: true } }),
+      db().studyOutput.findMany({
+        where: { prompt: { studyId }, revealsIdentity: true },
+        select: {
+          id: true,
+          model: true,
+          promptId: true,
+          text: true,
+          prompt: { select: { instruction: true } },
+        },
+        orderBy: [{ model: "asc" }, { id: "asc" }],
+        take: 200,
+      }),
+      db().studyOutput.count({ where: { prompt: { studyId }, revealsIdentity: true } }),
+      db().queueItem.aggregate({
+        where: { queueId: studyId },
+        _sum: { capacity: true, completedSlots: true, claimedSlots: true },
+        _count: { _all: true },
+      }),
+      db().studyComparison.groupBy({ by: ["kind"], where: { studyId }, _count: { _all: true } }),
+      db().studyJudgement.count({ where: { comparison: { studyId } } }),
+      db().studyHeldBack.count({ where: { studyId } }),
+    ]);
   return {
     id: study.id,
     number: study.number,
@@ -43,8 +57,16 @@ export async function getStudy(studyId: string) {
     startedAt: study.startedAt?.toISOString() ?? null,
     closedAt: study.closedAt?.toISOString() ?? null,
     prompts,
-    models: outputs.map((o) => ({ model: o.model, outputs: o._count._all })).sort((a, b) => a.model.localeCompare(b.model)),
-    revealsIdentity: flagged.map((f) => ({ outputId: f.id, model: f.model, promptId: f.promptId, prompt: f.prompt.instruction.slice(0, 120), excerpt: excerptAround(f.text) })),
+    models: outputs
+      .map((o) => ({ model: o.model, outputs: o._count._all }))
+      .sort((a, b) => a.model.localeCompare(b.model)),
+    revealsIdentity: flagged.map((f) => ({
+      outputId: f.id,
+      model: f.model,
+      promptId: f.promptId,
+      prompt: f.prompt.instruction.slice(0, 120),
+      excerpt: excerptAround(f.text),
+    })),
     revealsIdentityCount: flaggedCount,
     /** Decided before the start: false holds comparisons with those outputs back from raters. */
     includeIdentityRevealing: study.includeIdentityRevealing,
@@ -61,6 +83,9 @@ export async function getStudy(studyId: string) {
 }
 
 export async function listStudies() {
-  const studies = await db().study.findMany({ orderBy: { createdAt: "desc" }, select: { id: true, number: true, name: true, title: true, status: true, design: true, createdAt: true } });
+  const studies = await db().study.findMany({
+    orderBy: { createdAt: "desc" },
+    select: { id: true, number: true, name: true, title: true, status: true, design: true, createdAt: true },
+  });
   return studies.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() }));
 }

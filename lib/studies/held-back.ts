@@ -12,14 +12,26 @@ export async function heldBackComparisons(studyId: string) {
     db().studyHeldBack.count({ where: { studyId } }),
     db().studyHeldBack.findMany({
       where: { studyId },
-      select: { promptId: true, modelA: true, modelB: true, revealing: true, prompt: { select: { instruction: true } } },
+      select: {
+        promptId: true,
+        modelA: true,
+        modelB: true,
+        revealing: true,
+        prompt: { select: { instruction: true } },
+      },
       orderBy: [{ promptId: "asc" }, { modelA: "asc" }, { modelB: "asc" }],
       take: LIST,
     }),
   ]);
   return {
     count,
-    comparisons: rows.map((r) => ({ promptId: r.promptId, prompt: r.prompt.instruction.slice(0, 120), modelA: r.modelA, modelB: r.modelB, revealing: r.revealing })),
+    comparisons: rows.map((r) => ({
+      promptId: r.promptId,
+      prompt: r.prompt.instruction.slice(0, 120),
+      modelA: r.modelA,
+      modelB: r.modelB,
+      revealing: r.revealing,
+    })),
   };
 }
 export type THeldBack = Awaited<ReturnType<typeof heldBackComparisons>>;

@@ -24,17 +24,36 @@ export type TImportReport = {
  * Outputs are matched to prompts by normalised instruction. The first import defines the prompt
  * set; later ones only attach, and report what matched nothing (a different test set).
  */
-export async function importOutputs(user: TCurrentUser, studyId: string, outputs: readonly TParsedOutput[], ctx: TRequestContext): Promise<TImportReport> {
+export async function importOutputs(
+  user: TCurrentUser,
+  studyId: string,
+  outputs: readonly TParsedOutput[],
+  ctx: TRequestContext,
+): Promise<TImportReport> {
   return db().$transaction(
     async (tx) => {
       await withoutStatementTimeout(tx, "study-outputs-import");
-      const study = await tx.study.findUnique({ where: { id: studyId }, select: { id: true, status: true, title: true, referenceModel: true } });
+      const study = await tx.study.findUnique({
+        where: { id: studyId },
+        select: { id: true, status: true, title: true, referenceModel: true },
+      });
       if (!study) throw notFound("Study");
-      if (study.status !== "DRAFT") throw new AppError("CONFLICT", "Outputs can only be imported before the study starts");
-      const existing = await tx.studyPrompt.findMany({ where: { studyId }, select: { id: true, matchKey: true } });
+      if (study.status !== "DRAFT")
+        throw new AppError("CONFLICT", "Outputs can only be imported before the study starts");
+      const existing = await tx.studyPrompt.findMany({
+        where: { studyId },
+        select: { id: true, matchKey: true },
+      });
       const byKey = new Map(existing.map((p) => [p.matchKey, p.id]));
       const definesPrompts = existing.length === 0;
-      const report: TImportReport = { models: [], imported: 0, replaced: 0, newPrompts: 0, unmatched: [], revealsIdentity: 0 };
+      const report: TImportReport = {
+        models: [],
+        imported: 0,
+        replaced: 0,
+        newPrompts: 0,
+        unmatched: [],
+        revealsIdentity: 0,
+      };
       const seen = new Set<string>();
       for (const o of outputs) {
         const key = normaliseInstruction(o.instruction, o.input);
@@ -44,16 +63,22 @@ export async function importOutputs(user: TCurrentUser, studyId: string, outputs
             report.unmatched.push({ model: o.model, instruction: o.instruction.slice(0, 200) });
             continue;
           }
-          const p = await tx.studyPrompt.create({ data: { studyId, instruction: o.instruction, input: o.input, matchKey: key } });
+          const p = await tx.studyPrompt.create({
+            data: { studyId, instruction: o.instruction, input: o.input, matchKey: key },
+          });
           promptId = p.id;
           byKey.set(key, promptId);
           report.newPrompts++;
         }
         const dup = `${promptId}\u0000${o.model}`;
-        if (seen.has(dup)) throw new AppError("VALIDATION", `Model ${o.model} has two outputs for one prompt`);
+        if (seen.has(dup))
+          throw new AppError("VALIDATION", `Model ${o.model} has two outputs for one prompt`);
         seen.add(dup);
         const flagged = revealsIdentity(o.text);
-        const before = await tx.studyOutput.findUnique({ where: { promptId_model: { promptId, model: o.model } }, select: { id: true } });
+        const before = await tx.studyOutput.findUnique({
+          where: { promptId_model: { promptId, model: o.model } },
+          select: { id: true },
+        });
         await tx.studyOutput.upsert({
           where: { promptId_model: { promptId, model: o.model } },
           create: { promptId, model: o.model, text: o.text, revealsIdentity: flagged },
@@ -65,14 +90,26 @@ export async function importOutputs(user: TCurrentUser, studyId: string, outputs
         if (!report.models.includes(o.model)) report.models.push(o.model);
       }
       // Raters see the title: it must not name any model the study now has (the import is undone).
-      const models = await tx.studyOutput.findMany({ where: { prompt: { studyId } }, distinct: ["model"], select: { model: true } });
-      checkTitle(study.title, [...models.map((m) => m.model), ...(study.referenceModel ? [study.referenceModel] : [])]);
+      const models = await tx.studyOutput.findMany({
+        where: { prompt: { studyId } },
+        distinct: ["model"],
+        select: { model: true },
+      });
+      checkTitle(study.title, [
+        ...models.map((m) => m.model),
+        ...(study.referenceModel ? [study.referenceModel] : []),
+      ]);
       await recordAudit(tx, ctx, {
         actorId: user.id,
         action: "study.import_outputs",
         entityType: "study",
         entityId: studyId,
-        after: { models: report.models, imported: report.imported, replaced: report.replaced, unmatched: report.unmatched.length },
+        after: {
+          models: report.models,
+          imported: report.imported,
+          replaced: report.replaced,
+          unmatched: report.unmatched.length,
+        },
       });
       return report;
     },

@@ -11,7 +11,8 @@ import { BODY_LIMITS } from "@/lib/http/body-limits";
 const MAX_BYTES = BODY_LIMITS.bulkUpload;
 
 function parseAnnotations(text: string) {
-  if (!text.trim()) throw new AppError("VALIDATION", "The file is empty: it holds no annotations; nothing was imported");
+  if (!text.trim())
+    throw new AppError("VALIDATION", "The file is empty: it holds no annotations; nothing was imported");
   let raw: unknown;
   try {
     raw = JSON.parse(text) as unknown;
@@ -19,7 +20,10 @@ function parseAnnotations(text: string) {
     throw new AppError("BAD_REQUEST", "The request body is not valid JSON");
   }
   const parsed = ZJudgeAnnotations.safeParse(raw);
-  if (!parsed.success) throw new AppError("VALIDATION", "The annotations are not in AlpacaEval format", { fieldErrors: fieldErrorsOf(parsed.error) });
+  if (!parsed.success)
+    throw new AppError("VALIDATION", "The annotations are not in AlpacaEval format", {
+      fieldErrors: fieldErrorsOf(parsed.error),
+    });
   return parsed.data;
 }
 
@@ -31,18 +35,23 @@ export const importJudgeRoute = defineApiRoute(
     tag: "Studies",
     permission: "studies:manage",
     params: ZStudyId,
-    query: z.object({ judge: z.string().trim().min(1).max(100), criterion: z.string().trim().min(1).max(40) }),
+    query: z.object({
+      judge: z.string().trim().min(1).max(100),
+      criterion: z.string().trim().min(1).max(40),
+    }),
     bodyLimit: MAX_BYTES,
     rawBody: {
       kind: "text",
       contentTypes: ["application/json"],
       words: { what: "The upload" },
       parse: parseAnnotations,
-      description: "AlpacaEval annotations: [{instruction, input?, generator_1, generator_2, preference}] (1 = generator_1 better, 2 = generator_2, 1.5 or 0 = tie); other fields are ignored",
+      description:
+        "AlpacaEval annotations: [{instruction, input?, generator_1, generator_2, preference}] (1 = generator_1 better, 2 = generator_2, 1.5 or 0 = tie); other fields are ignored",
     },
     response: { status: 200, description: "{stored, unmatched}" },
   },
-  async ({ raw, user, params, query, ctx }) => json(await importJudgeVotes(user, params.id, query.judge, query.criterion, raw, ctx)),
+  async ({ raw, user, params, query, ctx }) =>
+    json(await importJudgeVotes(user, params.id, query.judge, query.criterion, raw, ctx)),
 );
 
 export const judgeAgreementRoute = defineApiRoute(
@@ -53,7 +62,10 @@ export const judgeAgreementRoute = defineApiRoute(
     tag: "Studies",
     permission: "studies:results",
     params: ZStudyId,
-    response: { status: 200, description: "{agreement: [{judge, criterion, n, percentAgreement, cohenKappa}]}" },
+    response: {
+      status: 200,
+      description: "{agreement: [{judge, criterion, n, percentAgreement, cohenKappa}]}",
+    },
   },
   async ({ params }) => json({ agreement: await judgeAgreement(params.id) }),
 );

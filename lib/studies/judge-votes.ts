@@ -47,14 +47,25 @@ export async function importJudgeVotes(
 ) {
   return db().$transaction(
     async (tx) => {
-      const study = await tx.study.findUnique({ where: { id: studyId }, select: { id: true, criteria: true } });
+      const study = await tx.study.findUnique({
+        where: { id: studyId },
+        select: { id: true, criteria: true },
+      });
       if (!study) throw notFound("Study");
       if (!studyCriteria(study.criteria).some((c) => c.key === criterion)) {
-        throw new AppError("VALIDATION", `This study has no criterion ${criterion}`, { fieldErrors: { criterion: ["Not a criterion of this study"] } });
+        throw new AppError("VALIDATION", `This study has no criterion ${criterion}`, {
+          fieldErrors: { criterion: ["Not a criterion of this study"] },
+        });
       }
       // One transaction is one connection: its queries go one after another (PGlite would stall).
-      const prompts = await tx.studyPrompt.findMany({ where: { studyId }, select: { id: true, matchKey: true } });
-      const comparisons = await tx.studyComparison.findMany({ where: { studyId, kind: "regular" }, select: { promptId: true, modelA: true, modelB: true } });
+      const prompts = await tx.studyPrompt.findMany({
+        where: { studyId },
+        select: { id: true, matchKey: true },
+      });
+      const comparisons = await tx.studyComparison.findMany({
+        where: { studyId, kind: "regular" },
+        select: { promptId: true, modelA: true, modelB: true },
+      });
       const promptOf = new Map(prompts.map((p) => [p.matchKey, p.id]));
       const pairs = new Set(comparisons.map((c) => `${c.promptId}\u0000${c.modelA}\u0000${c.modelB}`));
       let stored = 0;
@@ -75,14 +86,29 @@ export async function importJudgeVotes(
         const modelB = asIs ? r.generator_1 : r.generator_2;
         const choice = toChoice(r.preference, r.generator_1, r.generator_2, modelA);
         await tx.studyJudgeVote.upsert({
-          where: { studyId_judge_criterion_promptId_modelA_modelB: { studyId, judge, criterion, promptId, modelA, modelB } },
+          where: {
+            studyId_judge_criterion_promptId_modelA_modelB: {
+              studyId,
+              judge,
+              criterion,
+              promptId,
+              modelA,
+              modelB,
+            },
+          },
           create: { studyId, judge, criterion, promptId, modelA, modelB, choice },
           update: { choice },
         });
         stored++;
       }
       if (stored === 0) throw new AppError("VALIDATION", "No annotation matched a comparison of this study");
-      await recordAudit(tx, ctx, { actorId: user.id, action: "study.import_judge", entityType: "study", entityId: studyId, after: { judge, criterion, stored, unmatched } });
+      await recordAudit(tx, ctx, {
+        actorId: user.id,
+        action: "study.import_judge",
+        entityType: "study",
+        entityId: studyId,
+        after: { judge, criterion, stored, unmatched },
+      });
       return { stored, unmatched };
     },
     { timeout: 60_000 },
@@ -91,15 +117,25 @@ export async function importJudgeVotes(
 
 /** Human–judge agreement per judge and criterion: each human judgement against the judge's vote (both bad counts as a tie). */
 export async function judgeAgreement(studyId: string) {
-  const [votes, judgements] = await Promise.all([db().studyJudgeVote.findMany({ where: { studyId } }), loadJudgements(studyId)]);
+  const [votes, judgements] = await Promise.all([
+    db().studyJudgeVote.findMany({ where: { studyId } }),
+    loadJudgements(studyId),
+  ]);
   const collapse = (c: string) => (c === "both_bad" ? "tie" : c);
   const groups = new Map<string, { judge: string; criterion: string; human: string[]; llm: string[] }>();
-  const voteOf = new Map(votes.map((v) => [`${v.judge}\u0000${v.criterion}\u0000${v.promptId}\u0000${v.modelA}\u0000${v.modelB}`, v]));
+  const voteOf = new Map(
+    votes.map((v) => [
+      `${v.judge}\u0000${v.criterion}\u0000${v.promptId}\u0000${v.modelA}\u0000${v.modelB}`,
+      v,
+    ]),
+  );
   const judges = [...new Set(votes.map((v) => v.judge))];
   for (const j of judgements) {
     if (j.kind !== "regular") continue;
     for (const judge of judges) {
-      const v = voteOf.get(`${judge}\u0000${j.criterion}\u0000${j.promptId}\u0000${j.modelA}\u0000${j.modelB}`);
+      const v = voteOf.get(
+        `${judge}\u0000${j.criterion}\u0000${j.promptId}\u0000${j.modelA}\u0000${j.modelB}`,
+      );
       if (!v) continue;
       const key = `${judge}\u0000${j.criterion}`;
       const g = groups.get(key) ?? { judge, criterion: j.criterion, human: [], llm: [] };

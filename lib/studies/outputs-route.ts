@@ -11,7 +11,8 @@ import { BODY_LIMITS } from "@/lib/http/body-limits";
 const MAX_BYTES = BODY_LIMITS.bulkUpload;
 
 function parseOutputsUpload(text: string, mediaType: string, models: string | undefined) {
-  if (!text.trim()) throw new AppError("VALIDATION", "The file is empty: it holds no outputs; nothing was imported");
+  if (!text.trim())
+    throw new AppError("VALIDATION", "The file is empty: it holds no outputs; nothing was imported");
   let outputs;
   if (mediaType === "application/json") {
     let raw: unknown;
@@ -21,12 +22,22 @@ function parseOutputsUpload(text: string, mediaType: string, models: string | un
       throw new AppError("BAD_REQUEST", "The request body is not valid JSON");
     }
     const parsed = ZAlpacaOutputs.safeParse(raw);
-    if (!parsed.success) throw new AppError("VALIDATION", "The outputs are not in AlpacaEval format", { fieldErrors: fieldErrorsOf(parsed.error) });
+    if (!parsed.success)
+      throw new AppError("VALIDATION", "The outputs are not in AlpacaEval format", {
+        fieldErrors: fieldErrorsOf(parsed.error),
+      });
     outputs = parseAlpacaOutputs(parsed.data);
   } else {
-    const only = models?.split(",").map((m) => m.trim()).filter(Boolean);
+    const only = models
+      ?.split(",")
+      .map((m) => m.trim())
+      .filter(Boolean);
     const r = parseMultiOutputJsonl(text, only);
-    if (r.badLines.length) throw new AppError("VALIDATION", `Lines ${r.badLines.slice(0, 10).join(", ")} are not JSON objects with an instruction`);
+    if (r.badLines.length)
+      throw new AppError(
+        "VALIDATION",
+        `Lines ${r.badLines.slice(0, 10).join(", ")} are not JSON objects with an instruction`,
+      );
     outputs = r.outputs;
   }
   if (outputs.length === 0) throw new AppError("VALIDATION", "No outputs found");
@@ -37,7 +48,8 @@ export const importOutputsRoute = defineApiRoute(
   {
     method: "POST",
     path: "/api/v1/studies/:id/outputs",
-    summary: "Import model outputs: an AlpacaEval JSON array, or JSONL with one row per prompt and one column per model",
+    summary:
+      "Import model outputs: an AlpacaEval JSON array, or JSONL with one row per prompt and one column per model",
     tag: "Studies",
     permission: "studies:manage",
     params: ZStudyId,
@@ -48,7 +60,8 @@ export const importOutputsRoute = defineApiRoute(
       contentTypes: ["application/json", "application/x-ndjson", "application/jsonl"],
       words: { what: "The upload" },
       parse: (text, mediaType, query) => parseOutputsUpload(text, mediaType, query.models),
-      description: "JSON: [{instruction, output, generator}]. JSONL: {instruction, input?, <model>[-answer]: text…}; ?models=a,b picks columns",
+      description:
+        "JSON: [{instruction, output, generator}]. JSONL: {instruction, input?, <model>[-answer]: text…}; ?models=a,b picks columns",
     },
     response: { status: 200, description: "What was imported, matched and flagged" },
   },

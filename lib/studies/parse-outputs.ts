@@ -12,7 +12,12 @@ export const ZAlpacaOutputs = z.array(ZAlpacaRow).min(1).max(20_000);
 
 /** AlpacaEval model outputs: one row per prompt and model. */
 export function parseAlpacaOutputs(rows: z.infer<typeof ZAlpacaOutputs>): TParsedOutput[] {
-  return rows.map((r) => ({ instruction: r.instruction, input: r.input ?? "", model: r.generator.trim(), text: r.output }));
+  return rows.map((r) => ({
+    instruction: r.instruction,
+    input: r.input ?? "",
+    model: r.generator.trim(),
+    text: r.output,
+  }));
 }
 
 const ANSWER_SUFFIX = /-answer$/;
@@ -22,7 +27,10 @@ const NOT_OUTPUTS = new Set(["instruction", "input", "output", "id", "category",
  * One JSONL row per prompt carrying several models' outputs (MedInstruct-test: `gpt-4-answer`,
  * `claude-2`…). Every string column other than the prompt's own is an output; `-answer` is dropped.
  */
-export function parseMultiOutputJsonl(text: string, onlyModels?: readonly string[]): { outputs: TParsedOutput[]; badLines: number[] } {
+export function parseMultiOutputJsonl(
+  text: string,
+  onlyModels?: readonly string[],
+): { outputs: TParsedOutput[]; badLines: number[] } {
   const outputs: TParsedOutput[] = [];
   const badLines: number[] = [];
   text.split(/\r?\n/).forEach((line, i) => {

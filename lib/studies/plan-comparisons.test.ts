@@ -11,7 +11,12 @@ describe("comparison plan: outputs that name their model", () => {
 
   it("holds back every pair with such an output by default, and reports each with its revealing side", () => {
     const plan = planComparisons({ ...base, attentionCheckShare: 0 });
-    expect(plan.comparisons.map((c) => `${c.promptId}:${c.modelA}-${c.modelB}`)).toEqual(["p1:a-c", "p2:a-b", "p2:a-c", "p2:b-c"]);
+    expect(plan.comparisons.map((c) => `${c.promptId}:${c.modelA}-${c.modelB}`)).toEqual([
+      "p1:a-c",
+      "p2:a-b",
+      "p2:a-c",
+      "p2:b-c",
+    ]);
     expect(plan.heldBack).toEqual([
       { promptId: "p1", modelA: "a", modelB: "b", revealing: ["b"] },
       { promptId: "p1", modelA: "b", modelB: "c", revealing: ["b"] },

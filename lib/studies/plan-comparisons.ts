@@ -25,14 +25,19 @@ export function planComparisons(input: {
   attentionCheckShare: number;
   seed: string;
   includeRevealing?: boolean;
-}): { comparisons: TPlannedComparison[]; skipped: { promptId: string; missing: string[] }[]; heldBack: THeldBackComparison[] } {
+}): {
+  comparisons: TPlannedComparison[];
+  skipped: { promptId: string; missing: string[] }[];
+  heldBack: THeldBackComparison[];
+} {
   const models = [...input.models].sort();
   const pairs: [string, string][] = [];
   if (input.design === "vs_reference") {
     const ref = input.reference ?? "";
     for (const m of models) if (m !== ref) pairs.push([m, ref]);
   } else {
-    for (let i = 0; i < models.length; i++) for (let j = i + 1; j < models.length; j++) pairs.push([models[i] as string, models[j] as string]);
+    for (let i = 0; i < models.length; i++)
+      for (let j = i + 1; j < models.length; j++) pairs.push([models[i] as string, models[j] as string]);
   }
   const regular: TPlannedComparison[] = [];
   const skipped: { promptId: string; missing: string[] }[] = [];
@@ -45,7 +50,13 @@ export function planComparisons(input: {
       if (!have.has(a)) missing.add(a);
       if (!have.has(b)) missing.add(b);
       if (!have.has(a) || !have.has(b)) continue;
-      if (revealing.has(a) || revealing.has(b)) heldBack.push({ promptId: p.id, modelA: a, modelB: b, revealing: [a, b].filter((m) => revealing.has(m)) });
+      if (revealing.has(a) || revealing.has(b))
+        heldBack.push({
+          promptId: p.id,
+          modelA: a,
+          modelB: b,
+          revealing: [a, b].filter((m) => revealing.has(m)),
+        });
       else regular.push({ promptId: p.id, modelA: a, modelB: b, kind: "regular", degradedModel: null });
     }
     if (missing.size) skipped.push({ promptId: p.id, missing: [...missing].sort() });
@@ -55,6 +66,10 @@ export function planComparisons(input: {
   const checks = rng
     .shuffle(regular)
     .slice(0, nChecks)
-    .map((c, i): TPlannedComparison => ({ ...c, kind: "attention", degradedModel: i % 2 === 0 ? c.modelA : c.modelB }));
+    .map((c, i): TPlannedComparison => ({
+      ...c,
+      kind: "attention",
+      degradedModel: i % 2 === 0 ? c.modelA : c.modelB,
+    }));
   return { comparisons: [...regular, ...checks], skipped, heldBack };
 }

@@ -15,8 +15,10 @@ export const studyQueue = defineQueueFeature({
   tag: "Studies",
   permission: "studies:rate",
   claimPath: "/api/v1/studies/:id/assignments/next",
-  claimSummary: "Claim (or resume) your next blinded comparison: responses are labelled A (left) and B (right) only",
-  viewDescription: "The blinded assignment { assignmentId, resumed, leaseExpiresAt, prompt, responses, criteria, options, progress, draft }",
+  claimSummary:
+    "Claim (or resume) your next blinded comparison: responses are labelled A (left) and B (right) only",
+  viewDescription:
+    "The blinded assignment { assignmentId, resumed, leaseExpiresAt, prompt, responses, criteria, options, progress, draft }",
   unknownQueue: "Unknown study",
   statusMessage: { PAUSED: "The study is paused", CLOSED: "The study is closed" },
   owns: async (queueId, client) => (await client.study.count({ where: { id: queueId } })) > 0,
@@ -37,12 +39,22 @@ export const studyQueue = defineQueueFeature({
   draft: ZRatingDraft,
   checkDraft: checkRatingDraft,
   // By assignment like study.judgement, so the row names no model.
-  skipRecord: ({ assignmentId, queueId }) => ({ action: "study.skip", entityType: "queue_assignment", entityId: assignmentId, after: { studyId: queueId } }),
+  skipRecord: ({ assignmentId, queueId }) => ({
+    action: "study.skip",
+    entityType: "queue_assignment",
+    entityId: assignmentId,
+    after: { studyId: queueId },
+  }),
   payload: ZJudgementInput,
   submit: judgementSubmit,
 });
 
 /** The server helpers (the rating page, the demo and tests call them as the routes do). */
-export const { claim: nextAssignment, submit: submitJudgement, saveDraft: saveRatingDraft, skip: skipRating } = studyQueue;
+export const {
+  claim: nextAssignment,
+  submit: submitJudgement,
+  saveDraft: saveRatingDraft,
+  skip: skipRating,
+} = studyQueue;
 export type { TBlindedAssignment } from "@/lib/studies/rating-view";
 export type { TJudgementResult } from "@/lib/studies/submit-judgement";

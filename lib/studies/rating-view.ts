@@ -43,13 +43,19 @@ async function decideShownLeft(
 ): Promise<"A" | "B"> {
   return client.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${studyId}::text || ':sides:' || ${c.modelA} || ':' || ${c.modelB}, 0))`;
-    const current = await tx.studyAssignmentSides.findUnique({ where: { assignmentId }, select: { shownLeft: true } });
+    const current = await tx.studyAssignmentSides.findUnique({
+      where: { assignmentId },
+      select: { shownLeft: true },
+    });
     // Only the first decision sticks, so a resumed or double-clicked claim shows the same sides.
     if (current) return current.shownLeft;
     let side: "A" | "B" | null = null;
     if (c.repeatOfId) {
       // A consistency repeat shows the same pair with sides swapped.
-      const original = await tx.studyJudgement.findFirst({ where: { comparisonId: c.repeatOfId, raterId: userId }, select: { shownLeft: true } });
+      const original = await tx.studyJudgement.findFirst({
+        where: { comparisonId: c.repeatOfId, raterId: userId },
+        select: { shownLeft: true },
+      });
       if (original) side = original.shownLeft === "A" ? "B" : "A";
     }
     if (!side) {
@@ -61,7 +67,10 @@ async function decideShownLeft(
       const count = (s: string) => rows.find((r) => r.shownLeft === s)?.n ?? 0;
       side = chooseShownLeft({ leftA: count("A"), leftB: count("B") });
     }
-    await tx.studyAssignmentSides.createMany({ data: [{ assignmentId, comparisonId: c.id, shownLeft: side }], skipDuplicates: true });
+    await tx.studyAssignmentSides.createMany({
+      data: [{ assignmentId, comparisonId: c.id, shownLeft: side }],
+      skipDuplicates: true,
+    });
     return side;
   }, QUEUE_TX_OPTIONS);
 }
@@ -72,27 +81,49 @@ export function readRatingDraft(value: unknown): TRatingDraft | null {
   return r.success ? r.data : null;
 }
 
-type TRatingStudy = { id: string; criteria: unknown; allowTie: boolean; allowBothBad: boolean; rationale: string };
+type TRatingStudy = {
+  id: string;
+  criteria: unknown;
+  allowTie: boolean;
+  allowBothBad: boolean;
+  rationale: string;
+};
 
 /** The blinded view of a claimed comparison; its sides are decided on its first showing. */
-export async function ratingView(user: TCurrentUser, claim: TClaim, study: TRatingStudy, client: TQueueClient): Promise<TBlindedAssignment> {
+export async function ratingView(
+  user: TCurrentUser,
+  claim: TClaim,
+  study: TRatingStudy,
+  client: TQueueClient,
+): Promise<TBlindedAssignment> {
   const comparison = await client.studyComparison.findUnique({ where: { queueItemId: claim.itemId } });
   // Every study item is written with its comparison in one transaction: a missing one is a broken
   // invariant (500), still an AppError so the wrapper answers problem+json like any other.
   if (!comparison) throw new AppError("INTERNAL", "This study's queue item has no comparison");
-  const assignment = await client.queueAssignment.findUniqueOrThrow({ where: { id: claim.assignmentId }, select: { draft: true, studySides: { select: { shownLeft: true } } } });
+  const assignment = await client.queueAssignment.findUniqueOrThrow({
+    where: { id: claim.assignmentId },
+    select: { draft: true, studySides: { select: { shownLeft: true } } },
+  });
   let shownLeft = assignment.studySides?.shownLeft;
   if (shownLeft !== "A" && shownLeft !== "B") {
     shownLeft = await decideShownLeft(client, study.id, claim.assignmentId, user.id, comparison);
   }
   const [prompt, outputs, submitted] = await Promise.all([
-    client.studyPrompt.findUniqueOrThrow({ where: { id: comparison.promptId }, select: { instruction: true, input: true } }),
-    client.studyOutput.findMany({ where: { promptId: comparison.promptId, model: { in: [comparison.modelA, comparison.modelB] } }, select: { model: true, text: true } }),
+    client.studyPrompt.findUniqueOrThrow({
+      where: { id: comparison.promptId },
+      select: { instruction: true, input: true },
+    }),
+    client.studyOutput.findMany({
+      where: { promptId: comparison.promptId, model: { in: [comparison.modelA, comparison.modelB] } },
+      select: { model: true, text: true },
+    }),
     client.queueAssignment.count({ where: { queueId: study.id, userId: user.id, status: "SUBMITTED" } }),
   ]);
   const textOf = (model: string) => {
     const text = outputs.find((o) => o.model === model)?.text ?? "";
-    return canonicalPresentation(comparison.degradedModel === model ? degradeOutput(text, comparison.id) : text);
+    return canonicalPresentation(
+      comparison.degradedModel === model ? degradeOutput(text, comparison.id) : text,
+    );
   };
   const left = shownLeft === "A" ? comparison.modelA : comparison.modelB;
   const right = shownLeft === "A" ? comparison.modelB : comparison.modelA;
@@ -100,7 +131,10 @@ export async function ratingView(user: TCurrentUser, claim: TClaim, study: TRati
     assignmentId: claim.assignmentId,
     resumed: claim.resumed,
     leaseExpiresAt: claim.leaseExpiresAt.toISOString(),
-    prompt: { instruction: canonicalPresentation(prompt.instruction), input: canonicalPresentation(prompt.input) },
+    prompt: {
+      instruction: canonicalPresentation(prompt.instruction),
+      input: canonicalPresentation(prompt.input),
+    },
     responses: [
       { label: "A", text: textOf(left) },
       { label: "B", text: textOf(right) },

@@ -12,18 +12,40 @@ import { ZStudyId } from "@/lib/studies/schemas";
 const ZCriterionQuery = z.object({ criterion: z.string().min(1).max(40) });
 
 /** Every download is recorded, awaited, before its answer is returned: a download that fails to record is not served. */
-async function auditExport(user: TCurrentUser, ctx: TRequestContext, studyId: string, what: string, filter?: Record<string, string>) {
+async function auditExport(
+  user: TCurrentUser,
+  ctx: TRequestContext,
+  studyId: string,
+  what: string,
+  filter?: Record<string, string>,
+) {
   await db().$transaction((tx) =>
-    recordAudit(tx, ctx, { actorId: user.id, action: "study.export", entityType: "study", entityId: studyId, after: filter ? { what, filter } : { what } }),
+    recordAudit(tx, ctx, {
+      actorId: user.id,
+      action: "study.export",
+      entityType: "study",
+      entityId: studyId,
+      after: filter ? { what, filter } : { what },
+    }),
   );
 }
 
 /** The filter as the caller sent it, for the audit row (only set fields, as text). */
 const filterOf = (query: Record<string, unknown>): Record<string, string> =>
-  Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== false).map(([k, v]) => [k, String(v)]));
+  Object.fromEntries(
+    Object.entries(query)
+      .filter(([, v]) => v !== undefined && v !== null && v !== false)
+      .map(([k, v]) => [k, String(v)]),
+  );
 
 const download = (body: string, type: string, filename: string) =>
-  new Response(body, { headers: { "content-type": type, "content-disposition": `attachment; filename="${filename}"`, "cache-control": "no-store" } });
+  new Response(body, {
+    headers: {
+      "content-type": type,
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+    },
+  });
 
 export const studyStatsRoute = defineApiRoute(
   {
@@ -34,7 +56,11 @@ export const studyStatsRoute = defineApiRoute(
     permission: "studies:results",
     params: ZStudyId,
     query: ZStatsFilter,
-    response: { status: 200, description: "{criteria, pairs, ratings, agreement, positionBias, heldBack: {count, comparisons: [{promptId, prompt, modelA, modelB, revealing}]}} (heldBack: comparisons never handed out because an output names its model)" },
+    response: {
+      status: 200,
+      description:
+        "{criteria, pairs, ratings, agreement, positionBias, heldBack: {count, comparisons: [{promptId, prompt, modelA, modelB, revealing}]}} (heldBack: comparisons never handed out because an output names its model)",
+    },
   },
   async ({ user, params, query, ctx }) => {
     const stats = await studyStats(params.id, query);
@@ -64,7 +90,8 @@ export const annotationsRoute = defineApiRoute(
   {
     method: "GET",
     path: "/api/v1/studies/:id/annotations.json",
-    summary: "AlpacaEval-format annotations for one criterion (output_1 = model B; 1 = B preferred, 2 = A, 1.5 = tie/both bad)",
+    summary:
+      "AlpacaEval-format annotations for one criterion (output_1 = model B; 1 = B preferred, 2 = A, 1.5 = tie/both bad)",
     tag: "Studies",
     permission: "studies:results",
     params: ZStudyId,
@@ -74,7 +101,11 @@ export const annotationsRoute = defineApiRoute(
   async ({ user, params, query, ctx }) => {
     const rows = await alpacaAnnotations(params.id, query.criterion);
     await auditExport(user, ctx, params.id, `annotations:${query.criterion}`);
-    return download(JSON.stringify(rows, null, 1), "application/json", `study-${params.id}-${query.criterion}-annotations.json`);
+    return download(
+      JSON.stringify(rows, null, 1),
+      "application/json",
+      `study-${params.id}-${query.criterion}-annotations.json`,
+    );
   },
 );
 
@@ -92,6 +123,10 @@ export const dpoRoute = defineApiRoute(
   async ({ user, params, query, ctx }) => {
     const rows = await dpoPairs(params.id, query.criterion);
     await auditExport(user, ctx, params.id, `dpo:${query.criterion}`);
-    return download(rows.map((r) => JSON.stringify(r)).join("\n") + (rows.length ? "\n" : ""), "application/x-ndjson", `study-${params.id}-${query.criterion}-dpo.jsonl`);
+    return download(
+      rows.map((r) => JSON.stringify(r)).join("\n") + (rows.length ? "\n" : ""),
+      "application/x-ndjson",
+      `study-${params.id}-${query.criterion}-dpo.jsonl`,
+    );
   },
 );

@@ -1,5 +1,16 @@
 /** Vendor and model words the patterns below know: a rater-facing title must not use them either. */
-export const IDENTITY_WORDS = ["chatgpt", "gpt", "claude", "bard", "gemini", "llama", "openai", "anthropic", "google", "meta"] as const;
+export const IDENTITY_WORDS = [
+  "chatgpt",
+  "gpt",
+  "claude",
+  "bard",
+  "gemini",
+  "llama",
+  "openai",
+  "anthropic",
+  "google",
+  "meta",
+] as const;
 
 // Self-identification by an assistant breaks blinding, so such outputs are flagged for the admin.
 const PATTERNS: RegExp[] = [
@@ -16,7 +27,10 @@ export function revealsIdentity(text: string): boolean {
 
 /** The part of a flagged output that names the model, with some context, for the admin's list. */
 export function excerptAround(text: string, width = 200): string {
-  const at = PATTERNS.map((p) => text.search(p)).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0;
+  const at =
+    PATTERNS.map((p) => text.search(p))
+      .filter((i) => i >= 0)
+      .sort((a, b) => a - b)[0] ?? 0;
   const start = Math.max(0, at - 60);
   return `${start > 0 ? "…" : ""}${text.slice(start, start + width)}${start + width < text.length ? "…" : ""}`;
 }

@@ -1,12 +1,33 @@
 import "server-only";
 import type { TApiRouteDef } from "@/lib/http/api-route";
 import { importOutputsRoute } from "@/lib/studies/outputs-route";
-import { movedSaveRatingDraftRoute, movedSkipRatingRoute, movedSubmitJudgementRoute, nextAssignmentRoute } from "@/lib/studies/rating-routes";
-import { annotationsRoute, dpoRoute, judgementsCsvRoute, studyStatsRoute } from "@/lib/studies/results-routes";
+import {
+  movedSaveRatingDraftRoute,
+  movedSkipRatingRoute,
+  movedSubmitJudgementRoute,
+  nextAssignmentRoute,
+} from "@/lib/studies/rating-routes";
+import {
+  annotationsRoute,
+  dpoRoute,
+  judgementsCsvRoute,
+  studyStatsRoute,
+} from "@/lib/studies/results-routes";
 import { importJudgeRoute, judgeAgreementRoute } from "@/lib/studies/judge-routes";
-import { closeStudyRoute, pauseStudyRoute, resumeStudyRoute, startStudyRoute } from "@/lib/studies/status-routes";
+import {
+  closeStudyRoute,
+  pauseStudyRoute,
+  resumeStudyRoute,
+  startStudyRoute,
+} from "@/lib/studies/status-routes";
 import { setStudyRatersRoute } from "@/lib/studies/raters-route";
-import { createStudyRoute, getStudyRoute, identityRevealingRoute, listStudiesRoute, setStudyTitleRoute } from "@/lib/studies/study-routes";
+import {
+  createStudyRoute,
+  getStudyRoute,
+  identityRevealingRoute,
+  listStudiesRoute,
+  setStudyTitleRoute,
+} from "@/lib/studies/study-routes";
 
 /** Every preference-study route, for lib/api/registry.ts. */
 export const studyRoutes: { def: TApiRouteDef }[] = [

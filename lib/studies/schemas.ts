@@ -1,16 +1,30 @@
 import { z } from "zod";
 
 const ZCriterion = z.union([
-  z.string().trim().min(1).max(60).transform((label) => ({ key: criterionKey(label), label, description: "" })),
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .transform((label) => ({ key: criterionKey(label), label, description: "" })),
   z.object({
-    key: z.string().trim().regex(/^[a-z0-9_]{1,40}$/, "Use lower-case letters, digits and _"),
+    key: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_]{1,40}$/, "Use lower-case letters, digits and _"),
     label: z.string().trim().min(1).max(60),
     description: z.string().trim().max(500).default(""),
   }),
 ]);
 
 export function criterionKey(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "").slice(0, 40) || "criterion";
+  return (
+    label
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_|_$/g, "")
+      .slice(0, 40) || "criterion"
+  );
 }
 
 export const ZCreateStudy = z
@@ -27,14 +41,21 @@ export const ZCreateStudy = z
     rationale: z.enum(["off", "optional", "required"]).default("optional"),
     attentionCheckShare: z.number().min(0).max(0.5).default(0),
     repeatShare: z.number().min(0).max(0.5).default(0),
-    leaseMinutes: z.number().int().min(1).max(24 * 60).default(30),
+    leaseMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
     raterIds: z.array(z.uuid()).max(500).optional(),
     seed: z.string().trim().min(1).max(100).optional(),
   })
   .superRefine((v, c) => {
-    if (v.design === "vs_reference" && !v.reference) c.addIssue({ code: "custom", path: ["reference"], message: "Name the reference model" });
+    if (v.design === "vs_reference" && !v.reference)
+      c.addIssue({ code: "custom", path: ["reference"], message: "Name the reference model" });
     const keys = v.criteria.map((k) => k.key);
-    if (new Set(keys).size !== keys.length) c.addIssue({ code: "custom", path: ["criteria"], message: "Criteria must be distinct" });
+    if (new Set(keys).size !== keys.length)
+      c.addIssue({ code: "custom", path: ["criteria"], message: "Criteria must be distinct" });
   });
 export type TCreateStudy = z.infer<typeof ZCreateStudy>;
 export type TCriterion = { key: string; label: string; description: string };
@@ -43,20 +64,33 @@ export const ZChoiceShown = z.enum(["A", "B", "tie", "both_bad"]);
 export const ZJudgementInput = z.object({
   choices: z.record(z.string(), ZChoiceShown),
   rationale: z.string().trim().max(5000).optional(),
-  durationMs: z.number().int().min(0).max(24 * 3600 * 1000).optional(),
+  durationMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600 * 1000)
+    .optional(),
   /** The rater confirms that possible identifiers in the rationale are not PHI. */
   phiConfirmed: z.boolean().optional(),
 });
 export type TJudgementInput = z.infer<typeof ZJudgementInput>;
 
 export const ZStudyId = z.object({ id: z.uuid({ message: "Unknown study" }) });
-export const ZStudyAssignmentParams = z.object({ id: z.uuid({ message: "Unknown study" }), assignmentId: z.uuid({ message: "Unknown assignment" }) });
+export const ZStudyAssignmentParams = z.object({
+  id: z.uuid({ message: "Unknown study" }),
+  assignmentId: z.uuid({ message: "Unknown assignment" }),
+});
 
 /** A half-filled rating in the rater's own terms (A = left response): safe to hand back to them. */
 export const ZRatingDraft = z.object({
   choices: z.record(z.string().regex(/^[a-z0-9_]{1,40}$/, "Unknown criterion"), ZChoiceShown).default({}),
   rationale: z.string().max(5000).default(""),
-  elapsedMs: z.number().int().min(0).max(24 * 3600 * 1000).default(0),
+  elapsedMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 3600 * 1000)
+    .default(0),
 });
 export type TRatingDraft = z.infer<typeof ZRatingDraft>;
 

@@ -9,14 +9,23 @@ import type { TRequestContext } from "@/lib/http/request-context";
  * The admin's explicit, audited choice before the start: hand out comparisons whose outputs name
  * their model (include), or hold them back (the default). The start reads it.
  */
-export async function setIdentityRevealing(user: TCurrentUser, studyId: string, include: boolean, ctx: TRequestContext) {
+export async function setIdentityRevealing(
+  user: TCurrentUser,
+  studyId: string,
+  include: boolean,
+  ctx: TRequestContext,
+) {
   return db().$transaction(async (tx) => {
     // The row lock the start takes too: a choice racing a start either lands before it (and the
     // start uses it) or sees the study started, never recorded after the start ignored it.
     await tx.$queryRaw`SELECT id FROM "Study" WHERE id = ${studyId}::uuid FOR UPDATE`;
-    const study = await tx.study.findUnique({ where: { id: studyId }, select: { status: true, includeIdentityRevealing: true } });
+    const study = await tx.study.findUnique({
+      where: { id: studyId },
+      select: { status: true, includeIdentityRevealing: true },
+    });
     if (!study) throw notFound("Study");
-    if (study.status !== "DRAFT") throw new AppError("CONFLICT", "The study has already started: what raters are handed out is fixed");
+    if (study.status !== "DRAFT")
+      throw new AppError("CONFLICT", "The study has already started: what raters are handed out is fixed");
     const outputs = await tx.studyOutput.findMany({
       where: { prompt: { studyId }, revealsIdentity: true },
       select: { id: true },

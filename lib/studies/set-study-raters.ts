@@ -11,9 +11,17 @@ import { checkRaters } from "@/lib/studies/check-raters";
  * until the study closes, so a rater who drops out can be replaced; someone taken off the list
  * gets no new comparisons, and their open lease lapses back to the queue.
  */
-export async function setStudyRaters(user: TCurrentUser, studyId: string, raterIds: readonly string[], ctx: TRequestContext) {
+export async function setStudyRaters(
+  user: TCurrentUser,
+  studyId: string,
+  raterIds: readonly string[],
+  ctx: TRequestContext,
+) {
   return db().$transaction(async (tx) => {
-    const study = await tx.study.findUnique({ where: { id: studyId }, select: { status: true, raters: { select: { userId: true } } } });
+    const study = await tx.study.findUnique({
+      where: { id: studyId },
+      select: { status: true, raters: { select: { userId: true } } },
+    });
     if (!study) throw notFound("Study");
     if (study.status === "CLOSED") throw new AppError("CONFLICT", "The study is closed");
     const ids = await checkRaters(tx, raterIds);

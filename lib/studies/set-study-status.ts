@@ -12,7 +12,12 @@ const TRANSITIONS: Record<"pause" | "resume" | "close", { from: StudyStatus[]; t
   close: { from: ["ACTIVE", "PAUSED"], to: "CLOSED" },
 };
 
-export async function setStudyStatus(user: TCurrentUser, studyId: string, action: "pause" | "resume" | "close", ctx: TRequestContext) {
+export async function setStudyStatus(
+  user: TCurrentUser,
+  studyId: string,
+  action: "pause" | "resume" | "close",
+  ctx: TRequestContext,
+) {
   const t = TRANSITIONS[action];
   return db().$transaction(async (tx) => {
     const study = await tx.study.findUnique({ where: { id: studyId }, select: { status: true } });
@@ -21,8 +26,16 @@ export async function setStudyStatus(user: TCurrentUser, studyId: string, action
       where: { id: studyId, status: { in: t.from } },
       data: { status: t.to, ...(t.to === "CLOSED" ? { closedAt: new Date() } : {}) },
     });
-    if (moved.count === 0) throw new AppError("CONFLICT", `A ${study.status.toLowerCase()} study cannot ${action}`);
-    await recordAudit(tx, ctx, { actorId: user.id, action: `study.${action}`, entityType: "study", entityId: studyId, before: { status: study.status }, after: { status: t.to } });
+    if (moved.count === 0)
+      throw new AppError("CONFLICT", `A ${study.status.toLowerCase()} study cannot ${action}`);
+    await recordAudit(tx, ctx, {
+      actorId: user.id,
+      action: `study.${action}`,
+      entityType: "study",
+      entityId: studyId,
+      before: { status: study.status },
+      after: { status: t.to },
+    });
     return { status: t.to };
   });
 }

@@ -10,7 +10,6 @@ import { studyCriteria } from "@/lib/studies/study-criteria";
 import { checkTitle } from "@/lib/studies/check-title";
 import { titleNamesModel } from "@/lib/studies/title-names-model";
 
-
 export async function startStudy(user: TCurrentUser, studyId: string, ctx: TRequestContext) {
   return db().$transaction(
     async (tx) => {
@@ -19,21 +18,42 @@ export async function startStudy(user: TCurrentUser, studyId: string, ctx: TRequ
       const study = await tx.study.findUnique({ where: { id: studyId } });
       if (!study) throw notFound("Study");
       if (study.status !== "DRAFT") throw new AppError("CONFLICT", "The study has already started");
-      const prompts = await tx.studyPrompt.findMany({ where: { studyId }, select: { id: true, outputs: { select: { model: true, revealsIdentity: true } } } });
+      const prompts = await tx.studyPrompt.findMany({
+        where: { studyId },
+        select: { id: true, outputs: { select: { model: true, revealsIdentity: true } } },
+      });
       const models = [...new Set(prompts.flatMap((p) => p.outputs.map((o) => o.model)))];
-      if (models.length < 2) throw new AppError("VALIDATION", "Import the outputs of at least two models first");
+      if (models.length < 2)
+        throw new AppError("VALIDATION", "Import the outputs of at least two models first");
       if (study.design === "vs_reference" && !models.includes(study.referenceModel ?? "")) {
-        throw new AppError("VALIDATION", `No outputs of the reference model ${study.referenceModel ?? ""} were imported`);
+        throw new AppError(
+          "VALIDATION",
+          `No outputs of the reference model ${study.referenceModel ?? ""} were imported`,
+        );
       }
       // Raters see the title and the criteria, never the internal name.
       checkTitle(study.title, models);
       // The same check as the title's: "sounds more like Claude" names claude-2 as surely as "Claude 2".
-      const named = [...new Set(studyCriteria(study.criteria).flatMap((c) => [...titleNamesModel(c.label, models), ...titleNamesModel(c.description, models)]))];
+      const named = [
+        ...new Set(
+          studyCriteria(study.criteria).flatMap((c) => [
+            ...titleNamesModel(c.label, models),
+            ...titleNamesModel(c.description, models),
+          ]),
+        ),
+      ];
       if (named.length) {
-        throw new AppError("VALIDATION", `Raters see the criteria, and they name ${named.join(", ")}: rename them first`);
+        throw new AppError(
+          "VALIDATION",
+          `Raters see the criteria, and they name ${named.join(", ")}: rename them first`,
+        );
       }
       const plan = planComparisons({
-        prompts: prompts.map((p) => ({ id: p.id, models: p.outputs.map((o) => o.model), revealing: p.outputs.filter((o) => o.revealsIdentity).map((o) => o.model) })),
+        prompts: prompts.map((p) => ({
+          id: p.id,
+          models: p.outputs.map((o) => o.model),
+          revealing: p.outputs.filter((o) => o.revealsIdentity).map((o) => o.model),
+        })),
         models,
         design: study.design === "vs_reference" ? "vs_reference" : "all_pairs",
         reference: study.referenceModel,
@@ -44,7 +64,9 @@ export async function startStudy(user: TCurrentUser, studyId: string, ctx: TRequ
       if (plan.comparisons.length === 0) {
         throw new AppError(
           "VALIDATION",
-          plan.heldBack.length ? "Every comparison has an output that names its model: include those outputs explicitly to start" : "No prompt has outputs from both models of any pair",
+          plan.heldBack.length
+            ? "Every comparison has an output that names its model: include those outputs explicitly to start"
+            : "No prompt has outputs from both models of any pair",
         );
       }
       const itemIds = await createQueueItems(tx, {
@@ -64,7 +86,8 @@ export async function startStudy(user: TCurrentUser, studyId: string, ctx: TRequ
         })),
       });
       // Kept, not dropped: the results report what raters never saw.
-      if (plan.heldBack.length) await tx.studyHeldBack.createMany({ data: plan.heldBack.map((h) => ({ studyId, ...h })) });
+      if (plan.heldBack.length)
+        await tx.studyHeldBack.createMany({ data: plan.heldBack.map((h) => ({ studyId, ...h })) });
       await tx.study.update({ where: { id: studyId }, data: { status: "ACTIVE", startedAt: new Date() } });
       const summary = {
         comparisons: plan.comparisons.filter((c) => c.kind === "regular").length,
@@ -78,7 +101,11 @@ export async function startStudy(user: TCurrentUser, studyId: string, ctx: TRequ
         action: "study.start",
         entityType: "study",
         entityId: studyId,
-        after: { ...summary, skippedPrompts: plan.skipped.length, includeIdentityRevealing: study.includeIdentityRevealing },
+        after: {
+          ...summary,
+          skippedPrompts: plan.skipped.length,
+          includeIdentityRevealing: study.includeIdentityRevealing,
+        },
       });
       return summary;
     },

@@ -13,7 +13,11 @@ export const startStudyRoute = defineApiRoute(
     tag: "Studies",
     permission: "studies:manage",
     params: ZStudyId,
-    response: { status: 200, description: "Counts (comparisons, attentionChecks, heldBack), models, and prompts skipped for missing outputs" },
+    response: {
+      status: 200,
+      description:
+        "Counts (comparisons, attentionChecks, heldBack), models, and prompts skipped for missing outputs",
+    },
   },
   async ({ user, params, ctx }) => json(await startStudy(user, params.id, ctx)),
 );

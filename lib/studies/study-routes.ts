@@ -11,7 +11,8 @@ export const createStudyRoute = defineApiRoute(
   {
     method: "POST",
     path: "/api/v1/studies",
-    summary: "Create a blinded pairwise preference study (draft). `title` is what raters see (default \"Study <number>\"); it must not name a model or vendor (422 on `title`)",
+    summary:
+      'Create a blinded pairwise preference study (draft). `title` is what raters see (default "Study <number>"); it must not name a model or vendor (422 on `title`)',
     tag: "Studies",
     permission: "studies:manage",
     body: ZCreateStudy,
@@ -30,7 +31,21 @@ export const listStudiesRoute = defineApiRoute(
     summary: "List preference studies",
     tag: "Studies",
     permission: "studies:results",
-    response: { status: 200, schema: z.object({ studies: z.array(z.object({ id: z.string(), number: z.number(), name: z.string(), title: z.string(), status: z.string() })) }), description: "Newest first" },
+    response: {
+      status: 200,
+      schema: z.object({
+        studies: z.array(
+          z.object({
+            id: z.string(),
+            number: z.number(),
+            name: z.string(),
+            title: z.string(),
+            status: z.string(),
+          }),
+        ),
+      }),
+      description: "Newest first",
+    },
   },
   async () => json({ studies: await listStudies() }),
 );
@@ -52,7 +67,8 @@ export const setStudyTitleRoute = defineApiRoute(
   {
     method: "PATCH",
     path: "/api/v1/studies/:id",
-    summary: "Change the title raters see (until the study closes); refused (422 on `title`) when it names a model of the study or a vendor",
+    summary:
+      "Change the title raters see (until the study closes); refused (422 on `title`) when it names a model of the study or a vendor",
     tag: "Studies",
     permission: "studies:manage",
     params: ZStudyId,
@@ -72,7 +88,11 @@ export const identityRevealingRoute = defineApiRoute(
     permission: "studies:manage",
     params: ZStudyId,
     body: ZIdentityRevealing,
-    response: { status: 200, schema: z.object({ include: z.boolean(), outputs: z.number() }), description: "The choice and how many outputs it concerns" },
+    response: {
+      status: 200,
+      schema: z.object({ include: z.boolean(), outputs: z.number() }),
+      description: "The choice and how many outputs it concerns",
+    },
   },
   async ({ user, params, body, ctx }) => json(await setIdentityRevealing(user, params.id, body.include, ctx)),
 );

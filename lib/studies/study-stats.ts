@@ -19,7 +19,14 @@ export const ZStatsFilter = z.object({
     .string()
     .max(20_000)
     .optional()
-    .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined)),
+    .transform((v) =>
+      v
+        ? v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined,
+    ),
   excludeFailedAttention: ZFlag,
   excludeRevealing: ZFlag,
   bootstrapRounds: z.coerce.number().int().min(50).max(5000).optional(),
@@ -50,7 +57,11 @@ export function attentionOutcomes(judgements: readonly TLoadedJudgement[]) {
 
 /** Raters who failed any attention check. */
 export function ratersFailingAttention(judgements: readonly TLoadedJudgement[]): Set<string> {
-  return new Set(attentionOutcomes(judgements).filter((o) => !o.passed).map((o) => o.raterId));
+  return new Set(
+    attentionOutcomes(judgements)
+      .filter((o) => !o.passed)
+      .map((o) => o.raterId),
+  );
 }
 
 /** What the filters keep for the preference statistics: regular comparisons only. */
@@ -68,13 +79,24 @@ export function filterJudgements(all: readonly TLoadedJudgement[], f: TStatsFilt
 }
 
 export async function studyStats(studyId: string, f: TStatsFilter) {
-  const study = await db().study.findUnique({ where: { id: studyId }, select: { criteria: true, seed: true, design: true, referenceModel: true } });
+  const study = await db().study.findUnique({
+    where: { id: studyId },
+    select: { criteria: true, seed: true, design: true, referenceModel: true },
+  });
   if (!study) throw notFound("Study");
   const [all, heldBack] = await Promise.all([loadJudgements(studyId), heldBackComparisons(studyId)]);
   const kept = filterJudgements(all, f);
   // A and B are the stored comparison's model A and B (the reference is B), as in the downloads.
-  const modelOrder = statsModelOrder(study.design, study.referenceModel, kept.flatMap((j) => [j.modelA, j.modelB]));
-  const summary = summarisePairs(kept, { seed: study.seed, modelOrder, ...(f.bootstrapRounds ? { bootstrapRounds: f.bootstrapRounds } : {}) });
+  const modelOrder = statsModelOrder(
+    study.design,
+    study.referenceModel,
+    kept.flatMap((j) => [j.modelA, j.modelB]),
+  );
+  const summary = summarisePairs(kept, {
+    seed: study.seed,
+    modelOrder,
+    ...(f.bootstrapRounds ? { bootstrapRounds: f.bootstrapRounds } : {}),
+  });
   const criteria = studyCriteria(study.criteria).filter((c) => !f.criterion || c.key === f.criterion);
   return {
     criteria,
@@ -91,10 +113,17 @@ export async function studyQuality(studyId: string) {
   const all = await loadJudgements(studyId);
   const pseudonymOf = new Map(all.map((j) => [j.raterId, j.pseudonym]));
   const attention = attentionCheckPassRates(
-    attentionOutcomes(all).map((o): { raterId: string; expected: Choice; choice: Choice } => ({ raterId: o.raterId, expected: "A", choice: o.passed ? "A" : "B" })),
+    attentionOutcomes(all).map((o): { raterId: string; expected: Choice; choice: Choice } => ({
+      raterId: o.raterId,
+      expected: "A",
+      choice: o.passed ? "A" : "B",
+    })),
   ).map((r) => ({ ...r, rater: pseudonymOf.get(r.raterId) ?? "" }));
   // Input order is creation order, so each repeat is compared with the rater's first showing.
-  const consistency = repeatConsistency(all.filter((j) => j.kind !== "attention")).map((r) => ({ ...r, rater: pseudonymOf.get(r.raterId) ?? "" }));
+  const consistency = repeatConsistency(all.filter((j) => j.kind !== "attention")).map((r) => ({
+    ...r,
+    rater: pseudonymOf.get(r.raterId) ?? "",
+  }));
   const durations = all.map((j) => j.durationMs).sort((a, b) => a - b);
   const medianDurationMs = durations.length ? (durations[Math.floor(durations.length / 2)] ?? 0) : null;
   return { attention, consistency, medianDurationMs, judgements: all.length };

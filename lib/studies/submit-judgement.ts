@@ -14,33 +14,50 @@ export type TJudgementResult = { status: "submitted" | "already_submitted"; judg
 
 const REPEAT_GAP = 10;
 
-function validate(input: TJudgementInput, study: { criteria: unknown; allowTie: boolean; allowBothBad: boolean; rationale: string }): void {
+function validate(
+  input: TJudgementInput,
+  study: { criteria: unknown; allowTie: boolean; allowBothBad: boolean; rationale: string },
+): void {
   const keys = studyCriteria(study.criteria).map((c) => c.key);
   const errors: Record<string, string[]> = {};
   for (const key of keys) {
     const choice = input.choices[key];
     if (!choice) errors[`choices.${key}`] = ["Choose an answer"];
-    else if (choice === "tie" && !study.allowTie) errors[`choices.${key}`] = ["Ties are not allowed in this study"];
-    else if (choice === "both_bad" && !study.allowBothBad) errors[`choices.${key}`] = ["“Both bad” is not allowed in this study"];
+    else if (choice === "tie" && !study.allowTie)
+      errors[`choices.${key}`] = ["Ties are not allowed in this study"];
+    else if (choice === "both_bad" && !study.allowBothBad)
+      errors[`choices.${key}`] = ["“Both bad” is not allowed in this study"];
   }
-  for (const key of Object.keys(input.choices)) if (!keys.includes(key)) errors[`choices.${key}`] = ["Unknown criterion"];
+  for (const key of Object.keys(input.choices))
+    if (!keys.includes(key)) errors[`choices.${key}`] = ["Unknown criterion"];
   if (study.rationale === "required" && !input.rationale) errors.rationale = ["Give a short rationale"];
-  if (Object.keys(errors).length) throw new AppError("VALIDATION", "The judgement is incomplete", { fieldErrors: errors });
+  if (Object.keys(errors).length)
+    throw new AppError("VALIDATION", "The judgement is incomplete", { fieldErrors: errors });
 }
 
 async function loadTarget(tx: TTx, ref: TAssignmentRef) {
   const a = await tx.queueAssignment.findFirst({
     where: { id: ref.assignmentId, userId: ref.user.id },
-    include: { item: { include: { comparison: { include: { study: true } } } }, studySides: { select: { shownLeft: true } } },
+    include: {
+      item: { include: { comparison: { include: { study: true } } } },
+      studySides: { select: { shownLeft: true } },
+    },
   });
   const comparison = a?.item.comparison;
   if (!a || !comparison) return null;
-  return { claimedAt: a.claimedAt, position: a.item.position, comparison, study: comparison.study, shownLeft: a.studySides?.shownLeft ?? null };
+  return {
+    claimedAt: a.claimedAt,
+    position: a.item.position,
+    comparison,
+    study: comparison.study,
+    shownLeft: a.studySides?.shownLeft ?? null,
+  };
 }
 type TJudgementTarget = NonNullable<Awaited<ReturnType<typeof loadTarget>>>;
 
 function shownSide(t: TJudgementTarget): "A" | "B" {
-  if (t.shownLeft !== "A" && t.shownLeft !== "B") throw new AppError("CONFLICT", "This assignment was never shown");
+  if (t.shownLeft !== "A" && t.shownLeft !== "B")
+    throw new AppError("CONFLICT", "This assignment was never shown");
   return t.shownLeft;
 }
 
@@ -53,14 +70,19 @@ export const judgementSubmit: TQueueSubmit<TJudgementInput, TJudgementTarget, TJ
   async load(tx, ref) {
     const target = await loadTarget(tx, ref);
     // A DRAFT study has no items; only CLOSED refuses a submit.
-    return target ? { status: target.study.status === "DRAFT" ? "PAUSED" : target.study.status, target } : null;
+    return target
+      ? { status: target.study.status === "DRAFT" ? "PAUSED" : target.study.status, target }
+      : null;
   },
   check(input, target) {
     validate(input, target.study);
     shownSide(target);
   },
   async replay(tx, { assignmentId }) {
-    return { status: "already_submitted", judgements: await tx.studyJudgement.count({ where: { assignmentId } }) };
+    return {
+      status: "already_submitted",
+      judgements: await tx.studyJudgement.count({ where: { assignmentId } }),
+    };
   },
   async write(tx, { user, assignmentId }, input, target, ctx) {
     const { comparison, study } = target;
@@ -69,7 +91,12 @@ export const judgementSubmit: TQueueSubmit<TJudgementInput, TJudgementTarget, TJ
     // A refusal rolls the whole transaction back: the assignment stays open (and a 422 stores no
     // Idempotency-Key), so a retry with phiConfirmed goes through.
     const findings = guardWrittenText([{ field: "rationale", text: input.rationale }], input.phiConfirmed);
-    await recordPhiConfirmations(tx, user.id, { entityType: "study_judgement", entityId: assignmentId }, findings);
+    await recordPhiConfirmations(
+      tx,
+      user.id,
+      { entityType: "study_judgement", entityId: assignmentId },
+      findings,
+    );
     const elapsed = Math.max(0, Date.now() - target.claimedAt.getTime());
     const durationMs = Math.min(input.durationMs ?? elapsed, elapsed);
     await tx.studyJudgement.createMany({
@@ -84,16 +111,41 @@ export const judgementSubmit: TQueueSubmit<TJudgementInput, TJudgementTarget, TJ
         durationMs,
       })),
     });
-    if (comparison.kind === "regular" && study.repeatShare > 0 && createRng(`${study.seed}:repeat:${assignmentId}`, "xoshiro128**").nextFloat() < study.repeatShare) {
+    if (
+      comparison.kind === "regular" &&
+      study.repeatShare > 0 &&
+      createRng(`${study.seed}:repeat:${assignmentId}`, "xoshiro128**").nextFloat() < study.repeatShare
+    ) {
       // The repeat is the same pair for the same person, later in their queue, sides swapped at claim.
-      const [itemId] = await createQueueItems(tx, { queueId: study.id, seed: `${study.seed}:${assignmentId}`, items: [{ capacity: 1, onlyForUserId: user.id }] });
+      const [itemId] = await createQueueItems(tx, {
+        queueId: study.id,
+        seed: `${study.seed}:${assignmentId}`,
+        items: [{ capacity: 1, onlyForUserId: user.id }],
+      });
       // A little later in the claim order than the original, rather than at the very end.
-      await tx.queueItem.update({ where: { id: itemId as string }, data: { position: target.position + REPEAT_GAP } });
+      await tx.queueItem.update({
+        where: { id: itemId as string },
+        data: { position: target.position + REPEAT_GAP },
+      });
       await tx.studyComparison.create({
-        data: { studyId: study.id, promptId: comparison.promptId, modelA: comparison.modelA, modelB: comparison.modelB, kind: "repeat", repeatOfId: comparison.id, queueItemId: itemId as string },
+        data: {
+          studyId: study.id,
+          promptId: comparison.promptId,
+          modelA: comparison.modelA,
+          modelB: comparison.modelB,
+          kind: "repeat",
+          repeatOfId: comparison.id,
+          queueItemId: itemId as string,
+        },
       });
     }
-    await recordAudit(tx, ctx, { actorId: user.id, action: "study.judgement", entityType: "queue_assignment", entityId: assignmentId, after: { studyId: study.id, criteria: keys.length } });
+    await recordAudit(tx, ctx, {
+      actorId: user.id,
+      action: "study.judgement",
+      entityType: "queue_assignment",
+      entityId: assignmentId,
+      after: { studyId: study.id, criteria: keys.length },
+    });
     return { status: "submitted", judgements: keys.length };
   },
 };

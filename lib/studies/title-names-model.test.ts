@@ -38,7 +38,14 @@ describe("titleNamesModel", () => {
 
   it("accepts neutral titles, the default one included", () => {
     expect(titleNamesModel("Study 12", ["gpt-4", "claude-2", "study-bot"])).toEqual([]);
-    expect(titleNamesModel("Patient questions, spring pilot", ["gpt-4", "claude-2", "gpt-3.5-turbo", "text-davinci-003"])).toEqual([]);
+    expect(
+      titleNamesModel("Patient questions, spring pilot", [
+        "gpt-4",
+        "claude-2",
+        "gpt-3.5-turbo",
+        "text-davinci-003",
+      ]),
+    ).toEqual([]);
     expect(titleNamesModel("", ["gpt-4"])).toEqual([]);
   });
 

@@ -5,9 +5,33 @@ import { IDENTITY_WORDS } from "@/lib/studies/reveals-identity";
  * "model-alpha"), and "study" so that the default title "Study 12" never trips the check.
  */
 const GENERIC_WORDS = new Set([
-  "answer", "answers", "model", "models", "output", "outputs", "response", "responses", "text", "chat", "base",
-  "instruct", "instruction", "version", "preview", "latest", "large", "small", "medium", "mini", "final", "test",
-  "eval", "run", "the", "and", "study",
+  "answer",
+  "answers",
+  "model",
+  "models",
+  "output",
+  "outputs",
+  "response",
+  "responses",
+  "text",
+  "chat",
+  "base",
+  "instruct",
+  "instruction",
+  "version",
+  "preview",
+  "latest",
+  "large",
+  "small",
+  "medium",
+  "mini",
+  "final",
+  "test",
+  "eval",
+  "run",
+  "the",
+  "and",
+  "study",
 ]);
 
 /** Lower-case runs of letters and digits: "GPT-4 vs. Claude" reads as gpt, 4, vs, claude. */

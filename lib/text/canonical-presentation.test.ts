@@ -14,7 +14,8 @@ function anyText(rng: TRng): string {
 /** Canonical content with blank lines and relative indents; at least one later line unindented. */
 function canonicalContent(rng: TRng): string {
   const words = ["Fever", "rest", "1 g", "see a doctor", "µg/kg", "≥ 2", "- item", "😷"];
-  const line = () => Array.from({ length: 1 + rng.nextInt(4) }, () => words[rng.nextInt(words.length)]).join(" ");
+  const line = () =>
+    Array.from({ length: 1 + rng.nextInt(4) }, () => words[rng.nextInt(words.length)]).join(" ");
   const lines = [line()];
   const extra = rng.nextInt(6);
   for (let i = 0; i < extra; i++) {
@@ -36,8 +37,12 @@ describe("canonicalPresentation", () => {
   });
 
   it("drops the first line's lone leading space (claude-2) and leading blank lines (text-davinci-003)", () => {
-    expect(canonicalPresentation(" The answer is rest.\n\n- Fluids\n- Sleep")).toBe("The answer is rest.\n\n- Fluids\n- Sleep");
-    expect(canonicalPresentation("\nIt is possible that your sister has malaria.")).toBe("It is possible that your sister has malaria.");
+    expect(canonicalPresentation(" The answer is rest.\n\n- Fluids\n- Sleep")).toBe(
+      "The answer is rest.\n\n- Fluids\n- Sleep",
+    );
+    expect(canonicalPresentation("\nIt is possible that your sister has malaria.")).toBe(
+      "It is possible that your sister has malaria.",
+    );
   });
 
   it("keeps what the content means: inner blank lines, relative indents, spaces inside lines", () => {
@@ -63,7 +68,10 @@ describe("canonicalPresentation", () => {
     const rng = createRng("canonical-presentation-habits", "xoshiro128**");
     for (let i = 0; i < 500; i++) {
       const content = canonicalPresentation(canonicalContent(rng));
-      for (const habit of HABITS) expect(canonicalPresentation(habit.apply(content)), `${habit.name}: ${JSON.stringify(content)}`).toBe(content);
+      for (const habit of HABITS)
+        expect(canonicalPresentation(habit.apply(content)), `${habit.name}: ${JSON.stringify(content)}`).toBe(
+          content,
+        );
     }
   });
 

@@ -22,9 +22,14 @@ export function canonicalPresentation(text: string): string {
     // Any horizontal whitespace (no-break and ideographic spaces too), not only spaces and tabs.
     .map((line) => line.replace(/[^\S\n]+$/, ""));
   const indent = commonIndent(lines);
-  const dedented = indent ? lines.map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line)) : lines;
+  const dedented = indent
+    ? lines.map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
+    : lines;
   // Runs of blank lines are one paragraph break: some models habitually leave two or three.
-  return dedented.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  return dedented
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 /** The longest run of horizontal whitespace that starts every non-blank line (blank lines are "" here). */

@@ -9,7 +9,9 @@ describe("findUnstorableText", () => {
     expect(findUnstorableText("\uDC00tail")).toBe("(value)");
   });
   it("passes ordinary clinical text, emoji (paired surrogates) and non-strings", () => {
-    expect(findUnstorableText({ a: "BP 120/80, SpO₂ 94 % 😷", b: [1, null, true, { c: "µg/kg ≥ 2" }] })).toBeNull();
+    expect(
+      findUnstorableText({ a: "BP 120/80, SpO₂ 94 % 😷", b: [1, null, true, { c: "µg/kg ≥ 2" }] }),
+    ).toBeNull();
   });
   it("walks a body nested 100,000 deep without overflowing the stack, reporting the first hit in document order", () => {
     let deep: unknown = "a\u0000";
@@ -21,7 +23,10 @@ describe("findUnstorableText", () => {
 
 describe("findUnstorableValue", () => {
   it("finds a number JSON read as Infinity by path, which jsonb would keep as null", () => {
-    expect(findUnstorableValue(JSON.parse('{"payload": {"ok": 1e300, "x": [1, -1e400]}}'))).toEqual({ path: "payload.x.1", problem: "number" });
+    expect(findUnstorableValue(JSON.parse('{"payload": {"ok": 1e300, "x": [1, -1e400]}}'))).toEqual({
+      path: "payload.x.1",
+      problem: "number",
+    });
     expect(findUnstorableValue({ a: "x\u0000", b: Infinity })).toEqual({ path: "a", problem: "text" });
     expect(findUnstorableValue({ a: 1.5, b: [0, -0, Number.MAX_VALUE] })).toBeNull();
   });

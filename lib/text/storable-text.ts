@@ -38,7 +38,11 @@ function problemOf(v: unknown): TProblem | null {
 }
 
 /** The first unstorable value (or key) in document order, with its path. Iterative, like the walk below. */
-export function findUnstorableValue(value: unknown, path: string[] = [], kinds: readonly TProblem[] = ["text", "number"]): { path: string; problem: TProblem } | null {
+export function findUnstorableValue(
+  value: unknown,
+  path: string[] = [],
+  kinds: readonly TProblem[] = ["text", "number"],
+): { path: string; problem: TProblem } | null {
   // Parent links, not copied paths: copying would make a deep body quadratic.
   const stack: TNode[] = [{ value, key: null, parent: null }];
   while (stack.length) {
@@ -51,7 +55,9 @@ export function findUnstorableValue(value: unknown, path: string[] = [], kinds: 
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: String(i), parent: node });
     } else if (v && typeof v === "object") {
       const entries = Object.entries(v);
-      for (const [k] of entries) if (kinds.includes("text") && unstorable(k)) return { path: pathOf({ value: null, key: k, parent: node }, path), problem: "text" };
+      for (const [k] of entries)
+        if (kinds.includes("text") && unstorable(k))
+          return { path: pathOf({ value: null, key: k, parent: node }, path), problem: "text" };
       for (let i = entries.length - 1; i >= 0; i--) {
         const [k, child] = entries[i] as [string, unknown];
         stack.push({ value: child, key: k, parent: node });

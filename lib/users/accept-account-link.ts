@@ -17,12 +17,24 @@ export async function acceptAccountLink(
   return db().$transaction(async (tx) => {
     const link = await consumeAccountLink(tx, input.token);
     if (link.kind === "INVITE") {
-      if (!input.name) throw new AppError("VALIDATION", "Enter your name", { fieldErrors: { name: ["Enter your name"] } });
+      if (!input.name)
+        throw new AppError("VALIDATION", "Enter your name", { fieldErrors: { name: ["Enter your name"] } });
       if (!link.role) throw new AppError("GONE", "This invitation is incomplete. Ask for a new one.");
       const taken = await tx.user.findUnique({ where: { email: link.email } });
-      if (taken) throw new AppError("CONFLICT", "An account with this e-mail address already exists. Sign in instead.");
+      if (taken)
+        throw new AppError(
+          "CONFLICT",
+          "An account with this e-mail address already exists. Sign in instead.",
+        );
       const user = await tx.user.create({
-        data: { email: link.email, name: input.name, role: link.role, passwordHash, pseudonym: newPseudonym(), passwordChangedAt: new Date() },
+        data: {
+          email: link.email,
+          name: input.name,
+          role: link.role,
+          passwordHash,
+          pseudonym: newPseudonym(),
+          passwordChangedAt: new Date(),
+        },
       });
       await recordAudit(tx, ctx, {
         actorId: user.id,

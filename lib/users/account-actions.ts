@@ -2,7 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/http/action-client";
-import { changeOwnPassword, createOwnApiToken, revokeOwnApiToken, revokeOwnSession } from "@/lib/users/own-account";
+import {
+  changeOwnPassword,
+  createOwnApiToken,
+  revokeOwnApiToken,
+  revokeOwnSession,
+} from "@/lib/users/own-account";
 import { signOutEverywhere } from "@/lib/users/manage-user";
 import { ZChangeOwnPassword, ZCreateApiToken, ZSessionId, ZTokenId } from "@/lib/users/schemas";
 import { z } from "zod";
@@ -33,10 +38,13 @@ export async function revokeTokenAction(_prev: unknown, form: FormData) {
   return revokeToken(form);
 }
 
-const revokeSession = authorizedAction({ permission: P, schema: ZSessionId }, async ({ sessionId }, user, ctx) => {
-  await revokeOwnSession(user, sessionId, ctx);
-  revalidatePath("/account");
-});
+const revokeSession = authorizedAction(
+  { permission: P, schema: ZSessionId },
+  async ({ sessionId }, user, ctx) => {
+    await revokeOwnSession(user, sessionId, ctx);
+    revalidatePath("/account");
+  },
+);
 export async function revokeSessionAction(_prev: unknown, form: FormData) {
   return revokeSession(form);
 }

@@ -36,9 +36,15 @@ export async function issueAccountLink(
 export async function consumeAccountLink(tx: TTx, token: string) {
   const link = await tx.accountLink.findUnique({ where: { tokenHash: sha256Hex(token) } });
   if (!link || link.usedAt || link.expiresAt.getTime() <= Date.now()) {
-    throw new AppError("GONE", "This link has expired or was already used. Ask an administrator for a new one.");
+    throw new AppError(
+      "GONE",
+      "This link has expired or was already used. Ask an administrator for a new one.",
+    );
   }
-  const claimed = await tx.accountLink.updateMany({ where: { id: link.id, usedAt: null }, data: { usedAt: new Date() } });
+  const claimed = await tx.accountLink.updateMany({
+    where: { id: link.id, usedAt: null },
+    data: { usedAt: new Date() },
+  });
   if (claimed.count !== 1) throw new AppError("GONE", "This link was already used.");
   return link;
 }

@@ -4,7 +4,13 @@ import { revalidatePath } from "next/cache";
 import { authorizedAction } from "@/lib/http/action-client";
 import { appBaseUrl } from "@/lib/http/base-url";
 import { inviteUser } from "@/lib/users/invite-user";
-import { changeUserRole, issuePasswordReset, pseudonymiseUser, setUserDisabled, signOutEverywhere } from "@/lib/users/manage-user";
+import {
+  changeUserRole,
+  issuePasswordReset,
+  pseudonymiseUser,
+  setUserDisabled,
+  signOutEverywhere,
+} from "@/lib/users/manage-user";
 import { ZChangeRole, ZInviteUser, ZUserId } from "@/lib/users/schemas";
 
 const P = "users:manage" as const;
@@ -28,10 +34,13 @@ export async function issueResetAction(_prev: unknown, form: FormData) {
   return reset(form);
 }
 
-const role = authorizedAction({ permission: P, schema: ZChangeRole }, async ({ userId, role: r }, user, ctx) => {
-  await changeUserRole(user, userId, r, ctx);
-  revalidatePath("/admin/users");
-});
+const role = authorizedAction(
+  { permission: P, schema: ZChangeRole },
+  async ({ userId, role: r }, user, ctx) => {
+    await changeUserRole(user, userId, r, ctx);
+    revalidatePath("/admin/users");
+  },
+);
 export async function changeRoleAction(_prev: unknown, form: FormData) {
   return role(form);
 }

@@ -28,10 +28,18 @@ export async function createFirstAdmin(
       throw new AppError("FORBIDDEN", "Setup is already complete. Sign in instead.");
     }
     if (await tx.user.findUnique({ where: { email: input.email } })) {
-      throw new AppError("CONFLICT", "This e-mail address is taken", { fieldErrors: { email: ["This e-mail address is taken"] } });
+      throw new AppError("CONFLICT", "This e-mail address is taken", {
+        fieldErrors: { email: ["This e-mail address is taken"] },
+      });
     }
     const user = await tx.user.create({
-      data: { ...{ email: input.email, name: input.name }, role: "ADMIN", passwordHash, pseudonym: newPseudonym(), passwordChangedAt: new Date() },
+      data: {
+        ...{ email: input.email, name: input.name },
+        role: "ADMIN",
+        passwordHash,
+        pseudonym: newPseudonym(),
+        passwordChangedAt: new Date(),
+      },
     });
     await recordAudit(tx, ctx, {
       actorId: user.id,

@@ -10,7 +10,8 @@ export function homeSections(role: Role): THomeSection[] {
   if (can("seeds:write") || can("seeds:review")) sections.push("seedWork");
   if (can("audits:review")) sections.push("auditWork");
   if (can("studies:rate")) sections.push("ratingWork");
-  if (can("users:manage") || can("datasets:manage") || can("audits:manage") || can("studies:manage")) sections.push("adminOverview");
+  if (can("users:manage") || can("datasets:manage") || can("audits:manage") || can("studies:manage"))
+    sections.push("adminOverview");
   // Those who manage campaigns and studies reach their reports from the overview.
   else if (can("audits:results") || can("studies:results")) sections.push("results");
   return sections;

@@ -89,27 +89,57 @@ async function withProgress(rows: TListed[]): Promise<TProgress[]> {
 
 async function adminOverview(): Promise<NonNullable<THomeSummary["adminOverview"]>> {
   const select = { id: true, name: true, status: true } as const;
-  const [inProgress, awaitingCampaign, campaigns, campaignCounts, studies, studyCounts, userCounts, pendingInvites] = await Promise.all([
+  const [
+    inProgress,
+    awaitingCampaign,
+    campaigns,
+    campaignCounts,
+    studies,
+    studyCounts,
+    userCounts,
+    pendingInvites,
+  ] = await Promise.all([
     db().dataset.count({ where: { status: "STAGING" } }),
     db().dataset.count({ where: { status: "READY", campaigns: { none: {} } } }),
-    db().auditCampaign.findMany({ where: { status: { in: ["ACTIVE", "PAUSED"] } }, orderBy: { createdAt: "desc" }, take: LIST, select }),
+    db().auditCampaign.findMany({
+      where: { status: { in: ["ACTIVE", "PAUSED"] } },
+      orderBy: { createdAt: "desc" },
+      take: LIST,
+      select,
+    }),
     db().auditCampaign.groupBy({ by: ["status"], _count: { _all: true } }),
-    db().study.findMany({ where: { status: { in: ["DRAFT", "ACTIVE", "PAUSED"] } }, orderBy: { createdAt: "desc" }, take: LIST, select }),
+    db().study.findMany({
+      where: { status: { in: ["DRAFT", "ACTIVE", "PAUSED"] } },
+      orderBy: { createdAt: "desc" },
+      take: LIST,
+      select,
+    }),
     db().study.groupBy({ by: ["status"], _count: { _all: true } }),
     db().user.groupBy({ by: ["status"], _count: { _all: true } }),
     db().accountLink.count({ where: { kind: "INVITE", usedAt: null, expiresAt: { gt: new Date() } } }),
   ]);
-  const [recentCampaigns, recentStudies] = await Promise.all([withProgress(campaigns), withProgress(studies)]);
+  const [recentCampaigns, recentStudies] = await Promise.all([
+    withProgress(campaigns),
+    withProgress(studies),
+  ]);
   return {
     imports: { inProgress, awaitingCampaign },
-    campaigns: { active: byStatus(campaignCounts, "ACTIVE"), paused: byStatus(campaignCounts, "PAUSED"), recent: recentCampaigns },
+    campaigns: {
+      active: byStatus(campaignCounts, "ACTIVE"),
+      paused: byStatus(campaignCounts, "PAUSED"),
+      recent: recentCampaigns,
+    },
     studies: {
       draft: byStatus(studyCounts, "DRAFT"),
       active: byStatus(studyCounts, "ACTIVE"),
       paused: byStatus(studyCounts, "PAUSED"),
       recent: recentStudies,
     },
-    users: { active: byStatus(userCounts, "ACTIVE"), disabled: byStatus(userCounts, "DISABLED"), pendingInvites },
+    users: {
+      active: byStatus(userCounts, "ACTIVE"),
+      disabled: byStatus(userCounts, "DISABLED"),
+      pendingInvites,
+    },
   };
 }
 
@@ -118,7 +148,12 @@ async function results(): Promise<NonNullable<THomeSummary["results"]>> {
   const [audits, studies] = await Promise.all([
     db().auditCampaign.findMany({ orderBy: { createdAt: "desc" }, take: LIST, select }),
     // A draft study has no results yet.
-    db().study.findMany({ where: { status: { not: "DRAFT" } }, orderBy: { createdAt: "desc" }, take: LIST, select }),
+    db().study.findMany({
+      where: { status: { not: "DRAFT" } },
+      orderBy: { createdAt: "desc" },
+      take: LIST,
+      select,
+    }),
   ]);
   return { audits, studies };
 }
@@ -134,13 +169,32 @@ export async function loadHomeSummary(user: TCurrentUser): Promise<THomeSummary>
     has("seedWork") ? seedWork(user) : undefined,
     has("auditWork")
       ? db()
-          .auditCampaign.findMany({ where: { status: "ACTIVE" }, orderBy: { createdAt: "desc" }, take: LIST, select: { id: true, name: true, status: true } })
+          .auditCampaign.findMany({
+            where: { status: "ACTIVE" },
+            orderBy: { createdAt: "desc" },
+            take: LIST,
+            select: { id: true, name: true, status: true },
+          })
           .then((c) => queueWork(user.id, c))
       : undefined,
     // Raters see a study's title, never its internal name.
-    has("ratingWork") ? listStudiesForRater(user.id).then((s) => queueWork(user.id, s.slice(0, LIST).map((r) => ({ id: r.id, name: r.title, status: r.status })))) : undefined,
+    has("ratingWork")
+      ? listStudiesForRater(user.id).then((s) =>
+          queueWork(
+            user.id,
+            s.slice(0, LIST).map((r) => ({ id: r.id, name: r.title, status: r.status })),
+          ),
+        )
+      : undefined,
     has("adminOverview") ? adminOverview() : undefined,
     has("results") ? results() : undefined,
   ]);
-  return { sections, seedWork: seeds, auditWork: audits, ratingWork: rating, adminOverview: admin, results: res };
+  return {
+    sections,
+    seedWork: seeds,
+    auditWork: audits,
+    ratingWork: rating,
+    adminOverview: admin,
+    results: res,
+  };
 }

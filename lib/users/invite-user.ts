@@ -8,7 +8,12 @@ import { issueAccountLink, linkUrl } from "@/lib/users/account-links";
 import type { TInviteUser } from "@/lib/users/schemas";
 import { sendMail } from "@/lib/users/send-mail";
 
-export async function inviteUser(actor: TCurrentUser, input: TInviteUser, ctx: TRequestContext, baseUrl: string) {
+export async function inviteUser(
+  actor: TCurrentUser,
+  input: TInviteUser,
+  ctx: TRequestContext,
+  baseUrl: string,
+) {
   const existing = await db().user.findUnique({ where: { email: input.email } });
   if (existing) {
     throw new AppError("CONFLICT", "A user with this e-mail address already exists", {
@@ -16,7 +21,12 @@ export async function inviteUser(actor: TCurrentUser, input: TInviteUser, ctx: T
     });
   }
   const { token, expiresAt } = await db().$transaction(async (tx) => {
-    const link = await issueAccountLink(tx, { kind: "INVITE", email: input.email, role: input.role, createdById: actor.id });
+    const link = await issueAccountLink(tx, {
+      kind: "INVITE",
+      email: input.email,
+      role: input.role,
+      createdById: actor.id,
+    });
     await recordAudit(tx, ctx, {
       actorId: actor.id,
       action: "user.invite",

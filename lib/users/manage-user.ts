@@ -14,7 +14,8 @@ import type { TTx } from "@/lib/db/prisma";
 
 async function assertAnotherAdminRemains(tx: TTx, userId: string) {
   const others = await tx.user.count({ where: { role: "ADMIN", status: "ACTIVE", id: { not: userId } } });
-  if (others === 0) throw new AppError("CONFLICT", "This is the last active admin: make someone else admin first.");
+  if (others === 0)
+    throw new AppError("CONFLICT", "This is the last active admin: make someone else admin first.");
 }
 
 export async function changeUserRole(actor: TCurrentUser, userId: string, role: Role, ctx: TRequestContext) {
@@ -35,15 +36,31 @@ export async function changeUserRole(actor: TCurrentUser, userId: string, role: 
   });
 }
 
-export async function setUserDisabled(actor: TCurrentUser, userId: string, disabled: boolean, ctx: TRequestContext) {
+export async function setUserDisabled(
+  actor: TCurrentUser,
+  userId: string,
+  disabled: boolean,
+  ctx: TRequestContext,
+) {
   return db().$transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (disabled && before.role === "ADMIN") await assertAnotherAdminRemains(tx, userId);
-    if (before.pseudonymisedAt && !disabled) throw new AppError("CONFLICT", "A pseudonymised account cannot be enabled again.");
-    const after = await tx.user.update({ where: { id: userId }, data: { status: disabled ? "DISABLED" : "ACTIVE" } });
+    if (before.pseudonymisedAt && !disabled)
+      throw new AppError("CONFLICT", "A pseudonymised account cannot be enabled again.");
+    const after = await tx.user.update({
+      where: { id: userId },
+      data: { status: disabled ? "DISABLED" : "ACTIVE" },
+    });
     const revoked = disabled ? await revokeAllSessions(tx, userId) : 0;
     // For good: enabling the account again must not bring old tokens back to life.
-    const tokensRevoked = disabled ? (await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })).count : 0;
+    const tokensRevoked = disabled
+      ? (
+          await tx.apiToken.updateMany({
+            where: { userId, revokedAt: null },
+            data: { revokedAt: new Date() },
+          })
+        ).count
+      : 0;
     await recordAudit(tx, ctx, {
       actorId: actor.id,
       action: disabled ? "user.disable" : "user.enable",
@@ -71,11 +88,22 @@ export async function signOutEverywhere(actor: TCurrentUser, userId: string, ctx
   });
 }
 
-export async function issuePasswordReset(actor: TCurrentUser, userId: string, ctx: TRequestContext, baseUrl: string) {
+export async function issuePasswordReset(
+  actor: TCurrentUser,
+  userId: string,
+  ctx: TRequestContext,
+  baseUrl: string,
+) {
   const { token, expiresAt, email } = await db().$transaction(async (tx) => {
     const user = await lockUser(tx, userId);
-    if (user.status !== "ACTIVE") throw new AppError("CONFLICT", "Enable the account before resetting its password.");
-    const link = await issueAccountLink(tx, { kind: "RESET", email: user.email, userId, createdById: actor.id });
+    if (user.status !== "ACTIVE")
+      throw new AppError("CONFLICT", "Enable the account before resetting its password.");
+    const link = await issueAccountLink(tx, {
+      kind: "RESET",
+      email: user.email,
+      userId,
+      createdById: actor.id,
+    });
     await recordAudit(tx, ctx, {
       actorId: actor.id,
       action: "user.reset_issued",
@@ -86,7 +114,11 @@ export async function issuePasswordReset(actor: TCurrentUser, userId: string, ct
     return { ...link, email: user.email };
   });
   const url = linkUrl(baseUrl, "RESET", token);
-  const mailed = await sendMail(email, "Reset your ClinReview password", `Set a new password here (valid until ${expiresAt.toISOString()}):\n\n${url}\n`);
+  const mailed = await sendMail(
+    email,
+    "Reset your ClinReview password",
+    `Set a new password here (valid until ${expiresAt.toISOString()}):\n\n${url}\n`,
+  );
   return { url, expiresAt, mailed };
 }
 

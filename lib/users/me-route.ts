@@ -20,5 +20,15 @@ export const meRoute = defineApiRoute(
     response: { status: 200, schema: ZMe, description: "The signed-in user or token owner" },
   },
   ({ user }) =>
-    Promise.resolve(json(ZMe.parse({ id: user.id, email: user.email, name: user.name, role: user.role, authenticatedVia: user.via }))),
+    Promise.resolve(
+      json(
+        ZMe.parse({
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          authenticatedVia: user.via,
+        }),
+      ),
+    ),
 );

@@ -23,7 +23,9 @@ export async function changeOwnPassword(
     });
   }
   if (!(await verifyPassword(row.passwordHash, input.current))) {
-    throw new AppError("VALIDATION", "Your current password is not right", { fieldErrors: { current: ["Your current password is not right"] } });
+    throw new AppError("VALIDATION", "Your current password is not right", {
+      fieldErrors: { current: ["Your current password is not right"] },
+    });
   }
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
@@ -34,7 +36,13 @@ export async function changeOwnPassword(
       where: { userId: user.id, revokedAt: null, ...(user.sessionId ? { id: { not: user.sessionId } } : {}) },
       data: { revokedAt: new Date() },
     });
-    await recordAudit(tx, ctx, { actorId: user.id, action: "user.password_change", entityType: "user", entityId: user.id, after: { sessionsRevoked: r.count } });
+    await recordAudit(tx, ctx, {
+      actorId: user.id,
+      action: "user.password_change",
+      entityType: "user",
+      entityId: user.id,
+      after: { sessionsRevoked: r.count },
+    });
     return { otherSessionsRevoked: r.count };
   });
 }
@@ -58,20 +66,44 @@ export async function createOwnApiToken(
   });
 }
 
-export async function revokeOwnApiToken(user: TCurrentUser, tokenId: string, ctx: TRequestContext): Promise<void> {
+export async function revokeOwnApiToken(
+  user: TCurrentUser,
+  tokenId: string,
+  ctx: TRequestContext,
+): Promise<void> {
   await db().$transaction(async (tx) => {
     // Scoped to the owner in the WHERE: someone else's token id is simply not found.
-    const r = await tx.apiToken.updateMany({ where: { id: tokenId, userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const r = await tx.apiToken.updateMany({
+      where: { id: tokenId, userId: user.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (r.count === 0) throw notFound("Token");
-    await recordAudit(tx, ctx, { actorId: user.id, action: "token.revoke", entityType: "api_token", entityId: tokenId });
+    await recordAudit(tx, ctx, {
+      actorId: user.id,
+      action: "token.revoke",
+      entityType: "api_token",
+      entityId: tokenId,
+    });
   });
 }
 
-export async function revokeOwnSession(user: TCurrentUser, sessionId: string, ctx: TRequestContext): Promise<void> {
+export async function revokeOwnSession(
+  user: TCurrentUser,
+  sessionId: string,
+  ctx: TRequestContext,
+): Promise<void> {
   await db().$transaction(async (tx) => {
-    const r = await tx.session.updateMany({ where: { id: sessionId, userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const r = await tx.session.updateMany({
+      where: { id: sessionId, userId: user.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (r.count === 0) throw notFound("Session");
-    await recordAudit(tx, ctx, { actorId: user.id, action: "session.revoke", entityType: "session", entityId: sessionId });
+    await recordAudit(tx, ctx, {
+      actorId: user.id,
+      action: "session.revoke",
+      entityType: "session",
+      entityId: sessionId,
+    });
   });
 }
 
@@ -79,7 +111,15 @@ export async function listOwnApiTokens(userId: string) {
   return db().apiToken.findMany({
     where: { userId },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+    },
   });
 }
 

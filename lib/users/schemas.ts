@@ -6,12 +6,21 @@ export const ZCreateFirstAdmin = z
   .object({ name: ZPersonName, email: ZEmail, password: ZPassword, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match" });
 export const ZAcceptLink = z
-  .object({ token: z.string().min(10).max(200), name: ZPersonName.optional(), password: ZPassword, confirm: z.string() })
+  .object({
+    token: z.string().min(10).max(200),
+    name: ZPersonName.optional(),
+    password: ZPassword,
+    confirm: z.string(),
+  })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match" });
 export const ZUserId = z.object({ userId: z.uuid({ message: "Unknown user" }) });
 export const ZChangeRole = z.object({ userId: z.uuid({ message: "Unknown user" }), role: ZRole });
 export const ZChangeOwnPassword = z
-  .object({ current: z.string().min(1, "Enter your current password"), password: ZPassword, confirm: z.string() })
+  .object({
+    current: z.string().min(1, "Enter your current password"),
+    password: ZPassword,
+    confirm: z.string(),
+  })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match" });
 export const ZCreateApiToken = z.object({
   name: z.string().trim().min(1, "Name the token").max(80, "Use at most 80 characters"),

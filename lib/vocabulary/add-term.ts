@@ -10,7 +10,12 @@ import type { TAddTerm } from "./schemas";
 import { spellingOwners } from "./spelling-owners";
 
 /** Inserts and audits a term the caller has already checked is new, inside the caller's locked transaction. */
-export async function insertTerm(tx: TTx, user: TCurrentUser, input: TAddTerm & { aliases?: string[] }, ctx: TRequestContext) {
+export async function insertTerm(
+  tx: TTx,
+  user: TCurrentUser,
+  input: TAddTerm & { aliases?: string[] },
+  ctx: TRequestContext,
+) {
   const term = await tx.vocabularyTerm.create({
     data: { kind: input.kind, label: input.label, aliases: input.aliases ?? [] },
   });
@@ -30,11 +35,14 @@ export async function addTerm(user: TCurrentUser, input: TAddTerm, ctx: TRequest
     await lockVocabulary(tx);
     const owners = await spellingOwners(tx);
     const existing = owners.live(input.kind, input.label);
-    if (existing) throw conflict(`“${input.label}” is already the ${input.kind.toLowerCase()} “${existing.label}”`);
+    if (existing)
+      throw conflict(`“${input.label}” is already the ${input.kind.toLowerCase()} “${existing.label}”`);
     // Re-adding a retired label would quietly undo the retirement; the admin restores it explicitly.
     const retired = owners.retired(input.kind, input.label);
     if (retired) {
-      throw conflict(`“${input.label}” belongs to the retired ${input.kind.toLowerCase()} “${retired.label}”: restore it, or add the spelling as an alias of a live term`);
+      throw conflict(
+        `“${input.label}” belongs to the retired ${input.kind.toLowerCase()} “${retired.label}”: restore it, or add the spelling as an alias of a live term`,
+      );
     }
     return insertTerm(tx, user, input, ctx);
   });

@@ -26,12 +26,18 @@ export async function renameTerm(user: TCurrentUser, input: TRenameTerm, ctx: TR
     const live = owners.live(term.kind, input.label);
     if (live && live.id !== term.id) throw conflict(`“${input.label}” already belongs to “${live.label}”`);
     const retired = owners.retired(term.kind, input.label);
-    if (retired) throw conflict(`“${input.label}” belongs to the retired term “${retired.label}”: restore that term instead`);
+    if (retired)
+      throw conflict(
+        `“${input.label}” belongs to the retired term “${retired.label}”: restore that term instead`,
+      );
 
     const newKey = normaliseLabel(input.label);
     const aliases = term.aliases.filter((a) => normaliseLabel(a) !== newKey);
     if (input.keepOldAsAlias && normaliseLabel(term.label) !== newKey) aliases.push(term.label);
-    const updated = await tx.vocabularyTerm.update({ where: { id: term.id }, data: { label: input.label, aliases } });
+    const updated = await tx.vocabularyTerm.update({
+      where: { id: term.id },
+      data: { label: input.label, aliases },
+    });
     await recordAudit(tx, ctx, {
       actorId: user.id,
       action: "vocabulary.rename_term",

@@ -21,7 +21,8 @@ export async function restoreTerm(user: TCurrentUser, input: TRestoreTerm, ctx: 
     const clash = [term.label, ...term.aliases]
       .map((s) => ({ s, owner: lookup.find(term.kind, s) }))
       .find((c) => c.owner);
-    if (clash?.owner) throw conflict(`“${clash.s}” now belongs to “${clash.owner.label}”: remove that alias first`);
+    if (clash?.owner)
+      throw conflict(`“${clash.s}” now belongs to “${clash.owner.label}”: remove that alias first`);
     const restored = await tx.vocabularyTerm.update({ where: { id: term.id }, data: { retiredAt: null } });
     await recordAudit(tx, ctx, {
       actorId: user.id,

@@ -22,15 +22,24 @@ export async function retireTerm(user: TCurrentUser, input: TRetireTerm, ctx: TR
     if (!term) throw notFound("Term");
     let replacement = null;
     if (input.replacementId) {
-      const target = await tx.vocabularyTerm.findFirst({ where: { id: input.replacementId, retiredAt: null, kind: term.kind } });
+      const target = await tx.vocabularyTerm.findFirst({
+        where: { id: input.replacementId, retiredAt: null, kind: term.kind },
+      });
       if (!target || target.id === term.id) {
-        throw new AppError("VALIDATION", "Some fields need attention", { fieldErrors: { replacementId: ["Choose another live term of the same kind"] } });
+        throw new AppError("VALIDATION", "Some fields need attention", {
+          fieldErrors: { replacementId: ["Choose another live term of the same kind"] },
+        });
       }
       const have = new Set([target.label, ...target.aliases].map(normaliseLabel));
       const moved = [term.label, ...term.aliases].filter((s) => !have.has(normaliseLabel(s)));
-      replacement = await tx.vocabularyTerm.update({ where: { id: target.id }, data: { aliases: [...target.aliases, ...moved] } });
+      replacement = await tx.vocabularyTerm.update({
+        where: { id: target.id },
+        data: { aliases: [...target.aliases, ...moved] },
+      });
     }
-    const seedsUsing = await tx.seed.count({ where: { OR: [{ topicId: term.id }, { viewId: term.id }, { typeId: term.id }] } });
+    const seedsUsing = await tx.seed.count({
+      where: { OR: [{ topicId: term.id }, { viewId: term.id }, { typeId: term.id }] },
+    });
     // The moved spellings now belong to the replacement; the retired term keeps only its label.
     const retired = await tx.vocabularyTerm.update({
       where: { id: term.id },
@@ -47,7 +56,9 @@ export async function retireTerm(user: TCurrentUser, input: TRetireTerm, ctx: TR
         aliases: retired.aliases,
         retiredAt: retired.retiredAt?.toISOString() ?? null,
         seedsKeepingIt: seedsUsing,
-        replacement: replacement ? { id: replacement.id, label: replacement.label, aliases: replacement.aliases } : null,
+        replacement: replacement
+          ? { id: replacement.id, label: replacement.label, aliases: replacement.aliases }
+          : null,
       },
     });
     return { term: retired, replacement, seedsUsing };

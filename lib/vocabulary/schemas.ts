@@ -19,11 +19,17 @@ export type TAddTerm = z.infer<typeof ZAddTerm>;
 export const ZAddAlias = z.object({ termId: ZTermId, alias: ZLabel });
 export type TAddAlias = z.infer<typeof ZAddAlias>;
 
-export const ZRemoveAlias = z.object({ termId: ZTermId, alias: z.string().min(1, "Choose an alias").max(120) });
+export const ZRemoveAlias = z.object({
+  termId: ZTermId,
+  alias: z.string().min(1, "Choose an alias").max(120),
+});
 export type TRemoveAlias = z.infer<typeof ZRemoveAlias>;
 
 // A checkbox sends "on" when ticked and nothing when not.
-const ZCheckbox = z.union([z.boolean(), z.literal("on"), z.literal("")]).optional().transform((v) => v === true || v === "on");
+const ZCheckbox = z
+  .union([z.boolean(), z.literal("on"), z.literal("")])
+  .optional()
+  .transform((v) => v === true || v === "on");
 
 export const ZRenameTerm = z.object({ termId: ZTermId, label: ZLabel, keepOldAsAlias: ZCheckbox });
 export type TRenameTerm = z.infer<typeof ZRenameTerm>;
@@ -40,4 +46,8 @@ export type TRetireTerm = z.infer<typeof ZRetireTerm>;
 export const ZRestoreTerm = z.object({ termId: ZTermId });
 export type TRestoreTerm = z.infer<typeof ZRestoreTerm>;
 
-export const VOCABULARY_KIND_LABEL: Record<TVocabularyKind, string> = { TOPIC: "Topic", VIEW: "View", TYPE: "Type" };
+export const VOCABULARY_KIND_LABEL: Record<TVocabularyKind, string> = {
+  TOPIC: "Topic",
+  VIEW: "View",
+  TYPE: "Type",
+};

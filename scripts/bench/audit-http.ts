@@ -23,19 +23,26 @@ const REVIEWERS = 50;
 const RUNS = 3;
 
 const started = performance.now();
-const step = (msg: string) => console.log(`  · [${((performance.now() - started) / 1000).toFixed(0)} s] ${msg}`);
+const step = (msg: string) =>
+  console.log(`  · [${((performance.now() - started) / 1000).toFixed(0)} s] ${msg}`);
 const s = (ms: number) => (ms / 1000).toFixed(2);
 const ratio = (app: number, bare: number) => app / bare;
 
 const pct = (f: number) => `${(f * 100).toFixed(f > 0.99 ? 1 : 0)}%`;
 
 /** One row of the claim-cost rows: p95 at each finished state, and 99.9% ÷ 0% against the 1.5 target. */
-function claimCostRow(who: string, cost: TClaimCost[], app: (c: TClaimCost) => TLatency, bare: (c: TClaimCost) => TLatency): TBenchRow {
+function claimCostRow(
+  who: string,
+  cost: TClaimCost[],
+  app: (c: TClaimCost) => TLatency,
+  bare: (c: TClaimCost) => TLatency,
+): TBenchRow {
   const first = cost[0] as TClaimCost;
   const last = cost[cost.length - 1] as TClaimCost;
   const growth = app(last).p95 / app(first).p95;
   const bareGrowth = bare(last).p95 / bare(first).p95;
-  const p95s = (pick: (c: TClaimCost) => TLatency) => cost.map((c) => `${pct(c.finished)} ${pick(c).p95.toFixed(1)}`).join(" / ");
+  const p95s = (pick: (c: TClaimCost) => TLatency) =>
+    cost.map((c) => `${pct(c.finished)} ${pick(c).p95.toFixed(1)}`).join(" / ");
   return {
     name: `Claim cost against finished work, ${who} (POST /api/v1/audits/:id/assignments/next, a ${RECORD_COUNT.toLocaleString("en")} × 2 campaign held at ${cost.map((c) => pct(c.finished)).join(", ")} finished)`,
     target: "p95 at 99.9% ≤ 1.5 × p95 at 0%",
@@ -44,7 +51,10 @@ function claimCostRow(who: string, cost: TClaimCost[], app: (c: TClaimCost) => T
       unit: "×",
       display: `p95 ${p95s(app)} ms (99.9% ÷ 0%: ×${growth.toFixed(2)})`,
       pass: growth <= 1.5,
-      baseline: { display: `queue_claim p95 ${p95s(bare)} ms (×${bareGrowth.toFixed(2)})`, ratio: app(last).p95 / bare(last).p95 },
+      baseline: {
+        display: `queue_claim p95 ${p95s(bare)} ms (×${bareGrowth.toFixed(2)})`,
+        ratio: app(last).p95 / bare(last).p95,
+      },
       notes: `${app(first).n} claims per state; each lease handed back by SQL (row deleted, slot freed), never submitted, so the state holds; finished items written by SQL, then VACUUM ANALYZE; the pick scans the partial index "QueueItem_open_idx" (migration …_queue_open_items_index); app ratio at 99.9%`,
     },
   };
@@ -56,7 +66,13 @@ async function warmUp(admin: TCaller, reviewers: TCaller[], file: string): Promi
   const up = await uploadFile(admin, "/api/v1/datasets?name=bench%20warm-up", file, "application/x-ndjson");
   if (up.status !== 201) throw new Error(`warm-up import answered ${up.status}: ${up.body.slice(0, 300)}`);
   const ds = JSON.parse(up.body) as { id: string };
-  const { id } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", { datasetId: ds.id, sampleSize: 100, seed: "warm-up", reviewersPerItem: 1 }, 201);
+  const { id } = await callJson<{ id: string }>(
+    admin,
+    "POST",
+    "/api/v1/audits",
+    { datasetId: ds.id, sampleSize: 100, seed: "warm-up", reviewersPerItem: 1 },
+    201,
+  );
   await runReviewers(reviewers, id);
   await callJson(admin, "GET", `/api/v1/audits/${id}`, undefined, 200);
   await measureExport(admin, id);
@@ -91,18 +107,33 @@ export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
 
       const queueRows = await capacityRows(server, admin, callers, datasetId, step);
 
-      step(`claim cost against finished work: a ${RECORD_COUNT.toLocaleString("en")} × 2 campaign held at ${FINISHED_STATES.map(pct).join(", ")} finished…`);
+      step(
+        `claim cost against finished work: a ${RECORD_COUNT.toLocaleString("en")} × 2 campaign held at ${FINISHED_STATES.map(pct).join(", ")} finished…`,
+      );
       const userIds = server.reviewers.map((r) => r.userId);
-      const cost = await measureClaimCost({ admin, callers, databaseUrl: server.databaseUrl, datasetId, userIds, step });
+      const cost = await measureClaimCost({
+        admin,
+        callers,
+        databaseUrl: server.databaseUrl,
+        datasetId,
+        userIds,
+        step,
+      });
 
       step("export: a campaign over the whole dataset, reviews written by SQL…");
-      const exportId = await createWholeDatasetCampaign(admin, server.databaseUrl, datasetId, server.reviewers.map((r) => r.userId));
+      const exportId = await createWholeDatasetCampaign(
+        admin,
+        server.databaseUrl,
+        datasetId,
+        server.reviewers.map((r) => r.userId),
+      );
       const exports = [];
       for (let i = 1; i <= RUNS; i++) {
         exports.push(await measureExport(admin, exportId));
         step(`  export ${i}/${RUNS}: ${s(exports[i - 1]?.ms ?? 0)} s, ${exports[i - 1]?.lines} lines`);
       }
-      if (exports.some((e) => e.lines !== file.count)) throw new Error(`export gave ${exports[0]?.lines} lines, expected ${file.count}`);
+      if (exports.some((e) => e.lines !== file.count))
+        throw new Error(`export gave ${exports[0]?.lines} lines, expected ${file.count}`);
       step(`COPY TO STDOUT baseline ×${RUNS}…`);
       const copyOut = await copyExportBaseline(server.databaseUrl, exportId, RUNS);
 
@@ -138,8 +169,18 @@ export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
           },
         },
         ...queueRows,
-        claimCostRow("1 reviewer", cost, (c) => c.single, (c) => c.bareSingle),
-        claimCostRow(`${REVIEWERS} reviewers at once`, cost, (c) => c.many, (c) => c.bareMany),
+        claimCostRow(
+          "1 reviewer",
+          cost,
+          (c) => c.single,
+          (c) => c.bareSingle,
+        ),
+        claimCostRow(
+          `${REVIEWERS} reviewers at once`,
+          cost,
+          (c) => c.many,
+          (c) => c.bareMany,
+        ),
         {
           name: `Curated export over HTTP: ${RECORD_COUNT.toLocaleString("en")} records (GET /api/v1/audits/:id/export)`,
           target: "< 3 s",

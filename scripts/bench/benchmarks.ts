@@ -80,7 +80,8 @@ export const BENCHMARKS: TBenchmark[] = [
         value: round(ms, 2),
         unit: "ms",
         pass: ms <= 5,
-        notes: "sentences of the synthetic PHI corpus (identifiers and hard negatives), 200 timed scans after 20 warm-up scans",
+        notes:
+          "sentences of the synthetic PHI corpus (identifiers and hard negatives), 200 timed scans after 20 warm-up scans",
       };
     },
   },

@@ -35,30 +35,73 @@ const load = () => os.loadavg()[0]?.toFixed(1) ?? "?";
 type TStep = (msg: string) => void;
 
 /** The three queue rows: claim and submit at a reading pace, and both at saturation against bare SQL. */
-export async function capacityRows(server: TBenchServer, admin: TCaller, callers: TCaller[], datasetId: string, step: TStep): Promise<TBenchRow[]> {
-  step(`claim/submit: ${REVIEWERS} reviewers reading ${READING_MS[0] / 1000}–${READING_MS[1] / 1000} s per item, ${WORKING_ITEMS} items × 2…`);
-  const { id: workingId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", { datasetId, sampleSize: WORKING_ITEMS, seed: "bench-working", reviewersPerItem: 2 }, 201);
-  const working = await runReviewers(callers, workingId, readingTimes(...READING_MS), readingTimes(...ARRIVAL_MS, 11));
-  step(`  claim ${formatLatency(summarize(working.claims))}; submit ${formatLatency(summarize(working.submits))}`);
+export async function capacityRows(
+  server: TBenchServer,
+  admin: TCaller,
+  callers: TCaller[],
+  datasetId: string,
+  step: TStep,
+): Promise<TBenchRow[]> {
+  step(
+    `claim/submit: ${REVIEWERS} reviewers reading ${READING_MS[0] / 1000}–${READING_MS[1] / 1000} s per item, ${WORKING_ITEMS} items × 2…`,
+  );
+  const { id: workingId } = await callJson<{ id: string }>(
+    admin,
+    "POST",
+    "/api/v1/audits",
+    { datasetId, sampleSize: WORKING_ITEMS, seed: "bench-working", reviewersPerItem: 2 },
+    201,
+  );
+  const working = await runReviewers(
+    callers,
+    workingId,
+    readingTimes(...READING_MS),
+    readingTimes(...ARRIVAL_MS, 11),
+  );
+  step(
+    `  claim ${formatLatency(summarize(working.claims))}; submit ${formatLatency(summarize(working.submits))}`,
+  );
 
   step(`claim/submit at saturation: ${REVIEWERS} reviewers with no pause, ${QUEUE_ITEMS} items × 2…`);
   const queueCampaign = { datasetId, sampleSize: QUEUE_ITEMS, seed: "bench-queue", reviewersPerItem: 2 };
-  const { id: campaignId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", queueCampaign, 201);
-  const { id: bareId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", { ...queueCampaign, seed: "bench-bare" }, 201);
+  const { id: campaignId } = await callJson<{ id: string }>(
+    admin,
+    "POST",
+    "/api/v1/audits",
+    queueCampaign,
+    201,
+  );
+  const { id: bareId } = await callJson<{ id: string }>(
+    admin,
+    "POST",
+    "/api/v1/audits",
+    { ...queueCampaign, seed: "bench-bare" },
+    201,
+  );
   const postmaster = await findPostmaster(server.databaseUrl);
   const loadBefore = load();
   const profiled = await cpuDuring(server.pid, postmaster, () => runReviewers(callers, campaignId));
   const app = profiled.value;
-  step(`  claim ${formatLatency(summarize(app.claims))}; submit ${formatLatency(summarize(app.submits))}; ${((app.claims.length + app.submits.length) / app.seconds).toFixed(0)} requests/s`);
+  step(
+    `  claim ${formatLatency(summarize(app.claims))}; submit ${formatLatency(summarize(app.submits))}; ${((app.claims.length + app.submits.length) / app.seconds).toFixed(0)} requests/s`,
+  );
   // Right after the app's run, before the floors, so both see the machine in the same state.
   step(`bare claim/submit SQL: ${REVIEWERS} connections on an identical campaign…`);
-  const bare = await bareQueueBaseline(server.databaseUrl, bareId, server.reviewers.map((r) => r.userId));
+  const bare = await bareQueueBaseline(
+    server.databaseUrl,
+    bareId,
+    server.reviewers.map((r) => r.userId),
+  );
   const loadAfter = load();
   step(`  claim ${formatLatency(summarize(bare.claims))}; submit ${formatLatency(summarize(bare.submits))}`);
-  step("profile: the same callers on GET /api/health (Next and one SELECT) and GET /api/v1/me (Next and token authentication)…");
+  step(
+    "profile: the same callers on GET /api/health (Next and one SELECT) and GET /api/v1/me (Next and token authentication)…",
+  );
   const health = await saturatedGets(callers, "/api/health");
   const me = await saturatedGets(callers, "/api/v1/me");
-  step(`  health ${formatLatency(health.latency)} at ${health.perSecond.toFixed(0)}/s; me ${formatLatency(me.latency)} at ${me.perSecond.toFixed(0)}/s`);
+  step(
+    `  health ${formatLatency(health.latency)} at ${health.perSecond.toFixed(0)}/s; me ${formatLatency(me.latency)} at ${me.perSecond.toFixed(0)}/s`,
+  );
 
   const claims = summarize(app.claims);
   const submits = summarize(app.submits);
@@ -66,8 +109,12 @@ export async function capacityRows(server: TBenchServer, admin: TCaller, callers
   const workSubmits = summarize(working.submits);
   const requests = app.claims.length + app.submits.length;
   const throughput = requests / app.seconds;
-  const perRequest = (ms: number | null) => (ms === null ? "not measured" : `${(ms / requests).toFixed(1)} ms (${(ms / 1000 / app.seconds).toFixed(2)} cores)`);
-  const floor = (what: string, f: TFloor) => `${what} p95 ${f.latency.p95.toFixed(0)} ms at ${f.perSecond.toFixed(0)} requests/s`;
+  const perRequest = (ms: number | null) =>
+    ms === null
+      ? "not measured"
+      : `${(ms / requests).toFixed(1)} ms (${(ms / 1000 / app.seconds).toFixed(2)} cores)`;
+  const floor = (what: string, f: TFloor) =>
+    `${what} p95 ${f.latency.p95.toFixed(0)} ms at ${f.perSecond.toFixed(0)} requests/s`;
   const bareClaims = summarize(bare.claims);
   const bareSubmits = summarize(bare.submits);
   return [
@@ -101,7 +148,10 @@ export async function capacityRows(server: TBenchServer, admin: TCaller, callers
         unit: "requests/s",
         display: `${throughput.toFixed(0)} requests/s; claim ${formatLatency(claims)}; submit ${formatLatency(submits)}`,
         pass: claims.p95 / bareClaims.p95 <= 5,
-        baseline: { display: `bare claim ${formatLatency(bareClaims)}; submit ${formatLatency(bareSubmits)}`, ratio: claims.p95 / bareClaims.p95 },
+        baseline: {
+          display: `bare claim ${formatLatency(bareClaims)}; submit ${formatLatency(bareSubmits)}`,
+          ratio: claims.p95 / bareClaims.p95,
+        },
         notes: `${QUEUE_ITEMS} items × 2, ${claims.n} claims and ${submits.n} submits; with ${REVIEWERS} requests always in flight, latency is queueing: ${REVIEWERS} ÷ throughput (Little's law), so this row measures capacity (and the worst case: all ${REVIEWERS} first claims at the same instant), and the row above latency; ratio at claim p95; ${ROUND_TRIPS}. Profile, the same 50 callers at saturation: ${floor("GET /api/health (Next and one SELECT)", health)}, ${floor("GET /api/v1/me (Next and token authentication)", me)}; CPU per claim or submit: next start ${perRequest(profiled.appMs)}, PostgreSQL ${perRequest(profiled.pgMs)}; load average (1 min) ${loadBefore} before the app's run, ${loadAfter} after the bare one`,
       },
     },
@@ -113,7 +163,8 @@ const CAPACITY_RECORDS = 5_000;
 /** The capacity rows alone, on a 5,000-record dataset (a 1,000-item campaign needs no more). */
 export async function runCapacityBenchmarks(): Promise<TBenchRow[]> {
   const started = performance.now();
-  const step: TStep = (msg) => console.log(`  · [${((performance.now() - started) / 1000).toFixed(0)} s] ${msg}`);
+  const step: TStep = (msg) =>
+    console.log(`  · [${((performance.now() - started) / 1000).toFixed(0)} s] ${msg}`);
   const workDir = mkdtempSync(path.join(tmpdir(), "clinreview-capacity-"));
   try {
     const file = path.join(workDir, "records.jsonl");
@@ -122,11 +173,22 @@ export async function runCapacityBenchmarks(): Promise<TBenchRow[]> {
     try {
       const admin: TCaller = { baseUrl: server.baseUrl, token: server.adminToken };
       const callers = server.reviewers.map((r) => ({ baseUrl: server.baseUrl, token: r.token }));
-      const up = await uploadFile(admin, "/api/v1/datasets?name=bench%20capacity", file, "application/x-ndjson");
+      const up = await uploadFile(
+        admin,
+        "/api/v1/datasets?name=bench%20capacity",
+        file,
+        "application/x-ndjson",
+      );
       if (up.status !== 201) throw new Error(`import answered ${up.status}: ${up.body.slice(0, 300)}`);
       const datasetId = (JSON.parse(up.body) as { id: string }).id;
       step("warming up (50 reviewers on a small campaign)…");
-      const { id: warmId } = await callJson<{ id: string }>(admin, "POST", "/api/v1/audits", { datasetId, sampleSize: 100, seed: "warm-up", reviewersPerItem: 1 }, 201);
+      const { id: warmId } = await callJson<{ id: string }>(
+        admin,
+        "POST",
+        "/api/v1/audits",
+        { datasetId, sampleSize: 100, seed: "warm-up", reviewersPerItem: 1 },
+        201,
+      );
       await runReviewers(callers, warmId);
       return await capacityRows(server, admin, callers, datasetId, step);
     } catch (err) {

@@ -12,7 +12,13 @@ const SINGLE_CLAIMS = 200;
 const CLAIMS_EACH = 10;
 const WARM_UP = 20;
 
-export type TClaimCost = { finished: number; single: TLatency; many: TLatency; bareSingle: TLatency; bareMany: TLatency };
+export type TClaimCost = {
+  finished: number;
+  single: TLatency;
+  many: TLatency;
+  bareSingle: TLatency;
+  bareMany: TLatency;
+};
 
 type TLease = { assignmentId: string };
 
@@ -24,7 +30,10 @@ async function httpClaim(c: TCaller, campaignId: string): Promise<TLease> {
 }
 
 async function bareClaim(c: pg.ClientBase, queueId: string, userId: string): Promise<TLease> {
-  const r = await c.query<{ id: string }>(`SELECT claimed_id AS id FROM queue_claim($1::uuid, $2::uuid, 30)`, [queueId, userId]);
+  const r = await c.query<{ id: string }>(
+    `SELECT claimed_id AS id FROM queue_claim($1::uuid, $2::uuid, 30)`,
+    [queueId, userId],
+  );
   const id = r.rows[0]?.id;
   if (!id) throw new Error("queue_claim handed out nothing");
   return { assignmentId: id };
@@ -40,7 +49,12 @@ async function giveBack(pool: pg.Pool, assignmentId: string): Promise<void> {
 }
 
 /** `claim(who)` `count` times per worker, `workers` at once; the time of each claim alone. */
-async function measure(workers: number, count: number, claim: (who: number) => Promise<TLease>, pool: pg.Pool): Promise<number[]> {
+async function measure(
+  workers: number,
+  count: number,
+  claim: (who: number) => Promise<TLease>,
+  pool: pg.Pool,
+): Promise<number[]> {
   const times: number[] = [];
   await Promise.all(
     Array.from({ length: workers }, async (_, who) => {
@@ -56,7 +70,13 @@ async function measure(workers: number, count: number, claim: (who: number) => P
 }
 
 /** Finishes the items whose position is in [from, to): both slots submitted, by two reviewers. */
-async function finish(pool: pg.Pool, queueId: string, from: number, to: number, userIds: string[]): Promise<void> {
+async function finish(
+  pool: pg.Pool,
+  queueId: string,
+  from: number,
+  to: number,
+  userIds: string[],
+): Promise<void> {
   if (to > from) {
     await pool.query(
       `INSERT INTO "QueueAssignment" (id, "itemId", "queueId", "userId", status, "claimedAt", "leaseExpiresAt", "submittedAt")
@@ -86,17 +106,31 @@ export async function measureClaimCost(input: {
     input.admin,
     "POST",
     "/api/v1/audits",
-    { datasetId: input.datasetId, name: "bench: claim cost", sampleFraction: 1, seed: "bench-claim-cost", reviewersPerItem: 2 },
+    {
+      datasetId: input.datasetId,
+      name: "bench: claim cost",
+      sampleFraction: 1,
+      seed: "bench-claim-cost",
+      reviewersPerItem: 2,
+    },
     201,
   );
   const pool = new pg.Pool({ connectionString: input.databaseUrl, max: 10 });
-  const bare = await Promise.all(input.userIds.map(async () => {
-    const c = new pg.Client({ connectionString: input.databaseUrl });
-    await c.connect();
-    return c;
-  }));
+  const bare = await Promise.all(
+    input.userIds.map(async () => {
+      const c = new pg.Client({ connectionString: input.databaseUrl });
+      await c.connect();
+      return c;
+    }),
+  );
   try {
-    const total = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "QueueItem" WHERE "queueId" = $1::uuid`, [campaignId])).rows[0]?.n);
+    const total = Number(
+      (
+        await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "QueueItem" WHERE "queueId" = $1::uuid`, [
+          campaignId,
+        ])
+      ).rows[0]?.n,
+    );
     const out: TClaimCost[] = [];
     let done = 0;
     for (const finished of FINISHED_STATES) {
@@ -109,12 +143,28 @@ export async function measureClaimCost(input: {
       await measure(1, WARM_UP, () => httpClaim(first, campaignId), pool);
       await measure(1, WARM_UP, () => bareClaim(firstBare, campaignId, firstUser), pool);
       const single = summarize(await measure(1, SINGLE_CLAIMS, () => httpClaim(first, campaignId), pool));
-      const bareSingle = summarize(await measure(1, SINGLE_CLAIMS, () => bareClaim(firstBare, campaignId, firstUser), pool));
-      const many = summarize(await measure(input.callers.length, CLAIMS_EACH, (who) => httpClaim(input.callers[who] as TCaller, campaignId), pool));
-      const bareMany = summarize(
-        await measure(bare.length, CLAIMS_EACH, (who) => bareClaim(bare[who] as pg.Client, campaignId, input.userIds[who] as string), pool),
+      const bareSingle = summarize(
+        await measure(1, SINGLE_CLAIMS, () => bareClaim(firstBare, campaignId, firstUser), pool),
       );
-      input.step(`  ${(finished * 100).toFixed(1)}% finished (${upTo} of ${total} items): claim p95 1 reviewer ${single.p95.toFixed(1)} ms (bare ${bareSingle.p95.toFixed(1)}), 50 reviewers ${many.p95.toFixed(1)} ms (bare ${bareMany.p95.toFixed(1)})`);
+      const many = summarize(
+        await measure(
+          input.callers.length,
+          CLAIMS_EACH,
+          (who) => httpClaim(input.callers[who] as TCaller, campaignId),
+          pool,
+        ),
+      );
+      const bareMany = summarize(
+        await measure(
+          bare.length,
+          CLAIMS_EACH,
+          (who) => bareClaim(bare[who] as pg.Client, campaignId, input.userIds[who] as string),
+          pool,
+        ),
+      );
+      input.step(
+        `  ${(finished * 100).toFixed(1)}% finished (${upTo} of ${total} items): claim p95 1 reviewer ${single.p95.toFixed(1)} ms (bare ${bareSingle.p95.toFixed(1)}), 50 reviewers ${many.p95.toFixed(1)} ms (bare ${bareMany.p95.toFixed(1)})`,
+      );
       out.push({ finished, single, many, bareSingle, bareMany });
     }
     return out;

@@ -4,7 +4,12 @@
 import pg from "pg";
 import { callJson, call, type TCaller } from "./api-client";
 
-export async function createWholeDatasetCampaign(admin: TCaller, databaseUrl: string, datasetId: string, reviewerIds: string[]): Promise<string> {
+export async function createWholeDatasetCampaign(
+  admin: TCaller,
+  databaseUrl: string,
+  datasetId: string,
+  reviewerIds: string[],
+): Promise<string> {
   const { id } = await callJson<{ id: string }>(
     admin,
     "POST",
@@ -31,7 +36,10 @@ export async function createWholeDatasetCampaign(admin: TCaller, databaseUrl: st
        SELECT "assignmentId", "queueItemId", $1::uuid, "userId", 'SUBMITTED', now(), now(), now() FROM bench_done`,
       [id],
     );
-    await c.query(`UPDATE "QueueItem" SET "claimedSlots" = 1, "completedSlots" = 1 WHERE "queueId" = $1::uuid`, [id]);
+    await c.query(
+      `UPDATE "QueueItem" SET "claimedSlots" = 1, "completedSlots" = 1 WHERE "queueId" = $1::uuid`,
+      [id],
+    );
     await c.query(
       `INSERT INTO "AuditReview" (id, "itemId", "assignmentId", "reviewerId", verdict, flags, "correctedOutput", "durationMs")
        SELECT gen_random_uuid(), "itemId", "assignmentId", "userId", verdict::"AuditVerdict", '{}', correction, 60000 FROM bench_done`,
@@ -44,10 +52,14 @@ export async function createWholeDatasetCampaign(admin: TCaller, databaseUrl: st
 }
 
 /** Time to the last byte of GET /api/v1/audits/:id/export, reading the stream as it comes. */
-export async function measureExport(reader: TCaller, campaignId: string): Promise<{ ms: number; lines: number; bytes: number }> {
+export async function measureExport(
+  reader: TCaller,
+  campaignId: string,
+): Promise<{ ms: number; lines: number; bytes: number }> {
   const t = performance.now();
   const res = await call(reader, "GET", `/api/v1/audits/${campaignId}/export`);
-  if (res.status !== 200 || !res.body) throw new Error(`export answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+  if (res.status !== 200 || !res.body)
+    throw new Error(`export answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   let bytes = 0;
   let lines = 0;
   const stream = res.body.getReader();

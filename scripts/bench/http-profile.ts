@@ -41,7 +41,11 @@ export async function findPostmaster(databaseUrl: string): Promise<number | null
 }
 
 /** CPU milliseconds the app server and PostgreSQL spent while `fn` ran. */
-export async function cpuDuring<T>(appPid: number, pgPid: number | null, fn: () => Promise<T>): Promise<{ value: T; appMs: number; pgMs: number | null }> {
+export async function cpuDuring<T>(
+  appPid: number,
+  pgPid: number | null,
+  fn: () => Promise<T>,
+): Promise<{ value: T; appMs: number; pgMs: number | null }> {
   const app0 = treeCpuMs(appPid);
   const pg0 = pgPid ? treeCpuMs(pgPid) : 0;
   const value = await fn();

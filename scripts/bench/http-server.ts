@@ -8,7 +8,14 @@ import { once } from "node:events";
 import { closeSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "../support/schema-engine";
-import { createDatabase, dropDatabase, findFreePort, startPgCluster, stopPgCluster, type PgCluster } from "../../tests/support/pg-cluster";
+import {
+  createDatabase,
+  dropDatabase,
+  findFreePort,
+  startPgCluster,
+  stopPgCluster,
+  type PgCluster,
+} from "../../tests/support/pg-cluster";
 import { buildIfStale, distDir } from "../support/build-if-stale";
 
 export type TReviewer = { userId: string; token: string };
@@ -46,7 +53,12 @@ async function createAccounts(reviewers: number): Promise<{ admin: TReviewer; re
   const { insertApiToken } = await import("../../lib/auth/api-tokens");
   const make = (email: string, role: "ADMIN" | "CLINICIAN") =>
     db().$transaction(async (tx) => {
-      const u = await createUserWithPassword(tx, { email, name: email.split("@")[0] ?? email, role, password: randomBytes(18).toString("base64url") });
+      const u = await createUserWithPassword(tx, {
+        email,
+        name: email.split("@")[0] ?? email,
+        role,
+        password: randomBytes(18).toString("base64url"),
+      });
       const t = await insertApiToken(tx, u.id, "bench", null);
       return { userId: u.id, token: t.token };
     });
@@ -105,7 +117,14 @@ export async function startBenchServer(input: { reviewers: number; workDir: stri
     const log = openSync(logFile, "w");
     child = spawn(process.execPath, [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], {
       stdio: ["ignore", log, log],
-      env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NODE_ENV: "production", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_URL: baseUrl,
+        NODE_ENV: "production",
+        LOG_LEVEL: "warn",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     });
     closeSync(log);
     await waitHealthy(baseUrl, child, logFile);

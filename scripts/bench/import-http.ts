@@ -6,10 +6,21 @@ import { sampleRss, treeRssBytes } from "./process-rss";
 
 export type TImportRun = { ms: number; peakBytes: number; samples: number; id: string; count: number };
 
-export async function importOnce(admin: TCaller, serverPid: number, file: string, name: string, expected: number): Promise<TImportRun> {
+export async function importOnce(
+  admin: TCaller,
+  serverPid: number,
+  file: string,
+  name: string,
+  expected: number,
+): Promise<TImportRun> {
   const sampler = sampleRss(serverPid);
   const t = performance.now();
-  const res = await uploadFile(admin, `/api/v1/datasets?name=${encodeURIComponent(name)}`, file, "application/x-ndjson");
+  const res = await uploadFile(
+    admin,
+    `/api/v1/datasets?name=${encodeURIComponent(name)}`,
+    file,
+    "application/x-ndjson",
+  );
   const ms = performance.now() - t;
   const { peak, samples } = sampler.stop();
   if (res.status !== 201) throw new Error(`import answered ${res.status}: ${res.body.slice(0, 500)}`);

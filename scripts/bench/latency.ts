@@ -5,7 +5,13 @@ export type TLatency = { n: number; p50: number; p95: number; p99: number; max: 
 
 export function summarize(ms: readonly number[]): TLatency {
   const s = [...ms].sort((a, b) => a - b);
-  return { n: s.length, p50: quantileSorted(s, 0.5), p95: quantileSorted(s, 0.95), p99: quantileSorted(s, 0.99), max: s[s.length - 1] ?? Number.NaN };
+  return {
+    n: s.length,
+    p50: quantileSorted(s, 0.5),
+    p95: quantileSorted(s, 0.95),
+    p99: quantileSorted(s, 0.99),
+    max: s[s.length - 1] ?? Number.NaN,
+  };
 }
 
 const r = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));

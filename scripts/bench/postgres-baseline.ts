@@ -24,7 +24,11 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
  * COPY FROM STDIN of the prepared file into "DatasetRecord" of a fresh, migrated database beside
  * the app's (so both start from an empty table and grow alike over the runs).
  */
-export async function copyImportBaseline(serverUrl: string, copyFile: string, runs: number): Promise<number[]> {
+export async function copyImportBaseline(
+  serverUrl: string,
+  copyFile: string,
+  runs: number,
+): Promise<number[]> {
   const url = await createDatabase(serverUrl, "clinreview_bench_pg");
   try {
     await applyMigrations(url);
@@ -32,14 +36,25 @@ export async function copyImportBaseline(serverUrl: string, copyFile: string, ru
       const times: number[] = [];
       // A dataset's creator is a foreign key to a user (migration …_integrity_constraints).
       const creator = randomUUID();
-      await c.query(`INSERT INTO "User" (id, email, name, role, pseudonym, "updatedAt") VALUES ($1::uuid, $1::text || '@bench.invalid', 'bench', 'ADMIN', 'R-' || $1::text, now())`, [creator]);
+      await c.query(
+        `INSERT INTO "User" (id, email, name, role, pseudonym, "updatedAt") VALUES ($1::uuid, $1::text || '@bench.invalid', 'bench', 'ADMIN', 'R-' || $1::text, now())`,
+        [creator],
+      );
       for (let i = 0; i < runs; i++) {
         const id = randomUUID();
-        await c.query(`INSERT INTO "Dataset" (id, name, status, "createdById") VALUES ($1, 'copy baseline', 'STAGING', $2)`, [id, creator]);
+        await c.query(
+          `INSERT INTO "Dataset" (id, name, status, "createdById") VALUES ($1, 'copy baseline', 'STAGING', $2)`,
+          [id, creator],
+        );
         // COPY takes no parameters: the dataset id comes in as the column default.
         await c.query(`ALTER TABLE "DatasetRecord" ALTER COLUMN "datasetId" SET DEFAULT '${id}'::uuid`);
         const t = performance.now();
-        await pipeline(createReadStream(copyFile, { highWaterMark: 256 * 1024 }), c.query(copyFrom(`COPY "DatasetRecord" (ordinal, instruction, input, output, "contentHash") FROM STDIN`)));
+        await pipeline(
+          createReadStream(copyFile, { highWaterMark: 256 * 1024 }),
+          c.query(
+            copyFrom(`COPY "DatasetRecord" (ordinal, instruction, input, output, "contentHash") FROM STDIN`),
+          ),
+        );
         times.push(performance.now() - t);
       }
       return times;
@@ -50,7 +65,11 @@ export async function copyImportBaseline(serverUrl: string, copyFile: string, ru
 }
 
 /** COPY TO STDOUT of what the curated export reads: each item's record and review, in record order. */
-export async function copyExportBaseline(databaseUrl: string, campaignId: string, runs: number): Promise<{ times: number[]; bytes: number }> {
+export async function copyExportBaseline(
+  databaseUrl: string,
+  campaignId: string,
+  runs: number,
+): Promise<{ times: number[]; bytes: number }> {
   if (!/^[0-9a-f-]{36}$/.test(campaignId)) throw new Error("campaign id is not a uuid");
   const sql = `COPY (
     SELECT r.instruction, r.input, COALESCE(v."correctedOutput", r.output), r.output, v.verdict, v.flags, v."reviewerId"
@@ -78,7 +97,11 @@ export async function copyExportBaseline(databaseUrl: string, campaignId: string
 }
 
 /** The claim exactly as lib/queue/claim-next-item.ts makes it: one call of queue_claim. */
-async function bareClaim(c: pg.Client, queueId: string, userId: string): Promise<{ id: string; itemId: string } | null> {
+async function bareClaim(
+  c: pg.Client,
+  queueId: string,
+  userId: string,
+): Promise<{ id: string; itemId: string } | null> {
   const r = await c.query<{ id: string; itemId: string }>(
     `SELECT claimed_id AS id, claimed_item AS "itemId" FROM queue_claim($1::uuid, $2::uuid, 30)`,
     [queueId, userId],
@@ -104,7 +127,11 @@ async function bareSubmit(c: pg.Client, a: { id: string; itemId: string }, userI
 }
 
 /** One connection per reviewer, each claiming and submitting until the queue is empty for it. */
-export async function bareQueueBaseline(databaseUrl: string, queueId: string, userIds: string[]): Promise<{ claims: number[]; submits: number[] }> {
+export async function bareQueueBaseline(
+  databaseUrl: string,
+  queueId: string,
+  userIds: string[],
+): Promise<{ claims: number[]; submits: number[] }> {
   const claims: number[] = [];
   const submits: number[] = [];
   const clients = await Promise.all(

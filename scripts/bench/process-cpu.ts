@@ -10,7 +10,10 @@ function ticks(pid: number, withChildren: boolean): number {
   try {
     // The fields after the command name, which may itself hold spaces: utime is the 14th field.
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ").map(Number);
+    const f = stat
+      .slice(stat.lastIndexOf(")") + 2)
+      .split(" ")
+      .map(Number);
     return (f[11] ?? 0) + (f[12] ?? 0) + (withChildren ? (f[13] ?? 0) + (f[14] ?? 0) : 0);
   } catch {
     return 0; // exited between listing and reading

@@ -10,8 +10,20 @@ type TTask = { assignmentId: string; output: string; flags: { key: string }[] };
 /** A deterministic mix of verdicts: mostly accepted, some revised with a correction, a few rejected. */
 function reviewFor(task: TTask, n: number): Record<string, unknown> {
   const flag = task.flags[n % task.flags.length]?.key;
-  if (n % 20 === 0) return { verdict: "reject", flags: flag ? [flag] : [], rationale: "Unsafe advice for this patient group.", durationMs: 45_000 };
-  if (n % 7 === 0) return { verdict: "revise", flags: flag ? [flag] : [], correctedOutput: `${task.output}\nSeek urgent care if symptoms worsen.`, durationMs: 90_000 };
+  if (n % 20 === 0)
+    return {
+      verdict: "reject",
+      flags: flag ? [flag] : [],
+      rationale: "Unsafe advice for this patient group.",
+      durationMs: 45_000,
+    };
+  if (n % 7 === 0)
+    return {
+      verdict: "revise",
+      flags: flag ? [flag] : [],
+      correctedOutput: `${task.output}\nSeek urgent care if symptoms worsen.`,
+      durationMs: 90_000,
+    };
   return { verdict: "accept", flags: [], durationMs: 30_000 };
 }
 
@@ -44,15 +56,23 @@ export async function runReviewers(
         const text = await claimed.text();
         claims.push(performance.now() - t);
         if (claimed.status === 204) return;
-        if (claimed.status !== 200) throw new Error(`claim answered ${claimed.status}: ${text.slice(0, 300)}`);
+        if (claimed.status !== 200)
+          throw new Error(`claim answered ${claimed.status}: ${text.slice(0, 300)}`);
         const task = JSON.parse(text) as TTask;
         const pause = readingMs();
         if (pause > 0) await new Promise((r) => setTimeout(r, pause));
         t = performance.now();
-        const submitted = await call(c, "POST", `/api/v1/assignments/${task.assignmentId}/submit`, reviewFor(task, n), { "idempotency-key": randomUUID() });
+        const submitted = await call(
+          c,
+          "POST",
+          `/api/v1/assignments/${task.assignmentId}/submit`,
+          reviewFor(task, n),
+          { "idempotency-key": randomUUID() },
+        );
         const answer = await submitted.text();
         submits.push(performance.now() - t);
-        if (submitted.status !== 201) throw new Error(`submit answered ${submitted.status}: ${answer.slice(0, 300)}`);
+        if (submitted.status !== 201)
+          throw new Error(`submit answered ${submitted.status}: ${answer.slice(0, 300)}`);
       }
     }),
   );

@@ -24,14 +24,17 @@ function machine(): string {
 
 const shown = (r: TBenchResult) => r.display ?? `${r.value} ${r.unit}`;
 const meets = (r: TBenchResult) => (r.pass === null ? "—" : r.pass ? "yes" : "**no**");
-const alone = (r: TBenchResult) => (r.baseline ? `${r.baseline.display} (app ×${r.baseline.ratio.toFixed(1)})` : "—");
+const alone = (r: TBenchResult) =>
+  r.baseline ? `${r.baseline.display} (app ×${r.baseline.ratio.toFixed(1)})` : "—";
 
 async function main(): Promise<void> {
   const only = process.argv[2];
   const rows: TBenchRow[] = [];
   const report = (row: TBenchRow) => {
     const r = row.result;
-    console.log(`${row.name}: ${shown(r)} (${r.pass === null ? "no target" : r.pass ? "meets" : "MISSES"} ${row.target})${r.baseline ? `; PostgreSQL alone: ${alone(r)}` : ""}`);
+    console.log(
+      `${row.name}: ${shown(r)} (${r.pass === null ? "no target" : r.pass ? "meets" : "MISSES"} ${row.target})${r.baseline ? `; PostgreSQL alone: ${alone(r)}` : ""}`,
+    );
     rows.push(row);
   };
   for (const b of BENCHMARKS) {
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
     "issues. Timings are not asserted in tests, because shared machines are too noisy: this file is",
     "where regressions show. The HTTP rows run against `next start` (production build) on a",
     "throwaway PostgreSQL on the same machine, with the load generator on the same machine too; the",
-    "\"PostgreSQL alone\" column is the same work without the app, and the app's multiple of it.",
+    '"PostgreSQL alone" column is the same work without the app, and the app\'s multiple of it.',
     "The machine is shared with other work (2 cores), so absolute figures move between runs; the",
     "ratios to PostgreSQL alone, measured in the same run, move less.",
     "",
@@ -64,7 +67,10 @@ async function main(): Promise<void> {
     "",
     "| Benchmark | Result | Target | Meets | PostgreSQL alone | Notes |",
     "| --- | --- | --- | --- | --- | --- |",
-    ...rows.map((r) => `| ${r.name} | ${shown(r.result)} | ${r.target} | ${meets(r.result)} | ${alone(r.result)} | ${r.result.notes ?? ""} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${shown(r.result)} | ${r.target} | ${meets(r.result)} | ${alone(r.result)} | ${r.result.notes ?? ""} |`,
+    ),
     "",
     ...phiAccuracySection(),
   ];
@@ -72,7 +78,10 @@ async function main(): Promise<void> {
   else console.log(lines.join("\n"));
 }
 
-main().then(() => process.exit(0), (err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,6 +1,10 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { syntheticAlpacaEvalAnnotations, syntheticMedInstructJsonl, syntheticSeeds } from "../../tests/support/synthetic-data";
+import {
+  syntheticAlpacaEvalAnnotations,
+  syntheticMedInstructJsonl,
+  syntheticSeeds,
+} from "../../tests/support/synthetic-data";
 import { readingTimes } from "./queue-http";
 import { syntheticRecords } from "./synthetic-records";
 

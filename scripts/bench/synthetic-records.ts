@@ -53,14 +53,18 @@ export function* syntheticRecords(count = RECORD_COUNT, seed = 52_002): Generato
     // About half of MedInstruct's records have an input (a case, a note, a question to classify).
     const input = rand() < 0.5 ? "" : Array.from({ length: int(2, 5) }, sentence).join(" ");
     // Outputs run from a short paragraph to a numbered list over several lines.
-    const paragraphs = Array.from({ length: int(1, 3) }, () => Array.from({ length: int(3, 5) }, sentence).join(" "));
-    const output = rand() < 0.3 ? paragraphs.map((p, n) => `${n + 1}. ${p}`).join("\n") : paragraphs.join("\n\n");
+    const paragraphs = Array.from({ length: int(1, 3) }, () =>
+      Array.from({ length: int(3, 5) }, sentence).join(" "),
+    );
+    const output =
+      rand() < 0.3 ? paragraphs.map((p, n) => `${n + 1}. ${p}`).join("\n") : paragraphs.join("\n\n");
     yield { instruction, input, output };
   }
 }
 
 /** COPY text format: backslash, tab, newline and carriage return escaped. */
-const copyField = (s: string) => s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+const copyField = (s: string) =>
+  s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 
 async function write(out: WriteStream, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out, "drain");
@@ -75,7 +79,10 @@ async function close(out: WriteStream): Promise<void> {
  * Writes the JSONL for the app and the COPY file for PostgreSQL alone (columns ordinal,
  * instruction, input, output, "contentHash": the same rows and hash the app stores).
  */
-export async function writeSyntheticFiles(jsonlPath: string, copyPath: string): Promise<{ count: number; bytes: number }> {
+export async function writeSyntheticFiles(
+  jsonlPath: string,
+  copyPath: string,
+): Promise<{ count: number; bytes: number }> {
   const jsonl = createWriteStream(jsonlPath);
   const copy = createWriteStream(copyPath);
   let lines: string[] = [];
@@ -85,7 +92,15 @@ export async function writeSyntheticFiles(jsonlPath: string, copyPath: string): 
     count += 1;
     lines.push(JSON.stringify(r));
     // Ordinals are 1-based line numbers, as the app's import assigns them.
-    rows.push([String(count), copyField(r.instruction), copyField(r.input), copyField(r.output), contentHash(r.instruction, r.input, r.output)].join("\t"));
+    rows.push(
+      [
+        String(count),
+        copyField(r.instruction),
+        copyField(r.input),
+        copyField(r.output),
+        contentHash(r.instruction, r.input, r.output),
+      ].join("\t"),
+    );
     if (lines.length === 1_000) {
       await write(jsonl, `${lines.join("\n")}\n`);
       await write(copy, `${rows.join("\n")}\n`);

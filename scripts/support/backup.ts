@@ -65,7 +65,10 @@ async function dumpServer(url: string, tmpFile: string): Promise<void> {
   }
   const { dbname, env } = clientArgs(url);
   try {
-    await run(bin, [...DUMP_FLAGS, `--file=${tmpFile}`, `--dbname=${dbname}`], { env, maxBuffer: 16 * 1024 * 1024 });
+    await run(bin, [...DUMP_FLAGS, `--file=${tmpFile}`, `--dbname=${dbname}`], {
+      env,
+      maxBuffer: 16 * 1024 * 1024,
+    });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
     throw new Error(`pg_dump failed: ${stderr || (error instanceof Error ? error.message : String(error))}`);
@@ -81,7 +84,8 @@ async function dumpEmbedded(tmpFile: string): Promise<void> {
       `The embedded database is in use by a running \`npm start\` (port ${port}). Stop the app first, then run the backup again.`,
     );
   }
-  if (!existsSync(path.join(PGLITE_DIR, "PG_VERSION"))) throw new Error(`No embedded database at ${PGLITE_DIR}`);
+  if (!existsSync(path.join(PGLITE_DIR, "PG_VERSION")))
+    throw new Error(`No embedded database at ${PGLITE_DIR}`);
   const { PGlite } = await import("@electric-sql/pglite");
   const { pgDump } = await import("@electric-sql/pglite-tools/pg_dump");
   const db = await PGlite.create(PGLITE_DIR);
@@ -93,7 +97,10 @@ async function dumpEmbedded(tmpFile: string): Promise<void> {
   }
 }
 
-async function recordInAudit(action: "backup.create" | "backup.restore", after: Record<string, string | number | boolean>): Promise<void> {
+async function recordInAudit(
+  action: "backup.create" | "backup.restore",
+  after: Record<string, string | number | boolean>,
+): Promise<void> {
   const tooling = await openToolingDatabase();
   process.env.DATABASE_URL = tooling.url;
   process.env.NEXTAUTH_SECRET ??= "cli-does-not-sign-sessions";
@@ -102,13 +109,23 @@ async function recordInAudit(action: "backup.create" | "backup.restore", after: 
     const { db } = await import("../../lib/db/prisma");
     const { recordAudit } = await import("../../lib/audit/record-audit");
     try {
-      await db().$transaction((tx) => recordAudit(tx, null, { actorId: null, action, entityType: "backup", entityId: String(after.sha256), after }));
+      await db().$transaction((tx) =>
+        recordAudit(tx, null, {
+          actorId: null,
+          action,
+          entityType: "backup",
+          entityId: String(after.sha256),
+          after,
+        }),
+      );
     } finally {
       await db().$disconnect();
     }
   } catch (error) {
     // The backup itself succeeded; say why the record is missing rather than fail the command.
-    console.error(`Warning: could not record ${action} in the audit trail: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `Warning: could not record ${action} in the audit trail: ${error instanceof Error ? error.message : String(error)}`,
+    );
   } finally {
     await tooling.stop();
   }
@@ -157,7 +174,11 @@ export function unsupportedDumpReason(sql: string): string | null {
 }
 
 export async function restoreCommand(args: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { force: { type: "boolean" } } });
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { force: { type: "boolean" } },
+  });
   const source = positionals[0];
   if (!source || positionals.length > 1) throw new Error("Usage: npm run cli -- restore <file> [--force]");
   const file = path.resolve(source);
@@ -178,10 +199,14 @@ export async function restoreCommand(args: string[]): Promise<void> {
       if (Number(version.rows[0]?.v) < 170_000) sql = sql.replace(/^SET transaction_timeout = 0;$/m, "");
       await client.query("BEGIN");
       try {
-        const r = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'");
+        const r = await client.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'",
+        );
         tables = r.rows[0]?.n ?? 0;
         if (tables > 0 && !values.force) {
-          throw new Error(`The database is not empty (${tables} tables). Restoring replaces all of it: pass --force to do that.`);
+          throw new Error(
+            `The database is not empty (${tables} tables). Restoring replaces all of it: pass --force to do that.`,
+          );
         }
         if (tables > 0) await client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
         await client.query(sql);
@@ -197,6 +222,12 @@ export async function restoreCommand(args: string[]): Promise<void> {
     await tooling.stop();
   }
   const hash = sha256(bytes);
-  await recordInAudit("backup.restore", { file, sha256: hash, bytes: bytes.length, replacedTables: tables, embedded: tooling.embedded });
+  await recordInAudit("backup.restore", {
+    file,
+    sha256: hash,
+    bytes: bytes.length,
+    replacedTables: tables,
+    embedded: tooling.embedded,
+  });
   console.log(`Restored ${file} (sha256 ${hash})${tables > 0 ? `, replacing ${tables} tables` : ""}`);
 }

@@ -23,7 +23,9 @@ function newestSourceMtime(dir: string): number {
 export function buildIsStale(dir = distDir()): boolean {
   const stamp = path.join(dir, "BUILD_ID");
   const sources = SOURCES.filter((p) => existsSync(p));
-  const newest = Math.max(...sources.map((p) => (statSync(p).isDirectory() ? newestSourceMtime(p) : statSync(p).mtimeMs)));
+  const newest = Math.max(
+    ...sources.map((p) => (statSync(p).isDirectory() ? newestSourceMtime(p) : statSync(p).mtimeMs)),
+  );
   return !existsSync(stamp) || statSync(stamp).mtimeMs < newest;
 }
 
@@ -31,6 +33,9 @@ export function buildIsStale(dir = distDir()): boolean {
 export function buildIfStale(message: string): number {
   if (!buildIsStale()) return 0;
   console.log(message);
-  const r = spawnSync(process.execPath, [NEXT, "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+  const r = spawnSync(process.execPath, [NEXT, "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
   return r.status ?? 1;
 }

@@ -7,9 +7,15 @@ import { PGLITE_DIR, runningEmbeddedPort } from "./data-dir";
 export type TToolingDb = { url: string; embedded: boolean; stop: () => Promise<void> };
 
 export async function openToolingDatabase(): Promise<TToolingDb> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: () => Promise.resolve() };
+  if (process.env.DATABASE_URL)
+    return { url: process.env.DATABASE_URL, embedded: false, stop: () => Promise.resolve() };
   const port = runningEmbeddedPort();
-  if (port) return { url: `postgresql://postgres@127.0.0.1:${port}/postgres`, embedded: true, stop: () => Promise.resolve() };
+  if (port)
+    return {
+      url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+      embedded: true,
+      stop: () => Promise.resolve(),
+    };
   const pg = await startEmbeddedPostgres({ dataDir: PGLITE_DIR });
   return { url: pg.url, embedded: true, stop: () => pg.stop() };
 }

@@ -18,12 +18,28 @@ afterAll(async () => {
 
 async function trailWithBothSpellings() {
   // As earlier versions wrote them (inserting is all the trail allows).
-  await db().auditLog.create({ data: { action: "seeds.export", entityType: "seed", entityId: "old-export" } });
-  await db().auditLog.create({ data: { action: "study.create", entityType: "Study", entityId: "old-study" } });
-  await db().auditLog.create({ data: { action: "study.skip", entityType: "QueueAssignment", entityId: "old-skip" } });
+  await db().auditLog.create({
+    data: { action: "seeds.export", entityType: "seed", entityId: "old-export" },
+  });
+  await db().auditLog.create({
+    data: { action: "study.create", entityType: "Study", entityId: "old-study" },
+  });
+  await db().auditLog.create({
+    data: { action: "study.skip", entityType: "QueueAssignment", entityId: "old-skip" },
+  });
   await db().$transaction(async (tx) => {
-    await recordAudit(tx, ctx(), { actorId: null, action: "seed.export", entityType: "seed", entityId: "new-export" });
-    await recordAudit(tx, ctx(), { actorId: null, action: "study.create", entityType: "study", entityId: "new-study" });
+    await recordAudit(tx, ctx(), {
+      actorId: null,
+      action: "seed.export",
+      entityType: "seed",
+      entityId: "new-export",
+    });
+    await recordAudit(tx, ctx(), {
+      actorId: null,
+      action: "study.create",
+      entityType: "study",
+      entityId: "new-study",
+    });
   });
 }
 
@@ -45,10 +61,18 @@ describe("legacy audit spellings", () => {
 
   it("are matched by filters in either spelling", async () => {
     await trailWithBothSpellings();
-    expect(await list({ entityType: "study" })).toEqual([["study.create", "study", "new-study"], ["study.create", "study", "old-study"]]);
+    expect(await list({ entityType: "study" })).toEqual([
+      ["study.create", "study", "new-study"],
+      ["study.create", "study", "old-study"],
+    ]);
     expect(await list({ entityType: "Study" })).toHaveLength(2);
-    expect(await list({ entityType: "queue_assignment" })).toEqual([["study.skip", "queue_assignment", "old-skip"]]);
-    expect(await list({ action: "seed.export" })).toEqual([["seed.export", "seed", "new-export"], ["seed.export", "seed", "old-export"]]);
+    expect(await list({ entityType: "queue_assignment" })).toEqual([
+      ["study.skip", "queue_assignment", "old-skip"],
+    ]);
+    expect(await list({ action: "seed.export" })).toEqual([
+      ["seed.export", "seed", "new-export"],
+      ["seed.export", "seed", "old-export"],
+    ]);
   });
 
   it("are written in today's spelling in the CSV", async () => {

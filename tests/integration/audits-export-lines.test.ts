@@ -23,14 +23,20 @@ const CONTROLS = Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)
 const TRICKY = `${CONTROLS}\u007f "quoted" back\\slash / \u2028\u2029 µg ≥ 5 °C 🩺 é`;
 const N = 2_500;
 
-const recordOf = (i: number) => ({ instruction: `Q${i} ${TRICKY}`, input: i % 2 ? "" : `case ${i}\t${TRICKY}`, output: `A${i}.\n${TRICKY}` });
+const recordOf = (i: number) => ({
+  instruction: `Q${i} ${TRICKY}`,
+  input: i % 2 ? "" : `case ${i}\t${TRICKY}`,
+  output: `A${i}.\n${TRICKY}`,
+});
 /** One item in four revised: with a tricky correction, or (every 20th) with the original itself. */
-const correctionOf = (i: number) => (i % 20 === 0 ? recordOf(i).output : i % 4 === 0 ? `Corrected ${i}: ${TRICKY}` : null);
+const correctionOf = (i: number) =>
+  i % 20 === 0 ? recordOf(i).output : i % 4 === 0 ? `Corrected ${i}: ${TRICKY}` : null;
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
   let text = "";
   const dec = new TextDecoder();
-  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) text += dec.decode(chunk, { stream: true });
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>)
+    text += dec.decode(chunk, { stream: true });
   return text + dec.decode();
 }
 
@@ -39,16 +45,43 @@ describe("curated export lines", () => {
     const admin = await makeUser("ADMIN");
     const reviewer = await makeUser("CLINICIAN");
     const jsonl = `${Array.from({ length: N }, (_, i) => JSON.stringify(recordOf(i + 1))).join("\n")}\n`;
-    const ds = await importDataset(asCurrent(admin), { name: "tricky", body: Readable.from([Buffer.from(jsonl)]) }, ctx());
-    const { id } = await createCampaign(asCurrent(admin), ZCreateCampaign.parse({ datasetId: ds.id, name: "c", sampleFraction: 1, seed: "s", reviewersPerItem: 1 }), ctx());
+    const ds = await importDataset(
+      asCurrent(admin),
+      { name: "tricky", body: Readable.from([Buffer.from(jsonl)]) },
+      ctx(),
+    );
+    const { id } = await createCampaign(
+      asCurrent(admin),
+      ZCreateCampaign.parse({
+        datasetId: ds.id,
+        name: "c",
+        sampleFraction: 1,
+        seed: "s",
+        reviewersPerItem: 1,
+      }),
+      ctx(),
+    );
     // Reviews written directly (setup): the export reads them, however they were made.
     const items = await db().$queryRaw<{ id: string; queueItemId: string; ordinal: number }[]>`
       SELECT ai.id, ai."queueItemId", r.ordinal FROM "AuditItem" ai JOIN "DatasetRecord" r ON r.id = ai."recordId" WHERE ai."campaignId" = ${id}::uuid`;
     expect(items).toHaveLength(N);
     const now = new Date();
-    const withIds = items.map((it) => ({ ...it, assignmentId: randomUUID(), correction: correctionOf(it.ordinal) }));
+    const withIds = items.map((it) => ({
+      ...it,
+      assignmentId: randomUUID(),
+      correction: correctionOf(it.ordinal),
+    }));
     await db().queueAssignment.createMany({
-      data: withIds.map((it) => ({ id: it.assignmentId, itemId: it.queueItemId, queueId: id, userId: reviewer.id, status: "SUBMITTED" as const, claimedAt: now, leaseExpiresAt: now, submittedAt: now })),
+      data: withIds.map((it) => ({
+        id: it.assignmentId,
+        itemId: it.queueItemId,
+        queueId: id,
+        userId: reviewer.id,
+        status: "SUBMITTED" as const,
+        claimedAt: now,
+        leaseExpiresAt: now,
+        submittedAt: now,
+      })),
     });
     await db().auditReview.createMany({
       data: withIds.map((it) => ({
@@ -76,7 +109,12 @@ describe("curated export lines", () => {
         input: r.input,
         output,
         ...(output !== r.output ? { original_output: r.output } : {}),
-        audit: { campaign: id, verdict: correction === null ? "accept" : "revise", flags: [], reviewers: [reviewer.pseudonym] },
+        audit: {
+          campaign: id,
+          verdict: correction === null ? "accept" : "revise",
+          flags: [],
+          reviewers: [reviewer.pseudonym],
+        },
       };
       expect(line).toBe(JSON.stringify(expected));
     });

@@ -44,14 +44,23 @@ describe("password sign-in", () => {
 
   it("locks only the account and address pair after 5 failures; the right password from another address still works", async () => {
     const u = await makeUser("RESEARCHER");
-    for (let i = 0; i < 5; i++) await signInWithPassword({ email: u.email, password: `bad-${i}` }, ctx("10.1.0.1"));
-    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.1.0.1"))).toEqual({ ok: false, reason: "throttled" });
+    for (let i = 0; i < 5; i++)
+      await signInWithPassword({ email: u.email, password: `bad-${i}` }, ctx("10.1.0.1"));
+    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.1.0.1"))).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
     expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.9.9.9"))).ok).toBe(true);
     // The real user signing in elsewhere does not unlock the stranger's pair.
-    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.1.0.1"))).toEqual({ ok: false, reason: "throttled" });
+    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.1.0.1"))).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
     // Another account from the same address is unaffected.
     const other = await makeUser("RESEARCHER");
-    expect((await signInWithPassword({ email: other.email, password: PASSWORD }, ctx("10.1.0.1"))).ok).toBe(true);
+    expect((await signInWithPassword({ email: other.email, password: PASSWORD }, ctx("10.1.0.1"))).ok).toBe(
+      true,
+    );
     // Sliding window: old failures stop counting; no permanent lockout.
     await db().loginFailure.updateMany({ data: { createdAt: new Date(Date.now() - 16 * 60_000) } });
     expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.1.0.1"))).ok).toBe(true);
@@ -62,7 +71,8 @@ describe("password sign-in", () => {
     // 5 addresses × 6 guesses, in parallel: every pair locked after 5, 25 failures on the account.
     await Promise.all(
       Array.from({ length: 5 }, async (_, a) => {
-        for (let i = 0; i < 6; i++) await signInWithPassword({ email: u.email, password: `guess-${a}-${i}` }, ctx(`10.7.0.${a}`));
+        for (let i = 0; i < 6; i++)
+          await signInWithPassword({ email: u.email, password: `guess-${a}-${i}` }, ctx(`10.7.0.${a}`));
       }),
     );
     expect(await db().auditLog.count({ where: { action: "auth.login_failed" } })).toBe(25);
@@ -77,11 +87,14 @@ describe("password sign-in", () => {
 
   it("parallel guesses past the account's ceiling run one delay apart, and past a bounded queue are refused with a retry time", async () => {
     const u = await makeUser("CLINICIAN");
-    for (let a = 0; a < 20; a++) await signInWithPassword({ email: u.email, password: "guess-password" }, ctx(`10.5.${a}.1`));
+    for (let a = 0; a < 20; a++)
+      await signInWithPassword({ email: u.email, password: "guess-password" }, ctx(`10.5.${a}.1`));
     const started = Date.now();
     const finished = await Promise.all(
       Array.from({ length: 4 }, async (_, i) => {
-        expect(await signInWithPassword({ email: u.email, password: `guess-${i}` }, ctx(`10.5.100.${i}`))).toEqual({ ok: false, reason: "invalid" });
+        expect(
+          await signInWithPassword({ email: u.email, password: `guess-${i}` }, ctx(`10.5.100.${i}`)),
+        ).toEqual({ ok: false, reason: "invalid" });
         return Date.now() - started;
       }),
     );
@@ -92,14 +105,25 @@ describe("password sign-in", () => {
 
     // A flood that has queued 20 s of attempts: the next one is refused at once and told when to
     // come back (4 × the 3 s cap may queue), the real user's too, but only while the queue lasts.
-    await db().loginFailure.updateMany({ where: { key: `slot:${u.email}` }, data: { createdAt: new Date(Date.now() + 20_000) } });
+    await db().loginFailure.updateMany({
+      where: { key: `slot:${u.email}` },
+      data: { createdAt: new Date(Date.now() + 20_000) },
+    });
     const refused = await reserveLoginAttempt(u.email, "10.5.200.1");
     expect(refused).toMatchObject({ throttled: true });
     expect(refused.throttled && refused.retryAfterSeconds).toBeGreaterThanOrEqual(10);
     expect(refused.throttled && refused.retryAfterSeconds).toBeLessThanOrEqual(11);
-    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.5.200.2"))).toEqual({ ok: false, reason: "throttled" });
-    await db().loginFailure.updateMany({ where: { key: `slot:${u.email}` }, data: { createdAt: new Date(Date.now() - 1_000) } });
-    expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.5.200.2"))).ok).toBe(true);
+    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.5.200.2"))).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+    await db().loginFailure.updateMany({
+      where: { key: `slot:${u.email}` },
+      data: { createdAt: new Date(Date.now() - 1_000) },
+    });
+    expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.5.200.2"))).ok).toBe(
+      true,
+    );
   });
 
   it("while a flood keeps the account's queue full, the address the user signed in from recently signs in at once; others are refused; its own wrong guesses still lock its pair", async () => {
@@ -109,9 +133,16 @@ describe("password sign-in", () => {
     expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx(known))).ok).toBe(true);
     // A sign-in from longer ago than 30 days (inserted: the trail refuses UPDATE) no longer counts.
     await db().auditLog.create({
-      data: { actorId: u.id, action: "auth.login", entityType: "session", ip: stale, at: new Date(Date.now() - 31 * 86_400_000) },
+      data: {
+        actorId: u.id,
+        action: "auth.login",
+        entityType: "session",
+        ip: stale,
+        at: new Date(Date.now() - 31 * 86_400_000),
+      },
     });
-    for (let a = 0; a < 20; a++) await signInWithPassword({ email: u.email, password: "guess-password" }, ctx(`10.21.${a}.1`));
+    for (let a = 0; a < 20; a++)
+      await signInWithPassword({ email: u.email, password: "guess-password" }, ctx(`10.21.${a}.1`));
 
     // The flood: 6 strangers guessing from fresh addresses, each again as soon as it is answered.
     let flooding = true;
@@ -120,7 +151,10 @@ describe("password sign-in", () => {
     const flood = Promise.all(
       Array.from({ length: 6 }, async () => {
         while (flooding) {
-          const r = await signInWithPassword({ email: u.email, password: `flood-${n}` }, ctx(`10.22.${Math.floor(n / 250)}.${n++ % 250}`));
+          const r = await signInWithPassword(
+            { email: u.email, password: `flood-${n}` },
+            ctx(`10.22.${Math.floor(n / 250)}.${n++ % 250}`),
+          );
           if (!r.ok && r.reason === "throttled") {
             refusals++;
             await sleep(100);
@@ -146,9 +180,15 @@ describe("password sign-in", () => {
 
       // The known address's own wrong guesses: answered at once, and 5 of them lock that pair.
       for (let i = 0; i < 5; i++) {
-        expect(await signInWithPassword({ email: u.email, password: `known-bad-${i}` }, ctx(known))).toEqual({ ok: false, reason: "invalid" });
+        expect(await signInWithPassword({ email: u.email, password: `known-bad-${i}` }, ctx(known))).toEqual({
+          ok: false,
+          reason: "invalid",
+        });
       }
-      expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx(known))).toEqual({ ok: false, reason: "throttled" });
+      expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx(known))).toEqual({
+        ok: false,
+        reason: "throttled",
+      });
     } finally {
       flooding = false;
       await flood;
@@ -158,7 +198,8 @@ describe("password sign-in", () => {
   it("slows unknown and real accounts alike: the delay tells nothing about which exist", async () => {
     const u = await makeUser("CLINICIAN");
     const timeAfterFailures = async (email: string) => {
-      for (let a = 0; a < 20; a++) await signInWithPassword({ email, password: "guess-password" }, ctx(`10.6.${a}.1`));
+      for (let a = 0; a < 20; a++)
+        await signInWithPassword({ email, password: "guess-password" }, ctx(`10.6.${a}.1`));
       const started = Date.now();
       const r = await signInWithPassword({ email, password: "guess-password" }, ctx("10.6.99.1"));
       return { r, waited: Date.now() - started };
@@ -177,37 +218,53 @@ describe("password sign-in", () => {
       await signInWithPassword({ email: `spray-${i}@int.test`, password: "guess-password" }, ctx(ip));
     }
     const victim = await makeUser("CLINICIAN");
-    expect(await signInWithPassword({ email: victim.email, password: PASSWORD }, ctx(ip))).toEqual({ ok: false, reason: "throttled" });
-    expect((await signInWithPassword({ email: victim.email, password: PASSWORD }, ctx("192.0.2.78"))).ok).toBe(true);
+    expect(await signInWithPassword({ email: victim.email, password: PASSWORD }, ctx(ip))).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+    expect(
+      (await signInWithPassword({ email: victim.email, password: PASSWORD }, ctx("192.0.2.78"))).ok,
+    ).toBe(true);
   });
 
   it("evaluates no more than the pair limit of concurrent guesses from one address; the right password is refused there after them", async () => {
     const u = await makeUser("CLINICIAN");
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => signInWithPassword({ email: u.email, password: `wrong-guess-${i}` }, ctx("10.3.0.1"))),
+      Array.from({ length: 20 }, (_, i) =>
+        signInWithPassword({ email: u.email, password: `wrong-guess-${i}` }, ctx("10.3.0.1")),
+      ),
     );
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(5);
     expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(15);
     expect(await db().auditLog.count({ where: { action: "auth.login_failed" } })).toBe(5);
-    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.3.0.1"))).toEqual({ ok: false, reason: "throttled" });
+    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.3.0.1"))).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
     expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.3.0.2"))).ok).toBe(true);
   });
 
   it("lets at most the limit through when the right password races wrong ones", async () => {
     const u = await makeUser("CLINICIAN");
     const results = await Promise.all([
-      ...Array.from({ length: 12 }, (_, i) => signInWithPassword({ email: u.email, password: `wrong-guess-${i}` }, ctx("10.4.0.1"))),
+      ...Array.from({ length: 12 }, (_, i) =>
+        signInWithPassword({ email: u.email, password: `wrong-guess-${i}` }, ctx("10.4.0.1")),
+      ),
       signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.4.0.1")),
     ]);
     const evaluated = results.filter((r) => r.ok || r.reason === "invalid");
     expect(evaluated.length).toBeLessThanOrEqual(5);
-    expect(await db().auditLog.count({ where: { action: { in: ["auth.login_failed", "auth.login"] } } })).toBe(evaluated.length);
+    expect(
+      await db().auditLog.count({ where: { action: { in: ["auth.login_failed", "auth.login"] } } }),
+    ).toBe(evaluated.length);
   });
 
   it("evaluates no more than the per-IP limit of concurrent guesses across accounts", async () => {
     const ip = "192.0.2.99";
     const results = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => signInWithPassword({ email: `spray-${i}@int.test`, password: "guess-password" }, ctx(ip))),
+      Array.from({ length: 40 }, (_, i) =>
+        signInWithPassword({ email: `spray-${i}@int.test`, password: "guess-password" }, ctx(ip)),
+      ),
     );
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(30);
     expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(10);
@@ -224,7 +281,10 @@ describe("sessions", () => {
 
   it("expire after the idle timeout and are revoked for good", async () => {
     const { sid } = await signedIn();
-    await db().session.update({ where: { id: sid }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+    await db().session.update({
+      where: { id: sid },
+      data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) },
+    });
     expect(await validateSession(sid)).toBeNull();
     expect((await db().session.findUniqueOrThrow({ where: { id: sid } })).revokedAt).not.toBeNull();
     // Touching it again does not bring it back.
@@ -243,7 +303,9 @@ describe("sessions", () => {
     const old = new Date(Date.now() - 10 * 60_000);
     await db().session.update({ where: { id: sid }, data: { lastSeenAt: old } });
     expect(await validateSession(sid)).not.toBeNull();
-    expect((await db().session.findUniqueOrThrow({ where: { id: sid } })).lastSeenAt.getTime()).toBeGreaterThan(old.getTime());
+    expect(
+      (await db().session.findUniqueOrThrow({ where: { id: sid } })).lastSeenAt.getTime(),
+    ).toBeGreaterThan(old.getTime());
   });
 
   it("are revoked by sign-out-everywhere and by disabling the user; role changes apply at once", async () => {
@@ -261,16 +323,24 @@ describe("sessions", () => {
     expect((await validateSession(again.sessionId))?.role).toBe("RESEARCHER");
     await setUserDisabled(asCurrent(admin.u), a.u.id, true, ctx());
     expect(await validateSession(again.sessionId)).toBeNull();
-    const actions = (await db().auditLog.findMany({ where: { entityId: a.u.id }, orderBy: { id: "asc" } })).map((r) => r.action);
+    const actions = (
+      await db().auditLog.findMany({ where: { entityId: a.u.id }, orderBy: { id: "asc" } })
+    ).map((r) => r.action);
     expect(actions).toEqual(["user.sign_out_everywhere", "user.role_change", "user.disable"]);
   });
 
   it("never lets the last active admin be demoted or disabled", async () => {
     const admin = await signedIn("ADMIN");
-    await expect(changeUserRole(asCurrent(admin.u), admin.u.id, "CLINICIAN", ctx())).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(setUserDisabled(asCurrent(admin.u), admin.u.id, true, ctx())).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(changeUserRole(asCurrent(admin.u), admin.u.id, "CLINICIAN", ctx())).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(setUserDisabled(asCurrent(admin.u), admin.u.id, true, ctx())).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect((await db().user.findUniqueOrThrow({ where: { id: admin.u.id } })).role).toBe("ADMIN");
-    expect(await db().auditLog.count({ where: { action: { in: ["user.role_change", "user.disable"] } } })).toBe(0);
+    expect(
+      await db().auditLog.count({ where: { action: { in: ["user.role_change", "user.disable"] } } }),
+    ).toBe(0);
   });
 });
 
@@ -284,7 +354,9 @@ describe("API tokens", () => {
     expect(await authenticateApiToken(`${t.token.slice(0, -1)}x`)).toBeNull();
 
     const other = await makeUser("RESEARCHER");
-    await expect(revokeOwnApiToken(asCurrent(other), t.id, ctx())).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(revokeOwnApiToken(asCurrent(other), t.id, ctx())).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await authenticateApiToken(t.token)).not.toBeNull();
 
     await revokeOwnApiToken(asCurrent(u), t.id, ctx());
@@ -301,7 +373,9 @@ describe("API tokens", () => {
     await setUserDisabled(asCurrent(admin), u.id, false, ctx());
     expect(await authenticateApiToken(t3.token)).toBeNull();
     expect((await db().apiToken.findUniqueOrThrow({ where: { id: t3.id } })).revokedAt).not.toBeNull();
-    expect((await db().auditLog.findFirstOrThrow({ where: { action: "user.disable", entityId: u.id } })).after).toMatchObject({ tokensRevoked: 2 });
+    expect(
+      (await db().auditLog.findFirstOrThrow({ where: { action: "user.disable", entityId: u.id } })).after,
+    ).toMatchObject({ tokensRevoked: 2 });
     expect(await db().auditLog.count({ where: { action: "token.create", actorId: u.id } })).toBe(3);
   });
 });
@@ -315,11 +389,16 @@ describe("demo accounts outside demo mode", () => {
     // Marked a demo account after boot (as a restore or a direct insert would leave it).
     await db().user.update({ where: { id: u.id }, data: { isDemo: true } });
 
-    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx())).toEqual({ ok: false, reason: "invalid" });
+    expect(await signInWithPassword({ email: u.email, password: PASSWORD }, ctx())).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await validateSession(signedIn.sessionId)).toBeNull();
     expect(await authenticateApiToken(token.token)).toBeNull();
     expect(await db().session.count({ where: { userId: u.id } })).toBe(1);
-    const failed = await db().auditLog.findFirstOrThrow({ where: { action: "auth.login_failed", entityId: u.id } });
+    const failed = await db().auditLog.findFirstOrThrow({
+      where: { action: "auth.login_failed", entityId: u.id },
+    });
     expect(failed.after).toEqual({ userId: u.id, demoAccount: true });
   });
 });

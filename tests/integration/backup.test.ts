@@ -22,10 +22,19 @@ const extraDbs: string[] = [];
 
 type TCli = { code: number; stdout: string; stderr: string };
 async function cli(args: string[], env: Record<string, string | undefined>): Promise<TCli> {
-  const base: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined, CLINREVIEW_DATA_DIR: undefined, ...env };
+  const base: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: undefined,
+    CLINREVIEW_DATA_DIR: undefined,
+    ...env,
+  };
   for (const k of Object.keys(base)) if (base[k] === undefined) delete base[k];
   try {
-    const r = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", ...args], { cwd: root, env: base });
+    const r = await run(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/cli.ts", ...args],
+      { cwd: root, env: base },
+    );
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -37,9 +46,13 @@ async function snapshot(url: string): Promise<{ users: unknown[]; migrations: nu
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const users = await c.query(`SELECT id, email, name, role::text, status::text, "passwordHash", "createdAt" FROM "User" ORDER BY email`);
+    const users = await c.query(
+      `SELECT id, email, name, role::text, status::text, "passwordHash", "createdAt" FROM "User" ORDER BY email`,
+    );
     const migrations = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM _prisma_migrations`);
-    const audits = await c.query(`SELECT action, after FROM "AuditLog" WHERE action NOT LIKE 'backup.%' ORDER BY id`);
+    const audits = await c.query(
+      `SELECT action, after FROM "AuditLog" WHERE action NOT LIKE 'backup.%' ORDER BY id`,
+    );
     return { users: users.rows, migrations: migrations.rows[0]?.n ?? 0, audits: audits.rows };
   } finally {
     await c.end();
@@ -64,7 +77,15 @@ beforeAll(async () => {
   await resetDatabase();
   const a = await makeUser("ADMIN", { email: "o'brien@int.test", name: "Dr O'Brien – ünïcode" });
   await makeUser("CLINICIAN");
-  await db().$transaction((tx) => recordAudit(tx, null, { actorId: a.id, action: "user.role_change", entityType: "user", entityId: a.id, after: { nested: { list: [1, "two"] } } }));
+  await db().$transaction((tx) =>
+    recordAudit(tx, null, {
+      actorId: a.id,
+      action: "user.role_change",
+      entityType: "user",
+      entityId: a.id,
+      after: { nested: { list: [1, "two"] } },
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -84,7 +105,10 @@ describe("backup and restore on PostgreSQL (DATABASE_URL)", { timeout: 180_000 }
     expect(bytes.toString("utf8")).toMatch(/^--\n-- PostgreSQL database dump/);
     // Owner-only: it holds password and token hashes and clinical text.
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const audit = await db().auditLog.findFirst({ where: { action: "backup.create" }, orderBy: { id: "desc" } });
+    const audit = await db().auditLog.findFirst({
+      where: { action: "backup.create" },
+      orderBy: { id: "desc" },
+    });
     expect(audit?.after).toMatchObject({ sha256: sha256(bytes), file });
 
     const target = await freshDatabase();
@@ -96,7 +120,10 @@ describe("backup and restore on PostgreSQL (DATABASE_URL)", { timeout: 180_000 }
     expect(after).toEqual(before);
     const c = new pg.Client({ connectionString: target });
     await c.connect();
-    const restored = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'backup.restore' AND after->>'sha256' = $1`, [sha256(bytes)]);
+    const restored = await c.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'backup.restore' AND after->>'sha256' = $1`,
+      [sha256(bytes)],
+    );
     await c.end();
     expect(restored.rows[0]?.n).toBe(1);
   });
@@ -121,14 +148,22 @@ describe("backup and restore on PostgreSQL (DATABASE_URL)", { timeout: 180_000 }
     const good = readFileSync(path.join(work, "pg.sql"), "utf8");
     const broken = path.join(work, "broken.sql");
     // The failure comes last, after every table and row was created.
-    writeFileSync(broken, good.replace("-- PostgreSQL database dump complete", "INSERT INTO public.\"User\" (id) VALUES ('not-a-uuid');\n--"));
+    writeFileSync(
+      broken,
+      good.replace(
+        "-- PostgreSQL database dump complete",
+        "INSERT INTO public.\"User\" (id) VALUES ('not-a-uuid');\n--",
+      ),
+    );
     const target = await freshDatabase();
     const r = await cli(["restore", broken], { DATABASE_URL: target });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/invalid input syntax for type uuid/);
     const c = new pg.Client({ connectionString: target });
     await c.connect();
-    const t = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`);
+    const t = await c.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`,
+    );
     await c.end();
     expect(t.rows[0]?.n).toBe(0);
   });

@@ -52,7 +52,14 @@ const storedRows = async (datasetId: string) =>
     await db().datasetRecord.findMany({
       where: { datasetId },
       orderBy: { ordinal: "asc" },
-      select: { ordinal: true, instruction: true, input: true, output: true, metadata: true, contentHash: true },
+      select: {
+        ordinal: true,
+        instruction: true,
+        input: true,
+        output: true,
+        metadata: true,
+        contentHash: true,
+      },
     })
   ).map((r) => ({ ...r, metadata: JSON.stringify(r.metadata) }));
 
@@ -63,7 +70,9 @@ describe("dataset import by COPY", () => {
     const imported = await importDataset(asCurrent(admin), { name: "copy", body: body(text) }, ctx());
 
     // The same file through the old writer, into a dataset of its own.
-    const other = await db().dataset.create({ data: { name: "insert", createdById: admin.id, status: "READY" } });
+    const other = await db().dataset.create({
+      data: { name: "insert", createdById: admin.id, status: "READY" },
+    });
     const writer = insertRecords(other.id);
     let valid = 0;
     for await (const p of parseBody(body(text), "jsonl")) {
@@ -87,7 +96,9 @@ describe("dataset import by COPY", () => {
 
   it("refuses a file whose bad line comes after segments were sent: 422 naming the line, nothing left written", async () => {
     const admin = await makeUser("ADMIN");
-    const good = Array.from({ length: 12_000 }, (_, i) => JSON.stringify({ instruction: `Task ${i}`, output: `Answer ${i}` }));
+    const good = Array.from({ length: 12_000 }, (_, i) =>
+      JSON.stringify({ instruction: `Task ${i}`, output: `Answer ${i}` }),
+    );
     let seenMidway = -1;
     async function* slowBody() {
       yield Buffer.from(`${good.join("\n")}\n`);
@@ -96,9 +107,14 @@ describe("dataset import by COPY", () => {
       seenMidway = await db().datasetRecord.count();
       yield Buffer.from('{"instruction":"late","output":\n');
     }
-    const err = await importDataset(asCurrent(admin), { name: "late", body: slowBody() }, ctx()).catch((e: unknown) => e);
+    const err = await importDataset(asCurrent(admin), { name: "late", body: slowBody() }, ctx()).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(AppError);
-    const extra = (err as AppError).extra as { invalid: { line: number; reason: string }[]; invalidCount: number };
+    const extra = (err as AppError).extra as {
+      invalid: { line: number; reason: string }[];
+      invalidCount: number;
+    };
     expect(extra.invalid).toEqual([{ line: 12_001, reason: "not valid JSON" }]);
     expect(extra.invalidCount).toBe(1);
     expect(seenMidway).toBeGreaterThanOrEqual(8_000);
@@ -110,7 +126,10 @@ describe("dataset import by COPY", () => {
   it("imports a file of one record repeated 3,000 times as one record, and a file of short lines with no duplicates whole", async () => {
     const admin = await makeUser("ADMIN");
     const same = `${Array.from({ length: 3_000 }, () => '{"instruction":"a","output":"b"}').join("\n")}\n`;
-    expect(await importDataset(asCurrent(admin), { name: "same", body: body(same) }, ctx())).toMatchObject({ count: 1, duplicates: 2_999 });
+    expect(await importDataset(asCurrent(admin), { name: "same", body: body(same) }, ctx())).toMatchObject({
+      count: 1,
+      duplicates: 2_999,
+    });
     const many = `${Array.from({ length: 10_000 }, (_, i) => JSON.stringify({ instruction: `${i}`, output: "o" })).join("\n")}\n`;
     const r = await importDataset(asCurrent(admin), { name: "many", body: body(many) }, ctx());
     expect(r).toMatchObject({ count: 10_000, duplicates: 0 });

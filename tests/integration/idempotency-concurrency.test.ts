@@ -21,12 +21,22 @@ const ROUNDS = 5;
 /** A clinician holding one claimed audit assignment. */
 async function claimedAssignment() {
   const admin = await apiCaller("ADMIN");
-  const ds = await admin.call(importDatasetRoute, "/api/v1/datasets?name=Q", { method: "POST", body: JSON.stringify({ instruction: "Q?", input: "", output: "A." }), type: "application/x-ndjson" });
+  const ds = await admin.call(importDatasetRoute, "/api/v1/datasets?name=Q", {
+    method: "POST",
+    body: JSON.stringify({ instruction: "Q?", input: "", output: "A." }),
+    type: "application/x-ndjson",
+  });
   const datasetId = ((await ds.json()) as { id: string }).id;
-  const c = await admin.call(createCampaignRoute, "/api/v1/audits", { method: "POST", body: { datasetId, name: "Keys", sampleFraction: 1, seed: 1, reviewersPerItem: 1 } });
+  const c = await admin.call(createCampaignRoute, "/api/v1/audits", {
+    method: "POST",
+    body: { datasetId, name: "Keys", sampleFraction: 1, seed: 1, reviewersPerItem: 1 },
+  });
   const campaignId = ((await c.json()) as { id: string }).id;
   const me = await apiCaller("CLINICIAN");
-  const claim = await me.call(nextItemRoute, `/api/v1/audits/${campaignId}/assignments/next`, { method: "POST", params: { id: campaignId } });
+  const claim = await me.call(nextItemRoute, `/api/v1/audits/${campaignId}/assignments/next`, {
+    method: "POST",
+    params: { id: campaignId },
+  });
   expect(claim.status).toBe(200);
   return { me, assignmentId: ((await claim.json()) as { assignmentId: string }).assignmentId };
 }
@@ -47,7 +57,10 @@ describe("Idempotency-Key under concurrency", () => {
       expect([a.status, b.status].sort()).toEqual([204, 422]);
       // The draft saved is the one whose request was answered 204.
       const won = a.status === 204 ? "accept" : "reject";
-      const saved = await db().queueAssignment.findUniqueOrThrow({ where: { id: assignmentId }, select: { draft: true } });
+      const saved = await db().queueAssignment.findUniqueOrThrow({
+        where: { id: assignmentId },
+        select: { draft: true },
+      });
       expect(saved.draft).toMatchObject({ verdict: won });
       expect(await db().idempotencyKey.count({ where: { key } })).toBe(1);
     }
@@ -64,7 +77,9 @@ describe("Idempotency-Key under concurrency", () => {
       });
     const [a, b] = await Promise.all([submit(), submit()]);
     expect([a.status, b.status]).toEqual([201, 201]);
-    expect([a.headers.get("idempotent-replayed"), b.headers.get("idempotent-replayed")].sort()).toEqual(["true", null].sort());
+    expect([a.headers.get("idempotent-replayed"), b.headers.get("idempotent-replayed")].sort()).toEqual(
+      ["true", null].sort(),
+    );
     expect(await a.json()).toEqual(await b.json());
     expect(await db().auditReview.count()).toBe(1);
   });
@@ -74,7 +89,12 @@ describe("Idempotency-Key under concurrency", () => {
     for (let round = 0; round < ROUNDS; round++) {
       const key = `refused-race-${round}`;
       const draft = (verdict: string) =>
-        me.call(assignmentDraftRoute, `/api/v1/assignments/${assignmentId}/draft`, { method: "PUT", body: { verdict }, params: { id: assignmentId }, headers: { "idempotency-key": key } });
+        me.call(assignmentDraftRoute, `/api/v1/assignments/${assignmentId}/draft`, {
+          method: "PUT",
+          body: { verdict },
+          params: { id: assignmentId },
+          headers: { "idempotency-key": key },
+        });
       // Invalid twice: both answered 422 by the feature, neither stored.
       const [a, b] = await Promise.all([draft("maybe"), draft("maybe")]);
       expect([a.status, b.status]).toEqual([422, 422]);

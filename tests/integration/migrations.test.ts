@@ -44,11 +44,16 @@ describe("database migrations", () => {
       .map((entry) => entry.name)
       .sort();
     expect(directories.length).toBeGreaterThan(0);
-    const rows = await getTestPrisma().$queryRaw<{ migration_name: string; finished: boolean; rolled_back: boolean }[]>`
+    const rows = await getTestPrisma().$queryRaw<
+      { migration_name: string; finished: boolean; rolled_back: boolean }[]
+    >`
       SELECT migration_name, finished_at IS NOT NULL AS finished, rolled_back_at IS NOT NULL AS rolled_back
         FROM _prisma_migrations ORDER BY migration_name`;
     const applied = rows.filter((row) => row.finished && !row.rolled_back).map((row) => row.migration_name);
-    expect(applied, "every migration directory is applied once, finished, and no applied migration lacks its directory").toEqual(directories);
+    expect(
+      applied,
+      "every migration directory is applied once, finished, and no applied migration lacks its directory",
+    ).toEqual(directories);
   });
 
   it("resetDatabase empties app tables and keeps the migration history", async () => {

@@ -27,7 +27,11 @@ afterAll(async () => {
 const NAME = "Jane Doe";
 /** The generated record names someone: copying it is not the reviewer's doing. */
 const OUTPUT = "Patient John Smith should rest and take paracetamol.";
-type TProblem = { type: string; status: number; findings: { field: string; kind: string; start: number; end: number }[] };
+type TProblem = {
+  type: string;
+  status: number;
+  findings: { field: string; kind: string; start: number; end: number }[];
+};
 
 async function problemOf(res: Response): Promise<TProblem> {
   expect(res.status).toBe(422);
@@ -62,7 +66,12 @@ describe("audit reviews", () => {
     const review = { verdict: "revise", correctedOutput, rationale: "Call 020 7946 0958 first." };
     const refused = await problemOf(await send(review, "review-key-1"));
     expect(refused.findings).toEqual([
-      { field: "correctedOutput", kind: "person_name", start: correctedOutput.indexOf(NAME), end: correctedOutput.indexOf(NAME) + NAME.length },
+      {
+        field: "correctedOutput",
+        kind: "person_name",
+        start: correctedOutput.indexOf(NAME),
+        end: correctedOutput.indexOf(NAME) + NAME.length,
+      },
       { field: "rationale", kind: "phone", start: 5, end: 18 },
     ]);
     expect(await db().auditReview.count()).toBe(0);
@@ -91,11 +100,15 @@ describe("audit reviews", () => {
 
   it("let a correction that only copies the record's identifiers through without asking", async () => {
     const { reviewer, task } = await auditItem();
-    const res = await reviewer.call(assignmentSubmitRoute, `/api/v1/assignments/${task.assignmentId}/submit`, {
-      method: "POST",
-      body: { verdict: "revise", correctedOutput: `${OUTPUT} Review in two weeks.` },
-      params: { id: task.assignmentId },
-    });
+    const res = await reviewer.call(
+      assignmentSubmitRoute,
+      `/api/v1/assignments/${task.assignmentId}/submit`,
+      {
+        method: "POST",
+        body: { verdict: "revise", correctedOutput: `${OUTPUT} Review in two weeks.` },
+        params: { id: task.assignmentId },
+      },
+    );
     expect(res.status).toBe(201);
     expect(await db().phiConfirmation.count()).toBe(0);
   });
@@ -111,7 +124,11 @@ describe("adjudications", () => {
     });
     const item = await db().auditItem.findFirstOrThrow({ where: { campaignId } });
     const adjudicate = (body: Record<string, unknown>) =>
-      admin.call(adjudicateRoute, `/api/v1/audits/${campaignId}/items/${item.id}/adjudicate`, { method: "POST", body, params: { id: campaignId, itemId: item.id } });
+      admin.call(adjudicateRoute, `/api/v1/audits/${campaignId}/items/${item.id}/adjudicate`, {
+        method: "POST",
+        body,
+        params: { id: campaignId, itemId: item.id },
+      });
     const body = { verdict: "revise", correctedOutput: `${OUTPUT} Seen by ${NAME}.` };
     const refused = await problemOf(await adjudicate(body));
     expect(refused.findings.map((f) => [f.field, f.kind])).toEqual([["correctedOutput", "person_name"]]);
@@ -120,7 +137,13 @@ describe("adjudications", () => {
     expect((await adjudicate({ ...body, phiConfirmed: true })).status).toBe(204);
     expect((await db().auditItem.findUniqueOrThrow({ where: { id: item.id } })).finalVerdict).toBe("revise");
     expect(await db().phiConfirmation.findMany()).toMatchObject([
-      { entityType: "audit_item", entityId: item.id, field: "correctedOutput", kind: "person_name", confirmedById: admin.user.id },
+      {
+        entityType: "audit_item",
+        entityId: item.id,
+        field: "correctedOutput",
+        kind: "person_name",
+        confirmedById: admin.user.id,
+      },
     ]);
   });
 });
@@ -128,11 +151,24 @@ describe("adjudications", () => {
 describe("study judgements", () => {
   it("refuse a rationale with an identifier until confirmed; the retry with the same key lands", async () => {
     const admin = asCurrent(await makeUser("ADMIN"));
-    const study = await createStudy(admin, ZCreateStudy.parse({ name: "S", criteria: ["Accuracy"], design: "all_pairs", ratingsPerComparison: 1 }), ctx());
-    for (const model of ["m1", "m2"]) await importOutputs(admin, study.id, [{ instruction: "Q?", input: "", model, text: `answer by ${model}` }], ctx());
+    const study = await createStudy(
+      admin,
+      ZCreateStudy.parse({ name: "S", criteria: ["Accuracy"], design: "all_pairs", ratingsPerComparison: 1 }),
+      ctx(),
+    );
+    for (const model of ["m1", "m2"])
+      await importOutputs(
+        admin,
+        study.id,
+        [{ instruction: "Q?", input: "", model, text: `answer by ${model}` }],
+        ctx(),
+      );
     await startStudy(admin, study.id, ctx());
     const rater = await apiCaller("CLINICIAN");
-    const next = await rater.call(nextAssignmentRoute, `/api/v1/studies/${study.id}/assignments/next`, { method: "POST", params: { id: study.id } });
+    const next = await rater.call(nextAssignmentRoute, `/api/v1/studies/${study.id}/assignments/next`, {
+      method: "POST",
+      params: { id: study.id },
+    });
     const { assignmentId } = (await next.json()) as { assignmentId: string };
     const judge = (body: Record<string, unknown>) =>
       rater.call(assignmentSubmitRoute, `/api/v1/assignments/${assignmentId}/submit`, {
@@ -150,9 +186,17 @@ describe("study judgements", () => {
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ status: "submitted", judgements: 1 });
     const confirmations = await db().phiConfirmation.findMany();
-    expect(confirmations.map((c) => [c.entityType, c.entityId, c.field, c.confirmedById])).toContainEqual(["study_judgement", assignmentId, "rationale", rater.user.id]);
+    expect(confirmations.map((c) => [c.entityType, c.entityId, c.field, c.confirmedById])).toContainEqual([
+      "study_judgement",
+      assignmentId,
+      "rationale",
+      rater.user.id,
+    ]);
     // The replay answers the same and stores nothing twice.
-    expect(await (await judge({ ...body, phiConfirmed: true })).json()).toEqual({ status: "submitted", judgements: 1 });
+    expect(await (await judge({ ...body, phiConfirmed: true })).json()).toEqual({
+      status: "submitted",
+      judgements: 1,
+    });
     expect(await db().phiConfirmation.count()).toBe(confirmations.length);
     expect(await db().studyJudgement.count()).toBe(1);
   });
@@ -186,7 +230,13 @@ describe("seed review comments", () => {
     expect((await review({ ...body, phiConfirmed: true })).status).toBe(200);
     const stored = await db().seedReview.findFirstOrThrow({ where: { seedId: id } });
     expect(await db().phiConfirmation.findMany()).toMatchObject([
-      { entityType: "seed_review", entityId: stored.id, field: "comment", kind: "person_name", confirmedById: reviewer.id },
+      {
+        entityType: "seed_review",
+        entityId: stored.id,
+        field: "comment",
+        kind: "person_name",
+        confirmedById: reviewer.id,
+      },
     ]);
     // The seed's own rule is unchanged: the comment is one of its open findings until someone rules on it.
     const seed = await db().seed.findUniqueOrThrow({ where: { id } });
@@ -195,7 +245,11 @@ describe("seed review comments", () => {
 
   it("refuse an approval comment with an identifier even when confirmed", async () => {
     const { review } = await submitted();
-    const res = await review({ decision: "APPROVE", comment: `Fine, unlike ${NAME}'s case.`, phiConfirmed: true });
+    const res = await review({
+      decision: "APPROVE",
+      comment: `Fine, unlike ${NAME}'s case.`,
+      phiConfirmed: true,
+    });
     const problem = (await problemOf(res)) as TProblem & { confirmable: boolean };
     expect(problem.confirmable).toBe(false);
     expect(await db().seedReview.count()).toBe(0);

@@ -9,8 +9,18 @@ import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { parseInput } from "@/lib/errors/parse-input";
 import { acceptAccountLink } from "@/lib/users/accept-account-link";
 import { inviteUser } from "@/lib/users/invite-user";
-import { issuePasswordReset, pseudonymiseUser, setUserDisabled, signOutEverywhere } from "@/lib/users/manage-user";
-import { changeOwnPassword, createOwnApiToken, revokeOwnApiToken, revokeOwnSession } from "@/lib/users/own-account";
+import {
+  issuePasswordReset,
+  pseudonymiseUser,
+  setUserDisabled,
+  signOutEverywhere,
+} from "@/lib/users/manage-user";
+import {
+  changeOwnPassword,
+  createOwnApiToken,
+  revokeOwnApiToken,
+  revokeOwnSession,
+} from "@/lib/users/own-account";
 import { ZInviteUser } from "@/lib/users/schemas";
 import { getTestPrisma, resetDatabase } from "../support/db";
 import { asCurrent, ctx, makeUser, PASSWORD } from "../support/factories";
@@ -122,7 +132,12 @@ describe("own sessions", () => {
     expect((await validateSession(foreign))?.id).toBe(other.id);
     const audit = await rows("user.sign_out_everywhere");
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: user.id, entityType: "user", entityId: user.id, after: { sessionsRevoked: 2 } });
+    expect(audit[0]).toMatchObject({
+      actorId: user.id,
+      entityType: "user",
+      entityId: user.id,
+      after: { sessionsRevoked: 2 },
+    });
   });
 });
 
@@ -145,7 +160,9 @@ describe("audit rows of account changes", () => {
     const intruder = await makeUser("ADMIN");
     const t = await createOwnApiToken(asCurrent(owner), { name: "pipeline", expiresInDays: 0 }, ctx());
 
-    await expect(revokeOwnApiToken(asCurrent(intruder), t.id, ctx())).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(revokeOwnApiToken(asCurrent(intruder), t.id, ctx())).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await withAuditFailing("token.revoke", () => revokeOwnApiToken(asCurrent(owner), t.id, ctx()));
     expect((await authenticateApiToken(t.token))?.id).toBe(owner.id);
     expect(await rows("token.revoke")).toHaveLength(0);
@@ -155,7 +172,13 @@ describe("audit rows of account changes", () => {
     expect(await authenticateApiToken(t.token)).toBeNull();
     const audit = await rows("token.revoke");
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: owner.id, entityType: "api_token", entityId: t.id, requestId: c.requestId, ip: "10.9.3.1" });
+    expect(audit[0]).toMatchObject({
+      actorId: owner.id,
+      entityType: "api_token",
+      entityId: t.id,
+      requestId: c.requestId,
+      ip: "10.9.3.1",
+    });
   });
 
   it("user.enable: one row by the admin with before/after; rolled back or refused, the user stays disabled", async () => {
@@ -166,7 +189,9 @@ describe("audit rows of account changes", () => {
 
     const gone = await makeUser("RESEARCHER");
     await pseudonymiseUser(asCurrent(admin), gone.id, ctx());
-    await expect(setUserDisabled(asCurrent(admin), gone.id, false, ctx())).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(setUserDisabled(asCurrent(admin), gone.id, false, ctx())).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await rows("user.enable")).toHaveLength(0);
 
     await setUserDisabled(asCurrent(admin), user.id, false, ctx());
@@ -184,13 +209,24 @@ describe("audit rows of account changes", () => {
 
   it("user.invite_accepted: one row by the new user; a failed accept creates no user and leaves the link usable", async () => {
     const admin = await makeUser("ADMIN");
-    const inv = await inviteUser(asCurrent(admin), parseInput(ZInviteUser, { email: "invitee@int.test", role: "RESEARCHER" }), ctx(), BASE);
+    const inv = await inviteUser(
+      asCurrent(admin),
+      parseInput(ZInviteUser, { email: "invitee@int.test", role: "RESEARCHER" }),
+      ctx(),
+      BASE,
+    );
     const token = inv.url.split("/").pop() ?? "";
 
-    await expect(acceptAccountLink({ token, password: "a-good-long-password" }, ctx())).rejects.toMatchObject({ code: "VALIDATION" });
-    await withAuditFailing("user.invite_accepted", () => acceptAccountLink({ token, name: "Ina", password: "a-good-long-password" }, ctx()));
+    await expect(acceptAccountLink({ token, password: "a-good-long-password" }, ctx())).rejects.toMatchObject(
+      { code: "VALIDATION" },
+    );
+    await withAuditFailing("user.invite_accepted", () =>
+      acceptAccountLink({ token, name: "Ina", password: "a-good-long-password" }, ctx()),
+    );
     expect(await db().user.count({ where: { email: "invitee@int.test" } })).toBe(0);
-    expect((await db().accountLink.findFirstOrThrow({ where: { email: "invitee@int.test" } })).usedAt).toBeNull();
+    expect(
+      (await db().accountLink.findFirstOrThrow({ where: { email: "invitee@int.test" } })).usedAt,
+    ).toBeNull();
     expect(await rows("user.invite_accepted")).toHaveLength(0);
 
     await acceptAccountLink({ token, name: "Ina Invitee", password: "a-good-long-password" }, ctx());
@@ -200,7 +236,12 @@ describe("audit rows of account changes", () => {
     expect(audit).toHaveLength(1);
     const link = await db().accountLink.findFirstOrThrow({ where: { email: "invitee@int.test" } });
     // Ids only: the name and e-mail are looked up when the trail is read.
-    expect(audit[0]).toMatchObject({ actorId: u.id, entityType: "user", entityId: u.id, after: { userId: u.id, role: "RESEARCHER", invitationId: link.id } });
+    expect(audit[0]).toMatchObject({
+      actorId: u.id,
+      entityType: "user",
+      entityId: u.id,
+      after: { userId: u.id, role: "RESEARCHER", invitationId: link.id },
+    });
   });
 
   it("user.password_change: one row by the user; a wrong current password or a rolled-back change keeps the old password", async () => {
@@ -210,18 +251,29 @@ describe("audit rows of account changes", () => {
     const me = asCurrent(user, here);
     const hashBefore = (await db().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash;
 
-    await expect(changeOwnPassword(me, { current: "not-my-password", password: "a-new-long-password" }, ctx())).rejects.toMatchObject({ code: "VALIDATION" });
-    await withAuditFailing("user.password_change", () => changeOwnPassword(me, { current: PASSWORD, password: "a-new-long-password" }, ctx()));
+    await expect(
+      changeOwnPassword(me, { current: "not-my-password", password: "a-new-long-password" }, ctx()),
+    ).rejects.toMatchObject({ code: "VALIDATION" });
+    await withAuditFailing("user.password_change", () =>
+      changeOwnPassword(me, { current: PASSWORD, password: "a-new-long-password" }, ctx()),
+    );
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(hashBefore);
     expect((await validateSession(there))?.id).toBe(user.id);
     expect(await rows("user.password_change")).toHaveLength(0);
 
-    expect(await changeOwnPassword(me, { current: PASSWORD, password: "a-new-long-password" }, ctx())).toEqual({ otherSessionsRevoked: 1 });
+    expect(
+      await changeOwnPassword(me, { current: PASSWORD, password: "a-new-long-password" }, ctx()),
+    ).toEqual({ otherSessionsRevoked: 1 });
     expect(await validateSession(there)).toBeNull();
     expect((await validateSession(here))?.id).toBe(user.id);
     const audit = await rows("user.password_change");
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: user.id, entityType: "user", entityId: user.id, after: { sessionsRevoked: 1 } });
+    expect(audit[0]).toMatchObject({
+      actorId: user.id,
+      entityType: "user",
+      entityId: user.id,
+      after: { sessionsRevoked: 1 },
+    });
   });
 
   it("the current-password check is throttled like sign-in: after 5 wrong guesses even the right one waits", async () => {
@@ -229,21 +281,34 @@ describe("audit rows of account changes", () => {
     const me = asCurrent(user, await signIn(user.email, "10.9.5.1"));
     const hashBefore = (await db().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash;
     for (let i = 0; i < 5; i++) {
-      await expect(changeOwnPassword(me, { current: `guess-${i}`, password: "a-new-long-password" }, ctx("10.9.5.1"))).rejects.toMatchObject({ code: "VALIDATION" });
+      await expect(
+        changeOwnPassword(me, { current: `guess-${i}`, password: "a-new-long-password" }, ctx("10.9.5.1")),
+      ).rejects.toMatchObject({ code: "VALIDATION" });
     }
-    await expect(changeOwnPassword(me, { current: PASSWORD, password: "a-new-long-password" }, ctx("10.9.5.1"))).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(
+      changeOwnPassword(me, { current: PASSWORD, password: "a-new-long-password" }, ctx("10.9.5.1")),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(hashBefore);
   });
 
   it("the current-password check counts per address like sign-in: a stranger's guesses elsewhere do not block the user", async () => {
     const user = await makeUser("CLINICIAN");
     const me = asCurrent(user, await signIn(user.email, "10.9.6.1"));
-    for (let i = 0; i < 6; i++) await signInWithPassword({ email: user.email, password: `stranger-${i}` }, ctx("203.0.113.9"));
-    const r = await changeOwnPassword(me, { current: PASSWORD, password: "a-new-long-password" }, ctx("10.9.6.1"));
+    for (let i = 0; i < 6; i++)
+      await signInWithPassword({ email: user.email, password: `stranger-${i}` }, ctx("203.0.113.9"));
+    const r = await changeOwnPassword(
+      me,
+      { current: PASSWORD, password: "a-new-long-password" },
+      ctx("10.9.6.1"),
+    );
     expect(r.otherSessionsRevoked).toBe(0);
-    expect(await db().auditLog.count({ where: { action: "user.password_change", entityId: user.id } })).toBe(1);
+    expect(await db().auditLog.count({ where: { action: "user.password_change", entityId: user.id } })).toBe(
+      1,
+    );
     // The stranger's own pair stays refused.
-    expect(await signInWithPassword({ email: user.email, password: "a-new-long-password" }, ctx("203.0.113.9"))).toEqual({ ok: false, reason: "throttled" });
+    expect(
+      await signInWithPassword({ email: user.email, password: "a-new-long-password" }, ctx("203.0.113.9")),
+    ).toEqual({ ok: false, reason: "throttled" });
   });
 
   it("user.reset_issued: one row by the admin; refused or rolled back, no reset link exists", async () => {
@@ -251,8 +316,12 @@ describe("audit rows of account changes", () => {
     const user = await makeUser("CLINICIAN");
     const disabled = await makeUser("CLINICIAN", { status: "DISABLED" });
 
-    await expect(issuePasswordReset(asCurrent(admin), disabled.id, ctx(), BASE)).rejects.toMatchObject({ code: "CONFLICT" });
-    await withAuditFailing("user.reset_issued", () => issuePasswordReset(asCurrent(admin), user.id, ctx(), BASE));
+    await expect(issuePasswordReset(asCurrent(admin), disabled.id, ctx(), BASE)).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await withAuditFailing("user.reset_issued", () =>
+      issuePasswordReset(asCurrent(admin), user.id, ctx(), BASE),
+    );
     expect(await db().accountLink.count()).toBe(0);
     expect(await rows("user.reset_issued")).toHaveLength(0);
 
@@ -268,7 +337,12 @@ describe("audit rows of account changes", () => {
 describe("invitations with SMTP configured", () => {
   it("mail the invitee the single-use link once, and still show it to the admin", async () => {
     const admin = await makeUser("ADMIN");
-    const inv = await inviteUser(asCurrent(admin), parseInput(ZInviteUser, { email: "Mailed.Invitee@int.test", role: "CLINICIAN" }), ctx(), BASE);
+    const inv = await inviteUser(
+      asCurrent(admin),
+      parseInput(ZInviteUser, { email: "Mailed.Invitee@int.test", role: "CLINICIAN" }),
+      ctx(),
+      BASE,
+    );
     expect(inv.mailed).toBe(true);
     expect(inv.url).toMatch(/^http:\/\/clinreview\.test\/invite\/[A-Za-z0-9_-]{40,}$/);
 
@@ -280,8 +354,12 @@ describe("invitations with SMTP configured", () => {
 
     const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1] ?? "";
     await acceptAccountLink({ token, name: "Mailed Invitee", password: "a-good-long-password" }, ctx());
-    expect((await db().user.findUniqueOrThrow({ where: { email: "mailed.invitee@int.test" } })).role).toBe("CLINICIAN");
-    await expect(acceptAccountLink({ token, name: "Again", password: "a-good-long-password" }, ctx())).rejects.toMatchObject({ code: "GONE" });
+    expect((await db().user.findUniqueOrThrow({ where: { email: "mailed.invitee@int.test" } })).role).toBe(
+      "CLINICIAN",
+    );
+    await expect(
+      acceptAccountLink({ token, name: "Again", password: "a-good-long-password" }, ctx()),
+    ).rejects.toMatchObject({ code: "GONE" });
     expect(await db().user.count({ where: { email: "mailed.invitee@int.test" } })).toBe(1);
   });
 });

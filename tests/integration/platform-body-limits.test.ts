@@ -23,7 +23,10 @@ describe("body limits before Next", () => {
     const res = await post("/api/auth/callback/credentials", 200_000, 300_000_000);
     expect(res.status).toBe(413);
     expect(res.type).toContain("application/problem+json");
-    expect(JSON.parse(res.body)).toMatchObject({ status: 413, detail: "The request body is larger than 65536 bytes" });
+    expect(JSON.parse(res.body)).toMatchObject({
+      status: 413,
+      detail: "The request body is larger than 65536 bytes",
+    });
     expect(readBytes.has("/api/auth/callback/credentials")).toBe(false);
   });
 
@@ -31,7 +34,9 @@ describe("body limits before Next", () => {
     const res = await post("/api/auth/callback/credentials?streamed", 50_000_000, null);
     expect(res.status).toBe(413);
     expect(res.sent).toBeLessThan(50_000_000);
-    expect(readBytes.get("/api/auth/callback/credentials?streamed") ?? 0).toBeLessThanOrEqual(BODY_LIMITS.auth);
+    expect(readBytes.get("/api/auth/callback/credentials?streamed") ?? 0).toBeLessThanOrEqual(
+      BODY_LIMITS.auth,
+    );
   });
 
   it("holds a JSON API route to 1 MB, streamed or declared", async () => {
@@ -65,10 +70,19 @@ describe("body limits before Next", () => {
   it("refuses a server action from another origin, or with no Origin at all, with 403 before Next", async () => {
     const action = (headers: Record<string, string>) =>
       new Promise<number>((resolve, reject) => {
-        const req = httpRequest({ host: "127.0.0.1", port, path: "/seeds/new", method: "POST", headers: { "next-action": "abc", ...headers } }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        });
+        const req = httpRequest(
+          {
+            host: "127.0.0.1",
+            port,
+            path: "/seeds/new",
+            method: "POST",
+            headers: { "next-action": "abc", ...headers },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
         req.on("error", reject);
         req.end("[]");
       });
@@ -89,13 +103,25 @@ describe("body limits before Next", () => {
           req.on("error", reject);
           req.end();
         });
-      expect((await headersOf("/api/health"))["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
-      expect((await headersOf("/api/auth/csrf"))["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
-      expect((await headersOf("/", "TRACE"))["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+      expect((await headersOf("/api/health"))["strict-transport-security"]).toBe(
+        "max-age=63072000; includeSubDomains",
+      );
+      expect((await headersOf("/api/auth/csrf"))["strict-transport-security"]).toBe(
+        "max-age=63072000; includeSubDomains",
+      );
+      expect((await headersOf("/", "TRACE"))["strict-transport-security"]).toBe(
+        "max-age=63072000; includeSubDomains",
+      );
     } finally {
       setHsts(null);
     }
-    expect(await new Promise((resolve) => httpRequest({ host: "127.0.0.1", port, path: "/api/health" }, (res) => resolve(res.headers["strict-transport-security"])).end())).toBeUndefined();
+    expect(
+      await new Promise((resolve) =>
+        httpRequest({ host: "127.0.0.1", port, path: "/api/health" }, (res) =>
+          resolve(res.headers["strict-transport-security"]),
+        ).end(),
+      ),
+    ).toBeUndefined();
   });
 
   it("declares a limit on every route that reads a raw upload", () => {

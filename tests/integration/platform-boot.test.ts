@@ -40,8 +40,12 @@ describe("production boot checks", () => {
   it("apply with CLINREVIEW_EMBEDDED=1 when DATABASE_URL is a real PostgreSQL (even on localhost)", async () => {
     await demoAccount();
     expect(await checkProductionBoot(production())).toEqual([expect.stringMatching(/^1 demo account/)]);
-    expect(await checkProductionBoot(production({ CLINREVIEW_EMBEDDED: true }))).toEqual([expect.stringMatching(/^1 demo account/)]);
-    const misconfigured = await checkProductionBoot(production({ CLINREVIEW_EMBEDDED: true, NEXTAUTH_SECRET: "short", NEXTAUTH_URL: undefined }));
+    expect(await checkProductionBoot(production({ CLINREVIEW_EMBEDDED: true }))).toEqual([
+      expect.stringMatching(/^1 demo account/),
+    ]);
+    const misconfigured = await checkProductionBoot(
+      production({ CLINREVIEW_EMBEDDED: true, NEXTAUTH_SECRET: "short", NEXTAUTH_URL: undefined }),
+    );
     expect(misconfigured).toEqual([
       expect.stringMatching(/NEXTAUTH_SECRET/),
       expect.stringMatching(/NEXTAUTH_URL must be set/),
@@ -51,7 +55,9 @@ describe("production boot checks", () => {
   });
 
   it("refuse a production start without NEXTAUTH_URL before touching the database", async () => {
-    expect(await checkProductionBoot(production({ NEXTAUTH_URL: undefined }))).toEqual([expect.stringMatching(/NEXTAUTH_URL must be set/)]);
+    expect(await checkProductionBoot(production({ NEXTAUTH_URL: undefined }))).toEqual([
+      expect.stringMatching(/NEXTAUTH_URL must be set/),
+    ]);
   });
 
   it("recognise the embedded demo database itself (PGlite on a loopback port), which may hold demo accounts", async () => {
@@ -59,7 +65,12 @@ describe("production boot checks", () => {
     const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: pg.url }) });
     try {
       expect(await isEmbeddedDatabase(pg.url, client)).toBe(true);
-      expect(await checkProductionBoot(production({ CLINREVIEW_EMBEDDED: true, DATABASE_URL: pg.url, NEXTAUTH_URL: undefined }), client)).toEqual([]);
+      expect(
+        await checkProductionBoot(
+          production({ CLINREVIEW_EMBEDDED: true, DATABASE_URL: pg.url, NEXTAUTH_URL: undefined }),
+          client,
+        ),
+      ).toEqual([]);
     } finally {
       await client.$disconnect();
       await pg.stop();
@@ -70,13 +81,18 @@ describe("production boot checks", () => {
     const user = await makeUser("CLINICIAN");
     const refuse = vi.fn();
     let reachable = false;
-    const check = () => (reachable ? checkProductionBoot(production()) : Promise.reject(new Error("connect ECONNREFUSED")));
+    const check = () =>
+      reachable ? checkProductionBoot(production()) : Promise.reject(new Error("connect ECONNREFUSED"));
     expect((await runBootChecks({ check, refuse, retryMs: 60_000 })).outcome).toBe("unreachable");
-    await expect(signInWithPassword({ email: user.email, password: PASSWORD }, ctx())).rejects.toThrow(/start-up checks have not passed/);
+    await expect(signInWithPassword({ email: user.email, password: PASSWORD }, ctx())).rejects.toThrow(
+      /start-up checks have not passed/,
+    );
 
     reachable = true;
     await demoAccount();
-    await expect(signInWithPassword({ email: user.email, password: PASSWORD }, ctx())).rejects.toThrow(/start-up checks have not passed/);
+    await expect(signInWithPassword({ email: user.email, password: PASSWORD }, ctx())).rejects.toThrow(
+      /start-up checks have not passed/,
+    );
     expect(refuse).toHaveBeenCalledWith([expect.stringMatching(/^1 demo account/)]);
     expect(await db().session.count()).toBe(0);
   });
@@ -84,7 +100,8 @@ describe("production boot checks", () => {
   it("when the database comes back clean, the checks pass once and sign-in works", async () => {
     const user = await makeUser("CLINICIAN");
     let reachable = false;
-    const check = () => (reachable ? checkProductionBoot(production()) : Promise.reject(new Error("connect ECONNREFUSED")));
+    const check = () =>
+      reachable ? checkProductionBoot(production()) : Promise.reject(new Error("connect ECONNREFUSED"));
     await runBootChecks({ check, refuse: vi.fn(), retryMs: 60_000 });
     reachable = true;
     expect((await signInWithPassword({ email: user.email, password: PASSWORD }, ctx())).ok).toBe(true);

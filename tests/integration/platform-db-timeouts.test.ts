@@ -44,9 +44,17 @@ function pgCtl(args: string[]) {
 
 /** The postmaster and every process it forked (backends, checkpointer, walwriter, …). */
 async function clusterPids(): Promise<number[]> {
-  const postmaster = Number(readFileSync(path.join(cluster.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  const postmaster = Number(
+    readFileSync(path.join(cluster.dataDir, "postmaster.pid"), "utf8").split("\n")[0],
+  );
   const { stdout } = await run("ps", ["-o", "pid=", "--ppid", String(postmaster)]);
-  return [postmaster, ...stdout.split("\n").map((l) => Number(l.trim())).filter((n) => n > 0)];
+  return [
+    postmaster,
+    ...stdout
+      .split("\n")
+      .map((l) => Number(l.trim()))
+      .filter((n) => n > 0),
+  ];
 }
 
 async function signalCluster(signal: "SIGSTOP" | "SIGCONT"): Promise<void> {
@@ -69,7 +77,11 @@ async function get(pathname: string): Promise<TAnswer> {
   const started = performance.now();
   const res = await fetch(`${base}${pathname}`, { headers: { authorization: `Bearer ${token}` } });
   await res.arrayBuffer();
-  return { status: res.status, retryAfter: res.headers.get("retry-after"), ms: Math.round(performance.now() - started) };
+  return {
+    status: res.status,
+    retryAfter: res.headers.get("retry-after"),
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 const api = () => get("/api/v1/me");
@@ -114,7 +126,11 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     void (async () => {
       if (req.url?.startsWith("/api/")) {
-        const r = await meRoute.handle(new Request(`http://app.test${req.url}`, { headers: { authorization: String(req.headers.authorization) } }));
+        const r = await meRoute.handle(
+          new Request(`http://app.test${req.url}`, {
+            headers: { authorization: String(req.headers.authorization) },
+          }),
+        );
         res.writeHead(r.status, Object.fromEntries(r.headers));
         res.end(Buffer.from(await r.arrayBuffer()));
         return;
@@ -181,29 +197,55 @@ describe("a frozen, then a stopped database", () => {
     timings.stoppedApiMs = a3.ms;
     timings.stoppedPageMs = p3.ms;
 
-    await pgCtl(["-D", cluster.dataDir, "-l", cluster.logFile, "-w", "-o", `-p ${cluster.port} -c listen_addresses=${cluster.host} -k ${cluster.baseDir} -c fsync=off`, "start"]);
+    await pgCtl([
+      "-D",
+      cluster.dataDir,
+      "-l",
+      cluster.logFile,
+      "-w",
+      "-o",
+      `-p ${cluster.port} -c listen_addresses=${cluster.host} -k ${cluster.baseDir} -c fsync=off`,
+      "start",
+    ]);
     timings.recoveryAfterRestartMs = await recovery();
   }, 90_000);
 });
 
 describe("the statement timeouts and their exemption", () => {
   function clientWith(statementTimeoutMs: number | null, queryTimeoutMs: number | null) {
-    const pool = createAppPool({ connectionString: String(process.env.DATABASE_URL), max: 2, connectionTimeoutMillis: 4_000, statementTimeoutMs, queryTimeoutMs });
+    const pool = createAppPool({
+      connectionString: String(process.env.DATABASE_URL),
+      max: 2,
+      connectionTimeoutMillis: 4_000,
+      statementTimeoutMs,
+      queryTimeoutMs,
+    });
     return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) };
   }
-  const sleep = (p: PrismaClient | Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0]) => p.$executeRaw`SELECT pg_sleep(0.6)`;
+  const sleep = (p: PrismaClient | Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0]) =>
+    p.$executeRaw`SELECT pg_sleep(0.6)`;
 
   it("cancels a slow statement on the server (a 503, not a 500), except in an exempt transaction", async () => {
     const { prisma } = clientWith(200, null);
     try {
-      const err = await sleep(prisma).then(() => null, (e: unknown) => e);
+      const err = await sleep(prisma).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(isDatabaseUnavailable(err)).toBe(true);
       await prisma.$transaction(async (tx) => {
         await withoutStatementTimeout(tx, "export");
         await sleep(tx);
       });
       // The exemption ended with its transaction.
-      expect(isDatabaseUnavailable(await sleep(prisma).then(() => null, (e: unknown) => e))).toBe(true);
+      expect(
+        isDatabaseUnavailable(
+          await sleep(prisma).then(
+            () => null,
+            (e: unknown) => e,
+          ),
+        ),
+      ).toBe(true);
     } finally {
       await prisma.$disconnect();
     }
@@ -213,7 +255,10 @@ describe("the statement timeouts and their exemption", () => {
     const { pool, prisma } = clientWith(null, 300);
     try {
       await prisma.$queryRaw`SELECT 1`;
-      const err = await sleep(prisma).then(() => null, (e: unknown) => e);
+      const err = await sleep(prisma).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(isDatabaseUnavailable(err)).toBe(true);
       // The connection that timed out is gone; the pool makes a fresh one.
       await new Promise((r) => setTimeout(r, 50));

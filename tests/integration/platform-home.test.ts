@@ -13,14 +13,20 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-async function queueItems(queueId: string, items: { capacity: number; claimedSlots?: number; completedSlots?: number; onlyForUserId?: string }[]) {
+async function queueItems(
+  queueId: string,
+  items: { capacity: number; claimedSlots?: number; completedSlots?: number; onlyForUserId?: string }[],
+) {
   const rows = [];
-  for (const [position, item] of items.entries()) rows.push(await db().queueItem.create({ data: { queueId, position, ...item } }));
+  for (const [position, item] of items.entries())
+    rows.push(await db().queueItem.create({ data: { queueId, position, ...item } }));
   return rows;
 }
 
 async function assign(itemId: string, queueId: string, userId: string, status: "LEASED" | "SUBMITTED") {
-  await db().queueAssignment.create({ data: { itemId, queueId, userId, status, leaseExpiresAt: new Date(Date.now() + 3_600_000) } });
+  await db().queueAssignment.create({
+    data: { itemId, queueId, userId, status, leaseExpiresAt: new Date(Date.now() + 3_600_000) },
+  });
 }
 
 async function world() {
@@ -42,14 +48,31 @@ async function world() {
   await seed(c2.id, "SUBMITTED");
   await seed(c2.id, "DRAFT");
 
-  const dataset = await db().dataset.create({ data: { name: "batch-1", status: "READY", count: 3, createdById: admin.id } });
+  const dataset = await db().dataset.create({
+    data: { name: "batch-1", status: "READY", count: 3, createdById: admin.id },
+  });
   await db().dataset.create({ data: { name: "batch-2", status: "READY", count: 3, createdById: admin.id } });
   await db().dataset.create({ data: { name: "batch-3", status: "STAGING", createdById: admin.id } });
   const campaign = await db().auditCampaign.create({
-    data: { name: "MedInstruct audit", datasetId: dataset.id, sampleSize: 3, seed: "s", flags: [], createdById: admin.id },
+    data: {
+      name: "MedInstruct audit",
+      datasetId: dataset.id,
+      sampleSize: 3,
+      seed: "s",
+      flags: [],
+      createdById: admin.id,
+    },
   });
   await db().auditCampaign.create({
-    data: { name: "Old audit", datasetId: dataset.id, sampleSize: 1, seed: "s", flags: [], createdById: admin.id, status: "CLOSED" },
+    data: {
+      name: "Old audit",
+      datasetId: dataset.id,
+      sampleSize: 1,
+      seed: "s",
+      flags: [],
+      createdById: admin.id,
+      status: "CLOSED",
+    },
   });
   const [i1, i2] = await queueItems(campaign.id, [
     { capacity: 2, claimedSlots: 1, completedSlots: 1 },
@@ -62,14 +85,42 @@ async function world() {
   await assign(i2.id, campaign.id, other2.id, "LEASED");
 
   const studyData = { criteria: [], design: "all_pairs" as const, seed: "s", createdById: admin.id };
-  const study = await db().study.create({ data: { ...studyData, name: "Pilot", title: "Spring questions", status: "ACTIVE", raters: { create: [{ userId: c1.id }] } } });
+  const study = await db().study.create({
+    data: {
+      ...studyData,
+      name: "Pilot",
+      title: "Spring questions",
+      status: "ACTIVE",
+      raters: { create: [{ userId: c1.id }] },
+    },
+  });
   await db().study.create({ data: { ...studyData, name: "Next study", title: "Study 2", status: "DRAFT" } });
-  const [s1] = await queueItems(study.id, [{ capacity: 1, claimedSlots: 1 }, { capacity: 1 }, { capacity: 1, onlyForUserId: c2.id }]);
+  const [s1] = await queueItems(study.id, [
+    { capacity: 1, claimedSlots: 1 },
+    { capacity: 1 },
+    { capacity: 1, onlyForUserId: c2.id },
+  ]);
   if (!s1) throw new Error("no items");
   await assign(s1.id, study.id, c1.id, "LEASED");
 
-  await db().accountLink.create({ data: { kind: "INVITE", email: "new@int.test", role: "CLINICIAN", tokenHash: "h1", expiresAt: new Date(Date.now() + 3_600_000) } });
-  await db().accountLink.create({ data: { kind: "INVITE", email: "late@int.test", role: "CLINICIAN", tokenHash: "h2", expiresAt: new Date(Date.now() - 1) } });
+  await db().accountLink.create({
+    data: {
+      kind: "INVITE",
+      email: "new@int.test",
+      role: "CLINICIAN",
+      tokenHash: "h1",
+      expiresAt: new Date(Date.now() + 3_600_000),
+    },
+  });
+  await db().accountLink.create({
+    data: {
+      kind: "INVITE",
+      email: "late@int.test",
+      role: "CLINICIAN",
+      tokenHash: "h2",
+      expiresAt: new Date(Date.now() - 1),
+    },
+  });
   await db().user.update({ where: { id: other2.id }, data: { status: "DISABLED" } });
   return { admin, c1, c2, researcher, campaign, study };
 }
@@ -81,10 +132,14 @@ describe("home page summary", () => {
     expect(s.sections).toEqual(["seedWork", "auditWork", "ratingWork"]);
     expect(s.seedWork).toEqual({ drafts: 2, changesRequested: 1, submitted: 1, awaitingReview: 2 });
     // Item 1 they did, item 2 is full, item 3 is open.
-    expect(s.auditWork).toEqual([{ id: w.campaign.id, name: "MedInstruct audit", paused: false, remaining: 1, done: 1 }]);
+    expect(s.auditWork).toEqual([
+      { id: w.campaign.id, name: "MedInstruct audit", paused: false, remaining: 1, done: 1 },
+    ]);
     // Their own lease plus the open item; the repeat meant for c2 is not theirs.
     // Raters see the title, never the internal name.
-    expect(s.ratingWork).toEqual([{ id: w.study.id, name: "Spring questions", paused: false, remaining: 2, done: 0 }]);
+    expect(s.ratingWork).toEqual([
+      { id: w.study.id, name: "Spring questions", paused: false, remaining: 2, done: 0 },
+    ]);
     expect(s.adminOverview).toBeUndefined();
     expect(s.results).toBeUndefined();
   });
@@ -101,9 +156,15 @@ describe("home page summary", () => {
     // For c2 both the first and the open item are left, and two claims (submitted) hand them out.
     expect((await loadHomeSummary(asCurrent(w.c2))).auditWork?.[0]).toMatchObject({ remaining: 2 });
     let claimed = 0;
-    for (let c = await claimNextItem({ queueId: w.campaign.id, userId: w.c2.id, leaseMinutes: 30 }); c; c = await claimNextItem({ queueId: w.campaign.id, userId: w.c2.id, leaseMinutes: 30 })) {
+    for (
+      let c = await claimNextItem({ queueId: w.campaign.id, userId: w.c2.id, leaseMinutes: 30 });
+      c;
+      c = await claimNextItem({ queueId: w.campaign.id, userId: w.c2.id, leaseMinutes: 30 })
+    ) {
       claimed++;
-      await db().$transaction((tx) => submitAssignment(tx, { assignmentId: c.assignmentId, userId: w.c2.id }));
+      await db().$transaction((tx) =>
+        submitAssignment(tx, { assignmentId: c.assignmentId, userId: w.c2.id }),
+      );
     }
     expect(claimed).toBe(2);
     expect((await loadHomeSummary(asCurrent(w.c2))).auditWork?.[0]).toMatchObject({ remaining: 0, done: 2 });
@@ -125,7 +186,11 @@ describe("home page summary", () => {
     expect(s.auditWork).toBeUndefined();
     const o = s.adminOverview;
     expect(o?.imports).toEqual({ inProgress: 1, awaitingCampaign: 1 });
-    expect(o?.campaigns).toMatchObject({ active: 1, paused: 0, recent: [{ id: w.campaign.id, status: "ACTIVE", completed: 1, slots: 6 }] });
+    expect(o?.campaigns).toMatchObject({
+      active: 1,
+      paused: 0,
+      recent: [{ id: w.campaign.id, status: "ACTIVE", completed: 1, slots: 6 }],
+    });
     expect(o?.studies).toMatchObject({ draft: 1, active: 1, paused: 0 });
     expect(o?.studies.recent.map((r) => r.name)).toEqual(["Next study", "Pilot"]);
     expect(o?.users).toEqual({ active: 5, disabled: 1, pendingInvites: 1 });

@@ -29,7 +29,11 @@ const study = (name: string) => ({ name, criteria: ["Accuracy"], design: "all_pa
 describe("JSON API bodies", () => {
   it("refuses invalid UTF-8 inside a JSON string (400) instead of storing U+FFFD", async () => {
     const [head, tail] = JSON.stringify(study("Bad \u0001")).split("\\u0001");
-    const bytes = Buffer.concat([Buffer.from(head ?? ""), Buffer.from([0xff, 0xfe]), Buffer.from(tail ?? "")]);
+    const bytes = Buffer.concat([
+      Buffer.from(head ?? ""),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(tail ?? ""),
+    ]);
     const res = await post(bytes);
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
@@ -56,7 +60,9 @@ describe("JSON API bodies", () => {
     const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
     const res = await post(`{"name":"x","criteria":${deep},"design":"all_pairs"}`);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { detail: string }).detail).toBe("The request body is nested more than 64 levels deep");
+    expect(((await res.json()) as { detail: string }).detail).toBe(
+      "The request body is nested more than 64 levels deep",
+    );
     expect(await db().study.count()).toBe(0);
   });
 
@@ -68,13 +74,31 @@ describe("JSON API bodies", () => {
       addTerm(admin, { kind: "TYPE", label: "Open Q&A" }, ctx()),
     ]);
     const { call, current } = await apiCaller("CLINICIAN");
-    const { id } = await createSeed(current, parseInput(ZSeedFields, { topicId: topic.id, viewId: view.id, typeId: type.id, instruction: "Explain angina.", difficulty: "2" }), ctx());
-    const put = (body: string) => call(autosaveSeedRoute, `/api/v1/seeds/${id}/draft`, { method: "PUT", body, params: { id } });
+    const { id } = await createSeed(
+      current,
+      parseInput(ZSeedFields, {
+        topicId: topic.id,
+        viewId: view.id,
+        typeId: type.id,
+        instruction: "Explain angina.",
+        difficulty: "2",
+      }),
+      ctx(),
+    );
+    const put = (body: string) =>
+      call(autosaveSeedRoute, `/api/v1/seeds/${id}/draft`, { method: "PUT", body, params: { id } });
     const res = await put('{"baseVersion":1,"payload":{"instruction":"Explain angina.","notes":[1,1e400]}}');
     expect(res.status).toBe(422);
-    expect(((await res.json()) as { errors: Record<string, string[]> }).errors).toEqual({ "payload.notes.1": ["This number is too large to store"] });
+    expect(((await res.json()) as { errors: Record<string, string[]> }).errors).toEqual({
+      "payload.notes.1": ["This number is too large to store"],
+    });
     expect(await db().seedDraft.count()).toBe(0);
-    expect((await put('{"baseVersion":1,"payload":{"instruction":"Explain angina.","notes":[1,1e300]}}')).status).toBe(200);
-    expect((await db().seedDraft.findFirstOrThrow()).payload).toEqual({ instruction: "Explain angina.", notes: [1, 1e300] });
+    expect(
+      (await put('{"baseVersion":1,"payload":{"instruction":"Explain angina.","notes":[1,1e300]}}')).status,
+    ).toBe(200);
+    expect((await db().seedDraft.findFirstOrThrow()).payload).toEqual({
+      instruction: "Explain angina.",
+      notes: [1, 1e300],
+    });
   });
 });

@@ -36,17 +36,26 @@ const fake = defineQueueFeature({
   view: (_user, claim) => Promise.resolve({ assignmentId: claim.assignmentId, itemId: claim.itemId }),
   draft: z.object({ note: z.string() }),
   checkDraft(_own, draft) {
-    if (draft.note === "off-limits") throw new AppError("VALIDATION", "Not here", { fieldErrors: { note: ["Not here"] } });
+    if (draft.note === "off-limits")
+      throw new AppError("VALIDATION", "Not here", { fieldErrors: { note: ["Not here"] } });
     return Promise.resolve();
   },
   skipRecord({ assignmentId, itemId }) {
     if (failSkipRecord) throw new AppError("CONFLICT", "The record could not be written");
-    return { action: "audit.skip", entityType: "queue_assignment", entityId: assignmentId, after: { itemId } };
+    return {
+      action: "audit.skip",
+      entityType: "queue_assignment",
+      entityId: assignmentId,
+      after: { itemId },
+    };
   },
   payload: z.object({ answer: z.string() }),
   submit: {
     async load(tx, { user, assignmentId }) {
-      const a = await tx.queueAssignment.findFirst({ where: { id: assignmentId, userId: user.id }, select: { queueId: true } });
+      const a = await tx.queueAssignment.findFirst({
+        where: { id: assignmentId, userId: user.id },
+        select: { queueId: true },
+      });
       const q = a && queues.get(a.queueId);
       return q ? { status: q.status, target: { queueId: a.queueId } } : null;
     },
@@ -54,7 +63,13 @@ const fake = defineQueueFeature({
       if (payload.answer === "") throw new AppError("VALIDATION", "Give an answer");
     },
     async write(tx, { user, assignmentId }, payload, _target, requestCtx) {
-      await recordAudit(tx, requestCtx, { actorId: user.id, action: "audit.review", entityType: "queue_assignment", entityId: assignmentId, after: { answer: payload.answer } });
+      await recordAudit(tx, requestCtx, {
+        actorId: user.id,
+        action: "audit.review",
+        entityType: "queue_assignment",
+        entityId: assignmentId,
+        after: { answer: payload.answer },
+      });
       return { written: payload.answer };
     },
     replay: () => Promise.resolve({ written: "before" }),
@@ -65,13 +80,20 @@ const { draftRoute, skipRoute, submitRoute } = defineAssignmentRoutes([fake.hand
 
 async function fakeQueue(items: number, status: TQueueStatus = "ACTIVE") {
   const queueId = randomUUID();
-  await db().$transaction((tx) => createQueueItems(tx, { queueId, seed: "fake", items: Array.from({ length: items }, () => ({ capacity: 1 })) }));
+  await db().$transaction((tx) =>
+    createQueueItems(tx, {
+      queueId,
+      seed: "fake",
+      items: Array.from({ length: items }, () => ({ capacity: 1 })),
+    }),
+  );
   queues.set(queueId, { status, leaseMinutes: 30 });
   return queueId;
 }
 
 const post = (body?: unknown) => ({ method: "POST", ...(body === undefined ? {} : { body }) });
-const assignmentOf = (id: string) => db().queueAssignment.findUniqueOrThrow({ where: { id }, select: { status: true, draft: true } });
+const assignmentOf = (id: string) =>
+  db().queueAssignment.findUniqueOrThrow({ where: { id }, select: { status: true, draft: true } });
 
 beforeEach(async () => {
   await resetDatabase();
@@ -86,18 +108,23 @@ describe("a queue-backed feature built by defineQueueFeature", () => {
   it("claims: 200 with its view, the same lease again, 204 when nothing is left; 409 paused or closed; 404 unknown", async () => {
     const me = await apiCaller("CLINICIAN");
     const queueId = await fakeQueue(1);
-    const claim = (id: string) => me.call(claimRoute, `/api/v1/fake/${id}/assignments/next`, { ...post(), params: { id } });
+    const claim = (id: string) =>
+      me.call(claimRoute, `/api/v1/fake/${id}/assignments/next`, { ...post(), params: { id } });
     const first = await claim(queueId);
     expect(first.status).toBe(200);
     const view = (await first.json()) as { assignmentId: string };
-    expect(((await (await claim(queueId)).json()) as { assignmentId: string }).assignmentId).toBe(view.assignmentId);
+    expect(((await (await claim(queueId)).json()) as { assignmentId: string }).assignmentId).toBe(
+      view.assignmentId,
+    );
     await fake.submit(me.current, view.assignmentId, { answer: "yes" }, ctx());
     expect((await claim(queueId)).status).toBe(204);
 
     for (const status of ["PAUSED", "CLOSED"] as const) {
       const r = await claim(await fakeQueue(1, status));
       expect(r.status).toBe(409);
-      expect(((await r.json()) as { detail: string }).detail).toBe(`The fake queue is ${status.toLowerCase()}`);
+      expect(((await r.json()) as { detail: string }).detail).toBe(
+        `The fake queue is ${status.toLowerCase()}`,
+      );
     }
     expect((await claim(randomUUID())).status).toBe(404);
     expect(await db().queueAssignment.count()).toBe(1);
@@ -109,7 +136,12 @@ describe("a queue-backed feature built by defineQueueFeature", () => {
     const queueId = await fakeQueue(1);
     const a = await fake.claim(me.current, queueId);
     if (!a) throw new Error("expected an item");
-    const put = (who: typeof me, body: unknown) => who.call(draftRoute, `/api/v1/assignments/${a.assignmentId}/draft`, { method: "PUT", body, params: { id: a.assignmentId } });
+    const put = (who: typeof me, body: unknown) =>
+      who.call(draftRoute, `/api/v1/assignments/${a.assignmentId}/draft`, {
+        method: "PUT",
+        body,
+        params: { id: a.assignmentId },
+      });
     expect((await put(me, { note: "half" })).status).toBe(204);
     expect((await assignmentOf(a.assignmentId)).draft).toEqual({ note: "half" });
     expect((await put(me, { note: "off-limits" })).status).toBe(422);
@@ -123,7 +155,11 @@ describe("a queue-backed feature built by defineQueueFeature", () => {
     const queueId = await fakeQueue(2);
     const a = await fake.claim(me.current, queueId);
     if (!a) throw new Error("expected an item");
-    const skip = () => me.call(skipRoute, `/api/v1/assignments/${a.assignmentId}/skip`, { ...post(), params: { id: a.assignmentId } });
+    const skip = () =>
+      me.call(skipRoute, `/api/v1/assignments/${a.assignmentId}/skip`, {
+        ...post(),
+        params: { id: a.assignmentId },
+      });
 
     // The record fails: the release is rolled back with it, so there is no skip without its row.
     failSkipRecord = true;
@@ -135,7 +171,14 @@ describe("a queue-backed feature built by defineQueueFeature", () => {
     expect((await skip()).status).toBe(204);
     expect((await assignmentOf(a.assignmentId)).status).toBe("RELEASED");
     const rows = await db().auditLog.findMany({ where: { action: "audit.skip" } });
-    expect(rows).toMatchObject([{ actorId: me.user.id, entityType: "queue_assignment", entityId: a.assignmentId, after: { itemId: a.itemId } }]);
+    expect(rows).toMatchObject([
+      {
+        actorId: me.user.id,
+        entityType: "queue_assignment",
+        entityId: a.assignmentId,
+        after: { itemId: a.itemId },
+      },
+    ]);
     // The skipped item is not offered again; the other one is.
     const next = await fake.claim(me.current, queueId);
     expect(next?.itemId).not.toBe(a.itemId);
@@ -146,7 +189,8 @@ describe("a queue-backed feature built by defineQueueFeature", () => {
     const queueId = await fakeQueue(2);
     const a = await fake.claim(me.current, queueId);
     if (!a) throw new Error("expected an item");
-    const submit = (id: string, body: unknown) => me.call(submitRoute, `/api/v1/assignments/${id}/submit`, { ...post(body), params: { id } });
+    const submit = (id: string, body: unknown) =>
+      me.call(submitRoute, `/api/v1/assignments/${id}/submit`, { ...post(body), params: { id } });
 
     expect((await submit(a.assignmentId, { answer: "" })).status).toBe(422);
     expect((await assignmentOf(a.assignmentId)).status).toBe("LEASED");
@@ -154,7 +198,9 @@ describe("a queue-backed feature built by defineQueueFeature", () => {
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ written: "yes" });
     expect(await (await submit(a.assignmentId, { answer: "again" })).json()).toEqual({ written: "before" });
-    expect(await db().auditLog.count({ where: { action: "audit.review", entityId: a.assignmentId } })).toBe(1);
+    expect(await db().auditLog.count({ where: { action: "audit.review", entityId: a.assignmentId } })).toBe(
+      1,
+    );
 
     const b = await fake.claim(me.current, queueId);
     if (!b) throw new Error("expected a second item");

@@ -42,12 +42,23 @@ async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
 describe("round trips per queue request", () => {
   it("a claim is 2 statements (4 before) and a submit with an Idempotency-Key 9 (11 before)", async () => {
     const admin = await apiCaller("ADMIN");
-    const ds = await admin.call(importDatasetRoute, "/api/v1/datasets?name=Q", { method: "POST", body: `${JSON.stringify({ instruction: "Q?", input: "", output: "A." })}\n${JSON.stringify({ instruction: "Q2?", input: "", output: "B." })}`, type: "application/x-ndjson" });
+    const ds = await admin.call(importDatasetRoute, "/api/v1/datasets?name=Q", {
+      method: "POST",
+      body: `${JSON.stringify({ instruction: "Q?", input: "", output: "A." })}\n${JSON.stringify({ instruction: "Q2?", input: "", output: "B." })}`,
+      type: "application/x-ndjson",
+    });
     const datasetId = ((await ds.json()) as { id: string }).id;
-    const c = await admin.call(createCampaignRoute, "/api/v1/audits", { method: "POST", body: { datasetId, name: "Trips", sampleFraction: 1, seed: 1, reviewersPerItem: 1 } });
+    const c = await admin.call(createCampaignRoute, "/api/v1/audits", {
+      method: "POST",
+      body: { datasetId, name: "Trips", sampleFraction: 1, seed: 1, reviewersPerItem: 1 },
+    });
     const campaignId = ((await c.json()) as { id: string }).id;
     const me = await apiCaller("CLINICIAN");
-    const claimOnce = () => me.call(nextItemRoute, `/api/v1/audits/${campaignId}/assignments/next`, { method: "POST", params: { id: campaignId } });
+    const claimOnce = () =>
+      me.call(nextItemRoute, `/api/v1/audits/${campaignId}/assignments/next`, {
+        method: "POST",
+        params: { id: campaignId },
+      });
     // Warm: the token's lastUsedAt touch and the boot check happen once, not per request.
     const first = await claimOnce();
     expect(first.status).toBe(200);
@@ -68,8 +79,12 @@ describe("round trips per queue request", () => {
       answer = await claimOnce();
     });
     expect((answer as Response | null)?.status).toBe(200);
-    console.log(`[round-trips] claim ${claimed.length}: ${claimed.map((s) => s.slice(0, 60).replace(/\s+/g, " ")).join(" | ")}`);
-    console.log(`[round-trips] submit ${submitted.length}: ${submitted.map((s) => s.slice(0, 60).replace(/\s+/g, " ")).join(" | ")}`);
+    console.log(
+      `[round-trips] claim ${claimed.length}: ${claimed.map((s) => s.slice(0, 60).replace(/\s+/g, " ")).join(" | ")}`,
+    );
+    console.log(
+      `[round-trips] submit ${submitted.length}: ${submitted.map((s) => s.slice(0, 60).replace(/\s+/g, " ")).join(" | ")}`,
+    );
     expect(claimed.length).toBeLessThanOrEqual(2);
     expect(submitted.length).toBeLessThanOrEqual(9);
     // A replay is the key's look-up and nothing else besides the token.
@@ -80,18 +95,31 @@ describe("round trips per queue request", () => {
 
   it("the one-statement claim hands out nothing from a paused or closed campaign", async () => {
     const admin = await apiCaller("ADMIN");
-    const ds = await admin.call(importDatasetRoute, "/api/v1/datasets?name=Q", { method: "POST", body: JSON.stringify({ instruction: "Q?", input: "", output: "A." }), type: "application/x-ndjson" });
+    const ds = await admin.call(importDatasetRoute, "/api/v1/datasets?name=Q", {
+      method: "POST",
+      body: JSON.stringify({ instruction: "Q?", input: "", output: "A." }),
+      type: "application/x-ndjson",
+    });
     const datasetId = ((await ds.json()) as { id: string }).id;
-    const c = await admin.call(createCampaignRoute, "/api/v1/audits", { method: "POST", body: { datasetId, name: "Gate", sampleFraction: 1, seed: 1, reviewersPerItem: 1 } });
+    const c = await admin.call(createCampaignRoute, "/api/v1/audits", {
+      method: "POST",
+      body: { datasetId, name: "Gate", sampleFraction: 1, seed: 1, reviewersPerItem: 1 },
+    });
     const campaignId = ((await c.json()) as { id: string }).id;
     const me = await apiCaller("CLINICIAN");
-    const claim = () => me.call(nextItemRoute, `/api/v1/audits/${campaignId}/assignments/next`, { method: "POST", params: { id: campaignId } });
+    const claim = () =>
+      me.call(nextItemRoute, `/api/v1/audits/${campaignId}/assignments/next`, {
+        method: "POST",
+        params: { id: campaignId },
+      });
     for (const status of ["PAUSED", "CLOSED"] as const) {
       await db().auditCampaign.update({ where: { id: campaignId }, data: { status } });
       const refused = await claim();
       expect(refused.status).toBe(409);
       expect(await db().queueAssignment.count({ where: { queueId: campaignId } })).toBe(0);
-      expect(await db().queueItem.aggregate({ where: { queueId: campaignId }, _sum: { claimedSlots: true } })).toMatchObject({ _sum: { claimedSlots: 0 } });
+      expect(
+        await db().queueItem.aggregate({ where: { queueId: campaignId }, _sum: { claimedSlots: true } }),
+      ).toMatchObject({ _sum: { claimedSlots: 0 } });
     }
     await db().auditCampaign.update({ where: { id: campaignId }, data: { status: "ACTIVE" } });
     const claimed = await claim();
@@ -100,6 +128,13 @@ describe("round trips per queue request", () => {
     // The lease time came through the JSON with its zone: about the campaign's 30 minutes from now.
     expect(Math.abs(new Date(view.leaseExpiresAt).getTime() - Date.now() - 30 * 60_000)).toBeLessThan(60_000);
     const unknown = "00000000-0000-4000-8000-000000000000";
-    expect((await me.call(nextItemRoute, `/api/v1/audits/${unknown}/assignments/next`, { method: "POST", params: { id: unknown } })).status).toBe(404);
+    expect(
+      (
+        await me.call(nextItemRoute, `/api/v1/audits/${unknown}/assignments/next`, {
+          method: "POST",
+          params: { id: unknown },
+        })
+      ).status,
+    ).toBe(404);
   });
 });

@@ -34,7 +34,15 @@ afterAll(async () => {
 /** Real accounts: queue work references its users by foreign key (migration …_integrity_constraints). */
 async function makeUsers(n: number): Promise<string[]> {
   const ids = Array.from({ length: n }, () => randomUUID());
-  await db().user.createMany({ data: ids.map((id) => ({ id, email: `${id}@int.test`, name: "q", role: "CLINICIAN" as const, pseudonym: `R-${id}` })) });
+  await db().user.createMany({
+    data: ids.map((id) => ({
+      id,
+      email: `${id}@int.test`,
+      name: "q",
+      role: "CLINICIAN" as const,
+      pseudonym: `R-${id}`,
+    })),
+  });
   return ids;
 }
 
@@ -55,14 +63,17 @@ async function submitWithPayload(client: TQueueClient, assignmentId: string, use
   return client.$transaction(async (tx) => {
     const r = await submitAssignment(tx, { assignmentId, userId });
     if (r === "submitted") {
-      await tx.idempotencyKey.create({ data: { key: assignmentId, userId, scope: "queue-test", status: 201, response: {} } });
+      await tx.idempotencyKey.create({
+        data: { key: assignmentId, userId, scope: "queue-test", status: 201, response: {} },
+      });
     }
     return r;
   }, QUEUE_TX_OPTIONS);
 }
 
 async function expireLease(assignmentId: string) {
-  await db().$executeRaw`UPDATE "QueueAssignment" SET "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') - interval '1 minute' WHERE id = ${assignmentId}::uuid`;
+  await db()
+    .$executeRaw`UPDATE "QueueAssignment" SET "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') - interval '1 minute' WHERE id = ${assignmentId}::uuid`;
 }
 
 describe("createQueueItems", () => {
@@ -71,7 +82,8 @@ describe("createQueueItems", () => {
     const b = await makeQueue(30, 2);
     const posA = await db().queueItem.findMany({ where: { queueId: a.queueId } });
     const posB = await db().queueItem.findMany({ where: { queueId: b.queueId } });
-    const byId = (rows: typeof posA, ids: string[]) => ids.map((id) => rows.find((r) => r.id === id)?.position);
+    const byId = (rows: typeof posA, ids: string[]) =>
+      ids.map((id) => rows.find((r) => r.id === id)?.position);
     const orderA = byId(posA, a.ids);
     expect(orderA).toEqual(byId(posB, b.ids));
     expect([...orderA].sort((x, y) => (x ?? 0) - (y ?? 0))).toEqual(Array.from({ length: 30 }, (_, i) => i));
@@ -129,7 +141,11 @@ describe("claimNextItem under concurrency", () => {
 
     expect(maxActive).toBeLessThanOrEqual(2);
     for (const items of seenByUser.values()) expect(new Set(items).size).toBe(items.length);
-    const perItem = await db().queueAssignment.groupBy({ by: ["itemId"], where: { queueId, status: "SUBMITTED" }, _count: true });
+    const perItem = await db().queueAssignment.groupBy({
+      by: ["itemId"],
+      where: { queueId, status: "SUBMITTED" },
+      _count: true,
+    });
     expect(perItem).toHaveLength(30);
     for (const row of perItem) expect(row._count).toBe(2);
     const items = await db().queueItem.findMany({ where: { queueId } });
@@ -141,7 +157,13 @@ describe("claimNextItem under concurrency", () => {
     const payloads = await db().idempotencyKey.findMany({ where: { scope: "queue-test" } });
     expect(payloads.map((p) => p.key).sort()).toEqual([...acknowledged].sort());
     const progress = await queueProgress(queueId);
-    expect(progress).toMatchObject({ items: 30, slots: 60, claimedSlots: 60, completedSlots: 60, completeItems: 30 });
+    expect(progress).toMatchObject({
+      items: 30,
+      slots: 60,
+      claimedSlots: 60,
+      completedSlots: 60,
+      completeItems: 30,
+    });
     expect(progress.perUser.reduce((s, p) => s + p.submitted, 0)).toBe(60);
   });
 
@@ -159,7 +181,11 @@ describe("claimNextItem under concurrency", () => {
         }
       }),
     );
-    const perItem = await db().queueAssignment.groupBy({ by: ["itemId"], where: { queueId, status: "SUBMITTED" }, _count: true });
+    const perItem = await db().queueAssignment.groupBy({
+      by: ["itemId"],
+      where: { queueId, status: "SUBMITTED" },
+      _count: true,
+    });
     expect(perItem).toHaveLength(20);
     expect(perItem.every((r) => r._count === 1)).toBe(true);
     expect(await db().idempotencyKey.count()).toBe(20);
@@ -189,12 +215,20 @@ describe("leases", () => {
 
     const b = await claimNextItem({ queueId, userId: bob, leaseMinutes: 30 });
     expect(b?.itemId).toBe(ids[0]);
-    expect((await db().queueAssignment.findUniqueOrThrow({ where: { id: a?.assignmentId } })).status).toBe("EXPIRED");
-    await expect(submitWithPayload(db(), a?.assignmentId ?? "", alice)).rejects.toMatchObject({ code: "CONFLICT", status: 409 });
+    expect((await db().queueAssignment.findUniqueOrThrow({ where: { id: a?.assignmentId } })).status).toBe(
+      "EXPIRED",
+    );
+    await expect(submitWithPayload(db(), a?.assignmentId ?? "", alice)).rejects.toMatchObject({
+      code: "CONFLICT",
+      status: 409,
+    });
     const kept = await db().queueAssignment.findUniqueOrThrow({ where: { id: a?.assignmentId } });
     expect(kept.draft).toEqual({ verdict: "reject" });
     expect(await submitWithPayload(db(), b?.assignmentId ?? "", bob)).toBe("submitted");
-    expect(await db().queueItem.findUniqueOrThrow({ where: { id: ids[0] } })).toMatchObject({ claimedSlots: 1, completedSlots: 1 });
+    expect(await db().queueItem.findUniqueOrThrow({ where: { id: ids[0] } })).toMatchObject({
+      claimedSlots: 1,
+      completedSlots: 1,
+    });
   });
 
   it("a submit past expiry succeeds while nobody took the slot (reaped or not)", async () => {
@@ -212,7 +246,10 @@ describe("leases", () => {
     await releaseAssignment(bob, b?.assignmentId ?? "");
     // Reaped and the slot is free again: Alice's late submit takes it back.
     expect(await submitWithPayload(db(), a2?.assignmentId ?? "", alice)).toBe("submitted");
-    expect(await db().queueItem.findUniqueOrThrow({ where: { id: a2?.itemId } })).toMatchObject({ claimedSlots: 1, completedSlots: 1 });
+    expect(await db().queueItem.findUniqueOrThrow({ where: { id: a2?.itemId } })).toMatchObject({
+      claimedSlots: 1,
+      completedSlots: 1,
+    });
   });
 
   it("skip frees the slot and the item is not offered to the same person again", async () => {
@@ -233,7 +270,11 @@ describe("leases", () => {
     expect(await claimNextItem({ queueId, userId: stranger, leaseMinutes: 30 })).toBeNull();
     const mine = await claimNextItem({ queueId, userId: owner, leaseMinutes: 30 });
     expect(mine).not.toBeNull();
-    await expect(submitWithPayload(db(), mine?.assignmentId ?? "", stranger)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(saveAssignmentDraft(stranger, mine?.assignmentId ?? "", {})).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(submitWithPayload(db(), mine?.assignmentId ?? "", stranger)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(saveAssignmentDraft(stranger, mine?.assignmentId ?? "", {})).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

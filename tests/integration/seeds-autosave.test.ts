@@ -15,11 +15,33 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-const EMPTY_FORM = { topicId: "", viewId: "", typeId: "", instruction: "", input: "", difficulty: "", referenceAnswer: "", specialtyTags: "", authorNotes: "", duplicateReason: "" };
+const EMPTY_FORM = {
+  topicId: "",
+  viewId: "",
+  typeId: "",
+  instruction: "",
+  input: "",
+  difficulty: "",
+  referenceAnswer: "",
+  specialtyTags: "",
+  authorNotes: "",
+  duplicateReason: "",
+};
 
-async function call(route: { handle: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> }, token: string, method: string, path: string, body: unknown, params: Record<string, string> = {}) {
+async function call(
+  route: { handle: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> },
+  token: string,
+  method: string,
+  path: string,
+  body: unknown,
+  params: Record<string, string> = {},
+) {
   const res = await route.handle(
-    new Request(`http://app.test${path}`, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) }),
+    new Request(`http://app.test${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
     { params: Promise.resolve(params) },
   );
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -31,14 +53,37 @@ describe("autosave of a seed never saved", () => {
     const other = asCurrent(await makeUser("CLINICIAN"));
     const { token } = await insertApiToken(db(), author.id, "t", null);
     // What the editor sends: every field, most still empty (no instruction yet, only context).
-    const created = await call(createSeedRoute, token, "POST", "/api/v1/seeds", { ...EMPTY_FORM, input: "I get chest pain on the stairs." });
+    const created = await call(createSeedRoute, token, "POST", "/api/v1/seeds", {
+      ...EMPTY_FORM,
+      input: "I get chest pain on the stairs.",
+    });
     expect(created.status).toBe(201);
     const id = String(created.body.id);
-    expect(await db().seed.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DRAFT", version: 1, authorId: author.id, input: "I get chest pain on the stairs." });
+    expect(await db().seed.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "DRAFT",
+      version: 1,
+      authorId: author.id,
+      input: "I get chest pain on the stairs.",
+    });
     await expect(getSeed(other, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-    const payload = { ...EMPTY_FORM, instruction: "Answer the patient.", input: "I get chest pain on the stairs." };
-    expect((await call(autosaveSeedRoute, token, "PUT", `/api/v1/seeds/${id}/draft`, { baseVersion: 1, payload }, { id })).status).toBe(200);
+    const payload = {
+      ...EMPTY_FORM,
+      instruction: "Answer the patient.",
+      input: "I get chest pain on the stairs.",
+    };
+    expect(
+      (
+        await call(
+          autosaveSeedRoute,
+          token,
+          "PUT",
+          `/api/v1/seeds/${id}/draft`,
+          { baseVersion: 1, payload },
+          { id },
+        )
+      ).status,
+    ).toBe(200);
     expect((await getSeed(author, id)).draft).toMatchObject({ baseVersion: 1, payload });
     expect(await db().seedVersion.count({ where: { seedId: id } })).toBe(1);
   });
@@ -46,7 +91,15 @@ describe("autosave of a seed never saved", () => {
   it("discarding takes away only the caller's own autosave, recorded", async () => {
     const author = asCurrent(await makeUser("CLINICIAN"));
     const other = asCurrent(await makeUser("CLINICIAN"));
-    const seed = await db().seed.create({ data: { authorId: author.id, status: "DRAFT", version: 2, instruction: "Explain angina.", specialtyTags: [] } });
+    const seed = await db().seed.create({
+      data: {
+        authorId: author.id,
+        status: "DRAFT",
+        version: 2,
+        instruction: "Explain angina.",
+        specialtyTags: [],
+      },
+    });
     await db().seedDraft.createMany({
       data: [
         { seedId: seed.id, userId: author.id, baseVersion: 1, payload: { instruction: "Old text" } },
@@ -56,6 +109,10 @@ describe("autosave of a seed never saved", () => {
     expect(await discardDraft(author, seed.id, ctx())).toEqual({ discarded: true });
     expect((await db().seedDraft.findMany()).map((d) => d.userId)).toEqual([other.id]);
     expect(await discardDraft(author, seed.id, ctx())).toEqual({ discarded: false });
-    expect(await db().auditLog.count({ where: { entityId: seed.id, action: "seed.autosave_discard", actorId: author.id } })).toBe(1);
+    expect(
+      await db().auditLog.count({
+        where: { entityId: seed.id, action: "seed.autosave_discard", actorId: author.id },
+      }),
+    ).toBe(1);
   });
 });

@@ -28,7 +28,13 @@ describe("two saves of the same seed", () => {
     const view = await addTerm(admin, { kind: "VIEW", label: "Patient" }, ctx());
     const type = await addTerm(admin, { kind: "TYPE", label: "Open Q&A" }, ctx());
     const terms = [topic, view, type];
-    const base = { topicId: topic.id, viewId: view.id, typeId: type.id, instruction: "Explain angina.", difficulty: "2" };
+    const base = {
+      topicId: topic.id,
+      viewId: view.id,
+      typeId: type.id,
+      instruction: "Explain angina.",
+      difficulty: "2",
+    };
     const { id } = await createSeed(author, parseInput(ZSeedFields, base), ctx());
     // Two devices (a laptop and a ward PC), each with its own token and each opened at version 1.
     const laptop = (await insertApiToken(db(), authorRow.id, "laptop", null)).token;
@@ -43,7 +49,11 @@ describe("two saves of the same seed", () => {
         { params: Promise.resolve({ id }) },
       );
 
-    const theirs = { ...base, instruction: "Explain stable angina to a patient.", input: "I get chest pain on stairs." };
+    const theirs = {
+      ...base,
+      instruction: "Explain stable angina to a patient.",
+      input: "I get chest pain on stairs.",
+    };
     expect((await put(laptop, { ...theirs, baseVersion: 1 })).status).toBe(200);
     const before = {
       seed: await db().seed.findUniqueOrThrow({ where: { id } }),
@@ -55,7 +65,15 @@ describe("two saves of the same seed", () => {
     const stale = await put(ward, { ...mine, baseVersion: 1 });
     expect(stale.status).toBe(409);
     expect(stale.headers.get("content-type")).toContain("application/problem+json");
-    const problem = (await stale.json()) as { status: number; title: string; detail: string; currentVersion: number; current: Record<string, unknown>; yours: Record<string, unknown>; savedBy: string };
+    const problem = (await stale.json()) as {
+      status: number;
+      title: string;
+      detail: string;
+      currentVersion: number;
+      current: Record<string, unknown>;
+      yours: Record<string, unknown>;
+      savedBy: string;
+    };
     expect(problem).toMatchObject({
       status: 409,
       title: "Conflict",
@@ -71,7 +89,14 @@ describe("two saves of the same seed", () => {
     expect(await db().auditLog.count()).toBe(before.audit);
 
     // What the editor shows side by side: only the fields that differ, theirs against yours.
-    const editor: TEditorFields = { ...mine, input: "", referenceAnswer: "", specialtyTags: "", authorNotes: "", duplicateReason: "" };
+    const editor: TEditorFields = {
+      ...mine,
+      input: "",
+      referenceAnswer: "",
+      specialtyTags: "",
+      authorNotes: "",
+      duplicateReason: "",
+    };
     const rows = conflictRows(problem.current, editor, terms);
     expect(rows.map((r) => [r.field, r.theirs, r.yours])).toEqual([
       ["instruction", theirs.instruction, mine.instruction],
@@ -86,6 +111,10 @@ describe("two saves of the same seed", () => {
     const detail = await getSeed(author, id);
     expect(detail.versions.map((v) => v.version)).toEqual([1, 2, 3]);
     expect(detail.versions[2]?.changes.map((c) => c.field)).toEqual(["instruction", "difficulty"]);
-    expect(detail.current).toMatchObject({ instruction: mine.instruction, input: theirs.input, difficulty: 3 });
+    expect(detail.current).toMatchObject({
+      instruction: mine.instruction,
+      input: theirs.input,
+      difficulty: 3,
+    });
   });
 });

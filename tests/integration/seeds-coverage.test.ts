@@ -33,8 +33,23 @@ describe("seed coverage", () => {
     const clinician = await term("VIEW", "Clinician");
     const student = await term("VIEW", "Student"); // retired below, no replacement
 
-    const seed = (authorId: string, status: TStatus, topicId: string | null, typeId: string | null, viewId: string | null, difficulty: number | null) => ({
-      authorId, status, topicId, typeId, viewId, difficulty, version: 1, instruction: "Explain.", specialtyTags: [],
+    const seed = (
+      authorId: string,
+      status: TStatus,
+      topicId: string | null,
+      typeId: string | null,
+      viewId: string | null,
+      difficulty: number | null,
+    ) => ({
+      authorId,
+      status,
+      topicId,
+      typeId,
+      viewId,
+      difficulty,
+      version: 1,
+      instruction: "Explain.",
+      specialtyTags: [],
     });
     await db().seed.createMany({
       data: [
@@ -112,6 +127,9 @@ describe("seed coverage", () => {
     // Researchers see approved seeds only, here too.
     const r = await seedCoverage(researcher);
     expect(r.total).toBe(2);
-    expect(Object.fromEntries(r.rows.map((row) => [row.label, row.counts]))).toEqual({ Cardiology: [1, 1, 0], Neurology: [0, 0, 0] });
+    expect(Object.fromEntries(r.rows.map((row) => [row.label, row.counts]))).toEqual({
+      Cardiology: [1, 1, 0],
+      Neurology: [0, 0, 0],
+    });
   });
 });

@@ -15,7 +15,14 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-const clean = { topic: "Cardiology", view: "Patient", type: "Chat", instruction: "Explain angina to me.", input: "<noinput>", difficulty: "2" };
+const clean = {
+  topic: "Cardiology",
+  view: "Patient",
+  type: "Chat",
+  instruction: "Explain angina to me.",
+  input: "<noinput>",
+  difficulty: "2",
+};
 const withPhi = {
   ...clean,
   instruction: "Summarise this referral letter for the patient.",
@@ -24,7 +31,11 @@ const withPhi = {
 
 async function setup() {
   const admin = await makeUser("ADMIN");
-  for (const [kind, label] of [["TOPIC", "Cardiology"], ["VIEW", "Patient"], ["TYPE", "Chat"]] as const) {
+  for (const [kind, label] of [
+    ["TOPIC", "Cardiology"],
+    ["VIEW", "Patient"],
+    ["TYPE", "Chat"],
+  ] as const) {
     await addTerm(asCurrent(admin), { kind, label }, ctx());
   }
   const { token } = await insertApiToken(db(), admin.id, "pipeline", null);
@@ -61,20 +72,26 @@ describe("importing as approved never approves possible patient identifiers", ()
     };
     expect(body.approved).toBe(1);
     expect(body.heldForReview).toEqual([{ record: 2, seedId: expect.any(String) as string }]);
-    expect(new Set(body.phiWarnings.map((w) => w.kind))).toEqual(new Set(["person_name", "date_of_birth", "record_number"]));
+    expect(new Set(body.phiWarnings.map((w) => w.kind))).toEqual(
+      new Set(["person_name", "date_of_birth", "record_number"]),
+    );
     expect(body.phiWarnings.every((w) => w.record === 2 && w.field === "input")).toBe(true);
     // The response names kinds and places, never the identifiers themselves.
     expect(JSON.stringify(body)).not.toContain("John Smith");
 
     const held = await db().seed.findUniqueOrThrow({ where: { id: body.heldForReview[0]?.seedId ?? "" } });
     expect(held).toMatchObject({ status: "SUBMITTED", approvedAt: null, approvedById: null });
-    expect((await db().seed.findFirstOrThrow({ where: { instruction: clean.instruction } })).status).toBe("APPROVED");
+    expect((await db().seed.findFirstOrThrow({ where: { instruction: clean.instruction } })).status).toBe(
+      "APPROVED",
+    );
     const audit = await db().auditLog.findFirstOrThrow({ where: { action: "seed.import" } });
     expect(audit.after).toMatchObject({ status: "approved", approved: 1, heldForReview: 1 });
 
     // Export carries only approved seeds: the identifiers do not leave.
     const exported = await exportSeedsRoute.handle(
-      new Request("http://app.test/api/v1/seeds/export?format=jsonl", { headers: { authorization: `Bearer ${token}` } }),
+      new Request("http://app.test/api/v1/seeds/export?format=jsonl", {
+        headers: { authorization: `Bearer ${token}` },
+      }),
     );
     const text = await exported.text();
     expect(text.trim().split("\n")).toHaveLength(1);
@@ -82,7 +99,9 @@ describe("importing as approved never approves possible patient identifiers", ()
 
     // The held seed goes through the ordinary approval check: a reviewer cannot approve it as it stands.
     const reviewer = asCurrent(await makeUser("CLINICIAN"));
-    await expect(reviewSeed(reviewer, held.id, { baseVersion: 1, decision: "APPROVE", comment: "" }, ctx())).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      reviewSeed(reviewer, held.id, { baseVersion: 1, decision: "APPROVE", comment: "" }, ctx()),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("an import as submitted holds nothing back: every seed waits for review anyway", async () => {
@@ -114,12 +133,20 @@ describe("Idempotency-Key on import", () => {
     expect(await db().idempotencyKey.count({ where: { userId: admin.id, scope: "seeds-import" } })).toBe(1);
 
     // Two retries racing each other: the vocabulary lock serialises them, the second replays.
-    const raced = await Promise.all([post(token, file, "status=approved", key), post(token, file, "status=approved", key)]);
+    const raced = await Promise.all([
+      post(token, file, "status=approved", key),
+      post(token, file, "status=approved", key),
+    ]);
     for (const r of raced) expect(((await r.json()) as { batchId: string }).batchId).toBe(firstBody.batchId);
     expect(await db().seed.count()).toBe(2);
 
     // The same key for another file (or other options) is a client bug, refused without importing.
-    const other = await post(token, JSON.stringify([{ ...clean, instruction: "Define angina pectoris." }]), "status=approved", key);
+    const other = await post(
+      token,
+      JSON.stringify([{ ...clean, instruction: "Define angina pectoris." }]),
+      "status=approved",
+      key,
+    );
     expect(other.status).toBe(422);
     expect(other.headers.get("content-type")).toContain("application/problem+json");
     expect((await post(token, file, "status=submitted", key)).status).toBe(422);
@@ -128,7 +155,9 @@ describe("Idempotency-Key on import", () => {
     // Without the key (or with a new one) the same file is refused record by record as exact duplicates.
     const again = await post(token, file, "status=approved", { "idempotency-key": "pipeline-run-43" });
     expect(again.status).toBe(422);
-    const againBody = (await again.json()) as { recordErrors: { record: number; field: string; message: string }[] };
+    const againBody = (await again.json()) as {
+      recordErrors: { record: number; field: string; message: string }[];
+    };
     expect(againBody.recordErrors.map((e) => e.record)).toEqual([1, 2]);
     expect(againBody.recordErrors[0]?.message).toMatch(/^Exact duplicate of seed /);
     expect(await db().idempotencyKey.count()).toBe(1);

@@ -36,7 +36,11 @@ function post(token: string, body: BodyInit, query: string, headers: Record<stri
   );
 }
 
-type TProblem = { status: number; detail: string; recordErrors?: { record: number; field: string; message: string }[] };
+type TProblem = {
+  status: number;
+  detail: string;
+  recordErrors?: { record: number; field: string; message: string }[];
+};
 
 async function refusal(res: Response): Promise<TProblem> {
   expect(res.headers.get("content-type")).toBe("application/problem+json");
@@ -62,7 +66,10 @@ describe("the import route refuses in words, stores nothing, and the screen show
   it("too big: over 5 MB, declared or streamed", async () => {
     const { token } = await setup(labelsOf(good));
     const declared = await refusal(await post(token, "x".repeat(5_000_001), ""));
-    expect(declared).toMatchObject({ status: 413, detail: expect.stringMatching(/^The file is larger than 5 MB \(5,000,000 bytes\)/) as string });
+    expect(declared).toMatchObject({
+      status: 413,
+      detail: expect.stringMatching(/^The file is larger than 5 MB \(5,000,000 bytes\)/) as string,
+    });
     const streamed = await refusal(await post(token, streamOf(5_100_000), ""));
     expect(streamed.status).toBe(413);
     expect(streamed.detail).toBe(declared.detail);
@@ -74,33 +81,62 @@ describe("the import route refuses in words, stores nothing, and the screen show
   it("empty: an empty file, or one of blank lines, says it is empty", async () => {
     const { token } = await setup(labelsOf(good));
     for (const body of ["", "\n\n  \n"]) {
-      expect(await refusal(await post(token, body, "dryRun=1"))).toMatchObject({ status: 422, detail: "The file is empty: choose the file with the seeds" });
-      expect(await refusal(await post(token, body, ""))).toMatchObject({ status: 422, detail: "The file is empty: choose the file with the seeds" });
+      expect(await refusal(await post(token, body, "dryRun=1"))).toMatchObject({
+        status: 422,
+        detail: "The file is empty: choose the file with the seeds",
+      });
+      expect(await refusal(await post(token, body, ""))).toMatchObject({
+        status: 422,
+        detail: "The file is empty: choose the file with the seeds",
+      });
     }
-    expect(await refusal(await post(token, "[]", ""))).toMatchObject({ status: 422, detail: "The file holds no seeds: the JSON array is empty" });
+    expect(await refusal(await post(token, "[]", ""))).toMatchObject({
+      status: 422,
+      detail: "The file holds no seeds: the JSON array is empty",
+    });
   });
 
   it("not JSON: a CSV, a broken array, a file that is not UTF-8", async () => {
     const { token } = await setup(labelsOf(good));
-    const csv = await refusal(await post(token, "topic,view,type,instruction\nCardiology,Patient,Chat,Explain angina\n", ""));
+    const csv = await refusal(
+      await post(token, "topic,view,type,instruction\nCardiology,Patient,Chat,Explain angina\n", ""),
+    );
     expect(csv.status).toBe(400);
-    expect(csv.detail).toMatch(/^The file is not JSON\. Expected a JSON array of seed objects .* or JSON Lines/);
+    expect(csv.detail).toMatch(
+      /^The file is not JSON\. Expected a JSON array of seed objects .* or JSON Lines/,
+    );
     expect(csv.recordErrors ?? []).toEqual([]);
     const broken = JSON.stringify(good).slice(0, -10);
-    expect(await refusal(await post(token, broken, ""))).toMatchObject({ status: 400, detail: expect.stringMatching(/^The file is not valid JSON/) as string });
-    expect(await refusal(await post(token, new Uint8Array([0x5b, 0xff, 0xfe, 0x5d]), ""))).toMatchObject({ status: 400, detail: "The file is not valid UTF-8" });
+    expect(await refusal(await post(token, broken, ""))).toMatchObject({
+      status: 400,
+      detail: expect.stringMatching(/^The file is not valid JSON/) as string,
+    });
+    expect(await refusal(await post(token, new Uint8Array([0x5b, 0xff, 0xfe, 0x5d]), ""))).toMatchObject({
+      status: 400,
+      detail: "The file is not valid UTF-8",
+    });
     expect(await db().seed.count()).toBe(0);
   });
 
   it("wrong shape: another kind of file, a single value, records with wrong fields", async () => {
     const { token } = await setup(labelsOf(good));
-    const dataset = [{ instruction: "Explain angina.", input: "", output: "Angina is chest pain…" }].map((r) => JSON.stringify(r)).join("\n");
+    const dataset = [{ instruction: "Explain angina.", input: "", output: "Angina is chest pain…" }]
+      .map((r) => JSON.stringify(r))
+      .join("\n");
     const other = await refusal(await post(token, dataset, "", { "content-type": "application/x-ndjson" }));
     expect(other.status).toBe(422);
-    expect(other.detail).toMatch(/^No record is a seed\. Expected .* each with topic, view, type, instruction, input and difficulty/);
-    expect(other.recordErrors).toEqual(expect.arrayContaining([{ record: 1, field: "output", message: "Unknown field" }]));
-    expect((await refusal(await post(token, "42", ""))).detail).toMatch(/^The file holds a single JSON value, not seeds/);
-    const mixed = await refusal(await post(token, JSON.stringify([good[0], { ...good[1], difficulty: "9" }, "text"]), ""));
+    expect(other.detail).toMatch(
+      /^No record is a seed\. Expected .* each with topic, view, type, instruction, input and difficulty/,
+    );
+    expect(other.recordErrors).toEqual(
+      expect.arrayContaining([{ record: 1, field: "output", message: "Unknown field" }]),
+    );
+    expect((await refusal(await post(token, "42", ""))).detail).toMatch(
+      /^The file holds a single JSON value, not seeds/,
+    );
+    const mixed = await refusal(
+      await post(token, JSON.stringify([good[0], { ...good[1], difficulty: "9" }, "text"]), ""),
+    );
     expect(mixed).toMatchObject({
       status: 422,
       detail: "Some records are not valid",
@@ -109,15 +145,21 @@ describe("the import route refuses in words, stores nothing, and the screen show
         { record: 3, field: "_", message: "Not a seed object" },
       ],
     });
-    expect(await refusal(await post(token, JSON.stringify(good), "", { "content-type": "text/csv" }))).toMatchObject({ status: 415 });
+    expect(
+      await refusal(await post(token, JSON.stringify(good), "", { "content-type": "text/csv" })),
+    ).toMatchObject({ status: 415 });
     expect(await db().seed.count()).toBe(0);
   });
-
 });
 
 /** The import's answer without what only a stored import has (its batch and seed ids). */
 function comparable(body: Record<string, unknown>) {
-  const { dryRun: _dry, batchId: _batch, heldForReview, ...rest } = body as { dryRun: boolean; batchId: string | null; heldForReview: { record: number }[] };
+  const {
+    dryRun: _dry,
+    batchId: _batch,
+    heldForReview,
+    ...rest
+  } = body as { dryRun: boolean; batchId: string | null; heldForReview: { record: number }[] };
   return { ...rest, heldForReview: heldForReview.map((h) => h.record) };
 }
 
@@ -126,7 +168,11 @@ describe("a check previews exactly the import it stands for", () => {
   const records: TSeedRecord[] = [
     ...generatedSeedRecords(12),
     { ...good[0]!, instruction: `${good[0]!.instruction} Please answer briefly.` },
-    { ...good[1]!, instruction: "Draft a reply to the patient's question.", input: "Mr. John Smith, DOB 03/04/1961, asks about his results." },
+    {
+      ...good[1]!,
+      instruction: "Draft a reply to the patient's question.",
+      input: "Mr. John Smith, DOB 03/04/1961, asks about his results.",
+    },
   ];
   const labels = labelsOf(records);
   const known = { TOPIC: labels.TOPIC, VIEW: labels.VIEW, TYPE: labels.TYPE.slice(2) };
@@ -164,7 +210,10 @@ describe("a check previews exactly the import it stands for", () => {
     const { requestId: _a, ...dryRest } = dry as TProblem & { requestId: string };
     const { requestId: _b, ...runRest } = run as TProblem & { requestId: string };
     expect(dryRest).toEqual(runRest);
-    expect(dry).toMatchObject({ status: 422, detail: expect.stringMatching(/^2 labels are not in the vocabularies/) as string });
+    expect(dry).toMatchObject({
+      status: 422,
+      detail: expect.stringMatching(/^2 labels are not in the vocabularies/) as string,
+    });
     expect(await db().seed.count()).toBe(0);
   });
 });

@@ -12,7 +12,6 @@ import { resetDatabase } from "../support/db";
 import { describeEachSource } from "../support/each-data-source";
 import { heldRecordNumbers } from "../support/seed-phi";
 
-
 type TUnknown = { kind: "TOPIC" | "VIEW" | "TYPE"; label: string; spellings: string[]; records: number[] };
 
 async function tokenFor(role: "ADMIN" | "CLINICIAN" | "RESEARCHER") {
@@ -139,7 +138,9 @@ describeEachSource("alpacare/med_seed.json", "importing med_seed.json", (SEED_FI
     expect(result.count).toBe(167);
     expect(HELD).toContain(73);
     expect(result.approved).toBe(167 - HELD.length);
-    expect(result.heldForReview).toEqual(HELD.map((record) => ({ record, seedId: expect.any(String) as string })));
+    expect(result.heldForReview).toEqual(
+      HELD.map((record) => ({ record, seedId: expect.any(String) as string })),
+    );
 
     const seeds = await db().seed.findMany({
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -160,9 +161,7 @@ describeEachSource("alpacare/med_seed.json", "importing med_seed.json", (SEED_FI
     // Only the type vocabulary we seeded plus what the import added: no label was invented.
     const views = await db().vocabularyTerm.findMany({ where: { kind: "VIEW" } });
     expect(views.length).toBe(new Set(source.map((r) => normaliseLabel(r.view ?? ""))).size);
-    expect(await db().auditLog.count({ where: { action: "seed.import", entityId: result.batchId } })).toBe(
-      1,
-    );
+    expect(await db().auditLog.count({ where: { action: "seed.import", entityId: result.batchId } })).toBe(1);
 
     // Importing the same file again is refused record by record as exact duplicates.
     const again = await importReq(token, sourceText, "status=approved&unknownLabels=add");

@@ -55,16 +55,31 @@ async function world() {
   const view = await addTerm(a, { kind: "VIEW", label: "Patient" }, ctx());
   const type = await addTerm(a, { kind: "TYPE", label: "Open Q&A" }, ctx());
   const fields = (instruction: string, input = "") =>
-    parseInput(ZSeedFields, { topicId: topic.id, viewId: view.id, typeId: type.id, instruction, input, difficulty: "2" });
+    parseInput(ZSeedFields, {
+      topicId: topic.id,
+      viewId: view.id,
+      typeId: type.id,
+      instruction,
+      input,
+      difficulty: "2",
+    });
   const mine = asCurrent(clinician);
   const theirs = asCurrent(colleague);
   const draft = await createSeed(mine, fields("Explain what an ECG shows in angina."), ctx());
   const phiDraft = await createSeed(mine, fields("Answer the patient's question.", PHI_TEXT), ctx());
   const toReview = await createSeed(theirs, fields("Describe the warning signs of a heart attack."), ctx());
   await submitSeed(theirs, toReview.id, 1, ctx());
-  const phiToReview = await createSeed(theirs, fields("Reply to this message from a patient.", PHI_TEXT), ctx());
+  const phiToReview = await createSeed(
+    theirs,
+    fields("Reply to this message from a patient.", PHI_TEXT),
+    ctx(),
+  );
   await submitSeed(theirs, phiToReview.id, 1, ctx());
-  const approved = await createSeed(theirs, fields("List three causes of chest pain other than the heart."), ctx());
+  const approved = await createSeed(
+    theirs,
+    fields("List three causes of chest pain other than the heart."),
+    ctx(),
+  );
   await submitSeed(theirs, approved.id, 1, ctx());
   await reviewSeed(mine, approved.id, { baseVersion: 1, decision: "APPROVE", comment: "" }, ctx());
   const finding = async (id: string, user = mine) => {
@@ -74,21 +89,56 @@ async function world() {
   };
   return {
     users: { ADMIN: admin, CLINICIAN: clinician, RESEARCHER: researcher } as const,
-    ids: { draft: draft.id, phiDraft: phiDraft.id, toReview: toReview.id, phiToReview: phiToReview.id, approved: approved.id },
+    ids: {
+      draft: draft.id,
+      phiDraft: phiDraft.id,
+      toReview: toReview.id,
+      phiToReview: phiToReview.id,
+      approved: approved.id,
+    },
     body: {
-      create: { topicId: topic.id, viewId: view.id, typeId: type.id, instruction: "What does a statin do?", difficulty: "1" },
-      save: { topicId: topic.id, viewId: view.id, typeId: type.id, instruction: "Explain what an ECG shows in stable angina.", difficulty: "2", baseVersion: 1 },
+      create: {
+        topicId: topic.id,
+        viewId: view.id,
+        typeId: type.id,
+        instruction: "What does a statin do?",
+        difficulty: "1",
+      },
+      save: {
+        topicId: topic.id,
+        viewId: view.id,
+        typeId: type.id,
+        instruction: "Explain what an ECG shows in stable angina.",
+        difficulty: "2",
+        baseVersion: 1,
+      },
       redact: await finding(phiDraft.id),
       falsePositive: await finding(phiToReview.id),
     },
   };
 }
 
-type TCall = { key: string; path: string; params?: Record<string, string>; body?: unknown; contentType?: string; raw?: string };
+type TCall = {
+  key: string;
+  path: string;
+  params?: Record<string, string>;
+  body?: unknown;
+  contentType?: string;
+  raw?: string;
+};
 
 function calls(w: Awaited<ReturnType<typeof world>>): TCall[] {
   const { ids, body } = w;
-  const file = JSON.stringify([{ topic: "Cardiology", view: "Patient", type: "Open Q&A", instruction: "Define angina.", input: "<noinput>", difficulty: "1" }]);
+  const file = JSON.stringify([
+    {
+      topic: "Cardiology",
+      view: "Patient",
+      type: "Open Q&A",
+      instruction: "Define angina.",
+      input: "<noinput>",
+      difficulty: "1",
+    },
+  ]);
   return [
     { key: "POST /api/v1/seeds/import", path: "/api/v1/seeds/import?status=submitted", raw: file },
     { key: "GET /api/v1/seeds/export", path: "/api/v1/seeds/export?format=jsonl" },
@@ -96,18 +146,47 @@ function calls(w: Awaited<ReturnType<typeof world>>): TCall[] {
     { key: "GET /api/v1/seeds/:id", path: `/api/v1/seeds/${ids.approved}`, params: { id: ids.approved } },
     { key: "POST /api/v1/seeds", path: "/api/v1/seeds", body: body.create },
     { key: "GET /api/v1/seeds/similar", path: "/api/v1/seeds/similar?text=angina%20chest%20pain" },
-    { key: "PUT /api/v1/seeds/:id", path: `/api/v1/seeds/${ids.draft}`, params: { id: ids.draft }, body: body.save },
-    { key: "PUT /api/v1/seeds/:id/draft", path: `/api/v1/seeds/${ids.draft}/draft`, params: { id: ids.draft }, body: { baseVersion: 2, payload: { instruction: "Explain" } } },
-    { key: "POST /api/v1/seeds/:id/phi/redact", path: `/api/v1/seeds/${ids.phiDraft}/phi/redact`, params: { id: ids.phiDraft }, body: body.redact },
-    { key: "POST /api/v1/seeds/:id/submit", path: `/api/v1/seeds/${ids.draft}/submit`, params: { id: ids.draft }, body: { baseVersion: 2 } },
-    { key: "POST /api/v1/seeds/:id/review", path: `/api/v1/seeds/${ids.toReview}/review`, params: { id: ids.toReview }, body: { baseVersion: 1, decision: "APPROVE" } },
+    {
+      key: "PUT /api/v1/seeds/:id",
+      path: `/api/v1/seeds/${ids.draft}`,
+      params: { id: ids.draft },
+      body: body.save,
+    },
+    {
+      key: "PUT /api/v1/seeds/:id/draft",
+      path: `/api/v1/seeds/${ids.draft}/draft`,
+      params: { id: ids.draft },
+      body: { baseVersion: 2, payload: { instruction: "Explain" } },
+    },
+    {
+      key: "POST /api/v1/seeds/:id/phi/redact",
+      path: `/api/v1/seeds/${ids.phiDraft}/phi/redact`,
+      params: { id: ids.phiDraft },
+      body: body.redact,
+    },
+    {
+      key: "POST /api/v1/seeds/:id/submit",
+      path: `/api/v1/seeds/${ids.draft}/submit`,
+      params: { id: ids.draft },
+      body: { baseVersion: 2 },
+    },
+    {
+      key: "POST /api/v1/seeds/:id/review",
+      path: `/api/v1/seeds/${ids.toReview}/review`,
+      params: { id: ids.toReview },
+      body: { baseVersion: 1, decision: "APPROVE" },
+    },
     {
       key: "POST /api/v1/seeds/:id/phi/false-positive",
       path: `/api/v1/seeds/${ids.phiToReview}/phi/false-positive`,
       params: { id: ids.phiToReview },
       body: body.falsePositive,
     },
-    { key: "POST /api/v1/seeds/:id/retire", path: `/api/v1/seeds/${ids.approved}/retire`, params: { id: ids.approved } },
+    {
+      key: "POST /api/v1/seeds/:id/retire",
+      path: `/api/v1/seeds/${ids.approved}/retire`,
+      params: { id: ids.approved },
+    },
   ];
 }
 
@@ -119,7 +198,9 @@ function routeFor(key: string) {
 
 describe("who may call each seeds route", () => {
   it("lists every registered seeds route in the permission table", () => {
-    expect(seedRoutes.map((r) => `${r.def.method} ${r.def.path}`).sort()).toEqual(Object.keys(ALLOWED).sort());
+    expect(seedRoutes.map((r) => `${r.def.method} ${r.def.path}`).sort()).toEqual(
+      Object.keys(ALLOWED).sort(),
+    );
   });
 
   for (const role of ["ADMIN", "CLINICIAN", "RESEARCHER"] as const) {
@@ -132,10 +213,20 @@ describe("who may call each seeds route", () => {
         const method = route.def.method;
         const headers: Record<string, string> = { authorization: `Bearer ${token}` };
         if (c.raw !== undefined || c.body !== undefined) headers["content-type"] = "application/json";
-        const before = { seeds: await db().seed.count(), versions: await db().seedVersion.count(), terms: await db().vocabularyTerm.count() };
-        const denialsBefore = await db().auditLog.count({ where: { actorId: user.id, action: "permission.denied" } });
+        const before = {
+          seeds: await db().seed.count(),
+          versions: await db().seedVersion.count(),
+          terms: await db().vocabularyTerm.count(),
+        };
+        const denialsBefore = await db().auditLog.count({
+          where: { actorId: user.id, action: "permission.denied" },
+        });
         const res = await route.handle(
-          new Request(`http://app.test${c.path}`, { method, headers, body: c.raw ?? (c.body === undefined ? undefined : JSON.stringify(c.body)) }),
+          new Request(`http://app.test${c.path}`, {
+            method,
+            headers,
+            body: c.raw ?? (c.body === undefined ? undefined : JSON.stringify(c.body)),
+          }),
           c.params ? { params: Promise.resolve(c.params) } : undefined,
         );
         if (ALLOWED[c.key]?.includes(role)) {
@@ -144,8 +235,14 @@ describe("who may call each seeds route", () => {
         } else {
           expect(res.status, `${role} ${c.key}`).toBe(403);
           expect(res.headers.get("content-type")).toContain("application/problem+json");
-          expect(await db().auditLog.count({ where: { actorId: user.id, action: "permission.denied" } })).toBe(denialsBefore + 1);
-          expect({ seeds: await db().seed.count(), versions: await db().seedVersion.count(), terms: await db().vocabularyTerm.count() }).toEqual(before);
+          expect(
+            await db().auditLog.count({ where: { actorId: user.id, action: "permission.denied" } }),
+          ).toBe(denialsBefore + 1);
+          expect({
+            seeds: await db().seed.count(),
+            versions: await db().seedVersion.count(),
+            terms: await db().vocabularyTerm.count(),
+          }).toEqual(before);
         }
       }
     });

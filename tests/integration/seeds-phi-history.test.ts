@@ -37,22 +37,46 @@ describe("fixing a PHI finding by editing the text", () => {
   it("redacts the identifier in earlier versions and audit rows, marks the finding fixed and records the redaction", async () => {
     const { author, fields } = await setup();
     const { id } = await createSeed(author, fields({ input: `${NAME} asks about his chest pain.` }), ctx());
-    await saveSeed(author, id, { ...fields({ input: `${NAME} asks about chest pain on stairs.` }), baseVersion: 1 }, ctx());
+    await saveSeed(
+      author,
+      id,
+      { ...fields({ input: `${NAME} asks about chest pain on stairs.` }), baseVersion: 1 },
+      ctx(),
+    );
     expect(await everything()).toContain("John Smith");
 
-    const saved = await saveSeed(author, id, { ...fields({ input: "The patient asks about chest pain on stairs." }), baseVersion: 2 }, ctx());
+    const saved = await saveSeed(
+      author,
+      id,
+      { ...fields({ input: "The patient asks about chest pain on stairs." }), baseVersion: 2 },
+      ctx(),
+    );
     expect(saved.phiWarnings).toEqual([]);
     expect(await everything()).not.toContain("John Smith");
-    const save = await db().auditLog.findFirstOrThrow({ where: { entityId: id, action: "seed.save" }, orderBy: { id: "desc" } });
+    const save = await db().auditLog.findFirstOrThrow({
+      where: { entityId: id, action: "seed.save" },
+      orderBy: { id: "desc" },
+    });
     expect(save.before).toMatchObject({ input: "Mr. [REDACTED] asks about chest pain on stairs." });
 
-    const redaction = await db().auditLog.findFirstOrThrow({ where: { entityId: id, action: "seed.phi_redact" } });
+    const redaction = await db().auditLog.findFirstOrThrow({
+      where: { entityId: id, action: "seed.phi_redact" },
+    });
     expect(redaction).toMatchObject({ actorId: author.id });
-    expect(redaction.after).toMatchObject({ via: "save", version: 3, versionsRedacted: 2, findings: [{ field: "input", kind: "person_name" }] });
+    expect(redaction.after).toMatchObject({
+      via: "save",
+      version: 3,
+      versionsRedacted: 2,
+      findings: [{ field: "input", kind: "person_name" }],
+    });
     const decisions = await db().seedPhiDecision.findMany({ where: { seedId: id } });
-    expect(decisions).toMatchObject([{ field: "input", kind: "person_name", decision: "fixed", decidedById: author.id }]);
+    expect(decisions).toMatchObject([
+      { field: "input", kind: "person_name", decision: "fixed", decidedById: author.id },
+    ]);
     // The version written by the save itself was never touched.
-    expect((await db().seedVersion.findFirstOrThrow({ where: { seedId: id, version: 3 } })).snapshot).toMatchObject({
+    expect(
+      (await db().seedVersion.findFirstOrThrow({ where: { seedId: id, version: 3 } })).snapshot,
+    ).toMatchObject({
       input: "The patient asks about chest pain on stairs.",
     });
   });
@@ -60,17 +84,32 @@ describe("fixing a PHI finding by editing the text", () => {
   it("an identifier moved to another field is not fixed, and a fixed one typed again is open again", async () => {
     const { author, reviewer, fields } = await setup();
     const { id } = await createSeed(author, fields({ input: `${NAME} asks about his chest pain.` }), ctx());
-    await saveSeed(author, id, { ...fields({ input: "The patient asks.", authorNotes: `From ${NAME}'s clinic letter.` }), baseVersion: 1 }, ctx());
+    await saveSeed(
+      author,
+      id,
+      {
+        ...fields({ input: "The patient asks.", authorNotes: `From ${NAME}'s clinic letter.` }),
+        baseVersion: 1,
+      },
+      ctx(),
+    );
     expect(await db().auditLog.count({ where: { entityId: id, action: "seed.phi_redact" } })).toBe(0);
     expect(await everything()).toContain("John Smith");
 
     await saveSeed(author, id, { ...fields({ input: "The patient asks." }), baseVersion: 2 }, ctx());
     expect(await everything()).not.toContain("John Smith");
-    const again = await saveSeed(author, id, { ...fields({ input: `${NAME} asks.` }), baseVersion: 3 }, ctx());
+    const again = await saveSeed(
+      author,
+      id,
+      { ...fields({ input: `${NAME} asks.` }), baseVersion: 3 },
+      ctx(),
+    );
     expect(again.phiWarnings.map((w) => w.kind)).toEqual(["person_name"]);
     await submitSeed(author, id, 4, ctx());
     // "Fixed" is history, not a ruling: the identifier typed again blocks approval like any finding.
-    await expect(reviewSeed(reviewer, id, { baseVersion: 4, decision: "APPROVE", comment: "" }, ctx())).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      reviewSeed(reviewer, id, { baseVersion: 4, decision: "APPROVE", comment: "" }, ctx()),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("a finding ruled a false positive is not redacted when the text changes", async () => {
@@ -79,8 +118,18 @@ describe("fixing a PHI finding by editing the text", () => {
     await submitSeed(author, id, 1, ctx());
     const finding = (await getSeed(reviewer, id)).phiFindings[0];
     if (!finding) throw new Error("no finding");
-    await markPhiFalsePositive(reviewer, id, { field: finding.field, fingerprint: finding.fingerprint }, ctx());
-    await saveSeed(author, id, { ...fields({ input: "The patient asks about his chest pain." }), baseVersion: 1 }, ctx());
+    await markPhiFalsePositive(
+      reviewer,
+      id,
+      { field: finding.field, fingerprint: finding.fingerprint },
+      ctx(),
+    );
+    await saveSeed(
+      author,
+      id,
+      { ...fields({ input: "The patient asks about his chest pain." }), baseVersion: 1 },
+      ctx(),
+    );
     expect(await db().auditLog.count({ where: { entityId: id, action: "seed.phi_redact" } })).toBe(0);
     expect(await everything()).toContain("John Smith");
   });
@@ -95,7 +144,13 @@ describe("the PHI scan covers every free-text field a person writes", () => {
     const saved = await saveSeed(
       author,
       created.id,
-      { ...fields({ duplicateReason: "Asked for by Dr. Jane Doe's clinic", specialtyTags: "cardiology, jane.doe@example.org" }), baseVersion: 1 },
+      {
+        ...fields({
+          duplicateReason: "Asked for by Dr. Jane Doe's clinic",
+          specialtyTags: "cardiology, jane.doe@example.org",
+        }),
+        baseVersion: 1,
+      },
       ctx(),
     );
     expect(saved.phiWarnings.map((w) => [w.field, w.kind]).sort()).toEqual([
@@ -112,14 +167,28 @@ describe("the PHI scan covers every free-text field a person writes", () => {
     await submitSeed(author, id, 1, ctx());
     const comment = `Like ${NAME} in bed 4: say what to do at rest.`;
     // The reviewer is asked first; confirmed, the comment is stored and stays one of the seed's findings.
-    await expect(reviewSeed(reviewer, id, { baseVersion: 1, decision: "REQUEST_CHANGES", comment }, ctx())).rejects.toMatchObject({ code: "PHI_FINDINGS", status: 422 });
-    await reviewSeed(reviewer, id, { baseVersion: 1, decision: "REQUEST_CHANGES", comment, phiConfirmed: true }, ctx());
+    await expect(
+      reviewSeed(reviewer, id, { baseVersion: 1, decision: "REQUEST_CHANGES", comment }, ctx()),
+    ).rejects.toMatchObject({ code: "PHI_FINDINGS", status: 422 });
+    await reviewSeed(
+      reviewer,
+      id,
+      { baseVersion: 1, decision: "REQUEST_CHANGES", comment, phiConfirmed: true },
+      ctx(),
+    );
     const finding = (await getSeed(author, id)).phiFindings.find((f) => f.field === "reviewComment");
     expect(finding).toMatchObject({ kind: "person_name", resolved: false });
-    await saveSeed(author, id, { ...fields({ instruction: "Answer the patient's question about pain at rest." }), baseVersion: 1 }, ctx());
+    await saveSeed(
+      author,
+      id,
+      { ...fields({ instruction: "Answer the patient's question about pain at rest." }), baseVersion: 1 },
+      ctx(),
+    );
     await submitSeed(author, id, 2, ctx());
     const other = asCurrent(await makeUser("CLINICIAN"));
-    await expect(reviewSeed(other, id, { baseVersion: 2, decision: "APPROVE", comment: "" }, ctx())).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      reviewSeed(other, id, { baseVersion: 2, decision: "APPROVE", comment: "" }, ctx()),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
 
     if (!finding) throw new Error("no finding");
     await redactPhiFinding(author, id, { field: "reviewComment", fingerprint: finding.fingerprint }, ctx());
@@ -127,7 +196,14 @@ describe("the PHI scan covers every free-text field a person writes", () => {
     // Only the comment held the identifier: the seed keeps its version, so the reviewer's page stays current.
     expect((await db().seed.findUniqueOrThrow({ where: { id } })).version).toBe(2);
     // An identifier in an approval comment could never be fixed (approved seeds are frozen): refused.
-    await expect(reviewSeed(other, id, { baseVersion: 2, decision: "APPROVE", comment: `Fine, unlike ${NAME}'s case.` }, ctx())).rejects.toMatchObject({
+    await expect(
+      reviewSeed(
+        other,
+        id,
+        { baseVersion: 2, decision: "APPROVE", comment: `Fine, unlike ${NAME}'s case.` },
+        ctx(),
+      ),
+    ).rejects.toMatchObject({
       code: "PHI_FINDINGS",
       fieldErrors: { comment: [expect.any(String)] },
     });

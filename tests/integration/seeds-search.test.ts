@@ -17,7 +17,8 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-const list = (user: Parameters<typeof listSeeds>[0], q: Record<string, string>) => listSeeds(user, parseInput(ZSeedListQuery, q));
+const list = (user: Parameters<typeof listSeeds>[0], q: Record<string, string>) =>
+  listSeeds(user, parseInput(ZSeedListQuery, q));
 
 async function setup() {
   const admin = asCurrent(await makeUser("ADMIN"));
@@ -30,18 +31,45 @@ async function setup() {
 }
 
 /** Many seeds at once, straight into the table (the search reads the generated column the database fills). */
-async function bulk(n: number, row: (i: number) => { authorId: string; status: "DRAFT" | "SUBMITTED" | "APPROVED"; instruction: string; topicId?: string; updatedAt?: Date }) {
-  await db().seed.createMany({ data: Array.from({ length: n }, (_, i) => ({ version: 1, specialtyTags: [], ...row(i) })) });
+async function bulk(
+  n: number,
+  row: (i: number) => {
+    authorId: string;
+    status: "DRAFT" | "SUBMITTED" | "APPROVED";
+    instruction: string;
+    topicId?: string;
+    updatedAt?: Date;
+  },
+) {
+  await db().seed.createMany({
+    data: Array.from({ length: n }, (_, i) => ({ version: 1, specialtyTags: [], ...row(i) })),
+  });
 }
 
 describe("seed search", () => {
   it("applies visibility and filters together with the match: no match is dropped behind thousands of others", async () => {
     const { author, other, cardiology, endocrinology } = await setup();
     // 5,001 matches the caller may not see (another author's drafts), written first…
-    await bulk(5_001, (i) => ({ authorId: other.id, status: "DRAFT", instruction: `Explain a cough remedy, case ${i}.` }));
+    await bulk(5_001, (i) => ({
+      authorId: other.id,
+      status: "DRAFT",
+      instruction: `Explain a cough remedy, case ${i}.`,
+    }));
     // …and 5,001 visible matches under another topic.
-    await bulk(5_001, (i) => ({ authorId: other.id, status: "SUBMITTED", instruction: `Explain a cough remedy for a child, case ${i}.`, topicId: endocrinology.id }));
-    const wanted = await createSeed(author, parseInput(ZSeedFields, { instruction: "Explain a cough remedy for an adult with heart failure.", topicId: cardiology.id }), ctx());
+    await bulk(5_001, (i) => ({
+      authorId: other.id,
+      status: "SUBMITTED",
+      instruction: `Explain a cough remedy for a child, case ${i}.`,
+      topicId: endocrinology.id,
+    }));
+    const wanted = await createSeed(
+      author,
+      parseInput(ZSeedFields, {
+        instruction: "Explain a cough remedy for an adult with heart failure.",
+        topicId: cardiology.id,
+      }),
+      ctx(),
+    );
 
     const mine = await list(author, { q: "cough remedy", topicId: cardiology.id });
     expect(mine.total).toBe(1);
@@ -53,8 +81,13 @@ describe("seed search", () => {
 
   it("ranks by ts_rank (instruction above input, above reference answer), then newest, and pages", async () => {
     const { author } = await setup();
-    const fields = (over: Record<string, unknown>) => parseInput(ZSeedFields, { instruction: "Answer the question.", ...over });
-    const inInstruction = await createSeed(author, fields({ instruction: "Adjust insulin dosing when insulin pumps fail." }), ctx());
+    const fields = (over: Record<string, unknown>) =>
+      parseInput(ZSeedFields, { instruction: "Answer the question.", ...over });
+    const inInstruction = await createSeed(
+      author,
+      fields({ instruction: "Adjust insulin dosing when insulin pumps fail." }),
+      ctx(),
+    );
     const inInput = await createSeed(author, fields({ input: "My insulin pen is empty." }), ctx());
     const inReference = await createSeed(author, fields({ referenceAnswer: "Check the insulin." }), ctx());
     await createSeed(author, fields({ instruction: "Explain what a statin does." }), ctx());
@@ -64,11 +97,23 @@ describe("seed search", () => {
     expect(found.seeds.map((s) => s.id)).toEqual([inInstruction.id, inInput.id, inReference.id]);
 
     // The generated search column follows every save.
-    await saveSeed(author, inReference.id, { ...fields({ instruction: "Store insulin in the fridge.", referenceAnswer: "" }), baseVersion: 1 }, ctx());
+    await saveSeed(
+      author,
+      inReference.id,
+      { ...fields({ instruction: "Store insulin in the fridge.", referenceAnswer: "" }), baseVersion: 1 },
+      ctx(),
+    );
     expect((await list(author, { q: "fridge" })).seeds.map((s) => s.id)).toEqual([inReference.id]);
 
-    await bulk(55, (i) => ({ authorId: author.id, status: "SUBMITTED", instruction: `Describe a rash, case ${i}.`, updatedAt: new Date(Date.UTC(2026, 0, 1, 0, i)) }));
-    const [p1, p2, p3] = await Promise.all([1, 2, 3].map((page) => list(author, { q: "rash", page: String(page) })));
+    await bulk(55, (i) => ({
+      authorId: author.id,
+      status: "SUBMITTED",
+      instruction: `Describe a rash, case ${i}.`,
+      updatedAt: new Date(Date.UTC(2026, 0, 1, 0, i)),
+    }));
+    const [p1, p2, p3] = await Promise.all(
+      [1, 2, 3].map((page) => list(author, { q: "rash", page: String(page) })),
+    );
     expect([p1?.total, p2?.total, p3?.total]).toEqual([55, 55, 55]);
     expect([p1?.seeds.length, p2?.seeds.length, p3?.seeds.length]).toEqual([50, 5, 0]);
     // Equal rank: newest change first, pages neither overlapping nor skipping.
@@ -79,8 +124,14 @@ describe("seed search", () => {
 
   it("keeps researchers to approved seeds and filters by status and difficulty without a search", async () => {
     const { author, other, researcher } = await setup();
-    await bulk(3, (i) => ({ authorId: other.id, status: (["DRAFT", "SUBMITTED", "APPROVED"] as const)[i] ?? "DRAFT", instruction: `Explain sepsis, ${i}.` }));
-    expect((await list(researcher, { q: "sepsis" })).seeds.map((s) => s.instruction)).toEqual(["Explain sepsis, 2."]);
+    await bulk(3, (i) => ({
+      authorId: other.id,
+      status: (["DRAFT", "SUBMITTED", "APPROVED"] as const)[i] ?? "DRAFT",
+      instruction: `Explain sepsis, ${i}.`,
+    }));
+    expect((await list(researcher, { q: "sepsis" })).seeds.map((s) => s.instruction)).toEqual([
+      "Explain sepsis, 2.",
+    ]);
     expect((await list(author, { q: "sepsis" })).total).toBe(2);
     expect((await list(author, {})).total).toBe(2);
     expect((await list(author, { status: "APPROVED" })).seeds.map((s) => s.status)).toEqual(["APPROVED"]);

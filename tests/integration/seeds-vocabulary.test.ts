@@ -33,12 +33,21 @@ async function setup() {
   const chat = await addTerm(admin, { kind: "TYPE", label: "Chat" }, ctx());
   const { token } = await insertApiToken(db(), adminRow.id, "t", null);
   const fields = (over: Record<string, unknown> = {}) =>
-    parseInput(ZSeedFields, { topicId: topic.id, viewId: view.id, typeId: rewrite.id, instruction: "Rewrite this discharge note in plain words.", difficulty: "2", ...over });
+    parseInput(ZSeedFields, {
+      topicId: topic.id,
+      viewId: view.id,
+      typeId: rewrite.id,
+      instruction: "Rewrite this discharge note in plain words.",
+      difficulty: "2",
+      ...over,
+    });
   return { admin, author, topic, view, rewrite, chat, token, fields };
 }
 
 const record = (type: string, instruction = "Rewrite the note for a patient.") =>
-  JSON.stringify([{ topic: "Cardiology", view: "Patient", type, instruction, input: "<noinput>", difficulty: "2" }]);
+  JSON.stringify([
+    { topic: "Cardiology", view: "Patient", type, instruction, input: "<noinput>", difficulty: "2" },
+  ]);
 
 function importFile(token: string, body: string, query = "unknownLabels=add") {
   return importSeedsRoute.handle(
@@ -57,20 +66,35 @@ describe("managing a vocabulary term", () => {
     const { admin, rewrite, chat, token } = await setup();
     await addAlias(admin, { termId: rewrite.id, alias: "Rewrites" }, ctx());
     await addAlias(admin, { termId: rewrite.id, alias: "Paraphrase" }, ctx());
-    await expect(removeAlias(admin, { termId: rewrite.id, alias: "Not there" }, ctx())).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(removeAlias(admin, { termId: rewrite.id, alias: "Not there" }, ctx())).rejects.toMatchObject(
+      { code: "NOT_FOUND" },
+    );
     await removeAlias(admin, { termId: rewrite.id, alias: "Paraphrase" }, ctx());
-    expect((await db().vocabularyTerm.findUniqueOrThrow({ where: { id: rewrite.id } })).aliases).toEqual(["Rewrites"]);
+    expect((await db().vocabularyTerm.findUniqueOrThrow({ where: { id: rewrite.id } })).aliases).toEqual([
+      "Rewrites",
+    ]);
     // A removed alias is unknown to the next import again.
     const unknown = await importFile(token, record("Paraphrase"), "unknownLabels=reject");
-    expect(((await unknown.json()) as { unknownLabels: { label: string }[] }).unknownLabels.map((u) => u.label)).toEqual(["Paraphrase"]);
+    expect(
+      ((await unknown.json()) as { unknownLabels: { label: string }[] }).unknownLabels.map((u) => u.label),
+    ).toEqual(["Paraphrase"]);
 
-    await expect(renameTerm(admin, parseInput(ZRenameTerm, { termId: rewrite.id, label: "chat" }), ctx())).rejects.toMatchObject({ code: "CONFLICT" });
-    await renameTerm(admin, parseInput(ZRenameTerm, { termId: rewrite.id, label: "Rewriting", keepOldAsAlias: "on" }), ctx());
+    await expect(
+      renameTerm(admin, parseInput(ZRenameTerm, { termId: rewrite.id, label: "chat" }), ctx()),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await renameTerm(
+      admin,
+      parseInput(ZRenameTerm, { termId: rewrite.id, label: "Rewriting", keepOldAsAlias: "on" }),
+      ctx(),
+    );
     const renamed = await db().vocabularyTerm.findUniqueOrThrow({ where: { id: rewrite.id } });
     expect(renamed).toMatchObject({ label: "Rewriting", aliases: ["Rewrites", "Rewrite"] });
     // Without the box ticked the old label goes.
     await renameTerm(admin, parseInput(ZRenameTerm, { termId: chat.id, label: "Chat dialogue" }), ctx());
-    expect(await db().vocabularyTerm.findUniqueOrThrow({ where: { id: chat.id } })).toMatchObject({ label: "Chat dialogue", aliases: [] });
+    expect(await db().vocabularyTerm.findUniqueOrThrow({ where: { id: chat.id } })).toMatchObject({
+      label: "Chat dialogue",
+      aliases: [],
+    });
 
     const trail = (await auditOf(rewrite.id)).map((a) => [a.action, a.before, a.after]);
     expect(trail).toEqual([
@@ -78,7 +102,11 @@ describe("managing a vocabulary term", () => {
       ["vocabulary.add_alias", { aliases: [] }, { aliases: ["Rewrites"] }],
       ["vocabulary.add_alias", { aliases: ["Rewrites"] }, { aliases: ["Rewrites", "Paraphrase"] }],
       ["vocabulary.remove_alias", { aliases: ["Rewrites", "Paraphrase"] }, { aliases: ["Rewrites"] }],
-      ["vocabulary.rename_term", { label: "Rewrite", aliases: ["Rewrites"] }, { label: "Rewriting", aliases: ["Rewrites", "Rewrite"] }],
+      [
+        "vocabulary.rename_term",
+        { label: "Rewrite", aliases: ["Rewrites"] },
+        { label: "Rewriting", aliases: ["Rewrites", "Rewrite"] },
+      ],
     ]);
   });
 
@@ -93,30 +121,49 @@ describe("managing a vocabulary term", () => {
     expect(seed.type?.label).toBe("Rewrite");
 
     // Editing other fields keeps it; choosing it anew (new seed, or switching back to it) is refused.
-    await saveSeed(author, id, { ...fields({ instruction: "Rewrite this discharge note in plain, short words." }), baseVersion: 1 }, ctx());
-    await expect(createSeed(author, fields(), ctx())).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { typeId: [expect.stringMatching(/retired/)] } });
+    await saveSeed(
+      author,
+      id,
+      { ...fields({ instruction: "Rewrite this discharge note in plain, short words." }), baseVersion: 1 },
+      ctx(),
+    );
+    await expect(createSeed(author, fields(), ctx())).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { typeId: [expect.stringMatching(/retired/)] },
+    });
     await saveSeed(author, id, { ...fields({ typeId: chat.id }), baseVersion: 2 }, ctx());
-    await expect(saveSeed(author, id, { ...fields(), baseVersion: 3 }, ctx())).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(saveSeed(author, id, { ...fields(), baseVersion: 3 }, ctx())).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
 
     // Imports no longer match its label or aliases, even with unknownLabels=add, and say why.
     for (const label of ["Rewrite", "rewrites"]) {
       const res = await importFile(token, record(label));
       expect(res.status).toBe(422);
-      const body = (await res.json()) as { detail: string; unknownLabels: { label: string; retiredTerm?: string }[] };
+      const body = (await res.json()) as {
+        detail: string;
+        unknownLabels: { label: string; retiredTerm?: string }[];
+      };
       expect(body.unknownLabels).toEqual([expect.objectContaining({ label, retiredTerm: "Rewrite" })]);
       expect(body.detail).toMatch(/retired/);
     }
-    await expect(addTerm(admin, { kind: "TYPE", label: "Rewrite" }, ctx())).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(addTerm(admin, { kind: "TYPE", label: "Rewrite" }, ctx())).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await db().seed.count()).toBe(1);
 
     // "Unless via alias": the admin gives the old spelling to a live term, and the import says so.
     await addAlias(admin, { termId: chat.id, alias: "Rewrite" }, ctx());
     const mapped = await importFile(token, record("Rewrite"));
     expect(mapped.status).toBe(201);
-    expect(((await mapped.json()) as { mapped: unknown[] }).mapped).toEqual([{ kind: "TYPE", from: "Rewrite", to: "Chat", retiredTerm: "Rewrite" }]);
+    expect(((await mapped.json()) as { mapped: unknown[] }).mapped).toEqual([
+      { kind: "TYPE", from: "Rewrite", to: "Chat", retiredTerm: "Rewrite" },
+    ]);
 
     // Restoring is refused while a live term holds one of its spellings.
-    await expect(restoreTerm(admin, { termId: rewrite.id }, ctx())).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(restoreTerm(admin, { termId: rewrite.id }, ctx())).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     await removeAlias(admin, { termId: chat.id, alias: "Rewrite" }, ctx());
     await restoreTerm(admin, { termId: rewrite.id }, ctx());
     expect((await db().vocabularyTerm.findUniqueOrThrow({ where: { id: rewrite.id } })).retiredAt).toBeNull();
@@ -131,18 +178,27 @@ describe("managing a vocabulary term", () => {
   it("retiring with a replacement moves the label and aliases there, so old files import as the replacement", async () => {
     const { admin, rewrite, chat, token } = await setup();
     await addAlias(admin, { termId: rewrite.id, alias: "Rewrites" }, ctx());
-    await expect(retireTerm(admin, { termId: rewrite.id, replacementId: rewrite.id }, ctx())).rejects.toMatchObject({
+    await expect(
+      retireTerm(admin, { termId: rewrite.id, replacementId: rewrite.id }, ctx()),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { replacementId: [expect.any(String)] },
     });
     await retireTerm(admin, { termId: rewrite.id, replacementId: chat.id }, ctx());
-    expect(await db().vocabularyTerm.findUniqueOrThrow({ where: { id: chat.id } })).toMatchObject({ aliases: ["Rewrite", "Rewrites"] });
+    expect(await db().vocabularyTerm.findUniqueOrThrow({ where: { id: chat.id } })).toMatchObject({
+      aliases: ["Rewrite", "Rewrites"],
+    });
     const audit = (await auditOf(rewrite.id)).find((a) => a.action === "vocabulary.retire_term");
-    expect(audit?.after).toMatchObject({ seedsKeepingIt: 0, replacement: { label: "Chat", aliases: ["Rewrite", "Rewrites"] } });
+    expect(audit?.after).toMatchObject({
+      seedsKeepingIt: 0,
+      replacement: { label: "Chat", aliases: ["Rewrite", "Rewrites"] },
+    });
 
     const res = await importFile(token, record("Rewrites"), "unknownLabels=reject");
     expect(res.status).toBe(201);
-    expect(((await res.json()) as { mapped: unknown[] }).mapped).toEqual([{ kind: "TYPE", from: "Rewrites", to: "Chat" }]);
+    expect(((await res.json()) as { mapped: unknown[] }).mapped).toEqual([
+      { kind: "TYPE", from: "Rewrites", to: "Chat" },
+    ]);
     expect((await db().seed.findFirstOrThrow({ include: { type: true } })).type?.label).toBe("Chat");
   });
 
@@ -160,7 +216,11 @@ describe("managing a vocabulary term", () => {
       ];
       for (const call of calls) await expect(call).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    expect(await db().vocabularyTerm.findUniqueOrThrow({ where: { id: rewrite.id } })).toMatchObject({ label: "Rewrite", aliases: [], retiredAt: null });
+    expect(await db().vocabularyTerm.findUniqueOrThrow({ where: { id: rewrite.id } })).toMatchObject({
+      label: "Rewrite",
+      aliases: [],
+      retiredAt: null,
+    });
     expect(await db().vocabularyTerm.count()).toBe(4);
   });
 });

@@ -52,7 +52,6 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-
 describeEachSource(
   "alpaca_eval/annotations.json",
   "AlpacaEval reproduction through the app",
@@ -66,7 +65,7 @@ describeEachSource(
         new Set([`${baseline}|${model}`]),
       );
       const byInstruction = new Map(annotations.map((a) => [a.instruction, a]));
-    const byShownInstruction = new Map(annotations.map((a) => [canonicalPresentation(a.instruction), a]));
+      const byShownInstruction = new Map(annotations.map((a) => [canonicalPresentation(a.instruction), a]));
       expect(byInstruction.size).toBe(805);
 
       const admin = await caller("ADMIN");
@@ -110,7 +109,11 @@ describeEachSource(
         });
       }
       // A leaderboard reproduction rates every pair, outputs that name their model included (held back by default).
-      const included = await admin(identityRevealingRoute, `/api/v1/studies/${id}/identity-revealing`, { method: "PUT", body: JSON.stringify({ include: true }), params });
+      const included = await admin(identityRevealingRoute, `/api/v1/studies/${id}/identity-revealing`, {
+        method: "PUT",
+        body: JSON.stringify({ include: true }),
+        params,
+      });
       expect(included.status).toBe(200);
       const started = await admin(startStudyRoute, `/api/v1/studies/${id}/start`, { method: "POST", params });
       expect(started.status).toBe(200);

@@ -20,7 +20,6 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-
 describeEachSource("alpacare/MedInstruct-test.jsonl", "study API", (MED) => {
   it("runs create → import JSONL → start → next → judgement over HTTP, with problem+json for bad input", async () => {
     const admin = await caller("ADMIN");

@@ -16,14 +16,22 @@ afterAll(async () => {
 
 it("refuses an empty outputs or annotations file with a 422 that says it is empty", async () => {
   const { call } = await apiCaller("ADMIN");
-  const created = await call(createStudyRoute, "/api/v1/studies", { method: "POST", body: { name: "Empty", criteria: ["Accuracy"], design: "all_pairs" } });
+  const created = await call(createStudyRoute, "/api/v1/studies", {
+    method: "POST",
+    body: { name: "Empty", criteria: ["Accuracy"], design: "all_pairs" },
+  });
   const { id } = (await created.json()) as { id: string };
   for (const [route, path, type, body] of [
     [importOutputsRoute, "outputs", "application/x-ndjson", ""],
     [importOutputsRoute, "outputs", "application/json", "  \n"],
     [importJudgeRoute, "judge-annotations?judge=gpt-4&criterion=accuracy", "application/json", ""],
   ] as const) {
-    const res = await call(route, `/api/v1/studies/${id}/${path}`, { method: "POST", type, body, params: { id } });
+    const res = await call(route, `/api/v1/studies/${id}/${path}`, {
+      method: "POST",
+      type,
+      body,
+      params: { id },
+    });
     expect(res.status, `${path} ${type}`).toBe(422);
     expect(((await res.json()) as { detail: string }).detail).toMatch(/^The file is empty/);
   }

@@ -6,7 +6,12 @@ import { createStudy } from "@/lib/studies/create-study";
 import { importOutputs } from "@/lib/studies/import-outputs";
 import { startStudy } from "@/lib/studies/start-study";
 import { nextAssignment, submitJudgement } from "@/lib/studies/rating-queue";
-import { annotationsRoute, dpoRoute, judgementsCsvRoute, studyStatsRoute } from "@/lib/studies/results-routes";
+import {
+  annotationsRoute,
+  dpoRoute,
+  judgementsCsvRoute,
+  studyStatsRoute,
+} from "@/lib/studies/results-routes";
 import { importJudgeRoute, judgeAgreementRoute } from "@/lib/studies/judge-routes";
 import { ZCreateStudy } from "@/lib/studies/schemas";
 import { asCurrent, ctx, makeUser } from "../support/factories";
@@ -19,7 +24,9 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-type THandler = { handle: (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response> };
+type THandler = {
+  handle: (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response>;
+};
 
 async function caller(role: "ADMIN" | "RESEARCHER") {
   const user = await makeUser(role);
@@ -28,7 +35,10 @@ async function caller(role: "ADMIN" | "RESEARCHER") {
     route.handle(
       new Request(`http://app.test${url}`, {
         method: body === undefined ? "GET" : "POST",
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
         body,
       }),
       { params: Promise.resolve(params) },
@@ -45,30 +55,67 @@ const PROMPTS = [
 describe("exports carry the prompt's input", () => {
   it("CSV, AlpacaEval annotations and DPO pairs include the input, and our annotations re-import as a judge matching every prompt", async () => {
     const admin = asCurrent(await makeUser("ADMIN"));
-    const study = await createStudy(admin, ZCreateStudy.parse({ name: "Inputs", criteria: ["Correctness"], design: "all_pairs", ratingsPerComparison: 1 }), ctx());
+    const study = await createStudy(
+      admin,
+      ZCreateStudy.parse({
+        name: "Inputs",
+        criteria: ["Correctness"],
+        design: "all_pairs",
+        ratingsPerComparison: 1,
+      }),
+      ctx(),
+    );
     for (const model of ["m-good", "m-weak"]) {
-      await importOutputs(admin, study.id, PROMPTS.map((p, i) => ({ ...p, model, text: `answer ${i} by ${model}` })), ctx());
+      await importOutputs(
+        admin,
+        study.id,
+        PROMPTS.map((p, i) => ({ ...p, model, text: `answer ${i} by ${model}` })),
+        ctx(),
+      );
     }
     await startStudy(admin, study.id, ctx());
     const rater = asCurrent(await makeUser("CLINICIAN"));
     for (;;) {
       const a = await nextAssignment(rater, study.id);
       if (!a) break;
-      await submitJudgement(rater, a.assignmentId, { choices: { correctness: a.responses[0].text.includes("m-good") ? "A" : "B" } }, ctx());
+      await submitJudgement(
+        rater,
+        a.assignmentId,
+        { choices: { correctness: a.responses[0].text.includes("m-good") ? "A" : "B" } },
+        ctx(),
+      );
     }
     const researcher = await caller("RESEARCHER");
     const params = { id: study.id };
     const base = `/api/v1/studies/${study.id}`;
 
-    const csv = parseCsv(await (await researcher(judgementsCsvRoute, `${base}/judgements.csv`, params)).text()).filter((r) => r.length > 1);
+    const csv = parseCsv(
+      await (await researcher(judgementsCsvRoute, `${base}/judgements.csv`, params)).text(),
+    ).filter((r) => r.length > 1);
     const header = csv[0] ?? [];
     const [prompt, input] = [header.indexOf("prompt"), header.indexOf("input")];
     expect(input).toBeGreaterThan(0);
-    expect(csv.slice(1).map((r) => [r[prompt], r[input]]).sort()).toEqual(PROMPTS.map((p) => [p.instruction, p.input]).sort());
+    expect(
+      csv
+        .slice(1)
+        .map((r) => [r[prompt], r[input]])
+        .sort(),
+    ).toEqual(PROMPTS.map((p) => [p.instruction, p.input]).sort());
 
-    const annRes = await researcher(annotationsRoute, `${base}/annotations.json?criterion=correctness`, params);
-    const annotations = (await annRes.json()) as { instruction: string; input: string; generator_2: string; preference: number }[];
-    expect(annotations.map((a) => [a.instruction, a.input]).sort()).toEqual(PROMPTS.map((p) => [p.instruction, p.input]).sort());
+    const annRes = await researcher(
+      annotationsRoute,
+      `${base}/annotations.json?criterion=correctness`,
+      params,
+    );
+    const annotations = (await annRes.json()) as {
+      instruction: string;
+      input: string;
+      generator_2: string;
+      preference: number;
+    }[];
+    expect(annotations.map((a) => [a.instruction, a.input]).sort()).toEqual(
+      PROMPTS.map((p) => [p.instruction, p.input]).sort(),
+    );
     expect(annotations.every((a) => a.generator_2 === "m-good" && a.preference === 2)).toBe(true);
 
     const dpo = (await (await researcher(dpoRoute, `${base}/dpo.jsonl?criterion=correctness`, params)).text())
@@ -76,16 +123,27 @@ describe("exports carry the prompt's input", () => {
       .split("\n")
       .map((l) => JSON.parse(l) as { prompt: string; chosen: string });
     expect(dpo.map((d) => d.prompt).sort()).toEqual(
-      ["Summarise the discharge note.\n\nNote one: admitted with chest pain.", "Summarise the discharge note.\n\nNote two: admitted with pneumonia.", "What is HbA1c?"].sort(),
+      [
+        "Summarise the discharge note.\n\nNote one: admitted with chest pain.",
+        "Summarise the discharge note.\n\nNote two: admitted with pneumonia.",
+        "What is HbA1c?",
+      ].sort(),
     );
     expect(dpo.every((d) => d.chosen.includes("m-good"))).toBe(true);
 
     // Our own download, fed back as an LLM judge's annotations, matches all three prompts.
     const manager = await caller("ADMIN");
-    const imported = await manager(importJudgeRoute, `${base}/judge-annotations?judge=self&criterion=correctness`, params, JSON.stringify(annotations));
+    const imported = await manager(
+      importJudgeRoute,
+      `${base}/judge-annotations?judge=self&criterion=correctness`,
+      params,
+      JSON.stringify(annotations),
+    );
     expect(imported.status).toBe(200);
     expect(await imported.json()).toEqual({ stored: 3, unmatched: 0 });
-    const agreement = (await (await researcher(judgeAgreementRoute, `${base}/judge-agreement`, params)).json()) as { agreement: { n: number; percentAgreement: number }[] };
+    const agreement = (await (
+      await researcher(judgeAgreementRoute, `${base}/judge-agreement`, params)
+    ).json()) as { agreement: { n: number; percentAgreement: number }[] };
     expect(agreement.agreement).toMatchObject([{ n: 3, percentAgreement: 1 }]);
   });
 });
@@ -93,9 +151,23 @@ describe("exports carry the prompt's input", () => {
 describe("the audit trail of downloads", () => {
   it("records the statistics and every export, each before it is answered", async () => {
     const admin = asCurrent(await makeUser("ADMIN"));
-    const study = await createStudy(admin, ZCreateStudy.parse({ name: "Audited", criteria: ["Correctness"], design: "all_pairs", ratingsPerComparison: 1 }), ctx());
+    const study = await createStudy(
+      admin,
+      ZCreateStudy.parse({
+        name: "Audited",
+        criteria: ["Correctness"],
+        design: "all_pairs",
+        ratingsPerComparison: 1,
+      }),
+      ctx(),
+    );
     for (const model of ["m-good", "m-weak"]) {
-      await importOutputs(admin, study.id, PROMPTS.map((p, i) => ({ ...p, model, text: `answer ${i} by ${model}` })), ctx());
+      await importOutputs(
+        admin,
+        study.id,
+        PROMPTS.map((p, i) => ({ ...p, model, text: `answer ${i} by ${model}` })),
+        ctx(),
+      );
     }
     await startStudy(admin, study.id, ctx());
     const researcher = await caller("RESEARCHER");
@@ -109,11 +181,26 @@ describe("the audit trail of downloads", () => {
     ] as const;
     for (const [route, url, what] of downloads) {
       const res = await researcher(route, url, params);
-      expect(await db().auditLog.count({ where: { action: "study.export", entityType: "study", entityId: study.id, after: { path: ["what"], equals: what } } }), what).toBe(1);
+      expect(
+        await db().auditLog.count({
+          where: {
+            action: "study.export",
+            entityType: "study",
+            entityId: study.id,
+            after: { path: ["what"], equals: what },
+          },
+        }),
+        what,
+      ).toBe(1);
       expect(res.status, what).toBe(200);
       await res.arrayBuffer();
     }
-    const stats = await db().auditLog.findFirstOrThrow({ where: { action: "study.export", after: { path: ["what"], equals: "stats" } } });
-    expect(stats.after).toEqual({ what: "stats", filter: { criterion: "correctness", bootstrapRounds: "50" } });
+    const stats = await db().auditLog.findFirstOrThrow({
+      where: { action: "study.export", after: { path: ["what"], equals: "stats" } },
+    });
+    expect(stats.after).toEqual({
+      what: "stats",
+      filter: { criterion: "correctness", bootstrapRounds: "50" },
+    });
   });
 });

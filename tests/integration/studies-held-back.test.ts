@@ -19,19 +19,24 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-
 const REVEALING = "As ChatGPT, I suggest rest and fluids.";
 
 /** Three models on four prompts; "alpha" names itself on prompt 0, "bravo" on prompt 1. */
 async function draft(admin: Awaited<ReturnType<typeof apiCaller>>) {
-  const res = await admin.call(createStudyRoute, "/api/v1/studies", { method: "POST", body: { name: "Held back", criteria: ["Accuracy"], design: "all_pairs", ratingsPerComparison: 1 } });
+  const res = await admin.call(createStudyRoute, "/api/v1/studies", {
+    method: "POST",
+    body: { name: "Held back", criteria: ["Accuracy"], design: "all_pairs", ratingsPerComparison: 1 },
+  });
   const { id } = (await res.json()) as { id: string };
   for (const model of ["alpha", "bravo", "charlie"]) {
     const rows = Array.from({ length: 4 }, (_, i) => ({
       instruction: `Question ${i}?`,
       input: "",
       model,
-      text: (model === "alpha" && i === 0) || (model === "bravo" && i === 1) ? `${REVEALING} (${model})` : `answer ${i} by ${model}`,
+      text:
+        (model === "alpha" && i === 0) || (model === "bravo" && i === 1)
+          ? `${REVEALING} (${model})`
+          : `answer ${i} by ${model}`,
     }));
     await importOutputs(admin.current, id, rows, ctx());
   }
@@ -55,12 +60,20 @@ describe("outputs that name their model", () => {
   it("are held back by default: never handed out, and reported in the results with prompts and models", async () => {
     const admin = await apiCaller("ADMIN");
     const id = await draft(admin);
-    const before = (await (await admin.call(getStudyRoute, `/api/v1/studies/${id}`, { params: { id } })).json()) as { includeIdentityRevealing: boolean; revealsIdentity: { model: string; excerpt: string }[] };
+    const before = (await (
+      await admin.call(getStudyRoute, `/api/v1/studies/${id}`, { params: { id } })
+    ).json()) as { includeIdentityRevealing: boolean; revealsIdentity: { model: string; excerpt: string }[] };
     // The admin sees the list with the excerpt before starting, and the default is to hold back.
     expect(before.includeIdentityRevealing).toBe(false);
-    expect(before.revealsIdentity.map((r) => `${r.model}: ${r.excerpt}`).sort()).toEqual([`alpha: ${REVEALING} (alpha)`, `bravo: ${REVEALING} (bravo)`]);
+    expect(before.revealsIdentity.map((r) => `${r.model}: ${r.excerpt}`).sort()).toEqual([
+      `alpha: ${REVEALING} (alpha)`,
+      `bravo: ${REVEALING} (bravo)`,
+    ]);
 
-    const started = await admin.call(startStudyRoute, `/api/v1/studies/${id}/start`, { method: "POST", params: { id } });
+    const started = await admin.call(startStudyRoute, `/api/v1/studies/${id}/start`, {
+      method: "POST",
+      params: { id },
+    });
     expect(started.status).toBe(200);
     // 4 prompts × 3 pairs = 12; prompt 0 loses alpha's 2 pairs, prompt 1 bravo's 2.
     expect(await started.json()).toMatchObject({ comparisons: 8, heldBack: 4 });
@@ -72,15 +85,23 @@ describe("outputs that name their model", () => {
     expect(texts.some((t) => t.includes("ChatGPT"))).toBe(false);
 
     const researcher = await apiCaller("RESEARCHER");
-    const stats = (await (await researcher.call(studyStatsRoute, `/api/v1/studies/${id}/stats`, { params: { id } })).json()) as { heldBack: THeldBack };
+    const stats = (await (
+      await researcher.call(studyStatsRoute, `/api/v1/studies/${id}/stats`, { params: { id } })
+    ).json()) as { heldBack: THeldBack };
     expect(stats.heldBack.count).toBe(4);
-    expect(stats.heldBack.comparisons.map((h) => `${h.prompt} ${h.modelA}-${h.modelB} [${h.revealing.join(",")}]`).sort()).toEqual([
+    expect(
+      stats.heldBack.comparisons
+        .map((h) => `${h.prompt} ${h.modelA}-${h.modelB} [${h.revealing.join(",")}]`)
+        .sort(),
+    ).toEqual([
       "Question 0? alpha-bravo [alpha]",
       "Question 0? alpha-charlie [alpha]",
       "Question 1? alpha-bravo [bravo]",
       "Question 1? bravo-charlie [bravo]",
     ]);
-    const view = (await (await admin.call(getStudyRoute, `/api/v1/studies/${id}`, { params: { id } })).json()) as { heldBackComparisons: number };
+    const view = (await (
+      await admin.call(getStudyRoute, `/api/v1/studies/${id}`, { params: { id } })
+    ).json()) as { heldBackComparisons: number };
     expect(view.heldBackComparisons).toBe(4);
   });
 
@@ -88,19 +109,34 @@ describe("outputs that name their model", () => {
     const admin = await apiCaller("ADMIN");
     const id = await draft(admin);
     const choose = (who: Awaited<ReturnType<typeof apiCaller>>, include: unknown) =>
-      who.call(identityRevealingRoute, `/api/v1/studies/${id}/identity-revealing`, { method: "PUT", params: { id }, body: { include } });
+      who.call(identityRevealingRoute, `/api/v1/studies/${id}/identity-revealing`, {
+        method: "PUT",
+        params: { id },
+        body: { include },
+      });
     expect((await choose(await apiCaller("CLINICIAN"), true)).status).toBe(403);
     expect((await choose(admin, "yes")).status).toBe(422);
     const res = await choose(admin, true);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ include: true, outputs: 2 });
-    const recorded = await db().auditLog.findFirstOrThrow({ where: { action: "study.include_identity_revealing", entityId: id } });
-    expect(recorded).toMatchObject({ actorId: admin.user.id, before: { include: false }, after: { include: true } });
+    const recorded = await db().auditLog.findFirstOrThrow({
+      where: { action: "study.include_identity_revealing", entityId: id },
+    });
+    expect(recorded).toMatchObject({
+      actorId: admin.user.id,
+      before: { include: false },
+      after: { include: true },
+    });
     expect((recorded.after as { outputIds: string[] }).outputIds).toHaveLength(2);
 
-    const started = await admin.call(startStudyRoute, `/api/v1/studies/${id}/start`, { method: "POST", params: { id } });
+    const started = await admin.call(startStudyRoute, `/api/v1/studies/${id}/start`, {
+      method: "POST",
+      params: { id },
+    });
     expect(await started.json()).toMatchObject({ comparisons: 12, heldBack: 0 });
-    expect((await db().auditLog.findFirstOrThrow({ where: { action: "study.start", entityId: id } })).after).toMatchObject({ includeIdentityRevealing: true });
+    expect(
+      (await db().auditLog.findFirstOrThrow({ where: { action: "study.start", entityId: id } })).after,
+    ).toMatchObject({ includeIdentityRevealing: true });
     const texts = await rateAll(id);
     expect(texts.filter((t) => t.includes("ChatGPT"))).toHaveLength(4);
     expect(await db().studyHeldBack.count()).toBe(0);
@@ -113,7 +149,11 @@ describe("outputs that name their model", () => {
     for (let round = 0; round < 6; round++) {
       const id = await draft(admin);
       const [choice, start] = await Promise.all([
-        admin.call(identityRevealingRoute, `/api/v1/studies/${id}/identity-revealing`, { method: "PUT", params: { id }, body: { include: true } }),
+        admin.call(identityRevealingRoute, `/api/v1/studies/${id}/identity-revealing`, {
+          method: "PUT",
+          params: { id },
+          body: { include: true },
+        }),
         admin.call(startStudyRoute, `/api/v1/studies/${id}/start`, { method: "POST", params: { id } }),
       ]);
       expect(start.status).toBe(200);
@@ -123,22 +163,45 @@ describe("outputs that name their model", () => {
         expect(choice.status).toBe(409);
         expect(heldBack).toBe(4);
       }
-      expect((await db().study.findUniqueOrThrow({ where: { id } })).includeIdentityRevealing).toBe(choice.status === 200);
+      expect((await db().study.findUniqueOrThrow({ where: { id } })).includeIdentityRevealing).toBe(
+        choice.status === 200,
+      );
     }
   });
 
   it("can be held back again before the start (also recorded), and a study of only such pairs refuses to start", async () => {
     const admin = await apiCaller("ADMIN");
-    const res = await admin.call(createStudyRoute, "/api/v1/studies", { method: "POST", body: { name: "All revealing", criteria: ["Accuracy"], design: "all_pairs" } });
+    const res = await admin.call(createStudyRoute, "/api/v1/studies", {
+      method: "POST",
+      body: { name: "All revealing", criteria: ["Accuracy"], design: "all_pairs" },
+    });
     const { id } = (await res.json()) as { id: string };
-    for (const model of ["alpha", "bravo"]) await importOutputs(admin.current, id, [{ instruction: "Q?", input: "", model, text: model === "alpha" ? REVEALING : "fine" }], ctx());
-    const choose = (include: boolean) => admin.call(identityRevealingRoute, `/api/v1/studies/${id}/identity-revealing`, { method: "PUT", params: { id }, body: { include } });
+    for (const model of ["alpha", "bravo"])
+      await importOutputs(
+        admin.current,
+        id,
+        [{ instruction: "Q?", input: "", model, text: model === "alpha" ? REVEALING : "fine" }],
+        ctx(),
+      );
+    const choose = (include: boolean) =>
+      admin.call(identityRevealingRoute, `/api/v1/studies/${id}/identity-revealing`, {
+        method: "PUT",
+        params: { id },
+        body: { include },
+      });
     await choose(true);
     await choose(false);
-    expect(await db().auditLog.count({ where: { action: "study.hold_back_identity_revealing", entityId: id } })).toBe(1);
-    const refused = await admin.call(startStudyRoute, `/api/v1/studies/${id}/start`, { method: "POST", params: { id } });
+    expect(
+      await db().auditLog.count({ where: { action: "study.hold_back_identity_revealing", entityId: id } }),
+    ).toBe(1);
+    const refused = await admin.call(startStudyRoute, `/api/v1/studies/${id}/start`, {
+      method: "POST",
+      params: { id },
+    });
     expect(refused.status).toBe(422);
-    expect(((await refused.json()) as { detail: string }).detail).toContain("include those outputs explicitly");
+    expect(((await refused.json()) as { detail: string }).detail).toContain(
+      "include those outputs explicitly",
+    );
     expect(await db().studyHeldBack.count()).toBe(0);
   });
 });

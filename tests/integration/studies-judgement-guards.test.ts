@@ -17,16 +17,25 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-type THandler = { handle: (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response> };
+type THandler = {
+  handle: (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response>;
+};
 
 async function rater() {
   const user = await makeUser("CLINICIAN");
   const { token } = await insertApiToken(db(), user.id, "t", null);
-  return (route: THandler, init: { body?: unknown; params: Record<string, string>; headers?: Record<string, string> }) =>
+  return (
+    route: THandler,
+    init: { body?: unknown; params: Record<string, string>; headers?: Record<string, string> },
+  ) =>
     route.handle(
       new Request("http://app.test/api/v1/x", {
         method: "POST",
-        headers: { authorization: `Bearer ${token}`, ...(init.body === undefined ? {} : { "content-type": "application/json" }), ...init.headers },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+          ...init.headers,
+        },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
       }),
       { params: Promise.resolve(init.params) },
@@ -35,9 +44,29 @@ async function rater() {
 
 async function study(over: Record<string, unknown> = {}) {
   const admin = asCurrent(await makeUser("ADMIN"));
-  const s = await createStudy(admin, ZCreateStudy.parse({ name: "Guards", criteria: ["Correctness"], design: "all_pairs", ratingsPerComparison: 1, ...over }), ctx());
+  const s = await createStudy(
+    admin,
+    ZCreateStudy.parse({
+      name: "Guards",
+      criteria: ["Correctness"],
+      design: "all_pairs",
+      ratingsPerComparison: 1,
+      ...over,
+    }),
+    ctx(),
+  );
   for (const model of ["m-one", "m-two"]) {
-    await importOutputs(admin, s.id, Array.from({ length: 2 }, (_, i) => ({ instruction: `Question ${i}?`, input: "", model, text: `answer ${i}` })), ctx());
+    await importOutputs(
+      admin,
+      s.id,
+      Array.from({ length: 2 }, (_, i) => ({
+        instruction: `Question ${i}?`,
+        input: "",
+        model,
+        text: `answer ${i}`,
+      })),
+      ctx(),
+    );
   }
   await startStudy(admin, s.id, ctx());
   return s.id;
@@ -54,15 +83,25 @@ describe("judgement guards", () => {
     const call = await rater();
     const assignmentId = await claim(call, id);
     expect((await call(assignmentSkipRoute, { params: { id: assignmentId } })).status).toBe(204);
-    const before = await db().queueAssignment.findUniqueOrThrow({ where: { id: assignmentId }, include: { item: true } });
+    const before = await db().queueAssignment.findUniqueOrThrow({
+      where: { id: assignmentId },
+      include: { item: true },
+    });
     expect(before.status).toBe("RELEASED");
     expect(before.item.claimedSlots).toBe(0);
 
-    const res = await call(assignmentSubmitRoute, { body: { choices: { correctness: "A" } }, params: { id: assignmentId }, headers: { "idempotency-key": "skip-00000001" } });
+    const res = await call(assignmentSubmitRoute, {
+      body: { choices: { correctness: "A" } },
+      params: { id: assignmentId },
+      headers: { "idempotency-key": "skip-00000001" },
+    });
     expect(res.status).toBe(409);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     expect(await res.json()).toMatchObject({ reason: "skipped" });
-    const after = await db().queueAssignment.findUniqueOrThrow({ where: { id: assignmentId }, include: { item: true } });
+    const after = await db().queueAssignment.findUniqueOrThrow({
+      where: { id: assignmentId },
+      include: { item: true },
+    });
     expect(after.status).toBe("RELEASED");
     expect(after.item).toMatchObject({ claimedSlots: 0, completedSlots: 0 });
     expect(await db().studyJudgement.count()).toBe(0);
@@ -75,12 +114,19 @@ describe("judgement guards", () => {
     const call = await rater();
     const assignmentId = await claim(call, id);
     for (const rationale of [undefined, "   "]) {
-      const res = await call(assignmentSubmitRoute, { body: { choices: { correctness: "B" }, rationale }, params: { id: assignmentId }, headers: { "idempotency-key": "rationale-0001" } });
+      const res = await call(assignmentSubmitRoute, {
+        body: { choices: { correctness: "B" }, rationale },
+        params: { id: assignmentId },
+        headers: { "idempotency-key": "rationale-0001" },
+      });
       expect(res.status).toBe(422);
       expect(res.headers.get("content-type")).toContain("application/problem+json");
       expect(await res.json()).toMatchObject({ errors: { rationale: ["Give a short rationale"] } });
     }
-    const a = await db().queueAssignment.findUniqueOrThrow({ where: { id: assignmentId }, include: { item: true } });
+    const a = await db().queueAssignment.findUniqueOrThrow({
+      where: { id: assignmentId },
+      include: { item: true },
+    });
     expect(a.status).toBe("LEASED");
     expect(a.item.completedSlots).toBe(0);
     expect(await db().studyJudgement.count()).toBe(0);
@@ -88,8 +134,14 @@ describe("judgement guards", () => {
     expect(await db().auditLog.count({ where: { action: "study.judgement" } })).toBe(0);
 
     // With a rationale the same key goes through: the refusals did not burn it.
-    const ok = await call(assignmentSubmitRoute, { body: { choices: { correctness: "B" }, rationale: "cites the guideline" }, params: { id: assignmentId }, headers: { "idempotency-key": "rationale-0001" } });
+    const ok = await call(assignmentSubmitRoute, {
+      body: { choices: { correctness: "B" }, rationale: "cites the guideline" },
+      params: { id: assignmentId },
+      headers: { "idempotency-key": "rationale-0001" },
+    });
     expect(ok.status).toBe(200);
-    expect(await db().studyJudgement.findMany({ select: { rationale: true } })).toEqual([{ rationale: "cites the guideline" }]);
+    expect(await db().studyJudgement.findMany({ select: { rationale: true } })).toEqual([
+      { rationale: "cites the guideline" },
+    ]);
   });
 });

@@ -26,8 +26,13 @@ const RAW_INSTRUCTION = " What should a patient with a fever do?  \r\n";
 describe("canonical presentation reaches raters; storage and exports keep the imported bytes", () => {
   it("serves every habit as the same text, stores and exports each as imported", async () => {
     const admin = asCurrent(await makeUser("ADMIN"));
-    const study = await createStudy(admin, ZCreateStudy.parse({ name: "Habits", criteria: ["Accuracy"], design: "vs_reference", reference: "h0" }), ctx());
-    for (const [model, text] of RAW) await importOutputs(admin, study.id, [{ instruction: RAW_INSTRUCTION, input: "", model, text }], ctx());
+    const study = await createStudy(
+      admin,
+      ZCreateStudy.parse({ name: "Habits", criteria: ["Accuracy"], design: "vs_reference", reference: "h0" }),
+      ctx(),
+    );
+    for (const [model, text] of RAW)
+      await importOutputs(admin, study.id, [{ instruction: RAW_INSTRUCTION, input: "", model, text }], ctx());
     await startStudy(admin, study.id, ctx());
 
     const rater = asCurrent(await makeUser("CLINICIAN"));
@@ -43,16 +48,35 @@ describe("canonical presentation reaches raters; storage and exports keep the im
     expect(served).toBe(HABITS.length - 1);
 
     // Stored as imported, byte for byte.
-    const stored = await db().studyOutput.findMany({ where: { prompt: { studyId: study.id } }, select: { model: true, text: true } });
+    const stored = await db().studyOutput.findMany({
+      where: { prompt: { studyId: study.id } },
+      select: { model: true, text: true },
+    });
     expect(new Map(stored.map((o) => [o.model, o.text]))).toEqual(RAW);
     expect(new Set(RAW.values()).size).toBe(HABITS.length);
 
     const researcher = await makeUser("RESEARCHER");
     const { token } = await insertApiToken(db(), researcher.id, "t", null);
-    const get = (route: { handle: (req: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response> }, suffix: string) =>
-      route.handle(new Request(`http://app.test/api/v1/studies/${study.id}/${suffix}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: study.id }) });
+    const get = (
+      route: { handle: (req: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response> },
+      suffix: string,
+    ) =>
+      route.handle(
+        new Request(`http://app.test/api/v1/studies/${study.id}/${suffix}`, {
+          headers: { authorization: `Bearer ${token}` },
+        }),
+        { params: Promise.resolve({ id: study.id }) },
+      );
 
-    const annotations = (await (await get(annotationsRoute, "annotations.json?criterion=accuracy")).json()) as { instruction: string; output_1: string; generator_1: string; output_2: string; generator_2: string }[];
+    const annotations = (await (
+      await get(annotationsRoute, "annotations.json?criterion=accuracy")
+    ).json()) as {
+      instruction: string;
+      output_1: string;
+      generator_1: string;
+      output_2: string;
+      generator_2: string;
+    }[];
     expect(annotations).toHaveLength(HABITS.length - 1);
     for (const a of annotations) {
       expect(a.instruction).toBe(RAW_INSTRUCTION);
@@ -68,7 +92,9 @@ describe("canonical presentation reaches raters; storage and exports keep the im
     expect(dpo.every((d) => d.prompt === RAW_INSTRUCTION)).toBe(true);
     expect(new Set(dpo.flatMap((d) => [d.chosen, d.rejected]))).toEqual(new Set(RAW.values()));
 
-    const csv = parseCsv(await (await get(judgementsCsvRoute, "judgements.csv")).text()).filter((r) => r.length > 1);
+    const csv = parseCsv(await (await get(judgementsCsvRoute, "judgements.csv")).text()).filter(
+      (r) => r.length > 1,
+    );
     const prompt = (csv[0] ?? []).indexOf("prompt");
     expect(csv.slice(1).map((r) => r[prompt])).toEqual(Array(HABITS.length - 1).fill(RAW_INSTRUCTION));
   });

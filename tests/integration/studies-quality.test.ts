@@ -26,11 +26,29 @@ async function qualityStudy(prompts: number) {
   const admin = asCurrent(await makeUser("ADMIN"));
   const study = await createStudy(
     admin,
-    ZCreateStudy.parse({ name: "Quality", criteria: ["Accuracy", "Safety"], design: "vs_reference", reference: "weak", ratingsPerComparison: 2, repeatShare: 0.5, attentionCheckShare: 0.25 }),
+    ZCreateStudy.parse({
+      name: "Quality",
+      criteria: ["Accuracy", "Safety"],
+      design: "vs_reference",
+      reference: "weak",
+      ratingsPerComparison: 2,
+      repeatShare: 0.5,
+      attentionCheckShare: 0.25,
+    }),
     ctx(),
   );
   for (const model of ["good", "weak"]) {
-    await importOutputs(admin, study.id, Array.from({ length: prompts }, (_, i) => ({ instruction: `Prompt ${i}`, input: "", model, text: `answer ${i} by ${model} with several words to degrade` })), ctx());
+    await importOutputs(
+      admin,
+      study.id,
+      Array.from({ length: prompts }, (_, i) => ({
+        instruction: `Prompt ${i}`,
+        input: "",
+        model,
+        text: `answer ${i} by ${model} with several words to degrade`,
+      })),
+      ctx(),
+    );
   }
   await startStudy(admin, study.id, ctx());
   return study;
@@ -38,10 +56,18 @@ async function qualityStudy(prompts: number) {
 
 /** Lets the claim look `ms` old, as if the rater had spent that long: the server caps durationMs at the lease's age. */
 async function ageClaim(assignmentId: string, ms: number) {
-  await db().queueAssignment.update({ where: { id: assignmentId }, data: { claimedAt: new Date(Date.now() - ms) } });
+  await db().queueAssignment.update({
+    where: { id: assignmentId },
+    data: { claimedAt: new Date(Date.now() - ms) },
+  });
 }
 
-type TSent = { rater: string; instruction: string; kind: "regular" | "repeat" | "attention"; durationMs: number };
+type TSent = {
+  rater: string;
+  instruction: string;
+  kind: "regular" | "repeat" | "attention";
+  durationMs: number;
+};
 
 /**
  * Rates everything the rater is offered. Both prefer "good" on accuracy and call safety a tie on
@@ -50,7 +76,14 @@ type TSent = { rater: string; instruction: string; kind: "regular" | "repeat" | 
  * On attention checks the steady rater picks the degraded side, so the checks would break its
  * perfect consistency if they were counted as repeats.
  */
-async function rateAll(study: { id: string }, rater: TCurrentUser, pseudonym: string, style: "steady" | "fickle", sent: TSent[], nextDuration: () => number) {
+async function rateAll(
+  study: { id: string },
+  rater: TCurrentUser,
+  pseudonym: string,
+  style: "steady" | "fickle",
+  sent: TSent[],
+  nextDuration: () => number,
+) {
   const firstShowing = new Map<string, { label: "A" | "B"; left: string }>();
   let repeats = 0;
   for (;;) {
@@ -100,7 +133,10 @@ describe("rater quality: consistency on repeats and time per judgement", () => {
     // repeatShare 0.5 over 20 comparisons each: no repeat at all has odds of about one in a million.
     expect(steadyRepeats).toBeGreaterThan(0);
     expect(fickleRepeats).toBeGreaterThan(0);
-    const stored = await db().studyComparison.findMany({ where: { studyId: study.id, kind: "repeat" }, include: { queueItem: true } });
+    const stored = await db().studyComparison.findMany({
+      where: { studyId: study.id, kind: "repeat" },
+      include: { queueItem: true },
+    });
     expect(stored.filter((c) => c.queueItem.onlyForUserId === steady.id)).toHaveLength(steadyRepeats);
     expect(stored.filter((c) => c.queueItem.onlyForUserId === fickle.id)).toHaveLength(fickleRepeats);
     expect(sent.filter((s) => s.kind === "attention")).toHaveLength(2 * 5);
@@ -109,8 +145,18 @@ describe("rater quality: consistency on repeats and time per judgement", () => {
     expect(quality.consistency.map((c) => c.raterId).sort()).toEqual([steady.id, fickle.id].sort());
     const of = (id: string) => quality.consistency.find((c) => c.raterId === id);
     // Two criteria per repeat: the steady rater agrees on both, the fickle one only on safety.
-    expect(of(steady.id)).toMatchObject({ rater: steady.pseudonym, repeats: 2 * steadyRepeats, consistent: 2 * steadyRepeats, rate: 1 });
-    expect(of(fickle.id)).toMatchObject({ rater: fickle.pseudonym, repeats: 2 * fickleRepeats, consistent: fickleRepeats, rate: 0.5 });
+    expect(of(steady.id)).toMatchObject({
+      rater: steady.pseudonym,
+      repeats: 2 * steadyRepeats,
+      consistent: 2 * steadyRepeats,
+      rate: 1,
+    });
+    expect(of(fickle.id)).toMatchObject({
+      rater: fickle.pseudonym,
+      repeats: 2 * fickleRepeats,
+      consistent: fickleRepeats,
+      rate: 0.5,
+    });
     expect(of(fickle.id)?.ci[1]).toBeLessThan(1);
     const passRate = new Map(quality.attention.map((a) => [a.raterId, a.passRate]));
     expect(passRate.get(steady.id)).toBe(0);
@@ -120,12 +166,17 @@ describe("rater quality: consistency on repeats and time per judgement", () => {
     const sorted = sent.flatMap((s) => [s.durationMs, s.durationMs]).sort((a, b) => a - b);
     expect(quality.judgements).toBe(sorted.length);
     expect(quality.medianDurationMs).toBe(sorted[Math.floor(sorted.length / 2)]);
-    const judgements = await db().studyJudgement.findMany({ where: { comparison: { studyId: study.id } }, select: { durationMs: true } });
+    const judgements = await db().studyJudgement.findMany({
+      where: { comparison: { studyId: study.id } },
+      select: { durationMs: true },
+    });
     expect(judgements.map((j) => j.durationMs).sort((a, b) => a - b)).toEqual(sorted);
     const [header, ...body] = parseCsv(await judgementsCsv(study.id)).filter((r) => r.length > 1);
     const col = (name: string) => header?.indexOf(name) ?? -1;
     expect(body).toHaveLength(sorted.length);
-    const expected = new Map(sent.map((s) => [`${s.rater}|${s.instruction}|${s.kind}`, String(s.durationMs)]));
+    const expected = new Map(
+      sent.map((s) => [`${s.rater}|${s.instruction}|${s.kind}`, String(s.durationMs)]),
+    );
     expect(expected.size).toBe(sent.length);
     for (const row of body) {
       const key = `${row[col("rater")]}|${row[col("prompt")]}|${row[col("kind")]}`;
@@ -142,8 +193,16 @@ describe("rater quality: consistency on repeats and time per judgement", () => {
       if (!a) throw new Error("no work");
       await ageClaim(a.assignmentId, ageMs);
       const before = Date.now();
-      await submitJudgement(one, a.assignmentId, { choices: { accuracy: "tie", safety: "tie" }, ...(durationMs === undefined ? {} : { durationMs }) }, ctx());
-      const rows = await db().studyJudgement.findMany({ where: { assignmentId: a.assignmentId }, select: { durationMs: true } });
+      await submitJudgement(
+        one,
+        a.assignmentId,
+        { choices: { accuracy: "tie", safety: "tie" }, ...(durationMs === undefined ? {} : { durationMs }) },
+        ctx(),
+      );
+      const rows = await db().studyJudgement.findMany({
+        where: { assignmentId: a.assignmentId },
+        select: { durationMs: true },
+      });
       expect(rows).toHaveLength(2);
       expect(new Set(rows.map((r) => r.durationMs)).size).toBe(1);
       return { stored: rows[0]?.durationMs ?? -1, elapsedBound: Date.now() - before + ageMs };
@@ -158,6 +217,13 @@ describe("rater quality: consistency on repeats and time per judgement", () => {
     expect(measured.stored).toBeLessThanOrEqual(measured.elapsedBound);
     const csv = parseCsv(await judgementsCsv(study.id)).filter((r) => r.length > 1);
     const at = csv[0]?.indexOf("duration_ms") ?? -1;
-    expect(csv.slice(1).map((r) => Number(r[at])).sort((a, b) => a - b)).toEqual([4321, 4321, capped.stored, capped.stored, measured.stored, measured.stored].sort((a, b) => a - b));
+    expect(
+      csv
+        .slice(1)
+        .map((r) => Number(r[at]))
+        .sort((a, b) => a - b),
+    ).toEqual(
+      [4321, 4321, capped.stored, capped.stored, measured.stored, measured.stored].sort((a, b) => a - b),
+    );
   });
 });

@@ -6,7 +6,12 @@ import { createStudy } from "@/lib/studies/create-study";
 import { importOutputs } from "@/lib/studies/import-outputs";
 import { startStudy } from "@/lib/studies/start-study";
 import { setStudyStatus } from "@/lib/studies/set-study-status";
-import { nextAssignment, type TBlindedAssignment, submitJudgement, skipRating } from "@/lib/studies/rating-queue";
+import {
+  nextAssignment,
+  type TBlindedAssignment,
+  submitJudgement,
+  skipRating,
+} from "@/lib/studies/rating-queue";
 import { ZCreateStudy } from "@/lib/studies/schemas";
 import { asCurrent, ctx, makeClinicians, makeUser } from "../support/factories";
 import { resetDatabase, testDatabaseUrl } from "../support/db";
@@ -28,12 +33,26 @@ afterAll(async () => {
 /** Outputs carry their model's name in the text, so mapping bugs show up as wrong texts. */
 async function setUpStudy(models: string[], prompts: number, over: Record<string, unknown> = {}) {
   const admin = asCurrent(await makeUser("ADMIN"));
-  const study = await createStudy(admin, ZCreateStudy.parse({ name: "Blind study", criteria: ["Accuracy", "Safety"], design: "all_pairs", ...over }), ctx());
+  const study = await createStudy(
+    admin,
+    ZCreateStudy.parse({
+      name: "Blind study",
+      criteria: ["Accuracy", "Safety"],
+      design: "all_pairs",
+      ...over,
+    }),
+    ctx(),
+  );
   for (const model of models) {
     await importOutputs(
       admin,
       study.id,
-      Array.from({ length: prompts }, (_, i) => ({ instruction: `Question ${i}?`, input: "", model, text: `answer ${i} written by ${model}` })),
+      Array.from({ length: prompts }, (_, i) => ({
+        instruction: `Question ${i}?`,
+        input: "",
+        model,
+        text: `answer ${i} written by ${model}`,
+      })),
       ctx(),
     );
   }
@@ -57,15 +76,40 @@ describe("blinded rating", () => {
       // The payload, less the texts (which here name the model on purpose), holds no identity.
       const meta = JSON.stringify({ ...a, responses: a.responses.map((r) => r.label) });
       for (const c of canaries) expect(meta).not.toContain(c);
-      expect(Object.keys(a).sort()).toEqual(["assignmentId", "criteria", "draft", "leaseExpiresAt", "options", "progress", "prompt", "responses", "resumed"]);
+      expect(Object.keys(a).sort()).toEqual([
+        "assignmentId",
+        "criteria",
+        "draft",
+        "leaseExpiresAt",
+        "options",
+        "progress",
+        "prompt",
+        "responses",
+        "resumed",
+      ]);
       expect((await nextAssignment(rater, study.id))?.assignmentId).toBe(a.assignmentId);
-      await expect(submitJudgement(rater, a.assignmentId, { choices: { accuracy: "A", safety: "both_bad" } }, ctx())).rejects.toMatchObject({ code: "VALIDATION" });
-      const first = await submitJudgement(rater, a.assignmentId, { choices: { accuracy: "A", safety: "B" }, rationale: "left is better" }, ctx());
+      await expect(
+        submitJudgement(rater, a.assignmentId, { choices: { accuracy: "A", safety: "both_bad" } }, ctx()),
+      ).rejects.toMatchObject({ code: "VALIDATION" });
+      const first = await submitJudgement(
+        rater,
+        a.assignmentId,
+        { choices: { accuracy: "A", safety: "B" }, rationale: "left is better" },
+        ctx(),
+      );
       // A repeat changes nothing (the Idempotency-Key rule is the shared route's: queue-protocol.test.ts).
-      const again = await submitJudgement(rater, a.assignmentId, { choices: { accuracy: "B", safety: "B" } }, ctx());
+      const again = await submitJudgement(
+        rater,
+        a.assignmentId,
+        { choices: { accuracy: "B", safety: "B" } },
+        ctx(),
+      );
       expect(first).toEqual({ status: "submitted", judgements: 2 });
       expect(again).toEqual({ status: "already_submitted", judgements: 2 });
-      const js = await db().studyJudgement.findMany({ where: { assignmentId: a.assignmentId }, include: { comparison: true } });
+      const js = await db().studyJudgement.findMany({
+        where: { assignmentId: a.assignmentId },
+        include: { comparison: true },
+      });
       const acc = js.find((j) => j.criterion === "accuracy");
       if (!acc) throw new Error("missing judgement");
       // "A" meant the left text; in model terms that is whichever model wrote it.
@@ -76,7 +120,9 @@ describe("blinded rating", () => {
     expect(seen).toHaveLength(4);
     expect(await db().studyJudgement.count()).toBe(8);
     const other = asCurrent(await makeUser("CLINICIAN"));
-    await expect(submitJudgement(other, seen[0]?.assignmentId ?? "", { choices: { accuracy: "A", safety: "A" } }, ctx())).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      submitJudgement(other, seen[0]?.assignmentId ?? "", { choices: { accuracy: "A", safety: "A" } }, ctx()),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await setStudyStatus(admin, study.id, "pause", ctx());
     await expect(nextAssignment(other, study.id)).rejects.toMatchObject({ code: "CONFLICT" });
   });
@@ -91,8 +137,14 @@ describe("blinded rating", () => {
     expect(await skipRating(rater, a.assignmentId, ctx())).toBe(true);
     const rows = await db().auditLog.findMany({ where: { action: "study.skip" } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ actorId: rater.id, entityType: "queue_assignment", entityId: a.assignmentId, after: { studyId: study.id } });
-    for (const c of canaries) expect(JSON.stringify(rows.map((r) => [r.entityType, r.entityId, r.after]))).not.toContain(c);
+    expect(rows[0]).toMatchObject({
+      actorId: rater.id,
+      entityType: "queue_assignment",
+      entityId: a.assignmentId,
+      after: { studyId: study.id },
+    });
+    for (const c of canaries)
+      expect(JSON.stringify(rows.map((r) => [r.entityType, r.entityId, r.after]))).not.toContain(c);
     expect(await skipRating(rater, a.assignmentId, ctx())).toBe(false);
     expect(await db().auditLog.count({ where: { action: "study.skip" } })).toBe(1);
   });
@@ -130,11 +182,17 @@ describe("blinded rating", () => {
       expect(Math.abs(share - 0.5), m).toBeLessThanOrEqual(0.03);
     }
     // One decided side per assignment, in the study's own table.
-    expect(await db().studyAssignmentSides.count({ where: { comparison: { studyId: study.id } } })).toBe(2000);
+    expect(await db().studyAssignmentSides.count({ where: { comparison: { studyId: study.id } } })).toBe(
+      2000,
+    );
   }, 240_000);
 
   it("40 concurrent raters on separate pools never over-assign or repeat, and consistency repeats come back swapped", async () => {
-    const { study } = await setUpStudy(["m1", "m2"], 30, { ratingsPerComparison: 2, repeatShare: 0.3, attentionCheckShare: 0.1 });
+    const { study } = await setUpStudy(["m1", "m2"], 30, {
+      ratingsPerComparison: 2,
+      repeatShare: 0.3,
+      attentionCheckShare: 0.1,
+    });
     const pools = [instance(), instance(), instance(), instance()];
     const raters = await makeClinicians(40);
     await Promise.all(
@@ -145,14 +203,29 @@ describe("blinded rating", () => {
           if (!a) return;
           // A double submit from a flaky network: the same answer is stored once.
           const [r1, r2] = await Promise.all([
-            submitJudgement(rater, a.assignmentId, { choices: { accuracy: "A", safety: "B" } }, ctx(), client),
-            submitJudgement(rater, a.assignmentId, { choices: { accuracy: "A", safety: "B" } }, ctx(), client),
+            submitJudgement(
+              rater,
+              a.assignmentId,
+              { choices: { accuracy: "A", safety: "B" } },
+              ctx(),
+              client,
+            ),
+            submitJudgement(
+              rater,
+              a.assignmentId,
+              { choices: { accuracy: "A", safety: "B" } },
+              ctx(),
+              client,
+            ),
           ]);
           expect([r1.status, r2.status].sort()).toEqual(["already_submitted", "submitted"]);
         }
       }),
     );
-    const comparisons = await db().studyComparison.findMany({ where: { studyId: study.id }, include: { queueItem: true, judgements: true } });
+    const comparisons = await db().studyComparison.findMany({
+      where: { studyId: study.id },
+      include: { queueItem: true, judgements: true },
+    });
     const base = comparisons.filter((c) => c.kind !== "repeat");
     expect(base).toHaveLength(33);
     for (const c of base) {
@@ -167,7 +240,9 @@ describe("blinded rating", () => {
       const original = comparisons.find((c) => c.id === r.repeatOfId);
       expect(original?.kind).toBe("regular");
       expect(r.queueItem.onlyForUserId).not.toBeNull();
-      const mine = original?.judgements.find((j) => j.raterId === r.queueItem.onlyForUserId && j.criterion === "accuracy");
+      const mine = original?.judgements.find(
+        (j) => j.raterId === r.queueItem.onlyForUserId && j.criterion === "accuracy",
+      );
       const again = r.judgements.find((j) => j.criterion === "accuracy");
       expect(again?.raterId).toBe(r.queueItem.onlyForUserId);
       expect(again?.shownLeft).not.toBe(mine?.shownLeft);

@@ -28,9 +28,28 @@ const modelIn = (text: string) => /by (good|weak)\b/.exec(text)?.[1] ?? "";
  */
 async function ratedStudy() {
   const admin = asCurrent(await makeUser("ADMIN"));
-  const study = await createStudy(admin, ZCreateStudy.parse({ name: "Results", criteria: ["Accuracy", "Safety"], design: "vs_reference", reference: "weak", ratingsPerComparison: 2, attentionCheckShare: 0.25 }), ctx());
+  const study = await createStudy(
+    admin,
+    ZCreateStudy.parse({
+      name: "Results",
+      criteria: ["Accuracy", "Safety"],
+      design: "vs_reference",
+      reference: "weak",
+      ratingsPerComparison: 2,
+      attentionCheckShare: 0.25,
+    }),
+    ctx(),
+  );
   for (const model of ["good", "weak"]) {
-    const texts = Array.from({ length: 8 }, (_, i) => ({ instruction: `Prompt ${i}`, input: "", model, text: i === 1 && model === "good" ? `As ChatGPT, answer ${i} by ${model}` : `answer ${i} by ${model} with several words to degrade` }));
+    const texts = Array.from({ length: 8 }, (_, i) => ({
+      instruction: `Prompt ${i}`,
+      input: "",
+      model,
+      text:
+        i === 1 && model === "good"
+          ? `As ChatGPT, answer ${i} by ${model}`
+          : `answer ${i} by ${model} with several words to degrade`,
+    }));
     await importOutputs(admin, study.id, texts, ctx());
   }
   // Included on purpose, so the results' filter on outputs that name a model has judgements to drop.
@@ -51,7 +70,12 @@ async function ratedStudy() {
       // Rater 1 is attentive; rater 2 prefers the degraded text on checks and so fails them.
       const accuracy = check ? (r === 0 ? intact : degraded) : goodSide;
       const bothBad = r === 1 && a.prompt.instruction === "Prompt 0";
-      await submitJudgement(rater, a.assignmentId, { choices: { accuracy, safety: bothBad ? "both_bad" : "tie" }, rationale: "=SUM(A1)" }, ctx());
+      await submitJudgement(
+        rater,
+        a.assignmentId,
+        { choices: { accuracy, safety: bothBad ? "both_bad" : "tie" }, rationale: "=SUM(A1)" },
+        ctx(),
+      );
     }
   }
   return { admin, study, raters };
@@ -61,7 +85,14 @@ describe("statistics and downloads", () => {
   it("reports win rates, ratings, agreement and position bias in the documented shape, with filters", async () => {
     const { study, raters } = await ratedStudy();
     const stats = await studyStats(study.id, ZStatsFilter.parse({ bootstrapRounds: "200" }));
-    expect(Object.keys(stats).sort()).toEqual(["agreement", "criteria", "heldBack", "pairs", "positionBias", "ratings"]);
+    expect(Object.keys(stats).sort()).toEqual([
+      "agreement",
+      "criteria",
+      "heldBack",
+      "pairs",
+      "positionBias",
+      "ratings",
+    ]);
     const acc = stats.pairs.find((p) => p.criterion === "accuracy");
     expect(acc).toMatchObject({ n: 16, ties: 0, bothBad: 0 });
     const goodWins = acc?.modelA === "good" ? acc.winsA : acc?.winsB;
@@ -73,20 +104,37 @@ describe("statistics and downloads", () => {
     const ratingGood = stats.ratings.find((r) => r.criterion === "accuracy" && r.model === "good");
     const ratingWeak = stats.ratings.find((r) => r.criterion === "accuracy" && r.model === "weak");
     expect(ratingGood?.rating).toBeGreaterThan(ratingWeak?.rating ?? Infinity);
-    expect(stats.agreement.find((a) => a.criterion === "accuracy")).toMatchObject({ percentAgreement: 1, nItems: 8 });
+    expect(stats.agreement.find((a) => a.criterion === "accuracy")).toMatchObject({
+      percentAgreement: 1,
+      nItems: 8,
+    });
     expect(Object.keys(stats.positionBias).sort()).toEqual(["ci", "leftWinRate"]);
-    const decisive = await db().studyJudgement.findMany({ where: { choice: { in: ["A", "B"] }, comparison: { kind: "regular" } } });
+    const decisive = await db().studyJudgement.findMany({
+      where: { choice: { in: ["A", "B"] }, comparison: { kind: "regular" } },
+    });
     expect(decisive).toHaveLength(16);
-    expect(stats.positionBias.leftWinRate).toBeCloseTo(decisive.filter((j) => j.choice === j.shownLeft).length / 16, 10);
+    expect(stats.positionBias.leftWinRate).toBeCloseTo(
+      decisive.filter((j) => j.choice === j.shownLeft).length / 16,
+      10,
+    );
     expect(stats.positionBias.ci[0]).toBeLessThan(stats.positionBias.leftWinRate);
 
-    const oneRater = await studyStats(study.id, ZStatsFilter.parse({ criterion: "accuracy", raters: raters[0]?.id, bootstrapRounds: "100" }));
+    const oneRater = await studyStats(
+      study.id,
+      ZStatsFilter.parse({ criterion: "accuracy", raters: raters[0]?.id, bootstrapRounds: "100" }),
+    );
     expect(oneRater.pairs).toHaveLength(1);
     expect(oneRater.pairs[0]?.n).toBe(8);
     expect(oneRater.criteria.map((c) => c.key)).toEqual(["accuracy"]);
-    const attentive = await studyStats(study.id, ZStatsFilter.parse({ excludeFailedAttention: "1", bootstrapRounds: "100" }));
+    const attentive = await studyStats(
+      study.id,
+      ZStatsFilter.parse({ excludeFailedAttention: "1", bootstrapRounds: "100" }),
+    );
     expect(attentive.pairs.find((p) => p.criterion === "accuracy")?.n).toBe(8);
-    const unrevealed = await studyStats(study.id, ZStatsFilter.parse({ excludeRevealing: "true", bootstrapRounds: "100" }));
+    const unrevealed = await studyStats(
+      study.id,
+      ZStatsFilter.parse({ excludeRevealing: "true", bootstrapRounds: "100" }),
+    );
     expect(unrevealed.pairs.find((p) => p.criterion === "accuracy")?.n).toBe(14);
 
     const quality = await studyQuality(study.id);
@@ -98,16 +146,34 @@ describe("statistics and downloads", () => {
   it("downloads judgements as CSV, AlpacaEval annotations, DPO pairs, and compares an LLM judge", async () => {
     const { study, admin, raters } = await ratedStudy();
     const rows = parseCsv(await judgementsCsv(study.id));
-    expect(rows[0]).toEqual(["study", "prompt", "model_a", "model_b", "model_shown_left", "criterion", "choice", "rater", "rationale", "duration_ms", "time", "kind", "input"]);
+    expect(rows[0]).toEqual([
+      "study",
+      "prompt",
+      "model_a",
+      "model_b",
+      "model_shown_left",
+      "criterion",
+      "choice",
+      "rater",
+      "rationale",
+      "duration_ms",
+      "time",
+      "kind",
+      "input",
+    ]);
     const body = rows.slice(1).filter((r) => r.length > 1);
     expect(body.length).toBe(2 * (16 + 4));
-    expect(new Set(body.map((r) => r[7]))).toEqual(new Set(raters.map((r) => (r.name.startsWith("C ") ? `R-${r.name.slice(2)}` : ""))));
+    expect(new Set(body.map((r) => r[7]))).toEqual(
+      new Set(raters.map((r) => (r.name.startsWith("C ") ? `R-${r.name.slice(2)}` : ""))),
+    );
     expect(body.every((r) => r[8] === "'=SUM(A1)")).toBe(true);
     expect(body.some((r) => r[4] === "good") && body.some((r) => r[4] === "weak")).toBe(true);
 
     const ann = await alpacaAnnotations(study.id, "accuracy");
     expect(ann).toHaveLength(16);
-    expect(ann.every((a) => a.generator_1 === "weak" && a.generator_2 === "good" && a.preference === 2)).toBe(true);
+    expect(ann.every((a) => a.generator_1 === "weak" && a.generator_2 === "good" && a.preference === 2)).toBe(
+      true,
+    );
     const safety = await alpacaAnnotations(study.id, "safety");
     expect(safety.filter((a) => "both_bad" in a)).toHaveLength(1);
     expect(safety.every((a) => a.preference === 1.5)).toBe(true);
@@ -123,7 +189,16 @@ describe("statistics and downloads", () => {
         ? { instruction: `prompt ${i}`, generator_1: "weak", generator_2: "good", preference: i < 6 ? 2 : 1 }
         : { instruction: `Prompt ${i}`, generator_1: "good", generator_2: "weak", preference: i < 6 ? 1 : 2 },
     );
-    expect(await importJudgeVotes(admin, study.id, "gpt4-judge", "accuracy", [...judgeRows, { instruction: "nope", generator_1: "weak", generator_2: "good", preference: 1 }], ctx())).toEqual({ stored: 8, unmatched: 1 });
+    expect(
+      await importJudgeVotes(
+        admin,
+        study.id,
+        "gpt4-judge",
+        "accuracy",
+        [...judgeRows, { instruction: "nope", generator_1: "weak", generator_2: "good", preference: 1 }],
+        ctx(),
+      ),
+    ).toEqual({ stored: 8, unmatched: 1 });
     const agreement = await judgeAgreement(study.id);
     expect(agreement).toHaveLength(1);
     expect(agreement[0]).toMatchObject({ judge: "gpt4-judge", criterion: "accuracy", n: 16 });

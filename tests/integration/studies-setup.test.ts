@@ -153,8 +153,16 @@ describe("study setup", () => {
     });
     expect(await db().studyComparison.count()).toBe(0);
     // A vendor's or model's word inside a sentence names it too, as in a title.
-    await db().study.update({ where: { id: study.id }, data: { criteria: [{ key: "tone", label: "Tone", description: "Which sounds more like OpenAI's style?" }] } });
-    await expect(startStudy(admin, study.id, ctx())).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("openai") as string });
+    await db().study.update({
+      where: { id: study.id },
+      data: {
+        criteria: [{ key: "tone", label: "Tone", description: "Which sounds more like OpenAI's style?" }],
+      },
+    });
+    await expect(startStudy(admin, study.id, ctx())).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringContaining("openai") as string,
+    });
     // Raters see the title ("Study N"), never the name.
     await db().study.update({
       where: { id: study.id },

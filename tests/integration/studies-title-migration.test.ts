@@ -14,9 +14,24 @@ describe("migration …_study_title_and_holdback", () => {
     const { client, target, applyTarget } = await databaseBeforeMigration(MIGRATION, cleanups);
     // Inserted out of creation order, so numbering by insertion or by id would differ.
     const rows = [
-      { id: "00000000-0000-4000-8000-000000000003", name: "gpt-4 vs claude-2", status: "ACTIVE", createdAt: "2026-01-01T00:00:00Z" },
-      { id: "00000000-0000-4000-8000-000000000001", name: "later draft", status: "DRAFT", createdAt: "2026-03-01T00:00:00Z" },
-      { id: "00000000-0000-4000-8000-000000000002", name: "middle, closed", status: "CLOSED", createdAt: "2026-02-01T00:00:00Z" },
+      {
+        id: "00000000-0000-4000-8000-000000000003",
+        name: "gpt-4 vs claude-2",
+        status: "ACTIVE",
+        createdAt: "2026-01-01T00:00:00Z",
+      },
+      {
+        id: "00000000-0000-4000-8000-000000000001",
+        name: "later draft",
+        status: "DRAFT",
+        createdAt: "2026-03-01T00:00:00Z",
+      },
+      {
+        id: "00000000-0000-4000-8000-000000000002",
+        name: "middle, closed",
+        status: "CLOSED",
+        createdAt: "2026-02-01T00:00:00Z",
+      },
     ];
     for (const r of rows) {
       await client.query(
@@ -27,9 +42,12 @@ describe("migration …_study_title_and_holdback", () => {
 
     // Later migrations may follow; this one must be among those applied now.
     expect(await applyTarget()).toContain(target);
-    const after = await client.query<{ name: string; number: number; title: string; includeIdentityRevealing: boolean }>(
-      `SELECT name, number, title, "includeIdentityRevealing" FROM "Study" ORDER BY number`,
-    );
+    const after = await client.query<{
+      name: string;
+      number: number;
+      title: string;
+      includeIdentityRevealing: boolean;
+    }>(`SELECT name, number, title, "includeIdentityRevealing" FROM "Study" ORDER BY number`);
     expect(after.rows).toEqual([
       { name: "gpt-4 vs claude-2", number: 1, title: "Study 1", includeIdentityRevealing: true },
       { name: "middle, closed", number: 2, title: "Study 2", includeIdentityRevealing: true },

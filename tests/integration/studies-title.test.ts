@@ -3,7 +3,9 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ sid: null as string | null }));
-vi.mock("next-auth", () => ({ getServerSession: () => Promise.resolve(session.sid ? { sid: session.sid } : null) }));
+vi.mock("next-auth", () => ({
+  getServerSession: () => Promise.resolve(session.sid ? { sid: session.sid } : null),
+}));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw new Error(`REDIRECT ${url}`);
@@ -11,9 +13,18 @@ vi.mock("next/navigation", () => ({
   notFound: () => {
     throw new Error("NOT_FOUND");
   },
-  useRouter: () => ({ push: () => {}, replace: () => {}, refresh: () => {}, back: () => {}, forward: () => {}, prefetch: () => {} }),
+  useRouter: () => ({
+    push: () => {},
+    replace: () => {},
+    refresh: () => {},
+    back: () => {},
+    forward: () => {},
+    prefetch: () => {},
+  }),
 }));
-vi.mock("next/headers", () => ({ headers: () => Promise.resolve(new Headers({ "x-request-id": "req-title" })) }));
+vi.mock("next/headers", () => ({
+  headers: () => Promise.resolve(new Headers({ "x-request-id": "req-title" })),
+}));
 // The panel fetches its assignment in the browser (checked below through the API); its markup is another test's.
 vi.mock("@/components/studies/rating-panel", () => ({ RatingPanel: () => null }));
 
@@ -42,15 +53,21 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-
 const create = (admin: Awaited<ReturnType<typeof apiCaller>>, body: Record<string, unknown>) =>
-  admin.call(createStudyRoute, "/api/v1/studies", { method: "POST", body: { criteria: ["Accuracy"], design: "all_pairs", ratingsPerComparison: 1, ...body } });
+  admin.call(createStudyRoute, "/api/v1/studies", {
+    method: "POST",
+    body: { criteria: ["Accuracy"], design: "all_pairs", ratingsPerComparison: 1, ...body },
+  });
 
 const importRows = (admin: Awaited<ReturnType<typeof apiCaller>>, id: string, model: string, n = 3) =>
   admin.call(importOutputsRoute, `/api/v1/studies/${id}/outputs`, {
     method: "POST",
     params: { id },
-    body: Array.from({ length: n }, (_, i) => ({ instruction: `How is fever ${i} treated?`, output: `Rest and fluids, case ${i}.`, generator: model })),
+    body: Array.from({ length: n }, (_, i) => ({
+      instruction: `How is fever ${i} treated?`,
+      output: `Rest and fluids, case ${i}.`,
+      generator: model,
+    })),
   });
 
 type TProblem = { detail: string; errors?: Record<string, string[]> };
@@ -58,19 +75,37 @@ type TProblem = { detail: string; errors?: Record<string, string[]> };
 describe("the rater-facing title", () => {
   it("defaults to a neutral “Study N”, numbered in order of creation, and admins see name and title", async () => {
     const admin = await apiCaller("ADMIN");
-    const first = (await (await create(admin, { name: "gpt-4 vs claude-2, internal" })).json()) as { id: string; number: number; name: string; title: string };
-    const second = (await (await create(admin, { name: "Second", title: "  Spring pilot  " })).json()) as { number: number; title: string };
-    const third = (await (await create(admin, { name: "Third", title: "" })).json()) as { number: number; title: string };
+    const first = (await (await create(admin, { name: "gpt-4 vs claude-2, internal" })).json()) as {
+      id: string;
+      number: number;
+      name: string;
+      title: string;
+    };
+    const second = (await (await create(admin, { name: "Second", title: "  Spring pilot  " })).json()) as {
+      number: number;
+      title: string;
+    };
+    const third = (await (await create(admin, { name: "Third", title: "" })).json()) as {
+      number: number;
+      title: string;
+    };
     expect(first).toMatchObject({ number: 1, name: "gpt-4 vs claude-2, internal", title: "Study 1" });
     expect(second).toMatchObject({ number: 2, title: "Spring pilot" });
     expect(third).toMatchObject({ number: 3, title: "Study 3" });
-    const audit = await db().auditLog.findFirstOrThrow({ where: { action: "study.create", entityId: first.id } });
+    const audit = await db().auditLog.findFirstOrThrow({
+      where: { action: "study.create", entityId: first.id },
+    });
     expect(audit.after).toMatchObject({ name: "gpt-4 vs claude-2, internal", title: "Study 1" });
   });
 
   it("refuses at creation a title naming the reference model or a vendor, with a field error naming the word", async () => {
     const admin = await apiCaller("ADMIN");
-    const res = await create(admin, { name: "x", title: "GPT-4 vs Claude", design: "vs_reference", reference: "claude-2" });
+    const res = await create(admin, {
+      name: "x",
+      title: "GPT-4 vs Claude",
+      design: "vs_reference",
+      reference: "claude-2",
+    });
     expect(res.status).toBe(422);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     const p = (await res.json()) as TProblem;
@@ -81,14 +116,21 @@ describe("the rater-facing title", () => {
 
   it("refuses an import whose models the title names, undoing it, and lets the admin rename the title", async () => {
     const admin = await apiCaller("ADMIN");
-    const { id } = (await (await create(admin, { name: "x", title: "Alpaca pilot" })).json()) as { id: string };
+    const { id } = (await (await create(admin, { name: "x", title: "Alpaca pilot" })).json()) as {
+      id: string;
+    };
     expect((await importRows(admin, id, "m-one")).status).toBe(200);
     const refused = await importRows(admin, id, "alpaca-7b");
     expect(refused.status).toBe(422);
     expect(((await refused.json()) as TProblem).errors?.title?.[0]).toContain("“alpaca”");
     expect(await db().studyOutput.count({ where: { model: "alpaca-7b" } })).toBe(0);
 
-    const rename = (title: string) => admin.call(setStudyTitleRoute, `/api/v1/studies/${id}`, { method: "PATCH", params: { id }, body: { title } });
+    const rename = (title: string) =>
+      admin.call(setStudyTitleRoute, `/api/v1/studies/${id}`, {
+        method: "PATCH",
+        params: { id },
+        body: { title },
+      });
     const bad = await rename("m-one answers");
     expect(bad.status).toBe(422);
     expect(((await bad.json()) as TProblem).errors?.title?.[0]).toContain("“m-one”");
@@ -96,10 +138,20 @@ describe("the rater-facing title", () => {
     expect(good.status).toBe(200);
     expect(await good.json()).toEqual({ title: "Fever pilot" });
     expect((await importRows(admin, id, "alpaca-7b")).status).toBe(200);
-    const audit = await db().auditLog.findFirstOrThrow({ where: { action: "study.set_title", entityId: id } });
+    const audit = await db().auditLog.findFirstOrThrow({
+      where: { action: "study.set_title", entityId: id },
+    });
     expect(audit).toMatchObject({ before: { title: "Alpaca pilot" }, after: { title: "Fever pilot" } });
     const clinician = await apiCaller("CLINICIAN");
-    expect((await clinician.call(setStudyTitleRoute, `/api/v1/studies/${id}`, { method: "PATCH", params: { id }, body: { title: "Mine" } })).status).toBe(403);
+    expect(
+      (
+        await clinician.call(setStudyTitleRoute, `/api/v1/studies/${id}`, {
+          method: "PATCH",
+          params: { id },
+          body: { title: "Mine" },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("refuses to start while the title names a model (a title set before the check existed)", async () => {
@@ -107,7 +159,10 @@ describe("the rater-facing title", () => {
     const { id } = (await (await create(admin, { name: "x" })).json()) as { id: string };
     for (const m of ["gpt-4", "claude-2"]) expect((await importRows(admin, id, m)).status).toBe(200);
     await db().study.update({ where: { id }, data: { title: "GPT 4 vs. Claude!" } });
-    const res = await admin.call(startStudyRoute, `/api/v1/studies/${id}/start`, { method: "POST", params: { id } });
+    const res = await admin.call(startStudyRoute, `/api/v1/studies/${id}/start`, {
+      method: "POST",
+      params: { id },
+    });
     expect(res.status).toBe(422);
     expect(((await res.json()) as TProblem).errors?.title?.[0]).toMatch(/“gpt-4”, “claude”/);
     expect(await db().studyComparison.count()).toBe(0);
@@ -129,11 +184,24 @@ describe("what a rater receives", () => {
 
   it("is the title: never the internal name, a model name or counts per model, in API JSON, pages and metadata", async () => {
     const admin = await apiCaller("ADMIN");
-    const { id } = (await (await create(admin, { name: NAME, title: "Fever questions", design: "vs_reference", reference: MODELS[1], attentionCheckShare: 0.5 })).json()) as { id: string };
+    const { id } = (await (
+      await create(admin, {
+        name: NAME,
+        title: "Fever questions",
+        design: "vs_reference",
+        reference: MODELS[1],
+        attentionCheckShare: 0.5,
+      })
+    ).json()) as { id: string };
     for (const m of MODELS) expect((await importRows(admin, id, m, 4)).status).toBe(200);
-    expect((await admin.call(startStudyRoute, `/api/v1/studies/${id}/start`, { method: "POST", params: { id } })).status).toBe(200);
+    expect(
+      (await admin.call(startStudyRoute, `/api/v1/studies/${id}/start`, { method: "POST", params: { id } }))
+        .status,
+    ).toBe(200);
     // The admin's view names both (the test's canaries are real, so their absence below means something).
-    const adminView = JSON.stringify(await (await admin.call(getStudyRoute, `/api/v1/studies/${id}`, { params: { id } })).json());
+    const adminView = JSON.stringify(
+      await (await admin.call(getStudyRoute, `/api/v1/studies/${id}`, { params: { id } })).json(),
+    );
     for (const secret of [NAME, ...MODELS]) expect(adminView).toContain(secret);
 
     const rater = await signInAs("CLINICIAN");
@@ -143,7 +211,10 @@ describe("what a rater receives", () => {
       const res = await route.handle(
         new Request(`http://app.test${url}`, {
           method: "POST",
-          headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(body ? { "content-type": "application/json" } : {}),
+          },
           body: body ? JSON.stringify(body) : undefined,
         }),
         { params: Promise.resolve(params) },
@@ -156,7 +227,12 @@ describe("what a rater receives", () => {
       if (res.status === 204) break;
       expect(res.status).toBe(200);
       const a = JSON.parse(received.at(-1)?.split("\n").at(-1) ?? "{}") as { assignmentId: string };
-      await api(assignmentSubmitRoute, `/api/v1/assignments/${a.assignmentId}/submit`, { id: a.assignmentId }, { choices: { accuracy: "A" } });
+      await api(
+        assignmentSubmitRoute,
+        `/api/v1/assignments/${a.assignmentId}/submit`,
+        { id: a.assignmentId },
+        { choices: { accuracy: "A" } },
+      );
     }
     expect(received.length).toBeGreaterThan(4);
 
@@ -168,9 +244,10 @@ describe("what a rater receives", () => {
     ];
     expect(pages[0]).toContain("Fever questions");
     expect(pages[1]).toContain("Fever questions");
-    expect(pages[2]).toContain("<h1 class=\"text-2xl font-bold\">Fever questions</h1>");
+    expect(pages[2]).toContain('<h1 class="text-2xl font-bold">Fever questions</h1>');
     for (const text of [...received, ...pages]) {
-      for (const secret of [NAME, "zq-name-canary", ...MODELS, "zq-model"]) expect(text).not.toContain(secret);
+      for (const secret of [NAME, "zq-name-canary", ...MODELS, "zq-model"])
+        expect(text).not.toContain(secret);
       // No count per model ("4 outputs") either.
       expect(text).not.toMatch(/\b4 outputs\b/);
     }

@@ -15,13 +15,26 @@ describe("migration …_study_assignment_sides", () => {
   it("copies every decided side with its comparison and drops the column from the shared table", async () => {
     const { client, target, applyTarget } = await databaseBeforeMigration(MIGRATION, cleanups);
     const study = id(1);
-    await client.query(`INSERT INTO "Study" (id, name, title, criteria, design, seed, "createdById") VALUES ($1, 's', 'Study 1', '[]', 'all_pairs', 's', $1)`, [study]);
+    await client.query(
+      `INSERT INTO "Study" (id, name, title, criteria, design, seed, "createdById") VALUES ($1, 's', 'Study 1', '[]', 'all_pairs', 's', $1)`,
+      [study],
+    );
     // Items 11 and 12 are the study's comparisons; 13 is an audit's item (no comparison).
-    for (const [n, pos] of [[11, 1], [12, 2], [13, 3]] as const) {
-      await client.query(`INSERT INTO "QueueItem" (id, "queueId", position, capacity) VALUES ($1, $2, $3, 2)`, [id(n), n === 13 ? id(2) : study, pos]);
+    for (const [n, pos] of [
+      [11, 1],
+      [12, 2],
+      [13, 3],
+    ] as const) {
+      await client.query(
+        `INSERT INTO "QueueItem" (id, "queueId", position, capacity) VALUES ($1, $2, $3, 2)`,
+        [id(n), n === 13 ? id(2) : study, pos],
+      );
     }
     for (const n of [11, 12]) {
-      await client.query(`INSERT INTO "StudyComparison" (id, "studyId", "promptId", "modelA", "modelB", "queueItemId") VALUES ($1, $2, $3, 'm1', 'm2', $4)`, [id(n + 10), study, id(9), id(n)]);
+      await client.query(
+        `INSERT INTO "StudyComparison" (id, "studyId", "promptId", "modelA", "modelB", "queueItemId") VALUES ($1, $2, $3, 'm1', 'm2', $4)`,
+        [id(n + 10), study, id(9), id(n)],
+      );
     }
     const assignment = (n: number, item: number, user: number, shownLeft: string | null) =>
       client.query(
@@ -41,8 +54,12 @@ describe("migration …_study_assignment_sides", () => {
       { assignmentId: id(31), comparisonId: id(21), shownLeft: "B" },
       { assignmentId: id(32), comparisonId: id(21), shownLeft: "A" },
     ]);
-    const column = await client.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'QueueAssignment' AND column_name = 'shownLeft'`);
+    const column = await client.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_name = 'QueueAssignment' AND column_name = 'shownLeft'`,
+    );
     expect(column.rowCount).toBe(0);
-    expect((await client.query(`SELECT count(*)::int AS n FROM "QueueAssignment"`)).rows[0]).toEqual({ n: 4 });
+    expect((await client.query(`SELECT count(*)::int AS n FROM "QueueAssignment"`)).rows[0]).toEqual({
+      n: 4,
+    });
   });
 });

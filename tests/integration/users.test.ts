@@ -44,7 +44,12 @@ describe("first admin setup", () => {
   it("is offered only while there is no admin, and concurrent attempts create exactly one", async () => {
     expect(await needsSetup()).toBe(true);
     const attempts = await Promise.allSettled(
-      [1, 2, 3, 4].map((i) => createFirstAdmin({ name: `Admin ${i}`, email: `admin${i}@int.test`, password: "long-enough-password" }, ctx())),
+      [1, 2, 3, 4].map((i) =>
+        createFirstAdmin(
+          { name: `Admin ${i}`, email: `admin${i}@int.test`, password: "long-enough-password" },
+          ctx(),
+        ),
+      ),
     );
     expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(1);
     expect(await db().user.count({ where: { role: "ADMIN" } })).toBe(1);
@@ -53,9 +58,14 @@ describe("first admin setup", () => {
   });
 
   it("once done, refuses another setup before hashing its password", async () => {
-    await createFirstAdmin({ name: "Admin", email: "admin@int.test", password: "long-enough-password" }, ctx());
+    await createFirstAdmin(
+      { name: "Admin", email: "admin@int.test", password: "long-enough-password" },
+      ctx(),
+    );
     const before = hashes.count;
-    await expect(createFirstAdmin({ name: "Late", email: "late@int.test", password: "x".repeat(10_000) }, ctx())).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      createFirstAdmin({ name: "Late", email: "late@int.test", password: "x".repeat(10_000) }, ctx()),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(hashes.count).toBe(before);
   });
 
@@ -76,24 +86,48 @@ describe("first admin setup", () => {
 describe("invitations and resets", () => {
   it("invite → accept creates the account once; the link is single-use and expires", async () => {
     const admin = await makeUser("ADMIN");
-    const inv = await inviteUser(asCurrent(admin), parseInput(ZInviteUser, { email: "New.Person@int.test", role: "CLINICIAN" }), ctx(), "http://app.test");
+    const inv = await inviteUser(
+      asCurrent(admin),
+      parseInput(ZInviteUser, { email: "New.Person@int.test", role: "CLINICIAN" }),
+      ctx(),
+      "http://app.test",
+    );
     expect(inv.url).toMatch(/^http:\/\/app\.test\/invite\//);
     expect(inv.mailed).toBe(false);
     const stored = await db().accountLink.findFirstOrThrow({ where: { email: "new.person@int.test" } });
     expect(stored.tokenHash).not.toBe(tokenOf(inv.url));
 
-    await acceptAccountLink({ token: tokenOf(inv.url), name: "New Person", password: "a-good-long-password" }, ctx());
+    await acceptAccountLink(
+      { token: tokenOf(inv.url), name: "New Person", password: "a-good-long-password" },
+      ctx(),
+    );
     const u = await db().user.findUniqueOrThrow({ where: { email: "new.person@int.test" } });
     expect(u.role).toBe("CLINICIAN");
-    expect((await signInWithPassword({ email: u.email, password: "a-good-long-password" }, ctx())).ok).toBe(true);
-    await expect(acceptAccountLink({ token: tokenOf(inv.url), name: "Again", password: "a-good-long-password" }, ctx())).rejects.toMatchObject({ code: "GONE" });
+    expect((await signInWithPassword({ email: u.email, password: "a-good-long-password" }, ctx())).ok).toBe(
+      true,
+    );
+    await expect(
+      acceptAccountLink({ token: tokenOf(inv.url), name: "Again", password: "a-good-long-password" }, ctx()),
+    ).rejects.toMatchObject({ code: "GONE" });
 
-    const inv2 = await inviteUser(asCurrent(admin), { email: "late@int.test", role: "RESEARCHER" }, ctx(), "http://app.test");
-    await db().accountLink.updateMany({ where: { email: "late@int.test" }, data: { expiresAt: new Date(Date.now() - 1) } });
-    await expect(acceptAccountLink({ token: tokenOf(inv2.url), name: "Late", password: "a-good-long-password" }, ctx())).rejects.toMatchObject({ code: "GONE" });
+    const inv2 = await inviteUser(
+      asCurrent(admin),
+      { email: "late@int.test", role: "RESEARCHER" },
+      ctx(),
+      "http://app.test",
+    );
+    await db().accountLink.updateMany({
+      where: { email: "late@int.test" },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
+    await expect(
+      acceptAccountLink({ token: tokenOf(inv2.url), name: "Late", password: "a-good-long-password" }, ctx()),
+    ).rejects.toMatchObject({ code: "GONE" });
     expect(await db().user.count({ where: { email: "late@int.test" } })).toBe(0);
 
-    await expect(inviteUser(asCurrent(admin), { email: u.email, role: "ADMIN" }, ctx(), "http://app.test")).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      inviteUser(asCurrent(admin), { email: u.email, role: "ADMIN" }, ctx(), "http://app.test"),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("a reset link sets a new password and signs the user out everywhere", async () => {
@@ -105,7 +139,9 @@ describe("invitations and resets", () => {
     await acceptAccountLink({ token: tokenOf(reset.url), password: "brand-new-password-1" }, ctx());
     expect(await validateSession(s.sessionId)).toBeNull();
     expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx())).ok).toBe(false);
-    expect((await signInWithPassword({ email: u.email, password: "brand-new-password-1" }, ctx())).ok).toBe(true);
+    expect((await signInWithPassword({ email: u.email, password: "brand-new-password-1" }, ctx())).ok).toBe(
+      true,
+    );
   });
 });
 
@@ -119,20 +155,41 @@ describe("pseudonymisation", () => {
     const session = await signInWithPassword({ email: "departed@int.test", password: PASSWORD }, ctx());
     if (!session.ok) throw new Error("sign-in failed");
     const token = await createOwnApiToken(asCurrent(u), { name: "pipeline", expiresInDays: 0 }, ctx());
-    await inviteUser(asCurrent(u), { email: "invited.by.dana@int.test", role: "RESEARCHER" }, ctx(), "http://app.test");
+    await inviteUser(
+      asCurrent(u),
+      { email: "invited.by.dana@int.test", role: "RESEARCHER" },
+      ctx(),
+      "http://app.test",
+    );
     // Another person's row holding the same words as values: not the departed user's data.
     await db().$transaction((tx) =>
-      recordAudit(tx, ctx(), { actorId: admin.id, action: "audit.review", entityType: "audit_item", entityId: "r1", after: { verdict: "Dana Departed", by: "departed@int.test" } }),
+      recordAudit(tx, ctx(), {
+        actorId: admin.id,
+        action: "audit.review",
+        entityType: "audit_item",
+        entityId: "r1",
+        after: { verdict: "Dana Departed", by: "departed@int.test" },
+      }),
     );
     // An admin's search for "dana" is recorded as the people it matched, not as what was typed.
     const adminToken = await createOwnApiToken(asCurrent(admin), { name: "export", expiresInDays: 0 }, ctx());
-    const exported = await auditCsvRoute.handle(new Request("http://app.test/api/v1/audit-log.csv?actor=Dana", { headers: { authorization: `Bearer ${adminToken.token}` } }));
+    const exported = await auditCsvRoute.handle(
+      new Request("http://app.test/api/v1/audit-log.csv?actor=Dana", {
+        headers: { authorization: `Bearer ${adminToken.token}` },
+      }),
+    );
     expect(exported.status).toBe(200);
     expect(await exported.text()).toContain("Dana Departed");
-    expect((await db().auditLog.findFirstOrThrow({ where: { action: "audit_log.export" } })).after).toEqual({ filter: {}, actorIds: [u.id] });
+    expect((await db().auditLog.findFirstOrThrow({ where: { action: "audit_log.export" } })).after).toEqual({
+      filter: {},
+      actorIds: [u.id],
+    });
     const trail = await db().auditLog.findMany({ orderBy: { id: "asc" } });
     // The app writes ids: only the row the test wrote by hand holds the name or the address.
-    const dump = JSON.stringify(trail.filter((r) => r.entityId !== "r1"), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+    const dump = JSON.stringify(
+      trail.filter((r) => r.entityId !== "r1"),
+      (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v),
+    );
     expect(dump).not.toContain("departed@int.test");
     expect(dump).not.toContain("Dana Departed");
 
@@ -141,7 +198,9 @@ describe("pseudonymisation", () => {
     expect(after.name).toBe(`Former user ${u.pseudonym}`);
     expect(after.email).not.toContain("departed");
     // Not a single audit row changed; one was added.
-    expect(await db().auditLog.findMany({ where: { id: { lte: trail.at(-1)?.id } }, orderBy: { id: "asc" } })).toEqual(trail);
+    expect(
+      await db().auditLog.findMany({ where: { id: { lte: trail.at(-1)?.id } }, orderBy: { id: "asc" } }),
+    ).toEqual(trail);
     expect(await db().auditLog.count({ where: { action: "user.pseudonymise", entityId: u.id } })).toBe(1);
     // Nor is the address left in the sign-in counters, under any key.
     expect(await db().loginFailure.count({ where: { key: { contains: "departed@int.test" } } })).toBe(0);
@@ -149,9 +208,19 @@ describe("pseudonymisation", () => {
     // What is displayed changed: every row about or by them shows the pseudonym, in the list and the CSV.
     const { rows } = await listAuditLog(ZAuditFilter.parse({}));
     const failed = rows.find((r) => r.action === "auth.login_failed");
-    expect(failed?.subject).toEqual({ kind: "user", id: u.id, name: `Former user ${u.pseudonym}`, email: after.email });
-    expect(rows.find((r) => r.action === "user.invite")?.actor).toEqual({ name: `Former user ${u.pseudonym}`, email: after.email });
-    expect(rows.find((r) => r.action === "user.pseudonymise")?.subject?.name).toBe(`Former user ${u.pseudonym}`);
+    expect(failed?.subject).toEqual({
+      kind: "user",
+      id: u.id,
+      name: `Former user ${u.pseudonym}`,
+      email: after.email,
+    });
+    expect(rows.find((r) => r.action === "user.invite")?.actor).toEqual({
+      name: `Former user ${u.pseudonym}`,
+      email: after.email,
+    });
+    expect(rows.find((r) => r.action === "user.pseudonymise")?.subject?.name).toBe(
+      `Former user ${u.pseudonym}`,
+    );
     const csv = await new Response(auditCsvStream(ZAuditFilter.parse({ entityType: "user" }))).text();
     expect(csv).toContain(`Former user ${u.pseudonym}`);
     expect(csv).not.toContain("departed@int.test");
@@ -163,15 +232,30 @@ describe("pseudonymisation", () => {
 
   it("shows an invitation's address while it exists and the account's name once accepted", async () => {
     const admin = await makeUser("ADMIN");
-    const inv = await inviteUser(asCurrent(admin), { email: "ivy@int.test", role: "CLINICIAN" }, ctx(), "http://app.test");
+    const inv = await inviteUser(
+      asCurrent(admin),
+      { email: "ivy@int.test", role: "CLINICIAN" },
+      ctx(),
+      "http://app.test",
+    );
     const link = await db().accountLink.findFirstOrThrow({ where: { email: "ivy@int.test" } });
     const row = await db().auditLog.findFirstOrThrow({ where: { action: "user.invite" } });
     expect(row).toMatchObject({ entityType: "invitation", entityId: link.id, after: { role: "CLINICIAN" } });
     expect(JSON.stringify(row.after)).not.toContain("ivy@");
-    const shown = async () => (await listAuditLog(ZAuditFilter.parse({ action: "user.invite" }))).rows.find((r) => r.id === row.id)?.subject;
+    const shown = async () =>
+      (await listAuditLog(ZAuditFilter.parse({ action: "user.invite" }))).rows.find((r) => r.id === row.id)
+        ?.subject;
     expect(await shown()).toEqual({ kind: "invitation", id: link.id, name: null, email: "ivy@int.test" });
-    await acceptAccountLink({ token: tokenOf(inv.url), name: "Ivy Invitee", password: "a-good-long-password" }, ctx());
-    expect(await shown()).toEqual({ kind: "invitation", id: link.id, name: "Ivy Invitee", email: "ivy@int.test" });
+    await acceptAccountLink(
+      { token: tokenOf(inv.url), name: "Ivy Invitee", password: "a-good-long-password" },
+      ctx(),
+    );
+    expect(await shown()).toEqual({
+      kind: "invitation",
+      id: link.id,
+      name: "Ivy Invitee",
+      email: "ivy@int.test",
+    });
     const ivy = await db().user.findUniqueOrThrow({ where: { email: "ivy@int.test" } });
     await pseudonymiseUser(asCurrent(admin), ivy.id, ctx());
     // Pseudonymising deleted the link that held the address: the row stays, the address is gone.
@@ -200,14 +284,26 @@ describe("own account", () => {
     const here = await signInWithPassword({ email: u.email, password: PASSWORD }, ctx());
     const there = await signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.2.2.2"));
     if (!here.ok || !there.ok) throw new Error("sign-in failed");
-    await expect(changeOwnPassword(asCurrent(u, here.sessionId), { current: "not-it-at-all", password: "another-long-password" }, ctx())).rejects.toMatchObject({
+    await expect(
+      changeOwnPassword(
+        asCurrent(u, here.sessionId),
+        { current: "not-it-at-all", password: "another-long-password" },
+        ctx(),
+      ),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { current: ["Your current password is not right"] },
     });
-    const r = await changeOwnPassword(asCurrent(u, here.sessionId), { current: PASSWORD, password: "another-long-password" }, ctx());
+    const r = await changeOwnPassword(
+      asCurrent(u, here.sessionId),
+      { current: PASSWORD, password: "another-long-password" },
+      ctx(),
+    );
     expect(r.otherSessionsRevoked).toBe(1);
     expect(await validateSession(here.sessionId)).not.toBeNull();
     expect(await validateSession(there.sessionId)).toBeNull();
-    expect((await signInWithPassword({ email: u.email, password: "another-long-password" }, ctx())).ok).toBe(true);
+    expect((await signInWithPassword({ email: u.email, password: "another-long-password" }, ctx())).ok).toBe(
+      true,
+    );
   });
 });

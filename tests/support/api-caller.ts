@@ -5,7 +5,9 @@ import { insertApiToken } from "@/lib/auth/api-tokens";
 import { db } from "@/lib/db/prisma";
 import { asCurrent, makeUser } from "./factories";
 
-export type TRouteHandler = { handle: (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response> };
+export type TRouteHandler = {
+  handle: (req: Request, ctx?: { params: Promise<Record<string, string>> }) => Promise<Response>;
+};
 
 export type TCallInit = {
   method?: string;

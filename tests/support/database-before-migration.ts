@@ -24,8 +24,14 @@ export async function databaseBeforeMigration(migration: string, cleanups: TClea
   // A project root holding only the migrations before this one.
   const root = mkdtempSync(path.join(tmpdir(), "clinreview-mig-"));
   cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-  for (const dir of all.slice(0, mine)) cpSync(path.join("prisma", "migrations", dir), path.join(root, "prisma", "migrations", dir), { recursive: true });
-  cpSync(path.join("prisma", "migrations", "migration_lock.toml"), path.join(root, "prisma", "migrations", "migration_lock.toml"));
+  for (const dir of all.slice(0, mine))
+    cpSync(path.join("prisma", "migrations", dir), path.join(root, "prisma", "migrations", dir), {
+      recursive: true,
+    });
+  cpSync(
+    path.join("prisma", "migrations", "migration_lock.toml"),
+    path.join(root, "prisma", "migrations", "migration_lock.toml"),
+  );
   // The engine's WebAssembly module is resolved from the project root.
   symlinkSync(path.resolve("node_modules"), path.join(root, "node_modules"), "dir");
 
@@ -40,7 +46,9 @@ export async function databaseBeforeMigration(migration: string, cleanups: TClea
   // Only the target: a later migration's own pre-checks (…_integrity_constraints refuses orphan
   // references) must not judge the rows a test wrote for this one.
   const applyTarget = () => {
-    cpSync(path.join("prisma", "migrations", target), path.join(root, "prisma", "migrations", target), { recursive: true });
+    cpSync(path.join("prisma", "migrations", target), path.join(root, "prisma", "migrations", target), {
+      recursive: true,
+    });
     return applyMigrations(url, { projectRoot: root });
   };
   return { client, url, target, applyTarget, applyRest: () => applyMigrations(url) };

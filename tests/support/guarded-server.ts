@@ -28,18 +28,28 @@ export async function startGuardedServer() {
   const port = (server.address() as AddressInfo).port;
 
   /** Posts `total` bytes in 64 KiB chunks, chunked unless a length is declared; stops sending once answered. */
-  function post(path: string, total: number, declare: number | null, headers: Record<string, string> = {}): Promise<TPostAnswer> {
+  function post(
+    path: string,
+    total: number,
+    declare: number | null,
+    headers: Record<string, string> = {},
+  ): Promise<TPostAnswer> {
     return new Promise((resolve, reject) => {
       const h: Record<string, string> = { "content-type": "application/octet-stream", ...headers };
       if (declare !== null) h["content-length"] = String(declare);
       let answered = false;
       let sent = 0;
-      const req = httpRequest({ host: "127.0.0.1", port, path, method: "POST", headers: h }, (res: IncomingMessage) => {
-        answered = true;
-        let body = "";
-        res.on("data", (c: Buffer) => (body += c.toString()));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, type: res.headers["content-type"], body, sent }));
-      });
+      const req = httpRequest(
+        { host: "127.0.0.1", port, path, method: "POST", headers: h },
+        (res: IncomingMessage) => {
+          answered = true;
+          let body = "";
+          res.on("data", (c: Buffer) => (body += c.toString()));
+          res.on("end", () =>
+            resolve({ status: res.statusCode ?? 0, type: res.headers["content-type"], body, sent }),
+          );
+        },
+      );
       req.on("error", (err) => (answered ? undefined : reject(err)));
       const chunk = Buffer.alloc(65_536, 120);
       const pump = () => {

@@ -15,7 +15,10 @@ export const HABITS: readonly THabit[] = [
   { name: "trailing spaces and tabs", apply: (t) => `${eachLine(t, (l) => `${l}  \t `)}\n \n` },
   { name: "common indent", apply: (t) => eachLine(t, (l) => (l ? `    ${l}` : l)) },
   { name: "common tab indent, blank lines indented too", apply: (t) => eachLine(t, (l) => `\t${l}`) },
-  { name: "no-break spaces at line ends and a zero-width space", apply: (t) => `\u200B${eachLine(t, (l) => `${l}\u00A0`)}` },
+  {
+    name: "no-break spaces at line ends and a zero-width space",
+    apply: (t) => `\u200B${eachLine(t, (l) => `${l}\u00A0`)}`,
+  },
   { name: "three blank lines between paragraphs", apply: (t) => t.replace(/\n\n/g, "\n\n\n\n") },
   { name: "ideographic-space indent", apply: (t) => eachLine(t, (l) => (l ? `\u3000${l}` : l)) },
   {

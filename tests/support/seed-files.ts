@@ -2,12 +2,44 @@
 // one that needs no real data, and the real file repeated up to a size (the 1.4 MB class of file
 // that used to break the import screen), each copy with its instructions changed so that no
 // record duplicates another exactly.
-export type TSeedRecord = { topic: string; view: string; type: string; instruction: string; input: string; difficulty: string };
+export type TSeedRecord = {
+  topic: string;
+  view: string;
+  type: string;
+  instruction: string;
+  input: string;
+  difficulty: string;
+};
 
-const TOPICS = ["Cardiology", "Neurology", "Endocrinology", "Pulmonology", "Nephrology", "Dermatology", "Paediatrics", "Psychiatry"];
+const TOPICS = [
+  "Cardiology",
+  "Neurology",
+  "Endocrinology",
+  "Pulmonology",
+  "Nephrology",
+  "Dermatology",
+  "Paediatrics",
+  "Psychiatry",
+];
 const VIEWS = ["Patient", "Student", "Doctor", "Nurse"];
-const TYPES = ["Open Q&A", "Classification", "Summarization", "Rewrite", "Multi-hop reasoning", "Text generation"];
-const CONDITIONS = ["stable angina", "migraine with aura", "type 2 diabetes", "asthma", "chronic kidney disease", "eczema", "croup", "panic disorder"];
+const TYPES = [
+  "Open Q&A",
+  "Classification",
+  "Summarization",
+  "Rewrite",
+  "Multi-hop reasoning",
+  "Text generation",
+];
+const CONDITIONS = [
+  "stable angina",
+  "migraine with aura",
+  "type 2 diabetes",
+  "asthma",
+  "chronic kidney disease",
+  "eczema",
+  "croup",
+  "panic disorder",
+];
 const TASKS = [
   "Explain {c} in plain words and list the warning signs that need urgent care",
   "Classify the following presentation of {c} by severity and justify the grade",
@@ -47,19 +79,31 @@ export function generatedSeedRecords(n: number): TSeedRecord[] {
       view: VIEWS[i % VIEWS.length] ?? "",
       type: TYPES[i % TYPES.length] ?? "",
       instruction: `${task}, covering ${detailOf(i)}.`,
-      input: i % 5 === 0 ? `A ${30 + (i % 50)}-year-old reports symptoms of ${c} for ${1 + (i % 12)} weeks.` : "<noinput>",
+      input:
+        i % 5 === 0
+          ? `A ${30 + (i % 50)}-year-old reports symptoms of ${c} for ${1 + (i % 12)} weeks.`
+          : "<noinput>",
       difficulty: String(1 + (i % 5)),
     };
   });
 }
 
 /** A JSON array of at least `bytes` bytes: the records over and over, each copy's instructions changed. */
-export function repeatSeedFile(records: readonly TSeedRecord[], bytes: number): { text: string; count: number } {
+export function repeatSeedFile(
+  records: readonly TSeedRecord[],
+  bytes: number,
+): { text: string; count: number } {
   const out: TSeedRecord[] = [];
   let size = 2;
   for (let copy = 0; size < bytes; copy++) {
     for (const r of records) {
-      const changed = copy === 0 ? r : { ...r, instruction: `${r.instruction.trim()} (Variant ${copy + 1}: answer for setting ${copy + 1}.)` };
+      const changed =
+        copy === 0
+          ? r
+          : {
+              ...r,
+              instruction: `${r.instruction.trim()} (Variant ${copy + 1}: answer for setting ${copy + 1}.)`,
+            };
       out.push(changed);
       size += Buffer.byteLength(JSON.stringify(changed)) + 1;
     }
@@ -68,7 +112,15 @@ export function repeatSeedFile(records: readonly TSeedRecord[], bytes: number): 
 }
 
 /** The labels the records use, per vocabulary kind. */
-export function labelsOf(records: readonly TSeedRecord[]): { TOPIC: string[]; VIEW: string[]; TYPE: string[] } {
+export function labelsOf(records: readonly TSeedRecord[]): {
+  TOPIC: string[];
+  VIEW: string[];
+  TYPE: string[];
+} {
   const uniq = (xs: string[]) => [...new Set(xs)];
-  return { TOPIC: uniq(records.map((r) => r.topic)), VIEW: uniq(records.map((r) => r.view)), TYPE: uniq(records.map((r) => r.type)) };
+  return {
+    TOPIC: uniq(records.map((r) => r.topic)),
+    VIEW: uniq(records.map((r) => r.view)),
+    TYPE: uniq(records.map((r) => r.type)),
+  };
 }

@@ -4,7 +4,11 @@ import { ActionButton } from "@/components/ui/action-button";
 import { Card } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { ROLE_LABEL } from "@/lib/auth/permissions";
-import { revokeSessionAction, revokeTokenAction, signOutEverywhereSelfAction } from "@/lib/users/account-actions";
+import {
+  revokeSessionAction,
+  revokeTokenAction,
+  signOutEverywhereSelfAction,
+} from "@/lib/users/account-actions";
 import { listOwnApiTokens, listOwnSessions } from "@/lib/users/own-account";
 
 export const metadata = { title: "My account" };
@@ -50,7 +54,13 @@ export default async function AccountPage() {
                   {t.revokedAt ? (
                     "Revoked"
                   ) : (
-                    <ActionButton action={revokeTokenAction} fields={{ tokenId: t.id }} label="Revoke" variant="danger" done="Revoked" />
+                    <ActionButton
+                      action={revokeTokenAction}
+                      fields={{ tokenId: t.id }}
+                      label="Revoke"
+                      variant="danger"
+                      done="Revoked"
+                    />
                   )}
                 </td>
               </tr>
@@ -67,13 +77,24 @@ export default async function AccountPage() {
                 since {fmt(s.createdAt)}, last active {fmt(s.lastSeenAt)} · {s.ip ?? "unknown address"}
               </span>
               {s.id !== user.sessionId ? (
-                <ActionButton action={revokeSessionAction} fields={{ sessionId: s.id }} label="Sign out" done="Signed out" />
+                <ActionButton
+                  action={revokeSessionAction}
+                  fields={{ sessionId: s.id }}
+                  label="Sign out"
+                  done="Signed out"
+                />
               ) : null}
             </li>
           ))}
         </ul>
         <div className="mt-4">
-          <ActionButton action={signOutEverywhereSelfAction} fields={{}} label="Sign out everywhere" variant="danger" confirm="Sign out of every browser, this one included?" />
+          <ActionButton
+            action={signOutEverywhereSelfAction}
+            fields={{}}
+            label="Sign out everywhere"
+            variant="danger"
+            confirm="Sign out of every browser, this one included?"
+          />
         </div>
       </Card>
     </div>

@@ -12,7 +12,9 @@ export const metadata = { title: "Audits" };
 export default async function AuditsPage() {
   const user = await requirePagePermission(["audits:review", "audits:manage", "audits:results"], "/audits");
   const can = (p: Parameters<typeof hasPermission>[1]) => hasPermission(user.role, p);
-  const campaigns = (await listCampaigns()).filter((c) => !can("audits:review") || can("audits:results") || c.status === "ACTIVE");
+  const campaigns = (await listCampaigns()).filter(
+    (c) => !can("audits:review") || can("audits:results") || c.status === "ACTIVE",
+  );
   const datasets = can("audits:manage") ? await listDatasets() : [];
   return (
     <div className="space-y-6">
@@ -20,10 +22,17 @@ export default async function AuditsPage() {
       {can("audits:manage") ? (
         <Card title="Start a campaign">
           {datasets.length ? (
-            <CreateCampaignForm datasets={datasets.map((d) => ({ id: d.id, name: d.name, fields: d.fields }))} defaultSeed={String(randomInt(1_000_000_000))} />
+            <CreateCampaignForm
+              datasets={datasets.map((d) => ({ id: d.id, name: d.name, fields: d.fields }))}
+              defaultSeed={String(randomInt(1_000_000_000))}
+            />
           ) : (
             <p className="text-sm">
-              Import a dataset first on <Link href="/datasets" className="underline">Datasets</Link>.
+              Import a dataset first on{" "}
+              <Link href="/datasets" className="underline">
+                Datasets
+              </Link>
+              .
             </p>
           )}
         </Card>

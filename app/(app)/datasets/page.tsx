@@ -25,7 +25,8 @@ export default async function DatasetsPage() {
               <Link href={`/datasets/${d.id}`} className="font-medium text-brand-700 underline">
                 {d.name}
               </Link>{" "}
-              · {d.count.toLocaleString("en")} records · {d.duplicates} duplicates skipped · {d.createdAt.toISOString().slice(0, 10)}
+              · {d.count.toLocaleString("en")} records · {d.duplicates} duplicates skipped ·{" "}
+              {d.createdAt.toISOString().slice(0, 10)}
             </li>
           ))}
         </ul>

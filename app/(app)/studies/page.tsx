@@ -29,7 +29,8 @@ export default async function StudiesPage() {
                   {s.name}
                 </Link>
                 <span className="ml-2 text-slate-600">
-                  raters see “{s.title}” · {s.status.toLowerCase()} · {s.design === "vs_reference" ? "against a reference" : "all pairs"} ·{" "}
+                  raters see “{s.title}” · {s.status.toLowerCase()} ·{" "}
+                  {s.design === "vs_reference" ? "against a reference" : "all pairs"} ·{" "}
                   <Link href={`/studies/${s.id}/results`} className="underline">
                     results
                   </Link>

@@ -10,7 +10,9 @@ export default function ForgotPasswordPage() {
   if (!mailConfigured()) notFound();
   return (
     <Card title="Forgot your password?">
-      <p className="mb-4 text-sm text-slate-700">Enter the e-mail address of your account and we will send you a link to choose a new password.</p>
+      <p className="mb-4 text-sm text-slate-700">
+        Enter the e-mail address of your account and we will send you a link to choose a new password.
+      </p>
       <ForgotPasswordForm />
       <p className="mt-4 text-sm">
         <Link className="text-brand-700 underline" href="/signin">

@@ -10,8 +10,8 @@ export default async function SetupPage() {
   return (
     <Card title="Create the first admin">
       <p className="mb-4 text-sm text-slate-700">
-        This database has no administrator yet. The account you create here can invite everyone else. This page
-        disappears once an admin exists.
+        This database has no administrator yet. The account you create here can invite everyone else. This
+        page disappears once an admin exists.
       </p>
       <SetupForm />
     </Card>

@@ -12,7 +12,11 @@ import { ROLE_LABEL } from "@/lib/auth/permissions";
 
 export const metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const sp = await searchParams;
   const callbackUrl = safeCallbackUrl(sp.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
@@ -33,14 +37,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             </Link>
           </p>
         ) : null}
-        <p className="mt-4 text-sm text-slate-600">No account? Accounts are created by invitation from an administrator.</p>
+        <p className="mt-4 text-sm text-slate-600">
+          No account? Accounts are created by invitation from an administrator.
+        </p>
       </Card>
       {env().CLINREVIEW_EMBEDDED ? (
         <Card title="Demo accounts">
           <ul className="space-y-2 text-sm" aria-label="Demo accounts">
             {DEMO_ACCOUNTS.map((a) => (
               <li key={a.email}>
-                <span className="font-medium">{ROLE_LABEL[a.role]}</span>: <code>{a.email}</code> / <code>{a.password}</code>
+                <span className="font-medium">{ROLE_LABEL[a.role]}</span>: <code>{a.email}</code> /{" "}
+                <code>{a.password}</code>
               </li>
             ))}
           </ul>

@@ -4,7 +4,11 @@
  * null when none matches or more than one does, which is for a person to decide.
  */
 export function canonicalSpelling(value: string, allowed: readonly string[]): string | null {
-  const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, "_");
+  const norm = (s: string) =>
+    s
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_-]+/g, "_");
   const matches = allowed.filter((a) => norm(a) === norm(value));
   return matches.length === 1 ? (matches[0] ?? null) : null;
 }

@@ -22,11 +22,22 @@ describe("the repair command's checks agree with the schema", () => {
   });
 
   it("checks every user reference the schema declares", () => {
-    const declared = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].flatMap(([, model = "", body = ""]) =>
-      [...body.matchAll(/^\s+\w+\s+User\??\s+@relation\((?:"\w+",\s*)?fields: \[(\w+)\]/gm)].map((m) => `${model}.${m[1] ?? ""}`),
+    const declared = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)].flatMap(
+      ([, model = "", body = ""]) =>
+        [...body.matchAll(/^\s+\w+\s+User\??\s+@relation\((?:"\w+",\s*)?fields: \[(\w+)\]/gm)].map(
+          (m) => `${model}.${m[1] ?? ""}`,
+        ),
     );
     // Sessions, tokens, links and the audit trail had their keys before; their deletes are their own.
-    const older = ["Session.userId", "ApiToken.userId", "AccountLink.userId", "AccountLink.createdById", "AuditLog.actorId"];
-    expect(USER_REFERENCES.map(([t, c]) => `${t}.${c}`).sort()).toEqual(declared.filter((d) => !older.includes(d)).sort());
+    const older = [
+      "Session.userId",
+      "ApiToken.userId",
+      "AccountLink.userId",
+      "AccountLink.createdById",
+      "AuditLog.actorId",
+    ];
+    expect(USER_REFERENCES.map(([t, c]) => `${t}.${c}`).sort()).toEqual(
+      declared.filter((d) => !older.includes(d)).sort(),
+    );
   });
 });

@@ -22,7 +22,11 @@ export function buildCorpusPart(part: "tune" | "test"): TLabelledSentence[] {
     const line = (templates[i % templates.length] ?? templates[0])!(r);
     if (seen.has(line.text)) continue;
     // Once a kind has enough, skip sentences that only add kinds already covered.
-    if (positives.length >= MIN_POSITIVE && line.spans.every((sp) => (count.get(sp.kind) ?? 0) >= MIN_PER_KIND)) continue;
+    if (
+      positives.length >= MIN_POSITIVE &&
+      line.spans.every((sp) => (count.get(sp.kind) ?? 0) >= MIN_PER_KIND)
+    )
+      continue;
     seen.add(line.text);
     positives.push(line);
     for (const sp of line.spans) count.set(sp.kind, (count.get(sp.kind) ?? 0) + 1);

@@ -11,7 +11,10 @@ describe.each(["tune", "test"] as const)("PHI corpus, %s part", (part) => {
   const lines = parseCorpus(read(part));
 
   it("is the generator's output, byte for byte", () => {
-    const expected = buildCorpusPart(part).map((l) => JSON.stringify(l)).join("\n") + "\n";
+    const expected =
+      buildCorpusPart(part)
+        .map((l) => JSON.stringify(l))
+        .join("\n") + "\n";
     expect(read(part)).toBe(expected);
   });
 
@@ -37,7 +40,8 @@ describe.each(["tune", "test"] as const)("PHI corpus, %s part", (part) => {
 
   it("holds at least 20 instances of every category, and 30% or more names without a title", () => {
     const spans = lines.flatMap((l) => l.spans.map((s) => ({ ...s, text: l.text })));
-    for (const kind of PHI_KINDS) expect(spans.filter((s) => s.kind === kind).length, kind).toBeGreaterThanOrEqual(20);
+    for (const kind of PHI_KINDS)
+      expect(spans.filter((s) => s.kind === kind).length, kind).toBeGreaterThanOrEqual(20);
     const names = spans.filter((s) => s.kind === "person_name");
     const untitled = names.filter((s) => !TITLE_BEFORE.test(s.text.slice(0, s.start)));
     expect(untitled.length / names.length).toBeGreaterThanOrEqual(0.3);

@@ -5,7 +5,10 @@ import { parseCorpus, scorePhi } from "../score";
 import { PHI_KINDS } from "../types";
 
 // The floors of issue 10, on the held-out test part (never used for tuning; see BENCHMARKS.md).
-const score = scorePhi(parseCorpus(readFileSync(new URL("./test.jsonl", import.meta.url), "utf8")), detectPhi);
+const score = scorePhi(
+  parseCorpus(readFileSync(new URL("./test.jsonl", import.meta.url), "utf8")),
+  detectPhi,
+);
 
 it("finds at least 97% of all identifiers in the test part", () => {
   expect(score.overall.recall).toBeGreaterThanOrEqual(0.97);

@@ -26,9 +26,26 @@ function dayMonth(r: TRand, withYear: boolean): string {
   const month = P.MONTHS[m - 1] ?? "May";
   const short = pick(r, P.MONTHS_SHORT);
   const forms = withYear
-    ? [`${d}/${m}/${y}`, `${pad(d)}/${pad(m)}/${y}`, `${y}-${pad(m)}-${pad(d)}`, `${d} ${month} ${y}`, `${month} ${d}, ${y}`,
-       `${short} ${d}, ${y}`, `${pad(d)}.${pad(m)}.${y}`, `${d}-${short}-${y}`, `${month} ${d}${P.ORDINAL_SUFFIX(d)}, ${y}`, `${pad(m)}/${pad(d)}/${String(y).slice(2)}`]
-    : [`${month} ${d}${P.ORDINAL_SUFFIX(d)}`, `${d} ${month}`, `${short} ${d}`, `the ${d}${P.ORDINAL_SUFFIX(d)} of ${month}`, `${d}${P.ORDINAL_SUFFIX(d)} ${short}`, `${month} ${d}`];
+    ? [
+        `${d}/${m}/${y}`,
+        `${pad(d)}/${pad(m)}/${y}`,
+        `${y}-${pad(m)}-${pad(d)}`,
+        `${d} ${month} ${y}`,
+        `${month} ${d}, ${y}`,
+        `${short} ${d}, ${y}`,
+        `${pad(d)}.${pad(m)}.${y}`,
+        `${d}-${short}-${y}`,
+        `${month} ${d}${P.ORDINAL_SUFFIX(d)}, ${y}`,
+        `${pad(m)}/${pad(d)}/${String(y).slice(2)}`,
+      ]
+    : [
+        `${month} ${d}${P.ORDINAL_SUFFIX(d)}`,
+        `${d} ${month}`,
+        `${short} ${d}`,
+        `the ${d}${P.ORDINAL_SUFFIX(d)} of ${month}`,
+        `${d}${P.ORDINAL_SUFFIX(d)} ${short}`,
+        `${month} ${d}`,
+      ];
   return pick(r, forms);
 }
 export const date = (r: TRand): TPiece => pii("date", dayMonth(r, r() < 0.6));
@@ -54,7 +71,11 @@ export function phone(r: TRand): TPiece {
   return pii("phone", pick(r, forms));
 }
 export function email(r: TRand, who = fullName(r)): TPiece {
-  const [g = "a", f = "b"] = who.toLowerCase().normalize("NFD").replace(/[^a-z ]/g, "").split(" ");
+  const [g = "a", f = "b"] = who
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[^a-z ]/g, "")
+    .split(" ");
   const local = pick(r, [`${g}.${f}`, `${g[0]}${f}`, `${f}${int(r, 1, 99)}`, `${g}_${f}`]);
   return pii("email", `${local}@${pick(r, P.EMAIL_DOMAINS)}`);
 }
@@ -99,32 +120,90 @@ export function niNumber(r: TRand): TPiece {
   const pre = pick(r, ["AB", "JK", "NP", "SX", "WR", "CE", "HZ", "PT"]);
   const d = digits(r, 6);
   const suf = pick(r, ["A", "B", "C", "D"]);
-  return pii("uk_ni_number", r() < 0.5 ? `${pre}${d}${suf}` : `${pre} ${d.slice(0, 2)} ${d.slice(2, 4)} ${d.slice(4)} ${suf}`);
+  return pii(
+    "uk_ni_number",
+    r() < 0.5 ? `${pre}${d}${suf}` : `${pre} ${d.slice(0, 2)} ${d.slice(2, 4)} ${d.slice(4)} ${suf}`,
+  );
 }
 export function recordNumber(r: TRand): TPiece {
-  return pii("record_number", pick(r, [digits(r, 8), `${letters(r, 2)}${digits(r, 7)}`, `${digits(r, 3)}-${digits(r, 4)}-${digits(r, 2)}`, `H${digits(r, 6)}`, `${letters(r, 3)}-${digits(r, 6)}`]));
+  return pii(
+    "record_number",
+    pick(r, [
+      digits(r, 8),
+      `${letters(r, 2)}${digits(r, 7)}`,
+      `${digits(r, 3)}-${digits(r, 4)}-${digits(r, 2)}`,
+      `H${digits(r, 6)}`,
+      `${letters(r, 3)}-${digits(r, 6)}`,
+    ]),
+  );
 }
 export function licence(r: TRand): TPiece {
-  return pii("licence_number", pick(r, [`${letters(r, 1)}${digits(r, 7)}`, `${letters(r, 5)}${digits(r, 6)}${letters(r, 2)}${digits(r, 1)}${letters(r, 2)}`, `${digits(r, 4)}-${digits(r, 5)}`, `${letters(r, 2)}${digits(r, 7)}`, `${digits(r, 9)}`]));
+  return pii(
+    "licence_number",
+    pick(r, [
+      `${letters(r, 1)}${digits(r, 7)}`,
+      `${letters(r, 5)}${digits(r, 6)}${letters(r, 2)}${digits(r, 1)}${letters(r, 2)}`,
+      `${digits(r, 4)}-${digits(r, 5)}`,
+      `${letters(r, 2)}${digits(r, 7)}`,
+      `${digits(r, 9)}`,
+    ]),
+  );
 }
 export function vin(r: TRand): TPiece {
-  return pii("vehicle_id", `${digits(r, 1)}${letters(r, 2)}${digits(r, 1)}${letters(r, 1)}${digits(r, 2)}${letters(r, 2)}${digits(r, 1)}${letters(r, 1)}${digits(r, 6)}`);
+  return pii(
+    "vehicle_id",
+    `${digits(r, 1)}${letters(r, 2)}${digits(r, 1)}${letters(r, 1)}${digits(r, 2)}${letters(r, 2)}${digits(r, 1)}${letters(r, 1)}${digits(r, 6)}`,
+  );
 }
 export function plate(r: TRand): TPiece {
-  return pii("vehicle_id", pick(r, [`${letters(r, 2)}${digits(r, 2)} ${letters(r, 3)}`, `${letters(r, 3)}-${digits(r, 4)}`, `${digits(r, 1)}${letters(r, 3)}${digits(r, 3)}`]));
+  return pii(
+    "vehicle_id",
+    pick(r, [
+      `${letters(r, 2)}${digits(r, 2)} ${letters(r, 3)}`,
+      `${letters(r, 3)}-${digits(r, 4)}`,
+      `${digits(r, 1)}${letters(r, 3)}${digits(r, 3)}`,
+    ]),
+  );
 }
 export function device(r: TRand): TPiece {
-  return pii("device_id", pick(r, [`${letters(r, 3)}${digits(r, 6)}${letters(r, 1)}`, `${digits(r, 2)}${letters(r, 2)}-${digits(r, 5)}`, `${digits(r, 15)}`, `(01)${digits(r, 14)}(21)${letters(r, 1)}${digits(r, 5)}`, `SN-${digits(r, 7)}`]));
+  return pii(
+    "device_id",
+    pick(r, [
+      `${letters(r, 3)}${digits(r, 6)}${letters(r, 1)}`,
+      `${digits(r, 2)}${letters(r, 2)}-${digits(r, 5)}`,
+      `${digits(r, 15)}`,
+      `(01)${digits(r, 14)}(21)${letters(r, 1)}${digits(r, 5)}`,
+      `SN-${digits(r, 7)}`,
+    ]),
+  );
 }
-export const street = (r: TRand): TPiece => pii("street_address", `${int(r, 1, 480)}${r() < 0.1 ? "B" : ""} ${pick(r, P.STREETS)}`);
+export const street = (r: TRand): TPiece =>
+  pii("street_address", `${int(r, 1, 480)}${r() < 0.1 ? "B" : ""} ${pick(r, P.STREETS)}`);
 export const city = (r: TRand): TPiece => pii("city", pick(r, P.CITIES));
-export const zip = (r: TRand): TPiece => pii("postal_code", r() < 0.5 ? String(int(r, 10000, 99950)) : pick(r, P.UK_POSTCODES));
-export const usZip = (r: TRand): TPiece => pii("postal_code", `${int(r, 10000, 99950)}${r() < 0.2 ? `-${digits(r, 4)}` : ""}`);
+export const zip = (r: TRand): TPiece =>
+  pii("postal_code", r() < 0.5 ? String(int(r, 10000, 99950)) : pick(r, P.UK_POSTCODES));
+export const usZip = (r: TRand): TPiece =>
+  pii("postal_code", `${int(r, 10000, 99950)}${r() < 0.2 ? `-${digits(r, 4)}` : ""}`);
 export const ukPostcode = (r: TRand): TPiece => pii("postal_code", pick(r, P.UK_POSTCODES));
 export const state = (r: TRand) => pick(r, P.STATES);
 
 export const KINDS_IN_CORPUS: readonly PhiKind[] = [
-  "person_name", "date_of_birth", "date", "age_over_89", "phone", "email", "url", "ip_address", "us_ssn",
-  "nhs_number", "uk_ni_number", "record_number", "licence_number", "vehicle_id", "device_id",
-  "street_address", "postal_code", "city",
+  "person_name",
+  "date_of_birth",
+  "date",
+  "age_over_89",
+  "phone",
+  "email",
+  "url",
+  "ip_address",
+  "us_ssn",
+  "nhs_number",
+  "uk_ni_number",
+  "record_number",
+  "licence_number",
+  "vehicle_id",
+  "device_id",
+  "street_address",
+  "postal_code",
+  "city",
 ];

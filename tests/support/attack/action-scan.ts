@@ -44,8 +44,17 @@ function accessOf(call: ts.CallExpression, consts: Map<string, string>): string 
 function scanFile(file: string): { actions: TFoundAction[]; wrappers: TScan["wrappers"] } {
   const text = readFileSync(file, "utf8");
   const rel = path.relative(ROOT, file).split(path.sep).join("/");
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-  const useServer = sf.statements.some((s) => ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression) && s.expression.text === "use server");
+  const sf = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
+  const useServer = sf.statements.some(
+    (s) =>
+      ts.isExpressionStatement(s) && ts.isStringLiteral(s.expression) && s.expression.text === "use server",
+  );
   const consts = new Map<string, string>();
   const wrapperOf = new Map<string, ts.CallExpression>();
   const wrappers: { node: ts.CallExpression; reached: boolean }[] = [];
@@ -61,8 +70,17 @@ function scanFile(file: string): { actions: TFoundAction[]; wrappers: TScan["wra
     // An inline action ("use server" inside a function body) is an action too.
     if (ts.isFunctionLike(node) && "body" in node && node.body && ts.isBlock(node.body)) {
       const first = node.body.statements[0];
-      if (first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === "use server") {
-        inline.push(node.name && ts.isIdentifier(node.name) ? node.name.text : `inline@${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+      if (
+        first &&
+        ts.isExpressionStatement(first) &&
+        ts.isStringLiteral(first.expression) &&
+        first.expression.text === "use server"
+      ) {
+        inline.push(
+          node.name && ts.isIdentifier(node.name)
+            ? node.name.text
+            : `inline@${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}`,
+        );
       }
     }
     ts.forEachChild(node, visit);
@@ -71,11 +89,14 @@ function scanFile(file: string): { actions: TFoundAction[]; wrappers: TScan["wra
   const actions: TFoundAction[] = [];
   if (useServer) {
     for (const s of sf.statements) {
-      const exported = ts.canHaveModifiers(s) && ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+      const exported =
+        ts.canHaveModifiers(s) && ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
       if (!exported) continue;
       const names: [string, ts.Node][] = [];
       if (ts.isFunctionDeclaration(s) && s.name) names.push([s.name.text, s]);
-      if (ts.isVariableStatement(s)) for (const d of s.declarationList.declarations) if (ts.isIdentifier(d.name)) names.push([d.name.text, d]);
+      if (ts.isVariableStatement(s))
+        for (const d of s.declarationList.declarations)
+          if (ts.isIdentifier(d.name)) names.push([d.name.text, d]);
       for (const [name, body] of names) {
         // The wrappers this export calls, directly or through a module constant.
         const access = new Set<string>();
@@ -95,10 +116,14 @@ function scanFile(file: string): { actions: TFoundAction[]; wrappers: TScan["wra
       }
     }
   }
-  for (const name of inline) actions.push({ file: rel, name, access: ["inline \"use server\""] });
+  for (const name of inline) actions.push({ file: rel, name, access: ['inline "use server"'] });
   return {
     actions,
-    wrappers: wrappers.map((w) => ({ file: rel, line: sf.getLineAndCharacterOfPosition(w.node.getStart()).line + 1, reached: w.reached })),
+    wrappers: wrappers.map((w) => ({
+      file: rel,
+      line: sf.getLineAndCharacterOfPosition(w.node.getStart()).line + 1,
+      reached: w.reached,
+    })),
   };
 }
 

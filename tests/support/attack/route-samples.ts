@@ -4,43 +4,115 @@
 const NONE = "00000000-0000-4000-8000-0000000000bb";
 
 export type TRouteSample =
-  | { query?: string; json: unknown }
-  | { query?: string; raw: { type: string; text: string } };
+  { query?: string; json: unknown } | { query?: string; raw: { type: string; text: string } };
 
 const jsonl = (...rows: object[]) => rows.map((r) => JSON.stringify(r)).join("\n");
 
 export const ROUTE_SAMPLES: Record<string, TRouteSample> = {
-  "POST /api/v1/audits": { json: { datasetId: NONE, name: "Attack campaign", sampleSize: 5, seed: 7, reviewersPerItem: 2, gold: [{ recordOrdinal: 1, verdict: "accept" }] } },
+  "POST /api/v1/audits": {
+    json: {
+      datasetId: NONE,
+      name: "Attack campaign",
+      sampleSize: 5,
+      seed: 7,
+      reviewersPerItem: 2,
+      gold: [{ recordOrdinal: 1, verdict: "accept" }],
+    },
+  },
   // The shared queue routes take the assignment's feature payload; the sample is a review (the
   // judgement shape is checked by the same route: tests/integration/queue-protocol.test.ts).
-  "POST /api/v1/assignments/:id/submit": { json: { verdict: "revise", flags: ["unsafe"], correctedOutput: "Better text.", rationale: "Dose is wrong.", durationMs: 1200 } },
-  "PUT /api/v1/assignments/:id/draft": { json: { verdict: "accept", flags: [], rationale: "Half done", elapsedMs: 300 } },
+  "POST /api/v1/assignments/:id/submit": {
+    json: {
+      verdict: "revise",
+      flags: ["unsafe"],
+      correctedOutput: "Better text.",
+      rationale: "Dose is wrong.",
+      durationMs: 1200,
+    },
+  },
+  "PUT /api/v1/assignments/:id/draft": {
+    json: { verdict: "accept", flags: [], rationale: "Half done", elapsedMs: 300 },
+  },
   "PUT /api/v1/audits/:id/flags": { json: { flags: [{ key: "unsafe", label: "Unsafe advice" }] } },
   "POST /api/v1/audits/:id/items/:itemId/adjudicate": { json: { verdict: "reject", flags: ["unsafe"] } },
   "PUT /api/v1/studies/:id/raters": { json: { raterIds: [NONE] } },
-  "POST /api/v1/studies": { json: { name: "Attack study", criteria: ["Accuracy"], design: "all_pairs", ratingsPerComparison: 1, attentionCheckShare: 0.1 } },
+  "POST /api/v1/studies": {
+    json: {
+      name: "Attack study",
+      criteria: ["Accuracy"],
+      design: "all_pairs",
+      ratingsPerComparison: 1,
+      attentionCheckShare: 0.1,
+    },
+  },
   "PATCH /api/v1/studies/:id": { json: { title: "Study of dosing answers" } },
   "PUT /api/v1/studies/:id/identity-revealing": { json: { include: true } },
-  "PUT /api/v1/seeds/:id/draft": { json: { baseVersion: 1, payload: { instruction: "Explain asthma steps.", difficulty: 2 } } },
-  "PUT /api/v1/seeds/:id": { json: { baseVersion: 1, instruction: "Explain the stepwise management of asthma.", input: "", difficulty: 3, specialtyTags: ["respiratory"] } },
-  "POST /api/v1/seeds": { json: { instruction: "Explain the stepwise management of asthma.", input: "", difficulty: 3, specialtyTags: ["respiratory"] } },
+  "PUT /api/v1/seeds/:id/draft": {
+    json: { baseVersion: 1, payload: { instruction: "Explain asthma steps.", difficulty: 2 } },
+  },
+  "PUT /api/v1/seeds/:id": {
+    json: {
+      baseVersion: 1,
+      instruction: "Explain the stepwise management of asthma.",
+      input: "",
+      difficulty: 3,
+      specialtyTags: ["respiratory"],
+    },
+  },
+  "POST /api/v1/seeds": {
+    json: {
+      instruction: "Explain the stepwise management of asthma.",
+      input: "",
+      difficulty: 3,
+      specialtyTags: ["respiratory"],
+    },
+  },
   "POST /api/v1/seeds/:id/phi/false-positive": { json: { field: "instruction", fingerprint: "abc123" } },
   "POST /api/v1/seeds/:id/phi/redact": { json: { field: "instruction", fingerprint: "abc123" } },
-  "POST /api/v1/seeds/:id/review": { json: { baseVersion: 1, decision: "REQUEST_CHANGES", comment: "Add a dose." } },
+  "POST /api/v1/seeds/:id/review": {
+    json: { baseVersion: 1, decision: "REQUEST_CHANGES", comment: "Add a dose." },
+  },
   "POST /api/v1/seeds/:id/submit": { json: { baseVersion: 1 } },
   "POST /api/v1/datasets": {
     query: "name=attack",
-    raw: { type: "application/x-ndjson", text: jsonl({ instruction: "What is angina?", input: "", output: "Chest pain from ischaemia.", score: 4 }, { instruction: "Treat fever?", input: "", output: "Fluids and rest.", score: 3 }) },
+    raw: {
+      type: "application/x-ndjson",
+      text: jsonl(
+        { instruction: "What is angina?", input: "", output: "Chest pain from ischaemia.", score: 4 },
+        { instruction: "Treat fever?", input: "", output: "Fluids and rest.", score: 3 },
+      ),
+    },
   },
   "POST /api/v1/studies/:id/outputs": {
-    raw: { type: "application/json", text: JSON.stringify([{ instruction: "What is angina?", output: "Chest pain.", generator: "model-a" }, { instruction: "What is angina?", output: "Ischaemic pain.", generator: "model-b" }]) },
+    raw: {
+      type: "application/json",
+      text: JSON.stringify([
+        { instruction: "What is angina?", output: "Chest pain.", generator: "model-a" },
+        { instruction: "What is angina?", output: "Ischaemic pain.", generator: "model-b" },
+      ]),
+    },
   },
   "POST /api/v1/studies/:id/judge-annotations": {
     query: "judge=gpt4&criterion=accuracy",
-    raw: { type: "application/json", text: JSON.stringify([{ instruction: "What is angina?", generator_1: "model-a", generator_2: "model-b", preference: 1.5 }]) },
+    raw: {
+      type: "application/json",
+      text: JSON.stringify([
+        { instruction: "What is angina?", generator_1: "model-a", generator_2: "model-b", preference: 1.5 },
+      ]),
+    },
   },
   "POST /api/v1/seeds/import": {
     query: "dryRun=0",
-    raw: { type: "application/x-ndjson", text: jsonl({ topic: "Cardiology", view: "Clinician", type: "Explanation", instruction: "Explain angina.", input: "<noinput>", difficulty: "3" }) },
+    raw: {
+      type: "application/x-ndjson",
+      text: jsonl({
+        topic: "Cardiology",
+        view: "Clinician",
+        type: "Explanation",
+        instruction: "Explain angina.",
+        input: "<noinput>",
+        difficulty: "3",
+      }),
+    },
   },
 };

@@ -9,7 +9,6 @@ import { subjectLabel } from "@/lib/audit/audit-subject";
 
 export const metadata = { title: "Audit trail" };
 
-
 const FILTERS = [
   { name: "action", label: "Action starts with", placeholder: "user." },
   { name: "actor", label: "Actor (name or e-mail)", placeholder: "" },
@@ -19,13 +18,19 @@ const FILTERS = [
   { name: "to", label: "To", placeholder: "2026-12-31", type: "date" },
 ] as const;
 
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuditLogPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requirePagePermission("audit-log:read", "/admin/audit-log");
   const raw = await searchParams;
   const parsed = ZAuditFilter.safeParse(raw);
   const filter = parsed.success ? parsed.data : ZAuditFilter.parse({});
   const { rows, nextBefore } = await listAuditLog(filter);
-  const qs = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== "before"));
+  const qs = new URLSearchParams(
+    Object.entries(raw).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== "before"),
+  );
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Audit trail</h1>
@@ -56,18 +61,32 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           <table className="w-full text-left text-xs">
             <thead className="border-b uppercase text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-2">Time</th>
-                <th scope="col" className="py-2 pr-2">Actor</th>
-                <th scope="col" className="py-2 pr-2">Action</th>
-                <th scope="col" className="py-2 pr-2">Entity</th>
-                <th scope="col" className="py-2 pr-2">Change</th>
-                <th scope="col" className="py-2 pr-2">IP / request</th>
+                <th scope="col" className="py-2 pr-2">
+                  Time
+                </th>
+                <th scope="col" className="py-2 pr-2">
+                  Actor
+                </th>
+                <th scope="col" className="py-2 pr-2">
+                  Action
+                </th>
+                <th scope="col" className="py-2 pr-2">
+                  Entity
+                </th>
+                <th scope="col" className="py-2 pr-2">
+                  Change
+                </th>
+                <th scope="col" className="py-2 pr-2">
+                  IP / request
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id.toString()} className="border-b align-top">
-                  <td className="py-1 pr-2 whitespace-nowrap">{r.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+                  <td className="py-1 pr-2 whitespace-nowrap">
+                    {r.at.toISOString().replace("T", " ").slice(0, 19)}
+                  </td>
                   <td className="py-1 pr-2">
                     {r.actor ? (
                       <>
@@ -85,8 +104,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                     {r.subject ? <span className="block">{subjectLabel(r.subject)}</span> : null}
                   </td>
                   <td className="max-w-md py-1 pr-2 font-mono break-all">
-                    {r.before !== null ? <span className="block text-red-800">− {JSON.stringify(r.before)}</span> : null}
-                    {r.after !== null ? <span className="block text-green-800">+ {JSON.stringify(r.after)}</span> : null}
+                    {r.before !== null ? (
+                      <span className="block text-red-800">− {JSON.stringify(r.before)}</span>
+                    ) : null}
+                    {r.after !== null ? (
+                      <span className="block text-green-800">+ {JSON.stringify(r.after)}</span>
+                    ) : null}
                   </td>
                   <td className="py-1 pr-2 font-mono text-slate-600">
                     {r.ip ?? ""}
@@ -99,7 +122,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           {rows.length === 0 ? <p className="py-4 text-sm text-slate-600">No entries match.</p> : null}
         </div>
         {nextBefore ? (
-          <Link className="mt-3 inline-block text-sm text-brand-700 underline" href={`/admin/audit-log?${qs.toString()}&before=${nextBefore}`}>
+          <Link
+            className="mt-3 inline-block text-sm text-brand-700 underline"
+            href={`/admin/audit-log?${qs.toString()}&before=${nextBefore}`}
+          >
             Older entries
           </Link>
         ) : null}

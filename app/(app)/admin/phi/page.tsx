@@ -15,11 +15,19 @@ const TEXT_LABEL: Record<string, string> = {
   study_judgement: "Study rating",
   seed_review: "Seed review",
 };
-const FIELD_LABEL: Record<string, string> = { correctedOutput: "correction", rationale: "rationale", comment: "comment" };
+const FIELD_LABEL: Record<string, string> = {
+  correctedOutput: "correction",
+  rationale: "rationale",
+  comment: "comment",
+};
 
 const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16);
 
-export default async function PhiConfirmationsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function PhiConfirmationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requirePagePermission("phi:redact", "/admin/phi");
   const parsed = ZConfirmationListQuery.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : ZConfirmationListQuery.parse({});
@@ -30,17 +38,26 @@ export default async function PhiConfirmationsPage({ searchParams }: { searchPar
       <div>
         <h1 className="text-2xl font-bold">Confirmed identifiers</h1>
         <p className="mt-1 max-w-2xl text-sm text-slate-700">
-          Possible identifiers that someone confirmed were not PHI when they submitted a correction, rationale or comment, newest first. If one is
-          PHI after all, redact it: it is replaced by a placeholder in the text, any draft of it and the audit trail.
+          Possible identifiers that someone confirmed were not PHI when they submitted a correction, rationale
+          or comment, newest first. If one is PHI after all, redact it: it is replaced by a placeholder in the
+          text, any draft of it and the audit trail.
         </p>
       </div>
       <Card>
-        {items.length === 0 ? <p className="text-sm text-slate-600">Nobody has confirmed a possible identifier yet.</p> : null}
+        {items.length === 0 ? (
+          <p className="text-sm text-slate-600">Nobody has confirmed a possible identifier yet.</p>
+        ) : null}
         <ul className="divide-y" data-testid="phi-confirmations">
           {items.map((c) => (
-            <li key={c.id} className="space-y-2 py-4" data-testid="phi-confirmation" data-confirmation-id={c.id}>
+            <li
+              key={c.id}
+              className="space-y-2 py-4"
+              data-testid="phi-confirmation"
+              data-confirmation-id={c.id}
+            >
               <p className="text-sm">
-                <span className="font-semibold">{c.kindLabel}</span> in {TEXT_LABEL[c.entityType] ?? c.entityType} {FIELD_LABEL[c.field] ?? c.field}
+                <span className="font-semibold">{c.kindLabel}</span> in{" "}
+                {TEXT_LABEL[c.entityType] ?? c.entityType} {FIELD_LABEL[c.field] ?? c.field}
                 <span className="block text-slate-600">
                   Confirmed not PHI by {c.confirmedBy?.name ?? "a former user"}, {when(c.confirmedAt)} UTC
                 </span>
@@ -48,7 +65,10 @@ export default async function PhiConfirmationsPage({ searchParams }: { searchPar
               {c.context ? (
                 <blockquote className="rounded border-l-4 border-slate-300 bg-slate-50 px-3 py-2 text-sm break-words whitespace-pre-wrap">
                   {c.context.clippedBefore ? "… " : ""}
-                  <PhiMarkedText text={c.context.text} spans={[{ kind: c.kind, start: c.context.start, end: c.context.end }]} />
+                  <PhiMarkedText
+                    text={c.context.text}
+                    spans={[{ kind: c.kind, start: c.context.start, end: c.context.end }]}
+                  />
                   {c.context.clippedAfter ? " …" : ""}
                 </blockquote>
               ) : null}
@@ -66,11 +86,19 @@ export default async function PhiConfirmationsPage({ searchParams }: { searchPar
         </ul>
         {pages > 1 ? (
           <nav aria-label="Pages" className="mt-3 flex items-center gap-4 text-sm">
-            {page > 1 ? <Link className="text-brand-700 underline" href={`/admin/phi?page=${page - 1}`}>Newer</Link> : null}
+            {page > 1 ? (
+              <Link className="text-brand-700 underline" href={`/admin/phi?page=${page - 1}`}>
+                Newer
+              </Link>
+            ) : null}
             <span>
               Page {page} of {pages}
             </span>
-            {page < pages ? <Link className="text-brand-700 underline" href={`/admin/phi?page=${page + 1}`}>Older</Link> : null}
+            {page < pages ? (
+              <Link className="text-brand-700 underline" href={`/admin/phi?page=${page + 1}`}>
+                Older
+              </Link>
+            ) : null}
           </nav>
         ) : null}
       </Card>

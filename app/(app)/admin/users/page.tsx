@@ -5,7 +5,12 @@ import { ActionButton } from "@/components/ui/action-button";
 import { Card } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { ROLE_LABEL } from "@/lib/auth/permissions";
-import { disableUserAction, enableUserAction, pseudonymiseUserAction, signOutEverywhereAction } from "@/lib/users/admin-actions";
+import {
+  disableUserAction,
+  enableUserAction,
+  pseudonymiseUserAction,
+  signOutEverywhereAction,
+} from "@/lib/users/admin-actions";
 import { listUsers } from "@/lib/users/list-users";
 
 export const metadata = { title: "Users" };
@@ -35,12 +40,24 @@ export default async function UsersPage() {
           <table className="w-full text-left text-sm">
             <thead className="border-b text-xs uppercase text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-3">Name</th>
-                <th scope="col" className="py-2 pr-3">E-mail</th>
-                <th scope="col" className="py-2 pr-3">Role</th>
-                <th scope="col" className="py-2 pr-3">Status</th>
-                <th scope="col" className="py-2 pr-3">Sessions</th>
-                <th scope="col" className="py-2">Actions</th>
+                <th scope="col" className="py-2 pr-3">
+                  Name
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  E-mail
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Role
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Status
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Sessions
+                </th>
+                <th scope="col" className="py-2">
+                  Actions
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -57,14 +74,27 @@ export default async function UsersPage() {
                     <td className="py-2 pr-3">
                       <RoleSelect userId={u.id} name={u.name} role={u.role} disabled={self || !active} />
                     </td>
-                    <td className="py-2 pr-3">{u.pseudonymisedAt ? "Pseudonymised" : active ? "Active" : "Disabled"}</td>
+                    <td className="py-2 pr-3">
+                      {u.pseudonymisedAt ? "Pseudonymised" : active ? "Active" : "Disabled"}
+                    </td>
                     <td className="py-2 pr-3">{u._count.sessions}</td>
                     <td className="flex flex-wrap gap-2 py-2">
                       {active && !self ? (
                         <>
-                          <ActionButton action={signOutEverywhereAction} fields={{ userId: u.id }} label="Sign out everywhere" done="Signed out" />
+                          <ActionButton
+                            action={signOutEverywhereAction}
+                            fields={{ userId: u.id }}
+                            label="Sign out everywhere"
+                            done="Signed out"
+                          />
                           <ResetLinkButton userId={u.id} />
-                          <ActionButton action={disableUserAction} fields={{ userId: u.id }} label="Disable" variant="danger" confirm={`Disable ${u.name}?`} />
+                          <ActionButton
+                            action={disableUserAction}
+                            fields={{ userId: u.id }}
+                            label="Disable"
+                            variant="danger"
+                            confirm={`Disable ${u.name}?`}
+                          />
                         </>
                       ) : null}
                       {!active && !u.pseudonymisedAt ? (

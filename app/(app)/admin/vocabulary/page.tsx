@@ -39,7 +39,9 @@ export default async function VocabularyPage() {
       })}
       {retired.length ? (
         <Card title={`Retired terms (${retired.length})`}>
-          <VocabularyRetiredList terms={retired.map((t) => ({ id: t.id, kind: VOCABULARY_KIND_LABEL[t.kind], label: t.label }))} />
+          <VocabularyRetiredList
+            terms={retired.map((t) => ({ id: t.id, kind: VOCABULARY_KIND_LABEL[t.kind], label: t.label }))}
+          />
         </Card>
       ) : null}
     </div>

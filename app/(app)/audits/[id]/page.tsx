@@ -26,8 +26,9 @@ export default async function AuditReportPage(props: { params: Promise<{ id: str
       <Card title="Campaign">
         <p className="text-sm" data-testid="campaign-status">
           {campaign.status.toLowerCase()} · dataset {campaign.dataset.name} · {campaign.sampleSize} sampled
-          {campaign.strata ? ` (stratified by ${campaign.strata})` : ""} · seed {campaign.seed} · {campaign.reviewersPerItem} reviewers per item ·{" "}
-          {campaign.progress.completedReviews}/{campaign.progress.slots} reviews
+          {campaign.strata ? ` (stratified by ${campaign.strata})` : ""} · seed {campaign.seed} ·{" "}
+          {campaign.reviewersPerItem} reviewers per item · {campaign.progress.completedReviews}/
+          {campaign.progress.slots} reviews
         </p>
         <ul className="mt-2 text-sm">
           {campaign.progress.perReviewer.map((r) => (
@@ -45,7 +46,12 @@ export default async function AuditReportPage(props: { params: Promise<{ id: str
           <a href={`/api/v1/audits/${id}/reviews.csv`} className="text-brand-700 underline" download>
             reviews.csv
           </a>
-          <a href={`/api/v1/audits/${id}/export`} className="text-brand-700 underline" data-testid="export-link" download>
+          <a
+            href={`/api/v1/audits/${id}/export`}
+            className="text-brand-700 underline"
+            data-testid="export-link"
+            download
+          >
             Curated export (JSONL)
           </a>
           <a href={`/api/v1/audits/${id}/report`} className="text-brand-700 underline" download>
@@ -80,8 +86,14 @@ export default async function AuditReportPage(props: { params: Promise<{ id: str
                 {d.adjudicated ? (
                   <p className="mt-1 text-success">Final: {d.adjudicated.verdict}</p>
                 ) : (
-                  <AdjudicateForm campaignId={id} itemId={d.itemId} output={d.reviews.find((r) => r.correctedOutput)?.correctedOutput ?? d.output}
-                    baselines={[d.output, ...d.reviews.flatMap((r) => (r.correctedOutput ? [r.correctedOutput] : []))]}
+                  <AdjudicateForm
+                    campaignId={id}
+                    itemId={d.itemId}
+                    output={d.reviews.find((r) => r.correctedOutput)?.correctedOutput ?? d.output}
+                    baselines={[
+                      d.output,
+                      ...d.reviews.flatMap((r) => (r.correctedOutput ? [r.correctedOutput] : [])),
+                    ]}
                     flags={campaign.flags}
                   />
                 )}

@@ -17,5 +17,7 @@ export default async function SeedPage({
   const { id } = parseOr404(ZSeedId, { id: raw });
   // ?saved=N: the editor that created this seed on /seeds/new confirms the save here.
   const saved = Number((await searchParams).saved);
-  return <SeedDetail user={user} id={id} savedVersion={Number.isInteger(saved) && saved > 0 ? saved : undefined} />;
+  return (
+    <SeedDetail user={user} id={id} savedVersion={Number.isInteger(saved) && saved > 0 ? saved : undefined} />
+  );
 }

@@ -34,7 +34,8 @@ export default async function StudyPage({ params }: { params: Promise<{ id: stri
         </Link>
       </div>
       <p className="text-sm" data-testid="study-title">
-        Raters see this study as <span className="font-medium">“{study.title}”</span>; the name above is internal.
+        Raters see this study as <span className="font-medium">“{study.title}”</span>; the name above is
+        internal.
       </p>
       {manage && study.status !== "CLOSED" ? <StudyTitleForm studyId={study.id} title={study.title} /> : null}
       {manage ? (
@@ -52,7 +53,9 @@ export default async function StudyPage({ params }: { params: Promise<{ id: stri
       <Card title="Design">
         <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
           <dt className="text-slate-600">Design</dt>
-          <dd>{study.design === "vs_reference" ? `Each model against ${study.reference ?? ""}` : "All pairs"}</dd>
+          <dd>
+            {study.design === "vs_reference" ? `Each model against ${study.reference ?? ""}` : "All pairs"}
+          </dd>
           <dt className="text-slate-600">Criteria</dt>
           <dd>{study.criteria.map((c) => c.label).join(", ")}</dd>
           <dt className="text-slate-600">Ratings per comparison</dt>
@@ -86,11 +89,14 @@ export default async function StudyPage({ params }: { params: Promise<{ id: stri
                   .join(", ")}.`
               : `${study.raterIds.length} named raters only.`}
         </p>
-        {manage && study.status !== "CLOSED" ? <RatersForm studyId={study.id} clinicians={clinicians} selected={study.raterIds} /> : null}
+        {manage && study.status !== "CLOSED" ? (
+          <RatersForm studyId={study.id} clinicians={clinicians} selected={study.raterIds} />
+        ) : null}
       </Card>
       <Card title="Progress">
         <p className="text-sm" data-testid="study-progress">
-          {p.completedSlots} of {p.slots} ratings done ({p.claimedSlots - p.completedSlots} in progress) across {p.items} comparisons
+          {p.completedSlots} of {p.slots} ratings done ({p.claimedSlots - p.completedSlots} in progress)
+          across {p.items} comparisons
           {study.comparisons.attention ? `, ${study.comparisons.attention} attention checks` : ""}
           {study.comparisons.repeat ? `, ${study.comparisons.repeat} repeats` : ""}.
         </p>
@@ -112,27 +118,40 @@ export default async function StudyPage({ params }: { params: Promise<{ id: stri
                   ? "They were shown to raters."
                   : `They were held back: ${study.heldBackComparisons} comparisons were not handed out (listed in the results).`}{" "}
               {study.includeIdentityRevealing && study.status !== "DRAFT" ? (
-                <Link href={`/studies/${study.id}/results?excludeRevealing=1`} className="text-brand-700 underline">
+                <Link
+                  href={`/studies/${study.id}/results?excludeRevealing=1`}
+                  className="text-brand-700 underline"
+                >
                   Results without judgements on them
                 </Link>
               ) : null}
-              {study.revealsIdentityCount > study.revealsIdentity.length ? ` (the first ${study.revealsIdentity.length} are listed)` : ""}
+              {study.revealsIdentityCount > study.revealsIdentity.length
+                ? ` (the first ${study.revealsIdentity.length} are listed)`
+                : ""}
             </p>
             <ul className="space-y-2 text-sm" data-testid="revealing-outputs">
               {study.revealsIdentity.map((r) => (
                 <li key={r.outputId}>
-                  <span className="font-medium">{r.model}</span> on “{r.prompt}”: <span className="text-slate-700">{r.excerpt}</span>
+                  <span className="font-medium">{r.model}</span> on “{r.prompt}”:{" "}
+                  <span className="text-slate-700">{r.excerpt}</span>
                 </li>
               ))}
             </ul>
-            {manage && study.status === "DRAFT" ? <IdentityRevealingChoice studyId={study.id} include={study.includeIdentityRevealing} count={study.revealsIdentityCount} /> : null}
+            {manage && study.status === "DRAFT" ? (
+              <IdentityRevealingChoice
+                studyId={study.id}
+                include={study.includeIdentityRevealing}
+                count={study.revealsIdentityCount}
+              />
+            ) : null}
           </>
         )}
       </Card>
       {manage && study.status !== "DRAFT" ? (
         <Card title="Compare an LLM judge">
           <p className="mb-2 text-sm text-slate-600">
-            Upload a judge’s AlpacaEval annotations for these prompts and models; its agreement with the clinicians (percent agreement, Cohen’s κ) appears on the{" "}
+            Upload a judge’s AlpacaEval annotations for these prompts and models; its agreement with the
+            clinicians (percent agreement, Cohen’s κ) appears on the{" "}
             <Link href={`/studies/${study.id}/results`} className="text-brand-700 underline">
               results page
             </Link>

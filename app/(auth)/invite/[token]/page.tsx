@@ -12,7 +12,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       {link ? (
         <AcceptLinkForm token={token} email={link.email} askName />
       ) : (
-        <Notice tone="error">This invitation has expired or was already used. Ask an administrator for a new one.</Notice>
+        <Notice tone="error">
+          This invitation has expired or was already used. Ask an administrator for a new one.
+        </Notice>
       )}
     </Card>
   );

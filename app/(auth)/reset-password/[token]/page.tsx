@@ -12,7 +12,9 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
       {link ? (
         <AcceptLinkForm token={token} email={link.email} askName={false} />
       ) : (
-        <Notice tone="error">This link has expired or was already used. Ask an administrator for a new one.</Notice>
+        <Notice tone="error">
+          This link has expired or was already used. Ask an administrator for a new one.
+        </Notice>
       )}
     </Card>
   );

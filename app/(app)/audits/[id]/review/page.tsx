@@ -12,7 +12,8 @@ export default async function ReviewPage(props: { params: Promise<{ id: string }
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Audit review</h1>
       <p className="kbd-hint text-sm text-slate-600">
-        Keys: <kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>e</kbd> edit the output · <kbd>1</kbd>–<kbd>9</kbd> flags · <kbd>Enter</kbd> submit · <kbd>s</kbd> skip
+        Keys: <kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>e</kbd> edit the output · <kbd>1</kbd>–
+        <kbd>9</kbd> flags · <kbd>Enter</kbd> submit · <kbd>s</kbd> skip
       </p>
       <ReviewWorkspace campaignId={id} />
     </div>

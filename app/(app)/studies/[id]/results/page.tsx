@@ -17,15 +17,27 @@ export const metadata = { title: "Study results" };
 
 type TSearch = Record<string, string | string[] | undefined>;
 
-export default async function StudyResultsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<TSearch> }) {
+export default async function StudyResultsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<TSearch>;
+}) {
   const { id } = await params;
   const user = await requirePagePermission("studies:results", `/studies/${id}/results`);
   const manage = hasPermission(user.role, "studies:manage");
   const study = await loadStudyOr404(id);
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
   const parsed = ZStatsFilter.safeParse(raw);
   const filter = parsed.success ? parsed.data : ZStatsFilter.parse({});
-  const [stats, quality, judges] = await Promise.all([studyStats(id, filter), studyQuality(id), judgeAgreement(id)]);
+  const [stats, quality, judges] = await Promise.all([
+    studyStats(id, filter),
+    studyQuality(id),
+    judgeAgreement(id),
+  ]);
   const base = `/api/v1/studies/${id}`;
   return (
     <div className="space-y-6">
@@ -43,11 +55,29 @@ export default async function StudyResultsPage({ params, searchParams }: { param
             label="Criterion"
             compact
             defaultValue={filter.criterion ?? ""}
-            options={[{ value: "", label: "All" }, ...study.criteria.map((c) => ({ value: c.key, label: c.label }))]}
+            options={[
+              { value: "", label: "All" },
+              ...study.criteria.map((c) => ({ value: c.key, label: c.label })),
+            ]}
           />
-          <Field name="raters" label="Raters (pseudonyms, comma-separated; empty: all)" compact defaultValue={filter.raters?.join(", ") ?? ""} />
-          <CheckboxField name="excludeFailedAttention" value="1" defaultChecked={filter.excludeFailedAttention} label="Exclude raters who failed an attention check" />
-          <CheckboxField name="excludeRevealing" value="1" defaultChecked={filter.excludeRevealing} label="Exclude outputs that name a model" />
+          <Field
+            name="raters"
+            label="Raters (pseudonyms, comma-separated; empty: all)"
+            compact
+            defaultValue={filter.raters?.join(", ") ?? ""}
+          />
+          <CheckboxField
+            name="excludeFailedAttention"
+            value="1"
+            defaultChecked={filter.excludeFailedAttention}
+            label="Exclude raters who failed an attention check"
+          />
+          <CheckboxField
+            name="excludeRevealing"
+            value="1"
+            defaultChecked={filter.excludeRevealing}
+            label="Exclude outputs that name a model"
+          />
           <Button type="submit" variant="secondary" className="px-3 py-1">
             Apply
           </Button>
@@ -77,7 +107,8 @@ export default async function StudyResultsPage({ params, searchParams }: { param
       </Card>
       <Card title="Position bias">
         <p className="text-sm" data-testid="position-bias">
-          The left response won {pct(stats.positionBias.leftWinRate)} of decisive votes (95% {pct(stats.positionBias.ci[0])}–{pct(stats.positionBias.ci[1])}); 50% means no bias.
+          The left response won {pct(stats.positionBias.leftWinRate)} of decisive votes (95%{" "}
+          {pct(stats.positionBias.ci[0])}–{pct(stats.positionBias.ci[1])}); 50% means no bias.
         </p>
       </Card>
       <Card title="Rater quality">
@@ -116,11 +147,19 @@ export default async function StudyResultsPage({ params, searchParams }: { param
           {study.criteria.map((c) => (
             <li key={c.key}>
               {c.label}:{" "}
-              <a href={`${base}/annotations.json?criterion=${encodeURIComponent(c.key)}`} className="text-brand-700 underline" download>
+              <a
+                href={`${base}/annotations.json?criterion=${encodeURIComponent(c.key)}`}
+                className="text-brand-700 underline"
+                download
+              >
                 AlpacaEval annotations
               </a>{" "}
               ·{" "}
-              <a href={`${base}/dpo.jsonl?criterion=${encodeURIComponent(c.key)}`} className="text-brand-700 underline" download>
+              <a
+                href={`${base}/dpo.jsonl?criterion=${encodeURIComponent(c.key)}`}
+                className="text-brand-700 underline"
+                download
+              >
                 DPO pairs
               </a>
             </li>
