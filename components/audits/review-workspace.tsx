@@ -227,20 +227,11 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
   return (
     <QueueShell
       testId="review-workspace"
-      hasItem={task !== null}
-      done={q.done}
-      busy={q.busy}
-      error={q.error}
-      info={q.info}
+      queue={q}
       infoTestId="review-message"
-      canRetry={q.canRetry}
-      retryIn={q.retryIn}
-      onRetry={q.retry}
       onSubmit={() => submit()}
-      onSkip={() => void q.skip()}
       submitDisabled={!verdict}
       submitTestId="submit-review"
-      draftState={q.draftState}
       progress={<span data-testid="queue-progress">{q.doneCount} done</span>}
       bindings={BINDINGS}
       onAction={onAction}

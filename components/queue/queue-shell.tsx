@@ -14,23 +14,27 @@ const SAVE_TEXT: Record<TSaveState, string> = {
   failed: "Draft not saved (will retry on your next change)",
 };
 
-export type TQueueShellProps = {
-  testId: string;
-  /** True while an item is on screen (keys answer only then). */
-  hasItem: boolean;
+/** What the shell reads of useWorkQueue's state (both screens pass their `q` whole). */
+export type TShellQueue = {
+  item: unknown;
   done: boolean;
   busy: boolean;
   error: string | null;
   info: string | null;
-  infoTestId: string;
   canRetry: boolean;
   retryIn: number | null;
-  onRetry: () => void;
+  retry: () => void;
+  skip: () => Promise<unknown>;
+  draftState: TSaveState;
+};
+
+export type TQueueShellProps = {
+  testId: string;
+  queue: TShellQueue;
+  infoTestId: string;
   onSubmit: () => void;
-  onSkip: () => void;
   submitDisabled?: boolean;
   submitTestId?: string;
-  draftState: TSaveState;
   /** "n done" where the feature knows it. */
   progress?: ReactNode;
   /** The screen's own keys; the shell adds Enter (submit), s (skip) and ? (help). */
@@ -51,35 +55,33 @@ export type TQueueShellProps = {
  * so nothing it shows can carry a model's identity that a panel did not show.
  */
 export function QueueShell(p: TQueueShellProps) {
+  const q = p.queue;
+  // Keys answer only while an item is on screen.
+  const hasItem = q.item !== null;
+  const onSkip = () => void q.skip();
   const [help, setHelp] = useState(false);
   const all = [...p.bindings, ...SHELL_BINDINGS];
-  useKeyboardMap(p.hasItem, all, (action, key) => {
+  useKeyboardMap(hasItem, all, (action, key) => {
     if (action === "help") setHelp((h) => !h);
     else if (action === "submit") p.onSubmit();
-    else if (action === "skip") p.onSkip();
+    else if (action === "skip") onSkip();
     else p.onAction(action, key);
   });
 
-  if (p.done) return <>{p.empty}</>;
-  const retry = p.canRetry ? (
+  if (q.done) return <>{p.empty}</>;
+  const retry = q.canRetry ? (
     <span className="ml-2 inline-flex items-center gap-2">
-      {p.retryIn !== null ? <span data-testid="queue-retry-in">Trying again in {p.retryIn} s.</span> : null}
-      <Button
-        type="button"
-        variant="secondary"
-        onClick={p.onRetry}
-        disabled={p.busy}
-        data-testid="queue-retry"
-      >
+      {q.retryIn !== null ? <span data-testid="queue-retry-in">Trying again in {q.retryIn} s.</span> : null}
+      <Button type="button" variant="secondary" onClick={q.retry} disabled={q.busy} data-testid="queue-retry">
         Retry now
       </Button>
     </span>
   ) : null;
-  if (!p.hasItem) {
-    return p.error ? (
+  if (!hasItem) {
+    return q.error ? (
       <div data-testid="queue-error">
         <Notice tone="error">
-          {p.error}
+          {q.error}
           {retry}
         </Notice>
       </div>
@@ -93,7 +95,7 @@ export function QueueShell(p: TQueueShellProps) {
       <div className="flex flex-wrap items-center gap-x-3 text-sm text-slate-600">
         {p.progress}
         <span role="status" data-testid="draft-status">
-          {SAVE_TEXT[p.draftState]}
+          {SAVE_TEXT[q.draftState]}
         </span>
         <button
           type="button"
@@ -105,18 +107,18 @@ export function QueueShell(p: TQueueShellProps) {
         </button>
       </div>
       {help ? <HelpOverlay bindings={all} onClose={() => setHelp(false)} /> : null}
-      {p.info ? (
+      {q.info ? (
         <p role="status" className="text-sm text-slate-700" data-testid={p.infoTestId}>
-          {p.info}
+          {q.info}
         </p>
       ) : null}
       {p.itemPanel}
       {p.answerPanel}
       {p.confirm}
-      {p.error ? (
+      {q.error ? (
         <div data-testid="queue-error">
           <Notice tone="error">
-            {p.error}
+            {q.error}
             {retry}
           </Notice>
         </div>
@@ -125,13 +127,13 @@ export function QueueShell(p: TQueueShellProps) {
         <Button
           type="button"
           onClick={p.onSubmit}
-          disabled={p.busy || p.submitDisabled}
+          disabled={q.busy || p.submitDisabled}
           data-testid={p.submitTestId}
         >
-          {p.busy ? "Working…" : "Submit"}
+          {q.busy ? "Working…" : "Submit"}
           <span className="kbd-hint ml-1"> (Enter)</span>
         </Button>
-        <Button type="button" variant="secondary" onClick={p.onSkip} disabled={p.busy}>
+        <Button type="button" variant="secondary" onClick={onSkip} disabled={q.busy}>
           Skip<span className="kbd-hint ml-1"> (s)</span>
         </Button>
       </div>

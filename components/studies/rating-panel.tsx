@@ -213,18 +213,9 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
   return (
     <QueueShell
       testId="rating-panel"
-      hasItem={assignment !== null}
-      done={q.done}
-      busy={q.busy}
-      error={q.error}
-      info={q.info}
+      queue={q}
       infoTestId="rating-info"
-      canRetry={q.canRetry}
-      retryIn={q.retryIn}
-      onRetry={q.retry}
       onSubmit={() => submit()}
-      onSkip={() => void q.skip()}
-      draftState={q.draftState}
       progress={
         assignment ? (
           <span>
