@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { changePasswordAction } from "@/lib/users/account-actions";
@@ -24,21 +25,7 @@ export function PasswordForm() {
         autoComplete="current-password"
         errors={fe?.current}
       />
-      <Field
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        errors={fe?.password}
-        hint="At least 12 characters."
-      />
-      <Field
-        label="Repeat new password"
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        errors={fe?.confirm}
-      />
+      <NewPasswordFields repeatLabel="Repeat new password" errors={fe} />
       <Button type="submit" disabled={pending}>
         Change password
       </Button>

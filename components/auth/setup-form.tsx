@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { NewPasswordFields } from "@/components/auth/new-password-fields";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { setupAction } from "@/lib/users/public-actions";
@@ -41,23 +42,7 @@ export function SetupForm() {
         required
         errors={fe?.email}
       />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        errors={fe?.password}
-        hint="At least 12 characters."
-      />
-      <Field
-        label="Repeat password"
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        required
-        errors={fe?.confirm}
-      />
+      <NewPasswordFields label="Password" errors={fe} required />
       <Button type="submit" disabled={pending} className="w-full">
         Create admin account
       </Button>
