@@ -15,7 +15,6 @@ export const auditQueue = defineQueueFeature({
   viewDescription: "{ assignmentId, instruction, input, output, flags, draft, leaseExpiresAt, phiSpans }",
   unknownQueue: "Unknown campaign",
   statusMessage: { PAUSED: "This campaign is paused", CLOSED: "This campaign is closed" },
-  owns: async (queueId, client) => (await client.auditCampaign.count({ where: { id: queueId } })) > 0,
   async assignmentQueue(userId, assignmentId, client) {
     const rows = await client.$queryRaw<{ queueId: string }[]>`
       SELECT a."queueId" FROM "QueueAssignment" a JOIN "AuditCampaign" c ON c.id = a."queueId"

@@ -53,25 +53,12 @@ export function defineQueueFeature<
   TTarget,
   TResult,
 >(spec: TQueueFeatureSpec<TPayload, TDraft, TOpen, TView, TTarget, TResult>) {
-  async function assignmentQueue(
-    userId: string,
-    assignmentId: string,
-    client: TQueueClient,
-  ): Promise<string | null> {
-    if (spec.assignmentQueue) return spec.assignmentQueue(userId, assignmentId, client);
-    const a = await client.queueAssignment.findFirst({
-      where: { id: assignmentId, userId },
-      select: { queueId: true },
-    });
-    return a && (await spec.owns(a.queueId, client)) ? a.queueId : null;
-  }
-
   async function ownAssignment(
     user: TCurrentUser,
     assignmentId: string,
     client: TQueueClient,
   ): Promise<TOwnAssignment> {
-    const queueId = await assignmentQueue(user.id, assignmentId, client);
+    const queueId = await spec.assignmentQueue(user.id, assignmentId, client);
     if (!queueId) throw notFound("Assignment");
     return { user, assignmentId, queueId, client };
   }
@@ -155,7 +142,7 @@ export function defineQueueFeature<
   const respond = spec.submit.respond ?? ((result: TResult) => ({ status: 200, body: result }));
   const handle: TQueueFeatureHandle = {
     permission: spec.permission,
-    assignmentQueue,
+    assignmentQueue: (userId, assignmentId, client) => spec.assignmentQueue(userId, assignmentId, client),
     draft: (own, body) => draftOn(own, parseBody(spec.draft, body)),
     skip: skipOn,
     submit: async (ref, body, ctx) => respond(await submitOn(ref, parseBody(spec.payload, body), ctx)),

@@ -39,13 +39,11 @@ export type TQueueFeatureSpec<
   unknownQueue: string;
   /** The 409's message for a queue that is not ACTIVE ("This campaign is paused"). */
   statusMessage: Record<Exclude<TQueueStatus, "ACTIVE">, string>;
-  /** Whether this queue id is one of this feature's (a campaign id, a study id). */
-  owns(queueId: string, client: TQueueClient): Promise<boolean>;
   /**
-   * Optional, for speed: the queue of the caller's assignment when it is one of this feature's, in
-   * one joined read (null otherwise). Without it the protocol reads the assignment, then `owns`.
+   * The queue of the caller's assignment when it is one of this feature's (a campaign, a study),
+   * null otherwise: one joined read of the assignment and the feature's queue row.
    */
-  assignmentQueue?(userId: string, assignmentId: string, client: TQueueClient): Promise<string | null>;
+  assignmentQueue(userId: string, assignmentId: string, client: TQueueClient): Promise<string | null>;
   /**
    * Optional, for speed: `openQueue` and the claim in one statement (queue_claim gated on the
    * queue being ACTIVE, as lib/audits/review-task.ts's claimReviewTask does). Same answers as openQueue, then claimNextItem;

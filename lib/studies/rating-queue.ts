@@ -21,7 +21,6 @@ export const studyQueue = defineQueueFeature({
     "The blinded assignment { assignmentId, resumed, leaseExpiresAt, prompt, responses, criteria, options, progress, draft }",
   unknownQueue: "Unknown study",
   statusMessage: { PAUSED: "The study is paused", CLOSED: "The study is closed" },
-  owns: async (queueId, client) => (await client.study.count({ where: { id: queueId } })) > 0,
   async assignmentQueue(userId, assignmentId, client) {
     const rows = await client.$queryRaw<{ queueId: string }[]>`
       SELECT a."queueId" FROM "QueueAssignment" a JOIN "Study" s ON s.id = a."queueId"

@@ -27,7 +27,13 @@ const fake = defineQueueFeature({
   viewDescription: "{ assignmentId, itemId }",
   unknownQueue: "Unknown fake queue",
   statusMessage: { PAUSED: "The fake queue is paused", CLOSED: "The fake queue is closed" },
-  owns: (queueId) => Promise.resolve(queues.has(queueId)),
+  async assignmentQueue(userId, assignmentId, client) {
+    const a = await client.queueAssignment.findFirst({
+      where: { id: assignmentId, userId },
+      select: { queueId: true },
+    });
+    return a && queues.has(a.queueId) ? a.queueId : null;
+  },
   openQueue(_user, queueId) {
     const q = queues.get(queueId);
     if (!q) throw notFound("Fake queue");
