@@ -1,40 +1,60 @@
 "use client";
 
-import { useActionState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { type Resolver, useForm } from "react-hook-form";
+import { apiFetch, detailOf } from "@/components/data/api-fetch";
+import { applyFieldErrors, messagesOf } from "@/components/data/server-form";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { createTokenAction } from "@/lib/users/account-actions";
+import { ZCreateApiToken } from "@/lib/users/schemas";
+
+type TFields = { name: string; expiresInDays: string };
+const resolver = zodResolver(ZCreateApiToken, undefined, { raw: true }) as Resolver<TFields>;
 
 export function TokenForm() {
-  const [state, action, pending] = useActionState(createTokenAction, null);
-  const fe = state?.ok === false ? state.fieldErrors : undefined;
-  const v = state?.ok === false ? state.values : undefined;
+  const router = useRouter();
+  const form = useForm<TFields>({ defaultValues: { name: "", expiresInDays: "90" }, resolver });
+  const create = useMutation({
+    mutationFn: (v: TFields) =>
+      apiFetch<{ token: string; expiresAt: string | null }>("/api/v1/tokens", { method: "POST", body: v }),
+    onSuccess: () => {
+      form.reset();
+      router.refresh();
+    },
+    onError: (e) => applyFieldErrors(e, ["name", "expiresInDays"], form.setError),
+  });
+  const { errors } = form.formState;
+  const fieldRefusal = create.isError && Object.keys(errors).length > 0;
   return (
     <div className="space-y-3">
-      <form action={action} noValidate className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
+      <form
+        onSubmit={form.handleSubmit((v) => create.mutate(v))}
+        noValidate
+        className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end"
+      >
         <Field
           label="Token name"
-          name="name"
           required
-          defaultValue={v?.name}
-          errors={fe?.name}
+          errors={messagesOf(errors, "name")}
           placeholder="generation pipeline"
+          {...form.register("name")}
         />
         <Field
           label="Expires in days (0 = never)"
-          name="expiresInDays"
           type="number"
           min={0}
           max={3650}
-          defaultValue={90}
-          errors={fe?.expiresInDays}
+          errors={messagesOf(errors, "expiresInDays")}
+          {...form.register("expiresInDays")}
         />
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={create.isPending}>
           Create token
         </Button>
       </form>
-      {state?.ok ? (
+      {create.isSuccess ? (
         <Notice tone="success" title="Copy your token now: it is shown only once">
           <Field
             name="newToken"
@@ -43,7 +63,7 @@ export function TokenForm() {
             compact
             readOnly
             data-testid="new-token"
-            value={state.data.token}
+            value={create.data.token}
             wrapperClassName="mt-2"
             className="font-mono text-xs"
             onFocus={(e) => e.currentTarget.select()}
@@ -53,7 +73,9 @@ export function TokenForm() {
           </p>
         </Notice>
       ) : null}
-      {state?.ok === false && !fe ? <Notice tone="error">{state.message}</Notice> : null}
+      {create.isError && !fieldRefusal ? (
+        <Notice tone="error">{detailOf(create.error, "Something went wrong. Try again.")}</Notice>
+      ) : null}
     </div>
   );
 }

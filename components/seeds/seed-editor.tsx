@@ -12,7 +12,6 @@ import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { phiKindLabel } from "@/lib/phi/labels";
-import { discardSeedDraftAction } from "@/lib/seeds/draft-actions";
 import { ZSeedEditorForm } from "@/lib/seeds/schemas";
 import { readSnapshot } from "@/lib/seeds/seed-snapshot";
 import { conflictRows, snapshotToEditor } from "./conflict-rows";
@@ -435,7 +434,12 @@ export function SeedEditor({
               autosave.discard();
               // The autosaved copy of the discarded text goes too, or the next visit would restore it.
               // After any autosave still in flight, so it cannot land behind the discard.
-              if (id) void autosave.settled().then(() => discardSeedDraftAction(id));
+              // Best effort, as before: a draft left behind is offered again, never lost.
+              if (id)
+                void autosave
+                  .settled()
+                  .then(() => apiFetch(`/api/v1/seeds/${encodeURIComponent(id)}/draft`, { method: "DELETE" }))
+                  .catch(() => undefined);
               setMessage({
                 tone: "success",
                 text: `Loaded version ${conflict.currentVersion}; your unsaved text was discarded.`,

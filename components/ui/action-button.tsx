@@ -1,45 +1,67 @@
 "use client";
 
-import { useActionState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { apiFetch, detailOf } from "@/components/data/api-fetch";
 import { Button } from "@/components/ui/button";
-import type { TActionResult } from "@/lib/http/action-client";
 
-type TAction = (prev: unknown, form: FormData) => Promise<TActionResult<unknown>>;
-
-/** A one-button form for a server action, with its outcome announced next to it. */
+/**
+ * A one-button call to an /api/v1 route, with its outcome announced next to it. `url` may name
+ * `fields` as `:name`; they travel as hidden inputs and are read from the form when it is sent.
+ * On success the page's server data is read again (router.refresh) unless `refresh` is false.
+ */
 export function ActionButton({
-  action,
-  fields,
+  url,
+  method = "POST",
+  fields = {},
   label,
   variant = "secondary",
   confirm,
   done,
+  refresh = true,
 }: {
-  action: TAction;
-  fields: Record<string, string>;
+  url: string;
+  method?: "POST" | "DELETE";
+  fields?: Record<string, string>;
   label: string;
   variant?: "primary" | "secondary" | "danger";
   confirm?: string;
   done?: string;
+  refresh?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const router = useRouter();
+  const call = useMutation({
+    mutationFn: (target: string) => apiFetch<unknown>(target, { method }),
+    onSuccess: () => {
+      if (refresh) router.refresh();
+    },
+  });
   return (
     <form
-      action={formAction}
       className="inline-flex items-center gap-2"
       onSubmit={(e) => {
-        if (confirm && !window.confirm(confirm)) e.preventDefault();
+        e.preventDefault();
+        if (confirm && !window.confirm(confirm)) return;
+        const form = new FormData(e.currentTarget);
+        call.mutate(
+          url.replace(/:(\w+)/g, (_m, k: string) => {
+            const v = form.get(k);
+            return encodeURIComponent(typeof v === "string" ? v : "");
+          }),
+        );
       }}
     >
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <Button type="submit" variant={variant} disabled={pending} className="px-2 py-1 text-xs">
+      <Button type="submit" variant={variant} disabled={call.isPending} className="px-2 py-1 text-xs">
         {label}
       </Button>
       <span aria-live="polite" className="text-xs">
-        {state?.ok === false ? <span className="text-error">{state.message}</span> : null}
-        {state?.ok && done ? <span className="text-success">{done}</span> : null}
+        {call.isError ? (
+          <span className="text-error">{detailOf(call.error, "Something went wrong. Try again.")}</span>
+        ) : null}
+        {call.isSuccess && done ? <span className="text-success">{done}</span> : null}
       </span>
     </form>
   );

@@ -1,10 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { type Resolver, useForm } from "react-hook-form";
+import { apiFetch, detailOf } from "@/components/data/api-fetch";
+import { applyFieldErrors, messagesOf } from "@/components/data/server-form";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { inviteUserAction } from "@/lib/users/admin-actions";
+import { ZInviteUser } from "@/lib/users/schemas";
 
 const ROLES = [
   { value: "CLINICIAN", label: "Clinician" },
@@ -12,33 +17,57 @@ const ROLES = [
   { value: "ADMIN", label: "Admin" },
 ];
 
+type TFields = { email: string; role: string };
+type TInvited = { url: string; expiresAt: string; mailed: boolean; email: string };
+const resolver = zodResolver(ZInviteUser, undefined, { raw: true }) as Resolver<TFields>;
+
 export function InviteForm() {
-  const [state, action, pending] = useActionState(inviteUserAction, null);
-  const fe = state?.ok === false ? state.fieldErrors : undefined;
-  const v = state?.ok === false ? state.values : undefined;
+  const router = useRouter();
+  const form = useForm<TFields>({ defaultValues: { email: "", role: "CLINICIAN" }, resolver });
+  const invite = useMutation({
+    mutationFn: (v: TFields) => apiFetch<TInvited>("/api/v1/users", { method: "POST", body: v }),
+    onSuccess: () => {
+      form.reset();
+      // The open invitations listed on the page.
+      router.refresh();
+    },
+    onError: (e) => applyFieldErrors(e, ["email", "role"], form.setError),
+  });
+  const { errors } = form.formState;
+  const fieldRefusal = invite.isError && Object.keys(errors).length > 0;
   return (
     <div className="space-y-4">
-      <form action={action} noValidate className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
+      <form
+        onSubmit={form.handleSubmit((v) => invite.mutate(v))}
+        noValidate
+        className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end"
+      >
         <Field
           label="E-mail address"
-          name="email"
           type="email"
           required
-          defaultValue={v?.email}
-          errors={fe?.email}
+          errors={messagesOf(errors, "email")}
+          {...form.register("email")}
         />
-        <SelectField label="Role" name="role" options={ROLES} defaultValue={v?.role} errors={fe?.role} />
-        <Button type="submit" disabled={pending}>
+        <SelectField
+          label="Role"
+          options={ROLES}
+          errors={messagesOf(errors, "role")}
+          {...form.register("role")}
+        />
+        <Button type="submit" disabled={invite.isPending}>
           Invite
         </Button>
       </form>
-      {state?.ok === false && !fe ? <Notice tone="error">{state.message}</Notice> : null}
-      {state?.ok ? (
-        <Notice tone="success" title={`Invitation for ${state.data.email}`}>
+      {invite.isError && !fieldRefusal ? (
+        <Notice tone="error">{detailOf(invite.error, "Something went wrong. Try again.")}</Notice>
+      ) : null}
+      {invite.isSuccess ? (
+        <Notice tone="success" title={`Invitation for ${invite.data.email}`}>
           <p>
-            {state.data.mailed ? "It was e-mailed. " : "No mail was sent (no SMTP configured): "}
+            {invite.data.mailed ? "It was e-mailed. " : "No mail was sent (no SMTP configured): "}
             Copy this single-use link to the invitee. It expires{" "}
-            {new Date(state.data.expiresAt).toLocaleString()}.
+            {new Date(invite.data.expiresAt).toLocaleString()}.
           </p>
           <Field
             name="inviteLink"
@@ -47,7 +76,7 @@ export function InviteForm() {
             compact
             readOnly
             data-testid="invite-link"
-            value={state.data.url}
+            value={invite.data.url}
             wrapperClassName="mt-2"
             className="font-mono text-xs"
             onFocus={(e) => e.currentTarget.select()}

@@ -1,19 +1,27 @@
 "use client";
 
-import { useActionState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { apiFetch, detailOf } from "@/components/data/api-fetch";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { issueResetAction } from "@/lib/users/admin-actions";
 
 export function ResetLinkButton({ userId }: { userId: string }) {
-  const [state, action, pending] = useActionState(issueResetAction, null);
+  const reset = useMutation({
+    mutationFn: () =>
+      apiFetch<{ url: string }>(`/api/v1/users/${encodeURIComponent(userId)}/reset-link`, { method: "POST" }),
+  });
   return (
-    <form action={action} className="inline-flex flex-col gap-1">
-      <input type="hidden" name="userId" value={userId} />
-      <Button type="submit" variant="secondary" disabled={pending} className="px-2 py-1 text-xs">
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        reset.mutate();
+      }}
+      className="inline-flex flex-col gap-1"
+    >
+      <Button type="submit" variant="secondary" disabled={reset.isPending} className="px-2 py-1 text-xs">
         Reset link
       </Button>
-      {state?.ok ? (
+      {reset.isSuccess ? (
         <Field
           id={`reset-link-${userId}`}
           name="resetLink"
@@ -21,13 +29,17 @@ export function ResetLinkButton({ userId }: { userId: string }) {
           hideLabel
           compact
           readOnly
-          value={state.data.url}
+          value={reset.data.url}
           wrapperClassName="w-56"
           className="font-mono text-xs"
           onFocus={(e) => e.currentTarget.select()}
         />
       ) : null}
-      {state?.ok === false ? <span className="text-xs text-error">{state.message}</span> : null}
+      {reset.isError ? (
+        <span className="text-xs text-error">
+          {detailOf(reset.error, "Something went wrong. Try again.")}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { apiFetch, detailOf } from "@/components/data/api-fetch";
 import { SelectField } from "@/components/ui/field";
-import { changeRoleAction } from "@/lib/users/admin-actions";
 
 const ROLES = [
   { value: "ADMIN", label: "Admin" },
@@ -10,6 +11,7 @@ const ROLES = [
   { value: "RESEARCHER", label: "Researcher" },
 ];
 
+/** Changes the role as soon as another is chosen. */
 export function RoleSelect({
   userId,
   name,
@@ -21,10 +23,17 @@ export function RoleSelect({
   role: string;
   disabled: boolean;
 }) {
-  const [state, action, pending] = useActionState(changeRoleAction, null);
+  const router = useRouter();
+  const change = useMutation({
+    mutationFn: (next: string) =>
+      apiFetch<null>(`/api/v1/users/${encodeURIComponent(userId)}/role`, {
+        method: "PUT",
+        body: { role: next },
+      }),
+    onSuccess: () => router.refresh(),
+  });
   return (
-    <form action={action} className="flex flex-col gap-1">
-      <input type="hidden" name="userId" value={userId} />
+    <div className="flex flex-col gap-1">
       <SelectField
         id={`role-${userId}`}
         name="role"
@@ -32,14 +41,11 @@ export function RoleSelect({
         hideLabel
         compact
         defaultValue={role}
-        disabled={disabled || pending}
-        onChange={(e) => e.currentTarget.form?.requestSubmit()}
+        disabled={disabled || change.isPending}
+        onChange={(e) => change.mutate(e.currentTarget.value)}
         options={ROLES}
-        errors={state?.ok === false ? [state.message] : undefined}
+        errors={change.isError ? [detailOf(change.error, "Something went wrong. Try again.")] : undefined}
       />
-      <noscript>
-        <button type="submit">Save role</button>
-      </noscript>
-    </form>
+    </div>
   );
 }

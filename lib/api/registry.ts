@@ -9,6 +9,9 @@ import { datasetRoutes } from "@/lib/datasets/dataset-routes";
 import { auditRoutes } from "@/lib/audits/routes";
 import { phiRoutes } from "@/lib/phi-guard/routes";
 import { queueRoutes } from "@/lib/queue/routes";
+import { accountRoutes } from "@/lib/users/account-routes";
+import { adminUserRoutes } from "@/lib/users/admin-routes";
+import { publicRoutes } from "@/lib/users/public-routes";
 
 /** Every /api/v1 route. The OpenAPI document is built from this list, and a test checks it against app/. */
 export const API_ROUTES: { def: TApiRouteDef }[] = [
@@ -21,4 +24,7 @@ export const API_ROUTES: { def: TApiRouteDef }[] = [
   ...auditRoutes,
   ...queueRoutes,
   ...phiRoutes,
+  ...accountRoutes,
+  ...adminUserRoutes,
+  ...publicRoutes,
 ];

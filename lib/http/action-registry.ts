@@ -22,15 +22,9 @@ export type TActionEntry = {
   sample: Readonly<Record<string, string>>;
 };
 
-const NO_USER = "00000000-0000-4000-8000-000000000001";
 const NO_TERM = "00000000-0000-4000-8000-000000000002";
-const NO_ROW = "00000000-0000-4000-8000-000000000003";
-const NEW_PASSWORD = { password: "a long new passphrase 42", confirm: "a long new passphrase 42" };
 
 const VOCAB = "lib/vocabulary/vocabulary-actions.ts";
-const ACCOUNT = "lib/users/account-actions.ts";
-const ADMIN = "lib/users/admin-actions.ts";
-const PUBLIC = "lib/users/public-actions.ts";
 
 export const SERVER_ACTIONS: readonly TActionEntry[] = [
   {
@@ -74,111 +68,5 @@ export const SERVER_ACTIONS: readonly TActionEntry[] = [
     access: "vocab:manage",
     call: "form",
     sample: { termId: NO_TERM },
-  },
-  {
-    file: ACCOUNT,
-    name: "changePasswordAction",
-    access: "account:self",
-    call: "form",
-    sample: { current: "not the password", ...NEW_PASSWORD },
-  },
-  {
-    file: ACCOUNT,
-    name: "createTokenAction",
-    access: "account:self",
-    call: "form",
-    sample: { name: "attack suite", expiresInDays: "30" },
-  },
-  {
-    file: ACCOUNT,
-    name: "revokeTokenAction",
-    access: "account:self",
-    call: "form",
-    sample: { tokenId: NO_ROW },
-  },
-  {
-    file: ACCOUNT,
-    name: "revokeSessionAction",
-    access: "account:self",
-    call: "form",
-    sample: { sessionId: NO_ROW },
-  },
-  { file: ACCOUNT, name: "signOutEverywhereSelfAction", access: "account:self", call: "form", sample: {} },
-  {
-    file: ADMIN,
-    name: "inviteUserAction",
-    access: "users:manage",
-    call: "form",
-    sample: { email: "invited@attack.test", role: "CLINICIAN" },
-  },
-  {
-    file: ADMIN,
-    name: "issueResetAction",
-    access: "users:manage",
-    call: "form",
-    sample: { userId: NO_USER },
-  },
-  {
-    file: ADMIN,
-    name: "changeRoleAction",
-    access: "users:manage",
-    call: "form",
-    sample: { userId: NO_USER, role: "RESEARCHER" },
-  },
-  {
-    file: ADMIN,
-    name: "disableUserAction",
-    access: "users:manage",
-    call: "form",
-    sample: { userId: NO_USER },
-  },
-  {
-    file: ADMIN,
-    name: "enableUserAction",
-    access: "users:manage",
-    call: "form",
-    sample: { userId: NO_USER },
-  },
-  {
-    file: ADMIN,
-    name: "signOutEverywhereAction",
-    access: "users:manage",
-    call: "form",
-    sample: { userId: NO_USER },
-  },
-  {
-    file: ADMIN,
-    name: "pseudonymiseUserAction",
-    access: "users:manage",
-    call: "form",
-    sample: { userId: NO_USER },
-  },
-  {
-    file: "lib/seeds/draft-actions.ts",
-    name: "discardSeedDraftAction",
-    access: "seeds:write",
-    call: { args: ["id"] },
-    sample: { id: NO_ROW },
-  },
-  {
-    file: PUBLIC,
-    name: "setupAction",
-    access: "public",
-    call: "form",
-    sample: { name: "First Admin", email: "first@attack.test", ...NEW_PASSWORD },
-  },
-  {
-    file: PUBLIC,
-    name: "acceptLinkAction",
-    access: "public",
-    call: "form",
-    sample: { token: "not-a-real-link-token", name: "New Person", ...NEW_PASSWORD },
-  },
-  {
-    file: "lib/users/request-password-reset-action.ts",
-    name: "requestPasswordResetAction",
-    access: "public",
-    call: "form",
-    sample: { email: "nobody@attack.test" },
   },
 ];

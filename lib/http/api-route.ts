@@ -10,7 +10,7 @@ import { contextFromHeaders, type TRequestContext } from "@/lib/http/request-con
 import { unstorableFieldErrors } from "@/lib/errors/parse-input";
 import { AppError } from "@/lib/errors/app-error";
 import { errorToProblem, problemResponse, zodFieldErrors } from "@/lib/http/problem";
-import { isSameOriginRequest } from "@/lib/http/same-origin";
+import { isSameOrigin, isSameOriginRequest, originHeadersOf } from "@/lib/http/same-origin";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { bodyChunks, readBodyText, type TBodyWords } from "@/lib/http/read-body";
 import { MAX_JSON_DEPTH, nestsTooDeep } from "@/lib/http/json-limits";
@@ -140,6 +140,8 @@ async function readRaw<TRaw, TQueryValue>(
   return value;
 }
 
+type TParts<TQuery, TBody, TParams, TRaw> = Omit<TApiContext<TQuery, TBody, TParams, TRaw>, "user">;
+
 export function defineApiRoute<
   TQuery extends z.ZodType,
   TBody extends z.ZodType,
@@ -149,14 +151,34 @@ export function defineApiRoute<
   def: TApiRouteDef<TQuery, TBody, TParams, TRaw>,
   handler: (c: TApiContext<TInfer<TQuery>, TInfer<TBody>, TInfer<TParams>, TRaw>) => Promise<Response>,
 ) {
+  return buildRoute(def, (user, parts) => {
+    // Only a public route (definePublicRoute) runs without a user; this guards the type.
+    if (!user)
+      throw new AppError("UNAUTHENTICATED", "Sign in or send an API token (Authorization: Bearer …)");
+    return handler({ ...parts, user });
+  });
+}
+
+function buildRoute<TQuery extends z.ZodType, TBody extends z.ZodType, TParams extends z.ZodType, TRaw>(
+  def: TApiRouteDef<TQuery, TBody, TParams, TRaw>,
+  invoke: (
+    user: TCurrentUser | null,
+    parts: TParts<TInfer<TQuery>, TInfer<TBody>, TInfer<TParams>, TRaw>,
+  ) => Promise<Response>,
+) {
   const handle = async (req: Request, routeCtx?: TNextRouteContext): Promise<Response> => {
     const started = performance.now();
     const ctx = contextFromHeaders(req.headers);
     let user: TCurrentUser | null = null;
     let response: Response;
     try {
-      user = await authenticate(req);
-      if (!user) {
+      if (def.allowAnonymous) {
+        // Public routes (setup, reset requests, account links) never read credentials; what they
+        // refuse is another site's pages making a visitor's browser send them (see isCrossSiteBrowser).
+        if (def.method !== "GET" && isCrossSiteBrowser(req))
+          throw new AppError("FORBIDDEN", "Cross-origin requests are not allowed");
+        response = await run(req, routeCtx, null, ctx);
+      } else if (!(user = await authenticate(req))) {
         throw new AppError("UNAUTHENTICATED", "Sign in or send an API token (Authorization: Bearer …)");
       } else if (
         user.via === "session" &&
@@ -196,7 +218,7 @@ export function defineApiRoute<
   async function run(
     req: Request,
     routeCtx: TNextRouteContext | undefined,
-    user: TCurrentUser,
+    user: TCurrentUser | null,
     ctx: TRequestContext,
   ): Promise<Response> {
     const url = new URL(req.url);
@@ -218,10 +240,37 @@ export function defineApiRoute<
       ? parse(def.body, await readJson(req, limit), "body")
       : (undefined as TInfer<TBody>);
     const raw = def.rawBody ? await readRaw(req, def.rawBody, query, limit) : (undefined as TRaw);
-    return handler({ req, user, query, body, params, raw, ctx });
+    return invoke(user, { req, query, body, params, raw, ctx });
   }
 
   return { def: def as TApiRouteDef, handle };
+}
+
+/**
+ * A browser request that another site's page sent: its Origin (or, without one, Sec-Fetch-Site)
+ * says so. Browsers send Origin on every POST, so a request with neither header is not a browser
+ * forging one for a visitor (a script or API client), which public routes serve like the form.
+ */
+function isCrossSiteBrowser(req: Request): boolean {
+  const h = originHeadersOf(req.headers);
+  if (!h.origin && (!h.secFetchSite || h.secFetchSite === "none")) return false;
+  return !isSameOrigin(h, env().NEXTAUTH_URL);
+}
+
+/**
+ * A route anyone may call, signed in or not (first-admin setup, password-reset requests, accepting
+ * an invitation or reset link): no credentials are read, the handler gets no user. Cross-site
+ * browser requests are refused as the server actions these replaced were (lib/http/request-guards.ts);
+ * throttling is the service's.
+ */
+export function definePublicRoute<TBody extends z.ZodType>(
+  def: Omit<TApiRouteDef<z.ZodType, TBody>, "permission" | "allowAnonymous" | "rawBody">,
+  handler: (c: TParts<undefined, TInfer<TBody>, undefined, undefined>) => Promise<Response>,
+) {
+  return buildRoute<z.ZodType, TBody, z.ZodType, undefined>(
+    { ...def, permission: null, allowAnonymous: true },
+    (_user, parts) => handler({ ...parts, query: undefined, params: undefined }),
+  );
 }
 
 /**

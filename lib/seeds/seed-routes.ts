@@ -2,6 +2,7 @@ import "server-only";
 import type { TApiRouteDef } from "@/lib/http/api-route";
 import { autosaveSeedRoute } from "./autosave-route";
 import { createSeedRoute } from "./create-route";
+import { discardSeedDraftRoute } from "./discard-draft-route";
 import { exportSeedsRoute } from "./export-route";
 import { getSeedRoute } from "./get-route";
 import { importSeedsRoute } from "./import-route";
@@ -28,6 +29,7 @@ export const seedRoutes: TSeedRoute[] = [
   getSeedRoute,
   saveSeedRoute,
   submitSeedRoute,
+  discardSeedDraftRoute,
   reviewSeedRoute,
   retireSeedRoute,
   autosaveSeedRoute,

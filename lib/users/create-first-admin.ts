@@ -20,12 +20,12 @@ export async function createFirstAdmin(
 ): Promise<{ id: string }> {
   // Checked before hashing: once setup is done, an anonymous caller must not buy an argon2 hash
   // per request. Checked again under the lock below, where it decides.
-  if (!(await needsSetup())) throw new AppError("FORBIDDEN", "Setup is already complete. Sign in instead.");
+  if (!(await needsSetup())) throw new AppError("CONFLICT", "Setup is already complete. Sign in instead.");
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
     if ((await tx.user.count({ where: { role: "ADMIN" } })) > 0) {
-      throw new AppError("FORBIDDEN", "Setup is already complete. Sign in instead.");
+      throw new AppError("CONFLICT", "Setup is already complete. Sign in instead.");
     }
     if (await tx.user.findUnique({ where: { email: input.email } })) {
       throw new AppError("CONFLICT", "This e-mail address is taken", {

@@ -1,15 +1,14 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { lockRateKeys } from "@/lib/auth/rate-limit";
-import { ZEmail } from "@/lib/auth/schemas";
 import { AppError } from "@/lib/errors/app-error";
 import type { TRequestContext } from "@/lib/http/request-context";
 import { issueAccountLink, linkUrl } from "@/lib/users/account-links";
 import { mailConfigured, sendMail } from "@/lib/users/send-mail";
 
-export const ZRequestPasswordReset = z.object({ email: ZEmail });
+import type { ZRequestPasswordReset } from "@/lib/users/schemas";
 
 export const RESET_REQUESTED_MESSAGE =
   "If an account exists for that address, we sent it a link to choose a new password.";

@@ -13,8 +13,10 @@ export const ZAcceptLink = z
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match" });
+export const ZRequestPasswordReset = z.object({ email: ZEmail });
 export const ZUserId = z.object({ userId: z.uuid({ message: "Unknown user" }) });
-export const ZChangeRole = z.object({ userId: z.uuid({ message: "Unknown user" }), role: ZRole });
+/** The body of PUT /api/v1/users/:id/role (the user is in the path). */
+export const ZRoleBody = z.object({ role: ZRole });
 export const ZChangeOwnPassword = z
   .object({
     current: z.string().min(1, "Enter your current password"),

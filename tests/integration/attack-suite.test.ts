@@ -338,6 +338,8 @@ async function buildWorld(): Promise<void> {
   world.studies = study.id;
   world["Studies:assignments"] = rating.assignmentId;
   world.tokens = (await db().apiToken.findFirstOrThrow({ where: { userId: tokenUsers.ADMIN } })).id;
+  // Someone for the admin's user routes to aim at (their bodies are attacked on a real account).
+  world.users = (await makeUser("RESEARCHER")).id;
 }
 
 /** A route's parameters filled from the world: each by the segment before it ("/studies/:id"). */
@@ -386,7 +388,8 @@ describe("coverage", () => {
       scan.wrappers.filter((w) => !w.reached).map((w) => `${w.file}:${w.line}`),
       "authorizedAction/publicAction not behind a registered export",
     ).toEqual([]);
-    expect(scan.actions.length).toBeGreaterThanOrEqual(20);
+    // The scanner still finds what is registered (issue 14 turned most actions into routes).
+    expect(scan.actions.length).toBe(SERVER_ACTIONS.length);
   });
 
   it("has a valid sample body for every route that takes one", () => {
@@ -563,7 +566,8 @@ describe("every route answers each caller as the permission table says", () => {
     ];
     for (const [caller, via] of calls) {
       const opts = sample ? { query: sample.query, type: sample.type, body: sample.text } : {};
-      if (via === "session") await signInAs(caller, { keep: true });
+      // A fresh session each call: the sign-out-everywhere routes revoke the caller's sessions.
+      if (via === "session") await signInAs(caller);
       const res = await (via === "token"
         ? callRoute(route, caller, opts)
         : callRoute(route, "anonymous", { ...opts, headers: { origin: "http://app.test" } }));

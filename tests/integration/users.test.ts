@@ -65,7 +65,7 @@ describe("first admin setup", () => {
     const before = hashes.count;
     await expect(
       createFirstAdmin({ name: "Late", email: "late@int.test", password: "x".repeat(10_000) }, ctx()),
-    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(hashes.count).toBe(before);
   });
 

@@ -4,11 +4,6 @@ import { ActionButton } from "@/components/ui/action-button";
 import { Card } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { ROLE_LABEL } from "@/lib/auth/permissions";
-import {
-  revokeSessionAction,
-  revokeTokenAction,
-  signOutEverywhereSelfAction,
-} from "@/lib/users/account-actions";
 import { listOwnApiTokens, listOwnSessions } from "@/lib/users/own-account";
 
 export const metadata = { title: "My account" };
@@ -55,7 +50,8 @@ export default async function AccountPage() {
                     "Revoked"
                   ) : (
                     <ActionButton
-                      action={revokeTokenAction}
+                      url="/api/v1/tokens/:tokenId"
+                      method="DELETE"
                       fields={{ tokenId: t.id }}
                       label="Revoke"
                       variant="danger"
@@ -78,7 +74,8 @@ export default async function AccountPage() {
               </span>
               {s.id !== user.sessionId ? (
                 <ActionButton
-                  action={revokeSessionAction}
+                  url="/api/v1/me/sessions/:sessionId"
+                  method="DELETE"
                   fields={{ sessionId: s.id }}
                   label="Sign out"
                   done="Signed out"
@@ -89,8 +86,8 @@ export default async function AccountPage() {
         </ul>
         <div className="mt-4">
           <ActionButton
-            action={signOutEverywhereSelfAction}
-            fields={{}}
+            url="/api/v1/me/sign-out-everywhere"
+            refresh={false}
             label="Sign out everywhere"
             variant="danger"
             confirm="Sign out of every browser, this one included?"

@@ -2,6 +2,7 @@
 // suite sends hostile variants of these (and checks each still passes its route's schema), so the
 // attacks reach the code behind the schema. A route with a body and no sample here fails the suite.
 const NONE = "00000000-0000-4000-8000-0000000000bb";
+const NEW_PASSWORD = "a long new passphrase 42";
 
 export type TRouteSample =
   { query?: string; json: unknown } | { query?: string; raw: { type: string; text: string } };
@@ -113,6 +114,25 @@ export const ROUTE_SAMPLES: Record<string, TRouteSample> = {
         input: "<noinput>",
         difficulty: "3",
       }),
+    },
+  },
+  // Accounts and users (were server actions until issue 14). Ids name nothing; passwords are wrong.
+  "PUT /api/v1/me/password": {
+    json: { current: "not the password", password: NEW_PASSWORD, confirm: NEW_PASSWORD },
+  },
+  "POST /api/v1/tokens": { json: { name: "attack suite", expiresInDays: 30 } },
+  "POST /api/v1/users": { json: { email: "invited@attack.test", role: "CLINICIAN" } },
+  "PUT /api/v1/users/:id/role": { json: { role: "RESEARCHER" } },
+  "POST /api/v1/setup": {
+    json: { name: "First Admin", email: "first@attack.test", password: NEW_PASSWORD, confirm: NEW_PASSWORD },
+  },
+  "POST /api/v1/password-resets": { json: { email: "nobody@attack.test" } },
+  "POST /api/v1/account-links/accept": {
+    json: {
+      token: "not-a-real-link-token",
+      name: "New Person",
+      password: NEW_PASSWORD,
+      confirm: NEW_PASSWORD,
     },
   },
 };

@@ -5,12 +5,6 @@ import { ActionButton } from "@/components/ui/action-button";
 import { Card } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { ROLE_LABEL } from "@/lib/auth/permissions";
-import {
-  disableUserAction,
-  enableUserAction,
-  pseudonymiseUserAction,
-  signOutEverywhereAction,
-} from "@/lib/users/admin-actions";
 import { listUsers } from "@/lib/users/list-users";
 
 export const metadata = { title: "Users" };
@@ -82,14 +76,14 @@ export default async function UsersPage() {
                       {active && !self ? (
                         <>
                           <ActionButton
-                            action={signOutEverywhereAction}
+                            url="/api/v1/users/:userId/sign-out-everywhere"
                             fields={{ userId: u.id }}
                             label="Sign out everywhere"
                             done="Signed out"
                           />
                           <ResetLinkButton userId={u.id} />
                           <ActionButton
-                            action={disableUserAction}
+                            url="/api/v1/users/:userId/disable"
                             fields={{ userId: u.id }}
                             label="Disable"
                             variant="danger"
@@ -99,9 +93,13 @@ export default async function UsersPage() {
                       ) : null}
                       {!active && !u.pseudonymisedAt ? (
                         <>
-                          <ActionButton action={enableUserAction} fields={{ userId: u.id }} label="Enable" />
                           <ActionButton
-                            action={pseudonymiseUserAction}
+                            url="/api/v1/users/:userId/enable"
+                            fields={{ userId: u.id }}
+                            label="Enable"
+                          />
+                          <ActionButton
+                            url="/api/v1/users/:userId/pseudonymise"
                             fields={{ userId: u.id }}
                             label="Pseudonymise"
                             variant="danger"

@@ -1,0 +1,3 @@
+import { acceptLinkRoute } from "@/lib/users/public-routes";
+
+export const POST = acceptLinkRoute.handle;

@@ -1,0 +1,3 @@
+import { changePasswordRoute } from "@/lib/users/account-routes";
+
+export const PUT = changePasswordRoute.handle;

@@ -1,0 +1,3 @@
+import { revokeSessionRoute } from "@/lib/users/account-routes";
+
+export const DELETE = revokeSessionRoute.handle;

@@ -1,0 +1,3 @@
+import { signOutEverywhereSelfRoute } from "@/lib/users/account-routes";
+
+export const POST = signOutEverywhereSelfRoute.handle;

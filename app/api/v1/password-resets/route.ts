@@ -1,0 +1,3 @@
+import { requestPasswordResetRoute } from "@/lib/users/public-routes";
+
+export const POST = requestPasswordResetRoute.handle;

@@ -1,0 +1,3 @@
+import { setupRoute } from "@/lib/users/public-routes";
+
+export const POST = setupRoute.handle;

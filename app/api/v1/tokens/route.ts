@@ -1,0 +1,3 @@
+import { createTokenRoute } from "@/lib/users/account-routes";
+
+export const POST = createTokenRoute.handle;

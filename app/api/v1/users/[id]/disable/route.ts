@@ -1,0 +1,3 @@
+import { disableUserRoute } from "@/lib/users/admin-routes";
+
+export const POST = disableUserRoute.handle;

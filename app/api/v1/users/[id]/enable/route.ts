@@ -1,0 +1,3 @@
+import { enableUserRoute } from "@/lib/users/admin-routes";
+
+export const POST = enableUserRoute.handle;

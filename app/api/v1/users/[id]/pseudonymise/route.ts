@@ -1,0 +1,3 @@
+import { pseudonymiseUserRoute } from "@/lib/users/admin-routes";
+
+export const POST = pseudonymiseUserRoute.handle;

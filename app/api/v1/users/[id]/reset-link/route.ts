@@ -1,0 +1,3 @@
+import { issueResetRoute } from "@/lib/users/admin-routes";
+
+export const POST = issueResetRoute.handle;

@@ -1,0 +1,3 @@
+import { changeRoleRoute } from "@/lib/users/admin-routes";
+
+export const PUT = changeRoleRoute.handle;

@@ -1,0 +1,3 @@
+import { signOutUserRoute } from "@/lib/users/admin-routes";
+
+export const POST = signOutUserRoute.handle;

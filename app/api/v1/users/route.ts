@@ -1,0 +1,3 @@
+import { inviteUserRoute } from "@/lib/users/admin-routes";
+
+export const POST = inviteUserRoute.handle;
