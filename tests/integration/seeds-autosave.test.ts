@@ -4,7 +4,9 @@ import { db } from "@/lib/db/prisma";
 import { autosaveSeedRoute } from "@/lib/seeds/autosave-route";
 import { createSeedRoute } from "@/lib/seeds/create-route";
 import { discardDraft } from "@/lib/seeds/discard-draft";
+import { discardSeedDraftRoute } from "@/lib/seeds/discard-draft-route";
 import { getSeed } from "@/lib/seeds/get-seed";
+import { apiCaller } from "../support/api-caller";
 import { asCurrent, ctx, makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
 
@@ -113,6 +115,37 @@ describe("autosave of a seed never saved", () => {
       await db().auditLog.count({
         where: { entityId: seed.id, action: "seed.autosave_discard", actorId: author.id },
       }),
+    ).toBe(1);
+  });
+
+  it("DELETE /api/v1/seeds/:id/draft (the editor's discard) takes the caller's own autosave; a role without seeds:write is refused", async () => {
+    const author = await apiCaller("CLINICIAN");
+    const researcher = await apiCaller("RESEARCHER");
+    const seed = await db().seed.create({
+      data: {
+        authorId: author.user.id,
+        status: "DRAFT",
+        version: 2,
+        instruction: "Explain angina.",
+        specialtyTags: [],
+      },
+    });
+    await db().seedDraft.create({
+      data: { seedId: seed.id, userId: author.user.id, baseVersion: 1, payload: { instruction: "Old text" } },
+    });
+    const discard = (who: typeof author) =>
+      who.call(discardSeedDraftRoute, `/api/v1/seeds/${seed.id}/draft`, {
+        method: "DELETE",
+        params: { id: seed.id },
+      });
+    expect((await discard(researcher)).status).toBe(403);
+    expect(await db().seedDraft.count()).toBe(1);
+    const res = await discard(author);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ discarded: true });
+    expect(await db().seedDraft.count()).toBe(0);
+    expect(
+      await db().auditLog.count({ where: { action: "seed.autosave_discard", actorId: author.user.id } }),
     ).toBe(1);
   });
 });
