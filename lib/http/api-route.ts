@@ -264,7 +264,7 @@ function isCrossSiteBrowser(req: Request): boolean {
  * throttling is the service's.
  */
 export function definePublicRoute<TBody extends z.ZodType>(
-  def: Omit<TApiRouteDef<z.ZodType, TBody>, "permission" | "allowAnonymous" | "rawBody">,
+  def: Omit<TApiRouteDef<z.ZodType, TBody>, "permission" | "allowAnonymous" | "rawBody" | "query" | "params">,
   handler: (c: TParts<undefined, TInfer<TBody>, undefined, undefined>) => Promise<Response>,
 ) {
   return buildRoute<z.ZodType, TBody, z.ZodType, undefined>(
