@@ -41,13 +41,18 @@ export function AuditEntry({ row }: { row: TDescribedAuditRow }) {
         ) : null}
         {entity.state === "deleted" ? <span className="ml-1 italic">(deleted)</span> : null}
         {entity.state === "redacted" ? <span className="ml-1 italic">(pseudonymised)</span> : null}
-        {row.subject && entity.type !== "user" ? <span className="ml-1">· {subjectLabel(row.subject)}</span> : null}
+        {row.subject && entity.type !== "user" ? (
+          <span className="ml-1">· {subjectLabel(row.subject)}</span>
+        ) : null}
         {row.subject && entity.type === "user" && row.subject.email ? (
           <span className="ml-1">· {row.subject.email}</span>
         ) : null}
       </p>
       {row.changes.length ? (
-        <dl className="grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs" data-testid="audit-changes">
+        <dl
+          className="grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs"
+          data-testid="audit-changes"
+        >
           {row.changes.map((c) => (
             <div key={c.field} className="contents">
               <dt className="font-mono text-muted">{c.field}</dt>

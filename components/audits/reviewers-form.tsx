@@ -56,8 +56,8 @@ export function ReviewersForm({ campaignId, initial }: { campaignId: string; ini
   return (
     <form onSubmit={onSubmit} className="space-y-3" data-testid="reviewers-form">
       <p className="text-sm text-muted">
-        Tick the clinicians who may review. With none ticked, every reviewer may. Anyone you take off
-        the list loses the item they are working on; it goes back to the queue.
+        Tick the clinicians who may review. With none ticked, every reviewer may. Anyone you take off the list
+        loses the item they are working on; it goes back to the queue.
       </p>
       <Field
         id="reviewers-filter"

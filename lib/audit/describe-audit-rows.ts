@@ -36,9 +36,9 @@ const short = (text: string, n = 60) => (text.length > n ? `${text.slice(0, n)}â
 const LOOKUPS: Partial<Record<string, TLookup>> = {
   audit_campaign: async (ids) =>
     new Map(
-      (await db().auditCampaign.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map(
-        (c) => [c.id, { name: c.name, href: `/audits/${c.id}` }],
-      ),
+      (
+        await db().auditCampaign.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+      ).map((c) => [c.id, { name: c.name, href: `/audits/${c.id}` }]),
     ),
   audit_item: async (ids) =>
     new Map(
@@ -54,10 +54,9 @@ const LOOKUPS: Partial<Record<string, TLookup>> = {
     ),
   study: async (ids) =>
     new Map(
-      (await db().study.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((s) => [
-        s.id,
-        { name: s.name, href: `/studies/${s.id}` },
-      ]),
+      (await db().study.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map(
+        (s) => [s.id, { name: s.name, href: `/studies/${s.id}` }],
+      ),
     ),
   dataset: async (ids) =>
     new Map(
@@ -108,9 +107,7 @@ export async function describeAuditRows(rows: readonly TResolvedAuditRow[]): Pro
   }
   const found = new Map<string, Map<string, TFound>>(
     await Promise.all(
-      [...idsByType].map(
-        async ([type, ids]) => [type, await (LOOKUPS[type] as TLookup)([...ids])] as const,
-      ),
+      [...idsByType].map(async ([type, ids]) => [type, await (LOOKUPS[type] as TLookup)([...ids])] as const),
     ),
   );
   return rows.map((r) => {

@@ -37,8 +37,14 @@ export function showValue(v: unknown): string {
 }
 
 export function fieldChanges(before: unknown, after: unknown): TFieldChange[] {
-  const b = before === null || before === undefined ? new Map() : flatten(before, "", 0, new Map());
-  const a = after === null || after === undefined ? new Map() : flatten(after, "", 0, new Map());
+  const b: TFlat =
+    before === null || before === undefined
+      ? new Map<string, unknown>()
+      : flatten(before, "", 0, new Map<string, unknown>());
+  const a: TFlat =
+    after === null || after === undefined
+      ? new Map<string, unknown>()
+      : flatten(after, "", 0, new Map<string, unknown>());
   const fields = [...new Set([...b.keys(), ...a.keys()])];
   return fields.flatMap((field) => {
     const was = b.has(field) ? showValue(b.get(field)) : null;

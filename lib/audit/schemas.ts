@@ -43,14 +43,17 @@ const ZActionFilter = z.preprocess(
     .string()
     .trim()
     .max(80)
-    .regex(/^[a-z][a-z_]*\.(?:[a-z][a-z_]*)?$/, "Use an action such as user.role_change, or a prefix such as user.")
+    .regex(
+      /^[a-z][a-z_]*\.(?:[a-z][a-z_]*)?$/,
+      "Use an action such as user.role_change, or a prefix such as user.",
+    )
     .optional(),
 );
 
-const ENTITY_TYPE_SPELLINGS = [
-  ...AUDIT_ENTITY_TYPES,
-  ...Object.keys(LEGACY_AUDIT_SPELLINGS.entityType),
-] as [string, ...string[]];
+const ENTITY_TYPE_SPELLINGS = [...AUDIT_ENTITY_TYPES, ...Object.keys(LEGACY_AUDIT_SPELLINGS.entityType)] as [
+  string,
+  ...string[],
+];
 
 export const ZAuditFilter = z.object({
   action: ZActionFilter,

@@ -8,7 +8,8 @@ export const getCampaignReviewersRoute = defineApiRoute(
   {
     method: "GET",
     path: "/api/v1/audits/:id/reviewers",
-    summary: "A campaign's named reviewers ([]: open to every reviewer) and the clinicians who could be named",
+    summary:
+      "A campaign's named reviewers ([]: open to every reviewer) and the clinicians who could be named",
     tag: "Audits",
     permission: "audits:manage",
     params: ZCampaignParams,

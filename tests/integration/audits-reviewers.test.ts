@@ -54,8 +54,9 @@ const setReviewers = (who: TCaller, id: string, reviewerIds: string[]) =>
     body: { reviewerIds },
   });
 const listed = async (who: TCaller) =>
-  ((await (await who.call(listCampaignsRoute, "/api/v1/audits")).json()) as { campaigns: { id: string }[] })
-    .campaigns.map((c) => c.id);
+  (
+    (await (await who.call(listCampaignsRoute, "/api/v1/audits")).json()) as { campaigns: { id: string }[] }
+  ).campaigns.map((c) => c.id);
 
 describe("named reviewers of an audit campaign", () => {
   it("lets only the named reviewers claim, list and count it; [] opens it again", async () => {
@@ -100,7 +101,8 @@ describe("named reviewers of an audit campaign", () => {
     expect(claimed.status).toBe(200);
     const { assignmentId } = (await claimed.json()) as { assignmentId: string };
     const lease = await db().queueAssignment.findUniqueOrThrow({ where: { id: assignmentId } });
-    const slotsBefore = (await db().queueItem.findUniqueOrThrow({ where: { id: lease.itemId } })).claimedSlots;
+    const slotsBefore = (await db().queueItem.findUniqueOrThrow({ where: { id: lease.itemId } }))
+      .claimedSlots;
 
     const set = await setReviewers(admin, id, [named.user.id]);
     expect(await set.json()).toEqual({ reviewerIds: [named.user.id], releasedAssignments: 1 });
@@ -110,7 +112,9 @@ describe("named reviewers of an audit campaign", () => {
     expect((await db().queueItem.findUniqueOrThrow({ where: { id: lease.itemId } })).claimedSlots).toBe(
       slotsBefore - 1,
     );
-    const row = await db().auditLog.findFirstOrThrow({ where: { action: "audit.set_reviewers", entityId: id } });
+    const row = await db().auditLog.findFirstOrThrow({
+      where: { action: "audit.set_reviewers", entityId: id },
+    });
     expect(row).toMatchObject({
       actorId: admin.user.id,
       entityType: "audit_campaign",
@@ -148,7 +152,9 @@ describe("named reviewers of an audit campaign", () => {
   it("adds and removes reviewers: only active clinicians, not on a closed campaign", async () => {
     const { admin, named, other, id } = await setup();
     expect((await setReviewers(admin, id, [named.user.id, other.user.id])).status).toBe(200);
-    const got = await admin.call(getCampaignReviewersRoute, `/api/v1/audits/${id}/reviewers`, { params: { id } });
+    const got = await admin.call(getCampaignReviewersRoute, `/api/v1/audits/${id}/reviewers`, {
+      params: { id },
+    });
     const body = (await got.json()) as { reviewerIds: string[]; candidates: { id: string }[] };
     expect(body.reviewerIds).toEqual([named.user.id, other.user.id].sort());
     expect(body.candidates.map((c) => c.id).sort()).toEqual([named.user.id, other.user.id].sort());
@@ -176,7 +182,9 @@ describe("named reviewers of an audit campaign", () => {
     ];
     for (const [who, status] of roles) {
       expect((await setReviewers(who, id, [])).status, who.user.role).toBe(status);
-      const got = await who.call(getCampaignReviewersRoute, `/api/v1/audits/${id}/reviewers`, { params: { id } });
+      const got = await who.call(getCampaignReviewersRoute, `/api/v1/audits/${id}/reviewers`, {
+        params: { id },
+      });
       expect(got.status, who.user.role).toBe(status);
     }
   });

@@ -50,12 +50,7 @@ export default async function AuditLogPage({
               </optgroup>
             ))}
           </SelectField>
-          <Field
-            name="actor"
-            label="Person (name or e-mail)"
-            compact
-            defaultValue={raw.actor ?? ""}
-          />
+          <Field name="actor" label="Person (name or e-mail)" compact defaultValue={raw.actor ?? ""} />
           {raw.actorId ? <input type="hidden" name="actorId" value={raw.actorId} /> : null}
           <SelectField name="entityType" label="Entity" compact defaultValue={raw.entityType ?? ""}>
             <option value="">Any entity</option>
