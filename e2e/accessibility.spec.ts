@@ -440,3 +440,21 @@ test("at 375 px the rating responses and the review output/correction stack, not
   const found = [...rating, ...review];
   expect(found, `axe violations at 375 px:\n${found.join("\n")}`).toEqual([]);
 });
+
+test("at 375 px the audit trail and a campaign's page with its reviewers form fit, and axe passes", async ({
+  browser,
+}) => {
+  const page = await signedIn(browser, fx.admin, { width: 375, height: 812 });
+  const found: string[] = [];
+  for (const [path, ready] of [
+    ["/admin/audit-log", (p: Page) => p.getByTestId("audit-entry").first()],
+    [`/audits/${fx.campaignId}`, (p: Page) => p.getByTestId("reviewers-form")],
+  ] as const) {
+    found.push(...(await visit(page, path, ready)));
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      `${path} is wider than the viewport`,
+    ).toBeLessThanOrEqual(375);
+  }
+  expect(found, `axe violations:\n${found.join("\n")}`).toEqual([]);
+});
