@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createUser, testDb } from "./support/db";
 import { signInViaApi } from "./support/auth";
@@ -20,10 +21,14 @@ test("admins browse and filter the audit trail and download the filtered CSV", a
   await page.getByLabel("Entity id").fill(target.id);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(new RegExp(`entityId=${target.id}`));
-  const rows = page.locator("tbody tr");
+  const rows = page.getByTestId("audit-entry");
   await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText("user.role_change");
-  await expect(rows.first()).toContainText('"role":"CLINICIAN"');
+  // In words, with the change as a field (not JSON).
+  await expect(rows.first()).toContainText(`${admin.name} changed the account's role`);
+  await expect(rows.first().getByTestId("audit-changes")).toContainText("role");
+  await expect(rows.first().locator("del")).toContainText("RESEARCHER");
+  await expect(rows.first().locator("ins")).toContainText("CLINICIAN");
+  await expect(rows.first()).not.toContainText('"role"');
 
   const href = await page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
   expect(href).toContain(`entityId=${target.id}`);
@@ -52,7 +57,7 @@ test("the trail names people as they are now: pseudonymising one changes what is
   await signInViaApi(page.request, admin.email);
   const shown = async () => {
     await page.goto(`/admin/audit-log?entityId=${target.id}&action=user.role_change`);
-    return page.locator("tbody tr").first();
+    return page.getByTestId("audit-entry").first();
   };
   const before = await shown();
   await expect(before).toContainText("Dora Departing");
@@ -70,4 +75,85 @@ test("the trail names people as they are now: pseudonymising one changes what is
   await expect(after).not.toContainText("Dora Departing");
   await expect(after).not.toContainText(target.email);
   expect(await testDb().auditLog.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
+});
+
+test("entities link to their page, a deleted one says so, and the filters narrow by action, entity and person", async ({
+  page,
+}) => {
+  const admin = await createUser("ADMIN");
+  const other = await createUser("ADMIN");
+  const dataset = await testDb().dataset.create({
+    data: { name: `Linked dataset ${admin.pseudonym}`, createdById: admin.id, status: "READY" },
+  });
+  const gone = randomUUID();
+  await testDb().auditLog.createMany({
+    data: [
+      {
+        actorId: admin.id,
+        action: "dataset.import",
+        entityType: "dataset",
+        entityId: dataset.id,
+        after: { count: 4 },
+      },
+      { actorId: other.id, action: "audit.close", entityType: "audit_campaign", entityId: gone },
+    ],
+  });
+  await signInViaApi(page.request, admin.email);
+
+  await page.goto(`/admin/audit-log?entityId=${gone}`);
+  const deleted = page.getByTestId("audit-entry");
+  await expect(deleted).toHaveCount(1);
+  await expect(deleted).toContainText(`${other.name} closed the audit campaign`);
+  await expect(deleted).toContainText("(deleted)");
+
+  await page.goto("/admin/audit-log");
+  await page.getByLabel("Action").selectOption("dataset.import");
+  await page.getByLabel("Entity", { exact: true }).selectOption("dataset");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/action=dataset.import/);
+  const row = page.getByTestId("audit-entry").filter({ hasText: dataset.name });
+  await expect(row).toContainText("imported a dataset");
+
+  // The actor's name filters by that person.
+  await row.getByRole("link", { name: admin.name }).click();
+  await expect(page).toHaveURL(new RegExp(`actorId=${admin.id}`));
+  await expect(page.getByTestId("audit-entry").filter({ hasText: other.name })).toHaveCount(0);
+
+  // A bad filter is said to be bad, never a silently empty page.
+  await page.goto("/admin/audit-log?action=not%20an%20action");
+  await expect(page.getByText("Some filters are not valid")).toBeVisible();
+
+  await page.goto("/admin/audit-log?action=dataset.import");
+  await page
+    .getByTestId("audit-entry")
+    .filter({ hasText: dataset.name })
+    .getByRole("link", { name: dataset.name })
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/datasets/${dataset.id}$`));
+});
+
+test("the trail fits a 375 px phone: no sideways scrolling, even with long values", async ({ browser }) => {
+  const admin = await createUser("ADMIN");
+  const long = "x".repeat(280);
+  await testDb().auditLog.create({
+    data: {
+      actorId: admin.id,
+      action: "seed.save",
+      entityType: "seed",
+      entityId: randomUUID(),
+      before: { instruction: long, nested: { deep: { value: long } } },
+      after: { instruction: `${long}y`, nested: { deep: { value: "short" } } },
+      requestId: randomUUID(),
+      ip: "2001:db8:85a3:0000:0000:8a2e:0370:7334",
+    },
+  });
+  const page = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
+  await signInViaApi(page.request, admin.email);
+  await page.goto("/admin/audit-log?action=seed.save");
+  await expect(page.getByTestId("audit-entry").first()).toBeVisible();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.context().close();
 });

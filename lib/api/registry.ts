@@ -2,6 +2,7 @@ import "server-only";
 import type { TApiRouteDef } from "@/lib/http/api-route";
 import { meRoute } from "@/lib/users/me-route";
 import { auditCsvRoute } from "@/lib/audit/audit-csv-route";
+import { auditLogRoute } from "@/lib/audit/audit-log-route";
 import { revokeTokenRoute } from "@/lib/users/revoke-token-route";
 import { seedRoutes } from "@/lib/seeds/seed-routes";
 import { studyRoutes } from "@/lib/studies/routes";
@@ -17,6 +18,7 @@ import { publicRoutes } from "@/lib/users/public-routes";
 export const API_ROUTES: { def: TApiRouteDef }[] = [
   meRoute,
   auditCsvRoute,
+  auditLogRoute,
   revokeTokenRoute,
   ...seedRoutes,
   ...studyRoutes,

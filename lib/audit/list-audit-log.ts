@@ -12,8 +12,12 @@ export function actorWhere(actor: string): Prisma.UserWhereInput {
   };
 }
 
-/** Filters match the current spelling and the legacy ones stored before it (lib/audit/vocabulary.ts). */
+/**
+ * Filters match the current spelling and the legacy ones stored before it (lib/audit/vocabulary.ts).
+ * A whole action matches exactly ("auth.login" is not "auth.login_failed"); "user." is a prefix.
+ */
 function actionWhere(prefix: string): Prisma.AuditLogWhereInput {
+  if (!prefix.endsWith(".")) return { action: { in: storedSpellings("action", prefix) } };
   const legacy = legacyActionsStartingWith(prefix);
   return legacy.length
     ? { OR: [{ action: { startsWith: prefix } }, { action: { in: legacy } }] }
@@ -26,6 +30,7 @@ function where(f: TAuditFilter): Prisma.AuditLogWhereInput {
     ...(f.entityType ? { entityType: { in: storedSpellings("entityType", f.entityType) } } : {}),
     ...(f.entityId ? { entityId: f.entityId } : {}),
     ...(f.actor ? { actor: actorWhere(f.actor) } : {}),
+    ...(f.actorId ? { actorId: f.actorId } : {}),
     ...(f.from || f.to ? { at: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
   };
 }
@@ -41,6 +46,7 @@ function currentSpelling(r: TResolvedAuditRow): TResolvedAuditRow {
   };
 }
 
+/** One page, newest first, people and entities named as they are now (describe-audit-rows.ts). */
 export async function listAuditLog(f: TAuditFilter) {
   const rows = await db().auditLog.findMany({
     where: { ...where(f), ...(f.before ? { id: { lt: BigInt(f.before) } } : {}) },

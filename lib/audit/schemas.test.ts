@@ -16,3 +16,24 @@ describe("ZAuditFilter dates", () => {
     expect(ZAuditFilter.parse({ to: "" }).to).toBeUndefined();
   });
 });
+
+describe("ZAuditFilter action, entity and person", () => {
+  it("takes a whole action or a prefix ending in a dot, and blank as no filter", () => {
+    expect(ZAuditFilter.parse({ action: "user.role_change" }).action).toBe("user.role_change");
+    expect(ZAuditFilter.parse({ action: "user." }).action).toBe("user.");
+    expect(ZAuditFilter.parse({ action: "", entityType: "", actorId: "" })).toMatchObject({
+      action: undefined,
+      entityType: undefined,
+      actorId: undefined,
+    });
+  });
+
+  it("refuses free text, unknown entity types and a person that is not an id", () => {
+    for (const bad of [{ action: "user" }, { action: "DROP TABLE" }, { action: "user.Role" }]) {
+      expect(ZAuditFilter.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+    expect(ZAuditFilter.safeParse({ entityType: "nonsense" }).success).toBe(false);
+    expect(ZAuditFilter.parse({ entityType: "Study" }).entityType).toBe("Study");
+    expect(ZAuditFilter.safeParse({ actorId: "ana" }).success).toBe(false);
+  });
+});

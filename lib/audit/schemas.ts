@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AUDIT_ENTITY_TYPES, LEGACY_AUDIT_SPELLINGS } from "./vocabulary";
 
 const ZOptionalText = z
   .string()
@@ -29,10 +30,37 @@ const ZOptionalDate = (bound: "from" | "to") =>
       return bound === "to" && DATE_ONLY.test(text) ? new Date(d.getTime() + LAST_MS_OF_DAY) : d;
     });
 
+/** Blank form fields arrive as "": read as "no filter". */
+const blankAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+/**
+ * An action of the vocabulary (matched exactly) or the start of one ending in a dot ("user."):
+ * anything else (free text, SQL, a typo such as "user.rol") is a 400, never a silently empty page.
+ */
+const ZActionFilter = z.preprocess(
+  blankAsUndefined,
+  z
+    .string()
+    .trim()
+    .max(80)
+    .regex(
+      /^[a-z][a-z_]*\.(?:[a-z][a-z_]*)?$/,
+      "Use an action such as user.role_change, or a prefix such as user.",
+    )
+    .optional(),
+);
+
+const ENTITY_TYPE_SPELLINGS = [...AUDIT_ENTITY_TYPES, ...Object.keys(LEGACY_AUDIT_SPELLINGS.entityType)] as [
+  string,
+  ...string[],
+];
+
 export const ZAuditFilter = z.object({
-  action: ZOptionalText,
+  action: ZActionFilter,
   actor: ZOptionalText,
-  entityType: ZOptionalText,
+  /** One person, by id (the trail's own links filter by the person they name). */
+  actorId: z.preprocess(blankAsUndefined, z.string().uuid().optional()),
+  entityType: z.preprocess(blankAsUndefined, z.enum(ENTITY_TYPE_SPELLINGS).optional()),
   entityId: ZOptionalText,
   from: ZOptionalDate("from"),
   to: ZOptionalDate("to"),

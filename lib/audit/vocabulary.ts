@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "audit.resume",
   "audit.review",
   "audit.reviews_csv",
+  "audit.set_reviewers",
   "audit.skip",
   "audit_log.export",
   "audit_log.person_fields_migrated",

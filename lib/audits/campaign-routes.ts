@@ -50,7 +50,9 @@ export const listCampaignsRoute = defineApiRoute(
   },
   async ({ user }) => {
     requireAuditRole(user);
-    return json({ campaigns: await listCampaigns() });
+    // Admins and researchers see every campaign; a reviewer only those open to them.
+    const reviewerOnly = !hasPermission(user.role, "audits:results");
+    return json({ campaigns: await listCampaigns(reviewerOnly ? user.id : undefined) });
   },
 );
 

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors/app-error";
 import { queueProgress } from "@/lib/queue";
+import { openToReviewer } from "./campaign-reviewers";
 import { flagsOf } from "./flags";
 
 /** A campaign's settings and live progress (overall and per pseudonymous reviewer). */
@@ -45,8 +46,13 @@ export async function getCampaign(id: string) {
   };
 }
 
-export async function listCampaigns() {
+/**
+ * Newest first. With `reviewerId` (a reviewer's own list), only campaigns open to them: a
+ * campaign with named reviewers is not shown to anyone else (campaign-reviewers.ts).
+ */
+export async function listCampaigns(reviewerId?: string) {
   const rows = await db().auditCampaign.findMany({
+    where: reviewerId ? openToReviewer(reviewerId) : {},
     orderBy: { createdAt: "desc" },
     take: 200,
     select: {

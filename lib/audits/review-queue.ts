@@ -1,5 +1,6 @@
 import "server-only";
 import { notFound } from "@/lib/errors/app-error";
+import { notNamedReviewer } from "./campaign-reviewers";
 import { defineQueueFeature } from "@/lib/queue/define-queue-feature";
 import type { TQueueStatus } from "@/lib/queue/queue-feature";
 import { claimReviewTask, taskForAssignment } from "./review-task";
@@ -21,19 +22,22 @@ export const auditQueue = defineQueueFeature({
        WHERE a.id = ${assignmentId}::uuid AND a."userId" = ${userId}::uuid`;
     return rows[0]?.queueId ?? null;
   },
-  async openQueue(_user, campaignId, client) {
-    const c = await client.auditCampaign.findUnique({
-      where: { id: campaignId },
-      select: { status: true, leaseMinutes: true },
-    });
+  async openQueue(user, campaignId, client) {
+    const rows = await client.$queryRaw<{ status: TQueueStatus; leaseMinutes: number; openTo: boolean }[]>`
+      SELECT status::text AS status, "leaseMinutes", queue_open_to(id, ${user.id}::uuid) AS "openTo"
+        FROM "AuditCampaign" WHERE id = ${campaignId}::uuid`;
+    const c = rows[0];
     if (!c) throw notFound("Campaign");
-    return c;
+    if (!c.openTo) throw notNamedReviewer();
+    return { status: c.status, leaseMinutes: c.leaseMinutes };
   },
-  // Any clinician may claim from any campaign, so the campaign's status, the claim and the task
-  // are one statement (claimReviewTask).
+  // The campaign's status, whether it is open to the caller (named reviewers), the claim and the
+  // task are one statement (claimReviewTask). Someone a restricted campaign does not name gets a
+  // 403 (campaign-reviewers.ts says why not a 404 or a 204).
   async openAndClaim(user, campaignId, client) {
     const r = await claimReviewTask(user.id, campaignId, client);
     if (!r) throw notFound("Campaign");
+    if (!r.queue.openTo) throw notNamedReviewer();
     return {
       queue: { status: r.queue.status as TQueueStatus, leaseMinutes: r.queue.leaseMinutes },
       claim: r.claim,

@@ -82,6 +82,7 @@ function taskOf(a: TTaskFields, resumed: boolean): TReviewTask {
 
 type TClaimTaskRow = {
   status: string;
+  open_to: boolean;
   lease_minutes: number;
   flags: Prisma.JsonValue;
   claimed: { claimed_id: string; claimed_item: string; was_resumed: boolean; lease_until: string } | null;
@@ -97,20 +98,23 @@ type TClaimTaskRow = {
  * and the claimed item's record, joined by the ids queue_claim returned. The new assignment row
  * is not in the statement's snapshot, so its draft is read from the row as it was before: none
  * for a fresh lease, the kept draft for a resumed or re-leased one (queue_claim leaves it as is).
+ * A campaign with named reviewers claims nothing for anyone else (queue_open_to, migration
+ * …_campaign_reviewers: the claim rule checks the same inside queue_claim); `openTo` says so.
  * null: no such campaign.
  */
 export async function claimReviewTask(userId: string, campaignId: string, client: TQueueClient = db()) {
   const rows = await client.$queryRaw<TClaimTaskRow[]>`
     WITH q AS MATERIALIZED (
       SELECT c.status::text AS status, c."leaseMinutes" AS lease_minutes, c.flags,
-             CASE WHEN c.status::text = 'ACTIVE' THEN
+             queue_open_to(c.id, ${userId}::uuid) AS open_to,
+             CASE WHEN c.status::text = 'ACTIVE' AND queue_open_to(c.id, ${userId}::uuid) THEN
                (SELECT json_build_object('claimed_id', x.claimed_id, 'claimed_item', x.claimed_item, 'was_resumed', x.was_resumed,
                                           'lease_until', x.lease_until AT TIME ZONE 'UTC')
                   FROM queue_claim(c.id, ${userId}::uuid, LEAST(24 * 60, GREATEST(1, c."leaseMinutes"))) x)
              END AS claimed
         FROM "AuditCampaign" c
        WHERE c.id = ${campaignId}::uuid)
-    SELECT q.status, q.lease_minutes, q.flags, q.claimed, a.draft, r.instruction, r.input, r.output
+    SELECT q.status, q.open_to, q.lease_minutes, q.flags, q.claimed, a.draft, r.instruction, r.input, r.output
       FROM q
       LEFT JOIN "AuditItem" ai ON ai."queueItemId" = (q.claimed->>'claimed_item')::uuid
       LEFT JOIN "DatasetRecord" r ON r.id = ai."recordId"
@@ -118,7 +122,7 @@ export async function claimReviewTask(userId: string, campaignId: string, client
   const row = rows[0];
   if (!row) return null;
   const c = row.claimed;
-  const queue = { status: row.status, leaseMinutes: row.lease_minutes };
+  const queue = { status: row.status, leaseMinutes: row.lease_minutes, openTo: row.open_to };
   if (!c) return { queue, claim: null, view: undefined };
   if (row.instruction === null || row.input === null) throw notFound("Assignment");
   const claim = {

@@ -22,6 +22,7 @@ import {
   movedSubmitReviewRoute,
   nextItemRoute,
 } from "./review-routes";
+import { getCampaignReviewersRoute, setCampaignReviewersRoute } from "./reviewers-routes";
 
 export const auditRoutes = [
   createCampaignRoute,
@@ -31,6 +32,8 @@ export const auditRoutes = [
   resumeCampaignRoute,
   closeCampaignRoute,
   updateFlagsRoute,
+  getCampaignReviewersRoute,
+  setCampaignReviewersRoute,
   nextItemRoute,
   movedNextItemRoute,
   movedSubmitReviewRoute,

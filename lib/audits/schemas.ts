@@ -104,3 +104,9 @@ export const ZAdjudicate = z.object({
   correctedOutput: z.string().max(100_000).optional(),
   phiConfirmed: z.boolean().optional(),
 });
+
+/** The named reviewers of a campaign; [] opens it to every reviewer (as ZStudyRaters for studies). */
+export const ZCampaignReviewers = z.object({
+  reviewerIds: z.array(z.uuid({ message: "Unknown user" })).max(500),
+});
+export type TCampaignReviewers = z.infer<typeof ZCampaignReviewers>;

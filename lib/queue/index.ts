@@ -18,7 +18,8 @@
  *   answer the same way, for a feature that calls queue_submit inside its own joined read.
  * - saveAssignmentDraft(userId, assignmentId, draft), releaseAssignment(userId, assignmentId,
  *   client?, onReleased?) (onReleased(tx) writes the caller's rows in the release's transaction),
- *   queueProgress(queueId).
+ *   queueProgress(queueId), releaseLeasesExcept(tx, queueId, keepUserIds) (ends others' leases
+ *   when a feature narrows who may work in a queue).
  *
  * Lock order everywhere: QueueItem row, then QueueAssignment row (no deadlocks). Lease times use
  * the database clock, so instances with skewed clocks agree.
@@ -34,5 +35,6 @@ export { QUEUE_TX_OPTIONS } from "./tx-options";
 export { LEASE_LOST, SKIPPED, submitAssignment, submitOutcome } from "./submit-assignment";
 export { saveAssignmentDraft } from "./save-assignment-draft";
 export { releaseAssignment } from "./release-assignment";
+export { releaseLeasesExcept } from "./release-leases-except";
 export { queueProgress } from "./queue-progress";
 export type { TClaim, TQueueClient, TQueueProgress } from "./types";

@@ -1,6 +1,7 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/prisma";
+import { openToReviewer } from "@/lib/audits/campaign-reviewers";
 import { listStudiesForRater } from "@/lib/studies/rater-access";
 import { homeSections, type THomeSection } from "@/lib/users/home-sections";
 
@@ -170,7 +171,8 @@ export async function loadHomeSummary(user: TCurrentUser): Promise<THomeSummary>
     has("auditWork")
       ? db()
           .auditCampaign.findMany({
-            where: { status: "ACTIVE" },
+            // Restricted campaigns only for their named reviewers.
+            where: { status: "ACTIVE", ...openToReviewer(user.id) },
             orderBy: { createdAt: "desc" },
             take: LIST,
             select: { id: true, name: true, status: true },

@@ -12,7 +12,9 @@ export const metadata = { title: "Audits" };
 export default async function AuditsPage() {
   const user = await requirePagePermission(["audits:review", "audits:manage", "audits:results"], "/audits");
   const can = (p: Parameters<typeof hasPermission>[1]) => hasPermission(user.role, p);
-  const campaigns = (await listCampaigns()).filter(
+  // A reviewer sees only the campaigns open to them (named reviewers, lib/audits/campaign-reviewers.ts).
+  const reviewerOnly = can("audits:review") && !can("audits:results");
+  const campaigns = (await listCampaigns(reviewerOnly ? user.id : undefined)).filter(
     (c) => !can("audits:review") || can("audits:results") || c.status === "ACTIVE",
   );
   const datasets = can("audits:manage") ? await listDatasets() : [];

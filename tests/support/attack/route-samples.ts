@@ -37,6 +37,7 @@ export const ROUTE_SAMPLES: Record<string, TRouteSample> = {
   "PUT /api/v1/audits/:id/flags": { json: { flags: [{ key: "unsafe", label: "Unsafe advice" }] } },
   "POST /api/v1/audits/:id/items/:itemId/adjudicate": { json: { verdict: "reject", flags: ["unsafe"] } },
   "PUT /api/v1/studies/:id/raters": { json: { raterIds: [NONE] } },
+  "PUT /api/v1/audits/:id/reviewers": { json: { reviewerIds: [NONE] } },
   "POST /api/v1/studies": {
     json: {
       name: "Attack study",

@@ -1,22 +1,22 @@
 import Link from "next/link";
+import { AuditEntry } from "@/components/audit-log/audit-entry";
 import { Card, Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 import { requirePagePermission } from "@/lib/auth/current-user";
+import { ACTION_WORDS, ENTITY_WORDS } from "@/lib/audit/action-words";
+import { describeAuditRows } from "@/lib/audit/describe-audit-rows";
 import { listAuditLog } from "@/lib/audit/list-audit-log";
 import { ZAuditFilter } from "@/lib/audit/schemas";
-import { subjectLabel } from "@/lib/audit/audit-subject";
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from "@/lib/audit/vocabulary";
 
 export const metadata = { title: "Audit trail" };
 
-const FILTERS = [
-  { name: "action", label: "Action starts with", placeholder: "user." },
-  { name: "actor", label: "Actor (name or e-mail)", placeholder: "" },
-  { name: "entityType", label: "Entity type", placeholder: "user" },
-  { name: "entityId", label: "Entity id", placeholder: "" },
-  { name: "from", label: "From", placeholder: "2026-01-01", type: "date" },
-  { name: "to", label: "To", placeholder: "2026-12-31", type: "date" },
-] as const;
+/** Actions grouped by what they act on, each group selectable as a whole ("audit." = every audit action). */
+const ACTION_GROUPS = [...new Set(AUDIT_ACTIONS.map((a) => a.split(".")[0] ?? a))].map((prefix) => ({
+  prefix,
+  actions: AUDIT_ACTIONS.filter((a) => a.startsWith(`${prefix}.`)),
+}));
 
 export default async function AuditLogPage({
   searchParams,
@@ -28,6 +28,7 @@ export default async function AuditLogPage({
   const parsed = ZAuditFilter.safeParse(raw);
   const filter = parsed.success ? parsed.data : ZAuditFilter.parse({});
   const { rows, nextBefore } = await listAuditLog(filter);
+  const entries = await describeAuditRows(rows);
   const qs = new URLSearchParams(
     Object.entries(raw).filter((e): e is [string, string] => Boolean(e[1]) && e[0] !== "before"),
   );
@@ -36,91 +37,67 @@ export default async function AuditLogPage({
       <h1 className="text-2xl font-bold">Audit trail</h1>
       <Card title="Filter">
         <form method="get" className="grid gap-3 sm:grid-cols-3">
-          {FILTERS.map((f) => (
-            <Field
-              key={f.name}
-              name={f.name}
-              label={f.label}
-              compact
-              type={"type" in f ? f.type : "text"}
-              defaultValue={raw[f.name] ?? ""}
-              placeholder={f.placeholder}
-            />
-          ))}
-          <div className="flex items-end gap-3">
+          <SelectField name="action" label="Action" compact defaultValue={raw.action ?? ""}>
+            <option value="">Any action</option>
+            {ACTION_GROUPS.map((g) => (
+              <optgroup key={g.prefix} label={g.prefix}>
+                <option value={`${g.prefix}.`}>Any {g.prefix} action</option>
+                {g.actions.map((a) => (
+                  <option key={a} value={a}>
+                    {ACTION_WORDS[a]}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </SelectField>
+          <Field name="actor" label="Person (name or e-mail)" compact defaultValue={raw.actor ?? ""} />
+          {raw.actorId ? <input type="hidden" name="actorId" value={raw.actorId} /> : null}
+          <SelectField name="entityType" label="Entity" compact defaultValue={raw.entityType ?? ""}>
+            <option value="">Any entity</option>
+            {AUDIT_ENTITY_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {ENTITY_WORDS[t]}
+              </option>
+            ))}
+          </SelectField>
+          <Field name="entityId" label="Entity id" compact defaultValue={raw.entityId ?? ""} />
+          <Field name="from" label="From" compact type="date" defaultValue={raw.from ?? ""} />
+          <Field name="to" label="To" compact type="date" defaultValue={raw.to ?? ""} />
+          <div className="flex flex-wrap items-end gap-3">
             <Button type="submit">Apply</Button>
+            <Link className="text-sm text-brand-700 underline" href="/admin/audit-log">
+              Clear
+            </Link>
             <a className="text-sm text-brand-700 underline" href={`/api/v1/audit-log.csv?${qs.toString()}`}>
               Download CSV
             </a>
           </div>
         </form>
-        {!parsed.success ? <Notice tone="error">Some filters are not valid and were ignored.</Notice> : null}
+        {!parsed.success ? (
+          <Notice tone="error">
+            Some filters are not valid and were ignored:{" "}
+            {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+          </Notice>
+        ) : null}
+        {filter.actorId ? (
+          <p className="mt-2 text-sm">
+            Showing one person&apos;s entries.{" "}
+            <Link
+              className="text-brand-700 underline"
+              href={`/admin/audit-log?${new URLSearchParams([...qs].filter(([k]) => k !== "actorId")).toString()}`}
+            >
+              Everyone
+            </Link>
+          </p>
+        ) : null}
       </Card>
       <Card>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-xs">
-            <thead className="border-b uppercase text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-2">
-                  Time
-                </th>
-                <th scope="col" className="py-2 pr-2">
-                  Actor
-                </th>
-                <th scope="col" className="py-2 pr-2">
-                  Action
-                </th>
-                <th scope="col" className="py-2 pr-2">
-                  Entity
-                </th>
-                <th scope="col" className="py-2 pr-2">
-                  Change
-                </th>
-                <th scope="col" className="py-2 pr-2">
-                  IP / request
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id.toString()} className="border-b align-top">
-                  <td className="py-1 pr-2 whitespace-nowrap">
-                    {r.at.toISOString().replace("T", " ").slice(0, 19)}
-                  </td>
-                  <td className="py-1 pr-2">
-                    {r.actor ? (
-                      <>
-                        {r.actor.name}
-                        <span className="block text-slate-600">{r.actor.email}</span>
-                      </>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                  <td className="py-1 pr-2 font-mono">{r.action}</td>
-                  <td className="py-1 pr-2">
-                    {r.entityType}
-                    {r.entityId ? <span className="block font-mono text-slate-600">{r.entityId}</span> : null}
-                    {r.subject ? <span className="block">{subjectLabel(r.subject)}</span> : null}
-                  </td>
-                  <td className="max-w-md py-1 pr-2 font-mono break-all">
-                    {r.before !== null ? (
-                      <span className="block text-red-800">− {JSON.stringify(r.before)}</span>
-                    ) : null}
-                    {r.after !== null ? (
-                      <span className="block text-green-800">+ {JSON.stringify(r.after)}</span>
-                    ) : null}
-                  </td>
-                  <td className="py-1 pr-2 font-mono text-slate-600">
-                    {r.ip ?? ""}
-                    <span className="block">{r.requestId?.slice(0, 8) ?? ""}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {rows.length === 0 ? <p className="py-4 text-sm text-slate-600">No entries match.</p> : null}
-        </div>
+        <ol className="divide-y" data-testid="audit-entries">
+          {entries.map((r) => (
+            <AuditEntry key={r.id.toString()} row={r} />
+          ))}
+        </ol>
+        {entries.length === 0 ? <p className="py-4 text-sm text-muted">No entries match.</p> : null}
         {nextBefore ? (
           <Link
             className="mt-3 inline-block text-sm text-brand-700 underline"

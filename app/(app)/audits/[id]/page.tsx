@@ -1,9 +1,11 @@
 import { AdjudicateForm, CampaignControls } from "@/components/audits/campaign-actions";
 import { FlagsEditor } from "@/components/audits/flags-editor";
+import { ReviewersForm } from "@/components/audits/reviewers-form";
 import { ReportView } from "@/components/audits/report-view";
 import { Card } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
+import { listCampaignReviewers } from "@/lib/audits/campaign-reviewers";
 import { flagLabels } from "@/lib/audits/flags";
 import { getCampaign } from "@/lib/audits/get-campaign";
 import { listDisagreements } from "@/lib/audits/list-disagreements";
@@ -20,6 +22,7 @@ export default async function AuditReportPage(props: { params: Promise<{ id: str
   const report = await loadCampaignReport(id);
   const admin = hasPermission(user.role, "audits:manage");
   const disagreements = admin ? await listDisagreements(id) : [];
+  const reviewers = admin && campaign.status !== "CLOSED" ? await listCampaignReviewers(id) : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{campaign.name}</h1>
@@ -62,6 +65,11 @@ export default async function AuditReportPage(props: { params: Promise<{ id: str
       {admin && campaign.status !== "CLOSED" ? (
         <Card title="Error flags">
           <FlagsEditor campaignId={id} flags={campaign.flags} />
+        </Card>
+      ) : null}
+      {reviewers ? (
+        <Card title="Reviewers">
+          <ReviewersForm campaignId={id} initial={reviewers} />
         </Card>
       ) : null}
       <ReportView report={report} />
