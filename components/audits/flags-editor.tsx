@@ -3,11 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiFetch, asApiError } from "@/components/data/api-fetch";
+import { apiFetch, asApiError, detailOf } from "@/components/data/api-fetch";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { flagKeyOf, type TFlag } from "@/lib/audits/flags";
-import { ZUpdateFlags } from "@/lib/audits/schemas";
+import { ZUpdateFlags, type TUpdateFlags } from "@/lib/audits/schemas";
 
 const MAX_FLAGS = 9;
 
@@ -34,7 +34,7 @@ export function FlagsEditor({ campaignId, flags }: { campaignId: string; flags: 
             : null;
 
   const save = useMutation({
-    mutationFn: (body: { flags: TFlag[] }) =>
+    mutationFn: (body: TUpdateFlags) =>
       apiFetch(`/api/v1/audits/${campaignId}/flags`, { method: "PUT", body }),
     onMutate: () => setMessage(null),
     onSuccess: () => {
@@ -42,11 +42,8 @@ export function FlagsEditor({ campaignId, flags }: { campaignId: string; flags: 
       router.refresh();
     },
     onError: (e) => {
-      const err = asApiError(e);
-      const fieldErrors = Object.values(err.fieldErrors).flat();
-      const detail =
-        typeof err.body.detail === "string" ? err.body.detail : err.isNetwork ? err.message : null;
-      setMessage({ ok: false, text: [detail ?? "Could not save the flags", ...fieldErrors].join(" — ") });
+      const fieldErrors = Object.values(asApiError(e).fieldErrors).flat();
+      setMessage({ ok: false, text: [detailOf(e, "Could not save the flags"), ...fieldErrors].join(" — ") });
       setRows(flags);
     },
   });
