@@ -1,11 +1,16 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { apiFetch, asApiError, detailOf } from "@/components/data/api-fetch";
+import { bodyResolver, messagesOf, PRECHECK } from "@/components/data/body-resolver";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { flagKeyOf } from "@/lib/audits/flags";
 import { campaignFieldName, parseGoldLines } from "@/lib/audits/gold-lines";
+import { ZCreateCampaign } from "@/lib/audits/schemas";
 
 type TDataset = { id: string; name: string; fields: string[] };
 const MODES = [
@@ -15,61 +20,96 @@ const MODES = [
 ];
 
 type TProblem = { detail?: string; errors?: Record<string, string[]> };
+type TCampaignFields = {
+  datasetId: string;
+  name: string;
+  mode: string;
+  amount: string;
+  strata: string;
+  seed: string;
+  reviewersPerItem: string;
+  flags: string;
+  gold: string;
+};
+
+const GOLD_UNREADABLE = "Some gold items cannot be read";
+
+/** The POST /api/v1/audits body from what was typed; ZCreateCampaign (the server's) judges it. */
+function campaignBody(v: TCampaignFields) {
+  const amount = Number(v.amount.trim());
+  const sample =
+    v.mode === "all"
+      ? { sampleFraction: 1 }
+      : v.mode === "fraction"
+        ? { sampleFraction: amount }
+        : { sampleSize: amount };
+  const flags = v.flags
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((label) => ({ key: flagKeyOf(label), label }));
+  return {
+    datasetId: v.datasetId,
+    name: v.name.trim() || undefined,
+    seed: v.seed.trim(),
+    reviewersPerItem: Number(v.reviewersPerItem.trim() || 2),
+    ...sample,
+    ...(v.strata.trim() ? { strata: v.strata.trim() } : {}),
+    gold: parseGoldLines(v.gold.trim()).gold,
+    ...(flags.length ? { flags } : {}),
+  };
+}
+
+type TCampaignBody = ReturnType<typeof campaignBody>;
+
+// A gold line that cannot be read is said in words before the schema sees the lines that could.
+const resolver = bodyResolver(ZCreateCampaign, campaignBody, (v) => {
+  const { errors } = parseGoldLines(v.gold.trim());
+  return errors.length ? { gold: errors.join("; ") } : null;
+});
 
 /** An admin picks a dataset and a sample; the seed is recorded so the sample can be drawn again. */
 export function CreateCampaignForm({ datasets, defaultSeed }: { datasets: TDataset[]; defaultSeed: string }) {
   const router = useRouter();
-  const [datasetId, setDatasetId] = useState(datasets[0]?.id ?? "");
   const [problem, setProblem] = useState<TProblem | null>(null);
-  const [mode, setMode] = useState("size");
+  // Inputs with a default also name it: the server-rendered form shows it before react-hook-form runs.
+  const form = useForm<TCampaignFields, unknown, TCampaignBody>({
+    defaultValues: {
+      datasetId: datasets[0]?.id ?? "",
+      name: "",
+      mode: "size",
+      amount: "40",
+      strata: "",
+      seed: defaultSeed,
+      reviewersPerItem: "2",
+      flags: "",
+      gold: "",
+    },
+    resolver,
+  });
+  const [datasetId, mode] = useWatch({ control: form.control, name: ["datasetId", "mode"] });
   const fields = datasets.find((d) => d.id === datasetId)?.fields ?? [];
 
-  const onSubmit = async (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const text = (k: string) => {
-      const v = f.get(k);
-      return typeof v === "string" ? v.trim() : "";
-    };
-    const amount = Number(text("amount"));
-    const gold = parseGoldLines(text("gold"));
-    if (gold.errors.length)
-      return setProblem({ detail: "Some gold items cannot be read", errors: { gold: gold.errors } });
-    const sample =
-      mode === "all"
-        ? { sampleFraction: 1 }
-        : mode === "fraction"
-          ? { sampleFraction: amount }
-          : { sampleSize: amount };
-    const body = {
-      datasetId,
-      name: text("name") || undefined,
-      seed: text("seed"),
-      reviewersPerItem: Number(text("reviewersPerItem") || 2),
-      ...sample,
-      ...(text("strata") ? { strata: text("strata") } : {}),
-      gold: gold.gold,
-      ...(text("flags")
-        ? {
-            flags: text("flags")
-              .split("\n")
-              .map((l) => l.trim())
-              .filter(Boolean)
-              .map((label) => ({ key: flagKeyOf(label), label })),
-          }
-        : {}),
-    };
-    const res = await fetch("/api/v1/audits", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    if (res.status === 201) {
-      const { id } = (await res.json()) as { id: string };
-      router.push(`/audits/${id}`);
-    } else
-      setProblem((await res.json().catch(() => ({ detail: "Could not start the campaign" }))) as TProblem);
-  };
+  const create = useMutation({
+    mutationFn: (body: TCampaignBody) => apiFetch<{ id: string }>("/api/v1/audits", { body }),
+    onMutate: () => setProblem(null),
+    onSuccess: ({ id }) => router.push(`/audits/${id}`),
+    onError: (e) =>
+      setProblem({
+        detail: detailOf(e, "Could not start the campaign"),
+        errors: asApiError(e).fieldErrors,
+      }),
+  });
+  const onSubmit = form.handleSubmit(
+    (body) => create.mutate(body),
+    (errors) => {
+      const found = messagesOf(errors);
+      setProblem({
+        detail: errors.gold?.type === PRECHECK ? GOLD_UNREADABLE : "Some fields need attention",
+        errors: found,
+      });
+    },
+  );
 
   return (
     <form
@@ -78,50 +118,46 @@ export function CreateCampaignForm({ datasets, defaultSeed }: { datasets: TDatas
       aria-label="Start an audit campaign"
     >
       <SelectField
-        name="datasetId"
         label="Dataset"
-        value={datasetId}
-        onChange={(e) => setDatasetId(e.target.value)}
         options={datasets.map((d) => ({ value: d.id, label: d.name }))}
+        {...form.register("datasetId")}
       />
-      <Field name="name" label="Name" />
-      <SelectField
-        name="mode"
-        label="Sample"
-        value={mode}
-        onChange={(e) => setMode(e.target.value)}
-        options={MODES}
-      />
-      <Field name="amount" label="Size or fraction" defaultValue="40" disabled={mode === "all"} />
-      <SelectField
-        name="strata"
-        label="Stratify by"
-        defaultValue=""
-        options={[{ value: "", label: "Simple random" }, ...fields.map((f) => ({ value: f, label: f }))]}
-      />
-      <Field name="seed" label="Random seed" required defaultValue={defaultSeed} />
+      <Field label="Name" {...form.register("name")} />
+      <SelectField label="Sample" options={MODES} {...form.register("mode")} />
       <Field
-        name="reviewersPerItem"
+        label="Size or fraction"
+        defaultValue="40"
+        disabled={mode === "all"}
+        {...form.register("amount")}
+      />
+      <SelectField
+        label="Stratify by"
+        options={[{ value: "", label: "Simple random" }, ...fields.map((f) => ({ value: f, label: f }))]}
+        {...form.register("strata")}
+      />
+      <Field label="Random seed" required defaultValue={defaultSeed} {...form.register("seed")} />
+      <Field
         label="Reviewers per item"
         type="number"
         min={1}
         max={10}
         defaultValue={2}
+        {...form.register("reviewersPerItem")}
       />
       <TextAreaField
-        name="flags"
         label="Error flags, one per line (empty: the default rubric)"
         wrapperClassName="sm:col-span-2"
         className="h-20"
+        {...form.register("flags")}
       />
       <TextAreaField
-        name="gold"
         label={`Gold items, one per line: record number and known verdict (e.g. "17 reject")`}
         wrapperClassName="sm:col-span-2"
         className="h-16"
+        {...form.register("gold")}
       />
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={!datasetId}>
+        <Button type="submit" disabled={!datasetId || create.isPending}>
           Start campaign
         </Button>
       </div>

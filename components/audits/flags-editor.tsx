@@ -1,10 +1,13 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { apiFetch, asApiError, detailOf } from "@/components/data/api-fetch";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { flagKeyOf, type TFlag } from "@/lib/audits/flags";
+import { ZUpdateFlags, type TUpdateFlags } from "@/lib/audits/schemas";
 
 const MAX_FLAGS = 9;
 
@@ -30,22 +33,27 @@ export function FlagsEditor({ campaignId, flags }: { campaignId: string; flags: 
             ? `At most ${MAX_FLAGS} flags (one number key each)`
             : null;
 
-  const save = async () => {
-    setMessage(null);
-    const res = await fetch(`/api/v1/audits/${campaignId}/flags`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ flags: rows.map((r) => ({ key: r.key, label: r.label.trim() })) }),
-    });
-    if (res.ok) {
+  const save = useMutation({
+    mutationFn: (body: TUpdateFlags) =>
+      apiFetch(`/api/v1/audits/${campaignId}/flags`, { method: "PUT", body }),
+    onMutate: () => setMessage(null),
+    onSuccess: () => {
       setMessage({ ok: true, text: "Flags saved" });
       router.refresh();
-      return;
-    }
-    const p = (await res.json().catch(() => ({}))) as { detail?: string; errors?: Record<string, string[]> };
-    const fieldErrors = Object.values(p.errors ?? {}).flat();
-    setMessage({ ok: false, text: [p.detail ?? "Could not save the flags", ...fieldErrors].join(" — ") });
-    setRows(flags);
+    },
+    onError: (e) => {
+      const fieldErrors = Object.values(asApiError(e).fieldErrors).flat();
+      setMessage({ ok: false, text: [detailOf(e, "Could not save the flags"), ...fieldErrors].join(" — ") });
+      setRows(flags);
+    },
+  });
+  const submit = () => {
+    const body = { flags: rows.map((r) => ({ key: r.key, label: r.label.trim() })) };
+    // The server's own rules first (a label emptied, two labels alike): the rows stay as typed.
+    const checked = ZUpdateFlags.safeParse(body);
+    if (!checked.success)
+      return setMessage({ ok: false, text: checked.error.issues.map((i) => i.message).join(" — ") });
+    save.mutate(body);
   };
 
   return (
@@ -54,7 +62,7 @@ export function FlagsEditor({ campaignId, flags }: { campaignId: string; flags: 
       className="space-y-2 text-sm"
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        submit();
       }}
     >
       <ol className="space-y-1">
@@ -112,7 +120,7 @@ export function FlagsEditor({ campaignId, flags }: { campaignId: string; flags: 
           Add
         </Button>
       </div>
-      <Button type="submit" disabled={rows.length === 0}>
+      <Button type="submit" disabled={rows.length === 0 || save.isPending}>
         Save flags
       </Button>
       {message ? (

@@ -1,12 +1,17 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { asApiError } from "@/components/data/api-fetch";
+import { apiUpload } from "@/components/data/api-upload";
 import { Button } from "@/components/ui/button";
 import { Field, FileField, SelectField } from "@/components/ui/field";
 import type { TFieldMapping } from "@/lib/datasets/field-mapping";
+import { ZImportQuery } from "@/lib/datasets/schemas";
 import { SNIFF_BYTES, sniffFields, suggestMapping } from "@/lib/datasets/sniff-fields";
 
+type TImported = { id: string; count: number; duplicates: number };
 type TProblem = {
   detail?: string;
   invalid?: { line?: number; item?: number; reason: string }[];
@@ -54,6 +59,31 @@ export function UploadForm() {
     if (sniffed.keys.length) setMapping(suggestMapping(sniffed.keys));
   };
 
+  const upload = useMutation({
+    mutationFn: ({ file, query }: { file: File; query: Record<string, string> }) =>
+      apiUpload<TImported>({
+        url: `/api/v1/datasets?${new URLSearchParams(query).toString()}`,
+        file,
+        contentType: file.name.endsWith(".json") ? "application/json" : "application/x-ndjson",
+        onProgress: (sent, total) => setProgress(total ? Math.round((sent / total) * 100) : 0),
+      }),
+    onMutate: () => {
+      setError(null);
+      setDone(null);
+      setProgress(0);
+    },
+    onSettled: () => setProgress(null),
+    onSuccess: (body) => {
+      setDone(`Imported ${body.count} records (${body.duplicates} duplicates skipped).`);
+      router.refresh();
+    },
+    // The problem body as it came: its `invalid` lines and field errors are listed below.
+    onError: (e) => {
+      const err = asApiError(e);
+      setError(err.isNetwork ? { detail: err.message } : { detail: err.message, ...err.body });
+    },
+  });
+
   const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -64,42 +94,20 @@ export function UploadForm() {
     if (file.size === 0) return setError({ detail: EMPTY });
     if (mapping && !mapping.output)
       return setError({ detail: "Choose which field holds the output: every record needs one." });
-    setError(null);
-    setDone(null);
-    setProgress(0);
-    const query = new URLSearchParams({ name: name || file.name });
-    if (mapping) {
-      query.set("instructionField", mapping.instruction);
-      query.set("inputField", mapping.input);
-      query.set("outputField", mapping.output);
+    const query = {
+      name: name || file.name,
+      ...(mapping
+        ? { instructionField: mapping.instruction, inputField: mapping.input, outputField: mapping.output }
+        : {}),
+    };
+    // The API's own rules on the name and the mapping, before a byte is sent.
+    const checked = ZImportQuery.safeParse(query);
+    if (!checked.success) {
+      const errors: Record<string, string[]> = {};
+      for (const i of checked.error.issues) (errors[i.path.join(".")] ??= []).push(i.message);
+      return setError({ detail: "Some fields need attention", errors });
     }
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/v1/datasets?${query.toString()}`);
-    xhr.setRequestHeader(
-      "content-type",
-      file.name.endsWith(".json") ? "application/json" : "application/x-ndjson",
-    );
-    xhr.upload.onprogress = (ev) => {
-      if (ev.lengthComputable) setProgress(Math.round((ev.loaded / ev.total) * 100));
-    };
-    xhr.onload = () => {
-      setProgress(null);
-      let body: TProblem & { id?: string; count?: number; duplicates?: number } = {};
-      try {
-        body = JSON.parse(xhr.responseText) as typeof body;
-      } catch {
-        body = { detail: `Upload failed (${xhr.status})` };
-      }
-      if (xhr.status === 201) {
-        setDone(`Imported ${body.count ?? 0} records (${body.duplicates ?? 0} duplicates skipped).`);
-        router.refresh();
-      } else setError(body);
-    };
-    xhr.onerror = () => {
-      setProgress(null);
-      setError({ detail: "The upload was interrupted" });
-    };
-    xhr.send(file);
+    upload.mutate({ file, query });
   };
 
   return (

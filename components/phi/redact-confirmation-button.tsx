@@ -1,6 +1,8 @@
 "use client";
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { apiFetch, detailOf } from "@/components/data/api-fetch";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -10,23 +12,14 @@ import { Button } from "@/components/ui/button";
 export function RedactConfirmationButton({ id, what }: { id: string; what: string }) {
   const router = useRouter();
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const redact = async () => {
-    setBusy(true);
-    setError(null);
-    const res = await fetch(`/api/v1/phi/confirmations/${id}/redact`, { method: "POST" });
-    setBusy(false);
-    if (!res.ok) {
-      setError(
-        ((await res.json().catch(() => ({}))) as { detail?: string }).detail ?? "The redaction failed",
-      );
-      return;
-    }
-    setAsking(false);
-    router.refresh();
-  };
+  const redact = useMutation({
+    mutationFn: () => apiFetch(`/api/v1/phi/confirmations/${id}/redact`, { method: "POST" }),
+    onSuccess: () => {
+      setAsking(false);
+      router.refresh();
+    },
+  });
+  const busy = redact.isPending;
 
   if (!asking) {
     return (
@@ -46,16 +39,16 @@ export function RedactConfirmationButton({ id, what }: { id: string; what: strin
         undone.
       </p>
       <div className="flex flex-wrap gap-2">
-        <Button variant="danger" disabled={busy} onClick={() => void redact()}>
+        <Button variant="danger" disabled={busy} onClick={() => redact.mutate()}>
           {busy ? "Redacting…" : "Yes, redact"}
         </Button>
         <Button variant="secondary" disabled={busy} onClick={() => setAsking(false)}>
           Cancel
         </Button>
       </div>
-      {error ? (
+      {redact.error ? (
         <p role="alert" className="text-error">
-          {error}
+          {detailOf(redact.error, "The redaction failed")}
         </p>
       ) : null}
     </div>

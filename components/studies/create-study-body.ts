@@ -1,26 +1,53 @@
-import { field } from "@/components/studies/api-fetch";
-
 /** The default design: clinicians compare outputs on correctness and helpfulness (as AlpaCare's evaluation did). */
 export const DEFAULT_CRITERIA = "Correctness, Helpfulness";
 
-/** The POST /api/v1/studies body from the create-study form (the API validates it). */
-export function createStudyBody(f: FormData) {
-  const design = field(f, "design");
+/** What the create-study form holds: the text typed, the boxes ticked. */
+export type TStudyFields = {
+  name: string;
+  title: string;
+  criteria: string;
+  design: string;
+  reference: string;
+  ratingsPerComparison: string;
+  attentionCheckShare: string;
+  repeatShare: string;
+  rationale: string;
+  allowTie: boolean;
+  allowBothBad: boolean;
+};
+
+export const STUDY_DEFAULTS: TStudyFields = {
+  name: "",
+  title: "",
+  criteria: DEFAULT_CRITERIA,
+  design: "all_pairs",
+  reference: "",
+  ratingsPerComparison: "2",
+  attentionCheckShare: "5",
+  repeatShare: "5",
+  rationale: "optional",
+  allowTie: true,
+  allowBothBad: true,
+};
+
+/** The POST /api/v1/studies body from the create-study form (ZCreateStudy judges it, here and in the API). */
+export function createStudyBody(v: TStudyFields) {
+  const design = v.design as "all_pairs" | "vs_reference";
   return {
-    name: field(f, "name"),
+    name: v.name,
     // Empty: the API gives the neutral default "Study <number>".
-    title: field(f, "title").trim() || undefined,
-    criteria: field(f, "criteria")
+    title: v.title.trim() || undefined,
+    criteria: v.criteria
       .split(",")
       .map((c) => c.trim())
       .filter(Boolean),
     design,
-    reference: design === "vs_reference" ? field(f, "reference") : undefined,
-    ratingsPerComparison: Number(f.get("ratingsPerComparison")),
-    allowTie: f.get("allowTie") === "on",
-    allowBothBad: f.get("allowBothBad") === "on",
-    rationale: field(f, "rationale") || "optional",
-    attentionCheckShare: Number(f.get("attentionCheckShare")) / 100,
-    repeatShare: Number(f.get("repeatShare")) / 100,
+    reference: design === "vs_reference" ? v.reference : undefined,
+    ratingsPerComparison: Number(v.ratingsPerComparison),
+    allowTie: v.allowTie,
+    allowBothBad: v.allowBothBad,
+    rationale: (v.rationale || "optional") as "off" | "optional" | "required",
+    attentionCheckShare: Number(v.attentionCheckShare) / 100,
+    repeatShare: Number(v.repeatShare) / 100,
   };
 }

@@ -1,9 +1,11 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { AppRouterContext } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { describe, expect, it } from "vitest";
+import { bodyResolver } from "@/components/data/body-resolver";
 import { ZCreateStudy } from "@/lib/studies/schemas";
-import { createStudyBody, DEFAULT_CRITERIA } from "./create-study-body";
+import { createStudyBody, DEFAULT_CRITERIA, STUDY_DEFAULTS } from "./create-study-body";
 import { CreateStudyForm } from "./create-study-form";
 
 const router = {
@@ -15,11 +17,18 @@ const router = {
   prefetch: () => {},
 };
 
+const render = () =>
+  renderToStaticMarkup(
+    createElement(
+      QueryClientProvider,
+      { client: new QueryClient() },
+      createElement(AppRouterContext.Provider, { value: router as never }, createElement(CreateStudyForm)),
+    ),
+  );
+
 describe("create-study form", () => {
   it("defaults to correctness and helpfulness and offers rationale off / optional / required", () => {
-    const html = renderToStaticMarkup(
-      createElement(AppRouterContext.Provider, { value: router as never }, createElement(CreateStudyForm)),
-    );
+    const html = render();
     const criteria = /<input[^>]*name="criteria"[^>]*>/.exec(html)?.[0] ?? "";
     expect(criteria).toContain(`value="Correctness, Helpfulness"`);
     const select = /<select[^>]*name="rationale"[^>]*>(.*?)<\/select>/.exec(html)?.[1] ?? "";
@@ -28,45 +37,56 @@ describe("create-study form", () => {
   });
 
   it("sends the rationale setting and the default criteria in a body the API accepts", () => {
-    const f = new FormData();
-    for (const [k, v] of Object.entries({
-      name: "S",
-      criteria: DEFAULT_CRITERIA,
-      design: "vs_reference",
-      reference: "claude-2",
-      ratingsPerComparison: "2",
-      attentionCheckShare: "5",
-      repeatShare: "0",
-      rationale: "required",
-      allowTie: "on",
-    }))
-      f.set(k, v);
-    const parsed = ZCreateStudy.parse(createStudyBody(f));
+    const parsed = ZCreateStudy.parse(
+      createStudyBody({
+        ...STUDY_DEFAULTS,
+        name: "S",
+        criteria: DEFAULT_CRITERIA,
+        design: "vs_reference",
+        reference: "claude-2",
+        repeatShare: "0",
+        rationale: "required",
+        allowBothBad: false,
+      }),
+    );
     expect(parsed.criteria.map((c) => c.key)).toEqual(["correctness", "helpfulness"]);
     expect(parsed).toMatchObject({
       rationale: "required",
       allowTie: true,
       allowBothBad: false,
       reference: "claude-2",
+      attentionCheckShare: 0.05,
     });
   });
 
   it("has an optional title field, sent only when filled (the API defaults it to “Study N”)", () => {
-    const html = renderToStaticMarkup(
-      createElement(AppRouterContext.Provider, { value: router as never }, createElement(CreateStudyForm)),
-    );
+    const html = render();
     expect(html).toMatch(/<label for="f-title"[^>]*>Title \(what raters see\)<\/label>/);
     expect(html).not.toMatch(/name="title"[^>]*required/);
-    const f = new FormData();
-    for (const [k, v] of Object.entries({
-      name: "Internal",
-      criteria: "Accuracy",
-      design: "all_pairs",
-      ratingsPerComparison: "1",
-    }))
-      f.set(k, v);
-    expect(ZCreateStudy.parse(createStudyBody(f)).title).toBeUndefined();
-    f.set("title", "  Spring pilot ");
-    expect(ZCreateStudy.parse(createStudyBody(f)).title).toBe("Spring pilot");
+    const v = { ...STUDY_DEFAULTS, name: "Internal", criteria: "Accuracy", ratingsPerComparison: "1" };
+    expect(ZCreateStudy.parse(createStudyBody(v)).title).toBeUndefined();
+    expect(ZCreateStudy.parse(createStudyBody({ ...v, title: "  Spring pilot " })).title).toBe(
+      "Spring pilot",
+    );
+  });
+
+  it("refuses, before any request, what the server's schema refuses, keyed as the API keys it", async () => {
+    const resolve = bodyResolver(ZCreateStudy, createStudyBody);
+    const bad = await resolve(
+      { ...STUDY_DEFAULTS, name: " ", design: "vs_reference", attentionCheckShare: "80" },
+      undefined,
+      { fields: {}, shouldUseNativeValidation: false },
+    );
+    expect(Object.keys(bad.errors).sort()).toEqual(["attentionCheckShare", "name", "reference"]);
+    const good = await resolve({ ...STUDY_DEFAULTS, name: "S" }, undefined, {
+      fields: {},
+      shouldUseNativeValidation: false,
+    });
+    expect(good.errors).toEqual({});
+    expect(good.values).toMatchObject({
+      name: "S",
+      criteria: ["Correctness", "Helpfulness"],
+      repeatShare: 0.05,
+    });
   });
 });

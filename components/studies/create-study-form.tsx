@@ -1,12 +1,15 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useForm } from "react-hook-form";
+import { apiFetch, asApiError, problemSummary } from "@/components/data/api-fetch";
+import { bodyResolver, errorsFor } from "@/components/data/body-resolver";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { apiFetch } from "@/components/studies/api-fetch";
-import { createStudyBody, DEFAULT_CRITERIA } from "@/components/studies/create-study-body";
+import { createStudyBody, STUDY_DEFAULTS, type TStudyFields } from "@/components/studies/create-study-body";
+import { ZCreateStudy } from "@/lib/studies/schemas";
 
 const DESIGNS = [
   { value: "all_pairs", label: "All pairs of models" },
@@ -18,76 +21,106 @@ const RATIONALES = [
   { value: "required", label: "Required" },
 ];
 
+const resolver = bodyResolver(ZCreateStudy, createStudyBody);
+
+// Each input also names its default: the server-rendered form shows it before react-hook-form runs.
 export function CreateStudyForm() {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [titleErrors, setTitleErrors] = useState<string[] | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const body = createStudyBody(new FormData(e.currentTarget));
-    setBusy(true);
-    const r = await apiFetch<{ id: string }>("/api/v1/studies", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    setBusy(false);
-    if (!r.ok) {
-      // A title that names a model is shown on the title field; anything else above the button.
-      setTitleErrors(r.fields?.title);
-      setError(r.fields?.title && Object.keys(r.fields).length === 1 ? null : r.error);
-    } else router.push(`/studies/${r.data.id}`);
-  }
+  const form = useForm<TStudyFields, unknown, ReturnType<typeof createStudyBody>>({
+    defaultValues: STUDY_DEFAULTS,
+    resolver,
+  });
+  const errors = form.formState.errors;
+  const create = useMutation({
+    mutationFn: (body: ReturnType<typeof createStudyBody>) =>
+      apiFetch<{ id: string }>("/api/v1/studies", { body }),
+    onSuccess: ({ id }) => router.push(`/studies/${id}`),
+    onError: (e) => {
+      for (const [k, v] of Object.entries(asApiError(e).fieldErrors))
+        form.setError(k as keyof TStudyFields, { type: "server", message: v.join(" ") });
+    },
+  });
+  // A title that names a model is shown on the title field; anything else above the button.
+  const refusal = create.error ? asApiError(create.error) : null;
+  const fieldKeys = refusal ? Object.keys(refusal.fieldErrors) : [];
+  const error =
+    refusal && !(fieldKeys.length === 1 && fieldKeys[0] === "title") ? problemSummary(refusal) : null;
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} className="grid gap-3 sm:grid-cols-2">
+    <form
+      onSubmit={(e) => void form.handleSubmit((body) => create.mutate(body))(e)}
+      className="grid gap-3 sm:grid-cols-2"
+    >
       <Field
-        name="name"
         label="Name"
         required
         maxLength={200}
         hint="Internal: admins and researchers only."
+        errors={errorsFor(errors, "name")}
+        {...form.register("name")}
       />
       <Field
         label="Title (what raters see)"
-        name="title"
         maxLength={200}
-        errors={titleErrors}
+        errors={errorsFor(errors, "title")}
         hint="Optional: left empty, raters see “Study N”. It must not name a model or vendor."
+        {...form.register("title")}
       />
-      <Field name="criteria" label="Criteria (comma-separated)" required defaultValue={DEFAULT_CRITERIA} />
-      <SelectField name="design" label="Design" defaultValue="all_pairs" options={DESIGNS} />
-      <Field name="reference" label="Reference model (for “against a reference”)" maxLength={200} />
       <Field
-        name="ratingsPerComparison"
+        label="Criteria (comma-separated)"
+        required
+        errors={errorsFor(errors, "criteria")}
+        defaultValue={STUDY_DEFAULTS.criteria}
+        {...form.register("criteria")}
+      />
+      <SelectField
+        label="Design"
+        options={DESIGNS}
+        defaultValue={STUDY_DEFAULTS.design}
+        {...form.register("design")}
+      />
+      <Field
+        label="Reference model (for “against a reference”)"
+        maxLength={200}
+        errors={errorsFor(errors, "reference")}
+        {...form.register("reference")}
+      />
+      <Field
         label="Ratings per comparison"
         type="number"
         min={1}
         max={20}
-        defaultValue={2}
+        errors={errorsFor(errors, "ratingsPerComparison")}
+        defaultValue={STUDY_DEFAULTS.ratingsPerComparison}
+        {...form.register("ratingsPerComparison")}
       />
       <Field
-        name="attentionCheckShare"
         label="Attention checks (% of comparisons)"
         type="number"
         min={0}
         max={50}
-        defaultValue={5}
+        errors={errorsFor(errors, "attentionCheckShare")}
+        defaultValue={STUDY_DEFAULTS.attentionCheckShare}
+        {...form.register("attentionCheckShare")}
       />
       <Field
-        name="repeatShare"
         label="Consistency repeats (% of judgements)"
         type="number"
         min={0}
         max={50}
-        defaultValue={5}
+        errors={errorsFor(errors, "repeatShare")}
+        defaultValue={STUDY_DEFAULTS.repeatShare}
+        {...form.register("repeatShare")}
       />
-      <SelectField name="rationale" label="Rationale" defaultValue="optional" options={RATIONALES} />
+      <SelectField
+        label="Rationale"
+        options={RATIONALES}
+        defaultValue={STUDY_DEFAULTS.rationale}
+        {...form.register("rationale")}
+      />
       <div className="flex items-end gap-4">
-        <CheckboxField name="allowTie" label="Allow tie" defaultChecked />
-        <CheckboxField name="allowBothBad" label="Allow “both bad”" defaultChecked />
+        <CheckboxField label="Allow tie" defaultChecked {...form.register("allowTie")} />
+        <CheckboxField label="Allow “both bad”" defaultChecked {...form.register("allowBothBad")} />
       </div>
       {error ? (
         <div className="sm:col-span-2">
@@ -95,7 +128,7 @@ export function CreateStudyForm() {
         </div>
       ) : null}
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" disabled={create.isPending}>
           Create study
         </Button>
       </div>

@@ -1,11 +1,27 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { asApiError, problemSummary } from "@/components/data/api-fetch";
+import { apiUpload } from "@/components/data/api-upload";
+import { bodyResolver, errorsFor } from "@/components/data/body-resolver";
 import { Button } from "@/components/ui/button";
 import { Field, FileField, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { apiFetch, field } from "@/components/studies/api-fetch";
+import { ZJudgeImportQuery, type TJudgeImportQuery } from "@/lib/studies/schemas";
+
+type TJudgeFields = { judge: string; criterion: string; file: FileList | null };
+
+const judgeQuery = (v: TJudgeFields): TJudgeImportQuery => ({
+  judge: v.judge.trim(),
+  criterion: v.criterion,
+});
+const resolver = bodyResolver(ZJudgeImportQuery, judgeQuery, (v) => {
+  const file = v.file?.[0];
+  return !file || file.size === 0 ? { file: "Choose an annotations file" } : null;
+});
 
 /** Uploads an LLM judge's AlpacaEval annotations for one criterion; agreement shows on the results page. */
 export function ImportJudgeForm({
@@ -17,75 +33,78 @@ export function ImportJudgeForm({
 }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const file = f.get("file");
-    const judge = field(f, "judge").trim();
-    const errors: Record<string, string> = {};
-    if (!judge) errors.judge = "Name the judge";
-    if (!(file instanceof File) || file.size === 0) errors.file = "Choose an annotations file";
-    setFieldErrors(errors);
-    if (Object.keys(errors).length || !(file instanceof File)) return;
-    setBusy(true);
-    const qs = new URLSearchParams({ judge, criterion: field(f, "criterion") });
-    const r = await apiFetch<{ stored: number; unmatched: number }>(
-      `/api/v1/studies/${studyId}/judge-annotations?${qs.toString()}`,
-      {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: await file.text(),
-      },
-    );
-    setBusy(false);
-    if (!r.ok) {
-      setMessage({ tone: "error", text: r.error });
-      return;
-    }
-    setMessage({
-      tone: "success",
-      text: `Stored ${r.data.stored} judge votes; ${r.data.unmatched} annotations matched no comparison of this study.`,
-    });
-    router.refresh();
-  }
+  const [sent, setSent] = useState<number | null>(null);
+  const form = useForm<TJudgeFields, unknown, TJudgeImportQuery>({
+    defaultValues: { judge: "", criterion: criteria[0]?.key ?? "", file: null },
+    resolver,
+  });
+  const errors = form.formState.errors;
+  const upload = useMutation({
+    mutationFn: ({ file, query }: { file: File; query: TJudgeImportQuery }) =>
+      apiUpload<{ stored: number; unmatched: number }>({
+        url: `/api/v1/studies/${studyId}/judge-annotations?${new URLSearchParams(query).toString()}`,
+        file,
+        contentType: "application/json",
+        onProgress: (done, total) => setSent(total ? Math.round((done / total) * 100) : null),
+      }),
+    onMutate: () => setSent(0),
+    onSettled: () => setSent(null),
+    onSuccess: (d) => {
+      setMessage({
+        tone: "success",
+        text: `Stored ${d.stored} judge votes; ${d.unmatched} annotations matched no comparison of this study.`,
+      });
+      router.refresh();
+    },
+    onError: (e) => setMessage({ tone: "error", text: problemSummary(asApiError(e)) }),
+  });
+  const onSubmit = form.handleSubmit((query) => {
+    const file = form.getValues("file")?.[0];
+    if (file) upload.mutate({ file, query });
+  });
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="grid gap-3 sm:grid-cols-2" noValidate>
       <Field
         id="judge-name"
-        name="judge"
         label="Judge name"
         maxLength={100}
-        defaultValue=""
         placeholder="e.g. gpt-4-turbo judge"
-        errors={fieldErrors.judge ? [fieldErrors.judge] : undefined}
+        errors={errorsFor(errors, "judge")}
+        {...form.register("judge")}
       />
       <SelectField
         id="judge-criterion"
-        name="criterion"
         label="Criterion the judge rated"
         defaultValue={criteria[0]?.key}
         options={criteria.map((c) => ({ value: c.key, label: c.label }))}
+        errors={errorsFor(errors, "criterion")}
+        {...form.register("criterion")}
       />
       <FileField
         id="judge-file"
-        name="file"
         label="Annotations file (AlpacaEval JSON: instruction, generator_1, generator_2, preference)"
         accept=".json,application/json"
         wrapperClassName="sm:col-span-2"
-        errors={fieldErrors.file ? [fieldErrors.file] : undefined}
+        errors={errorsFor(errors, "file")}
+        {...form.register("file")}
       />
       {message ? (
         <div className="sm:col-span-2">
           <Notice tone={message.tone}>{message.text}</Notice>
         </div>
       ) : null}
+      {sent !== null ? (
+        <progress
+          max={100}
+          value={sent}
+          className="block w-full sm:col-span-2"
+          aria-label="Upload progress"
+        />
+      ) : null}
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={busy}>
-          {busy ? "Importing…" : "Import judge annotations"}
+        <Button type="submit" disabled={upload.isPending}>
+          {upload.isPending ? "Importing…" : "Import judge annotations"}
         </Button>
       </div>
     </form>

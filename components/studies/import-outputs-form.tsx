@@ -1,11 +1,16 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { asApiError, problemSummary } from "@/components/data/api-fetch";
+import { apiUpload } from "@/components/data/api-upload";
+import { bodyResolver } from "@/components/data/body-resolver";
 import { Button } from "@/components/ui/button";
 import { Field, FileField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { apiFetch, field } from "@/components/studies/api-fetch";
+import { ZOutputsImportQuery } from "@/lib/studies/schemas";
 
 type TReport = {
   models: string[];
@@ -15,61 +20,76 @@ type TReport = {
   unmatched: unknown[];
   revealsIdentity: number;
 };
+type TOutputsFields = { file: FileList | null; models: string };
+
+const chosen = (v: TOutputsFields) => v.file?.[0] ?? null;
+const isJsonl = (file: File) => /\.jsonl$/i.test(file.name);
+// The column names matter only for a JSONL file; an AlpacaEval JSON file is one model.
+const outputsQuery = (v: TOutputsFields) => {
+  const file = chosen(v);
+  const models = v.models.trim();
+  return file && isJsonl(file) && models ? { models } : {};
+};
+const resolver = bodyResolver(ZOutputsImportQuery, outputsQuery, (v) => {
+  const file = chosen(v);
+  return !file || file.size === 0 ? { file: "Choose a file" } : null;
+});
 
 /** AlpacaEval JSON (one model per file) or JSONL with one column per model (pick columns by name). */
 export function ImportOutputsForm({ studyId }: { studyId: string }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const file = f.get("file");
-    if (!(file instanceof File) || file.size === 0) {
-      setMessage({ tone: "error", text: "Choose a file" });
-      return;
-    }
-    const jsonl = /\.jsonl$/i.test(file.name);
-    const models = field(f, "models").trim();
-    setBusy(true);
-    const r = await apiFetch<TReport>(
-      `/api/v1/studies/${studyId}/outputs${jsonl && models ? `?models=${encodeURIComponent(models)}` : ""}`,
-      {
-        method: "POST",
-        headers: { "content-type": jsonl ? "application/x-ndjson" : "application/json" },
-        body: await file.text(),
-      },
-    );
-    setBusy(false);
-    if (!r.ok) {
-      setMessage({ tone: "error", text: r.error });
-      return;
-    }
-    const d = r.data;
-    setMessage({
-      tone: "success",
-      text: `Imported ${d.imported} outputs (${d.replaced} replaced) of ${d.models.join(", ")}; ${d.newPrompts} new prompts; ${d.unmatched.length} unmatched; ${d.revealsIdentity} name a model.`,
-    });
-    router.refresh();
-  }
+  const [sent, setSent] = useState<number | null>(null);
+  const form = useForm<TOutputsFields, unknown, ReturnType<typeof outputsQuery>>({
+    defaultValues: { file: null, models: "" },
+    resolver,
+  });
+  const upload = useMutation({
+    mutationFn: ({ file, query }: { file: File; query: ReturnType<typeof outputsQuery> }) =>
+      apiUpload<TReport>({
+        url: `/api/v1/studies/${studyId}/outputs${query.models ? `?models=${encodeURIComponent(query.models)}` : ""}`,
+        file,
+        contentType: isJsonl(file) ? "application/x-ndjson" : "application/json",
+        onProgress: (done, total) => setSent(total ? Math.round((done / total) * 100) : null),
+      }),
+    onMutate: () => setSent(0),
+    onSettled: () => setSent(null),
+    onSuccess: (d) => {
+      setMessage({
+        tone: "success",
+        text: `Imported ${d.imported} outputs (${d.replaced} replaced) of ${d.models.join(", ")}; ${d.newPrompts} new prompts; ${d.unmatched.length} unmatched; ${d.revealsIdentity} name a model.`,
+      });
+      router.refresh();
+    },
+    onError: (e) => setMessage({ tone: "error", text: problemSummary(asApiError(e)) }),
+  });
+  const onSubmit = form.handleSubmit(
+    (query) => {
+      const file = chosen(form.getValues());
+      if (file) upload.mutate({ file, query });
+    },
+    (errors) => setMessage({ tone: "error", text: Object.values(errors)[0]?.message ?? "Choose a file" }),
+  );
 
   return (
     <form onSubmit={(e) => void onSubmit(e)} className="space-y-3">
       <FileField
         id="outputs-file"
-        name="file"
         label="Outputs file (.json AlpacaEval, or .jsonl with one column per model)"
         accept=".json,.jsonl"
+        {...form.register("file")}
       />
       <Field
         id="outputs-models"
-        name="models"
         label="Models to take from a JSONL file (comma-separated column names without “-answer”; empty: all)"
+        {...form.register("models")}
       />
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      <Button type="submit" disabled={busy}>
-        {busy ? "Importing…" : "Import outputs"}
+      {sent !== null ? (
+        <progress max={100} value={sent} className="block w-full" aria-label="Upload progress" />
+      ) : null}
+      <Button type="submit" disabled={upload.isPending}>
+        {upload.isPending ? "Importing…" : "Import outputs"}
       </Button>
     </form>
   );

@@ -1,11 +1,13 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState } from "react";
+import { apiFetch, asApiError, problemSummary } from "@/components/data/api-fetch";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { apiFetch } from "@/components/studies/api-fetch";
+import type { TStudyRaters } from "@/lib/studies/schemas";
 
 type TClinician = { id: string; name: string; email: string };
 
@@ -23,39 +25,39 @@ export function RatersForm({
   const [ids, setIds] = useState<string[]>([...selected]);
   const [filter, setFilter] = useState("");
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
     return f ? clinicians.filter((c) => `${c.name} ${c.email}`.toLowerCase().includes(f)) : clinicians;
   }, [clinicians, filter]);
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setBusy(true);
-    const r = await apiFetch<{ raterIds: string[] }>(`/api/v1/studies/${studyId}/raters`, {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ raterIds: ids }),
-    });
-    setBusy(false);
-    if (!r.ok) {
-      setMessage({ tone: "error", text: r.error });
-      return;
-    }
-    setMessage({
-      tone: "success",
-      text: r.data.raterIds.length
-        ? `${r.data.raterIds.length} named raters saved.`
-        : "Open to every clinician.",
-    });
-    router.refresh();
-  }
+  const save = useMutation({
+    mutationFn: (body: TStudyRaters) =>
+      apiFetch<TStudyRaters>(`/api/v1/studies/${studyId}/raters`, { method: "PUT", body }),
+    onSuccess: (saved) => {
+      setMessage({
+        tone: "success",
+        text: saved.raterIds.length
+          ? `${saved.raterIds.length} named raters saved.`
+          : "Open to every clinician.",
+      });
+      router.refresh();
+    },
+    onError: (e) => setMessage({ tone: "error", text: problemSummary(asApiError(e)) }),
+  });
+  const busy = save.isPending;
 
   const toggle = (id: string) =>
     setIds((prev) => (prev.includes(id) ? prev.filter((x) => x !== id) : [...prev, id]));
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} className="space-y-3" data-testid="raters-form">
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ raterIds: ids });
+      }}
+      className="space-y-3"
+      data-testid="raters-form"
+    >
       <p className="text-sm text-slate-600">
         Tick the clinicians who may rate. With none ticked, every clinician may.
       </p>

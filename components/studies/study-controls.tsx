@@ -1,10 +1,10 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { apiFetch, asApiError, problemSummary } from "@/components/data/api-fetch";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { apiFetch } from "@/components/studies/api-fetch";
 
 const ACTIONS = {
   DRAFT: ["start"],
@@ -15,20 +15,10 @@ const ACTIONS = {
 
 export function StudyControls({ studyId, status }: { studyId: string; status: keyof typeof ACTIONS }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function act(action: string) {
-    if (action === "close" && !window.confirm("Close the study for good?")) return;
-    setBusy(true);
-    const r = await apiFetch<unknown>(`/api/v1/studies/${studyId}/${action}`, { method: "POST" });
-    setBusy(false);
-    if (!r.ok) setError(r.error);
-    else {
-      setError(null);
-      router.refresh();
-    }
-  }
+  const act = useMutation({
+    mutationFn: (action: string) => apiFetch(`/api/v1/studies/${studyId}/${action}`, { method: "POST" }),
+    onSuccess: () => router.refresh(),
+  });
 
   return (
     <div className="space-y-2">
@@ -38,15 +28,18 @@ export function StudyControls({ studyId, status }: { studyId: string; status: ke
             key={a}
             type="button"
             variant={a === "close" ? "danger" : "primary"}
-            disabled={busy}
-            onClick={() => void act(a)}
+            disabled={act.isPending}
+            onClick={() => {
+              if (a === "close" && !window.confirm("Close the study for good?")) return;
+              act.mutate(a);
+            }}
           >
             {a[0]?.toUpperCase()}
             {a.slice(1)} study
           </Button>
         ))}
       </div>
-      {error ? <Notice tone="error">{error}</Notice> : null}
+      {act.error ? <Notice tone="error">{problemSummary(asApiError(act.error))}</Notice> : null}
     </div>
   );
 }

@@ -1,53 +1,52 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useForm } from "react-hook-form";
+import { apiFetch, asApiError, problemSummary } from "@/components/data/api-fetch";
+import { bodyResolver, errorsFor } from "@/components/data/body-resolver";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { apiFetch, field } from "@/components/studies/api-fetch";
+import { ZStudyTitle } from "@/lib/studies/schemas";
+
+type TTitleFields = { title: string };
+const titleBody = (v: TTitleFields) => ({ title: v.title });
+const resolver = bodyResolver(ZStudyTitle, titleBody);
 
 /** Renames what raters see; a title naming a model is refused on the field. */
 export function StudyTitleForm({ studyId, title }: { studyId: string; title: string }) {
   const router = useRouter();
-  const [errors, setErrors] = useState<string[] | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const body = { title: field(new FormData(e.currentTarget), "title") };
-    setBusy(true);
-    const r = await apiFetch<{ title: string }>(`/api/v1/studies/${studyId}`, {
-      method: "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    setBusy(false);
-    if (r.ok) {
-      setErrors(undefined);
-      setError(null);
-      router.refresh();
-    } else {
-      setErrors(r.fields?.title);
-      setError(r.fields?.title ? null : r.error);
-    }
-  }
+  const form = useForm<TTitleFields, unknown, TTitleFields>({ defaultValues: { title }, resolver });
+  const save = useMutation({
+    mutationFn: (body: TTitleFields) =>
+      apiFetch<{ title: string }>(`/api/v1/studies/${studyId}`, { method: "PATCH", body }),
+    onSuccess: () => router.refresh(),
+    onError: (e) => {
+      const title = asApiError(e).fieldErrors.title;
+      if (title) form.setError("title", { type: "server", message: title.join(" ") });
+    },
+  });
+  const refusal = save.error ? asApiError(save.error) : null;
+  const error = refusal && !refusal.fieldErrors.title ? problemSummary(refusal) : null;
 
   return (
-    <form onSubmit={(e) => void onSubmit(e)} className="flex flex-wrap items-end gap-2">
+    <form
+      onSubmit={(e) => void form.handleSubmit((body) => save.mutate(body))(e)}
+      className="flex flex-wrap items-end gap-2"
+    >
       <div className="min-w-64 flex-1">
         <Field
           label="Title (what raters see)"
-          name="title"
           id="study-title"
           defaultValue={title}
           required
           maxLength={200}
-          errors={errors}
+          errors={errorsFor(form.formState.errors, "title")}
+          {...form.register("title")}
         />
       </div>
-      <Button type="submit" disabled={busy}>
+      <Button type="submit" disabled={save.isPending}>
         Save title
       </Button>
       {error ? <Notice tone="error">{error}</Notice> : null}

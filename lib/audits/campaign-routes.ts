@@ -6,7 +6,7 @@ import { forbidden } from "@/lib/errors/app-error";
 import { defineApiRoute, json } from "@/lib/http/api-route";
 import { createCampaign } from "./create-campaign";
 import { getCampaign, listCampaigns } from "./get-campaign";
-import { ZCampaignParams, ZCreateCampaign, ZFlags } from "./schemas";
+import { ZCampaignParams, ZCreateCampaign, ZUpdateFlags } from "./schemas";
 import { updateCampaignFlags } from "./update-flags";
 import { setCampaignStatus, type TCampaignMove } from "./set-campaign-status";
 
@@ -98,7 +98,7 @@ export const updateFlagsRoute = defineApiRoute(
     tag: "Audits",
     permission: "audits:manage",
     params: ZCampaignParams,
-    body: z.object({ flags: ZFlags }),
+    body: ZUpdateFlags,
     response: { status: 200, description: "{ flags }" },
   },
   async ({ user, params, body, ctx }) =>

@@ -15,6 +15,10 @@ export const ZFlags = z
   .max(9)
   .refine((f) => new Set(f.map((x) => x.key)).size === f.length, "Flag keys must be unique");
 
+/** The body of PUT /api/v1/audits/:id/flags. */
+export const ZUpdateFlags = z.object({ flags: ZFlags });
+export type TUpdateFlags = z.infer<typeof ZUpdateFlags>;
+
 export const ZCreateCampaign = z
   .object({
     datasetId: z.uuid({ message: "Choose a dataset" }),

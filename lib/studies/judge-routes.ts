@@ -1,10 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import { defineApiRoute, json } from "@/lib/http/api-route";
 import { AppError } from "@/lib/errors/app-error";
 import { fieldErrorsOf } from "@/lib/errors/parse-input";
 import { importJudgeVotes, judgeAgreement, ZJudgeAnnotations } from "@/lib/studies/judge-votes";
-import { ZStudyId } from "@/lib/studies/schemas";
+import { ZJudgeImportQuery, ZStudyId } from "@/lib/studies/schemas";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
 
 // An AlpacaEval annotations file carries both outputs per row: 805 rows already pass 1 MB.
@@ -35,10 +34,7 @@ export const importJudgeRoute = defineApiRoute(
     tag: "Studies",
     permission: "studies:manage",
     params: ZStudyId,
-    query: z.object({
-      judge: z.string().trim().min(1).max(100),
-      criterion: z.string().trim().min(1).max(40),
-    }),
+    query: ZJudgeImportQuery,
     bodyLimit: MAX_BYTES,
     rawBody: {
       kind: "text",

@@ -1,11 +1,10 @@
 import "server-only";
-import { z } from "zod";
 import { defineApiRoute, json } from "@/lib/http/api-route";
 import { AppError } from "@/lib/errors/app-error";
 import { fieldErrorsOf } from "@/lib/errors/parse-input";
 import { importOutputs } from "@/lib/studies/import-outputs";
 import { parseAlpacaOutputs, parseMultiOutputJsonl, ZAlpacaOutputs } from "@/lib/studies/parse-outputs";
-import { ZStudyId } from "@/lib/studies/schemas";
+import { ZOutputsImportQuery, ZStudyId } from "@/lib/studies/schemas";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
 
 const MAX_BYTES = BODY_LIMITS.bulkUpload;
@@ -53,7 +52,7 @@ export const importOutputsRoute = defineApiRoute(
     tag: "Studies",
     permission: "studies:manage",
     params: ZStudyId,
-    query: z.object({ models: z.string().max(2000).optional() }),
+    query: ZOutputsImportQuery,
     bodyLimit: MAX_BYTES,
     rawBody: {
       kind: "text",

@@ -102,3 +102,14 @@ export const ZIdentityRevealing = z.object({ include: z.boolean() });
 
 export const ZStudyRaters = z.object({ raterIds: z.array(z.uuid({ message: "Unknown user" })).max(500) });
 export type TStudyRaters = z.infer<typeof ZStudyRaters>;
+
+/** The query of POST /api/v1/studies/:id/judge-annotations (the body is the annotations file). */
+export const ZJudgeImportQuery = z.object({
+  judge: z.string().trim().min(1, "Name the judge").max(100),
+  criterion: z.string().trim().min(1).max(40),
+});
+export type TJudgeImportQuery = z.infer<typeof ZJudgeImportQuery>;
+
+/** The query of POST /api/v1/studies/:id/outputs: the JSONL columns to take (empty: all). */
+export const ZOutputsImportQuery = z.object({ models: z.string().max(2000).optional() });
+export type TOutputsImportQuery = z.infer<typeof ZOutputsImportQuery>;
