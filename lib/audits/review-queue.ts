@@ -4,6 +4,7 @@ import { defineQueueFeature } from "@/lib/queue/define-queue-feature";
 import type { TQueueStatus } from "@/lib/queue/queue-feature";
 import { claimReviewTask, taskForAssignment } from "./review-task";
 import { ZDraft, ZReview } from "./schemas";
+import { reviewReopen } from "./reopen-review";
 import { reviewSubmit } from "./submit-review";
 
 /** Audit campaigns on the shared queue protocol: lib/queue does the rest (define-queue-feature.ts). */
@@ -51,6 +52,7 @@ export const auditQueue = defineQueueFeature({
   }),
   payload: ZReview,
   submit: reviewSubmit,
+  reopen: reviewReopen,
 });
 
 /** The server helpers (the demo and tests call them as the routes do). */
@@ -59,4 +61,5 @@ export const {
   submit: submitReview,
   saveDraft: saveReviewDraft,
   skip: skipReviewItem,
+  reopen: reopenReview,
 } = auditQueue;

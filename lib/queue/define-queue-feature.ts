@@ -11,6 +11,7 @@ import type { TRequestContext } from "@/lib/http/request-context";
 import { claimNextItem } from "./claim-next-item";
 import type { TAssignmentRef, TOwnAssignment, TQueueFeatureSpec, TQueueStatus } from "./queue-feature";
 import { releaseAssignment } from "./release-assignment";
+import { reopenAssignment, type TReopenResult } from "./reopen-assignment";
 import { saveAssignmentDraft } from "./save-assignment-draft";
 import { LEASE_LOST, submitAssignment, submitOutcome } from "./submit-assignment";
 import { QUEUE_TX_OPTIONS } from "./tx-options";
@@ -28,6 +29,8 @@ export type TQueueFeatureHandle = {
     body: unknown,
     ctx: TRequestContext | null,
   ): Promise<{ status: number; body: unknown }>;
+  /** Undo: reopens the caller's submitted answer (reopen-assignment.ts). */
+  reopen(own: TAssignmentRef, ctx: TRequestContext | null): Promise<TReopenResult>;
 };
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -52,7 +55,8 @@ export function defineQueueFeature<
   TView,
   TTarget,
   TResult,
->(spec: TQueueFeatureSpec<TPayload, TDraft, TOpen, TView, TTarget, TResult>) {
+  TAnswer,
+>(spec: TQueueFeatureSpec<TPayload, TDraft, TOpen, TView, TTarget, TResult, TAnswer>) {
   async function ownAssignment(
     user: TCurrentUser,
     assignmentId: string,
@@ -146,6 +150,7 @@ export function defineQueueFeature<
     draft: (own, body) => draftOn(own, parseBody(spec.draft, body)),
     skip: skipOn,
     submit: async (ref, body, ctx) => respond(await submitOn(ref, parseBody(spec.payload, body), ctx)),
+    reopen: (ref, ctx) => reopenAssignment(spec.reopen, ref, ctx),
   };
 
   return {
@@ -165,6 +170,12 @@ export function defineQueueFeature<
       ctx: TRequestContext | null,
       client: TQueueClient = db(),
     ) => submitOn({ user, assignmentId, client }, payload, ctx),
+    reopen: (
+      user: TCurrentUser,
+      assignmentId: string,
+      ctx: TRequestContext | null,
+      client: TQueueClient = db(),
+    ) => reopenAssignment(spec.reopen, { user, assignmentId, client }, ctx),
     // For its claim route (defineClaimRoute in feature-routes.ts), defined by the feature's route
     // file: the helpers stay free of the HTTP layer, which npm start's demo seeding cannot load.
     spec,

@@ -137,7 +137,24 @@ export function defineAssignmentRoutes(features: readonly TQueueFeatureHandle[])
         return json(r.body, r.status);
       }),
   );
-  return { draftRoute, skipRoute, submitRoute };
+  const reopenRoute = defineApiRoute(
+    {
+      method: "POST",
+      path: "/api/v1/assignments/:id/reopen",
+      summary:
+        "Undo: reopen your submitted answer (audits: campaign open, item not adjudicated; studies: within 10 minutes, study open). The answer is kept as a superseded revision; your next claim resumes the item with it as the draft. Idempotency-Key optional; 409 with extra.reason when refused",
+      tag,
+      permission: null,
+      params: ZAssignmentParams,
+      response: { status: 200, description: "{ assignmentId, queueId, leaseExpiresAt }" },
+    },
+    async ({ req, user, params, ctx }) =>
+      withIdempotency(req, user.id, null, async () => {
+        const { feature, own } = await featureOf(features, user, params.id);
+        return json(await feature.reopen(own, ctx));
+      }),
+  );
+  return { draftRoute, skipRoute, submitRoute, reopenRoute };
 }
 
 /**

@@ -5,6 +5,7 @@ import { studyForRater } from "@/lib/studies/rater-access";
 import { checkRatingDraft } from "@/lib/studies/rating-draft";
 import { ratingView } from "@/lib/studies/rating-view";
 import { ZJudgementInput, ZRatingDraft } from "@/lib/studies/schemas";
+import { judgementReopen } from "@/lib/studies/reopen-judgement";
 import { judgementSubmit } from "@/lib/studies/submit-judgement";
 
 /**
@@ -46,6 +47,7 @@ export const studyQueue = defineQueueFeature({
   }),
   payload: ZJudgementInput,
   submit: judgementSubmit,
+  reopen: judgementReopen,
 });
 
 /** The server helpers (the rating page, the demo and tests call them as the routes do). */
@@ -54,6 +56,7 @@ export const {
   submit: submitJudgement,
   saveDraft: saveRatingDraft,
   skip: skipRating,
+  reopen: reopenRating,
 } = studyQueue;
 export type { TBlindedAssignment } from "@/lib/studies/rating-view";
 export type { TJudgementResult } from "@/lib/studies/submit-judgement";

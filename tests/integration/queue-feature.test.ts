@@ -80,6 +80,22 @@ const fake = defineQueueFeature({
     },
     replay: () => Promise.resolve({ written: "before" }),
   },
+  // The fake keeps no answer rows: a reopen is allowed while the queue is ACTIVE.
+  reopen: {
+    async load(tx, { user, assignmentId }) {
+      const a = await tx.queueAssignment.findFirst({
+        where: { id: assignmentId, userId: user.id },
+        select: { queueId: true, draft: true },
+      });
+      const q = a && queues.get(a.queueId);
+      return q
+        ? { queueId: a.queueId, leaseMinutes: q.leaseMinutes, reopened: false, answer: { status: q.status } }
+        : null;
+    },
+    refusal: (answer) =>
+      answer.status === "ACTIVE" ? null : { reason: "queue_not_open", message: "Not open" },
+    supersede: () => Promise.resolve({ note: "reopened" }),
+  },
 });
 const claimRoute = defineClaimRoute(fake.spec, (user, queueId) => fake.claim(user, queueId));
 const { draftRoute, skipRoute, submitRoute } = defineAssignmentRoutes([fake.handle]);
