@@ -1,6 +1,7 @@
 import "server-only";
 import type { TApiRouteDef } from "@/lib/http/api-route";
 import { meRoute } from "@/lib/users/me-route";
+import { myAnswersRoute } from "@/lib/my-answers/my-answers-route";
 import { auditCsvRoute } from "@/lib/audit/audit-csv-route";
 import { revokeTokenRoute } from "@/lib/users/revoke-token-route";
 import { seedRoutes } from "@/lib/seeds/seed-routes";
@@ -13,6 +14,7 @@ import { queueRoutes } from "@/lib/queue/routes";
 /** Every /api/v1 route. The OpenAPI document is built from this list, and a test checks it against app/. */
 export const API_ROUTES: { def: TApiRouteDef }[] = [
   meRoute,
+  myAnswersRoute,
   auditCsvRoute,
   revokeTokenRoute,
   ...seedRoutes,

@@ -22,6 +22,11 @@ export const auditQueue = defineQueueFeature({
        WHERE a.id = ${assignmentId}::uuid AND a."userId" = ${userId}::uuid`;
     return rows[0]?.queueId ?? null;
   },
+  async title(_user, campaignId, client) {
+    const c = await client.auditCampaign.findUnique({ where: { id: campaignId }, select: { name: true } });
+    if (!c) throw notFound("Campaign");
+    return c.name;
+  },
   async openQueue(_user, campaignId, client) {
     const c = await client.auditCampaign.findUnique({
       where: { id: campaignId },

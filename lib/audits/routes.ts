@@ -21,6 +21,7 @@ import {
   movedSkipItemRoute,
   movedSubmitReviewRoute,
   nextItemRoute,
+  campaignProgressRoute,
 } from "./review-routes";
 
 export const auditRoutes = [
@@ -32,6 +33,7 @@ export const auditRoutes = [
   closeCampaignRoute,
   updateFlagsRoute,
   nextItemRoute,
+  campaignProgressRoute,
   movedNextItemRoute,
   movedSubmitReviewRoute,
   movedSaveDraftRoute,

@@ -15,6 +15,7 @@ import { reopenAssignment, type TReopenResult } from "./reopen-assignment";
 import { saveAssignmentDraft } from "./save-assignment-draft";
 import { LEASE_LOST, submitAssignment, submitOutcome } from "./submit-assignment";
 import { QUEUE_TX_OPTIONS } from "./tx-options";
+import { workProgress } from "./work-progress";
 import type { TClaim, TQueueClient } from "./types";
 
 /** A feature with its types erased, for the shared routes that dispatch by the assignment's queue. */
@@ -170,6 +171,9 @@ export function defineQueueFeature<
       ctx: TRequestContext | null,
       client: TQueueClient = db(),
     ) => submitOn({ user, assignmentId, client }, payload, ctx),
+    /** The work screen's header: title, "n of N" (mine, the queue's), time estimate. */
+    progress: async (user: TCurrentUser, queueId: string, client: TQueueClient = db()) =>
+      workProgress(client, queueId, user.id, await spec.title(user, queueId, client)),
     reopen: (
       user: TCurrentUser,
       assignmentId: string,

@@ -8,6 +8,7 @@ import { defineApiRoute, json } from "@/lib/http/api-route";
 import { withIdempotency } from "@/lib/http/idempotency";
 import type { TQueueFeatureHandle } from "./define-queue-feature";
 import type { TOwnAssignment } from "./queue-feature";
+import type { TWorkProgress } from "./work-progress";
 
 /** Fields that a retry measures anew or adds after a PHI 422: not part of what was asked. */
 const TELEMETRY = ["durationMs", "phiConfirmed"] as const;
@@ -47,6 +48,31 @@ export function defineClaimRoute(
     async ({ user, params }) => {
       const view = await claim(user, params.id);
       return view ? json(view) : noContent();
+    },
+  );
+}
+
+/** GET …/:id/progress of one feature: the work screen's title, "n of N" and time estimate. */
+export function defineProgressRoute(
+  meta: TClaimMeta,
+  progress: (user: TCurrentUser, queueId: string) => Promise<TWorkProgress>,
+) {
+  return defineApiRoute(
+    {
+      method: "GET",
+      path: meta.claimPath.replace("/assignments/next", "/progress"),
+      summary:
+        "Your progress: the rater-facing title, n of N for you and for the whole queue, and a time estimate from your median (null before 3 submissions)",
+      tag: meta.tag,
+      permission: meta.permission,
+      params: z.object({ id: z.uuid({ message: meta.unknownQueue }) }),
+      response: {
+        status: 200,
+        description: "{ title, mine: { done, total }, queue: { done, total }, medianMs, estimateMs }",
+      },
+    },
+    async ({ user, params }) => {
+      return json(await progress(user, params.id), 200, { "cache-control": "no-store" });
     },
   );
 }

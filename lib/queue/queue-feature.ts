@@ -55,6 +55,8 @@ export type TQueueFeatureSpec<
     queueId: string,
     client: TQueueClient,
   ): Promise<{ queue: TOpen; claim: TClaim | null; view?: TView }>;
+  /** The rater-facing title of a queue the caller may work on (throws 404 as openQueue does). */
+  title(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<string>;
   /** The caller's access to the queue: throws (404 unknown or not theirs) or returns its state. */
   openQueue(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<TOpen>;
   /** What the caller's browser receives for a claimed item (nothing it must not see). */

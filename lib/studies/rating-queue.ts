@@ -28,6 +28,8 @@ export const studyQueue = defineQueueFeature({
        WHERE a.id = ${assignmentId}::uuid AND a."userId" = ${userId}::uuid`;
     return rows[0]?.queueId ?? null;
   },
+  // The rater-facing title, never the internal name (which may name a model).
+  title: async (user, studyId) => (await studyForRater(user.id, studyId)).title,
   async openQueue(user, studyId) {
     // A study not started, or naming other raters, is a 404 (studyForRater).
     const study = await studyForRater(user.id, studyId);

@@ -34,6 +34,7 @@ const fake = defineQueueFeature({
     });
     return a && queues.has(a.queueId) ? a.queueId : null;
   },
+  title: (_user, queueId) => Promise.resolve(`Fake ${queueId.slice(0, 4)}`),
   openQueue(_user, queueId) {
     const q = queues.get(queueId);
     if (!q) throw notFound("Fake queue");
