@@ -60,12 +60,12 @@ async function load(tx: TTx, assignmentId: string, userId: string) {
     where: { assignmentId },
     orderBy: { revision: "desc" },
   });
-  if (!latest) return null;
-  const current = latest.supersededAt === null ? latest : null;
+  // No review yet (leased, skipped): lib/queue answers 409 not_submitted.
+  const current = latest && latest.supersededAt === null ? latest : null;
   return {
     queueId: row.queueId,
     leaseMinutes: row.leaseMinutes,
-    reopened: current === null && latest.supersededById === null,
+    reopened: latest !== null && current === null && latest.supersededById === null,
     answer: {
       campaignStatus: row.campaignStatus,
       adjudicated: row.adjudicated,

@@ -44,24 +44,25 @@ async function load(tx: TTx, assignmentId: string, userId: string) {
     orderBy: { revision: "desc" },
     select: { revision: true },
   });
-  if (!top) return null;
-  const latest = await tx.studyJudgement.findMany({ where: { assignmentId, revision: top.revision } });
+  // No rating yet (leased, skipped): lib/queue answers 409 not_submitted.
+  const latest = top
+    ? await tx.studyJudgement.findMany({ where: { assignmentId, revision: top.revision } })
+    : [];
   const current = latest.filter((j) => j.supersededAt === null);
   const first = latest[0];
-  if (!first) return null;
   return {
     queueId: row.queueId,
     leaseMinutes: row.leaseMinutes,
-    reopened: current.length === 0 && latest.every((j) => j.supersededById === null),
+    reopened: first !== undefined && current.length === 0 && latest.every((j) => j.supersededById === null),
     answer: {
       studyId: row.queueId,
       studyStatus: row.studyStatus,
-      submittedAt: first.createdAt,
+      submittedAt: first?.createdAt ?? new Date(0),
       currentIds: current.map((j) => j.id),
       draft: {
         // toModelChoice swaps A/B when B was shown left: the same swap turns it back.
         choices: Object.fromEntries(latest.map((j) => [j.criterion, toModelChoice(j.choice, j.shownLeft)])),
-        rationale: first.rationale ?? "",
+        rationale: first?.rationale ?? "",
       },
     } satisfies TJudgementReopenFacts,
   };
