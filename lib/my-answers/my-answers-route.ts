@@ -11,7 +11,8 @@ export const myAnswersRoute = defineApiRoute(
     summary:
       "Your current reviews and ratings, newest first (at most 200), filtered by kind, campaign or study, verdict or choice (A = left, as you saw it) and date; each says whether it can be reopened and why not",
     tag: "Account",
-    permission: null,
+    // Reviewing and rating are one role's (clinicians); the list also checks each kind's own.
+    permission: "audits:review",
     query: ZMyAnswersQuery,
     response: { status: 200, description: "{ answers: [...], queues: [{ kind, id, title }] }" },
   },
