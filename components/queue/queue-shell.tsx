@@ -31,7 +31,7 @@ export type TShellQueue = {
   /** The header's (work-header.tsx): which queue, and Undo of the last answer. */
   feature: TQueueFeature;
   scopeId: string;
-  doneCount: number;
+  changes: number;
   lastSubmitted: string | null;
   afterReopen: () => Promise<void>;
 };
@@ -80,7 +80,7 @@ export function QueueShell(p: TQueueShellProps) {
     <WorkHeader
       feature={q.feature}
       scopeId={q.scopeId}
-      refreshKey={q.doneCount}
+      refreshKey={q.changes}
       lastSubmitted={q.lastSubmitted}
       onReopened={q.afterReopen}
     />

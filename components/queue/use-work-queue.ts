@@ -63,6 +63,8 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
   const [phiRefusal, setPhiRefusal] = useState<TPhiRefusal | null>(null);
   // The answer Undo reopens: the last one submitted on this screen.
   const [lastSubmitted, setLastSubmitted] = useState<string | null>(null);
+  // Counts every answer given, skipped or reopened here: the header reads its counts again on each.
+  const [changes, setChanges] = useState(0);
   const shownAt = useRef(0);
   const priorMs = useRef(0);
   const idemKey = useRef("");
@@ -182,6 +184,7 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
         if (!failure) {
           setDoneCount((n) => n + 1);
           setLastSubmitted(item.assignmentId);
+          setChanges((n) => n + 1);
           await claim();
           setInfo(optsRef.current.messages.saved ?? null);
         } else if (failure.isNetwork) {
@@ -209,6 +212,7 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
     try {
       const err = await failureOf(postSkip(urls, item.assignmentId));
       if (!err) {
+        setChanges((n) => n + 1);
         await claim();
         setInfo(optsRef.current.messages.skipped);
       } else if (err.isNetwork) {
@@ -238,6 +242,7 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
   const afterReopen = useCallback(async () => {
     setLastSubmitted(null);
     setDoneCount((n) => Math.max(0, n - 1));
+    setChanges((n) => n + 1);
     await claim();
     setInfo("Your last answer is open again: change it and submit.");
   }, [claim]);
@@ -247,6 +252,7 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
     scopeId,
     lastSubmitted,
     afterReopen,
+    changes,
     item,
     done,
     doneCount,
