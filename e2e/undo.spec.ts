@@ -89,7 +89,7 @@ test("rating: the rater-facing title, undo within 10 minutes, and a blinded My a
   const api = await adminApi(playwright.request, baseURL);
   const created = await api.post("/api/v1/studies", {
     data: {
-      name: "Internal gpt-undo vs llama-undo",
+      name: "Internal gpt-zeta vs llama-omega",
       title: "Undo rating e2e",
       criteria: ["Accuracy"],
       design: "all_pairs",
@@ -100,10 +100,15 @@ test("rating: the rater-facing title, undo within 10 minutes, and a blinded My a
   });
   expect(created.status(), await created.text()).toBe(201);
   const { id } = (await created.json()) as { id: string };
-  const rows = ["gpt-undo", "llama-undo"].flatMap((generator) =>
-    [0, 1].map((i) => ({ instruction: `Rate question ${i}?`, output: `${generator} says ${i}.`, generator })),
+  const rows = ["gpt-zeta", "llama-omega"].flatMap((generator, g) =>
+    [0, 1].map((i) => ({
+      instruction: `Rate question ${i}?`,
+      output: `Rest and fluids, version ${g + 1}, case ${i}.`,
+      generator,
+    })),
   );
-  expect((await api.post(`/api/v1/studies/${id}/outputs`, { data: rows })).status()).toBe(200);
+  const imported = await api.post(`/api/v1/studies/${id}/outputs`, { data: rows });
+  expect(imported.status(), await imported.text()).toBe(200);
   expect((await api.post(`/api/v1/studies/${id}/start`)).status()).toBe(200);
   await api.dispose();
 
@@ -132,5 +137,5 @@ test("rating: the rater-facing title, undo within 10 minutes, and a blinded My a
   await expect(item.getByTestId("my-answer-value")).toHaveText("Accuracy: B (right)");
   await expect(item.getByTestId("my-answer-reopen")).toBeVisible();
   const html = await page.content();
-  for (const leak of ["gpt-undo", "llama-undo", "Internal"]) expect(html).not.toContain(leak);
+  for (const leak of ["gpt-zeta", "llama-omega", "Internal"]) expect(html).not.toContain(leak);
 });
