@@ -209,6 +209,7 @@ const PAGES: Record<TRole, TPage[]> = {
     { path: () => `/audits/${fx.campaignId}/review`, ready: (p) => p.getByTestId("task-instruction") },
     { path: () => "/rate" },
     { path: () => `/rate/${fx.studyId}`, ready: (p) => p.getByTestId("response-B") },
+    { path: () => "/my-answers", ready: (p) => p.getByTestId("my-answers") },
     { path: () => "/account" },
   ],
   RESEARCHER: [

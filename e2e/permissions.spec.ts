@@ -16,6 +16,7 @@ const PAGES: { path: string; allowed: TRole[] }[] = [
   { path: "/seeds/new", allowed: ["CLINICIAN"] },
   { path: "/seeds/coverage", allowed: ROLES },
   { path: "/rate", allowed: ["CLINICIAN"] },
+  { path: "/my-answers", allowed: ["CLINICIAN"] },
   { path: "/studies", allowed: ["ADMIN", "RESEARCHER"] },
   { path: "/datasets", allowed: ["ADMIN", "RESEARCHER"] },
   { path: "/audits", allowed: ROLES },
@@ -29,6 +30,7 @@ const APIS: { path: string; allowed: TRole[] }[] = [
   { path: "/api/v1/studies", allowed: ["ADMIN", "RESEARCHER"] },
   { path: "/api/v1/datasets", allowed: ["ADMIN", "RESEARCHER"] },
   { path: "/api/v1/audits", allowed: ROLES },
+  { path: "/api/v1/me/answers", allowed: ["CLINICIAN"] },
 ];
 
 for (const role of ROLES) {

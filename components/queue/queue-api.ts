@@ -11,6 +11,8 @@ export type TQueueUrls = {
   draft: (assignmentId: string) => string;
   skip: (assignmentId: string) => string;
   submit: (assignmentId: string) => string;
+  reopen: (assignmentId: string) => string;
+  progress: string;
 };
 
 const enc = encodeURIComponent;
@@ -22,6 +24,8 @@ export function queueUrls(feature: TQueueFeature, scopeId: string): TQueueUrls {
     draft: (a) => `/api/v1/assignments/${enc(a)}/draft`,
     skip: (a) => `/api/v1/assignments/${enc(a)}/skip`,
     submit: (a) => `/api/v1/assignments/${enc(a)}/submit`,
+    reopen: (a) => `/api/v1/assignments/${enc(a)}/reopen`,
+    progress: `${scope}/progress`,
   };
 }
 
@@ -91,3 +95,17 @@ export function postSubmit(
     headers: { "idempotency-key": idempotencyKey },
   });
 }
+
+/** Undo: reopens a submitted answer; the next claim resumes it with the answer as the draft. */
+export function postReopen(url: string, idempotencyKey: string): Promise<unknown> {
+  return apiFetch(url, { method: "POST", headers: { "idempotency-key": idempotencyKey } });
+}
+
+/** GET …/progress (lib/queue/work-progress.ts). */
+export type TWorkProgress = {
+  title: string;
+  mine: { done: number; total: number };
+  queue: { done: number; total: number };
+  medianMs: number | null;
+  estimateMs: number | null;
+};

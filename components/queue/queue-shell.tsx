@@ -6,6 +6,8 @@ import { Notice } from "@/components/ui/notice";
 import { keyLabel, SHELL_BINDINGS, type TKeyBinding } from "@/components/queue/keyboard-map";
 import type { TAutosaveState as TSaveState } from "@/components/data/use-autosave";
 import { useKeyboardMap } from "@/components/queue/use-keyboard-map";
+import type { TQueueFeature } from "@/components/queue/queue-api";
+import { WorkHeader } from "@/components/queue/work-header";
 
 const SAVE_TEXT: Record<TSaveState, string> = {
   idle: "",
@@ -26,6 +28,12 @@ export type TShellQueue = {
   retry: () => void;
   skip: () => Promise<unknown>;
   draftState: TSaveState;
+  /** The header's (work-header.tsx): which queue, and Undo of the last answer. */
+  feature: TQueueFeature;
+  scopeId: string;
+  changes: number;
+  lastSubmitted: string | null;
+  afterReopen: () => Promise<void>;
 };
 
 export type TQueueShellProps = {
@@ -68,7 +76,22 @@ export function QueueShell(p: TQueueShellProps) {
     else p.onAction(action, key);
   });
 
-  if (q.done) return <>{p.empty}</>;
+  const header = (
+    <WorkHeader
+      feature={q.feature}
+      scopeId={q.scopeId}
+      refreshKey={q.changes}
+      lastSubmitted={q.lastSubmitted}
+      onReopened={q.afterReopen}
+    />
+  );
+  if (q.done)
+    return (
+      <>
+        {header}
+        {p.empty}
+      </>
+    );
   const retry = q.canRetry ? (
     <span className="ml-2 inline-flex items-center gap-2">
       {q.retryIn !== null ? <span data-testid="queue-retry-in">Trying again in {q.retryIn} s.</span> : null}
@@ -92,6 +115,7 @@ export function QueueShell(p: TQueueShellProps) {
 
   return (
     <div className="space-y-4" data-testid={p.testId}>
+      {header}
       <div className="flex flex-wrap items-center gap-x-3 text-sm text-slate-600">
         {p.progress}
         <span role="status" data-testid="draft-status">

@@ -61,6 +61,10 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
   const [failed, setFailed] = useState<TFailed | null>(null);
   const [retryIn, setRetryIn] = useState<number | null>(null);
   const [phiRefusal, setPhiRefusal] = useState<TPhiRefusal | null>(null);
+  // The answer Undo reopens: the last one submitted on this screen.
+  const [lastSubmitted, setLastSubmitted] = useState<string | null>(null);
+  // Counts every answer given, skipped or reopened here: the header reads its counts again on each.
+  const [changes, setChanges] = useState(0);
   const shownAt = useRef(0);
   const priorMs = useRef(0);
   const idemKey = useRef("");
@@ -179,6 +183,8 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
         const refusal = failure?.status === 422 ? phiRefusalOf(failure.body) : null;
         if (!failure) {
           setDoneCount((n) => n + 1);
+          setLastSubmitted(item.assignmentId);
+          setChanges((n) => n + 1);
           await claim();
           setInfo(optsRef.current.messages.saved ?? null);
         } else if (failure.isNetwork) {
@@ -206,6 +212,7 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
     try {
       const err = await failureOf(postSkip(urls, item.assignmentId));
       if (!err) {
+        setChanges((n) => n + 1);
         await claim();
         setInfo(optsRef.current.messages.skipped);
       } else if (err.isNetwork) {
@@ -231,7 +238,21 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
     else void submit(failed.payload, failed.phiConfirmed);
   }, [failed, claim, skip, submit]);
 
+  /** After the header's Undo reopened the last answer: the claim resumes it, its answer as the draft. */
+  const afterReopen = useCallback(async () => {
+    setLastSubmitted(null);
+    setDoneCount((n) => Math.max(0, n - 1));
+    setChanges((n) => n + 1);
+    await claim();
+    setInfo("Your last answer is open again: change it and submit.");
+  }, [claim]);
+
   return {
+    feature,
+    scopeId,
+    lastSubmitted,
+    afterReopen,
+    changes,
     item,
     done,
     doneCount,

@@ -16,6 +16,7 @@ const LINKS: { href: string; label: string; permission: TPermission }[] = [
   { href: "/audits", label: "Audits", permission: "audits:review" },
   { href: "/audits", label: "Audits", permission: "audits:results" },
   { href: "/studies", label: "Studies", permission: "studies:results" },
+  { href: "/my-answers", label: "My answers", permission: "audits:review" },
   { href: "/account", label: "My account", permission: "account:self" },
 ];
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { TApiRouteDef } from "@/lib/http/api-route";
 import { meRoute } from "@/lib/users/me-route";
+import { myAnswersRoute } from "@/lib/my-answers/my-answers-route";
 import { auditCsvRoute } from "@/lib/audit/audit-csv-route";
 import { auditLogRoute } from "@/lib/audit/audit-log-route";
 import { revokeTokenRoute } from "@/lib/users/revoke-token-route";
@@ -17,6 +18,7 @@ import { publicRoutes } from "@/lib/users/public-routes";
 /** Every /api/v1 route. The OpenAPI document is built from this list, and a test checks it against app/. */
 export const API_ROUTES: { def: TApiRouteDef }[] = [
   meRoute,
+  myAnswersRoute,
   auditCsvRoute,
   auditLogRoute,
   revokeTokenRoute,

@@ -41,7 +41,7 @@ async function loadItemsWithReviews(campaignId: string): Promise<TCampaignItem[]
            COALESCE((SELECT json_agg(json_build_object('reviewerId', v."reviewerId", 'verdict', v.verdict, 'flags', v.flags,
                                                        'correctedOutput', v."correctedOutput", 'rationale', v.rationale,
                                                        'durationMs', v."durationMs", 'createdAt', v."createdAt") ORDER BY v."createdAt", v.id)
-                       FROM "AuditReview" v WHERE v."itemId" = ai.id), '[]'::json) AS reviews
+                       FROM "AuditReview" v WHERE v."itemId" = ai.id AND v."supersededAt" IS NULL), '[]'::json) AS reviews
       FROM "AuditItem" ai
      WHERE ai."campaignId" = ${campaignId}::uuid
      ORDER BY ai.ordinal`;

@@ -26,7 +26,7 @@ const PAGE_SQL = `
          to_json(COALESCE(r.output, ''))::text AS "outputJson", ai."isGold", ai."finalVerdict", ai."finalFlags", ai."finalOutput",
          COALESCE((SELECT json_agg(json_build_object('reviewerId', v."reviewerId", 'verdict', v.verdict, 'flags', v.flags,
                                                      'correctedOutput', v."correctedOutput") ORDER BY v."createdAt")
-                     FROM "AuditReview" v WHERE v."itemId" = ai.id), '[]'::json) AS reviews
+                     FROM "AuditReview" v WHERE v."itemId" = ai.id AND v."supersededAt" IS NULL), '[]'::json) AS reviews
     FROM "AuditItem" ai JOIN "DatasetRecord" r ON r.id = ai."recordId"
    WHERE ai."campaignId" = $1::uuid AND ai.ordinal > $2 AND ai.ordinal <= $3
    ORDER BY ai.ordinal`;
@@ -65,6 +65,6 @@ export async function exportOrdinalRange(
 export async function campaignPseudonyms(campaignId: string): Promise<Map<string, string>> {
   const rows = await db().$queryRaw<{ id: string; pseudonym: string }[]>`
     SELECT u.id, u.pseudonym FROM "User" u
-     WHERE u.id IN (SELECT DISTINCT v."reviewerId" FROM "AuditReview" v JOIN "AuditItem" ai ON ai.id = v."itemId" WHERE ai."campaignId" = ${campaignId}::uuid)`;
+     WHERE u.id IN (SELECT DISTINCT v."reviewerId" FROM "AuditReview" v JOIN "AuditItem" ai ON ai.id = v."itemId" WHERE ai."campaignId" = ${campaignId}::uuid AND v."supersededAt" IS NULL)`;
   return new Map(rows.map((r) => [r.id, r.pseudonym]));
 }

@@ -5,6 +5,7 @@ import { defineQueueFeature } from "@/lib/queue/define-queue-feature";
 import type { TQueueStatus } from "@/lib/queue/queue-feature";
 import { claimReviewTask, taskForAssignment } from "./review-task";
 import { ZDraft, ZReview } from "./schemas";
+import { reviewReopen } from "./reopen-review";
 import { reviewSubmit } from "./submit-review";
 
 /** Audit campaigns on the shared queue protocol: lib/queue does the rest (define-queue-feature.ts). */
@@ -21,6 +22,11 @@ export const auditQueue = defineQueueFeature({
       SELECT a."queueId" FROM "QueueAssignment" a JOIN "AuditCampaign" c ON c.id = a."queueId"
        WHERE a.id = ${assignmentId}::uuid AND a."userId" = ${userId}::uuid`;
     return rows[0]?.queueId ?? null;
+  },
+  async title(_user, campaignId, client) {
+    const c = await client.auditCampaign.findUnique({ where: { id: campaignId }, select: { name: true } });
+    if (!c) throw notFound("Campaign");
+    return c.name;
   },
   async openQueue(user, campaignId, client) {
     const rows = await client.$queryRaw<{ status: TQueueStatus; leaseMinutes: number; openTo: boolean }[]>`
@@ -55,6 +61,7 @@ export const auditQueue = defineQueueFeature({
   }),
   payload: ZReview,
   submit: reviewSubmit,
+  reopen: reviewReopen,
 });
 
 /** The server helpers (the demo and tests call them as the routes do). */
@@ -63,4 +70,5 @@ export const {
   submit: submitReview,
   saveDraft: saveReviewDraft,
   skip: skipReviewItem,
+  reopen: reopenReview,
 } = auditQueue;

@@ -1,5 +1,5 @@
 import "server-only";
-import { defineClaimRoute, defineMovedRoute } from "@/lib/queue/feature-routes";
+import { defineClaimRoute, defineMovedRoute, defineProgressRoute } from "@/lib/queue/feature-routes";
 import { auditQueue } from "./review-queue";
 import { ZAssignmentParams, ZCampaignParams } from "./schemas";
 
@@ -7,6 +7,9 @@ import { ZAssignmentParams, ZCampaignParams } from "./schemas";
 export const auditQueueFeature = auditQueue.handle;
 export const nextItemRoute = defineClaimRoute(auditQueue.spec, (user, campaignId) =>
   auditQueue.claim(user, campaignId),
+);
+export const campaignProgressRoute = defineProgressRoute(auditQueue.spec, (user, id) =>
+  auditQueue.progress(user, id),
 );
 
 // The URLs before the shared protocol (issue 12): 308 to the new ones for this release.

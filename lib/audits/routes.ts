@@ -21,6 +21,7 @@ import {
   movedSkipItemRoute,
   movedSubmitReviewRoute,
   nextItemRoute,
+  campaignProgressRoute,
 } from "./review-routes";
 import { getCampaignReviewersRoute, setCampaignReviewersRoute } from "./reviewers-routes";
 
@@ -35,6 +36,7 @@ export const auditRoutes = [
   getCampaignReviewersRoute,
   setCampaignReviewersRoute,
   nextItemRoute,
+  campaignProgressRoute,
   movedNextItemRoute,
   movedSubmitReviewRoute,
   movedSaveDraftRoute,

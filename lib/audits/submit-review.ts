@@ -60,7 +60,10 @@ export const reviewSubmit: TQueueSubmit<TReview, TSubmitTarget, TSubmitResult> =
       });
   },
   async replay(tx, { assignmentId }) {
-    const existing = await tx.auditReview.findUniqueOrThrow({ where: { assignmentId } });
+    const existing = await tx.auditReview.findFirstOrThrow({
+      where: { assignmentId, supersededAt: null },
+      orderBy: { revision: "desc" },
+    });
     return { status: 200, body: { reviewId: existing.id, assignmentId, verdict: existing.verdict } };
   },
   async write(tx, { user, assignmentId }, review, target, ctx) {
@@ -77,8 +80,15 @@ export const reviewSubmit: TQueueSubmit<TReview, TSubmitTarget, TSubmitResult> =
       ],
       review.phiConfirmed,
     );
+    // After an undo (reopen-review.ts) this is a revision: the superseded answer links to it.
+    const previous = await tx.auditReview.findFirst({
+      where: { assignmentId, supersededAt: { not: null }, supersededById: null },
+      orderBy: { revision: "desc" },
+      select: { id: true, revision: true },
+    });
     const created = await tx.auditReview.create({
       data: {
+        revision: (previous?.revision ?? 0) + 1,
         itemId: target.itemId,
         assignmentId,
         reviewerId: user.id,
@@ -89,13 +99,15 @@ export const reviewSubmit: TQueueSubmit<TReview, TSubmitTarget, TSubmitResult> =
         durationMs: review.durationMs ?? Math.max(0, Date.now() - target.claimedAt.getTime()),
       },
     });
+    if (previous)
+      await tx.auditReview.update({ where: { id: previous.id }, data: { supersededById: created.id } });
     await recordPhiConfirmations(tx, user.id, { entityType: "audit_review", entityId: created.id }, findings);
     await recordAudit(tx, ctx, {
       actorId: user.id,
       action: "audit.review",
       entityType: "audit_item",
       entityId: target.itemId,
-      after: { verdict: review.verdict },
+      after: { verdict: review.verdict, ...(previous ? { revision: created.revision } : {}) },
     });
     return { status: 201, body: { reviewId: created.id, assignmentId, verdict: created.verdict } };
   },

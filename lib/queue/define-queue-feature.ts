@@ -11,9 +11,11 @@ import type { TRequestContext } from "@/lib/http/request-context";
 import { claimNextItem } from "./claim-next-item";
 import type { TAssignmentRef, TOwnAssignment, TQueueFeatureSpec, TQueueStatus } from "./queue-feature";
 import { releaseAssignment } from "./release-assignment";
+import { reopenAssignment, type TReopenResult } from "./reopen-assignment";
 import { saveAssignmentDraft } from "./save-assignment-draft";
 import { LEASE_LOST, submitAssignment, submitOutcome } from "./submit-assignment";
 import { QUEUE_TX_OPTIONS } from "./tx-options";
+import { workProgress } from "./work-progress";
 import type { TClaim, TQueueClient } from "./types";
 
 /** A feature with its types erased, for the shared routes that dispatch by the assignment's queue. */
@@ -28,6 +30,8 @@ export type TQueueFeatureHandle = {
     body: unknown,
     ctx: TRequestContext | null,
   ): Promise<{ status: number; body: unknown }>;
+  /** Undo: reopens the caller's submitted answer (reopen-assignment.ts). */
+  reopen(own: TAssignmentRef, ctx: TRequestContext | null): Promise<TReopenResult>;
 };
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -52,7 +56,8 @@ export function defineQueueFeature<
   TView,
   TTarget,
   TResult,
->(spec: TQueueFeatureSpec<TPayload, TDraft, TOpen, TView, TTarget, TResult>) {
+  TAnswer,
+>(spec: TQueueFeatureSpec<TPayload, TDraft, TOpen, TView, TTarget, TResult, TAnswer>) {
   async function ownAssignment(
     user: TCurrentUser,
     assignmentId: string,
@@ -146,6 +151,7 @@ export function defineQueueFeature<
     draft: (own, body) => draftOn(own, parseBody(spec.draft, body)),
     skip: skipOn,
     submit: async (ref, body, ctx) => respond(await submitOn(ref, parseBody(spec.payload, body), ctx)),
+    reopen: (ref, ctx) => reopenAssignment(spec.reopen, ref, ctx),
   };
 
   return {
@@ -165,6 +171,15 @@ export function defineQueueFeature<
       ctx: TRequestContext | null,
       client: TQueueClient = db(),
     ) => submitOn({ user, assignmentId, client }, payload, ctx),
+    /** The work screen's header: title, "n of N" (mine, the queue's), time estimate. */
+    progress: async (user: TCurrentUser, queueId: string, client: TQueueClient = db()) =>
+      workProgress(client, queueId, user.id, await spec.title(user, queueId, client)),
+    reopen: (
+      user: TCurrentUser,
+      assignmentId: string,
+      ctx: TRequestContext | null,
+      client: TQueueClient = db(),
+    ) => reopenAssignment(spec.reopen, { user, assignmentId, client }, ctx),
     // For its claim route (defineClaimRoute in feature-routes.ts), defined by the feature's route
     // file: the helpers stay free of the HTTP layer, which npm start's demo seeding cannot load.
     spec,

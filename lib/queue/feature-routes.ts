@@ -8,6 +8,7 @@ import { defineApiRoute, json } from "@/lib/http/api-route";
 import { withIdempotency } from "@/lib/http/idempotency";
 import type { TQueueFeatureHandle } from "./define-queue-feature";
 import type { TOwnAssignment } from "./queue-feature";
+import type { TWorkProgress } from "./work-progress";
 
 /** Fields that a retry measures anew or adds after a PHI 422: not part of what was asked. */
 const TELEMETRY = ["durationMs", "phiConfirmed"] as const;
@@ -47,6 +48,31 @@ export function defineClaimRoute(
     async ({ user, params }) => {
       const view = await claim(user, params.id);
       return view ? json(view) : noContent();
+    },
+  );
+}
+
+/** GET …/:id/progress of one feature: the work screen's title, "n of N" and time estimate. */
+export function defineProgressRoute(
+  meta: TClaimMeta,
+  progress: (user: TCurrentUser, queueId: string) => Promise<TWorkProgress>,
+) {
+  return defineApiRoute(
+    {
+      method: "GET",
+      path: meta.claimPath.replace("/assignments/next", "/progress"),
+      summary:
+        "Your progress: the rater-facing title, n of N for you and for the whole queue, and a time estimate from your median (null before 3 submissions)",
+      tag: meta.tag,
+      permission: meta.permission,
+      params: z.object({ id: z.uuid({ message: meta.unknownQueue }) }),
+      response: {
+        status: 200,
+        description: "{ title, mine: { done, total }, queue: { done, total }, medianMs, estimateMs }",
+      },
+    },
+    async ({ user, params }) => {
+      return json(await progress(user, params.id), 200, { "cache-control": "no-store" });
     },
   );
 }
@@ -137,7 +163,24 @@ export function defineAssignmentRoutes(features: readonly TQueueFeatureHandle[])
         return json(r.body, r.status);
       }),
   );
-  return { draftRoute, skipRoute, submitRoute };
+  const reopenRoute = defineApiRoute(
+    {
+      method: "POST",
+      path: "/api/v1/assignments/:id/reopen",
+      summary:
+        "Undo: reopen your submitted answer (audits: campaign open, item not adjudicated; studies: within 10 minutes, study open). The answer is kept as a superseded revision; your next claim resumes the item with it as the draft. Idempotency-Key optional; 409 with extra.reason when refused",
+      tag,
+      permission: null,
+      params: ZAssignmentParams,
+      response: { status: 200, description: "{ assignmentId, queueId, leaseExpiresAt }" },
+    },
+    async ({ req, user, params, ctx }) =>
+      withIdempotency(req, user.id, null, async () => {
+        const { feature, own } = await featureOf(features, user, params.id);
+        return json(await feature.reopen(own, ctx));
+      }),
+  );
+  return { draftRoute, skipRoute, submitRoute, reopenRoute };
 }
 
 /**

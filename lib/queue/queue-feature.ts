@@ -27,6 +27,7 @@ export type TQueueFeatureSpec<
   TView,
   TTarget,
   TResult,
+  TAnswer = unknown,
 > = {
   /** Names the feature in the OpenAPI document. */
   tag: string;
@@ -54,6 +55,8 @@ export type TQueueFeatureSpec<
     queueId: string,
     client: TQueueClient,
   ): Promise<{ queue: TOpen; claim: TClaim | null; view?: TView }>;
+  /** The rater-facing title of a queue the caller may work on (throws 404 as openQueue does). */
+  title(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<string>;
   /** The caller's access to the queue: throws (404 unknown or not theirs) or returns its state. */
   openQueue(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<TOpen>;
   /** What the caller's browser receives for a claimed item (nothing it must not see). */
@@ -70,6 +73,38 @@ export type TQueueFeatureSpec<
   /** The submit body (a review, a judgement). */
   payload: z.ZodType<TPayload>;
   submit: TQueueSubmit<TPayload, TTarget, TResult>;
+  /** Undo (issue 15): the feature's rules and rows for reopening a submitted answer. */
+  reopen: TQueueReopen<TAnswer>;
+};
+
+/** Why a reopen is refused: `extra.reason` of the 409, also shown on the My answers page. */
+export type TReopenRefusal = { reason: string; message: string };
+
+/** A submitted answer of the caller, as the feature's reopen sees it (read under the queue's locks). */
+export type TReopenTarget = {
+  queueId: string;
+  leaseMinutes: number;
+  /** Already reopened and not yet resubmitted: the reopen answers as before (idempotent). */
+  reopened: boolean;
+};
+
+/**
+ * What a reopen needs of a feature. lib/queue runs it in one transaction: the person's claim lock,
+ * the item and assignment row locks (the order every queue operation uses), then `load`, `refusal`,
+ * `supersede` (marks the current answer superseded and writes the audit row), then the assignment
+ * becomes a live lease again with `draft` as its draft and the item one completed slot fewer.
+ */
+export type TQueueReopen<TAnswer> = {
+  load(tx: TTx, ref: TAssignmentRef): Promise<(TReopenTarget & { answer: TAnswer }) | null>;
+  /** null: may be reopened; else why not (also used, without locks, by the My answers list). */
+  refusal(answer: TAnswer, now: Date): TReopenRefusal | null;
+  /** Marks the answer superseded and records the audit row; returns the draft to resume from. */
+  supersede(
+    tx: TTx,
+    ref: TAssignmentRef,
+    answer: TAnswer,
+    ctx: TRequestContext | null,
+  ): Promise<Prisma.InputJsonValue>;
 };
 
 /** What a submit writes; lib/queue runs it in the submit's transaction around queue_submit. */

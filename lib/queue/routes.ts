@@ -11,7 +11,13 @@ export const {
   draftRoute: assignmentDraftRoute,
   skipRoute: assignmentSkipRoute,
   submitRoute: assignmentSubmitRoute,
+  reopenRoute: assignmentReopenRoute,
 } = defineAssignmentRoutes(QUEUE_FEATURES);
 
 /** For lib/api/registry.ts. */
-export const queueRoutes = [assignmentDraftRoute, assignmentSkipRoute, assignmentSubmitRoute];
+export const queueRoutes = [
+  assignmentDraftRoute,
+  assignmentSkipRoute,
+  assignmentSubmitRoute,
+  assignmentReopenRoute,
+];

@@ -34,7 +34,7 @@ export async function getStudy(studyId: string) {
         _count: { _all: true },
       }),
       db().studyComparison.groupBy({ by: ["kind"], where: { studyId }, _count: { _all: true } }),
-      db().studyJudgement.count({ where: { comparison: { studyId } } }),
+      db().studyJudgement.count({ where: { comparison: { studyId }, supersededAt: null } }),
       db().studyHeldBack.count({ where: { studyId } }),
     ]);
   return {

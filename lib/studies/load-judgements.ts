@@ -32,7 +32,7 @@ export type TLoadedJudgement = {
  */
 export async function loadJudgements(studyId: string, client: TTx = db()): Promise<TLoadedJudgement[]> {
   const rows = await client.studyJudgement.findMany({
-    where: { comparison: { studyId } },
+    where: { comparison: { studyId }, supersededAt: null },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: { comparison: { include: { study: { select: { id: true } } } } },
   });

@@ -5,6 +5,7 @@ import { studyForRater } from "@/lib/studies/rater-access";
 import { checkRatingDraft } from "@/lib/studies/rating-draft";
 import { ratingView } from "@/lib/studies/rating-view";
 import { ZJudgementInput, ZRatingDraft } from "@/lib/studies/schemas";
+import { judgementReopen } from "@/lib/studies/reopen-judgement";
 import { judgementSubmit } from "@/lib/studies/submit-judgement";
 
 /**
@@ -27,6 +28,8 @@ export const studyQueue = defineQueueFeature({
        WHERE a.id = ${assignmentId}::uuid AND a."userId" = ${userId}::uuid`;
     return rows[0]?.queueId ?? null;
   },
+  // The rater-facing title, never the internal name (which may name a model).
+  title: async (user, studyId) => (await studyForRater(user.id, studyId)).title,
   async openQueue(user, studyId) {
     // A study not started, or naming other raters, is a 404 (studyForRater).
     const study = await studyForRater(user.id, studyId);
@@ -46,6 +49,7 @@ export const studyQueue = defineQueueFeature({
   }),
   payload: ZJudgementInput,
   submit: judgementSubmit,
+  reopen: judgementReopen,
 });
 
 /** The server helpers (the rating page, the demo and tests call them as the routes do). */
@@ -54,6 +58,7 @@ export const {
   submit: submitJudgement,
   saveDraft: saveRatingDraft,
   skip: skipRating,
+  reopen: reopenRating,
 } = studyQueue;
 export type { TBlindedAssignment } from "@/lib/studies/rating-view";
 export type { TJudgementResult } from "@/lib/studies/submit-judgement";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { defineClaimRoute, defineMovedRoute } from "@/lib/queue/feature-routes";
+import { defineClaimRoute, defineMovedRoute, defineProgressRoute } from "@/lib/queue/feature-routes";
 import { studyQueue } from "@/lib/studies/rating-queue";
 import { ZStudyAssignmentParams } from "@/lib/studies/schemas";
 
@@ -8,6 +8,9 @@ import { ZStudyAssignmentParams } from "@/lib/studies/schemas";
 export const studyQueueFeature = studyQueue.handle;
 export const nextAssignmentRoute = defineClaimRoute(studyQueue.spec, (user, studyId) =>
   studyQueue.claim(user, studyId),
+);
+export const studyProgressRoute = defineProgressRoute(studyQueue.spec, (user, id) =>
+  studyQueue.progress(user, id),
 );
 
 // The URLs before the shared protocol (issue 12): 308 to the new ones for this release.

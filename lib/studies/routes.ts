@@ -6,6 +6,7 @@ import {
   movedSkipRatingRoute,
   movedSubmitJudgementRoute,
   nextAssignmentRoute,
+  studyProgressRoute,
 } from "@/lib/studies/rating-routes";
 import {
   annotationsRoute,
@@ -42,6 +43,7 @@ export const studyRoutes: { def: TApiRouteDef }[] = [
   resumeStudyRoute,
   closeStudyRoute,
   nextAssignmentRoute,
+  studyProgressRoute,
   movedSubmitJudgementRoute,
   movedSaveRatingDraftRoute,
   movedSkipRatingRoute,

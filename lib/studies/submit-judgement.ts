@@ -81,7 +81,7 @@ export const judgementSubmit: TQueueSubmit<TJudgementInput, TJudgementTarget, TJ
   async replay(tx, { assignmentId }) {
     return {
       status: "already_submitted",
-      judgements: await tx.studyJudgement.count({ where: { assignmentId } }),
+      judgements: await tx.studyJudgement.count({ where: { assignmentId, supersededAt: null } }),
     };
   },
   async write(tx, { user, assignmentId }, input, target, ctx) {
@@ -99,8 +99,16 @@ export const judgementSubmit: TQueueSubmit<TJudgementInput, TJudgementTarget, TJ
     );
     const elapsed = Math.max(0, Date.now() - target.claimedAt.getTime());
     const durationMs = Math.min(input.durationMs ?? elapsed, elapsed);
-    await tx.studyJudgement.createMany({
+    // After an undo (reopen-judgement.ts) this is a revision: the superseded rows link to it.
+    const previous = await tx.studyJudgement.findMany({
+      where: { assignmentId, supersededAt: { not: null }, supersededById: null },
+      select: { id: true, criterion: true, revision: true },
+    });
+    const revision = Math.max(0, ...previous.map((p) => p.revision)) + 1;
+    const created = await tx.studyJudgement.createManyAndReturn({
+      select: { id: true, criterion: true },
       data: keys.map((criterion) => ({
+        revision,
         comparisonId: comparison.id,
         assignmentId,
         raterId: user.id,
@@ -111,7 +119,12 @@ export const judgementSubmit: TQueueSubmit<TJudgementInput, TJudgementTarget, TJ
         durationMs,
       })),
     });
+    for (const p of previous) {
+      const next = created.find((c) => c.criterion === p.criterion);
+      if (next) await tx.studyJudgement.update({ where: { id: p.id }, data: { supersededById: next.id } });
+    }
     if (
+      previous.length === 0 &&
       comparison.kind === "regular" &&
       study.repeatShare > 0 &&
       createRng(`${study.seed}:repeat:${assignmentId}`, "xoshiro128**").nextFloat() < study.repeatShare
@@ -144,7 +157,7 @@ export const judgementSubmit: TQueueSubmit<TJudgementInput, TJudgementTarget, TJ
       action: "study.judgement",
       entityType: "queue_assignment",
       entityId: assignmentId,
-      after: { studyId: study.id, criteria: keys.length },
+      after: { studyId: study.id, criteria: keys.length, ...(previous.length ? { revision } : {}) },
     });
     return { status: "submitted", judgements: keys.length };
   },

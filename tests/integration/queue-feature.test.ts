@@ -34,6 +34,7 @@ const fake = defineQueueFeature({
     });
     return a && queues.has(a.queueId) ? a.queueId : null;
   },
+  title: (_user, queueId) => Promise.resolve(`Fake ${queueId.slice(0, 4)}`),
   openQueue(_user, queueId) {
     const q = queues.get(queueId);
     if (!q) throw notFound("Fake queue");
@@ -79,6 +80,22 @@ const fake = defineQueueFeature({
       return { written: payload.answer };
     },
     replay: () => Promise.resolve({ written: "before" }),
+  },
+  // The fake keeps no answer rows: a reopen is allowed while the queue is ACTIVE.
+  reopen: {
+    async load(tx, { user, assignmentId }) {
+      const a = await tx.queueAssignment.findFirst({
+        where: { id: assignmentId, userId: user.id },
+        select: { queueId: true, draft: true },
+      });
+      const q = a && queues.get(a.queueId);
+      return q
+        ? { queueId: a.queueId, leaseMinutes: q.leaseMinutes, reopened: false, answer: { status: q.status } }
+        : null;
+    },
+    refusal: (answer) =>
+      answer.status === "ACTIVE" ? null : { reason: "queue_not_open", message: "Not open" },
+    supersede: () => Promise.resolve({ note: "reopened" }),
   },
 });
 const claimRoute = defineClaimRoute(fake.spec, (user, queueId) => fake.claim(user, queueId));

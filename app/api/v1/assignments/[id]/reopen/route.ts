@@ -1,0 +1,3 @@
+import { assignmentReopenRoute } from "@/lib/queue/routes";
+
+export const POST = assignmentReopenRoute.handle;

@@ -1,0 +1,3 @@
+import { campaignProgressRoute } from "@/lib/audits/review-routes";
+
+export const GET = campaignProgressRoute.handle;

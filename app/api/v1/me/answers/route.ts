@@ -1,0 +1,3 @@
+import { myAnswersRoute } from "@/lib/my-answers/my-answers-route";
+
+export const GET = myAnswersRoute.handle;

@@ -1,0 +1,3 @@
+import { studyProgressRoute } from "@/lib/studies/rating-routes";
+
+export const GET = studyProgressRoute.handle;

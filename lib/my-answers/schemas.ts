@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD");
+
+/** Filters of the My answers list (GET /api/v1/me/answers). */
+export const ZMyAnswersQuery = z.object({
+  kind: z.enum(["audit", "study"]).optional(),
+  queueId: z.uuid({ message: "Unknown campaign or study" }).optional(),
+  /** A verdict (accept, reject, revise) or a choice in the rater's terms (A, B, tie, both_bad). */
+  answer: z.enum(["accept", "reject", "revise", "A", "B", "tie", "both_bad"]).optional(),
+  from: ZDay.optional(),
+  to: ZDay.optional(),
+});
+export type TMyAnswersQuery = z.infer<typeof ZMyAnswersQuery>;
+
+export type TReopenState = { allowed: true } | { allowed: false; reason: string; message: string };
+
+/**
+ * One answer of the caller. Studies: the title raters see and their choices as they saw them
+ * (A = left); never a model, a comparison id or the side a model was on.
+ */
+export type TMyAnswer = {
+  kind: "audit" | "study";
+  assignmentId: string;
+  queueId: string;
+  title: string;
+  submittedAt: string;
+  revision: number;
+  /** The task's instruction, shortened. */
+  excerpt: string;
+  /** audits: the verdict; studies: criterion label → A | B | tie | both_bad. */
+  verdict?: string;
+  choices?: { criterion: string; choice: string }[];
+  reopen: TReopenState;
+};
+
+export type TMyAnswers = {
+  answers: TMyAnswer[];
+  queues: { kind: "audit" | "study"; id: string; title: string }[];
+};
