@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FileField, SelectField } from "@/components/ui/field";
+import { ImportProgress, useImportProgress } from "@/components/ui/import-progress";
 import type { TFieldMapping } from "@/lib/datasets/field-mapping";
 import { SNIFF_BYTES, sniffFields, suggestMapping } from "@/lib/datasets/sniff-fields";
 
@@ -33,16 +34,15 @@ const ROLES = [
  */
 export function UploadForm() {
   const router = useRouter();
-  const [progress, setProgress] = useState<number | null>(null);
+  const progress = useImportProgress();
   const [error, setError] = useState<TProblem | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [keys, setKeys] = useState<string[]>([]);
   const [mapping, setMapping] = useState<TFieldMapping | null>(null);
 
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     setError(null);
-    setDone(null);
+    progress.reset();
     setKeys([]);
     setMapping(null);
     if (!file) return;
@@ -65,8 +65,7 @@ export function UploadForm() {
     if (mapping && !mapping.output)
       return setError({ detail: "Choose which field holds the output: every record needs one." });
     setError(null);
-    setDone(null);
-    setProgress(0);
+    progress.uploading(0, file.size);
     const query = new URLSearchParams({ name: name || file.name });
     if (mapping) {
       query.set("instructionField", mapping.instruction);
@@ -79,11 +78,9 @@ export function UploadForm() {
       "content-type",
       file.name.endsWith(".json") ? "application/json" : "application/x-ndjson",
     );
-    xhr.upload.onprogress = (ev) => {
-      if (ev.lengthComputable) setProgress(Math.round((ev.loaded / ev.total) * 100));
-    };
+    xhr.upload.onprogress = (ev) => progress.uploading(ev.loaded, ev.lengthComputable ? ev.total : file.size);
+    xhr.upload.onload = () => progress.processing(file.size);
     xhr.onload = () => {
-      setProgress(null);
       let body: TProblem & { id?: string; count?: number; duplicates?: number } = {};
       try {
         body = JSON.parse(xhr.responseText) as typeof body;
@@ -91,12 +88,20 @@ export function UploadForm() {
         body = { detail: `Upload failed (${xhr.status})` };
       }
       if (xhr.status === 201) {
-        setDone(`Imported ${body.count ?? 0} records (${body.duplicates ?? 0} duplicates skipped).`);
+        progress.done(`Imported ${body.count ?? 0} records (${body.duplicates ?? 0} duplicates skipped).`, [
+          { label: "Dataset", value: name || file.name },
+          { label: "Records", value: body.count ?? 0 },
+          { label: "Duplicates skipped", value: body.duplicates ?? 0 },
+          ...(mapping ? [{ label: "Output field", value: mapping.output }] : []),
+        ]);
         router.refresh();
-      } else setError(body);
+      } else {
+        progress.reset();
+        setError(body);
+      }
     };
     xhr.onerror = () => {
-      setProgress(null);
+      progress.reset();
       setError({ detail: "The upload was interrupted" });
     };
     xhr.send(file);
@@ -138,17 +143,10 @@ export function UploadForm() {
           ))}
         </fieldset>
       ) : null}
-      <Button type="submit" disabled={progress !== null}>
+      <Button type="submit" disabled={progress.busy}>
         Import
       </Button>
-      {progress !== null ? (
-        <progress max={100} value={progress} className="block w-full" aria-label="Upload progress" />
-      ) : null}
-      {done ? (
-        <p role="status" className="text-sm text-success" data-testid="import-done">
-          {done}
-        </p>
-      ) : null}
+      <ImportProgress status={progress.status} />
       {error ? (
         <div role="alert" className="text-sm text-error" data-testid="import-error">
           <p>{error.detail}</p>

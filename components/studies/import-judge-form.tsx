@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FileField, SelectField } from "@/components/ui/field";
+import { ImportProgress, useImportProgress } from "@/components/ui/import-progress";
 import { Notice } from "@/components/ui/notice";
 import { apiFetch, field } from "@/components/studies/api-fetch";
 
@@ -18,7 +19,8 @@ export function ImportJudgeForm({
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const progress = useImportProgress();
+  const busy = progress.busy;
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -30,7 +32,8 @@ export function ImportJudgeForm({
     if (!(file instanceof File) || file.size === 0) errors.file = "Choose an annotations file";
     setFieldErrors(errors);
     if (Object.keys(errors).length || !(file instanceof File)) return;
-    setBusy(true);
+    setMessage(null);
+    progress.processing(file.size);
     const qs = new URLSearchParams({ judge, criterion: field(f, "criterion") });
     const r = await apiFetch<{ stored: number; unmatched: number }>(
       `/api/v1/studies/${studyId}/judge-annotations?${qs.toString()}`,
@@ -40,15 +43,19 @@ export function ImportJudgeForm({
         body: await file.text(),
       },
     );
-    setBusy(false);
     if (!r.ok) {
+      progress.reset();
       setMessage({ tone: "error", text: r.error });
       return;
     }
-    setMessage({
-      tone: "success",
-      text: `Stored ${r.data.stored} judge votes; ${r.data.unmatched} annotations matched no comparison of this study.`,
-    });
+    progress.done(
+      `Stored ${r.data.stored} judge votes; ${r.data.unmatched} annotations matched no comparison of this study.`,
+      [
+        { label: "Judge", value: judge },
+        { label: "Votes stored", value: r.data.stored },
+        { label: "Unmatched annotations", value: r.data.unmatched },
+      ],
+    );
     router.refresh();
   }
 
@@ -83,6 +90,9 @@ export function ImportJudgeForm({
           <Notice tone={message.tone}>{message.text}</Notice>
         </div>
       ) : null}
+      <div className="sm:col-span-2">
+        <ImportProgress status={progress.status} doneTestId="judge-import-done" />
+      </div>
       <div className="sm:col-span-2">
         <Button type="submit" disabled={busy}>
           {busy ? "Importing…" : "Import judge annotations"}

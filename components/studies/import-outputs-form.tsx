@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, FileField } from "@/components/ui/field";
+import { ImportProgress, useImportProgress } from "@/components/ui/import-progress";
 import { Notice } from "@/components/ui/notice";
 import { apiFetch, field } from "@/components/studies/api-fetch";
 
@@ -20,7 +21,8 @@ type TReport = {
 export function ImportOutputsForm({ studyId }: { studyId: string }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const progress = useImportProgress();
+  const busy = progress.busy;
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -32,7 +34,8 @@ export function ImportOutputsForm({ studyId }: { studyId: string }) {
     }
     const jsonl = /\.jsonl$/i.test(file.name);
     const models = field(f, "models").trim();
-    setBusy(true);
+    setMessage(null);
+    progress.processing(file.size);
     const r = await apiFetch<TReport>(
       `/api/v1/studies/${studyId}/outputs${jsonl && models ? `?models=${encodeURIComponent(models)}` : ""}`,
       {
@@ -41,16 +44,23 @@ export function ImportOutputsForm({ studyId }: { studyId: string }) {
         body: await file.text(),
       },
     );
-    setBusy(false);
     if (!r.ok) {
+      progress.reset();
       setMessage({ tone: "error", text: r.error });
       return;
     }
     const d = r.data;
-    setMessage({
-      tone: "success",
-      text: `Imported ${d.imported} outputs (${d.replaced} replaced) of ${d.models.join(", ")}; ${d.newPrompts} new prompts; ${d.unmatched.length} unmatched; ${d.revealsIdentity} name a model.`,
-    });
+    progress.done(
+      `Imported ${d.imported} outputs (${d.replaced} replaced) of ${d.models.join(", ")}; ${d.newPrompts} new prompts; ${d.unmatched.length} unmatched; ${d.revealsIdentity} name a model.`,
+      [
+        { label: "Models", value: d.models.join(", ") },
+        { label: "Outputs imported", value: d.imported },
+        { label: "Replaced", value: d.replaced },
+        { label: "New prompts", value: d.newPrompts },
+        { label: "Unmatched", value: d.unmatched.length },
+        { label: "Name a model", value: d.revealsIdentity },
+      ],
+    );
     router.refresh();
   }
 
@@ -68,6 +78,7 @@ export function ImportOutputsForm({ studyId }: { studyId: string }) {
         label="Models to take from a JSONL file (comma-separated column names without “-answer”; empty: all)"
       />
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+      <ImportProgress status={progress.status} doneTestId="outputs-import-done" />
       <Button type="submit" disabled={busy}>
         {busy ? "Importing…" : "Import outputs"}
       </Button>
