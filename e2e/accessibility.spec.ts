@@ -204,6 +204,7 @@ const PAGES: Record<TRole, TPage[]> = {
     { path: () => "/" },
     { path: () => "/seeds" },
     { path: () => "/seeds/new" },
+    { path: () => "/seeds?review=mine" },
     { path: () => `/seeds/${fx.seedId}` },
     { path: () => "/audits" },
     { path: () => `/audits/${fx.campaignId}/review`, ready: (p) => p.getByTestId("task-instruction") },

@@ -70,6 +70,11 @@ async function uploadWithMapping(
   await expect(page.getByTestId("import-done")).toHaveText(
     `Imported ${records} records (0 duplicates skipped).`,
   );
+  // The result summary names the dataset, the count and the output field used.
+  const summary = page.getByTestId("import-summary");
+  await expect(summary).toContainText(name);
+  await expect(summary).toContainText(`Records${records}`);
+  await expect(summary).toContainText("Output fieldgpt-4-answer");
   await page.getByRole("link", { name }).click();
   await expect(page.getByTestId("dataset-record").first()).toContainText(firstAnswer);
   await expect(page.getByTestId("dataset-record").first()).not.toContainText("(no output)");

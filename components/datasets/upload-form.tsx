@@ -7,6 +7,7 @@ import { asApiError } from "@/components/data/api-fetch";
 import { apiUpload } from "@/components/data/api-upload";
 import { Button } from "@/components/ui/button";
 import { Field, FileField, SelectField } from "@/components/ui/field";
+import { ImportProgress, useImportProgress } from "@/components/ui/import-progress";
 import type { TFieldMapping } from "@/lib/datasets/field-mapping";
 import { ZImportQuery } from "@/lib/datasets/schemas";
 import { SNIFF_BYTES, sniffFields, suggestMapping } from "@/lib/datasets/sniff-fields";
@@ -38,16 +39,15 @@ const ROLES = [
  */
 export function UploadForm() {
   const router = useRouter();
-  const [progress, setProgress] = useState<number | null>(null);
+  const progress = useImportProgress();
   const [error, setError] = useState<TProblem | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const [keys, setKeys] = useState<string[]>([]);
   const [mapping, setMapping] = useState<TFieldMapping | null>(null);
 
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     setError(null);
-    setDone(null);
+    progress.reset();
     setKeys([]);
     setMapping(null);
     if (!file) return;
@@ -65,20 +65,24 @@ export function UploadForm() {
         url: `/api/v1/datasets?${new URLSearchParams(query).toString()}`,
         file,
         contentType: file.name.endsWith(".json") ? "application/json" : "application/x-ndjson",
-        onProgress: (sent, total) => setProgress(total ? Math.round((sent / total) * 100) : 0),
+        onProgress: progress.track,
       }),
-    onMutate: () => {
+    onMutate: ({ file }) => {
       setError(null);
-      setDone(null);
-      setProgress(0);
+      progress.uploading(0, file.size);
     },
-    onSettled: () => setProgress(null),
-    onSuccess: (body) => {
-      setDone(`Imported ${body.count} records (${body.duplicates} duplicates skipped).`);
+    onSuccess: (body, { query }) => {
+      progress.done(`Imported ${body.count} records (${body.duplicates} duplicates skipped).`, [
+        { label: "Dataset", value: query.name ?? "" },
+        { label: "Records", value: body.count },
+        { label: "Duplicates skipped", value: body.duplicates },
+        ...(query.outputField ? [{ label: "Output field", value: query.outputField }] : []),
+      ]);
       router.refresh();
     },
     // The problem body as it came: its `invalid` lines and field errors are listed below.
     onError: (e) => {
+      progress.reset();
       const err = asApiError(e);
       setError(err.isNetwork ? { detail: err.message } : { detail: err.message, ...err.body });
     },
@@ -146,17 +150,10 @@ export function UploadForm() {
           ))}
         </fieldset>
       ) : null}
-      <Button type="submit" disabled={progress !== null}>
+      <Button type="submit" disabled={progress.busy}>
         Import
       </Button>
-      {progress !== null ? (
-        <progress max={100} value={progress} className="block w-full" aria-label="Upload progress" />
-      ) : null}
-      {done ? (
-        <p role="status" className="text-sm text-success" data-testid="import-done">
-          {done}
-        </p>
-      ) : null}
+      <ImportProgress status={progress.status} />
       {error ? (
         <div role="alert" className="text-sm text-error" data-testid="import-error">
           <p>{error.detail}</p>

@@ -107,7 +107,7 @@ export function HomeDashboard({ summary }: { summary: THomeSummary }) {
               href="/seeds?status=CHANGES_REQUESTED"
             />
             <Stat n={seedWork.submitted} label="yours in review" />
-            <Stat n={seedWork.awaitingReview} label="awaiting your review" href="/seeds?status=SUBMITTED" />
+            <Stat n={seedWork.awaitingReview} label="awaiting your review" href="/seeds?review=mine" />
           </Stats>
           <Link href="/seeds/new" className={`mt-3 inline-block text-sm ${LINK}`}>
             Write a seed task

@@ -1,10 +1,12 @@
 import "server-only";
+import { PhiMarkedText } from "@/components/phi/phi-marked-text";
 import { Card, Notice } from "@/components/ui/notice";
 import { hasPermission } from "@/lib/auth/permissions";
 import { phiKindLabel } from "@/lib/phi/labels";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { findOr404 } from "@/lib/http/find-or-404";
 import { getSeed } from "@/lib/seeds/get-seed";
+import { seedPhiSpans } from "@/lib/seeds/phi-spans";
 import { listRetiredTerms, listTerms } from "@/lib/vocabulary/list-terms";
 import { PhiFindingActions } from "./phi-finding-actions";
 import { restoreDraft } from "./restore-draft";
@@ -56,6 +58,16 @@ export async function SeedDetail({
     (isAuthor || takesOver) && hasPermission(user.role, "seeds:write") && EDITABLE.includes(seed.status);
   const canReview = !isAuthor && hasPermission(user.role, "seeds:review") && seed.status === "SUBMITTED";
   const c = seed.current;
+  // Open findings are marked where they stand in the text the reviewer reads.
+  const spans = canEdit
+    ? null
+    : seedPhiSpans(
+        c,
+        seed.phiFindings.filter((f) => !f.resolved),
+      );
+  const marked = (field: keyof NonNullable<typeof spans>) => (
+    <PhiMarkedText text={c[field]} spans={spans?.[field] ?? []} />
+  );
   // The caller's autosave is never dropped: unsaved text on the current version, or a conflict
   // with the version saved since it was typed (the side-by-side view of a stale save).
   const restored = restoreDraft({
@@ -113,15 +125,15 @@ export async function SeedDetail({
               {c.topic ?? "—"} · {c.view ?? "—"} · {c.type ?? "—"}
             </dd>
             <dt className="font-medium">Instruction</dt>
-            <dd className="whitespace-pre-wrap">{c.instruction}</dd>
+            <dd className="whitespace-pre-wrap">{marked("instruction")}</dd>
             <dt className="font-medium">Input</dt>
-            <dd className="whitespace-pre-wrap">{c.input || "(none)"}</dd>
+            <dd className="whitespace-pre-wrap">{c.input ? marked("input") : "(none)"}</dd>
             <dt className="font-medium">Difficulty</dt>
             <dd>{c.difficulty ?? "—"}</dd>
             {c.referenceAnswer ? (
               <>
                 <dt className="font-medium">Reference answer</dt>
-                <dd className="whitespace-pre-wrap">{c.referenceAnswer}</dd>
+                <dd className="whitespace-pre-wrap">{marked("referenceAnswer")}</dd>
               </>
             ) : null}
             {c.specialtyTags.length ? (
@@ -133,13 +145,13 @@ export async function SeedDetail({
             {c.authorNotes ? (
               <>
                 <dt className="font-medium">Author notes</dt>
-                <dd className="whitespace-pre-wrap">{c.authorNotes}</dd>
+                <dd className="whitespace-pre-wrap">{marked("authorNotes")}</dd>
               </>
             ) : null}
             {c.duplicateReason ? (
               <>
                 <dt className="font-medium">Why despite a similar seed</dt>
-                <dd>{c.duplicateReason}</dd>
+                <dd>{marked("duplicateReason")}</dd>
               </>
             ) : null}
           </dl>

@@ -4,6 +4,8 @@ import { Field, SelectField } from "@/components/ui/field";
 import { Card } from "@/components/ui/notice";
 import type { listSeeds } from "@/lib/seeds/list-seeds";
 import type { TTermRef } from "@/lib/vocabulary/label-lookup";
+import { ageLabel } from "./age-label";
+import { SeedExportForm } from "./seed-export-form";
 import { SeedStatusBadge } from "./seed-status-badge";
 
 const STATUSES = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "RETIRED"];
@@ -14,13 +16,20 @@ export function SeedList({
   values,
   canWrite,
   canExport,
+  canReview,
+  approvedOnly,
+  now,
 }: {
   result: Awaited<ReturnType<typeof listSeeds>>;
   terms: TTermRef[];
   values: Record<string, string>;
   canWrite: boolean;
   canExport: boolean;
+  canReview: boolean;
+  approvedOnly: boolean;
+  now: Date;
 }) {
+  const inbox = values.review === "mine";
   const select = (name: string, label: string, options: { value: string; label: string }[]) => (
     <SelectField
       id={`filter-${name}`}
@@ -38,7 +47,7 @@ export function SeedList({
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold">Seed tasks</h1>
+        <h1 className="text-2xl font-bold">{inbox ? "Seeds that need my review" : "Seed tasks"}</h1>
         {canWrite ? (
           <Link
             href="/seeds/new"
@@ -50,18 +59,28 @@ export function SeedList({
         <Link href="/seeds/coverage" className="text-sm underline">
           Coverage
         </Link>
-        {canExport ? (
-          <form method="get" action="/api/v1/seeds/export" className="inline">
-            <input type="hidden" name="status" value="approved" />
-            <input type="hidden" name="format" value="jsonl" />
-            <button type="submit" className="text-sm underline">
-              Export approved (JSONL)
-            </button>
-          </form>
-        ) : null}
       </div>
+      {canReview ? (
+        <nav aria-label="Seed views" className="flex flex-wrap gap-4 text-sm">
+          <Link
+            href="/seeds"
+            aria-current={inbox ? undefined : "page"}
+            className={inbox ? "underline" : "font-semibold"}
+          >
+            All seeds
+          </Link>
+          <Link
+            href="/seeds?review=mine"
+            aria-current={inbox ? "page" : undefined}
+            className={inbox ? "font-semibold" : "underline"}
+          >
+            Needs my review
+          </Link>
+        </nav>
+      ) : null}
       <Card>
-        <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end" role="search">
+        <form method="get" className="grid gap-3 sm:grid-cols-3 lg:grid-cols-8 lg:items-end" role="search">
+          {inbox ? <input type="hidden" name="review" value="mine" /> : null}
           <Field
             id="filter-q"
             name="q"
@@ -84,29 +103,63 @@ export function SeedList({
             "Difficulty",
             ["1", "2", "3", "4", "5"].map((d) => ({ value: d, label: d })),
           )}
-          <Button type="submit" className="lg:col-start-7">
+          {select("sort", "Sort by age", [
+            { value: "oldest", label: "oldest first" },
+            { value: "newest", label: "newest first" },
+          ])}
+          <Button type="submit" className="lg:col-start-8">
             Filter
           </Button>
         </form>
       </Card>
       <p className="text-sm text-slate-600" aria-live="polite">
-        {result.total} seeds
+        {inbox ? `${result.total} seeds need your review` : `${result.total} seeds`}
       </p>
+      <div
+        aria-hidden="true"
+        className="hidden gap-3 px-3 text-xs font-semibold text-slate-600 sm:grid sm:grid-cols-[7rem_1fr_9rem_5rem]"
+      >
+        <span>Status</span>
+        <span>Task</span>
+        <span>Author</span>
+        <span>Age</span>
+      </div>
       <ul className="divide-y rounded-lg border bg-white" data-testid="seed-list">
         {result.seeds.map((s) => (
-          <li key={s.id} className="flex flex-wrap items-start gap-3 p-3 text-sm">
+          <li
+            key={s.id}
+            className="grid grid-cols-[auto_1fr] items-start gap-x-3 gap-y-1 p-3 text-sm sm:grid-cols-[7rem_1fr_9rem_5rem]"
+            data-testid="seed-row"
+          >
             <SeedStatusBadge status={s.status} />
-            <Link href={`/seeds/${s.id}`} className="min-w-0 flex-1 underline">
-              {s.instruction.slice(0, 160) || "(empty draft)"}
-            </Link>
-            <span className="text-xs text-slate-600">
-              {[s.topic, s.type, s.view].filter(Boolean).join(" · ")}{" "}
-              {s.difficulty ? `· level ${s.difficulty}` : ""}
-              {s.mine ? " · mine" : ""}
+            <span className="min-w-0">
+              <Link href={`/seeds/${s.id}`} className="break-words underline">
+                {s.instruction.slice(0, 160) || "(empty draft)"}
+              </Link>
+              <span className="block text-xs text-slate-600">
+                {[s.topic, s.type, s.view].filter(Boolean).join(" · ")}{" "}
+                {s.difficulty ? `· level ${s.difficulty}` : ""}
+              </span>
+            </span>
+            <span
+              className="col-start-2 min-w-0 break-words text-xs sm:col-start-auto sm:text-sm"
+              data-testid="seed-author"
+            >
+              <span className="sm:sr-only">Author: </span>
+              {s.mine ? `${s.author} (you)` : s.author}
+            </span>
+            <span className="col-start-2 text-xs sm:col-start-auto sm:text-sm" data-testid="seed-age">
+              <span className="sm:sr-only">Age: </span>
+              <time dateTime={s.since} title={s.since}>
+                {ageLabel(s.since, now)}
+              </time>
             </span>
           </li>
         ))}
       </ul>
+      {inbox && result.total === 0 ? (
+        <p className="text-sm text-slate-600">Nothing waits for your review.</p>
+      ) : null}
       {pages > 1 ? (
         <nav aria-label="Pages" className="flex gap-3 text-sm">
           {result.page > 1 ? <Link href={pageHref(result.page - 1)}>Previous</Link> : null}
@@ -116,6 +169,7 @@ export function SeedList({
           {result.page < pages ? <Link href={pageHref(result.page + 1)}>Next</Link> : null}
         </nav>
       ) : null}
+      {canExport ? <SeedExportForm terms={terms} approvedOnly={approvedOnly} /> : null}
     </div>
   );
 }

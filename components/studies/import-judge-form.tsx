@@ -8,6 +8,7 @@ import { asApiError, problemSummary } from "@/components/data/api-fetch";
 import { apiUpload } from "@/components/data/api-upload";
 import { bodyResolver, errorsFor } from "@/components/data/body-resolver";
 import { Button } from "@/components/ui/button";
+import { ImportProgress, useImportProgress } from "@/components/ui/import-progress";
 import { Field, FileField, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { ZJudgeImportQuery, type TJudgeImportQuery } from "@/lib/studies/schemas";
@@ -33,7 +34,7 @@ export function ImportJudgeForm({
 }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const [sent, setSent] = useState<number | null>(null);
+  const progress = useImportProgress();
   const form = useForm<TJudgeFields, unknown, TJudgeImportQuery>({
     defaultValues: { judge: "", criterion: criteria[0]?.key ?? "", file: null },
     resolver,
@@ -45,18 +46,27 @@ export function ImportJudgeForm({
         url: `/api/v1/studies/${studyId}/judge-annotations?${new URLSearchParams(query).toString()}`,
         file,
         contentType: "application/json",
-        onProgress: (done, total) => setSent(total ? Math.round((done / total) * 100) : null),
+        onProgress: progress.track,
       }),
-    onMutate: () => setSent(0),
-    onSettled: () => setSent(null),
-    onSuccess: (d) => {
-      setMessage({
-        tone: "success",
-        text: `Stored ${d.stored} judge votes; ${d.unmatched} annotations matched no comparison of this study.`,
-      });
+    onMutate: ({ file }) => {
+      setMessage(null);
+      progress.uploading(0, file.size);
+    },
+    onSuccess: (d, { query }) => {
+      progress.done(
+        `Stored ${d.stored} judge votes; ${d.unmatched} annotations matched no comparison of this study.`,
+        [
+          { label: "Judge", value: query.judge },
+          { label: "Votes stored", value: d.stored },
+          { label: "Unmatched annotations", value: d.unmatched },
+        ],
+      );
       router.refresh();
     },
-    onError: (e) => setMessage({ tone: "error", text: problemSummary(asApiError(e)) }),
+    onError: (e) => {
+      progress.reset();
+      setMessage({ tone: "error", text: problemSummary(asApiError(e)) });
+    },
   });
   const onSubmit = form.handleSubmit((query) => {
     const file = form.getValues("file")?.[0];
@@ -94,17 +104,12 @@ export function ImportJudgeForm({
           <Notice tone={message.tone}>{message.text}</Notice>
         </div>
       ) : null}
-      {sent !== null ? (
-        <progress
-          max={100}
-          value={sent}
-          className="block w-full sm:col-span-2"
-          aria-label="Upload progress"
-        />
-      ) : null}
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={upload.isPending}>
-          {upload.isPending ? "Importing…" : "Import judge annotations"}
+        <ImportProgress status={progress.status} doneTestId="judge-import-done" />
+      </div>
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={progress.busy}>
+          {progress.busy ? "Importing…" : "Import judge annotations"}
         </Button>
       </div>
     </form>

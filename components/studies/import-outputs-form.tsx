@@ -8,6 +8,7 @@ import { asApiError, problemSummary } from "@/components/data/api-fetch";
 import { apiUpload } from "@/components/data/api-upload";
 import { bodyResolver } from "@/components/data/body-resolver";
 import { Button } from "@/components/ui/button";
+import { ImportProgress, useImportProgress } from "@/components/ui/import-progress";
 import { Field, FileField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { ZOutputsImportQuery } from "@/lib/studies/schemas";
@@ -39,7 +40,7 @@ const resolver = bodyResolver(ZOutputsImportQuery, outputsQuery, (v) => {
 export function ImportOutputsForm({ studyId }: { studyId: string }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const [sent, setSent] = useState<number | null>(null);
+  const progress = useImportProgress();
   const form = useForm<TOutputsFields, unknown, ReturnType<typeof outputsQuery>>({
     defaultValues: { file: null, models: "" },
     resolver,
@@ -50,18 +51,30 @@ export function ImportOutputsForm({ studyId }: { studyId: string }) {
         url: `/api/v1/studies/${studyId}/outputs${query.models ? `?models=${encodeURIComponent(query.models)}` : ""}`,
         file,
         contentType: isJsonl(file) ? "application/x-ndjson" : "application/json",
-        onProgress: (done, total) => setSent(total ? Math.round((done / total) * 100) : null),
+        onProgress: progress.track,
       }),
-    onMutate: () => setSent(0),
-    onSettled: () => setSent(null),
+    onMutate: ({ file }) => {
+      setMessage(null);
+      progress.uploading(0, file.size);
+    },
     onSuccess: (d) => {
-      setMessage({
-        tone: "success",
-        text: `Imported ${d.imported} outputs (${d.replaced} replaced) of ${d.models.join(", ")}; ${d.newPrompts} new prompts; ${d.unmatched.length} unmatched; ${d.revealsIdentity} name a model.`,
-      });
+      progress.done(
+        `Imported ${d.imported} outputs (${d.replaced} replaced) of ${d.models.join(", ")}; ${d.newPrompts} new prompts; ${d.unmatched.length} unmatched; ${d.revealsIdentity} name a model.`,
+        [
+          { label: "Models", value: d.models.join(", ") },
+          { label: "Outputs imported", value: d.imported },
+          { label: "Replaced", value: d.replaced },
+          { label: "New prompts", value: d.newPrompts },
+          { label: "Unmatched", value: d.unmatched.length },
+          { label: "Name a model", value: d.revealsIdentity },
+        ],
+      );
       router.refresh();
     },
-    onError: (e) => setMessage({ tone: "error", text: problemSummary(asApiError(e)) }),
+    onError: (e) => {
+      progress.reset();
+      setMessage({ tone: "error", text: problemSummary(asApiError(e)) });
+    },
   });
   const onSubmit = form.handleSubmit(
     (query) => {
@@ -85,11 +98,9 @@ export function ImportOutputsForm({ studyId }: { studyId: string }) {
         {...form.register("models")}
       />
       {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-      {sent !== null ? (
-        <progress max={100} value={sent} className="block w-full" aria-label="Upload progress" />
-      ) : null}
-      <Button type="submit" disabled={upload.isPending}>
-        {upload.isPending ? "Importing…" : "Import outputs"}
+      <ImportProgress status={progress.status} doneTestId="outputs-import-done" />
+      <Button type="submit" disabled={progress.busy}>
+        {progress.busy ? "Importing…" : "Import outputs"}
       </Button>
     </form>
   );

@@ -2,6 +2,8 @@ import "server-only";
 import { csvRow } from "@/lib/csv/csv";
 import { db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors/app-error";
+import { datasetImportMapping } from "@/lib/datasets/import-mapping";
+import { curatedLine } from "./curated-line";
 import { finalVerdict } from "./final-verdict";
 import { loadCampaignItems } from "./load-campaign-items";
 import {
@@ -59,10 +61,13 @@ export async function reviewsCsv(campaignId: string): Promise<string> {
 export async function curatedExportStream(campaignId: string): Promise<ReadableStream<Uint8Array>> {
   const campaign = await db().auditCampaign.findUnique({
     where: { id: campaignId },
-    select: { id: true, reviewersPerItem: true },
+    select: { id: true, reviewersPerItem: true, datasetId: true },
   });
   if (!campaign) throw notFound("Campaign");
-  const pseudonyms = await campaignPseudonyms(campaignId);
+  const [pseudonyms, mapping] = await Promise.all([
+    campaignPseudonyms(campaignId),
+    datasetImportMapping(campaign.datasetId),
+  ]);
   const lineOf = (it: TExportItem): string | null => {
     if (it.isGold) return null;
     const f = finalVerdict({
@@ -73,18 +78,27 @@ export async function curatedExportStream(campaignId: string): Promise<ReadableS
         : null,
     });
     if (f.state !== "final" || (f.verdict !== "accept" && f.verdict !== "revise")) return null;
-    // The line JSON.stringify({ instruction, input, output, original_output?, audit }) would
-    // write, spliced from the literals PostgreSQL escaped (lib/audits/load-export-page.ts).
+    // The line JSON.stringify would write, spliced from the literals PostgreSQL escaped
+    // (lib/audits/load-export-page.ts); the record's own id and source fields come with it, and
+    // `line` is its line (JSONL) or element (array) number in the imported file.
     const original = it.outputJson;
     const output = f.verdict === "revise" && f.correction !== null ? JSON.stringify(f.correction) : original;
     const audit = JSON.stringify({
       campaign: campaign.id,
+      line: it.recordOrdinal,
       verdict: f.verdict,
       flags: f.flags,
       reviewers: it.reviews.map((r) => pseudonyms.get(r.reviewerId) ?? "unknown"),
     });
-    const originalPart = output !== original ? `,"original_output":${original}` : "";
-    return `{"instruction":${it.instructionJson},"input":${it.inputJson},"output":${output}${originalPart},"audit":${audit}}`;
+    return curatedLine({
+      instructionJson: it.instructionJson,
+      inputJson: it.inputJson,
+      outputJson: original,
+      finalJson: output,
+      metadata: it.metadata,
+      mapping,
+      auditJson: audit,
+    });
   };
   const enc = new TextEncoder();
   // Windows of ordinals known in advance: the next ones are read (on other pooled connections)

@@ -5,11 +5,15 @@ import type { TItemReview } from "./final-verdict";
 /** The record's texts come as JSON string literals, escaped by PostgreSQL (see PAGE_SQL). */
 export type TExportItem = {
   ordinal: number;
+  /** The record's line (JSONL) or element (array) number in the imported file. */
+  recordOrdinal: number;
   instructionJson: string;
   inputJson: string;
   /** The original output ("" when none). */
   outputJson: string;
   isGold: boolean;
+  /** The record's other source fields as kept at import (pg parses the jsonb). */
+  metadata: Record<string, unknown> | null;
   finalVerdict: string | null;
   finalFlags: string[] | null;
   finalOutput: string | null;
@@ -22,8 +26,8 @@ export type TExportItem = {
  * splices these literals into its lines instead of scanning ~80 MB of text again in JavaScript.
  */
 const PAGE_SQL = `
-  SELECT ai.ordinal, to_json(r.instruction)::text AS "instructionJson", to_json(r.input)::text AS "inputJson",
-         to_json(COALESCE(r.output, ''))::text AS "outputJson", ai."isGold", ai."finalVerdict", ai."finalFlags", ai."finalOutput",
+  SELECT ai.ordinal, r.ordinal AS "recordOrdinal", to_json(r.instruction)::text AS "instructionJson", to_json(r.input)::text AS "inputJson",
+         to_json(COALESCE(r.output, ''))::text AS "outputJson", r.metadata, ai."isGold", ai."finalVerdict", ai."finalFlags", ai."finalOutput",
          COALESCE((SELECT json_agg(json_build_object('reviewerId', v."reviewerId", 'verdict', v.verdict, 'flags', v.flags,
                                                      'correctedOutput', v."correctedOutput") ORDER BY v."createdAt")
                      FROM "AuditReview" v WHERE v."itemId" = ai.id AND v."supersededAt" IS NULL), '[]'::json) AS reviews

@@ -42,3 +42,6 @@ export type TAlpacaExport = {
   id: string;
   version: number;
 };
+
+/** One record of med_seed.json itself: the JSON-array export writes exactly this. */
+export type TMedSeed = Omit<TAlpacaExport, "id" | "version">;

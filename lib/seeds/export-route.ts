@@ -1,4 +1,5 @@
 import "server-only";
+import { forbidden } from "@/lib/errors/app-error";
 import { defineApiRoute } from "@/lib/http/api-route";
 import { exportSeedsStream } from "./export-seeds";
 import { ZExportQuery } from "./export-schemas";
@@ -7,7 +8,8 @@ export const exportSeedsRoute = defineApiRoute(
   {
     method: "GET",
     path: "/api/v1/seeds/export",
-    summary: "Download approved seeds in AlpaCare's seed-file format (JSON Lines or a JSON array)",
+    summary:
+      "Download seeds in AlpaCare's seed-file format (JSON Lines, or a JSON array shaped as med_seed.json), filtered by status (default approved), topicId, typeId, difficulty and the day written (from, to: YYYY-MM-DD)",
     tag: "Seeds",
     permission: "seeds:export",
     query: ZExportQuery,
@@ -15,10 +17,13 @@ export const exportSeedsRoute = defineApiRoute(
       status: 200,
       contentType: "application/x-ndjson",
       description:
-        "topic, view, type, instruction, input (<noinput> when empty), difficulty (string), id, version",
+        "topic, view, type, instruction, input (<noinput> when empty), difficulty (string); JSON Lines add id and version",
     },
   },
   ({ user, query, ctx }) => {
+    // Researchers see approved seeds only (list-seeds.ts), and so export nothing else.
+    if (user.role === "RESEARCHER" && query.status !== "approved")
+      throw forbidden("Researchers export approved seeds only");
     const ext = query.format === "json" ? "json" : "jsonl";
     return Promise.resolve(
       new Response(exportSeedsStream(user, query, ctx), {

@@ -4,13 +4,44 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/prisma";
 import type { TRequestContext } from "@/lib/http/request-context";
+import type { Prisma, SeedStatus } from "@/lib/generated/prisma/client";
 import type { TExportQuery } from "./export-schemas";
-import { toAlpacaExport } from "./to-alpaca-export";
+import { toAlpacaExport, toMedSeed } from "./to-alpaca-export";
 
 const PAGE = 500;
 
+const DAY_MS = 86_400_000;
+const STATUS_OF = {
+  approved: "APPROVED",
+  submitted: "SUBMITTED",
+  changes_requested: "CHANGES_REQUESTED",
+  retired: "RETIRED",
+} as const satisfies Record<TExportQuery["status"], SeedStatus>;
+
+/** The filters as a Prisma where (without the paging cursor). */
+export function exportWhere(query: TExportQuery): Prisma.SeedWhereInput {
+  const created =
+    query.from || query.to
+      ? {
+          createdAt: {
+            ...(query.from ? { gte: new Date(`${query.from}T00:00:00Z`) } : {}),
+            ...(query.to ? { lt: new Date(new Date(`${query.to}T00:00:00Z`).getTime() + DAY_MS) } : {}),
+          },
+        }
+      : {};
+  return {
+    status: STATUS_OF[query.status],
+    ...(query.topicId ? { topicId: query.topicId } : {}),
+    ...(query.typeId ? { typeId: query.typeId } : {}),
+    ...(query.difficulty ? { difficulty: query.difficulty } : {}),
+    ...created,
+  };
+}
+
+const indent = (block: string) => block.replace(/^/gm, "    ");
+
 /**
- * Streams approved seeds page by page (createdAt, id order), hashing what it sends; the audit row
+ * Streams the chosen seeds page by page (createdAt, id order), hashing what it sends; the audit row
  * with the SHA-256 is written when the last byte is queued, or marked incomplete if the client leaves.
  */
 export function exportSeedsStream(
@@ -24,6 +55,7 @@ export function exportSeedsStream(
   let count = 0;
   let finished = false;
   const json = query.format === "json";
+  const where = exportWhere(query);
 
   const audit = (complete: boolean) =>
     db().$transaction((tx) =>
@@ -34,6 +66,13 @@ export function exportSeedsStream(
         after: {
           status: query.status,
           format: query.format,
+          filters: {
+            topicId: query.topicId ?? null,
+            typeId: query.typeId ?? null,
+            difficulty: query.difficulty ?? null,
+            from: query.from ?? null,
+            to: query.to ?? null,
+          },
           count,
           complete,
           sha256: complete ? hash.copy().digest("hex") : null,
@@ -52,7 +91,7 @@ export function exportSeedsStream(
       const c = cursor;
       const rows = await db().seed.findMany({
         where: {
-          status: "APPROVED",
+          ...where,
           ...(c
             ? { OR: [{ createdAt: { gt: c.createdAt } }, { createdAt: c.createdAt, id: { gt: c.id } }] }
             : {}),
@@ -73,8 +112,11 @@ export function exportSeedsStream(
       });
       if (json && count === 0) emit(controller, "[");
       for (const row of rows) {
-        const line = JSON.stringify(toAlpacaExport(row));
-        emit(controller, json ? `${count === 0 ? "\n" : ",\n"}${line}` : `${line}\n`);
+        // The array is laid out as med_seed.json is (Python's json.dump with indent=4).
+        const text = json
+          ? `${count === 0 ? "\n" : ",\n"}${indent(JSON.stringify(toMedSeed(row), null, 4))}`
+          : `${JSON.stringify(toAlpacaExport(row))}\n`;
+        emit(controller, text);
         count += 1;
       }
       const last = rows[rows.length - 1];

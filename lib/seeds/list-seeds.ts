@@ -3,6 +3,7 @@ import type { TCurrentUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/prisma";
 import { Prisma, type SeedStatus } from "@/lib/generated/prisma/client";
 import type { TSeedListQuery } from "./list-schemas";
+import { needsMyReviewSql } from "./needs-review";
 
 const PAGE_SIZE = 50;
 
@@ -15,6 +16,8 @@ type TRow = {
   difficulty: number | null;
   authorId: string | null;
   updatedAt: Date | string | null;
+  since: Date | string | null;
+  author: string | null;
   topic: string | null;
   view: string | null;
   type: string | null;
@@ -45,12 +48,28 @@ export async function listSeeds(user: TCurrentUser, query: TSeedListQuery) {
   if (query.typeId) where.push(Prisma.sql`s."typeId" = ${query.typeId}::uuid`);
   if (query.viewId) where.push(Prisma.sql`s."viewId" = ${query.viewId}::uuid`);
   if (query.difficulty) where.push(Prisma.sql`s.difficulty = ${query.difficulty}::int`);
+  if (query.review === "mine") where.push(needsMyReviewSql(user));
   const rank = tsQuery ? Prisma.sql`ts_rank(s."searchVector", ${tsQuery})` : Prisma.sql`0::real`;
+  // Age runs from submission (what a reviewer waits on), else from creation. The inbox is
+  // oldest first unless told otherwise, so nothing waits at the bottom for ever.
+  const sort = query.sort ?? (query.review === "mine" ? "oldest" : undefined);
+  const order =
+    sort === "oldest"
+      ? Prisma.sql`m.since ASC, m.id ASC`
+      : sort === "newest"
+        ? Prisma.sql`m.since DESC, m.id ASC`
+        : Prisma.sql`m.rank DESC, m."updatedAt" DESC, m.id ASC`;
+  const outerOrder =
+    sort === "oldest"
+      ? Prisma.sql`p.since ASC, p.uid ASC`
+      : sort === "newest"
+        ? Prisma.sql`p.since DESC, p.uid ASC`
+        : Prisma.sql`p.rank DESC, p."updatedAt" DESC, p.uid ASC`;
   const offset = (query.page - 1) * PAGE_SIZE;
 
   const rows = await db().$queryRaw<TRow[]>`
     WITH matches AS (
-      SELECT s.id, s."updatedAt", ${rank} AS rank
+      SELECT s.id, s."updatedAt", COALESCE(s."submittedAt", s."createdAt") AS since, ${rank} AS rank
         FROM "Seed" s
        WHERE ${Prisma.join(where, " AND ")}
     )
@@ -58,17 +77,18 @@ export async function listSeeds(user: TCurrentUser, query: TSeedListQuery) {
       FROM (SELECT count(*)::int AS total FROM matches) t
       LEFT JOIN LATERAL (
         SELECT s.id AS uid, s.id::text AS id, s.status::text AS status, s.version, s.instruction, s.difficulty,
-               s."authorId"::text AS "authorId", s."updatedAt",
+               s."authorId"::text AS "authorId", s."updatedAt", m.since, au.name AS author,
                tp.label AS topic, vw.label AS view, ty.label AS type, m.rank
           FROM matches m
           JOIN "Seed" s ON s.id = m.id
+          JOIN "User" au ON au.id = s."authorId"
           LEFT JOIN "VocabularyTerm" tp ON tp.id = s."topicId"
           LEFT JOIN "VocabularyTerm" vw ON vw.id = s."viewId"
           LEFT JOIN "VocabularyTerm" ty ON ty.id = s."typeId"
-         ORDER BY m.rank DESC, m."updatedAt" DESC, m.id ASC
+         ORDER BY ${order}
          LIMIT ${PAGE_SIZE} OFFSET ${offset}
       ) p ON true
-     ORDER BY p.rank DESC, p."updatedAt" DESC, p.uid ASC`;
+     ORDER BY ${outerOrder}`;
 
   return {
     total: rows[0]?.total ?? 0,
@@ -85,6 +105,8 @@ export async function listSeeds(user: TCurrentUser, query: TSeedListQuery) {
               instruction: r.instruction ?? "",
               difficulty: r.difficulty,
               mine: r.authorId === user.id,
+              author: r.author ?? "Unknown",
+              since: new Date(r.since ?? 0).toISOString(),
               topic: r.topic,
               view: r.view,
               type: r.type,

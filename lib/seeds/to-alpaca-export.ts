@@ -1,4 +1,4 @@
-import { NO_INPUT, type TAlpacaExport } from "./alpacare-format";
+import { NO_INPUT, type TAlpacaExport, type TMedSeed } from "./alpacare-format";
 
 type TExportRow = {
   id: string;
@@ -23,4 +23,10 @@ export function toAlpacaExport(s: TExportRow): TAlpacaExport {
     id: s.id,
     version: s.version,
   };
+}
+
+/** Exactly one record of med_seed.json: its six keys, in its order, every value a string. */
+export function toMedSeed(s: TExportRow): TMedSeed {
+  const { topic, view, type, instruction, input, difficulty } = toAlpacaExport(s);
+  return { topic, view, type, instruction, input, difficulty };
 }

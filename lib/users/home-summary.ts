@@ -1,5 +1,6 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/sessions";
+import { countNeedsMyReview } from "@/lib/seeds/needs-review";
 import { db } from "@/lib/db/prisma";
 import { openToReviewer } from "@/lib/audits/campaign-reviewers";
 import { listStudiesForRater } from "@/lib/studies/rater-access";
@@ -36,8 +37,8 @@ async function seedWork(user: TCurrentUser): Promise<NonNullable<THomeSummary["s
       where: { authorId: user.id, status: { in: ["DRAFT", "CHANGES_REQUESTED", "SUBMITTED"] } },
       _count: { _all: true },
     }),
-    // Any clinician but the author may review a submitted seed.
-    db().seed.count({ where: { status: "SUBMITTED", authorId: { not: user.id } } }),
+    // The review inbox's own rule: others' submitted seeds not yet reviewed at their current version.
+    countNeedsMyReview(user),
   ]);
   return {
     drafts: byStatus(mine, "DRAFT"),

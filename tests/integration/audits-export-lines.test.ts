@@ -111,6 +111,7 @@ describe("curated export lines", () => {
         ...(output !== r.output ? { original_output: r.output } : {}),
         audit: {
           campaign: id,
+          line: i,
           verdict: correction === null ? "accept" : "revise",
           flags: [],
           reviewers: [reviewer.pseudonym],

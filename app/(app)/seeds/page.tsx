@@ -28,6 +28,9 @@ export default async function SeedsPage({
       )}
       canWrite={hasPermission(user.role, "seeds:write")}
       canExport={hasPermission(user.role, "seeds:export")}
+      canReview={hasPermission(user.role, "seeds:review")}
+      approvedOnly={user.role === "RESEARCHER"}
+      now={new Date()}
     />
   );
 }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_MAPPING } from "@/lib/datasets/field-mapping";
+import { curatedLine } from "./curated-line";
+
+const j = (v: unknown) => JSON.stringify(v);
+const audit = { campaign: "c", line: 7, verdict: "revise", flags: [], reviewers: ["r1"] };
+
+describe("curatedLine", () => {
+  it("keeps a MedInstruct record's id, its other fields and its answer field by name, with the final text as output", () => {
+    const line = curatedLine({
+      instructionJson: j("What is MS?"),
+      inputJson: j(""),
+      outputJson: j("Original answer"),
+      finalJson: j("Corrected answer"),
+      metadata: { difficulty: "2", id: 12, "claude-2": "Other answer" },
+      mapping: { instruction: "instruction", input: "", output: "gpt-4-answer" },
+      auditJson: j(audit),
+    });
+    expect(line).toBe(
+      j({
+        id: 12,
+        instruction: "What is MS?",
+        input: "",
+        output: "Corrected answer",
+        original_output: "Original answer",
+        "gpt-4-answer": "Original answer",
+        difficulty: "2",
+        "claude-2": "Other answer",
+        audit,
+      }),
+    );
+  });
+
+  it("writes the plain Alpaca line when the record has no other fields and was accepted", () => {
+    const line = curatedLine({
+      instructionJson: j("i"),
+      inputJson: j("x"),
+      outputJson: j("o"),
+      finalJson: j("o"),
+      metadata: null,
+      mapping: DEFAULT_MAPPING,
+      auditJson: j(audit),
+    });
+    expect(line).toBe(j({ instruction: "i", input: "x", output: "o", audit }));
+  });
+
+  it("moves a source field named like one of the line's own keys aside instead of losing it", () => {
+    const line = curatedLine({
+      instructionJson: j("q"),
+      inputJson: j(""),
+      outputJson: j("long answer"),
+      finalJson: j("long answer"),
+      metadata: { output: "short answer", audit: { by: "x" } },
+      mapping: { instruction: "question", input: "", output: "answer" },
+      auditJson: j(audit),
+    });
+    const parsed = JSON.parse(line) as Record<string, unknown>;
+    expect(parsed).toEqual({
+      instruction: "q",
+      input: "",
+      output: "long answer",
+      question: "q",
+      answer: "long answer",
+      source_overridden: { output: "short answer", audit: { by: "x" } },
+      audit,
+    });
+  });
+});

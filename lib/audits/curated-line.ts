@@ -1,0 +1,48 @@
+import type { TFieldMapping } from "@/lib/datasets/field-mapping";
+
+/** The keys the curated line itself writes; a source field of the same name moves aside. */
+const RESERVED = new Set(["instruction", "input", "output", "original_output", "source_overridden", "audit"]);
+
+export type TCuratedLineParts = {
+  /** JSON string literals of the record as stored (already escaped). */
+  instructionJson: string;
+  inputJson: string;
+  outputJson: string;
+  /** The final output's JSON literal: the correction, or the original. */
+  finalJson: string;
+  /** The record's other source fields (its id, difficulty…), as kept at import. */
+  metadata: Record<string, unknown> | null;
+  /** The field names the import read the instruction, input and output from. */
+  mapping: TFieldMapping;
+  /** The audit object, already serialised. */
+  auditJson: string;
+};
+
+/**
+ * One curated line: `id` first when the record had one, then instruction, input and the final
+ * output (original_output beside it when they differ), then every other source field under its
+ * own name with its value as imported, among them the mapped fields whose names were not
+ * instruction/input/output (a MedInstruct `gpt-4-answer` keeps its original text). A source field
+ * whose name the line itself uses is kept in `source_overridden`, so nothing of the record is lost.
+ */
+export function curatedLine(p: TCuratedLineParts): string {
+  const meta = p.metadata ?? {};
+  const hasId = Object.hasOwn(meta, "id");
+  const head = hasId ? `"id":${JSON.stringify(meta.id)},` : "";
+  const originalPart = p.finalJson !== p.outputJson ? `,"original_output":${p.outputJson}` : "";
+  const extra: string[] = [];
+  const overridden: string[] = [];
+  const put = (name: string, json: string) =>
+    (RESERVED.has(name) ? overridden : extra).push(`${JSON.stringify(name)}:${json}`);
+  // The mapped fields under their source names, where those differ from the line's own.
+  if (p.mapping.instruction !== "instruction") put(p.mapping.instruction, p.instructionJson);
+  if (p.mapping.input && p.mapping.input !== "input") put(p.mapping.input, p.inputJson);
+  if (p.mapping.output !== "output") put(p.mapping.output, p.outputJson);
+  for (const [k, v] of Object.entries(meta)) {
+    if (k === "id" && hasId) continue;
+    put(k, JSON.stringify(v) ?? "null");
+  }
+  const extraPart = extra.length ? `,${extra.join(",")}` : "";
+  const overriddenPart = overridden.length ? `,"source_overridden":{${overridden.join(",")}}` : "";
+  return `{${head}"instruction":${p.instructionJson},"input":${p.inputJson},"output":${p.finalJson}${originalPart}${extraPart}${overriddenPart},"audit":${p.auditJson}}`;
+}
