@@ -2,11 +2,13 @@
 // suite of scripts/bench/audit-http.ts, and writes BENCHMARKS.md with the machine described.
 // Speed targets live here, never in timed tests. `npm run bench -- <text>` runs only the
 // benchmarks (or suite) whose name contains <text> and prints the table instead of writing it;
-// a part of "Claim and submit at saturation" (e.g. "saturation") runs the HTTP suite's queue rows alone.
+// a part of "Claim and submit at saturation" (e.g. "saturation") runs the HTTP suite's queue rows
+// alone, and "export" its curated-export row.
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { AUDIT_HTTP_SUITE, runAuditHttpBenchmarks } from "./audit-http";
 import { CAPACITY_ROW, runCapacityBenchmarks } from "./capacity-http";
+import { EXPORT_ROW, runExportBenchmark } from "./export-row";
 import { BENCHMARKS, type TBenchResult, type TBenchRow } from "./benchmarks";
 import { phiAccuracySection } from "./phi-accuracy";
 
@@ -49,6 +51,10 @@ async function main(): Promise<void> {
     // "saturation", "Claim and submit": the queue rows alone, on a smaller dataset (capacity-http.ts).
     console.log(`▶ ${CAPACITY_ROW} (production build, real PostgreSQL; a few minutes)…`);
     for (const row of await runCapacityBenchmarks()) report(row);
+  } else if (EXPORT_ROW.toLowerCase().includes(only.toLowerCase())) {
+    // "export", "Curated export": the export row alone, on the same 52,002 records (export-row.ts).
+    console.log(`▶ ${EXPORT_ROW} (production build, real PostgreSQL; a few minutes)…`);
+    for (const row of await runExportBenchmark()) report(row);
   }
   const lines = [
     "# Benchmarks",
