@@ -4,12 +4,13 @@
 // benchmarks (or suite) whose name contains <text> and prints the table instead of writing it;
 // a part of "Claim and submit at saturation" (e.g. "saturation") runs the HTTP suite's queue rows
 // alone, and "export" its curated-export row.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { AUDIT_HTTP_SUITE, runAuditHttpBenchmarks } from "./audit-http";
 import { CAPACITY_ROW, runCapacityBenchmarks } from "./capacity-http";
 import { EXPORT_ROW, runExportBenchmark } from "./export-row";
 import { BENCHMARKS, type TBenchResult, type TBenchRow } from "./benchmarks";
+import { handWrittenSections } from "./hand-written";
 import { phiAccuracySection } from "./phi-accuracy";
 
 function machine(): string {
@@ -78,8 +79,11 @@ async function main(): Promise<void> {
         `| ${r.name} | ${shown(r.result)} | ${r.target} | ${meets(r.result)} | ${alone(r.result)} | ${r.result.notes ?? ""} |`,
     ),
     "",
-    ...phiAccuracySection(),
   ];
+  const phi = phiAccuracySection();
+  // A full run rewrites the file: the sections written by hand are carried over (hand-written.ts).
+  const existing = !only && existsSync("BENCHMARKS.md") ? readFileSync("BENCHMARKS.md", "utf8") : "";
+  lines.push(...handWrittenSections(existing, phi), ...phi);
   if (!only) writeFileSync("BENCHMARKS.md", lines.join("\n"));
   else console.log(lines.join("\n"));
 }
