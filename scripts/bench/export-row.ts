@@ -55,7 +55,7 @@ export async function exportRow(
       unit: "s",
       pass: exportMs < 3_000,
       baseline: { display: `COPY TO STDOUT ${s(copyOutMs)} s`, ratio: exportMs / copyOutMs },
-      notes: `median of ${RUNS}, to the last byte (${exports.map((e) => s(e.ms)).join(", ")} s; ${mb(exports[0]?.bytes ?? 0)} MB JSONL; fetch asks for gzip, and the route compresses it at level 1 as it streams, lib/http/gzip-download.ts, so Next's level-6 compression leaves it alone); a campaign sampling the whole dataset, 1 reviewer per item, its reviews (1 in 10 revised with a correction) written by SQL beforehand; baseline: COPY of the same items joined to records and reviews, in record order (${mb(copyOut.bytes)} MB); load average (1 min) ${loadBefore} before, ${loadAfter} after`,
+      notes: `median of ${RUNS}, to the last byte (${exports.map((e) => s(e.ms)).join(", ")} s; ${mb(exports[0]?.bytes ?? 0)} MB JSONL; fetch asks for gzip, but downloads are sent no-transform, uncompressed, so Next's level-6 gzip leaves them alone: lib/http/download-headers.ts); a campaign sampling the whole dataset, 1 reviewer per item, its reviews (1 in 10 revised with a correction) written by SQL beforehand; baseline: COPY of the same items joined to records and reviews, in record order (${mb(copyOut.bytes)} MB); load average (1 min) ${loadBefore} before, ${loadAfter} after`,
     },
   };
 }
