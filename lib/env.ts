@@ -8,11 +8,18 @@ const ZBoolFlag = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
+const ZWorkers = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z.coerce.number().int().min(1).max(64).optional(),
+);
+
 const ZEnv = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
+    // Per server process: `npm start` runs APP_WORKERS of them (appWorkers below), each with its own pool.
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    APP_WORKERS: ZWorkers,
     // Database timeouts (lib/db/timeout-options.ts): waiting for a connection, the server-side
     // statement_timeout and the client-side wait for any answer (0 turns either of the last two off).
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(4_000),
@@ -93,4 +100,20 @@ export function env(): TEnv {
 export function oidcConfigured(): boolean {
   const e = env();
   return Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
+}
+
+/** The default number of `next start` processes: one per core, at most this many. */
+export const MAX_DEFAULT_WORKERS = 4;
+
+/**
+ * How many `next start` processes `npm start` runs on one port (scripts/start.ts): APP_WORKERS, or
+ * one per core up to MAX_DEFAULT_WORKERS. One Node process serves requests on one core, and the app
+ * keeps no shared state in process memory (leases, idempotency keys, rate limits and login slots are
+ * rows), so several behave as one. Read on its own: the launcher needs no database settings.
+ */
+export function appWorkers(cpus: number, raw: string | undefined = process.env.APP_WORKERS): number {
+  const parsed = ZWorkers.safeParse(raw);
+  if (!parsed.success)
+    throw new Error(`Invalid configuration: APP_WORKERS: ${parsed.error.issues[0]?.message}`);
+  return parsed.data ?? Math.max(1, Math.min(cpus, MAX_DEFAULT_WORKERS));
 }

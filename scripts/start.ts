@@ -2,6 +2,8 @@
 // data kept in .data/), migrated and seeded with demo accounts and demo data (lib/demo, written once
 // on an empty database). With DATABASE_URL: production mode.
 import { spawn, type ChildProcess } from "node:child_process";
+import os from "node:os";
+import { appWorkers } from "../lib/env";
 import { applyMigrations } from "./support/schema-engine";
 import { startEmbeddedPostgres } from "./support/embedded-postgres";
 import { DEMO_ACCOUNTS } from "../lib/demo/demo-accounts";
@@ -23,11 +25,23 @@ function banner(lines: string[]): void {
   console.log(`\n${"=".repeat(width)}\n${lines.map((l) => `  ${l}`).join("\n")}\n${"=".repeat(width)}\n`);
 }
 
-function serve(env: NodeJS.ProcessEnv, onExit: () => Promise<void>): void {
-  const child = spawn(process.execPath, [NEXT, "start", "-p", String(port), "-H", host], {
-    stdio: "inherit",
-    env,
-  });
+/**
+ * `next start`, or with several workers their cluster primary (scripts/support/next-cluster.ts):
+ * one Node process serves on one core, so production runs one per core (APP_WORKERS, lib/env.ts).
+ */
+function serve(env: NodeJS.ProcessEnv, workers: number, onExit: () => Promise<void>): void {
+  const args = ["-p", String(port), "-H", host];
+  const child =
+    workers > 1
+      ? spawn(
+          process.execPath,
+          ["--import", "tsx", "scripts/support/next-cluster.ts", String(workers), ...args],
+          {
+            stdio: "inherit",
+            env,
+          },
+        )
+      : spawn(process.execPath, [NEXT, "start", ...args], { stdio: "inherit", env });
   const stop = (signal: NodeJS.Signals) => {
     child.kill(signal);
   };
@@ -89,15 +103,26 @@ async function startEmbedded(): Promise<void> {
     `Open http://localhost:${port} and sign in with a demo account:`,
     ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(10)} ${a.email} / ${a.password}`),
   ]);
-  serve(env, async () => {
+  // One worker: the embedded database is served from this process, and a demo needs no more.
+  serve(env, 1, async () => {
     clearRunning();
     await pg.stop();
   });
 }
 
 function startProduction(): void {
+  let workers: number;
+  try {
+    workers = appWorkers(os.availableParallelism());
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
   ensureBuild();
-  serve({ ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, () => Promise.resolve());
+  console.log(`Starting ${workers} server process${workers > 1 ? "es" : ""} on port ${port} (APP_WORKERS).`);
+  serve({ ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, workers, () =>
+    Promise.resolve(),
+  );
 }
 
 if (process.env.DATABASE_URL) startProduction();

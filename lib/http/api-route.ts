@@ -6,6 +6,7 @@ import { hasPermission, type TPermission } from "@/lib/auth/permissions";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { recordDenial } from "@/lib/audit/record-denial";
 import { env } from "@/lib/env";
+import { markNoTransform } from "@/lib/http/download-headers";
 import { contextFromHeaders, type TRequestContext } from "@/lib/http/request-context";
 import { unstorableFieldErrors } from "@/lib/errors/parse-input";
 import { AppError } from "@/lib/errors/app-error";
@@ -198,6 +199,8 @@ function buildRoute<TQuery extends z.ZodType, TBody extends z.ZodType, TParams e
       // The one exit of errors: only AppError carries words to the caller (lib/errors/app-error.ts).
       response = problemResponse(errorToProblem(err, ctx.requestId));
     }
+    // Downloads (CSV, JSONL, JSON files) go out as they are, not through Next's gzip (see there).
+    response = markNoTransform(response);
     response.headers.set("x-request-id", ctx.requestId);
     if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
     // Per request, from the run-time configuration (pages get theirs in proxy.ts).
@@ -276,7 +279,8 @@ export function definePublicRoute<TBody extends z.ZodType>(
 /**
  * A JSON answer. `no-transform` keeps `next start` from gzipping it: API answers are a few KB, the
  * queue's are the hottest path, and compressing them cost more CPU than it saved bytes (about 6%
- * of the server's time under 50 reviewers). Downloads (CSV, JSONL, attachments) stay compressed.
+ * of the server's time under 50 reviewers). Downloads are sent `no-transform` too
+ * (lib/http/download-headers.ts).
  */
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(data), {

@@ -7,11 +7,12 @@ import { callJson, uploadFile, type TCaller } from "./api-client";
 import type { TBenchRow } from "./benchmarks";
 import { median } from "./benchmarks";
 import { FINISHED_STATES, measureClaimCost, type TClaimCost } from "./claim-cost";
-import { createWholeDatasetCampaign, measureExport } from "./export-http";
+import { exportRow } from "./export-row";
+import { measureExport } from "./export-http";
 import { startBenchServer } from "./http-server";
 import { idleRssBytes, importOnce, type TImportRun } from "./import-http";
 import type { TLatency } from "./latency";
-import { copyExportBaseline, copyImportBaseline } from "./postgres-baseline";
+import { copyImportBaseline } from "./postgres-baseline";
 import { mib } from "./process-rss";
 import { runReviewers } from "./queue-http";
 import { capacityRows } from "./capacity-http";
@@ -120,29 +121,12 @@ export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
         step,
       });
 
-      step("export: a campaign over the whole dataset, reviews written by SQL…");
-      const exportId = await createWholeDatasetCampaign(
-        admin,
-        server.databaseUrl,
-        datasetId,
-        server.reviewers.map((r) => r.userId),
-      );
-      const exports = [];
-      for (let i = 1; i <= RUNS; i++) {
-        exports.push(await measureExport(admin, exportId));
-        step(`  export ${i}/${RUNS}: ${s(exports[i - 1]?.ms ?? 0)} s, ${exports[i - 1]?.lines} lines`);
-      }
-      if (exports.some((e) => e.lines !== file.count))
-        throw new Error(`export gave ${exports[0]?.lines} lines, expected ${file.count}`);
-      step(`COPY TO STDOUT baseline ×${RUNS}…`);
-      const copyOut = await copyExportBaseline(server.databaseUrl, exportId, RUNS);
+      const exported = await exportRow(server, admin, datasetId, file.count, step);
 
       const importMs = median(imports.map((r) => r.ms));
       const copyInMs = median(copyIn);
       const peak = Math.max(...imports.map((r) => r.peakBytes));
       const above = mib(peak - idle);
-      const exportMs = median(exports.map((e) => e.ms));
-      const copyOutMs = median(copyOut.times);
       const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
       const runsOf = (ms: number[]) => ms.map(s).join(", ");
       return [
@@ -181,17 +165,7 @@ export async function runAuditHttpBenchmarks(): Promise<TBenchRow[]> {
           (c) => c.many,
           (c) => c.bareMany,
         ),
-        {
-          name: `Curated export over HTTP: ${RECORD_COUNT.toLocaleString("en")} records (GET /api/v1/audits/:id/export)`,
-          target: "< 3 s",
-          result: {
-            value: Number(s(exportMs)),
-            unit: "s",
-            pass: exportMs < 3_000,
-            baseline: { display: `COPY TO STDOUT ${s(copyOutMs)} s`, ratio: ratio(exportMs, copyOutMs) },
-            notes: `median of ${RUNS}, to the last byte (${runsOf(exports.map((e) => e.ms))} s; ${mb(exports[0]?.bytes ?? 0)} MB JSONL; fetch asks for gzip, so Next compresses it at level 6 on the way); a campaign sampling the whole dataset, 1 reviewer per item, its reviews (1 in 10 revised with a correction) written by SQL beforehand; baseline: COPY of the same items joined to records and reviews, in record order (${mb(copyOut.bytes)} MB)`,
-          },
-        },
+        exported,
       ];
     } catch (err) {
       console.error(`next start's output ended with:\n${server.logTail()}`);

@@ -30,6 +30,9 @@ const WORKING_ITEMS = 300;
 /** Round trips to PostgreSQL per request, counted by tests/integration/queue-round-trips.test.ts. */
 const ROUND_TRIPS = "2 statements per claim, 9 per submit (4 and 11 before issue 13's capacity work)";
 
+const served = (s: TBenchServer) =>
+  `npm start with ${s.workers} next start process(es) (APP_WORKERS), ${s.connections} database connections in all (DATABASE_POOL_SIZE ${s.connections / s.workers} each)`;
+
 const load = () => os.loadavg()[0]?.toFixed(1) ?? "?";
 
 type TStep = (msg: string) => void;
@@ -86,11 +89,14 @@ export async function capacityRows(
     `  claim ${formatLatency(summarize(app.claims))}; submit ${formatLatency(summarize(app.submits))}; ${((app.claims.length + app.submits.length) / app.seconds).toFixed(0)} requests/s`,
   );
   // Right after the app's run, before the floors, so both see the machine in the same state.
-  step(`bare claim/submit SQL: ${REVIEWERS} connections on an identical campaign…`);
+  step(
+    `bare claim/submit SQL: ${REVIEWERS} callers sharing ${server.connections} connections (as the app's ${server.workers} process(es)) on an identical campaign…`,
+  );
   const bare = await bareQueueBaseline(
     server.databaseUrl,
     bareId,
     server.reviewers.map((r) => r.userId),
+    server.connections,
   );
   const loadAfter = load();
   step(`  claim ${formatLatency(summarize(bare.claims))}; submit ${formatLatency(summarize(bare.submits))}`);
@@ -126,7 +132,7 @@ export async function capacityRows(
         unit: "ms",
         display: formatLatency(workClaims),
         pass: workClaims.p95 < 100,
-        notes: `${workClaims.n} claims (incl. the final 204s), max ${workClaims.max.toFixed(0)} ms; ${WORKING_ITEMS} items × 2 reviewers, each of ${REVIEWERS} distinct clinicians (own API token) arriving over the first ${ARRIVAL_MS[1] / 1000} s, then claiming, reading for a seeded uniform ${READING_MS[0] / 1000}–${READING_MS[1] / 1000} s, submitting; server at its default pool (DATABASE_POOL_SIZE 10); PostgreSQL alone is measured at saturation (below), where it compares like with like`,
+        notes: `${workClaims.n} claims (incl. the final 204s), max ${workClaims.max.toFixed(0)} ms; ${WORKING_ITEMS} items × 2 reviewers, each of ${REVIEWERS} distinct clinicians (own API token) arriving over the first ${ARRIVAL_MS[1] / 1000} s, then claiming, reading for a seeded uniform ${READING_MS[0] / 1000}–${READING_MS[1] / 1000} s, submitting; ${served(server)}; PostgreSQL alone is measured at saturation (below), where it compares like with like`,
       },
     },
     {
@@ -152,7 +158,7 @@ export async function capacityRows(
           display: `bare claim ${formatLatency(bareClaims)}; submit ${formatLatency(bareSubmits)}`,
           ratio: claims.p95 / bareClaims.p95,
         },
-        notes: `${QUEUE_ITEMS} items × 2, ${claims.n} claims and ${submits.n} submits; with ${REVIEWERS} requests always in flight, latency is queueing: ${REVIEWERS} ÷ throughput (Little's law), so this row measures capacity (and the worst case: all ${REVIEWERS} first claims at the same instant), and the row above latency; ratio at claim p95; ${ROUND_TRIPS}. Profile, the same 50 callers at saturation: ${floor("GET /api/health (Next and one SELECT)", health)}, ${floor("GET /api/v1/me (Next and token authentication)", me)}; CPU per claim or submit: next start ${perRequest(profiled.appMs)}, PostgreSQL ${perRequest(profiled.pgMs)}; load average (1 min) ${loadBefore} before the app's run, ${loadAfter} after the bare one`,
+        notes: `${QUEUE_ITEMS} items × 2, ${claims.n} claims and ${submits.n} submits; with ${REVIEWERS} requests always in flight, latency is queueing: ${REVIEWERS} ÷ throughput (Little's law), so this row measures capacity (and the worst case: all ${REVIEWERS} first claims at the same instant), and the row above latency; ${served(server)}; the bare baseline runs the same ${REVIEWERS} callers on one pool of the same ${server.connections} connections; ratio at claim p95; ${ROUND_TRIPS}. Profile, the same 50 callers at saturation: ${floor("GET /api/health (Next and one SELECT)", health)}, ${floor("GET /api/v1/me (Next and token authentication)", me)}; CPU per claim or submit: the app's processes ${perRequest(profiled.appMs)}, PostgreSQL ${perRequest(profiled.pgMs)}; load average (1 min) ${loadBefore} before the app's run, ${loadAfter} after the bare one`,
       },
     },
   ];

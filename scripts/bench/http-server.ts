@@ -1,7 +1,8 @@
 // The system under test for the HTTP benchmarks: a database of its own (on DATABASE_URL's server,
-// else a throwaway cluster), migrated; the production build (built if stale); `next start` as a
-// child process; an admin and N clinicians, each with an API token created in-process by the
-// same services the CLI uses.
+// else a throwaway cluster), migrated; the production build (built if stale); the app started as
+// the README starts it (`npm start`'s scripts/start.ts: APP_WORKERS `next start` processes); an
+// admin and N clinicians, each with an API token created in-process by the same services the CLI
+// uses.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
@@ -16,13 +17,19 @@ import {
   stopPgCluster,
   type PgCluster,
 } from "../../tests/support/pg-cluster";
+import os from "node:os";
 import { buildIfStale, distDir } from "../support/build-if-stale";
+import { appWorkers, env } from "../../lib/env";
 
 export type TReviewer = { userId: string; token: string };
 
 export type TBenchServer = {
   baseUrl: string;
+  /** scripts/start.ts's process: its tree holds every `next start` worker. */
   pid: number;
+  /** How many `next start` processes serve, and the database connections they may hold in all. */
+  workers: number;
+  connections: number;
   /** The app's database; `serverUrl` is its server, for creating a baseline database beside it. */
   databaseUrl: string;
   serverUrl: string;
@@ -33,8 +40,6 @@ export type TBenchServer = {
   logTail: () => string;
   stop: () => Promise<void>;
 };
-
-const NEXT = "node_modules/next/dist/bin/next";
 
 /** `next build` adds a non-default dist dir's types to tsconfig.json: put the file back as it was. */
 function build(): void {
@@ -115,10 +120,13 @@ export async function startBenchServer(input: { reviewers: number; workDir: stri
     const baseUrl = `http://127.0.0.1:${port}`;
     const logFile = path.join(input.workDir, "next-start.log");
     const log = openSync(logFile, "w");
-    child = spawn(process.execPath, [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    const workers = appWorkers(os.availableParallelism());
+    child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
       stdio: ["ignore", log, log],
       env: {
         ...process.env,
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
         DATABASE_URL: databaseUrl,
         NEXTAUTH_URL: baseUrl,
         NODE_ENV: "production",
@@ -129,10 +137,14 @@ export async function startBenchServer(input: { reviewers: number; workDir: stri
     closeSync(log);
     await waitHealthy(baseUrl, child, logFile);
     if (!child.pid) throw new Error("next start has no pid");
-    console.log(`  · next start is up at ${baseUrl} (pid ${child.pid}, serving ${distDir()})`);
+    console.log(
+      `  · npm start is up at ${baseUrl} (pid ${child.pid}, ${workers} next start process(es), serving ${distDir()})`,
+    );
     return {
       baseUrl,
       pid: child.pid,
+      workers,
+      connections: workers * env().DATABASE_POOL_SIZE,
       databaseUrl,
       serverUrl,
       adminToken: accounts.admin.token,

@@ -98,7 +98,7 @@ export async function copyExportBaseline(
 
 /** The claim exactly as lib/queue/claim-next-item.ts makes it: one call of queue_claim. */
 async function bareClaim(
-  c: pg.Client,
+  c: pg.Pool,
   queueId: string,
   userId: string,
 ): Promise<{ id: string; itemId: string } | null> {
@@ -110,9 +110,10 @@ async function bareClaim(
 }
 
 /** lib/queue/submit-assignment.ts's queue_submit call plus the review row the audit stores beside it. */
-async function bareSubmit(c: pg.Client, a: { id: string; itemId: string }, userId: string): Promise<void> {
-  await c.query("BEGIN");
+async function bareSubmit(pool: pg.Pool, a: { id: string; itemId: string }, userId: string): Promise<void> {
+  const c = await pool.connect();
   try {
+    await c.query("BEGIN");
     await c.query(`SELECT queue_submit($1::uuid, $2::uuid)`, [a.id, userId]);
     await c.query(
       `INSERT INTO "AuditReview" (id, "itemId", "assignmentId", "reviewerId", verdict, flags, "durationMs")
@@ -123,41 +124,45 @@ async function bareSubmit(c: pg.Client, a: { id: string; itemId: string }, userI
   } catch (err) {
     await c.query("ROLLBACK");
     throw err;
+  } finally {
+    c.release();
   }
 }
 
-/** One connection per reviewer, each claiming and submitting until the queue is empty for it. */
+/**
+ * Like with like: the same callers as the app's run (one loop per reviewer, all in flight at once),
+ * sharing a pool of as many connections as the app's server processes hold in all (workers ×
+ * DATABASE_POOL_SIZE), so both wait for a connection alike; each claims and submits until the
+ * queue is empty for it.
+ */
 export async function bareQueueBaseline(
   databaseUrl: string,
   queueId: string,
   userIds: string[],
+  connections: number,
 ): Promise<{ claims: number[]; submits: number[] }> {
   const claims: number[] = [];
   const submits: number[] = [];
-  const clients = await Promise.all(
-    userIds.map(async () => {
-      const c = new pg.Client({ connectionString: databaseUrl });
-      await c.connect();
-      return c;
-    }),
-  );
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
+  // Opened before timing, as the app's pools are warm after its own run.
+  const opened = await Promise.all(Array.from({ length: connections }, () => pool.connect()));
+  for (const c of opened) c.release();
   try {
     await Promise.all(
-      clients.map(async (c, i) => {
-        const userId = userIds[i] as string;
+      userIds.map(async (userId) => {
         for (;;) {
           let t = performance.now();
-          const a = await bareClaim(c, queueId, userId);
+          const a = await bareClaim(pool, queueId, userId);
           claims.push(performance.now() - t);
           if (!a) return;
           t = performance.now();
-          await bareSubmit(c, a, userId);
+          await bareSubmit(pool, a, userId);
           submits.push(performance.now() - t);
         }
       }),
     );
   } finally {
-    await Promise.all(clients.map((c) => c.end()));
+    await pool.end();
   }
   return { claims, submits };
 }
