@@ -14,12 +14,14 @@ export function SeedList({
   values,
   canWrite,
   canExport,
+  canImport = false,
 }: {
   result: Awaited<ReturnType<typeof listSeeds>>;
   terms: TTermRef[];
   values: Record<string, string>;
   canWrite: boolean;
   canExport: boolean;
+  canImport?: boolean;
 }) {
   const select = (name: string, label: string, options: { value: string; label: string }[]) => (
     <SelectField
@@ -50,6 +52,11 @@ export function SeedList({
         <Link href="/seeds/coverage" className="text-sm underline">
           Coverage
         </Link>
+        {canImport ? (
+          <Link href="/seeds/import" className="text-sm underline">
+            Import seeds
+          </Link>
+        ) : null}
         {canExport ? (
           <form method="get" action="/api/v1/seeds/export" className="inline">
             <input type="hidden" name="status" value="approved" />

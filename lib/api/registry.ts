@@ -9,6 +9,7 @@ import { datasetRoutes } from "@/lib/datasets/dataset-routes";
 import { auditRoutes } from "@/lib/audits/routes";
 import { phiRoutes } from "@/lib/phi-guard/routes";
 import { queueRoutes } from "@/lib/queue/routes";
+import { vocabularyRoutes } from "@/lib/vocabulary/routes";
 
 /** Every /api/v1 route. The OpenAPI document is built from this list, and a test checks it against app/. */
 export const API_ROUTES: { def: TApiRouteDef }[] = [
@@ -21,4 +22,5 @@ export const API_ROUTES: { def: TApiRouteDef }[] = [
   ...auditRoutes,
   ...queueRoutes,
   ...phiRoutes,
+  ...vocabularyRoutes,
 ];

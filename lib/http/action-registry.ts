@@ -23,58 +23,14 @@ export type TActionEntry = {
 };
 
 const NO_USER = "00000000-0000-4000-8000-000000000001";
-const NO_TERM = "00000000-0000-4000-8000-000000000002";
 const NO_ROW = "00000000-0000-4000-8000-000000000003";
 const NEW_PASSWORD = { password: "a long new passphrase 42", confirm: "a long new passphrase 42" };
 
-const VOCAB = "lib/vocabulary/vocabulary-actions.ts";
 const ACCOUNT = "lib/users/account-actions.ts";
 const ADMIN = "lib/users/admin-actions.ts";
 const PUBLIC = "lib/users/public-actions.ts";
 
 export const SERVER_ACTIONS: readonly TActionEntry[] = [
-  {
-    file: VOCAB,
-    name: "addTermAction",
-    access: "vocab:manage",
-    call: "form",
-    sample: { kind: "TOPIC", label: "Attack suite topic" },
-  },
-  {
-    file: VOCAB,
-    name: "addAliasAction",
-    access: "vocab:manage",
-    call: "form",
-    sample: { termId: NO_TERM, alias: "Attack alias" },
-  },
-  {
-    file: VOCAB,
-    name: "removeAliasAction",
-    access: "vocab:manage",
-    call: "form",
-    sample: { termId: NO_TERM, alias: "Attack alias" },
-  },
-  {
-    file: VOCAB,
-    name: "renameTermAction",
-    access: "vocab:manage",
-    call: "form",
-    sample: { termId: NO_TERM, label: "Renamed", keepOldAsAlias: "on" },
-  },
-  {
-    file: VOCAB,
-    name: "retireTermAction",
-    access: "vocab:manage",
-    call: "form",
-    sample: { termId: NO_TERM, replacementId: "" },
-  },
-  {
-    file: VOCAB,
-    name: "restoreTermAction",
-    access: "vocab:manage",
-    call: "form",
-    sample: { termId: NO_TERM },
-  },
   {
     file: ACCOUNT,
     name: "changePasswordAction",

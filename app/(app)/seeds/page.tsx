@@ -28,6 +28,7 @@ export default async function SeedsPage({
       )}
       canWrite={hasPermission(user.role, "seeds:write")}
       canExport={hasPermission(user.role, "seeds:export")}
+      canImport={hasPermission(user.role, "seeds:import")}
     />
   );
 }
