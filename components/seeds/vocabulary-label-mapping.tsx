@@ -125,9 +125,10 @@ export function VocabularyLabelMapping({
       ) : (
         <p className="text-sm">Ask an admin to map these labels in the vocabularies.</p>
       )}
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="unknown-labels">
-          <thead className="border-b text-xs uppercase text-muted">
+      {/* Rows become stacked blocks below the sm breakpoint (375 px phones); the roles keep them a table. */}
+      <div>
+        <table className="block w-full text-left text-sm sm:table" data-testid="unknown-labels">
+          <thead className="sr-only border-b text-xs uppercase text-muted sm:not-sr-only sm:table-header-group">
             <tr>
               <th scope="col" className="py-2 pr-3">
                 Kind
@@ -140,7 +141,7 @@ export function VocabularyLabelMapping({
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="block sm:table-row-group">
             {clusters.map((c) => (
               <ClusterRow
                 key={c.key}
@@ -195,9 +196,14 @@ function ClusterRow({
     { value: "skip", label: "Leave unmapped" },
   ];
   return (
-    <tr className="border-b align-top" data-testid="unknown-label-row">
-      <td className="py-2 pr-3">{c.kind.toLowerCase()}</td>
-      <td className="py-2 pr-3">
+    <tr role="row" className="block border-b py-1 align-top sm:table-row" data-testid="unknown-label-row">
+      <td
+        role="cell"
+        className="block pr-3 text-xs text-muted sm:table-cell sm:py-2 sm:text-sm sm:text-inherit"
+      >
+        {c.kind.toLowerCase()}
+      </td>
+      <td role="cell" className="block pr-3 sm:table-cell sm:py-2">
         <ul>
           {c.members.map((m) => (
             <li key={m.label}>
@@ -211,7 +217,7 @@ function ClusterRow({
           </span>
         ) : null}
       </td>
-      <td className="py-2">
+      <td role="cell" className="block py-1 sm:table-cell sm:py-2">
         {done ? (
           <span className="text-sm text-success">{done}</span>
         ) : !canMap ? (
@@ -227,6 +233,8 @@ function ClusterRow({
               label={`Decision for “${name}”`}
               hideLabel
               compact
+              wrapperClassName="min-w-0 max-w-full"
+              className="w-full max-w-full sm:w-auto"
               options={options}
               value={selected}
               onChange={(e) => {

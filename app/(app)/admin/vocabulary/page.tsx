@@ -25,14 +25,12 @@ export default async function VocabularyPage() {
       <Card title="Add a term">
         <VocabularyAddTermForm />
       </Card>
-      <Card title={`Terms (${live.total})`}>
+      <Card title="Terms">
         <VocabularyBrowser status="live" initial={live} />
       </Card>
-      {retired.total ? (
-        <Card title={`Retired terms (${retired.total})`}>
-          <VocabularyBrowser status="retired" initial={retired} />
-        </Card>
-      ) : null}
+      <Card title="Retired terms">
+        <VocabularyBrowser status="retired" initial={retired} />
+      </Card>
     </div>
   );
 }
