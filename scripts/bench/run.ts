@@ -9,6 +9,7 @@ import { AUDIT_HTTP_SUITE, runAuditHttpBenchmarks } from "./audit-http";
 import { CAPACITY_ROW, runCapacityBenchmarks } from "./capacity-http";
 import { BENCHMARKS, type TBenchResult, type TBenchRow } from "./benchmarks";
 import { phiAccuracySection } from "./phi-accuracy";
+import { runVocabularyPageBenchmark, VOCABULARY_PAGE_ROW } from "./vocabulary-page";
 
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -49,6 +50,10 @@ async function main(): Promise<void> {
     // "saturation", "Claim and submit": the queue rows alone, on a smaller dataset (capacity-http.ts).
     console.log(`▶ ${CAPACITY_ROW} (production build, real PostgreSQL; a few minutes)…`);
     for (const row of await runCapacityBenchmarks()) report(row);
+  }
+  if (!only || VOCABULARY_PAGE_ROW.includes(only)) {
+    console.log(`▶ ${VOCABULARY_PAGE_ROW} (production build, real PostgreSQL, Chromium)…`);
+    report(await runVocabularyPageBenchmark());
   }
   const lines = [
     "# Benchmarks",
