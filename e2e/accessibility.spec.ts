@@ -264,6 +264,8 @@ test("the sign-in page, signed out, has no WCAG 2.1 A/AA violations", async ({ p
 
 for (const role of ["ADMIN", "CLINICIAN", "RESEARCHER"] as const) {
   test(`${role.toLowerCase()}: the main pages have no WCAG 2.1 A/AA violations`, async ({ browser }) => {
+    // Fifteen pages for the admin, each scanned by axe: slow on a shared machine.
+    test.setTimeout(180_000);
     const email = { ADMIN: fx.admin, CLINICIAN: fx.clinician, RESEARCHER: fx.researcher }[role];
     const page = await signedIn(browser, email);
     const found: string[] = [];

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { TTermPage } from "@/lib/vocabulary/list-terms-page";
-import { VOCABULARY_KIND_LABEL, VOCABULARY_KINDS } from "@/lib/vocabulary/schemas";
+import { TERMS_PAGE_SIZE, VOCABULARY_KIND_LABEL, VOCABULARY_KINDS } from "@/lib/vocabulary/schemas";
 import { fetchTerms, VOCABULARY_KEY, type TTermsQuery } from "./vocabulary-api";
 import { VocabularyRetiredList } from "./vocabulary-retired-list";
 import { VocabularyTermRow } from "./vocabulary-term-row";
@@ -17,7 +17,7 @@ const KIND_OPTIONS = [
   { value: "", label: "All kinds" },
   ...VOCABULARY_KINDS.map((k) => ({ value: k, label: `${VOCABULARY_KIND_LABEL[k]}s` })),
 ];
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = TERMS_PAGE_SIZE;
 
 /**
  * One searchable, server-paginated list of terms (live or retired). The server renders the first
@@ -52,7 +52,7 @@ export function VocabularyBrowser({ status, initial }: { status: "live" | "retir
         />
         <SelectField
           name={`kind-${status}`}
-          label="Kind"
+          label={status === "live" ? "Kind of terms" : "Kind of retired terms"}
           compact
           options={KIND_OPTIONS}
           value={kind}

@@ -74,6 +74,9 @@ export const ZApplyMappings = z.object({
 });
 export type TApplyMappings = z.infer<typeof ZApplyMappings>;
 
+/** Terms per page of the vocabulary page (server render and API alike). */
+export const TERMS_PAGE_SIZE = 50;
+
 /** The vocabulary page's list: a kind, a search, a page size and the last row seen. */
 export const ZListTermsQuery = z.object({
   kind: ZVocabularyKind.optional(),

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { VocabularyAddTermForm } from "@/components/seeds/vocabulary-add-term-form";
-import { PAGE_SIZE, VocabularyBrowser } from "@/components/seeds/vocabulary-browser";
+import { VocabularyBrowser } from "@/components/seeds/vocabulary-browser";
 import { Card } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { listTermsPage } from "@/lib/vocabulary/list-terms-page";
+import { TERMS_PAGE_SIZE as PAGE_SIZE } from "@/lib/vocabulary/schemas";
 
 export const metadata = { title: "Vocabularies" };
 
