@@ -448,6 +448,7 @@ test("at 375 px the rating responses and the review output/correction stack, not
 test("at 375 px the seed import's label mapping and the vocabulary page fit, and axe passes on both with their controls open", async ({
   browser,
 }) => {
+  test.setTimeout(120_000);
   const page = await signedIn(browser, fx.admin, { width: 375, height: 812 });
   const fits = async (what: string) =>
     expect(

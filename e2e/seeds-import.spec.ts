@@ -50,6 +50,7 @@ test("an admin checks the real seed file, accepts the suggested mappings in one 
   page,
 }) => {
   test.skip(!SEED_FILE, realDataSkipReason(REAL));
+  test.setTimeout(180_000);
   const existing = await testDb().vocabularyTerm.findFirst({
     where: { kind: "TYPE", label: "Classification" },
   });
