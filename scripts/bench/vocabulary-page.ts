@@ -73,7 +73,10 @@ export async function runVocabularyPageBenchmark(): Promise<TBenchRow> {
       searches.push(performance.now() - t0);
       await page.getByLabel("Search terms (label or alias)").fill("");
       // Back to the whole list first, so the next search is not met by this one's answer.
-      await page.getByTestId("count-live").filter({ hasText: `of ${TERMS} terms` }).waitFor();
+      await page
+        .getByTestId("count-live")
+        .filter({ hasText: `of ${TERMS} terms` })
+        .waitFor();
     }
     const l = summarize(times);
     const s = summarize(searches);
