@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import { apiFetch, asApiError } from "@/components/data/api-fetch";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
@@ -184,6 +184,8 @@ function ClusterRow({
   onApply: () => void;
 }) {
   const name = c.members.map((m) => m.label).join(" · ");
+  // Fields take their id from their name unless given one: each row's must be its own.
+  const uid = useId();
   const [other, setOther] = useState(false);
   const selected = other ? "other" : decision.type === "alias" ? `alias:${decision.termId}` : decision.type;
   const options = [
@@ -229,6 +231,7 @@ function ClusterRow({
         ) : (
           <div className="flex flex-wrap items-end gap-2">
             <SelectField
+              id={`${uid}-decision`}
               name="decision"
               label={`Decision for “${name}”`}
               hideLabel
@@ -248,6 +251,7 @@ function ClusterRow({
             />
             {decision.type === "new" ? (
               <Field
+                id={`${uid}-label`}
                 name="label"
                 label={`New term for “${name}”`}
                 hideLabel

@@ -50,6 +50,7 @@ export function VocabularyTermCombobox({
   return (
     <div className="relative">
       <Field
+        id={`${listId}-input`}
         name="term"
         label={label}
         hideLabel={hideLabel}
