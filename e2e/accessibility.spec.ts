@@ -199,6 +199,8 @@ const PAGES: Record<TRole, TPage[]> = {
     { path: () => "/account" },
     { path: () => "/admin/users" },
     { path: () => "/admin/audit-log" },
+    { path: () => "/admin/vocabulary", ready: (p) => p.getByTestId("terms-live") },
+    { path: () => "/seeds/import" },
   ],
   CLINICIAN: [
     { path: () => "/" },
@@ -461,4 +463,47 @@ test("at 375 px the audit trail and a campaign's page with its reviewers form fi
     ).toBeLessThanOrEqual(375);
   }
   expect(found, `axe violations:\n${found.join("\n")}`).toEqual([]);
+});
+
+test("at 375 px the seed import's label mapping and the vocabulary page fit, and axe passes on both with their controls open", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const page = await signedIn(browser, fx.admin, { width: 375, height: 812 });
+  const fits = async (what: string) =>
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      `${what} is wider than the viewport`,
+    ).toBeLessThanOrEqual(375);
+  const s = randomBytes(3).toString("hex");
+  const records = ["Rewrites", "Rewriting", "Rewrite Task", "Classification"].map((type, i) => ({
+    topic: `Cardiology ${s}`,
+    view: `Patient's Perspective ${s}`,
+    type: `${type} ${s}`,
+    instruction: `Explain the treatment of angina, case ${i} [${s}].`,
+    input: "<noinput>",
+    difficulty: "2",
+  }));
+  await visit(page, "/seeds/import");
+  await page.getByLabel("Seed file (AlpaCare JSON or JSON Lines)").setInputFiles({
+    name: "seeds.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(records)),
+  });
+  await page.getByRole("button", { name: "Check" }).click();
+  const table = page.getByTestId("unknown-labels");
+  await expect(table).toBeVisible();
+  // The three Rewrite spellings share one row.
+  await expect(table.locator("tbody tr")).toHaveCount(4);
+  await table.getByRole("combobox", { name: `Decision for “Classification ${s}”` }).selectOption("other");
+  await fits("the import screen");
+  const box = await table.boundingBox();
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(375);
+  const found = await violations(page, "/seeds/import (mapping)");
+
+  await visit(page, "/admin/vocabulary", (p) => p.getByTestId("terms-live"));
+  await page.getByLabel("Search terms (label or alias)").fill("a");
+  await fits("the vocabulary page");
+  found.push(...(await violations(page, "/admin/vocabulary")));
+  expect(found, `axe violations at 375 px:\n${found.join("\n")}`).toEqual([]);
 });

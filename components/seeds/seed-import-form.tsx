@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, FileField, SelectField } from "@/components/ui/field";
@@ -21,7 +20,6 @@ const IMPORT_AS = [
   { value: "approved", label: "Approved" },
 ];
 
-type TTermOption = { id: string; label: string; kind: string };
 type TProgress = { run: TImportRun; sent: number; uploaded: boolean; started: number };
 
 /**
@@ -29,9 +27,9 @@ type TProgress = { run: TImportRun; sent: number; uploaded: boolean; started: nu
  * takes exactly what the API takes (a server action's body limit would refuse it first). The form
  * is never reset, so the chosen file survives every check, refusal and error.
  */
-export function SeedImportForm({ terms }: { terms: TTermOption[] }) {
-  const router = useRouter();
+export function SeedImportForm({ canMapLabels }: { canMapLabels: boolean }) {
   const fileRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const [progress, setProgress] = useState<TProgress | null>(null);
   const [outcome, setOutcome] = useState<{
     id: number;
@@ -85,8 +83,6 @@ export function SeedImportForm({ terms }: { terms: TTermOption[] }) {
         answer: readImportAnswer(answer.status, answer.body),
         ms: Date.now() - started,
       });
-      // New terms and seeds: the vocabulary lists below are read on the server.
-      if (!dryRun && (answer.status === 200 || answer.status === 201)) router.refresh();
     } catch (err) {
       refuse(run, err instanceof Error ? err.message : "The upload failed: try again");
     } finally {
@@ -99,6 +95,7 @@ export function SeedImportForm({ terms }: { terms: TTermOption[] }) {
   return (
     <div className="space-y-4">
       <form
+        ref={formRef}
         className="flex flex-wrap items-end gap-3"
         aria-label="Import seeds"
         onSubmit={(e) => {
@@ -130,6 +127,16 @@ export function SeedImportForm({ terms }: { terms: TTermOption[] }) {
       </p>
       {progress ? (
         <div role="status" aria-live="polite" data-testid="import-progress" className="space-y-1 text-sm">
+          <ol className="flex flex-wrap gap-x-4 text-xs" aria-label="Import steps">
+            <li className={progress.uploaded ? "text-success" : "font-semibold"}>
+              1. Upload{progress.uploaded ? " ✓" : ""}
+            </li>
+            <li className={progress.uploaded ? "font-semibold" : "text-muted"}>
+              2. Server: read the records, match labels, find duplicates and identifiers
+              {progress.run.dryRun ? "" : ", store"}
+            </li>
+            <li className="text-muted">3. Summary</li>
+          </ol>
           {progress.uploaded ? (
             <progress className="block w-full" aria-label={`${verb} on the server`} />
           ) : (
@@ -154,7 +161,8 @@ export function SeedImportForm({ terms }: { terms: TTermOption[] }) {
           run={outcome.run}
           answer={outcome.answer}
           ms={outcome.ms}
-          terms={terms}
+          canMapLabels={canMapLabels}
+          onRecheck={() => formRef.current && void start(formRef.current, true)}
         />
       ) : null}
     </div>

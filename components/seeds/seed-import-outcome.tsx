@@ -1,17 +1,13 @@
 "use client";
 
-import { useState } from "react";
 import { Notice } from "@/components/ui/notice";
 import { phiKindLabel } from "@/lib/phi/labels";
 import { formatBytes } from "@/lib/seeds/import-limits";
-import type { TImportResult } from "@/lib/seeds/import-seeds";
-import type { TUnknownLabel } from "@/lib/seeds/resolve-import-labels";
+import type { TImportPhase, TImportResult } from "@/lib/seeds/import-seeds";
 import { choiceText, type TImportAnswer, type TImportChoice } from "./import-request";
-import { VocabularyMapLabelForm } from "./vocabulary-map-label-form";
+import { VocabularyLabelMapping } from "./vocabulary-label-mapping";
 
 export type TImportRun = { dryRun: boolean; choice: TImportChoice; fileName: string; size: number };
-type TTermOption = { id: string; label: string; kind: string };
-
 const SHOWN = 50;
 
 /** The answer to one check or import: its summary, or the refusal with what to fix. */
@@ -19,12 +15,14 @@ export function SeedImportOutcome({
   run,
   answer,
   ms,
-  terms,
+  canMapLabels,
+  onRecheck,
 }: {
   run: TImportRun | null;
   answer: TImportAnswer;
   ms: number;
-  terms: TTermOption[];
+  canMapLabels: boolean;
+  onRecheck: () => void;
 }) {
   const facts = run ? (
     <p className="text-xs" data-testid="import-facts">
@@ -34,7 +32,12 @@ export function SeedImportOutcome({
   ) : null;
   if (answer.kind === "done") return <ImportSummary result={answer.result} facts={facts} />;
   if (answer.unknownLabels.length)
-    return <UnknownLabels labels={answer.unknownLabels} terms={terms} facts={facts} />;
+    return (
+      <div className="space-y-2">
+        {facts}
+        <VocabularyLabelMapping labels={answer.unknownLabels} canMap={canMapLabels} onAllMapped={onRecheck} />
+      </div>
+    );
   return (
     <Notice tone="error" title={answer.message}>
       {answer.recordErrors.length ? (
@@ -108,78 +111,21 @@ function ImportSummary({ result: r, facts }: { result: TImportResult; facts: Rea
             .
           </p>
         ) : null}
+        {r.phases?.length ? (
+          <p className="text-xs" data-testid="import-phases">
+            On the server: {r.phases.map((p) => `${PHASE_LABEL[p.phase]} ${p.ms} ms`).join(", ")}.
+          </p>
+        ) : null}
         {facts}
       </div>
     </Notice>
   );
 }
 
-/** Unknown labels, each mapped or added in place; the count left goes down with each one done. */
-function UnknownLabels({
-  labels,
-  terms,
-  facts,
-}: {
-  labels: TUnknownLabel[];
-  terms: TTermOption[];
-  facts: React.ReactNode;
-}) {
-  const [done, setDone] = useState<ReadonlySet<string>>(new Set());
-  const keyOf = (u: TUnknownLabel) => `${u.kind}-${u.label}`;
-  const left = labels.filter((u) => !done.has(keyOf(u)));
-  const retired = left.filter((u) => u.retiredTerm).length;
-  const title = left.length
-    ? `${left.length} of ${labels.length} labels are not in the vocabularies: map or add them, or tick “Add remaining unknown labels as new terms”` +
-      (retired ? ` (${retired} belong to retired terms: map them to a live term or restore the term)` : "")
-    : `All ${labels.length} unknown labels are mapped or added: check the file again`;
-  return (
-    <div className="space-y-3">
-      <Notice tone="warning" title={title}>
-        <p>Nothing was stored.</p>
-        {facts}
-      </Notice>
-      <table className="w-full text-left text-sm" data-testid="unknown-labels">
-        <thead className="border-b text-xs uppercase text-slate-600">
-          <tr>
-            <th scope="col" className="py-2 pr-3">
-              Kind
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Unknown label
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Records
-            </th>
-            <th scope="col" className="py-2">
-              Map or add
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {labels.map((u) => (
-            <tr key={keyOf(u)} className="border-b align-top">
-              <td className="py-2 pr-3">{u.kind.toLowerCase()}</td>
-              <td className="py-2 pr-3">
-                {u.spellings.join(" · ")}
-                {u.retiredTerm ? (
-                  <span className="block text-xs text-amber-800">
-                    Retired term “{u.retiredTerm}”: map it to a live term or restore it
-                  </span>
-                ) : null}
-              </td>
-              <td className="py-2 pr-3">{u.records.length}</td>
-              <td className="py-2">
-                <VocabularyMapLabelForm
-                  kind={u.kind}
-                  label={u.label}
-                  terms={terms.filter((t) => t.kind === u.kind)}
-                  onDone={() => setDone((d) => (d.has(keyOf(u)) ? d : new Set(d).add(keyOf(u))))}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+const PHASE_LABEL: Record<TImportPhase, string> = {
+  parse: "reading the records",
+  labels: "matching labels",
+  duplicates: "finding duplicates",
+  identifiers: "looking for patient identifiers",
+  store: "storing",
+};

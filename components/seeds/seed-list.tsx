@@ -19,6 +19,7 @@ export function SeedList({
   canReview,
   approvedOnly,
   now,
+  canImport = false,
 }: {
   result: Awaited<ReturnType<typeof listSeeds>>;
   terms: TTermRef[];
@@ -28,6 +29,7 @@ export function SeedList({
   canReview: boolean;
   approvedOnly: boolean;
   now: Date;
+  canImport?: boolean;
 }) {
   const inbox = values.review === "mine";
   const select = (name: string, label: string, options: { value: string; label: string }[]) => (
@@ -59,6 +61,11 @@ export function SeedList({
         <Link href="/seeds/coverage" className="text-sm underline">
           Coverage
         </Link>
+        {canImport ? (
+          <Link href="/seeds/import" className="text-sm underline">
+            Import seeds
+          </Link>
+        ) : null}
       </div>
       {canReview ? (
         <nav aria-label="Seed views" className="flex flex-wrap gap-4 text-sm">

@@ -1,23 +1,27 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { apiFetch, asApiError, type TApiInit } from "@/components/data/api-fetch";
 import { Button } from "@/components/ui/button";
-import type { TActionResult } from "@/lib/http/action-client";
+import { VOCABULARY_KEY } from "./vocabulary-api";
 
-type TAction = (prev: unknown, form: FormData) => Promise<TActionResult<unknown>>;
+/** The request a form's fields stand for: [url, init]. */
+export type TFormRequest = (form: FormData) => [string, TApiInit];
 
-/** One small vocabulary form: hidden ids, the caller's inputs, a button and its outcome (field errors included). */
+/**
+ * One small vocabulary form: the caller's inputs, a button and its outcome (field errors included),
+ * sent to /api/v1 through TanStack Query; a success makes every term list read again.
+ */
 export function VocabularyTermForm({
-  action,
-  hidden,
+  request,
   submit,
   submitLabel,
   done,
   children,
   variant = "secondary",
 }: {
-  action: TAction;
-  hidden: Record<string, string>;
+  request: TFormRequest;
   submit: string;
   /** Accessible name when the visible text is ambiguous on a long list. */
   submitLabel?: string;
@@ -25,27 +29,42 @@ export function VocabularyTermForm({
   children?: (errors: Record<string, string[]> | undefined) => ReactNode;
   variant?: "secondary" | "danger";
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const errors = state?.ok === false ? state.fieldErrors : undefined;
+  const client = useQueryClient();
+  const m = useMutation({
+    mutationFn: (form: FormData) => apiFetch<unknown>(...request(form)),
+    onSuccess: () => client.invalidateQueries({ queryKey: VOCABULARY_KEY }),
+  });
+  const err = m.error ? asApiError(m.error) : null;
+  const errors = err && Object.keys(err.fieldErrors).length ? err.fieldErrors : undefined;
   return (
-    <form action={formAction} noValidate className="flex flex-wrap items-end gap-2">
-      {Object.entries(hidden).map(([k, v]) => (
-        <input key={k} type="hidden" name={k} value={v} />
-      ))}
+    <form
+      noValidate
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        m.mutate(new FormData(e.currentTarget));
+      }}
+    >
       {children?.(errors)}
       <Button
         type="submit"
         variant={variant}
         className="px-2 py-1 text-xs"
-        disabled={pending}
+        disabled={m.isPending}
         aria-label={submitLabel}
       >
         {submit}
       </Button>
       <span aria-live="polite" className="text-xs">
-        {state?.ok === false && !errors ? <span className="text-error">{state.message}</span> : null}
-        {state?.ok ? <span className="text-success">{done}</span> : null}
+        {err && !errors ? <span className="text-error">{err.message}</span> : null}
+        {m.isSuccess ? <span className="text-success">{done}</span> : null}
       </span>
     </form>
   );
 }
+
+/** A text field of a form, or "" when absent. */
+export const textOf = (form: FormData, name: string) => {
+  const v = form.get(name);
+  return typeof v === "string" ? v : "";
+};

@@ -1,30 +1,23 @@
 "use client";
 
-import { useId } from "react";
-import {
-  addAliasAction,
-  removeAliasAction,
-  renameTermAction,
-  retireTermAction,
-} from "@/lib/vocabulary/vocabulary-actions";
-import { CheckboxField, Field, SelectField } from "@/components/ui/field";
-import { VocabularyTermForm } from "./vocabulary-term-form";
+import { useId, useState } from "react";
+import { CheckboxField, Field } from "@/components/ui/field";
+import type { TTermRow } from "@/lib/vocabulary/list-terms-page";
+import { VOCABULARY_KIND_LABEL } from "@/lib/vocabulary/schemas";
+import { VocabularyTermCombobox, type TTermChoice } from "./vocabulary-term-combobox";
+import { textOf, VocabularyTermForm } from "./vocabulary-term-form";
 
-type TTerm = { id: string; label: string; aliases: string[] };
+const termUrl = (id: string, rest = "") => `/api/v1/vocabulary/terms/${id}${rest}`;
 
 /** A live term: its aliases (each removable) and, folded away, add alias, rename and retire. */
-export function VocabularyTermRow({
-  term,
-  others,
-}: {
-  term: TTerm;
-  others: { id: string; label: string }[];
-}) {
+export function VocabularyTermRow({ term }: { term: TTermRow }) {
   const uid = useId();
+  const [replacement, setReplacement] = useState<TTermChoice | null>(null);
   return (
     <li className="space-y-1 py-2" data-testid="vocabulary-term">
       <div className="flex flex-wrap items-center gap-2">
-        <span className="font-medium">{term.label}</span>
+        <span className="text-xs text-muted">{VOCABULARY_KIND_LABEL[term.kind]}</span>
+        <span className="font-medium break-words">{term.label}</span>
         {term.aliases.map((a) => (
           <span
             key={a}
@@ -32,8 +25,7 @@ export function VocabularyTermRow({
           >
             {a}
             <VocabularyTermForm
-              action={removeAliasAction}
-              hidden={{ termId: term.id, alias: a }}
+              request={() => [termUrl(term.id, "/aliases/remove"), { body: { alias: a } }]}
               submit="×"
               submitLabel={`Remove alias “${a}” of “${term.label}”`}
               done=""
@@ -42,11 +34,10 @@ export function VocabularyTermRow({
         ))}
       </div>
       <details className="text-sm">
-        <summary className="cursor-pointer text-xs text-slate-600">Manage “{term.label}”</summary>
+        <summary className="cursor-pointer text-xs text-muted">Manage “{term.label}”</summary>
         <div className="mt-2 space-y-2 border-l-2 border-slate-200 pl-3">
           <VocabularyTermForm
-            action={addAliasAction}
-            hidden={{ termId: term.id }}
+            request={(f) => [termUrl(term.id, "/aliases"), { body: { alias: textOf(f, "alias") } }]}
             submit="Add alias"
             done="Alias added."
           >
@@ -61,8 +52,13 @@ export function VocabularyTermRow({
             )}
           </VocabularyTermForm>
           <VocabularyTermForm
-            action={renameTermAction}
-            hidden={{ termId: term.id }}
+            request={(f) => [
+              termUrl(term.id),
+              {
+                method: "PATCH",
+                body: { label: textOf(f, "label"), keepOldAsAlias: f.get("keepOldAsAlias") === "on" },
+              },
+            ]}
             submit="Rename"
             done="Renamed."
           >
@@ -86,28 +82,25 @@ export function VocabularyTermRow({
             )}
           </VocabularyTermForm>
           <VocabularyTermForm
-            action={retireTermAction}
-            hidden={{ termId: term.id }}
+            request={() => [termUrl(term.id, "/retire"), { body: { replacementId: replacement?.id ?? "" } }]}
             submit="Retire"
             variant="danger"
             done="Retired."
           >
             {(e) => (
-              <SelectField
-                id={`${uid}-replacement`}
-                name="replacementId"
+              <VocabularyTermCombobox
+                kind={term.kind}
                 label={`Imports that use “${term.label}” map to`}
-                compact
+                value={replacement}
+                onChange={setReplacement}
+                exclude={term.id}
                 errors={e?.replacementId}
-                options={[
-                  { value: "", label: "(nothing: list it as unknown)" },
-                  ...others.map((o) => ({ value: o.id, label: o.label })),
-                ]}
               />
             )}
           </VocabularyTermForm>
-          <p className="text-xs text-slate-600">
-            Retired terms stay on the seeds that have them but cannot be chosen for new ones.
+          <p className="text-xs text-muted">
+            Retired terms stay on the seeds that have them but cannot be chosen for new ones. With no
+            replacement chosen, imports list the label as unknown.
           </p>
         </div>
       </details>

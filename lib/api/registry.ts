@@ -14,6 +14,7 @@ import { queueRoutes } from "@/lib/queue/routes";
 import { accountRoutes } from "@/lib/users/account-routes";
 import { adminUserRoutes } from "@/lib/users/admin-routes";
 import { publicRoutes } from "@/lib/users/public-routes";
+import { vocabularyRoutes } from "@/lib/vocabulary/routes";
 
 /** Every /api/v1 route. The OpenAPI document is built from this list, and a test checks it against app/. */
 export const API_ROUTES: { def: TApiRouteDef }[] = [
@@ -31,4 +32,5 @@ export const API_ROUTES: { def: TApiRouteDef }[] = [
   ...accountRoutes,
   ...adminUserRoutes,
   ...publicRoutes,
+  ...vocabularyRoutes,
 ];

@@ -17,6 +17,7 @@ import type { TImportOptions } from "./import-schemas";
 import { insertImportedSeeds } from "./insert-imported-seeds";
 import { parseSeedFile } from "./parse-seed-file";
 import { seedPhiFindings } from "./phi-findings";
+import { suggestImportLabels } from "./suggest-import-labels";
 import { resolveImportLabels, type TLabelMapping, type TUnknownLabel } from "./resolve-import-labels";
 
 export type { TNearDuplicate } from "./import-duplicates";
@@ -35,7 +36,10 @@ export type TImportResult = {
   heldForReview: { record: number; seedId?: string }[];
   /** New terms for unknown labels (a dry run: that would be added). */
   addedTerms: { kind: string; label: string }[];
+  /** How long each step took on the server, in order, for the screen's result summary. */
+  phases?: { phase: TImportPhase; ms: number }[];
 };
+export type TImportPhase = "parse" | "labels" | "duplicates" | "identifiers" | "store";
 export type TImportOutcome = { status: 200 | 201; body: TImportResult; replayed: boolean };
 
 const STATUS_CODE = { 400: "BAD_REQUEST", 413: "PAYLOAD_TOO_LARGE", 422: "VALIDATION" } as const;
@@ -87,14 +91,23 @@ export async function importSeeds(
           };
       }
 
+      let mark = Date.now();
+      const phases: { phase: TImportPhase; ms: number }[] = [];
+      const done = (phase: TImportPhase) => {
+        const now = Date.now();
+        phases.push({ phase, ms: now - mark });
+        mark = now;
+      };
       const parsed = parseSeedFile(text);
       if (!parsed.ok)
         throw new AppError(STATUS_CODE[parsed.status], parsed.message, {
           extra: { recordErrors: parsed.errors },
         });
       const records = parsed.records;
+      done("parse");
 
-      let lookup = createLabelLookup(await listTerms(tx));
+      const live = await listTerms(tx);
+      let lookup = createLabelLookup(live);
       const { unknown, mapped } = resolveImportLabels(
         records,
         lookup,
@@ -109,12 +122,11 @@ export async function importSeeds(
         throw new AppError(
           "VALIDATION",
           `${unknown.length} labels are not in the vocabularies: map or add them first${why}`,
-          {
-            extra: { unknownLabels: unknown },
-          },
+          { extra: { unknownLabels: suggestImportLabels(unknown, live) } },
         );
       }
 
+      done("labels");
       const existing = await tx.seed.findMany({
         where: { status: { not: "RETIRED" } },
         select: { id: true, instruction: true, input: true },
@@ -125,6 +137,7 @@ export async function importSeeds(
           extra: { recordErrors },
         });
       }
+      done("duplicates");
       // An AlpaCare record carries only instruction and input as free text.
       const phiWarnings = records.flatMap((r, i) =>
         seedPhiFindings({ ...EMPTY_TEXT, instruction: r.instruction, input: r.input }, []).map((f) => ({
@@ -133,6 +146,7 @@ export async function importSeeds(
           kind: f.kind,
         })),
       );
+      done("identifiers");
       const flagged = new Set(phiWarnings.map((w) => w.record - 1));
       const approve = (i: number) => opts.status === "approved" && !flagged.has(i);
       const held = opts.status === "approved" ? [...flagged].sort((a, b) => a - b) : [];
@@ -150,6 +164,7 @@ export async function importSeeds(
             approved,
             heldForReview: held.map((i) => ({ record: i + 1 })),
             addedTerms,
+            phases,
           },
           replayed: false,
         };
@@ -171,6 +186,7 @@ export async function importSeeds(
         lookup,
         statusOf: (i) => (approve(i) ? "APPROVED" : "SUBMITTED"),
       });
+      done("store");
       const body: TImportResult = {
         dryRun: false,
         batchId,
@@ -178,6 +194,7 @@ export async function importSeeds(
         approved: seeds.filter((s) => s.status === "APPROVED").length,
         heldForReview: held.map((i) => ({ record: i + 1, seedId: seeds[i]?.id ?? "" })),
         addedTerms,
+        phases,
       };
       await recordAudit(tx, ctx, {
         actorId: user.id,

@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { TLabelLookup, TTermRef } from "@/lib/vocabulary/label-lookup";
 import { normaliseLabel } from "@/lib/vocabulary/normalise-label";
 import type { TVocabularyKind } from "@/lib/vocabulary/schemas";
+import type { TTermSuggestion } from "@/lib/vocabulary/suggest-terms";
 import type { TAlpacaSeed } from "./alpacare-format";
 
 /** retiredTerm: the spelling belongs to a retired term, which imports no longer match. */
@@ -11,6 +12,9 @@ export type TUnknownLabel = {
   spellings: string[];
   records: number[];
   retiredTerm?: string;
+  /** Set when the import is refused for unknown labels (suggest-import-labels.ts). */
+  cluster?: string;
+  suggestions?: TTermSuggestion[];
 };
 /** retiredTerm: the spelling was a retired term's, and now maps to its replacement through an alias. */
 export type TLabelMapping = { kind: TVocabularyKind; from: string; to: string; retiredTerm?: string };

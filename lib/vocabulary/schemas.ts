@@ -51,3 +51,40 @@ export const VOCABULARY_KIND_LABEL: Record<TVocabularyKind, string> = {
   VIEW: "View",
   TYPE: "Type",
 };
+
+/** One decision of the import screen: these spellings become aliases of a live term, or one new term. */
+export const ZLabelMapping = z.discriminatedUnion("action", [
+  z.object({
+    action: z.literal("alias"),
+    kind: ZVocabularyKind,
+    termId: ZTermId,
+    spellings: z.array(ZLabel).min(1, "Give at least one spelling").max(100),
+  }),
+  z.object({
+    action: z.literal("new"),
+    kind: ZVocabularyKind,
+    label: ZLabel,
+    aliases: z.array(ZLabel).max(100).default([]),
+  }),
+]);
+export type TLabelMapping = z.infer<typeof ZLabelMapping>;
+
+export const ZApplyMappings = z.object({
+  mappings: z.array(ZLabelMapping).min(1, "Choose at least one mapping").max(2000),
+});
+export type TApplyMappings = z.infer<typeof ZApplyMappings>;
+
+/** Terms per page of the vocabulary page (server render and API alike). */
+export const TERMS_PAGE_SIZE = 50;
+
+/** The vocabulary page's list: a kind, a search, a page size and the last row seen. */
+export const ZListTermsQuery = z.object({
+  kind: ZVocabularyKind.optional(),
+  status: z.enum(["live", "retired"]).default("live"),
+  q: z.string().trim().max(120).default(""),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(400).optional(),
+});
+export type TListTermsQuery = z.infer<typeof ZListTermsQuery>;
+
+export const ZTermIdParams = z.object({ id: ZTermId });

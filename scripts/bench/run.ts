@@ -12,6 +12,7 @@ import { EXPORT_ROW, runExportBenchmark } from "./export-row";
 import { BENCHMARKS, type TBenchResult, type TBenchRow } from "./benchmarks";
 import { handWrittenSections } from "./hand-written";
 import { phiAccuracySection } from "./phi-accuracy";
+import { runVocabularyPageBenchmark, VOCABULARY_PAGE_ROW } from "./vocabulary-page";
 
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -56,6 +57,10 @@ async function main(): Promise<void> {
     // "export", "Curated export": the export row alone, on the same 52,002 records (export-row.ts).
     console.log(`▶ ${EXPORT_ROW} (production build, real PostgreSQL; a few minutes)…`);
     for (const row of await runExportBenchmark()) report(row);
+  }
+  if (!only || VOCABULARY_PAGE_ROW.includes(only)) {
+    console.log(`▶ ${VOCABULARY_PAGE_ROW} (production build, real PostgreSQL, Chromium)…`);
+    report(await runVocabularyPageBenchmark());
   }
   const lines = [
     "# Benchmarks",

@@ -319,6 +319,7 @@ async function buildWorld(): Promise<void> {
   world.items = (await db().auditItem.findFirstOrThrow({ where: { campaignId: campaign.id } })).id;
   const seed = await must<{ id: string }>(post(clinician, "POST /api/v1/seeds"), "seed");
   world.seeds = seed.id;
+  world.terms = (await must<{ id: string }>(post(admin, "POST /api/v1/vocabulary/terms"), "term")).id;
   const study = await must<{ id: string }>(post(admin, "POST /api/v1/studies"), "study");
   await must(post(admin, "POST /api/v1/studies/:id/outputs", { id: study.id }), "outputs");
   await must(

@@ -157,9 +157,15 @@ function comparable(body: Record<string, unknown>) {
   const {
     dryRun: _dry,
     batchId: _batch,
+    phases: _timings,
     heldForReview,
     ...rest
-  } = body as { dryRun: boolean; batchId: string | null; heldForReview: { record: number }[] };
+  } = body as {
+    dryRun: boolean;
+    batchId: string | null;
+    phases: unknown;
+    heldForReview: { record: number }[];
+  };
   return { ...rest, heldForReview: heldForReview.map((h) => h.record) };
 }
 

@@ -271,7 +271,14 @@ describe("import input checks", () => {
       "",
     );
     expect(((await unknown.json()) as { unknownLabels: TUnknown[] }).unknownLabels).toEqual([
-      { kind: "TYPE", label: "Banter", spellings: ["Banter"], records: [2] },
+      {
+        kind: "TYPE",
+        label: "Banter",
+        spellings: ["Banter"],
+        records: [2],
+        cluster: "Banter",
+        suggestions: [],
+      },
     ]);
     expect((await importReq(token, "[{", "")).status).toBe(400);
     expect((await importReq(token, "x".repeat(5_000_001), "")).status).toBe(413);

@@ -31,6 +31,7 @@ export default async function SeedsPage({
       canReview={hasPermission(user.role, "seeds:review")}
       approvedOnly={user.role === "RESEARCHER"}
       now={new Date()}
+      canImport={hasPermission(user.role, "seeds:import")}
     />
   );
 }

@@ -136,4 +136,13 @@ export const ROUTE_SAMPLES: Record<string, TRouteSample> = {
       confirm: NEW_PASSWORD,
     },
   },
+  // Vocabulary (issue 15): the ids name nothing, so an admitted call changes nothing.
+  "POST /api/v1/vocabulary/terms": { json: { kind: "TOPIC", label: "Attack suite topic" } },
+  "PATCH /api/v1/vocabulary/terms/:id": { json: { label: "Attack rename", keepOldAsAlias: true } },
+  "POST /api/v1/vocabulary/terms/:id/aliases": { json: { alias: "Attack alias" } },
+  "POST /api/v1/vocabulary/terms/:id/aliases/remove": { json: { alias: "Attack alias" } },
+  "POST /api/v1/vocabulary/terms/:id/retire": { json: { replacementId: NONE } },
+  "POST /api/v1/vocabulary/mappings": {
+    json: { mappings: [{ action: "alias", kind: "TYPE", termId: NONE, spellings: ["Attack spelling"] }] },
+  },
 };

@@ -1,49 +1,37 @@
-import { SeedImportForm } from "@/components/seeds/seed-import-form";
+import Link from "next/link";
 import { VocabularyAddTermForm } from "@/components/seeds/vocabulary-add-term-form";
-import { VocabularyRetiredList } from "@/components/seeds/vocabulary-retired-list";
-import { VocabularyTermRow } from "@/components/seeds/vocabulary-term-row";
+import { VocabularyBrowser } from "@/components/seeds/vocabulary-browser";
 import { Card } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/current-user";
-import { listRetiredTerms, listTerms } from "@/lib/vocabulary/list-terms";
-import { VOCABULARY_KIND_LABEL, VOCABULARY_KINDS } from "@/lib/vocabulary/schemas";
+import { listTermsPage } from "@/lib/vocabulary/list-terms-page";
+import { TERMS_PAGE_SIZE as PAGE_SIZE } from "@/lib/vocabulary/schemas";
 
 export const metadata = { title: "Vocabularies" };
 
 export default async function VocabularyPage() {
   await requirePagePermission("vocab:manage", "/admin/vocabulary");
-  const [terms, retired] = await Promise.all([listTerms(), listRetiredTerms()]);
+  // The first page of each list only: the rest is searched and paged through the API.
+  const live = await listTermsPage({ status: "live", q: "", limit: PAGE_SIZE });
+  const retired = await listTermsPage({ status: "retired", q: "", limit: PAGE_SIZE });
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Vocabularies</h1>
-      <Card title="Import seeds and map unknown labels">
-        <SeedImportForm terms={terms.map((t) => ({ id: t.id, label: t.label, kind: t.kind }))} />
-      </Card>
+      <p className="text-sm">
+        Seed files are imported, and their unknown labels mapped, on{" "}
+        <Link href="/seeds/import" className="underline">
+          Seeds › Import
+        </Link>
+        .
+      </p>
       <Card title="Add a term">
         <VocabularyAddTermForm />
       </Card>
-      {VOCABULARY_KINDS.map((kind) => {
-        const ofKind = terms.filter((t) => t.kind === kind);
-        return (
-          <Card key={kind} title={`${VOCABULARY_KIND_LABEL[kind]}s (${ofKind.length})`}>
-            <ul className="divide-y text-sm" data-testid={`terms-${kind}`}>
-              {ofKind.map((t) => (
-                <VocabularyTermRow
-                  key={t.id}
-                  term={t}
-                  others={ofKind.filter((o) => o.id !== t.id).map((o) => ({ id: o.id, label: o.label }))}
-                />
-              ))}
-            </ul>
-          </Card>
-        );
-      })}
-      {retired.length ? (
-        <Card title={`Retired terms (${retired.length})`}>
-          <VocabularyRetiredList
-            terms={retired.map((t) => ({ id: t.id, kind: VOCABULARY_KIND_LABEL[t.kind], label: t.label }))}
-          />
-        </Card>
-      ) : null}
+      <Card title="Terms">
+        <VocabularyBrowser status="live" initial={live} />
+      </Card>
+      <Card title="Retired terms">
+        <VocabularyBrowser status="retired" initial={retired} />
+      </Card>
     </div>
   );
 }

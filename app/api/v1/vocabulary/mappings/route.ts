@@ -1,0 +1,3 @@
+import { applyMappingsRoute } from "@/lib/vocabulary/routes";
+
+export const POST = applyMappingsRoute.handle;

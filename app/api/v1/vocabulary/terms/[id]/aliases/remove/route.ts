@@ -1,0 +1,3 @@
+import { removeAliasRoute } from "@/lib/vocabulary/routes";
+
+export const POST = removeAliasRoute.handle;

@@ -1,0 +1,3 @@
+import { addAliasRoute } from "@/lib/vocabulary/routes";
+
+export const POST = addAliasRoute.handle;

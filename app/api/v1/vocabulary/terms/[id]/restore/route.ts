@@ -1,0 +1,3 @@
+import { restoreTermRoute } from "@/lib/vocabulary/routes";
+
+export const POST = restoreTermRoute.handle;

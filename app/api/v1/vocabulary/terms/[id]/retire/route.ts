@@ -1,0 +1,3 @@
+import { retireTermRoute } from "@/lib/vocabulary/routes";
+
+export const POST = retireTermRoute.handle;

@@ -1,0 +1,3 @@
+import { renameTermRoute } from "@/lib/vocabulary/routes";
+
+export const PATCH = renameTermRoute.handle;
