@@ -9,6 +9,7 @@ import { AUDIT_HTTP_SUITE, runAuditHttpBenchmarks } from "./audit-http";
 import { CAPACITY_ROW, runCapacityBenchmarks } from "./capacity-http";
 import { BENCHMARKS, type TBenchResult, type TBenchRow } from "./benchmarks";
 import { phiAccuracySection } from "./phi-accuracy";
+import { runWorkScreenBenchmarks, WORK_SCREENS_ROW } from "./work-screens-browser";
 
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -49,6 +50,11 @@ async function main(): Promise<void> {
     // "saturation", "Claim and submit": the queue rows alone, on a smaller dataset (capacity-http.ts).
     console.log(`▶ ${CAPACITY_ROW} (production build, real PostgreSQL; a few minutes)…`);
     for (const row of await runCapacityBenchmarks()) report(row);
+  }
+  if (!only || WORK_SCREENS_ROW.includes(only)) {
+    // "rendered", "Chromium": the work screens in a real browser (work-screens-browser.ts).
+    console.log(`▶ ${WORK_SCREENS_ROW} (production build, real PostgreSQL, Chromium)…`);
+    for (const row of await runWorkScreenBenchmarks()) report(row);
   }
   const lines = [
     "# Benchmarks",
