@@ -173,15 +173,29 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
   ) : null;
 
   const answerPanel = assignment ? (
-    <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <p className="kbd-hint text-xs text-slate-600" data-testid="key-hints">
-        Keyboard: {keyHint} answer the highlighted criterion; ↑/↓ move between criteria; Tab reaches every
-        control
-        {assignment.options.rationale !== "off"
-          ? "; R writes the rationale (Esc leaves it, Ctrl+Enter submits from it)"
-          : ""}
-        ; S skips; Enter submits.
-      </p>
+    <p className="kbd-hint text-xs text-slate-600" data-testid="key-hints">
+      Keyboard: {keyHint} answer the highlighted criterion; ↑/↓ move between criteria; Tab reaches every
+      control
+      {assignment.options.rationale !== "off"
+        ? "; R writes the rationale (Esc leaves it, Ctrl+Enter submits from it)"
+        : ""}
+      ; S skips; Enter submits.
+    </p>
+  ) : null;
+
+  const decision = assignment ? (
+    <div className="flex min-w-0 flex-1 flex-col gap-1" role="group" aria-label="Your answers">
+      {assignment.criteria.map((c, i) => (
+        <CriterionChoices
+          key={c.key}
+          criterion={c}
+          options={options}
+          value={choices[c.key]}
+          active={i === active}
+          onChoose={(o) => choose(c.key, o, i)}
+          onFocus={() => setActive(i)}
+        />
+      ))}
       {assignment.options.rationale !== "off" ? (
         <TextAreaField
           ref={rationaleRef}
@@ -197,29 +211,15 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
               </kbd>
             </>
           }
-          rows={3}
+          rows={1}
+          compact
+          className="field-sizing-content max-h-40"
           maxLength={5000}
           value={rationale}
           onChange={(e) => setRationale(e.target.value)}
         />
       ) : null}
       <PhiFindingsInline text={rationale} findings={written} />
-    </section>
-  ) : null;
-
-  const decision = assignment ? (
-    <div className="flex min-w-0 flex-col gap-1" role="group" aria-label="Your answers">
-      {assignment.criteria.map((c, i) => (
-        <CriterionChoices
-          key={c.key}
-          criterion={c}
-          options={options}
-          value={choices[c.key]}
-          active={i === active}
-          onChoose={(o) => choose(c.key, o, i)}
-          onFocus={() => setActive(i)}
-        />
-      ))}
     </div>
   ) : null;
 
