@@ -53,31 +53,31 @@ async function signIn(page: Page, baseUrl: string, email: string, password: stri
   if (res.status() >= 400) throw new Error(`sign-in answered ${res.status()}`);
 }
 
+// Run in the page as a string: tsx's transform would wrap a function's inner closures in a
+// helper (`__name`) that exists only in Node.
+const SUBMIT_TO_NEXT = `async ({ marker, submit }) => {
+  const before = document.querySelector(marker)?.textContent;
+  const button = document.querySelector(submit);
+  if (!button) throw new Error("no " + submit);
+  const t0 = performance.now();
+  await new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const el = document.querySelector(marker);
+      if (el && el.textContent !== before) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    button.click();
+  });
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  return performance.now() - t0;
+}`;
+
 /** Clicks Submit and waits for the next item's marker text to change, then for the next frame. */
 async function submitToNext(page: Page, marker: string, submit: string): Promise<number> {
-  return page.evaluate(
-    async ({ marker, submit }) => {
-      const before = document.querySelector(marker)?.textContent;
-      const button = document.querySelector<HTMLButtonElement>(submit);
-      if (!button) throw new Error(`no ${submit}`);
-      const t0 = performance.now();
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          const el = document.querySelector(marker);
-          if (el && el.textContent !== before) {
-            observer.disconnect();
-            resolve();
-          }
-        };
-        const observer = new MutationObserver(done);
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-        button.click();
-      });
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      return performance.now() - t0;
-    },
-    { marker, submit },
-  );
+  return page.evaluate<number>(`(${SUBMIT_TO_NEXT})(${JSON.stringify({ marker, submit })})`);
 }
 
 async function measure(page: Page, answer: () => Promise<void>, marker: string, submit: string) {
