@@ -233,12 +233,17 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
             </>
           ) : (
             <div
-              className="max-h-[50vh] overflow-y-auto rounded bg-white p-3 lg:max-h-none lg:overflow-visible"
+              className="max-h-[50vh] overflow-y-auto lg:max-h-none lg:overflow-visible"
               tabIndex={0}
               role="region"
               aria-label="Output text"
             >
-              <MarkdownText text={task.output} spans={recordSpans.output} testId="task-output" />
+              <MarkdownText
+                text={task.output}
+                spans={recordSpans.output}
+                className="rounded bg-white p-3"
+                testId="task-output"
+              />
             </div>
           )}
         </section>

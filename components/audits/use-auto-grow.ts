@@ -3,14 +3,14 @@
 import { useLayoutEffect, type RefObject } from "react";
 
 /**
- * A textarea as tall as its text. Browsers with `field-sizing: content` (the class the caller
- * sets) grow it themselves; elsewhere its height follows its scroll height (set through the
- * CSSOM, which the CSP allows, unlike a style attribute).
+ * A textarea as tall as its text: its height follows its scroll height on every change (set
+ * through the CSSOM, which the CSP allows, unlike a style attribute). `field-sizing: content`
+ * alone did not grow it in the Chromium the tests run.
  */
 export function useAutoGrow(ref: RefObject<HTMLTextAreaElement | null>, value: string, active: boolean) {
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el || !active || CSS.supports("field-sizing", "content")) return;
+    if (!el || !active) return;
     el.style.height = "auto";
     el.style.height = `${el.scrollHeight + 2}px`;
   }, [ref, value, active]);
