@@ -334,12 +334,13 @@ test("keyboard only: the audit review and rating screens reach submit by Tab, an
   await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
   const submitReview = page.getByTestId("submit-review");
   const reviewStops = await tabTo(page, submitReview);
+  // The correction is made in the output's own panel: Tab passes its "Edit the output" button.
   expect(
-    reviewStops.some((s) => s.includes("Correction")),
+    reviewStops.some((s) => s.includes("Edit the output")),
     reviewStops.join(" → "),
   ).toBe(true);
   await expectFocusVisible(submitReview);
-  // Passing through the correction box on the way does not change the verdict.
+  // Passing through the output panel on the way does not change the verdict.
   await expect(accept).toHaveAttribute("aria-pressed", "true");
   let before = await instruction.textContent();
   await page.keyboard.press("Enter");
@@ -440,7 +441,11 @@ test("at 375 px the rating responses and the review output/correction stack, not
 
   const reviewPath = `/audits/${fx.campaignId}/review`;
   const review = await visit(page, reviewPath, (p) => p.getByTestId("task-instruction"));
-  await stacked(page.getByTestId("task-output"), page.getByLabel(/^Correction/));
+  await stacked(page.getByTestId("task-instruction"), page.getByTestId("task-output"));
+  await noSidewaysScroll();
+  // Editing puts the correction in the output's place, as wide as the screen allows.
+  await page.keyboard.press("e");
+  await stacked(page.getByTestId("task-instruction"), page.getByLabel(/^Correction/));
   await noSidewaysScroll();
 
   const found = [...rating, ...review];

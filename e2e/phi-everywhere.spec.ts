@@ -68,6 +68,8 @@ test("a name typed into an audit correction and a rating rationale is highlighte
   await page.goto(`/audits/${campaign.id}/review`);
   await expect(page.getByTestId("task-output").getByTestId("phi-mark")).toContainText("John Smith");
   await expect(page.getByTestId("task-output").getByTestId("phi-mark")).toContainText("person's name");
+  // Editing turns the output's panel into its raw text (the correction in place).
+  await page.getByRole("button", { name: /^Edit the output/ }).click();
   const correction = page.getByLabel(/^Correction/);
   await correction.fill(`Patient John Smith should rest, and ask ${NAME} for help.`);
   // Only the name the reviewer typed is highlighted under the box, not the one copied from the record.

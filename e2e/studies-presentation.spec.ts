@@ -107,16 +107,18 @@ test("the same content with each habit reaches the rater as identical bytes: pag
 
     const found = {
       json: rawStrings(json, /"text":/),
-      html: [...html.matchAll(/<p[^>]*data-testid="response-text"[^>]*>([\s\S]*?)<\/p>/g)].map(
-        (m) => m[1] ?? "",
-      ),
+      // The rendered markdown of each side, up to the end of its section.
+      html: [
+        ...html.matchAll(/<div[^>]*data-testid="response-text"[^>]*>([\s\S]*?)<\/div><\/div><\/section>/g),
+      ].map((m) => m[1] ?? ""),
       rsc: rawStrings(flight, /"label":"[AB]","text":/),
     };
     for (const [form, texts] of Object.entries(found)) {
       expect(texts, form).toHaveLength(2);
       for (const t of texts) portions[form as keyof typeof portions].add(t);
     }
-    expect(found.html[0]?.startsWith("Rest and fluids come first.")).toBe(true);
+    // Rendered as markdown (a paragraph, then a list), from the canonical text.
+    expect(found.html[0]).toMatch(/^<p[^>]*>Rest and fluids come first\.<\/p>\s*<ul/);
     expect(JSON.parse(found.rsc[0] ?? "null")).toBe(HABIT_CONTENT);
 
     const done = await rq.post(`/api/v1/assignments/${a.assignmentId}/submit`, {
@@ -133,30 +135,42 @@ test("the same content with each habit reaches the rater as identical bytes: pag
   await rq.dispose();
 });
 
-/** What the browser shows of one response: its text and where its first and last glyphs sit. */
+/**
+ * What the browser shows of one response: its rendered text, and where its first and last glyphs
+ * sit in their blocks (a habit's leading blank line or space would push them down or right).
+ */
 async function displayed(response: Locator) {
   return response.getByTestId("response-text").evaluate((el) => {
-    const node = el.firstChild;
-    const box = el.getBoundingClientRect();
-    const lineHeight = parseFloat(getComputedStyle(el).lineHeight);
-    const glyph = (start: number) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.textContent?.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
+    });
+    const texts: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+    const first = texts[0];
+    const last = texts[texts.length - 1];
+    const glyph = (node: Text | undefined, at: "start" | "end") => {
       const r = document.createRange();
       if (node) {
-        r.setStart(node, start);
-        r.setEnd(node, start + 1);
+        const i = at === "start" ? 0 : (node.textContent ?? "").trimEnd().length - 1;
+        r.setStart(node, Math.max(0, i));
+        r.setEnd(node, Math.max(0, i) + 1);
       }
       return r.getBoundingClientRect();
     };
-    const text = el.textContent ?? "";
-    const first = glyph(0);
-    const last = glyph(Math.max(0, text.length - 1));
+    const box = el.getBoundingClientRect();
+    const block = first?.parentElement?.closest("p, li, td, th, pre, blockquote");
+    const blockLeft = block
+      ? block.getBoundingClientRect().left + parseFloat(getComputedStyle(block).paddingLeft)
+      : box.left;
+    const lineHeight = parseFloat(getComputedStyle(first?.parentElement ?? el).lineHeight);
+    const innerText = (el as HTMLElement).innerText;
     return {
-      text,
-      innerText: (el as HTMLElement).innerText,
+      innerText,
+      firstText: first?.textContent ?? "",
       lineHeight,
-      top: first.top - box.top,
-      left: first.left - box.left,
-      bottom: box.bottom - last.bottom,
+      top: glyph(first, "start").top - box.top,
+      left: glyph(first, "start").left - blockLeft,
+      bottom: box.bottom - glyph(last, "end").bottom,
     };
   });
 }
@@ -168,13 +182,13 @@ async function rateChecking(page: Page, pairs: number, check: (texts: [string, s
     const shown: string[] = [];
     for (const side of ["A", "B"]) {
       const d = await displayed(page.getByTestId(`response-${side}`));
-      expect(d.text, `${side}: ${JSON.stringify(d.text.slice(0, 40))}`).not.toMatch(/^\s|\s$/);
-      expect(d.innerText).toBe(d.text);
-      // Displayed: the first glyph sits on the first line at the left edge, the last on the last line.
+      expect(d.innerText, `${side}: ${JSON.stringify(d.innerText.slice(0, 40))}`).not.toMatch(/^\s|\s$/);
+      expect(d.firstText).not.toMatch(/^\s/);
+      // Displayed: the first glyph sits on the first line at its block's left edge, the last on the last line.
       expect(d.top).toBeLessThan(d.lineHeight / 2);
       expect(Math.abs(d.left)).toBeLessThan(1);
       expect(d.bottom).toBeLessThan(d.lineHeight / 2);
-      shown.push(d.text);
+      shown.push(d.innerText);
     }
     check([shown[0] ?? "", shown[1] ?? ""]);
     await page.keyboard.press("a");
@@ -202,9 +216,12 @@ test("in Chromium, a generated study with every habit shows both responses with 
   await page.getByRole("link", { name: "Habits (screen)" }).click();
   await expect(page).toHaveURL(new RegExp(`/rate/${studyId}$`));
   await expect(page.getByTestId("prompt")).toHaveText(INSTRUCTION);
-  await rateChecking(page, HABITS.length - 1, (texts) =>
-    expect(texts).toEqual([HABIT_CONTENT, HABIT_CONTENT]),
-  );
+  await rateChecking(page, HABITS.length - 1, (texts) => {
+    // One rendering for both sides: the markdown's list is a list (no "- " marks shown).
+    expect(texts[1]).toBe(texts[0]);
+    expect(texts[0]).toContain("Rest and fluids come first.");
+    expect(texts[0]).not.toMatch(/^- |\n- /m);
+  });
   await expect(page.getByText("All done")).toBeVisible();
 });
 
@@ -244,7 +261,9 @@ test(
       where: { prompt: { studyId } },
       select: { model: true, text: true },
     });
-    const raw = new Map(outputs.map((o) => [canonicalPresentation(o.text), o]));
+    // Rendered markdown drops marks and list numbers, never letters: an output is known by its letters.
+    const letters = (t: string) => t.replace(/[^A-Za-z]/g, "");
+    const raw = new Map(outputs.map((o) => [letters(canonicalPresentation(o.text)), o]));
     expect(outputs.filter((o) => o.model === "claude-2").every((o) => o.text.startsWith(" "))).toBe(true);
     expect(
       outputs.filter((o) => o.model === "text-davinci-003" && o.text.startsWith("\n")).length,
@@ -255,7 +274,7 @@ test(
     await page.goto(`/rate/${studyId}`);
     await rateChecking(page, 6, (texts) => {
       // Each side is one model's stored output in its canonical presentation; the pair is one of each.
-      const models = texts.map((t) => raw.get(t)?.model);
+      const models = texts.map((t) => raw.get(letters(t))?.model);
       expect(models.slice().sort()).toEqual(["claude-2", "text-davinci-003"]);
     });
   },

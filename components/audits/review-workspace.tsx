@@ -1,11 +1,14 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { CheckboxField, TextAreaField } from "@/components/ui/field";
 import { DiffView } from "@/components/audits/diff-view";
+import { useAutoGrow } from "@/components/audits/use-auto-grow";
+import { MarkdownText } from "@/components/markdown/markdown-text";
 import { PhiConfirm } from "@/components/phi/phi-confirm";
 import { PhiFindingsInline } from "@/components/phi/phi-findings-inline";
-import { PhiMarkedText, type TSpan } from "@/components/phi/phi-marked-text";
+import type { TSpan } from "@/components/phi/phi-marked-text";
 import { useWrittenFindings } from "@/components/phi/use-written-findings";
 import type { TKeyBinding } from "@/components/queue/keyboard-map";
 import { QueueShell } from "@/components/queue/queue-shell";
@@ -49,13 +52,32 @@ const BINDINGS: TKeyBinding[] = [
   },
 ];
 
-/** The keyboard-first review screen: a accept, r reject, e edit, 1–9 flags, Enter submit, s skip (the shell's keys). */
+const NO_SPANS: TSpan[] = [];
+
+/**
+ * The keyboard-first review screen: a accept, r reject, e edit, 1–9 flags, Enter submit, s skip
+ * (the shell's keys). The record reads as rendered markdown with its possible identifiers marked;
+ * "Needs revision" turns the output's own panel into its raw text, editable in place, with the
+ * word diff against the original below it (no second copy beside the first).
+ */
 export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
   const [verdict, setVerdict] = useState<TVerdict | null>(null);
   const [flags, setFlags] = useState<string[]>([]);
   const [correction, setCorrection] = useState("");
   const [rationale, setRationale] = useState("");
   const correctionRef = useRef<HTMLTextAreaElement>(null);
+  const focusCorrection = useRef(false);
+  const editing = verdict === "revise";
+  useAutoGrow(correctionRef, correction, editing);
+  useEffect(() => {
+    // "e" or "Needs revision": the panel has just become the text box; put the caret in it.
+    if (editing && focusCorrection.current) correctionRef.current?.focus();
+    focusCorrection.current = false;
+  }, [editing]);
+  const startEditing = () => {
+    focusCorrection.current = true;
+    setVerdict("revise");
+  };
 
   const q = useWorkQueue<TTask>({
     feature: "audit",
@@ -94,8 +116,8 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
     if (action === "accept") setVerdict("accept");
     else if (action === "reject") setVerdict("reject");
     else if (action === "revise") {
-      setVerdict("revise");
-      setTimeout(() => correctionRef.current?.focus(), 0);
+      if (editing) correctionRef.current?.focus();
+      else startEditing();
     } else if (action === "flag") {
       const flag = task?.flags[Number(key) - 1];
       if (flag) toggleFlag(flag.key);
@@ -114,7 +136,7 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
         ]
       : [],
   );
-  const recordSpans = task?.phiSpans ?? { instruction: [], input: [], output: [] };
+  const recordSpans = task?.phiSpans ?? { instruction: NO_SPANS, input: NO_SPANS, output: NO_SPANS };
   const recordKinds = [
     ...new Set(
       [...recordSpans.instruction, ...recordSpans.input, ...recordSpans.output].map((s) =>
@@ -122,106 +144,158 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
       ),
     ),
   ];
+  // The diff follows the typing a beat behind on long answers; the text box never waits for it.
+  const diffed = useDeferredValue(correction);
+  const correctionFindings = written.filter((f) => f.field === "correctedOutput");
 
+  const heading = "text-sm font-semibold uppercase text-slate-600";
   const itemPanel = task ? (
     <>
       {recordKinds.length ? (
         <p
-          className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-2 text-sm text-amber-950"
+          className="rounded-md border-l-4 border-warning bg-warning-soft p-2 text-sm text-warning"
           data-testid="record-phi-note"
         >
           This record may hold patient identifiers ({recordKinds.join(", ")}), marked below. If it does,
           reject it and say so in the rationale.
         </p>
       ) : null}
-      <section className="space-y-2">
-        <h2 className="text-sm font-semibold uppercase text-slate-600">Instruction</h2>
-        <p className="whitespace-pre-wrap break-words rounded bg-slate-50 p-3" data-testid="task-instruction">
-          <PhiMarkedText text={task.instruction} spans={recordSpans.instruction} />
-        </p>
-        {task.input ? (
-          <>
-            <h2 className="text-sm font-semibold uppercase text-slate-600">Input</h2>
-            <p className="whitespace-pre-wrap break-words rounded bg-slate-50 p-3" data-testid="task-input">
-              <PhiMarkedText text={task.input} spans={recordSpans.input} />
-            </p>
-          </>
-        ) : null}
-      </section>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section className="space-y-2 lg:sticky lg:top-4 lg:self-start" aria-labelledby="instruction-heading">
+          <h2 id="instruction-heading" className={heading}>
+            Instruction
+          </h2>
+          <MarkdownText
+            text={task.instruction}
+            spans={recordSpans.instruction}
+            className="rounded bg-white p-3"
+            testId="task-instruction"
+          />
+          {task.input ? (
+            <>
+              <h2 className={heading}>Input</h2>
+              <MarkdownText
+                text={task.input}
+                spans={recordSpans.input}
+                className="rounded bg-white p-3"
+                testId="task-input"
+              />
+            </>
+          ) : null}
+        </section>
+        <section className="min-w-0 space-y-2" aria-labelledby="output-heading" data-testid="output-panel">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 id="output-heading" className={heading}>
+              {editing ? "Output: your correction" : "Output"}
+            </h2>
+            {editing ? (
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => {
+                  setCorrection(task.output);
+                  setVerdict(null);
+                }}
+              >
+                Discard correction
+              </Button>
+            ) : (
+              <Button type="button" variant="secondary" onClick={startEditing}>
+                Edit the output<span className="kbd-hint"> (e)</span>
+              </Button>
+            )}
+          </div>
+          {editing ? (
+            <>
+              <TextAreaField
+                ref={correctionRef}
+                name="correction"
+                id="correction"
+                label={
+                  <>
+                    Correction<span className="kbd-hint"> (Esc leaves the box)</span>
+                  </>
+                }
+                hint="The raw text, markdown marks included; what you change is shown word by word below."
+                className="field-sizing-content min-h-48 font-mono text-[0.8rem] leading-relaxed"
+                value={correction}
+                onChange={(e) => setCorrection(e.target.value)}
+              />
+              <PhiFindingsInline text={correction} findings={correctionFindings} />
+              {diffed !== task.output ? (
+                <DiffView
+                  before={task.output}
+                  after={diffed}
+                  beforeSpans={recordSpans.output}
+                  afterSpans={diffed === correction ? correctionFindings : NO_SPANS}
+                />
+              ) : null}
+            </>
+          ) : (
+            <div
+              className="max-h-[50vh] overflow-y-auto lg:max-h-none lg:overflow-visible"
+              tabIndex={0}
+              role="region"
+              aria-label="Output text"
+            >
+              <MarkdownText
+                text={task.output}
+                spans={recordSpans.output}
+                className="rounded bg-white p-3"
+                testId="task-output"
+              />
+            </div>
+          )}
+        </section>
+      </div>
     </>
   ) : null;
 
   const answerPanel = task ? (
-    <>
-      <div className="grid gap-4 md:grid-cols-2">
-        <section>
-          <h2 className="text-sm font-semibold uppercase text-slate-600">Output</h2>
-          <p className="whitespace-pre-wrap break-words rounded bg-slate-50 p-3" data-testid="task-output">
-            <PhiMarkedText text={task.output} spans={recordSpans.output} />
-          </p>
-        </section>
-        <section>
-          <label htmlFor="correction" className="text-sm font-semibold uppercase text-slate-600">
-            Correction<span className="kbd-hint"> (e to edit, Esc to leave)</span>
-          </label>
-          {/* Editing (not merely focusing, as Tab does on the way to Submit) makes the verdict a revision.
-              No opacity for the idle state: it would take the label below contrast AA. */}
-          <textarea
-            id="correction"
-            ref={correctionRef}
-            className={`h-48 w-full rounded border border-slate-500 p-2 text-sm ${verdict === "revise" ? "bg-white" : "bg-slate-50"}`}
-            value={correction}
-            onChange={(e) => {
-              setCorrection(e.target.value);
-              setVerdict("revise");
-            }}
-          />
-          <PhiFindingsInline
-            text={correction}
-            findings={written.filter((f) => f.field === "correctedOutput")}
-          />
-          {verdict === "revise" && correction !== task.output ? (
-            <DiffView before={task.output} after={correction} />
-          ) : null}
-        </section>
-      </div>
-      <fieldset className="flex flex-wrap gap-2" aria-label="Verdict">
-        {(Object.keys(VERDICT_LABEL) as TVerdict[]).map((v) => (
-          <Button
-            key={v}
-            type="button"
-            variant={verdict === v ? "primary" : "secondary"}
-            aria-pressed={verdict === v}
-            onClick={() => setVerdict(v)}
-          >
-            {VERDICT_LABEL[v][0]}
-            <span className="kbd-hint"> ({VERDICT_LABEL[v][1]})</span>
-          </Button>
-        ))}
-      </fieldset>
-      <fieldset className="flex flex-wrap gap-3 text-sm" aria-label="Error flags">
+    <div className="space-y-3">
+      <fieldset className="flex flex-wrap gap-x-4 gap-y-1" aria-label="Error flags">
         {task.flags.map((f, i) => (
-          <label key={f.key} className="flex items-center gap-1">
-            <input
-              type="checkbox"
-              checked={flags.includes(f.key)}
-              onChange={() => toggleFlag(f.key)}
-              data-testid={`flag-${f.key}`}
-            />
-            <kbd className="kbd-hint rounded border px-1 text-xs">{i + 1}</kbd> {f.label}
-          </label>
+          <CheckboxField
+            key={f.key}
+            name="flags"
+            value={f.key}
+            label={
+              <>
+                <kbd className="kbd-hint rounded border px-1 text-xs">{i + 1}</kbd> {f.label}
+              </>
+            }
+            checked={flags.includes(f.key)}
+            onChange={() => toggleFlag(f.key)}
+            data-testid={`flag-${f.key}`}
+          />
         ))}
       </fieldset>
-      <label className="block text-sm">
-        Rationale (optional)
-        <textarea
-          className="mt-1 h-16 w-full rounded border border-slate-500 p-2"
-          value={rationale}
-          onChange={(e) => setRationale(e.target.value)}
-        />
-      </label>
+      <TextAreaField
+        name="rationale"
+        label="Rationale (optional)"
+        rows={2}
+        value={rationale}
+        onChange={(e) => setRationale(e.target.value)}
+      />
       <PhiFindingsInline text={rationale} findings={written.filter((f) => f.field === "rationale")} />
-    </>
+    </div>
+  ) : null;
+
+  const decision = task ? (
+    <fieldset className="flex flex-wrap gap-2" aria-label="Verdict">
+      {(Object.keys(VERDICT_LABEL) as TVerdict[]).map((v) => (
+        <Button
+          key={v}
+          type="button"
+          variant={verdict === v ? "primary" : "secondary"}
+          aria-pressed={verdict === v}
+          onClick={() => (v === "revise" && !editing ? startEditing() : setVerdict(v))}
+        >
+          {VERDICT_LABEL[v][0]}
+          <span className="kbd-hint"> ({VERDICT_LABEL[v][1]})</span>
+        </Button>
+      ))}
+    </fieldset>
   ) : null;
 
   return (
@@ -238,6 +312,7 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
       empty={<p data-testid="queue-empty">Nothing left for you in this campaign. Thank you.</p>}
       itemPanel={itemPanel}
       answerPanel={answerPanel}
+      decision={decision}
       confirm={
         q.phiRefusal ? (
           <PhiConfirm

@@ -23,16 +23,31 @@ export function PhiMarkedText({ text, spans }: { text: string; spans: readonly T
   return <>{parts}</>;
 }
 
-/** One marked span: underlined and tinted, with its kind as a visible tag. */
-export function PhiMark({ text, kind }: { text: string; kind: string }) {
+/**
+ * One marked span: underlined and tinted, with its kind as a visible tag. A span cut by markup in
+ * rendered markdown is several marks; only the last carries the tag (`label`).
+ */
+export function PhiMark({
+  text,
+  children,
+  kind,
+  label = true,
+}: {
+  text?: string;
+  children?: ReactNode;
+  kind: string;
+  label?: boolean;
+}) {
   return (
     <span data-testid="phi-mark" data-kind={kind}>
       <mark className="rounded-sm bg-amber-100 underline decoration-amber-700 decoration-wavy underline-offset-2">
-        {text}
+        {text ?? children}
       </mark>
-      <span className="ml-0.5 whitespace-nowrap rounded border border-amber-700 px-1 align-baseline text-[0.7rem] font-semibold text-amber-900">
-        {phiKindLabel(kind)}
-      </span>
+      {label ? (
+        <span className="ml-0.5 whitespace-nowrap rounded border border-amber-700 px-1 align-baseline text-[0.7rem] font-semibold text-amber-900">
+          {phiKindLabel(kind)}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -52,6 +52,8 @@ export type TQueueShellProps = {
   empty: ReactNode;
   itemPanel: ReactNode;
   answerPanel: ReactNode;
+  /** The verdict or choice controls, kept in view with Submit in the decision bar. */
+  decision?: ReactNode;
   /** The PHI confirmation, when the server asked for one. */
   confirm?: ReactNode;
 };
@@ -138,28 +140,39 @@ export function QueueShell(p: TQueueShellProps) {
       ) : null}
       {p.itemPanel}
       {p.answerPanel}
-      {p.confirm}
-      {q.error ? (
-        <div data-testid="queue-error">
-          <Notice tone="error">
-            {q.error}
-            {retry}
-          </Notice>
+      {/* The decision bar stays at the bottom of the viewport however long the answers are, so
+          the controls are never a scroll away; the server's refusals and errors show in it,
+          where the person's eyes are when they submit. */}
+      <div
+        className="sticky bottom-0 z-10 -mx-4 max-h-[60vh] space-y-2 overflow-y-auto border-t border-slate-300 bg-white px-4 py-2 shadow-[0_-2px_6px_rgb(15_23_42/0.08)]"
+        data-testid="decision-bar"
+      >
+        {p.confirm}
+        {q.error ? (
+          <div data-testid="queue-error">
+            <Notice tone="error">
+              {q.error}
+              {retry}
+            </Notice>
+          </div>
+        ) : null}
+        <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
+          {p.decision}
+          <div className="ml-auto flex gap-2">
+            <Button
+              type="button"
+              onClick={p.onSubmit}
+              disabled={q.busy || p.submitDisabled}
+              data-testid={p.submitTestId}
+            >
+              {q.busy ? "Working…" : "Submit"}
+              <span className="kbd-hint ml-1"> (Enter)</span>
+            </Button>
+            <Button type="button" variant="secondary" onClick={onSkip} disabled={q.busy}>
+              Skip<span className="kbd-hint ml-1"> (s)</span>
+            </Button>
+          </div>
         </div>
-      ) : null}
-      <div className="flex flex-wrap gap-2">
-        <Button
-          type="button"
-          onClick={p.onSubmit}
-          disabled={q.busy || p.submitDisabled}
-          data-testid={p.submitTestId}
-        >
-          {q.busy ? "Working…" : "Submit"}
-          <span className="kbd-hint ml-1"> (Enter)</span>
-        </Button>
-        <Button type="button" variant="secondary" onClick={onSkip} disabled={q.busy}>
-          Skip<span className="kbd-hint ml-1"> (s)</span>
-        </Button>
       </div>
     </div>
   );

@@ -9,7 +9,7 @@ import { ApiError, apiFetch } from "@/components/data/api-fetch";
 import { useAutosave } from "@/components/data/use-autosave";
 import { useDebounced } from "@/components/data/use-debounced";
 import { Button } from "@/components/ui/button";
-import { Field, SelectField } from "@/components/ui/field";
+import { Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { phiKindLabel } from "@/lib/phi/labels";
 import { ZSeedEditorForm } from "@/lib/seeds/schemas";
@@ -314,7 +314,6 @@ export function SeedEditor({
   const similar = similarQuery.data?.similar ?? [];
 
   const nearDuplicate = similar.some((s) => s.score > 0.7);
-  const errorOf = (k: keyof TEditorFields) => errors[k]?.message;
   const errorsOf = (k: keyof TEditorFields) => (errors[k]?.message ? [errors[k].message] : undefined);
   const bind = (k: keyof TEditorFields) => ({
     id: `seed-${k}`,
@@ -330,24 +329,7 @@ export function SeedEditor({
     ...terms.filter((t) => t.kind === kind).map((t) => ({ value: t.id, label: t.label })),
   ];
   const area = (k: keyof TEditorFields, label: string, rows: number, hint?: string) => (
-    <div className="space-y-1">
-      <label htmlFor={`seed-${k}`} className="block text-sm font-medium">
-        {label}
-      </label>
-      <textarea
-        {...bind(k)}
-        rows={rows}
-        className="block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-sm"
-        aria-invalid={Boolean(errorOf(k)) || undefined}
-        aria-describedby={errorOf(k) ? `seed-${k}-error` : undefined}
-      />
-      {hint ? <p className="text-xs text-muted">{hint}</p> : null}
-      {errorOf(k) ? (
-        <p role="alert" id={`seed-${k}-error`} className="text-sm text-error">
-          {errorOf(k)}
-        </p>
-      ) : null}
-    </div>
+    <TextAreaField {...bind(k)} label={label} rows={rows} hint={hint} errors={errorsOf(k)} />
   );
   const select = (k: "topicId" | "viewId" | "typeId", kind: string, label: string) => (
     <SelectField {...bind(k)} label={label} options={options(kind)} errors={errorsOf(k)} />

@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { CriterionChoices, type TChoice } from "@/components/studies/criterion-choices";
 import { ResponseText } from "@/components/studies/response-text";
+import { MarkdownText } from "@/components/markdown/markdown-text";
+import { TextAreaField } from "@/components/ui/field";
 import { PhiConfirm } from "@/components/phi/phi-confirm";
 import { PhiFindingsInline } from "@/components/phi/phi-findings-inline";
 import { useWrittenFindings } from "@/components/phi/use-written-findings";
@@ -149,16 +151,20 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
 
   const itemPanel = assignment ? (
     <>
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="mb-2 text-sm font-semibold uppercase text-slate-600">Prompt</h2>
-        <p className="whitespace-pre-wrap" data-testid="prompt">
-          {assignment.prompt.instruction}
-        </p>
+      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="prompt-heading">
+        <h2 id="prompt-heading" className="mb-2 text-sm font-semibold uppercase text-slate-600">
+          Prompt
+        </h2>
+        <MarkdownText text={assignment.prompt.instruction} testId="prompt" />
         {assignment.prompt.input ? (
-          <p className="mt-2 whitespace-pre-wrap text-slate-700">{assignment.prompt.input}</p>
+          <MarkdownText
+            text={assignment.prompt.input}
+            className="mt-2 text-slate-700"
+            testId="prompt-input"
+          />
         ) : null}
       </section>
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid gap-4 lg:grid-cols-2">
         {assignment.responses.map((r) => (
           <ResponseText key={r.label} label={r.label} text={r.text} />
         ))}
@@ -167,15 +173,18 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
   ) : null;
 
   const answerPanel = assignment ? (
-    <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <p className="kbd-hint text-xs text-slate-600" data-testid="key-hints">
-        Keyboard: {keyHint} answer the highlighted criterion; ↑/↓ move between criteria; Tab reaches every
-        control
-        {assignment.options.rationale !== "off"
-          ? "; R writes the rationale (Esc leaves it, Ctrl+Enter submits from it)"
-          : ""}
-        ; S skips; Enter submits.
-      </p>
+    <p className="kbd-hint text-xs text-slate-600" data-testid="key-hints">
+      Keyboard: {keyHint} answer the highlighted criterion; ↑/↓ move between criteria; Tab reaches every
+      control
+      {assignment.options.rationale !== "off"
+        ? "; R writes the rationale (Esc leaves it, Ctrl+Enter submits from it)"
+        : ""}
+      ; S skips; Enter submits.
+    </p>
+  ) : null;
+
+  const decision = assignment ? (
+    <div className="flex min-w-0 flex-1 flex-col gap-1" role="group" aria-label="Your answers">
       {assignment.criteria.map((c, i) => (
         <CriterionChoices
           key={c.key}
@@ -188,26 +197,30 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
         />
       ))}
       {assignment.options.rationale !== "off" ? (
-        <label className="block text-sm">
-          Rationale {assignment.options.rationale === "required" ? "(required)" : "(optional)"}{" "}
-          <kbd
-            className="kbd-hint rounded border border-slate-300 px-1 text-xs text-slate-600"
-            aria-hidden="true"
-          >
-            R
-          </kbd>
-          <textarea
-            ref={rationaleRef}
-            className="mt-1 block w-full rounded-md border border-slate-500 p-2"
-            rows={3}
-            maxLength={5000}
-            value={rationale}
-            onChange={(e) => setRationale(e.target.value)}
-          />
-        </label>
+        <TextAreaField
+          ref={rationaleRef}
+          name="rationale"
+          label={
+            <>
+              Rationale {assignment.options.rationale === "required" ? "(required)" : "(optional)"}{" "}
+              <kbd
+                className="kbd-hint rounded border border-slate-300 px-1 text-xs text-slate-600"
+                aria-hidden="true"
+              >
+                R
+              </kbd>
+            </>
+          }
+          rows={1}
+          compact
+          className="field-sizing-content max-h-40"
+          maxLength={5000}
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+        />
       ) : null}
       <PhiFindingsInline text={rationale} findings={written} />
-    </section>
+    </div>
   ) : null;
 
   return (
@@ -216,6 +229,7 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
       queue={q}
       infoTestId="rating-info"
       onSubmit={() => submit()}
+      submitTestId="submit-rating"
       progress={
         assignment ? (
           <span>
@@ -233,6 +247,7 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
       }
       itemPanel={itemPanel}
       answerPanel={answerPanel}
+      decision={decision}
       confirm={
         q.phiRefusal ? (
           <PhiConfirm

@@ -13,6 +13,7 @@ import { BENCHMARKS, type TBenchResult, type TBenchRow } from "./benchmarks";
 import { handWrittenSections } from "./hand-written";
 import { phiAccuracySection } from "./phi-accuracy";
 import { runVocabularyPageBenchmark, VOCABULARY_PAGE_ROW } from "./vocabulary-page";
+import { runWorkScreenBenchmarks, WORK_SCREENS_ROW } from "./work-screens-browser";
 
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -61,6 +62,11 @@ async function main(): Promise<void> {
   if (!only || VOCABULARY_PAGE_ROW.includes(only)) {
     console.log(`▶ ${VOCABULARY_PAGE_ROW} (production build, real PostgreSQL, Chromium)…`);
     report(await runVocabularyPageBenchmark());
+  }
+  if (!only || WORK_SCREENS_ROW.includes(only)) {
+    // "rendered", "Chromium": the work screens in a real browser (work-screens-browser.ts).
+    console.log(`▶ ${WORK_SCREENS_ROW} (production build, real PostgreSQL, Chromium)…`);
+    for (const row of await runWorkScreenBenchmarks()) report(row);
   }
   const lines = [
     "# Benchmarks",
