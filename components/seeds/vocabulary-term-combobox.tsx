@@ -11,7 +11,7 @@ export type TTermChoice = { id: string; label: string };
 
 /**
  * "Map to term" at 10,000 terms: a typeahead over GET /api/v1/vocabulary/terms (8 matches of the
- * typed text, in labels and aliases) instead of a <select> of every term. ARIA 1.2 combobox:
+ * typed text, in labels and aliases) instead of a select element listing every term. ARIA 1.2 combobox:
  * arrows move, Enter picks, Escape closes.
  */
 export function VocabularyTermCombobox({
