@@ -6,3 +6,6 @@
 -- current answers matches both the item and the predicate, so the per-item lookup stays an index
 -- probe whatever the statistics say.
 CREATE INDEX "AuditReview_item_current_idx" ON "AuditReview" ("itemId") WHERE "supersededAt" IS NULL;
+
+-- The study loaders ask the same of judgements (current ones, by comparison).
+CREATE INDEX "StudyJudgement_comparison_current_idx" ON "StudyJudgement" ("comparisonId") WHERE "supersededAt" IS NULL;
