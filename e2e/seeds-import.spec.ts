@@ -30,17 +30,27 @@ async function openImport(page: Page) {
   return admin;
 }
 
-/** Records every state the progress display shows, however briefly it is shown. */
+/**
+ * Records every state the progress line and the step list show, however briefly each is shown.
+ * Read separately: the steps come first in the progress area, so its whole text never starts "Sent".
+ */
 async function recordProgress(page: Page) {
   await page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    const seen = { line: [] as string[], steps: [] as string[] };
+    (window as unknown as { progressSeen: typeof seen }).progressSeen = seen;
+    const note = (list: string[], id: string) => {
+      const text = document.querySelector(`[data-testid="${id}"]`)?.textContent ?? "";
+      if (text && list.at(-1) !== text) list.push(text);
+    };
     new MutationObserver(() => {
-      const text = document.querySelector('[data-testid="import-progress"]')?.textContent ?? "";
-      if (text && seen.at(-1) !== text) seen.push(text);
+      note(seen.line, "import-progress-line");
+      note(seen.steps, "import-steps");
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
-  return () => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+  return () =>
+    page.evaluate(
+      () => (window as unknown as { progressSeen: { line: string[]; steps: string[] } }).progressSeen,
+    );
 }
 
 const chosenFile = (page: Page) =>
@@ -204,8 +214,13 @@ async function importLargeFile(page: Page, records: TSeedRecord[], name: string)
   await page.getByRole("button", { name: "Check" }).click();
   await expect(page.getByText(`The file can be imported: ${count} seeds`)).toBeVisible({ timeout: 120_000 });
   let seen = await progress();
-  expect(seen.some((t) => t.startsWith("Sent ") && t.includes(` of ${mb}`))).toBe(true);
-  expect(seen.some((t) => sent.test(t) && /Checking the records on the server… \d+ s$/.test(t))).toBe(true);
+  expect(seen.line.some((t) => t.startsWith("Sent ") && t.includes(` of ${mb}`))).toBe(true);
+  expect(seen.line.some((t) => sent.test(t) && /Checking the records on the server… \d+ s$/.test(t))).toBe(
+    true,
+  );
+  // The steps: uploading first, then the upload ticked off while the server checks (no storing).
+  expect(seen.steps[0]).toMatch(/^1\. Upload2\. Server: .*identifiers3\. Summary$/);
+  expect(seen.steps.some((t) => t.startsWith("1. Upload ✓") && !t.includes(", store"))).toBe(true);
   await expect(page.getByTestId("import-facts")).toContainText(`${name}: ${mb} sent, checked in`);
   await expect(page.getByTestId("import-facts")).toContainText(
     "previewed the import as approved, adding unknown labels as new terms",
@@ -217,7 +232,10 @@ async function importLargeFile(page: Page, records: TSeedRecord[], name: string)
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByText(`Imported ${count} seeds`)).toBeVisible({ timeout: 120_000 });
   seen = await progress();
-  expect(seen.some((t) => sent.test(t) && t.includes("Importing the records on the server…"))).toBe(true);
+  expect(seen.line.some((t) => sent.test(t) && t.includes("Importing the records on the server…"))).toBe(
+    true,
+  );
+  expect(seen.steps.some((t) => t.startsWith("1. Upload ✓") && t.includes(", store3. Summary"))).toBe(true);
   const summary = page.getByTestId("import-summary");
   const approved = await testDb().seed.count({ where: { importedById: admin.id, status: "APPROVED" } });
   await expect(summary).toContainText(`${approved} approved, ${count - approved} submitted for review`);

@@ -127,7 +127,7 @@ export function SeedImportForm({ canMapLabels }: { canMapLabels: boolean }) {
       </p>
       {progress ? (
         <div role="status" aria-live="polite" data-testid="import-progress" className="space-y-1 text-sm">
-          <ol className="flex flex-wrap gap-x-4 text-xs" aria-label="Import steps">
+          <ol className="flex flex-wrap gap-x-4 text-xs" aria-label="Import steps" data-testid="import-steps">
             <li className={progress.uploaded ? "text-success" : "font-semibold"}>
               1. Upload{progress.uploaded ? " ✓" : ""}
             </li>
@@ -147,7 +147,8 @@ export function SeedImportForm({ canMapLabels }: { canMapLabels: boolean }) {
               aria-label="Upload progress"
             />
           )}
-          <p>
+          {/* The line on its own hook: the step list above shares the status region. */}
+          <p data-testid="import-progress-line">
             Sent {formatBytes(progress.sent)} of {formatBytes(progress.run.size)}
             {progress.uploaded ? `. ${verb} the records on the server…` : "…"}{" "}
             {Math.floor((now - progress.started) / 1000)} s
