@@ -151,7 +151,8 @@ export function SeedImportForm({ canMapLabels }: { canMapLabels: boolean }) {
           <p data-testid="import-progress-line">
             Sent {formatBytes(progress.sent)} of {formatBytes(progress.run.size)}
             {progress.uploaded ? `. ${verb} the records on the server…` : "…"}{" "}
-            {Math.floor((now - progress.started) / 1000)} s
+            {/* Seen, not announced: a live region that changes every second is noise. */}
+            <span aria-hidden="true">{Math.floor((now - progress.started) / 1000)} s</span>
           </p>
         </div>
       ) : null}
