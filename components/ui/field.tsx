@@ -319,7 +319,7 @@ export function RadioGroupField<V extends string>({
           >
             <input
               type="radio"
-              className={cn("accent-brand-700", segmented && "sr-only")}
+              className="accent-brand-700"
               name={name}
               value={o.value}
               aria-label={o.srLabel}
