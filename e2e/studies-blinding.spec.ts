@@ -86,7 +86,7 @@ test("nothing a rater's browser receives names a model or the study's internal n
   await page.goto("/");
   await page.goto("/rate");
   await page.getByRole("link", { name: TITLE }).click();
-  await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
+  await expect(page.getByRole("heading", { name: TITLE, level: 1 })).toBeVisible();
   await expect(page.getByTestId("rating-panel")).toBeVisible();
   await expect(page.getByTestId("key-hints")).toContainText("S skips; Enter submits");
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { cn } from "@/components/ui/cn";
+import { RadioGroupField } from "@/components/ui/field";
 
 export type TChoice = "A" | "B" | "tie" | "both_bad";
 
@@ -14,8 +15,9 @@ const LABEL: Record<TChoice, [short: string, long: string]> = {
 
 /**
  * One criterion's answers as a native radio group (Tab reaches it, arrows move within it), compact
- * enough for the decision bar: on a phone each criterion is one row of short answers ("A", "B"),
- * wider screens spell them out. Key hints only where there is a keyboard (.kbd-hint).
+ * enough for the decision bar: on a phone each criterion is one row, its name then a segmented
+ * row of short answers ("A", "B"; screen readers hear "A is better"), so the bar leaves the
+ * responses in view; wider screens spell them out. Key hints only where there is a keyboard.
  */
 export function CriterionChoices(props: {
   criterion: { key: string; label: string; description: string };
@@ -27,47 +29,40 @@ export function CriterionChoices(props: {
 }) {
   const { criterion: c, options, value, active } = props;
   return (
-    <fieldset
-      className={cn(
-        "flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md p-1",
-        active && "ring-2 ring-brand-600",
-      )}
+    <RadioGroupField<TChoice>
+      name={`choice-${c.key}`}
       data-testid={`criterion-${c.key}`}
+      wrapperClassName={cn("rounded-md p-0.5", active && "ring-2 ring-brand-600")}
+      legendClassName="float-left mr-2 w-20 truncate leading-9 sm:w-auto sm:max-w-none"
+      label={
+        <>
+          {c.label}
+          {c.description ? (
+            <span className="sr-only md:not-sr-only md:ml-2 md:font-normal md:text-muted">
+              {c.description}
+            </span>
+          ) : null}
+        </>
+      }
+      segmented
+      options={options.map((o) => ({
+        value: o,
+        srLabel: LABEL[o][1],
+        label: (
+          <>
+            <span className="sm:hidden">{LABEL[o][0]}</span>
+            <span className="hidden sm:inline">{LABEL[o][1]}</span>
+          </>
+        ),
+        suffix: (
+          <kbd className="kbd-hint rounded border border-current px-1 text-xs" aria-hidden="true">
+            {CHOICE_KEY[o]}
+          </kbd>
+        ),
+      }))}
+      value={value}
+      onChange={props.onChoose}
       onFocus={props.onFocus}
-    >
-      <legend className="float-left mr-1 text-sm font-semibold">
-        {c.label}
-        {c.description ? (
-          <span className="sr-only md:not-sr-only md:ml-2 md:font-normal md:text-muted">{c.description}</span>
-        ) : null}
-      </legend>
-      <div className="flex flex-wrap gap-1.5">
-        {options.map((o) => (
-          <label
-            key={o}
-            className="flex min-h-9 cursor-pointer items-center gap-1 rounded-md border border-slate-400 px-2.5 text-sm has-checked:border-brand-700 has-checked:bg-brand-50 has-checked:font-semibold"
-          >
-            <input
-              type="radio"
-              className="accent-brand-700"
-              name={`choice-${c.key}`}
-              value={o}
-              aria-label={LABEL[o][1]}
-              checked={value === o}
-              onChange={() => props.onChoose(o)}
-            />
-            <span aria-hidden="true" className="sm:hidden">
-              {LABEL[o][0]}
-            </span>
-            <span aria-hidden="true" className="hidden sm:inline">
-              {LABEL[o][1]}
-            </span>
-            <kbd className="kbd-hint rounded border border-current px-1 text-xs" aria-hidden="true">
-              {CHOICE_KEY[o]}
-            </kbd>
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    />
   );
 }

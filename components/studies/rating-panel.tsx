@@ -70,6 +70,13 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
   const [active, setActive] = useState(start.active);
   const [rationale, setRationale] = useState(start.rationale);
   const [elapsed, setElapsed] = useState(0);
+  // On a phone the rationale box waits behind a toggle, so the bar leaves the responses in view.
+  const [rationaleOpen, setRationaleOpen] = useState(false);
+  const openRationale = () => {
+    setRationaleOpen(true);
+    // Focus once the box is shown (it is display:none on a phone until then).
+    requestAnimationFrame(() => rationaleRef.current?.focus());
+  };
   const rationaleRef = useRef<HTMLTextAreaElement>(null);
 
   const q = useWorkQueue<TAssignment>({
@@ -81,6 +88,7 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
       setChoices(s.choices);
       setActive(s.active);
       setRationale(s.rationale);
+      setRationaleOpen(false);
     },
     draft: () => ({ choices, rationale }),
     draftKey: JSON.stringify([choices, rationale]),
@@ -113,7 +121,7 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
     }
     if (assignment.options.rationale === "required" && !rationale.trim()) {
       setError("Give a short rationale");
-      rationaleRef.current?.focus();
+      openRationale();
       return;
     }
     void q.submit({ choices, rationale: rationale.trim() || undefined }, phiConfirmed);
@@ -130,7 +138,7 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
       const c = action.slice("choose:".length) as TChoice;
       const criterion = assignment.criteria[active];
       if (criterion && allowed(c)) choose(criterion.key, c, active);
-    } else if (action === "rationale") rationaleRef.current?.focus();
+    } else if (action === "rationale") openRationale();
     else if (action === "up") setActive((i) => Math.max(0, i - 1));
     else if (action === "down") setActive((i) => Math.min(assignment.criteria.length - 1, i + 1));
   };
@@ -196,8 +204,22 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
           onFocus={() => setActive(i)}
         />
       ))}
+      {assignment.options.rationale !== "off" && !rationale ? (
+        <button
+          type="button"
+          className="self-start text-sm text-brand-700 underline sm:hidden"
+          aria-expanded={rationaleOpen}
+          aria-controls="f-rationale"
+          onClick={() => (rationaleOpen ? setRationaleOpen(false) : openRationale())}
+          data-testid="rationale-toggle"
+        >
+          {rationaleOpen ? "Hide the rationale" : "Add a rationale"}
+          {assignment.options.rationale === "required" ? " (required)" : ""}
+        </button>
+      ) : null}
       {assignment.options.rationale !== "off" ? (
         <TextAreaField
+          wrapperClassName={rationaleOpen || rationale ? undefined : "hidden sm:block"}
           ref={rationaleRef}
           name="rationale"
           label={

@@ -252,3 +252,87 @@ export function CheckboxField({
     </div>
   );
 }
+
+export type TRadioOption<V extends string> = {
+  value: V;
+  /** What is shown; may be short ("A") where `srLabel` spells it out for screen readers. */
+  label: ReactNode;
+  srLabel?: string;
+  /** Shown after the label, hidden from screen readers (a key hint). */
+  suffix?: ReactNode;
+};
+
+type TRadioGroupProps<V extends string> = Omit<TFrameProps, "hideLabel" | "compact"> & {
+  options: readonly TRadioOption<V>[];
+  value: V | undefined;
+  onChange: (value: V) => void;
+  /** Classes of the legend (e.g. a fixed width in a one-row layout). */
+  legendClassName?: string;
+  /** Joined buttons in one row instead of separate boxes. */
+  segmented?: boolean;
+  onFocus?: () => void;
+  "data-testid"?: string;
+};
+
+/**
+ * A native radio group (Tab reaches it, arrows move within it) in a fieldset whose legend names
+ * it; errors and hint tied to every option like any field's.
+ */
+export function RadioGroupField<V extends string>({
+  label,
+  name,
+  errors,
+  hint,
+  wrapperClassName,
+  options,
+  value,
+  onChange,
+  legendClassName,
+  segmented,
+  onFocus,
+  "data-testid": testId,
+}: TRadioGroupProps<V>) {
+  const ids = fieldIds(undefined, name, errors, hint);
+  return (
+    <fieldset
+      className={cn("min-w-0", wrapperClassName)}
+      aria-invalid={ids.invalid || undefined}
+      aria-describedby={ids.describedBy}
+      data-testid={testId}
+      onFocus={onFocus}
+    >
+      <legend className={cn("text-sm font-semibold", legendClassName)}>{label}</legend>
+      <div
+        className={cn(
+          segmented
+            ? "inline-flex divide-x divide-slate-400 overflow-hidden rounded-md border border-slate-400"
+            : "flex flex-wrap gap-1.5",
+        )}
+      >
+        {options.map((o) => (
+          <label
+            key={o.value}
+            className={cn(
+              "flex min-h-9 cursor-pointer items-center gap-1 px-2.5 text-sm whitespace-nowrap has-checked:bg-brand-50 has-checked:font-semibold has-focus-visible:outline-2 has-focus-visible:outline-brand-600",
+              !segmented && "rounded-md border border-slate-400 has-checked:border-brand-700",
+            )}
+          >
+            <input
+              type="radio"
+              className="accent-brand-700"
+              name={name}
+              value={o.value}
+              aria-label={o.srLabel}
+              checked={value === o.value}
+              onChange={() => onChange(o.value)}
+            />
+            <span aria-hidden={o.srLabel ? true : undefined}>{o.label}</span>
+            {o.suffix}
+          </label>
+        ))}
+      </div>
+      <Hint id={ids.controlId} hint={hint} />
+      <FieldErrors id={ids.controlId} errors={errors} />
+    </fieldset>
+  );
+}
