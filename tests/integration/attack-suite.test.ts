@@ -430,6 +430,8 @@ describe("hostile input is refused with a 4xx and changes no table", () => {
   beforeAll(async () => {
     await buildWorld();
     for (const role of ROLES) await signInAs(role, { keep: true });
+    // Kept for the action checks, not left on: the next describe's anonymous calls must be anonymous.
+    session.sid = null;
     before = await tableCounts(getTestPrisma());
   });
 
@@ -588,33 +590,38 @@ describe("every route answers each caller as the permission table says", () => {
   });
 });
 
-describe("every server action answers each caller as the permission table says", () => {
-  it.each(SERVER_ACTIONS.map((a) => [`${a.name} (${a.access})`, a] as const))("%s", async (_key, entry) => {
-    const wrong: string[] = [];
-    for (const caller of CALLERS) {
-      await signInAs(caller);
-      const r = await callAction(entry, entry.sample);
-      const status = actionStatus(r);
-      // A public action may refuse for its own reasons (setup already done): only a sign-in demand is wrong.
-      const refusedAs = r.ok
-        ? null
-        : r.code === "UNAUTHENTICATED"
-          ? "unauthenticated"
-          : r.code === "FORBIDDEN" && entry.access !== "public"
-            ? "forbidden"
-            : null;
-      const got: TOutcome = refusedAs ?? "admitted";
-      const want = expected(entry.access, caller);
-      if (status >= 500 || got !== want)
-        wrong.push(`${caller}: ${r.ok ? "ok" : `${r.code ?? "500"} ${r.message}`}, expected ${want}`);
-      // A valid sample: an admitted caller never gets the schema's refusal (lib/errors/parse-input.ts) for it.
-      if (want === "admitted" && !r.ok && r.message === SCHEMA_REFUSAL)
-        wrong.push(`${caller}: sample refused ${JSON.stringify(r.fieldErrors)}`);
-    }
-    session.sid = null;
-    expect(wrong).toEqual([]);
-  });
-});
+// Skipped while no server action exists (issue 14 moved them all to routes); the coverage test
+// above still fails on an unregistered "use server" export.
+describe.skipIf(SERVER_ACTIONS.length === 0)(
+  "every server action answers each caller as the permission table says",
+  () => {
+    it.each(SERVER_ACTIONS.map((a) => [`${a.name} (${a.access})`, a] as const))("%s", async (_key, entry) => {
+      const wrong: string[] = [];
+      for (const caller of CALLERS) {
+        await signInAs(caller);
+        const r = await callAction(entry, entry.sample);
+        const status = actionStatus(r);
+        // A public action may refuse for its own reasons (setup already done): only a sign-in demand is wrong.
+        const refusedAs = r.ok
+          ? null
+          : r.code === "UNAUTHENTICATED"
+            ? "unauthenticated"
+            : r.code === "FORBIDDEN" && entry.access !== "public"
+              ? "forbidden"
+              : null;
+        const got: TOutcome = refusedAs ?? "admitted";
+        const want = expected(entry.access, caller);
+        if (status >= 500 || got !== want)
+          wrong.push(`${caller}: ${r.ok ? "ok" : `${r.code ?? "500"} ${r.message}`}, expected ${want}`);
+        // A valid sample: an admitted caller never gets the schema's refusal (lib/errors/parse-input.ts) for it.
+        if (want === "admitted" && !r.ok && r.message === SCHEMA_REFUSAL)
+          wrong.push(`${caller}: sample refused ${JSON.stringify(r.fieldErrors)}`);
+      }
+      session.sid = null;
+      expect(wrong).toEqual([]);
+    });
+  },
+);
 
 // ---- body limits in front of Next, for every route and action ------------------------------------
 
