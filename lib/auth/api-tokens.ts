@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { ensureBootChecked } from "@/lib/boot/boot-gate";
 import { isRefusedDemoAccount } from "@/lib/boot/demo-mode";
 import { db, type TTx } from "@/lib/db/prisma";
+import { rawRows } from "@/lib/db/raw-query";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -51,11 +52,15 @@ export async function authenticateApiToken(token: string): Promise<TCurrentUser 
   if (!TOKEN_PATTERN.test(token)) return null;
   await ensureBootChecked();
   // One joined read: every API request runs it (Prisma's `include` took a second round trip).
-  const rows = await db().$queryRaw<TTokenRow[]>`
-    SELECT t.id, t."expiresAt", t."lastUsedAt", t."revokedAt",
-           u.id AS "userId", u.email, u.name, u.role, u.status::text AS status, u."isDemo"
-      FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
-     WHERE t."tokenHash" = ${sha256Hex(token)}`;
+  // On the pool directly (lib/db/raw-query.ts): every API request runs it.
+  const { rows } = await rawRows<TTokenRow>(
+    `SELECT t.id, t."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt",
+            t."lastUsedAt" AT TIME ZONE 'UTC' AS "lastUsedAt", t."revokedAt" AT TIME ZONE 'UTC' AS "revokedAt",
+            u.id AS "userId", u.email, u.name, u.role::text AS role, u.status::text AS status, u."isDemo"
+       FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
+      WHERE t."tokenHash" = $1`,
+    [sha256Hex(token)],
+  );
   const row = rows[0];
   const now = Date.now();
   if (

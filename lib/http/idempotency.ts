@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { db, type TTx } from "@/lib/db/prisma";
+import { rawRows } from "@/lib/db/raw-query";
 import { AppError } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -102,10 +103,14 @@ export async function withIdempotency(
   const id = { userId, scope: HTTP_SCOPE, key };
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
-    const claimed = await db().idempotencyKey.createMany({
-      data: [{ ...id, status: PENDING, response: { request, body: null } }],
-      skipDuplicates: true,
-    });
+    // The marks of this hot path run on the pool directly (lib/db/raw-query.ts); createdAt from
+    // this clock, as Prisma's @default(now()) sets it, since the stale check below reads it so.
+    const claimed = await rawRows(
+      `INSERT INTO "IdempotencyKey" ("userId", scope, key, status, response, "createdAt")
+       VALUES ($1::uuid, $2, $3, $4, $5::jsonb, $6::timestamptz AT TIME ZONE 'UTC')
+       ON CONFLICT DO NOTHING`,
+      [userId, HTTP_SCOPE, key, PENDING, JSON.stringify({ request, body: null }), new Date().toISOString()],
+    );
     if (claimed.count === 1) return runClaimed(id, request, work);
     const seen = await db().idempotencyKey.findUnique({ where: { userId_scope_key: id } });
     if (!seen) continue; // the first request failed and released the key: try again
@@ -131,7 +136,11 @@ async function runClaimed(
   request: string,
   work: () => Promise<Response>,
 ): Promise<Response> {
-  const release = () => db().idempotencyKey.deleteMany({ where: { ...id, status: PENDING } });
+  const release = () =>
+    rawRows(
+      `DELETE FROM "IdempotencyKey" WHERE "userId" = $1::uuid AND scope = $2 AND key = $3 AND status = $4`,
+      [id.userId, id.scope, id.key, PENDING],
+    );
   let res: Response;
   try {
     res = await work();
@@ -145,10 +154,11 @@ async function runClaimed(
   }
   const text = await res.clone().text();
   const stored = text ? (JSON.parse(text) as Prisma.InputJsonValue) : null;
-  await db().idempotencyKey.updateMany({
-    where: { ...id, status: PENDING },
-    data: { status: res.status, response: { request, body: stored } },
-  });
+  await rawRows(
+    `UPDATE "IdempotencyKey" SET status = $5, response = $6::jsonb
+      WHERE "userId" = $1::uuid AND scope = $2 AND key = $3 AND status = $4`,
+    [id.userId, id.scope, id.key, PENDING, res.status, JSON.stringify({ request, body: stored })],
+  );
   return res;
 }
 
