@@ -36,6 +36,7 @@ const ALLOWED: Record<string, TRole[]> = {
   "GET /api/v1/seeds/similar": ["CLINICIAN"],
   "PUT /api/v1/seeds/:id": ["CLINICIAN"],
   "PUT /api/v1/seeds/:id/draft": ["CLINICIAN"],
+  "DELETE /api/v1/seeds/:id/draft": ["CLINICIAN"],
   "POST /api/v1/seeds/:id/phi/redact": ["CLINICIAN"],
   "POST /api/v1/seeds/:id/submit": ["CLINICIAN"],
   "POST /api/v1/seeds/:id/review": ["CLINICIAN"],
@@ -157,6 +158,11 @@ function calls(w: Awaited<ReturnType<typeof world>>): TCall[] {
       path: `/api/v1/seeds/${ids.draft}/draft`,
       params: { id: ids.draft },
       body: { baseVersion: 2, payload: { instruction: "Explain" } },
+    },
+    {
+      key: "DELETE /api/v1/seeds/:id/draft",
+      path: `/api/v1/seeds/${ids.draft}/draft`,
+      params: { id: ids.draft },
     },
     {
       key: "POST /api/v1/seeds/:id/phi/redact",
