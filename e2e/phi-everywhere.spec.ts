@@ -96,6 +96,8 @@ test("a name typed into an audit correction and a rating rationale is highlighte
   await page.goto(`/rate/${study.id}`);
   await expect(page.getByTestId("rating-progress")).toHaveText("You have rated 0");
   await page.keyboard.press("a");
+  // At 375 px the rationale waits behind its toggle, so the decision bar leaves the answers in view.
+  await page.getByTestId("rationale-toggle").click();
   await page.getByLabel(/^Rationale/).fill(`A is what ${NAME} was told on the ward.`);
   await expect(page.getByTestId("phi-findings-inline").getByTestId("phi-mark")).toContainText(NAME);
   await page.getByRole("button", { name: "Submit (Enter)" }).click();
