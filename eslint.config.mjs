@@ -6,6 +6,7 @@ import tseslint from "typescript-eslint";
 // Layer rules (ARCHITECTURE.md "Layers"). Pure libraries are plain functions over data: no database,
 // no framework, no server-only marker, so they run anywhere (tests, scripts, the browser).
 const PURE_LIBRARIES = [
+  "lib/conversations/**",
   "lib/csv/**",
   "lib/phi/**",
   "lib/random/**",
