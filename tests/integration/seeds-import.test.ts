@@ -236,6 +236,24 @@ describeEachSource("alpacare/med_seed.json", "importing med_seed.json", (SEED_FI
     expect((await exportReq((await tokenFor("CLINICIAN")).token, "format=json")).status).toBe(403);
     expect((await exportReq(token, "status=draft")).status).toBe(400);
   });
+
+  it("unknownLabels=add makes one term per suggested cluster, its other spellings aliases, in the one request", async () => {
+    const { token } = await tokenFor("ADMIN");
+    const dry = await importReq(token, sourceText, "dryRun=1&status=submitted&unknownLabels=add");
+    const preview = (await dry.json()) as { addedTerms: { kind: string; label: string }[] };
+    const ok = await importReq(token, sourceText, "status=submitted&unknownLabels=add");
+    expect(ok.status).toBe(201);
+    const result = (await ok.json()) as { addedTerms: { kind: string; label: string }[] };
+    expect(result.addedTerms).toEqual(preview.addedTerms);
+    const types = await db().vocabularyTerm.findMany({ where: { kind: "TYPE" } });
+    expect(types).toHaveLength(result.addedTerms.filter((t) => t.kind === "TYPE").length);
+    // Before: "Rewrite", "Rewrites", "Rewriting" and "Rewrite Task" were four terms.
+    const rewrite = types.filter((t) => /^rewrit/i.test(t.label));
+    expect(rewrite).toHaveLength(1);
+    expect(rewrite[0]?.aliases).toEqual(expect.arrayContaining(["Rewrites", "Rewriting", "Rewrite Task"]));
+    expect(types.length).toBeLessThanOrEqual(12);
+    expect(await db().seed.count()).toBe(167);
+  });
 });
 
 describe("import input checks", () => {
