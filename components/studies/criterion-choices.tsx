@@ -2,16 +2,11 @@
 
 import { cn } from "@/components/ui/cn";
 import { RadioGroupField } from "@/components/ui/field";
+import { CHOICE_LABEL, type TChoice } from "./choice-labels";
 
-export type TChoice = "A" | "B" | "tie" | "both_bad";
+export type { TChoice };
 
 export const CHOICE_KEY: Record<TChoice, string> = { A: "A", B: "B", tie: "T", both_bad: "X" };
-const LABEL: Record<TChoice, [short: string, long: string]> = {
-  A: ["A", "A is better"],
-  B: ["B", "B is better"],
-  tie: ["Tie", "Tie"],
-  both_bad: ["Both bad", "Both bad"],
-};
 
 /**
  * One criterion's answers as a native radio group (Tab reaches it, arrows move within it), compact
@@ -47,11 +42,11 @@ export function CriterionChoices(props: {
       segmented
       options={options.map((o) => ({
         value: o,
-        srLabel: LABEL[o][1],
+        srLabel: CHOICE_LABEL[o][1],
         label: (
           <>
-            <span className="sm:hidden">{LABEL[o][0]}</span>
-            <span className="hidden sm:inline">{LABEL[o][1]}</span>
+            <span className="sm:hidden">{CHOICE_LABEL[o][0]}</span>
+            <span className="hidden sm:inline">{CHOICE_LABEL[o][1]}</span>
           </>
         ),
         suffix: (
