@@ -452,24 +452,6 @@ test("at 375 px the rating responses and the review output/correction stack, not
   const rating = await visit(page, path, (p) => p.getByTestId("response-B"));
   await stacked(page.getByTestId("response-A"), page.getByTestId("response-B"));
   await noSidewaysScroll();
-  // Each criterion is one line on a phone: its name beside its answers, all of them in the screen.
-  const criteria = page.locator("[data-testid^=criterion-]");
-  expect(await criteria.count()).toBeGreaterThan(1);
-  for (const criterion of await criteria.all()) {
-    const name = await criterion.locator("legend").boundingBox();
-    const answers = await criterion.locator("label").evaluateAll((els) =>
-      els.map((el) => {
-        const r = el.getBoundingClientRect();
-        return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY, right: r.right };
-      }),
-    );
-    if (!name || !answers.length) throw new Error("criterion not rendered");
-    for (const a of answers) {
-      expect(a.top, "answer on the name's line").toBeLessThan(name.y + name.height);
-      expect(a.bottom, "answer on the name's line").toBeGreaterThan(name.y);
-      expect(a.right, "answer inside the screen").toBeLessThanOrEqual(375);
-    }
-  }
 
   const reviewPath = `/audits/${fx.campaignId}/review`;
   const review = await visit(page, reviewPath, (p) => p.getByTestId("task-instruction"));
@@ -482,6 +464,38 @@ test("at 375 px the rating responses and the review output/correction stack, not
 
   const found = [...rating, ...review];
   expect(found, `axe violations at 375 px:\n${found.join("\n")}`).toEqual([]);
+});
+
+test("on a phone (375 px, touch) each study criterion sits on one line with all its answers", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  await signInViaApi(page.request, fx.clinician);
+  await visit(page, `/rate/${fx.studyId}`, (p) => p.getByTestId("response-B"));
+  // Its name beside its answers, every answer inside the screen.
+  const criteria = page.locator("[data-testid^=criterion-]");
+  expect(await criteria.count()).toBeGreaterThan(1);
+  for (const criterion of await criteria.all()) {
+    const name = await criterion.locator("legend").boundingBox();
+    const answers = await criterion.locator("label").evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY, right: r.right };
+      }),
+    );
+    if (!name || answers.length < 4) throw new Error("criterion not rendered with its four answers");
+    for (const a of answers) {
+      expect(a.top, "answer on the name's line").toBeLessThan(name.y + name.height);
+      expect(a.bottom, "answer on the name's line").toBeGreaterThan(name.y);
+      expect(a.right, "answer inside the screen").toBeLessThanOrEqual(375);
+    }
+  }
+  await context.close();
 });
 
 test("at 375 px the audit trail and a campaign's page with its reviewers form fit, and axe passes", async ({

@@ -28,7 +28,10 @@ export function CriterionChoices(props: {
       name={`choice-${c.key}`}
       data-testid={`criterion-${c.key}`}
       wrapperClassName={cn("rounded-md p-0.5", active && "ring-2 ring-brand-600")}
-      legendClassName="float-left mr-2 w-20 truncate leading-9 sm:w-auto sm:max-w-none"
+      // Phones: a fixed-width name column in small type (two lines at most, as tall as the answers)
+      // and tighter answers, so a criterion and all its answers share one line at 375 px.
+      legendClassName="float-left mr-1.5 line-clamp-2 w-22 text-xs leading-[1.125rem] sm:mr-2 sm:line-clamp-none sm:w-auto sm:max-w-none sm:text-sm sm:leading-9"
+      optionClassName="gap-0.5 px-1.5 sm:gap-1 sm:px-2.5"
       label={
         <>
           {c.label}
@@ -45,7 +48,8 @@ export function CriterionChoices(props: {
         srLabel: CHOICE_LABEL[o][1],
         label: (
           <>
-            <span className="sm:hidden">{CHOICE_LABEL[o][0]}</span>
+            {/* "Both bad" may take two short lines on a phone rather than widen the row. */}
+            <span className="whitespace-normal leading-none sm:hidden">{CHOICE_LABEL[o][0]}</span>
             <span className="hidden sm:inline">{CHOICE_LABEL[o][1]}</span>
           </>
         ),
