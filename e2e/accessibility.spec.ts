@@ -481,17 +481,19 @@ test("on a phone (375 px, touch) each study criterion sits on one line with all 
   const criteria = page.locator("[data-testid^=criterion-]");
   expect(await criteria.count()).toBeGreaterThan(1);
   for (const criterion of await criteria.all()) {
-    const name = await criterion.locator("legend").boundingBox();
-    const answers = await criterion.locator("label").evaluateAll((els) =>
-      els.map((el) => {
-        const r = el.getBoundingClientRect();
-        return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY, right: r.right };
-      }),
-    );
+    // Both in the same coordinates (the viewport's, read at once).
+    const { name, answers } = await criterion.evaluate((el) => {
+      const box = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, right: r.right };
+      };
+      const legend = el.querySelector("legend");
+      return { name: legend ? box(legend) : null, answers: [...el.querySelectorAll("label")].map(box) };
+    });
     if (!name || answers.length < 4) throw new Error("criterion not rendered with its four answers");
     for (const a of answers) {
-      expect(a.top, "answer on the name's line").toBeLessThan(name.y + name.height);
-      expect(a.bottom, "answer on the name's line").toBeGreaterThan(name.y);
+      expect(a.top, "answer on the name's line").toBeLessThan(name.bottom);
+      expect(a.bottom, "answer on the name's line").toBeGreaterThan(name.top);
       expect(a.right, "answer inside the screen").toBeLessThanOrEqual(375);
     }
   }
