@@ -50,10 +50,11 @@ test.beforeAll(async ({ playwright }, testInfo) => {
       baseURL,
       extraHTTPHeaders: { authorization: `Bearer ${(await createToken(userId)).token}` },
     });
-  const [asAdmin, asColleague, asColleague2] = await Promise.all([
+  const [asAdmin, asColleague, asColleague2, asClinician] = await Promise.all([
     api(admin.id),
     api(colleague.id),
     api(colleague2.id),
+    api(clinician.id),
   ]);
 
   // A seed in review with vocabulary terms, so the list, the editor's selects and the detail page have content.
@@ -139,6 +140,19 @@ test.beforeAll(async ({ playwright }, testInfo) => {
     }
   }
 
+  // One answer of the clinician's own, so My answers has a row to show (and to reopen).
+  const own = await ok(
+    await asClinician.post(`/api/v1/audits/${fx.campaignId}/assignments/next`),
+    "claim audit item (clinician)",
+  );
+  await ok(
+    await asClinician.post(`/api/v1/assignments/${String(own?.assignmentId)}/submit`, {
+      headers: { "idempotency-key": randomUUID() },
+      data: { verdict: "accept", flags: [] },
+    }),
+    "submit review (clinician)",
+  );
+
   // A started two-model study (a criterion label with a space, as clinicians write them), partly
   // rated by a colleague so the results page has charts and tables.
   const study = await ok(
@@ -178,7 +192,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
       "submit judgement",
     );
   }
-  await Promise.all([asAdmin.dispose(), asColleague.dispose(), asColleague2.dispose()]);
+  await Promise.all([asAdmin, asColleague, asColleague2, asClinician].map((c) => c.dispose()));
 });
 
 type TPage = { path: () => string; ready?: (page: Page) => Locator };
@@ -452,6 +466,40 @@ test("at 375 px the rating responses and the review output/correction stack, not
   expect(found, `axe violations at 375 px:\n${found.join("\n")}`).toEqual([]);
 });
 
+test("on a phone (375 px, touch) each study criterion sits on one line with all its answers", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  await signInViaApi(page.request, fx.clinician);
+  await visit(page, `/rate/${fx.studyId}`, (p) => p.getByTestId("response-B"));
+  // Its name beside its answers, every answer inside the screen.
+  const criteria = page.locator("[data-testid^=criterion-]");
+  expect(await criteria.count()).toBeGreaterThan(1);
+  for (const criterion of await criteria.all()) {
+    // Both in the same coordinates (the viewport's, read at once).
+    const { name, answers } = await criterion.evaluate((el) => {
+      const box = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, right: r.right };
+      };
+      const legend = el.querySelector("legend");
+      return { name: legend ? box(legend) : null, answers: [...el.querySelectorAll("label")].map(box) };
+    });
+    if (!name || answers.length < 4) throw new Error("criterion not rendered with its four answers");
+    for (const a of answers) {
+      expect(a.top, "answer on the name's line").toBeLessThan(name.bottom);
+      expect(a.bottom, "answer on the name's line").toBeGreaterThan(name.top);
+      expect(a.right, "answer inside the screen").toBeLessThanOrEqual(375);
+    }
+  }
+  await context.close();
+});
+
 test("at 375 px the audit trail and a campaign's page with its reviewers form fit, and axe passes", async ({
   browser,
 }) => {
@@ -510,5 +558,52 @@ test("at 375 px the seed import's label mapping and the vocabulary page fit, and
   await page.getByLabel("Search terms (label or alias)").fill("a");
   await fits("the vocabulary page");
   found.push(...(await violations(page, "/admin/vocabulary")));
+  expect(found, `axe violations at 375 px:\n${found.join("\n")}`).toEqual([]);
+});
+
+/** Issue 15's screens, by the role that works on them, each with what shows it is ready. */
+// Paths are functions: the fixture ids exist only once beforeAll has run.
+const ISSUE_15: [TRole, () => string, (p: Page) => Locator][] = [
+  ["CLINICIAN", () => "/my-answers", (p) => p.getByTestId("my-answer").first()],
+  ["CLINICIAN", () => "/seeds?review=mine", main],
+  ["CLINICIAN", () => `/audits/${fx.campaignId}/review`, (p) => p.getByTestId("task-instruction")],
+  ["CLINICIAN", () => `/rate/${fx.studyId}`, (p) => p.getByTestId("response-B")],
+  ["ADMIN", () => "/seeds", (p) => p.getByTestId("seed-export-form")],
+  ["ADMIN", () => "/seeds/import", (p) => p.getByLabel("Seed file (AlpaCare JSON or JSON Lines)")],
+  ["ADMIN", () => "/admin/vocabulary", (p) => p.getByTestId("terms-live")],
+  [
+    "ADMIN",
+    () => "/admin/audit-log?action=audit.&entityType=audit_campaign",
+    (p) => p.getByTestId("audit-entry").first(),
+  ],
+  ["ADMIN", () => `/audits/${fx.campaignId}`, (p) => p.getByTestId("reviewers-form")],
+  ["ADMIN", () => `/studies/${fx.studyId}`, main],
+  ["ADMIN", () => `/studies/${fx.studyId}/results`, (p) => p.locator("svg[role=img]").first()],
+  ["RESEARCHER", () => `/audits/${fx.campaignId}`, main],
+  ["RESEARCHER", () => `/studies/${fx.studyId}/results`, (p) => p.locator("svg[role=img]").first()],
+];
+
+test("at 375 px every screen of issue 15 fits without sideways scrolling and passes axe", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const found: string[] = [];
+  const wide: string[] = [];
+  for (const role of ["CLINICIAN", "ADMIN", "RESEARCHER"] as const) {
+    const email = { ADMIN: fx.admin, CLINICIAN: fx.clinician, RESEARCHER: fx.researcher }[role];
+    const page = await signedIn(browser, email, { width: 375, height: 812 });
+    for (const [who, path, ready] of ISSUE_15) {
+      if (who !== role) continue;
+      const at = path();
+      found.push(...(await visit(page, at, ready)));
+      const { scroll, client } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
+      if (scroll > client) wide.push(`${role} ${at}: ${scroll} px wide in a ${client} px viewport`);
+    }
+    await page.context().close();
+  }
+  expect(wide, wide.join("\n")).toEqual([]);
   expect(found, `axe violations at 375 px:\n${found.join("\n")}`).toEqual([]);
 });

@@ -74,7 +74,7 @@ test("audit review: title and n of N, submit, undo, resubmit as a revision; My a
   await expect(item).toHaveCount(1);
   await expect(item).toContainText("Undo audit e2e");
   await expect(item).toContainText("revision 2");
-  await expect(item.getByTestId("my-answer-value")).toHaveText("Verdict: reject");
+  await expect(item.getByTestId("my-answer-value")).toHaveText("Verdict: Reject");
   // Reopen from the list: straight back to the work screen with the item.
   await item.getByTestId("my-answer-reopen").click();
   await expect(page).toHaveURL(new RegExp(`/audits/${campaignId}/review`));
@@ -134,7 +134,7 @@ test("rating: the rater-facing title, undo within 10 minutes, and a blinded My a
   const item = page.getByTestId("my-answer");
   await expect(item).toHaveCount(1);
   await expect(item).toContainText("Undo rating e2e");
-  await expect(item.getByTestId("my-answer-value")).toHaveText("Accuracy: B (right)");
+  await expect(item.getByTestId("my-answer-value")).toHaveText("Accuracy: B is better");
   await expect(item.getByTestId("my-answer-reopen")).toBeVisible();
   const html = await page.content();
   for (const leak of ["gpt-zeta", "llama-omega", "Internal"]) expect(html).not.toContain(leak);

@@ -1,6 +1,5 @@
 import { wordDiff, type TDiffPart } from "@/lib/audits/word-diff";
-
-const tokens = (text: string) => text.split(/(\s+)/).filter((t) => t !== "");
+import { trimCommonEnds } from "@/lib/text/trim-common-ends";
 
 /**
  * wordDiff for a correction being typed: the common head and tail are cut off first, so each
@@ -8,18 +7,7 @@ const tokens = (text: string) => text.split(/(\s+)/).filter((t) => t !== "");
  * quadratic). Same result as wordDiff wherever the edit is one contiguous region.
  */
 export function liveWordDiff(before: string, after: string): TDiffPart[] {
-  const a = tokens(before);
-  const b = tokens(after);
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (
-    tail < a.length - head &&
-    tail < b.length - head &&
-    a[a.length - 1 - tail] === b[b.length - 1 - tail]
-  )
-    tail++;
-  const middle = wordDiff(a.slice(head, a.length - tail).join(""), b.slice(head, b.length - tail).join(""));
+  const t = trimCommonEnds(before, after);
   const parts: TDiffPart[] = [];
   const push = (p: TDiffPart) => {
     const last = parts[parts.length - 1];
@@ -27,9 +15,9 @@ export function liveWordDiff(before: string, after: string): TDiffPart[] {
     if (last && last.kind === p.kind) last.text += p.text;
     else parts.push({ ...p });
   };
-  push({ kind: "same", text: a.slice(0, head).join("") });
-  middle.forEach(push);
-  push({ kind: "same", text: a.slice(a.length - tail).join("") });
+  push({ kind: "same", text: t.head });
+  wordDiff(t.before, t.after).forEach(push);
+  push({ kind: "same", text: t.tail });
   return parts;
 }
 

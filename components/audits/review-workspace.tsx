@@ -1,5 +1,6 @@
 "use client";
 
+import { VERDICT_LABEL, type TVerdict } from "./verdict-labels";
 import { useCallback, useDeferredValue, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, TextAreaField } from "@/components/ui/field";
@@ -33,13 +34,6 @@ type TTask = {
 };
 
 const PHI_FIELDS = { correctedOutput: "Correction", rationale: "Rationale" };
-type TVerdict = "accept" | "reject" | "revise";
-
-const VERDICT_LABEL: Record<TVerdict, [string, string]> = {
-  accept: ["Accept", "a"],
-  reject: ["Reject", "r"],
-  revise: ["Needs revision", "e"],
-};
 
 const BINDINGS: TKeyBinding[] = [
   { keys: ["a"], action: "accept", label: "Accept" },

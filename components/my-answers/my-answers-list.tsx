@@ -8,26 +8,18 @@ import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { TMyAnswer, TMyAnswers } from "@/lib/my-answers/schemas";
+import { VERDICT_LABEL } from "@/components/audits/verdict-labels";
+import { CHOICE_LABEL } from "@/components/studies/choice-labels";
 
 type TFilters = { queue: string; answer: string; from: string; to: string };
 const EMPTY: TFilters = { queue: "", answer: "", from: "", to: "" };
 
+// The words of the work screens themselves, so a list of answers reads as they were given.
 const ANSWERS = [
   { value: "", label: "Any" },
-  { value: "accept", label: "Accept" },
-  { value: "reject", label: "Reject" },
-  { value: "revise", label: "Revise" },
-  { value: "A", label: "Response A (left)" },
-  { value: "B", label: "Response B (right)" },
-  { value: "tie", label: "Tie" },
-  { value: "both_bad", label: "Both bad" },
+  ...Object.entries(VERDICT_LABEL).map(([value, [label]]) => ({ value, label })),
+  ...Object.entries(CHOICE_LABEL).map(([value, [, label]]) => ({ value, label })),
 ];
-const CHOICE_TEXT: Record<string, string> = {
-  A: "A (left)",
-  B: "B (right)",
-  tie: "tie",
-  both_bad: "both bad",
-};
 
 function urlOf(f: TFilters): string {
   const q = new URLSearchParams();
@@ -117,8 +109,8 @@ export function MyAnswersList() {
             <p className="break-words text-slate-700">{a.excerpt}</p>
             <p data-testid="my-answer-value">
               {a.verdict
-                ? `Verdict: ${a.verdict}`
-                : a.choices?.map((c) => `${c.criterion}: ${CHOICE_TEXT[c.choice] ?? c.choice}`).join(" · ")}
+                ? `Verdict: ${VERDICT_LABEL[a.verdict][0]}`
+                : a.choices?.map((c) => `${c.criterion}: ${CHOICE_LABEL[c.choice][1]}`).join(" · ")}
             </p>
             {a.reopen.allowed ? (
               <Button

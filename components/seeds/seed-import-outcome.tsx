@@ -79,8 +79,8 @@ function ImportSummary({ result: r, facts }: { result: TImportResult; facts: Rea
         </p>
         {r.addedTerms.length ? (
           <p>
-            {r.addedTerms.length} unknown labels {would} added as new terms:{" "}
-            {r.addedTerms.map((a) => a.label).join(", ")}.
+            {r.addedTerms.length} new terms {would} added for the unknown labels (near-duplicate spellings as
+            aliases of one term): {r.addedTerms.map((a) => a.label).join(", ")}.
           </p>
         ) : null}
         {r.heldForReview.length ? (

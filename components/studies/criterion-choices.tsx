@@ -2,16 +2,11 @@
 
 import { cn } from "@/components/ui/cn";
 import { RadioGroupField } from "@/components/ui/field";
+import { CHOICE_LABEL, type TChoice } from "./choice-labels";
 
-export type TChoice = "A" | "B" | "tie" | "both_bad";
+export type { TChoice };
 
 export const CHOICE_KEY: Record<TChoice, string> = { A: "A", B: "B", tie: "T", both_bad: "X" };
-const LABEL: Record<TChoice, [short: string, long: string]> = {
-  A: ["A", "A is better"],
-  B: ["B", "B is better"],
-  tie: ["Tie", "Tie"],
-  both_bad: ["Both bad", "Both bad"],
-};
 
 /**
  * One criterion's answers as a native radio group (Tab reaches it, arrows move within it), compact
@@ -33,7 +28,10 @@ export function CriterionChoices(props: {
       name={`choice-${c.key}`}
       data-testid={`criterion-${c.key}`}
       wrapperClassName={cn("rounded-md p-0.5", active && "ring-2 ring-brand-600")}
-      legendClassName="float-left mr-2 w-20 truncate leading-9 sm:w-auto sm:max-w-none"
+      // Phones: a fixed-width name column in small type (two lines at most, as tall as the answers)
+      // and tighter answers, so a criterion and all its answers share one line at 375 px.
+      legendClassName="float-left mr-1.5 line-clamp-2 w-22 text-xs leading-[1.125rem] sm:mr-2 sm:line-clamp-none sm:w-auto sm:max-w-none sm:text-sm sm:leading-9"
+      optionClassName="gap-0.5 px-1.5 sm:gap-1 sm:px-2.5"
       label={
         <>
           {c.label}
@@ -47,11 +45,12 @@ export function CriterionChoices(props: {
       segmented
       options={options.map((o) => ({
         value: o,
-        srLabel: LABEL[o][1],
+        srLabel: CHOICE_LABEL[o][1],
         label: (
           <>
-            <span className="sm:hidden">{LABEL[o][0]}</span>
-            <span className="hidden sm:inline">{LABEL[o][1]}</span>
+            {/* "Both bad" may take two short lines on a phone rather than widen the row. */}
+            <span className="whitespace-normal leading-none sm:hidden">{CHOICE_LABEL[o][0]}</span>
+            <span className="hidden sm:inline">{CHOICE_LABEL[o][1]}</span>
           </>
         ),
         suffix: (

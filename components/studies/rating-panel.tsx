@@ -192,7 +192,13 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
   ) : null;
 
   const decision = assignment ? (
-    <div className="flex min-w-0 flex-1 flex-col gap-1" role="group" aria-label="Your answers">
+    // Phones: the answers take the bar's whole width (Submit and Skip wrap below them), so each
+    // criterion fits on one line beside its name; wider screens keep them on one row.
+    <div
+      className="flex min-w-0 flex-[1_1_100%] flex-col gap-1 sm:flex-1"
+      role="group"
+      aria-label="Your answers"
+    >
       {assignment.criteria.map((c, i) => (
         <CriterionChoices
           key={c.key}

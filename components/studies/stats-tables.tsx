@@ -93,35 +93,38 @@ export function PairsTable({ pairs }: { pairs: readonly TPair[] }) {
 }
 
 export function AgreementTable({ agreement }: { agreement: readonly TAgreement[] }) {
+  // Scrolls inside itself on a phone, like the pairs table, instead of widening the page.
   return (
-    <table className="text-left text-sm">
-      <thead className="border-b text-xs uppercase text-slate-600">
-        <tr>
-          <th scope="col" className={th}>
-            Criterion
-          </th>
-          <th scope="col" className={th}>
-            Krippendorff’s α
-          </th>
-          <th scope="col" className={th}>
-            Percent agreement
-          </th>
-          <th scope="col" className={th}>
-            Comparisons with ≥ 2 raters
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {agreement.map((a) => (
-          <tr key={a.criterion} className="border-b">
-            <td className="py-1 pr-3">{a.criterion}</td>
-            <td className="py-1 pr-3">{num(a.krippendorffAlpha)}</td>
-            <td className="py-1 pr-3">{pct(a.percentAgreement)}</td>
-            <td className="py-1 pr-3">{a.nItems}</td>
+    <div className="overflow-x-auto">
+      <table className="text-left text-sm">
+        <thead className="border-b text-xs uppercase text-slate-600">
+          <tr>
+            <th scope="col" className={th}>
+              Criterion
+            </th>
+            <th scope="col" className={th}>
+              Krippendorff’s α
+            </th>
+            <th scope="col" className={th}>
+              Percent agreement
+            </th>
+            <th scope="col" className={th}>
+              Comparisons with ≥ 2 raters
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {agreement.map((a) => (
+            <tr key={a.criterion} className="border-b">
+              <td className="py-1 pr-3">{a.criterion}</td>
+              <td className="py-1 pr-3">{num(a.krippendorffAlpha)}</td>
+              <td className="py-1 pr-3">{pct(a.percentAgreement)}</td>
+              <td className="py-1 pr-3">{a.nItems}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -270,6 +270,8 @@ type TRadioGroupProps<V extends string> = Omit<TFrameProps, "hideLabel" | "compa
   legendClassName?: string;
   /** Joined buttons in one row instead of separate boxes. */
   segmented?: boolean;
+  /** Classes of each option's box (e.g. tighter padding on phones). */
+  optionClassName?: string;
   onFocus?: () => void;
   "data-testid"?: string;
 };
@@ -289,6 +291,7 @@ export function RadioGroupField<V extends string>({
   onChange,
   legendClassName,
   segmented,
+  optionClassName,
   onFocus,
   "data-testid": testId,
 }: TRadioGroupProps<V>) {
@@ -315,6 +318,7 @@ export function RadioGroupField<V extends string>({
             className={cn(
               "flex min-h-9 cursor-pointer items-center gap-1 px-2.5 text-sm whitespace-nowrap has-checked:bg-brand-50 has-checked:font-semibold has-focus-visible:outline-2 has-focus-visible:outline-brand-600",
               !segmented && "rounded-md border border-slate-400 has-checked:border-brand-700",
+              optionClassName,
             )}
           >
             <input

@@ -7,7 +7,14 @@ import { forbidden } from "@/lib/errors/app-error";
 import { toModelChoice } from "@/lib/studies/choose-shown-left";
 import { judgementReopenRefusal } from "@/lib/studies/reopen-judgement";
 import { studyCriteria } from "@/lib/studies/study-criteria";
-import type { TMyAnswer, TMyAnswers, TMyAnswersQuery, TReopenState } from "./schemas";
+import {
+  ZMyChoice,
+  ZMyVerdict,
+  type TMyAnswer,
+  type TMyAnswers,
+  type TMyAnswersQuery,
+  type TReopenState,
+} from "./schemas";
 
 const LIMIT = 200;
 const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
@@ -25,14 +32,14 @@ function dateRange(q: TMyAnswersQuery) {
 }
 
 async function auditAnswers(userId: string, q: TMyAnswersQuery): Promise<TMyAnswer[]> {
-  const verdicts = ["accept", "reject", "revise"];
-  if (q.answer && !verdicts.includes(q.answer)) return [];
+  const verdict = q.answer ? ZMyVerdict.safeParse(q.answer) : null;
+  if (verdict && !verdict.success) return [];
   const rows = await db().auditReview.findMany({
     where: {
       reviewerId: userId,
       supersededAt: null,
       ...(q.queueId ? { item: { campaignId: q.queueId } } : {}),
-      ...(q.answer ? { verdict: q.answer as "accept" | "reject" | "revise" } : {}),
+      ...(verdict?.success ? { verdict: verdict.data } : {}),
       ...(dateRange(q) ? { createdAt: dateRange(q) } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -70,8 +77,7 @@ async function auditAnswers(userId: string, q: TMyAnswersQuery): Promise<TMyAnsw
 }
 
 async function studyAnswers(userId: string, q: TMyAnswersQuery, now: Date): Promise<TMyAnswer[]> {
-  const choicesAllowed = ["A", "B", "tie", "both_bad"];
-  if (q.answer && !choicesAllowed.includes(q.answer)) return [];
+  if (q.answer && !ZMyChoice.safeParse(q.answer).success) return [];
   const rows = await db().studyJudgement.findMany({
     where: {
       raterId: userId,

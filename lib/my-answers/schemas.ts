@@ -2,12 +2,16 @@ import { z } from "zod";
 
 const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD");
 
+export const ZMyVerdict = z.enum(["accept", "reject", "revise"]);
+/** A choice in the rater's terms (A = left, as the rater saw it). */
+export const ZMyChoice = z.enum(["A", "B", "tie", "both_bad"]);
+
 /** Filters of the My answers list (GET /api/v1/me/answers). */
 export const ZMyAnswersQuery = z.object({
   kind: z.enum(["audit", "study"]).optional(),
   queueId: z.uuid({ message: "Unknown campaign or study" }).optional(),
   /** A verdict (accept, reject, revise) or a choice in the rater's terms (A, B, tie, both_bad). */
-  answer: z.enum(["accept", "reject", "revise", "A", "B", "tie", "both_bad"]).optional(),
+  answer: z.enum([...ZMyVerdict.options, ...ZMyChoice.options]).optional(),
   from: ZDay.optional(),
   to: ZDay.optional(),
 });
@@ -29,8 +33,8 @@ export type TMyAnswer = {
   /** The task's instruction, shortened. */
   excerpt: string;
   /** audits: the verdict; studies: criterion label → A | B | tie | both_bad. */
-  verdict?: string;
-  choices?: { criterion: string; choice: string }[];
+  verdict?: z.infer<typeof ZMyVerdict>;
+  choices?: { criterion: string; choice: z.infer<typeof ZMyChoice> }[];
   reopen: TReopenState;
 };
 

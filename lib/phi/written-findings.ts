@@ -1,4 +1,5 @@
 import { wordDiff } from "@/lib/audits/word-diff";
+import { trimCommonEnds } from "@/lib/text/trim-common-ends";
 import { detectPhi } from "./detect";
 import { phiMatchKey } from "./fingerprint";
 import type { PhiKind } from "./types";
@@ -20,25 +21,12 @@ export interface TWrittenText {
 
 /** [start, end) ranges of `after` that are not copied unchanged from `before`. */
 export function changedRanges(before: string, after: string): [number, number][] {
-  // Trim the common head and tail first: a correction is mostly a copy, and the LCS inside
-  // wordDiff is quadratic (and gives up on very long texts), so it should see only the edit.
-  const a = before.split(/(\s+)/).filter((t) => t !== "");
-  const b = after.split(/(\s+)/).filter((t) => t !== "");
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (
-    tail < a.length - head &&
-    tail < b.length - head &&
-    a[a.length - 1 - tail] === b[b.length - 1 - tail]
-  )
-    tail++;
-  let offset = b.slice(0, head).join("").length;
+  // A correction is mostly a copy, and the LCS inside wordDiff is quadratic (and gives up on very
+  // long texts), so it sees only the edited middle.
+  const t = trimCommonEnds(before, after);
+  let offset = t.head.length;
   const ranges: [number, number][] = [];
-  for (const part of wordDiff(
-    a.slice(head, a.length - tail).join(""),
-    b.slice(head, b.length - tail).join(""),
-  )) {
+  for (const part of wordDiff(t.before, t.after)) {
     if (part.kind === "removed") continue;
     const end = offset + part.text.length;
     if (part.kind === "added") ranges.push([offset, end]);

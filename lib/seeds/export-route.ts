@@ -20,22 +20,18 @@ export const exportSeedsRoute = defineApiRoute(
         "topic, view, type, instruction, input (<noinput> when empty), difficulty (string); JSON Lines add id and version",
     },
   },
-  ({ user, query, ctx }) => {
+  async ({ user, query, ctx }) => {
     // Researchers see approved seeds only (list-seeds.ts), and so export nothing else.
     if (user.role === "RESEARCHER" && query.status !== "approved")
       throw forbidden("Researchers export approved seeds only");
     const ext = query.format === "json" ? "json" : "jsonl";
-    return Promise.resolve(
-      new Response(exportSeedsStream(user, query, ctx), {
-        headers: {
-          "content-type":
-            query.format === "json"
-              ? "application/json; charset=utf-8"
-              : "application/x-ndjson; charset=utf-8",
-          "content-disposition": `attachment; filename="clinreview-seeds-${new Date().toISOString().slice(0, 10)}.${ext}"`,
-          "cache-control": "no-store",
-        },
-      }),
-    );
+    return new Response(await exportSeedsStream(user, query, ctx), {
+      headers: {
+        "content-type":
+          query.format === "json" ? "application/json; charset=utf-8" : "application/x-ndjson; charset=utf-8",
+        "content-disposition": `attachment; filename="clinreview-seeds-${new Date().toISOString().slice(0, 10)}.${ext}"`,
+        "cache-control": "no-store",
+      },
+    });
   },
 );

@@ -44,11 +44,11 @@ const indent = (block: string) => block.replace(/^/gm, "    ");
  * Streams the chosen seeds page by page (createdAt, id order), hashing what it sends; the audit row
  * with the SHA-256 is written when the last byte is queued, or marked incomplete if the client leaves.
  */
-export function exportSeedsStream(
+export async function exportSeedsStream(
   user: TCurrentUser,
   query: TExportQuery,
   ctx: TRequestContext,
-): ReadableStream<Uint8Array> {
+): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
   const hash = createHash("sha256");
   let cursor: { createdAt: Date; id: string } | null = null;
@@ -86,30 +86,36 @@ export function exportSeedsStream(
     controller.enqueue(bytes);
   };
 
+  const pageAfter = (c: { createdAt: Date; id: string } | null) =>
+    db().seed.findMany({
+      where: {
+        ...where,
+        ...(c
+          ? { OR: [{ createdAt: { gt: c.createdAt } }, { createdAt: c.createdAt, id: { gt: c.id } }] }
+          : {}),
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: PAGE,
+      select: {
+        id: true,
+        version: true,
+        createdAt: true,
+        instruction: true,
+        input: true,
+        difficulty: true,
+        topic: { select: { label: true } },
+        view: { select: { label: true } },
+        type: { select: { label: true } },
+      },
+    });
+  // The first page before the first byte: a database that cannot be reached answers 503 here,
+  // not a 200 whose body breaks off.
+  let first: Awaited<ReturnType<typeof pageAfter>> | null = await pageAfter(null);
+
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const c = cursor;
-      const rows = await db().seed.findMany({
-        where: {
-          ...where,
-          ...(c
-            ? { OR: [{ createdAt: { gt: c.createdAt } }, { createdAt: c.createdAt, id: { gt: c.id } }] }
-            : {}),
-        },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        take: PAGE,
-        select: {
-          id: true,
-          version: true,
-          createdAt: true,
-          instruction: true,
-          input: true,
-          difficulty: true,
-          topic: { select: { label: true } },
-          view: { select: { label: true } },
-          type: { select: { label: true } },
-        },
-      });
+      const rows = first ?? (await pageAfter(cursor));
+      first = null;
       if (json && count === 0) emit(controller, "[");
       for (const row of rows) {
         // The array is laid out as med_seed.json is (Python's json.dump with indent=4).

@@ -12,6 +12,7 @@ import { createLabelLookup } from "@/lib/vocabulary/label-lookup";
 import { listRetiredTerms, listTerms } from "@/lib/vocabulary/list-terms";
 import { lockVocabulary } from "@/lib/vocabulary/lock-vocabulary";
 import { findIdempotentReplay, storeIdempotentResult } from "@/lib/http/idempotency";
+import { clusterNewTerms } from "./cluster-new-terms";
 import { findImportDuplicates, type TNearDuplicate } from "./import-duplicates";
 import type { TImportOptions } from "./import-schemas";
 import { insertImportedSeeds } from "./insert-imported-seeds";
@@ -154,7 +155,7 @@ export async function importSeeds(
       if (opts.dryRun) {
         // The preview of exactly this import: what it would approve, hold and add (only ids are missing).
         const approved = records.filter((_, i) => approve(i)).length;
-        const addedTerms = unknown.map((u) => ({ kind: u.kind, label: u.label }));
+        const addedTerms = clusterNewTerms(unknown).map((t) => ({ kind: t.kind, label: t.label }));
         return {
           status: 200,
           body: {
@@ -171,10 +172,10 @@ export async function importSeeds(
       }
 
       const addedTerms: { kind: string; label: string }[] = [];
-      for (const u of unknown) {
-        const aliases = u.spellings.filter((s) => s !== u.label);
-        await insertTerm(tx, user, { kind: u.kind, label: u.label, aliases }, ctx);
-        addedTerms.push({ kind: u.kind, label: u.label });
+      // One term per suggested cluster, its other spellings aliases; in this transaction, so all or nothing.
+      for (const t of clusterNewTerms(unknown)) {
+        await insertTerm(tx, user, t, ctx);
+        addedTerms.push({ kind: t.kind, label: t.label });
       }
       if (addedTerms.length) lookup = createLabelLookup(await listTerms(tx));
 

@@ -4,14 +4,14 @@
 // transaction, and anyone it leaves out loses their live lease.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { createCampaignRoute, listCampaignsRoute } from "@/lib/audits/campaign-routes";
+import { listCampaignsRoute } from "@/lib/audits/campaign-routes";
 import { nextItemRoute } from "@/lib/audits/review-routes";
 import { getCampaignReviewersRoute, setCampaignReviewersRoute } from "@/lib/audits/reviewers-routes";
-import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
 import { assignmentSubmitRoute } from "@/lib/queue/routes";
 import { loadHomeSummary } from "@/lib/users/home-summary";
 import { apiCaller } from "../support/api-caller";
 import { resetDatabase } from "../support/db";
+import { openCampaign } from "../support/queue-fixtures";
 import { makeUser } from "../support/factories";
 
 beforeEach(async () => {
@@ -27,21 +27,7 @@ async function setup() {
   const admin = await apiCaller("ADMIN");
   const named = await apiCaller("CLINICIAN");
   const other = await apiCaller("CLINICIAN");
-  const lines = Array.from({ length: 6 }, (_, i) =>
-    JSON.stringify({ instruction: `Question ${i}?`, input: "", output: `Answer ${i}.` }),
-  ).join("\n");
-  const ds = await admin.call(importDatasetRoute, "/api/v1/datasets?name=Rev", {
-    method: "POST",
-    type: "application/x-ndjson",
-    body: lines,
-  });
-  const datasetId = ((await ds.json()) as { id: string }).id;
-  const created = await admin.call(createCampaignRoute, "/api/v1/audits", {
-    method: "POST",
-    body: { datasetId, name: "Restricted", sampleSize: 6, seed: "r", reviewersPerItem: 1 },
-  });
-  expect(created.status).toBe(201);
-  const id = ((await created.json()) as { id: string }).id;
+  const id = await openCampaign(admin, 6, { name: "Restricted" });
   return { admin, named, other, id };
 }
 

@@ -3,8 +3,6 @@
 // 308s from the URLs before it. Each feature supplies only its fixture and payloads here.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
-import { createCampaignRoute } from "@/lib/audits/campaign-routes";
 import {
   movedNextItemRoute,
   movedSaveDraftRoute,
@@ -19,14 +17,10 @@ import {
   nextAssignmentRoute,
 } from "@/lib/studies/rating-routes";
 import { assignmentDraftRoute, assignmentSkipRoute, assignmentSubmitRoute } from "@/lib/queue/routes";
-import { createStudy } from "@/lib/studies/create-study";
-import { importOutputs } from "@/lib/studies/import-outputs";
-import { startStudy } from "@/lib/studies/start-study";
-import { ZCreateStudy } from "@/lib/studies/schemas";
 import { openApiDocument } from "@/lib/api/openapi";
 import { apiCaller, type TRouteHandler } from "../support/api-caller";
-import { asCurrent, ctx, makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
+import { openCampaign, startedStudy } from "../support/queue-fixtures";
 
 beforeEach(async () => {
   await resetDatabase();
@@ -59,24 +53,7 @@ type TFeature = {
 const FEATURES: TFeature[] = [
   {
     name: "audits",
-    queue: async (items) => {
-      const admin = await apiCaller("ADMIN");
-      const lines = Array.from({ length: items }, (_, i) =>
-        JSON.stringify({ instruction: `Question ${i}?`, input: "", output: `Answer ${i}.` }),
-      ).join("\n");
-      const ds = await admin.call(importDatasetRoute, "/api/v1/datasets?name=Q", {
-        method: "POST",
-        body: lines,
-        type: "application/x-ndjson",
-      });
-      const datasetId = ((await ds.json()) as { id: string }).id;
-      const c = await admin.call(createCampaignRoute, "/api/v1/audits", {
-        method: "POST",
-        body: { datasetId, name: "Queue", sampleFraction: 1, seed: 1, reviewersPerItem: 1 },
-      });
-      expect(c.status).toBe(201);
-      return ((await c.json()) as { id: string }).id;
-    },
+    queue: async (items) => openCampaign(await apiCaller("ADMIN"), items),
     claim: nextItemRoute,
     claimUrl: (id) => `/api/v1/audits/${id}/assignments/next`,
     payload: { verdict: "accept", flags: [], durationMs: 1000 },
@@ -117,35 +94,7 @@ const FEATURES: TFeature[] = [
   },
   {
     name: "studies",
-    queue: async (items) => {
-      const admin = asCurrent(await makeUser("ADMIN"));
-      const s = await createStudy(
-        admin,
-        ZCreateStudy.parse({
-          name: "Queue",
-          criteria: ["Accuracy"],
-          design: "all_pairs",
-          ratingsPerComparison: 1,
-          allowTie: true,
-        }),
-        ctx(),
-      );
-      for (const model of ["m-one", "m-two"]) {
-        await importOutputs(
-          admin,
-          s.id,
-          Array.from({ length: items }, (_, i) => ({
-            instruction: `Question ${i}?`,
-            input: "",
-            model,
-            text: `${model} ${i}`,
-          })),
-          ctx(),
-        );
-      }
-      await startStudy(admin, s.id, ctx());
-      return s.id;
-    },
+    queue: (items) => startedStudy(items),
     claim: nextAssignmentRoute,
     claimUrl: (id) => `/api/v1/studies/${id}/assignments/next`,
     payload: { choices: { accuracy: "A" }, durationMs: 900 },

@@ -3,8 +3,7 @@
 // work screens' progress and the My answers list (blinded for studies), with each role.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
-import { closeCampaignRoute, createCampaignRoute } from "@/lib/audits/campaign-routes";
+import { closeCampaignRoute } from "@/lib/audits/campaign-routes";
 import { campaignProgressRoute, nextItemRoute } from "@/lib/audits/review-routes";
 import { nextAssignmentRoute, studyProgressRoute } from "@/lib/studies/rating-routes";
 import { assignmentReopenRoute, assignmentSkipRoute, assignmentSubmitRoute } from "@/lib/queue/routes";
@@ -13,15 +12,12 @@ import { adjudicateItem } from "@/lib/audits/adjudicate";
 import { loadCampaignReport } from "@/lib/audits/load-report";
 import { loadCampaignItems } from "@/lib/audits/load-campaign-items";
 import { reviewsCsv } from "@/lib/audits/campaign-downloads";
-import { createStudy } from "@/lib/studies/create-study";
-import { importOutputs } from "@/lib/studies/import-outputs";
-import { startStudy } from "@/lib/studies/start-study";
 import { setStudyStatus } from "@/lib/studies/set-study-status";
 import { loadJudgements } from "@/lib/studies/load-judgements";
-import { ZCreateStudy } from "@/lib/studies/schemas";
 import { apiCaller } from "../support/api-caller";
 import { asCurrent, ctx, makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
+import { openCampaign, startedStudy } from "../support/queue-fixtures";
 
 beforeEach(async () => {
   await resetDatabase();
@@ -33,54 +29,10 @@ afterAll(async () => {
 type TCaller = Awaited<ReturnType<typeof apiCaller>>;
 type TAdmin = TCaller;
 
-async function campaign(admin: TAdmin, items: number, reviewersPerItem = 1): Promise<string> {
-  const lines = Array.from({ length: items }, (_, i) =>
-    JSON.stringify({ instruction: `Question ${i}?`, input: "", output: `Answer ${i}.` }),
-  ).join("\n");
-  const ds = await admin.call(importDatasetRoute, "/api/v1/datasets?name=Q", {
-    method: "POST",
-    body: lines,
-    type: "application/x-ndjson",
-  });
-  const datasetId = ((await ds.json()) as { id: string }).id;
-  const c = await admin.call(createCampaignRoute, "/api/v1/audits", {
-    method: "POST",
-    body: { datasetId, name: "Ward round audit", sampleFraction: 1, seed: 1, reviewersPerItem },
-  });
-  expect(c.status).toBe(201);
-  return ((await c.json()) as { id: string }).id;
-}
-
-async function study(items: number): Promise<string> {
-  const admin = asCurrent(await makeUser("ADMIN"));
-  const s = await createStudy(
-    admin,
-    ZCreateStudy.parse({
-      name: "Internal m-one vs m-two",
-      title: "Discharge advice",
-      criteria: ["Accuracy"],
-      design: "all_pairs",
-      ratingsPerComparison: 1,
-      allowTie: true,
-    }),
-    ctx(),
-  );
-  for (const model of ["m-one", "m-two"]) {
-    await importOutputs(
-      admin,
-      s.id,
-      Array.from({ length: items }, (_, i) => ({
-        instruction: `Question ${i}?`,
-        input: "",
-        model,
-        text: `${model} ${i}`,
-      })),
-      ctx(),
-    );
-  }
-  await startStudy(admin, s.id, ctx());
-  return s.id;
-}
+const campaign = (admin: TAdmin, items: number, reviewersPerItem = 1) =>
+  openCampaign(admin, items, { name: "Ward round audit", reviewersPerItem });
+const study = (items: number) =>
+  startedStudy(items, { name: "Internal m-one vs m-two", title: "Discharge advice" });
 
 const claimAudit = async (me: TCaller, id: string) => {
   const r = await me.call(nextItemRoute, `/api/v1/audits/${id}/assignments/next`, {
