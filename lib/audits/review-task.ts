@@ -28,7 +28,7 @@ export type TReviewTask = {
 export type TPhiSpan = { kind: PhiKind; start: number; end: number };
 
 /** Offsets and kinds only: the client already has the text. */
-const spansOf = (text: string): TPhiSpan[] =>
+export const spansOf = (text: string): TPhiSpan[] =>
   detectPhi(text).map(({ kind, start, end }) => ({ kind, start, end }));
 
 type TTaskRow = {

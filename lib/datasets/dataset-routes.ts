@@ -82,7 +82,8 @@ export const browseRecordsRoute = defineApiRoute(
     query: ZBrowseQuery,
     response: {
       status: 200,
-      description: "{ total, records: [{ ordinal, instruction, input, output, metadata }] }",
+      description:
+        "{ total, records: [{ ordinal, instruction, input, output, metadata, context }] } (context: a conversation's turns before the output, else null)",
     },
   },
   async ({ params, query }) => json(await browseRecords(params.id, query)),
