@@ -1,5 +1,5 @@
-import { toShape } from "@/lib/conversations/parse-conversation";
-import type { TConversationShape, TTurn } from "@/lib/conversations/types";
+import { toShape } from "../../lib/conversations/parse-conversation";
+import type { TConversationShape, TTurn } from "../../lib/conversations/types";
 
 /**
  * Generated chat records for conversation imports: no shared file holds conversations, so tests
