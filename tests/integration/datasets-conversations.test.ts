@@ -212,7 +212,7 @@ describe("conversation audits", () => {
       const line = lines[0] ?? {};
       expect(line.id).toBe("dlg-1");
       expect(line[field]).toEqual([
-        ...context.map(spell),
+        ...context.map((t) => spell(t)),
         spell({ role: "assistant", content: "Corrected: rest, fluids, and see a doctor **today** 🙏" }),
       ]);
       expect(line.original_output).toBe(clinicalDialogue(0).at(-1)?.content);
