@@ -74,9 +74,19 @@ async function review(page: Page, campaignId: string, check?: () => Promise<void
   const corrected = await page.getByLabel(/^Correction/).inputValue();
   await check?.();
   await page.keyboard.press("Enter");
+  await expect(page.getByTestId("queue-progress")).toHaveText("1 done");
+  // The second item: another record's turns, shown as it was stored.
   await expect(async () => expect(await transcript.textContent()).not.toBe(before)).toPass();
-  await page.keyboard.press("a");
+  await expect(page.getByTestId("task-output")).toBeVisible();
+  // The next item's draft is applied as it arrives: press until the verdict holds.
+  await expect(async () => {
+    await page.keyboard.press("a");
+    await expect(page.getByRole("button", { name: /^Accept/ })).toHaveAttribute("aria-pressed", "true", {
+      timeout: 1_000,
+    });
+  }).toPass();
   await page.keyboard.press("Enter");
+  await expect(page.getByTestId("queue-progress")).toHaveText("2 done");
   await expect(page.getByTestId("queue-empty")).toBeVisible();
   return corrected;
 }
