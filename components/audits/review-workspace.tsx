@@ -7,6 +7,7 @@ import { CheckboxField, TextAreaField } from "@/components/ui/field";
 import { DiffView } from "@/components/audits/diff-view";
 import { useAutoGrow } from "@/components/audits/use-auto-grow";
 import { MarkdownText } from "@/components/markdown/markdown-text";
+import { Transcript } from "@/components/conversations/transcript";
 import { PhiConfirm } from "@/components/phi/phi-confirm";
 import { PhiFindingsInline } from "@/components/phi/phi-findings-inline";
 import type { TSpan } from "@/components/phi/phi-marked-text";
@@ -15,6 +16,7 @@ import type { TKeyBinding } from "@/components/queue/keyboard-map";
 import { QueueShell } from "@/components/queue/queue-shell";
 import { useWorkQueue } from "@/components/queue/use-work-queue";
 import { phiKindLabel } from "@/lib/phi/labels";
+import type { TTurn } from "@/lib/conversations/types";
 
 type TFlag = { key: string; label: string };
 type TTask = {
@@ -31,6 +33,9 @@ type TTask = {
     elapsedMs?: number;
   } | null;
   phiSpans?: { instruction: TSpan[]; input: TSpan[]; output: TSpan[] };
+  /** Conversations: the turns before the output under review, and their PHI spans by turn. */
+  context?: TTurn[] | null;
+  contextPhiSpans?: TSpan[][];
 };
 
 const PHI_FIELDS = { correctedOutput: "Correction", rationale: "Rationale" };
@@ -133,9 +138,12 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
   const recordSpans = task?.phiSpans ?? { instruction: NO_SPANS, input: NO_SPANS, output: NO_SPANS };
   const recordKinds = [
     ...new Set(
-      [...recordSpans.instruction, ...recordSpans.input, ...recordSpans.output].map((s) =>
-        phiKindLabel(s.kind),
-      ),
+      [
+        ...recordSpans.instruction,
+        ...recordSpans.input,
+        ...recordSpans.output,
+        ...(task?.contextPhiSpans ?? []).flat(),
+      ].map((s) => phiKindLabel(s.kind)),
     ),
   ];
   // The diff follows the typing a beat behind on long answers; the text box never waits for it.
@@ -143,6 +151,73 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
   const correctionFindings = written.filter((f) => f.field === "correctedOutput");
 
   const heading = "text-sm font-semibold uppercase text-slate-600";
+  // The output under review: on its own beside the instruction, or a conversation's final turn.
+  const outputSection = task ? (
+    <section className="min-w-0 space-y-2" aria-labelledby="output-heading" data-testid="output-panel">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="output-heading" className={heading}>
+          {editing ? "Output: your correction" : "Output"}
+        </h2>
+        {editing ? (
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => {
+              setCorrection(task.output);
+              setVerdict(null);
+            }}
+          >
+            Discard correction
+          </Button>
+        ) : (
+          <Button type="button" variant="secondary" onClick={startEditing}>
+            Edit the output<span className="kbd-hint"> (e)</span>
+          </Button>
+        )}
+      </div>
+      {editing ? (
+        <>
+          <TextAreaField
+            ref={correctionRef}
+            name="correction"
+            id="correction"
+            label={
+              <>
+                Correction<span className="kbd-hint"> (Esc leaves the box)</span>
+              </>
+            }
+            hint="The raw text, markdown marks included; what you change is shown word by word below."
+            className="field-sizing-content min-h-48 font-mono text-[0.8rem] leading-relaxed"
+            value={correction}
+            onChange={(e) => setCorrection(e.target.value)}
+          />
+          <PhiFindingsInline text={correction} findings={correctionFindings} />
+          {diffed !== task.output ? (
+            <DiffView
+              before={task.output}
+              after={diffed}
+              beforeSpans={recordSpans.output}
+              afterSpans={diffed === correction ? correctionFindings : NO_SPANS}
+            />
+          ) : null}
+        </>
+      ) : (
+        <div
+          className="max-h-[50vh] overflow-y-auto lg:max-h-none lg:overflow-visible"
+          tabIndex={0}
+          role="region"
+          aria-label="Output text"
+        >
+          <MarkdownText
+            text={task.output}
+            spans={recordSpans.output}
+            className="rounded bg-white p-3"
+            testId="task-output"
+          />
+        </div>
+      )}
+    </section>
+  ) : null;
   const itemPanel = task ? (
     <>
       {recordKinds.length ? (
@@ -154,94 +229,39 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
           reject it and say so in the rationale.
         </p>
       ) : null}
-      <div className="grid gap-4 lg:grid-cols-2">
-        <section className="space-y-2 lg:sticky lg:top-4 lg:self-start" aria-labelledby="instruction-heading">
-          <h2 id="instruction-heading" className={heading}>
-            Instruction
-          </h2>
-          <MarkdownText
-            text={task.instruction}
-            spans={recordSpans.instruction}
-            className="rounded bg-white p-3"
-            testId="task-instruction"
-          />
-          {task.input ? (
-            <>
-              <h2 className={heading}>Input</h2>
-              <MarkdownText
-                text={task.input}
-                spans={recordSpans.input}
-                className="rounded bg-white p-3"
-                testId="task-input"
-              />
-            </>
-          ) : null}
-        </section>
-        <section className="min-w-0 space-y-2" aria-labelledby="output-heading" data-testid="output-panel">
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <h2 id="output-heading" className={heading}>
-              {editing ? "Output: your correction" : "Output"}
+      {task.context ? (
+        // A chat: its turns in order, the output panel (with its correction) as the final turn.
+        <Transcript context={task.context} spansByTurn={task.contextPhiSpans} final={outputSection} />
+      ) : (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <section
+            className="space-y-2 lg:sticky lg:top-4 lg:self-start"
+            aria-labelledby="instruction-heading"
+          >
+            <h2 id="instruction-heading" className={heading}>
+              Instruction
             </h2>
-            {editing ? (
-              <Button
-                type="button"
-                variant="secondary"
-                onClick={() => {
-                  setCorrection(task.output);
-                  setVerdict(null);
-                }}
-              >
-                Discard correction
-              </Button>
-            ) : (
-              <Button type="button" variant="secondary" onClick={startEditing}>
-                Edit the output<span className="kbd-hint"> (e)</span>
-              </Button>
-            )}
-          </div>
-          {editing ? (
-            <>
-              <TextAreaField
-                ref={correctionRef}
-                name="correction"
-                id="correction"
-                label={
-                  <>
-                    Correction<span className="kbd-hint"> (Esc leaves the box)</span>
-                  </>
-                }
-                hint="The raw text, markdown marks included; what you change is shown word by word below."
-                className="field-sizing-content min-h-48 font-mono text-[0.8rem] leading-relaxed"
-                value={correction}
-                onChange={(e) => setCorrection(e.target.value)}
-              />
-              <PhiFindingsInline text={correction} findings={correctionFindings} />
-              {diffed !== task.output ? (
-                <DiffView
-                  before={task.output}
-                  after={diffed}
-                  beforeSpans={recordSpans.output}
-                  afterSpans={diffed === correction ? correctionFindings : NO_SPANS}
+            <MarkdownText
+              text={task.instruction}
+              spans={recordSpans.instruction}
+              className="rounded bg-white p-3"
+              testId="task-instruction"
+            />
+            {task.input ? (
+              <>
+                <h2 className={heading}>Input</h2>
+                <MarkdownText
+                  text={task.input}
+                  spans={recordSpans.input}
+                  className="rounded bg-white p-3"
+                  testId="task-input"
                 />
-              ) : null}
-            </>
-          ) : (
-            <div
-              className="max-h-[50vh] overflow-y-auto lg:max-h-none lg:overflow-visible"
-              tabIndex={0}
-              role="region"
-              aria-label="Output text"
-            >
-              <MarkdownText
-                text={task.output}
-                spans={recordSpans.output}
-                className="rounded bg-white p-3"
-                testId="task-output"
-              />
-            </div>
-          )}
-        </section>
-      </div>
+              </>
+            ) : null}
+          </section>
+          {outputSection}
+        </div>
+      )}
     </>
   ) : null;
 

@@ -10,7 +10,12 @@ import { Field, FileField, SelectField } from "@/components/ui/field";
 import { ImportProgress, useImportProgress } from "@/components/ui/import-progress";
 import type { TFieldMapping } from "@/lib/datasets/field-mapping";
 import { ZImportQuery } from "@/lib/datasets/schemas";
-import { SNIFF_BYTES, sniffFields, suggestMapping } from "@/lib/datasets/sniff-fields";
+import {
+  SNIFF_BYTES,
+  sniffConversationFields,
+  sniffFields,
+  suggestMapping,
+} from "@/lib/datasets/sniff-fields";
 
 type TImported = { id: string; count: number; duplicates: number };
 type TProblem = {
@@ -25,6 +30,7 @@ const FIELD_NAMES: Record<string, string> = {
   instructionField: "Instruction field",
   inputField: "Input field",
   outputField: "Output field",
+  conversationField: "Conversation field",
 };
 const ROLES = [
   { role: "instruction", label: "Instruction field" },
@@ -43,6 +49,9 @@ export function UploadForm() {
   const [error, setError] = useState<TProblem | null>(null);
   const [keys, setKeys] = useState<string[]>([]);
   const [mapping, setMapping] = useState<TFieldMapping | null>(null);
+  // Fields of the file holding chat turns, and the one chosen ("" reads fields, not turns).
+  const [turnFields, setTurnFields] = useState<string[]>([]);
+  const [conversationField, setConversationField] = useState("");
 
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -50,6 +59,8 @@ export function UploadForm() {
     progress.reset();
     setKeys([]);
     setMapping(null);
+    setTurnFields([]);
+    setConversationField("");
     if (!file) return;
     if (file.size === 0) return setError({ detail: EMPTY });
     const head = await file.slice(0, SNIFF_BYTES).text();
@@ -57,6 +68,9 @@ export function UploadForm() {
     if (sniffed.empty) return setError({ detail: EMPTY });
     setKeys(sniffed.keys);
     if (sniffed.keys.length) setMapping(suggestMapping(sniffed.keys));
+    const chats = sniffConversationFields(head, file.size <= SNIFF_BYTES);
+    setTurnFields(chats);
+    setConversationField(chats[0] ?? "");
   };
 
   const upload = useMutation({
@@ -77,6 +91,7 @@ export function UploadForm() {
         { label: "Records", value: body.count },
         { label: "Duplicates skipped", value: body.duplicates },
         ...(query.outputField ? [{ label: "Output field", value: query.outputField }] : []),
+        ...(query.conversationField ? [{ label: "Conversation field", value: query.conversationField }] : []),
       ]);
       router.refresh();
     },
@@ -96,14 +111,14 @@ export function UploadForm() {
     const name = typeof rawName === "string" ? rawName.trim() : "";
     if (!(file instanceof File) || file.name === "") return setError({ detail: "Choose a file" });
     if (file.size === 0) return setError({ detail: EMPTY });
-    if (mapping && !mapping.output)
+    if (!conversationField && mapping && !mapping.output)
       return setError({ detail: "Choose which field holds the output: every record needs one." });
-    const query = {
-      name: name || file.name,
-      ...(mapping
+    const fields: Record<string, string> = conversationField
+      ? { conversationField }
+      : mapping
         ? { instructionField: mapping.instruction, inputField: mapping.input, outputField: mapping.output }
-        : {}),
-    };
+        : {};
+    const query = { name: name || file.name, ...fields };
     // The API's own rules on the name and the mapping, before a byte is sent.
     const checked = ZImportQuery.safeParse(query);
     if (!checked.success) {
@@ -124,7 +139,24 @@ export function UploadForm() {
         accept=".jsonl,.json,.ndjson"
         onChange={(e) => void onFile(e)}
       />
-      {mapping ? (
+      {turnFields.length ? (
+        <SelectField
+          id="mapping-conversation"
+          name="mapping-conversation"
+          label="Conversation field (records are chats: the last assistant turn is the output under review)"
+          compact
+          value={conversationField}
+          onChange={(e) => setConversationField(e.target.value)}
+        >
+          {turnFields.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+          <option value="">(none: read instruction, input and output fields)</option>
+        </SelectField>
+      ) : null}
+      {mapping && !conversationField ? (
         <fieldset className="grid gap-2 sm:grid-cols-3" data-testid="field-mapping">
           <legend className="mb-1 text-sm font-medium">
             Which field is which (read from the file&apos;s first records)

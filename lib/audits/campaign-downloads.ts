@@ -3,6 +3,7 @@ import { csvRow } from "@/lib/csv/csv";
 import { db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors/app-error";
 import { datasetImportMapping } from "@/lib/datasets/import-mapping";
+import { readStoredTurns } from "@/lib/conversations/stored-turns";
 import { curatedLine } from "./curated-line";
 import { finalVerdict } from "./final-verdict";
 import { loadCampaignItems } from "./load-campaign-items";
@@ -61,13 +62,21 @@ export async function reviewsCsv(campaignId: string): Promise<string> {
 export async function curatedExportStream(campaignId: string): Promise<ReadableStream<Uint8Array>> {
   const campaign = await db().auditCampaign.findUnique({
     where: { id: campaignId },
-    select: { id: true, reviewersPerItem: true, datasetId: true },
+    select: {
+      id: true,
+      reviewersPerItem: true,
+      datasetId: true,
+      dataset: { select: { conversationShape: true } },
+    },
   });
   if (!campaign) throw notFound("Campaign");
+  const shape = campaign.dataset.conversationShape;
   const [pseudonyms, mapping] = await Promise.all([
     campaignPseudonyms(campaignId),
     datasetImportMapping(campaign.datasetId),
   ]);
+  // A chat dataset's lines go back out in its shape, under the field the file held the turns in.
+  const conversation = shape ? { field: mapping.conversation ?? shape, shape } : null;
   const lineOf = (it: TExportItem): string | null => {
     if (it.isGold) return null;
     const f = finalVerdict({
@@ -98,6 +107,8 @@ export async function curatedExportStream(campaignId: string): Promise<ReadableS
       metadata: it.metadata,
       mapping,
       auditJson: audit,
+      context: conversation ? readStoredTurns(it.context) : null,
+      conversation,
     });
   };
   const enc = new TextEncoder();

@@ -66,3 +66,46 @@ describe("curatedLine", () => {
     });
   });
 });
+
+describe("curatedLine for conversations", () => {
+  const context = [
+    { role: "system" as const, content: "Be careful." },
+    { role: "user" as const, content: "Κεφαλαλγία 3 ημέρες 🤕" },
+  ];
+  it.each([
+    ["messages" as const, "messages", { role: "assistant", content: "Corrected **answer**" }],
+    ["conversations" as const, "chat", { from: "gpt", value: "Corrected **answer**" }],
+  ])("keeps the %s shape under its field name, with the corrected final turn", (shape, field, last) => {
+    const line = curatedLine({
+      instructionJson: j(context[1]?.content),
+      inputJson: j(""),
+      outputJson: j("Original"),
+      finalJson: j("Corrected **answer**"),
+      metadata: { id: "dlg-1", topic: "neuro", audit: "theirs" },
+      mapping: { instruction: "", input: "", output: "", conversation: field },
+      auditJson: j(audit),
+      context,
+      conversation: { field, shape },
+    });
+    const parsed = JSON.parse(line) as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual([
+      "id",
+      field,
+      "original_output",
+      "topic",
+      "source_overridden",
+      "audit",
+    ]);
+    const turns = parsed[field] as Record<string, string>[];
+    expect(turns).toHaveLength(3);
+    expect(turns[2]).toEqual(last);
+    expect(turns[1]).toEqual(
+      shape === "messages"
+        ? { role: "user", content: context[1]?.content }
+        : { from: "human", value: context[1]?.content },
+    );
+    expect(parsed.original_output).toBe("Original");
+    expect(parsed).not.toHaveProperty("instruction");
+    expect(parsed.source_overridden).toEqual({ audit: "theirs" });
+  });
+});

@@ -1,4 +1,6 @@
 import type { TFieldMapping } from "@/lib/datasets/field-mapping";
+import { toShape } from "@/lib/conversations/parse-conversation";
+import type { TConversationShape, TTurn } from "@/lib/conversations/types";
 
 /** The keys the curated line itself writes; a source field of the same name moves aside. */
 const RESERVED = new Set(["instruction", "input", "output", "original_output", "source_overridden", "audit"]);
@@ -16,7 +18,38 @@ export type TCuratedLineParts = {
   mapping: TFieldMapping;
   /** The audit object, already serialised. */
   auditJson: string;
+  /** Conversations: the turns before the output, and the field and shape the file held them in. */
+  context?: TTurn[] | null;
+  conversation?: { field: string; shape: TConversationShape } | null;
 };
+
+/**
+ * A chat's curated line keeps the file's own shape under the file's own field name: the context
+ * turns as imported, then the final assistant turn with the correction (the original beside it,
+ * as `original_output`, when they differ), then the other source fields and the audit.
+ */
+function conversationLine(
+  p: TCuratedLineParts,
+  context: TTurn[],
+  c: { field: string; shape: TConversationShape },
+): string {
+  const meta = p.metadata ?? {};
+  const hasId = Object.hasOwn(meta, "id");
+  const head = hasId ? `"id":${JSON.stringify(meta.id)},` : "";
+  const final = JSON.parse(p.finalJson) as string;
+  const turns = toShape([...context, { role: "assistant", content: final }], c.shape);
+  const originalPart = p.finalJson !== p.outputJson ? `,"original_output":${p.outputJson}` : "";
+  const reserved = new Set([c.field, "original_output", "source_overridden", "audit"]);
+  const extra: string[] = [];
+  const overridden: string[] = [];
+  for (const [k, v] of Object.entries(meta)) {
+    if (k === "id" && hasId) continue;
+    (reserved.has(k) ? overridden : extra).push(`${JSON.stringify(k)}:${JSON.stringify(v) ?? "null"}`);
+  }
+  const extraPart = extra.length ? `,${extra.join(",")}` : "";
+  const overriddenPart = overridden.length ? `,"source_overridden":{${overridden.join(",")}}` : "";
+  return `{${head}${JSON.stringify(c.field)}:${JSON.stringify(turns)}${originalPart}${extraPart}${overriddenPart},"audit":${p.auditJson}}`;
+}
 
 /**
  * One curated line: `id` first when the record had one, then instruction, input and the final
@@ -26,6 +59,7 @@ export type TCuratedLineParts = {
  * whose name the line itself uses is kept in `source_overridden`, so nothing of the record is lost.
  */
 export function curatedLine(p: TCuratedLineParts): string {
+  if (p.context && p.conversation) return conversationLine(p, p.context, p.conversation);
   const meta = p.metadata ?? {};
   const hasId = Object.hasOwn(meta, "id");
   const head = hasId ? `"id":${JSON.stringify(meta.id)},` : "";

@@ -14,6 +14,8 @@ export type TExportItem = {
   isGold: boolean;
   /** The record's other source fields as kept at import (pg parses the jsonb). */
   metadata: Record<string, unknown> | null;
+  /** Conversations: the context turns as stored (pg parses the jsonb), else null. */
+  context: unknown;
   finalVerdict: string | null;
   finalFlags: string[] | null;
   finalOutput: string | null;
@@ -27,7 +29,7 @@ export type TExportItem = {
  */
 const PAGE_SQL = `
   SELECT ai.ordinal, r.ordinal AS "recordOrdinal", to_json(r.instruction)::text AS "instructionJson", to_json(r.input)::text AS "inputJson",
-         to_json(COALESCE(r.output, ''))::text AS "outputJson", r.metadata, ai."isGold", ai."finalVerdict", ai."finalFlags", ai."finalOutput",
+         to_json(COALESCE(r.output, ''))::text AS "outputJson", r.metadata, r.context, ai."isGold", ai."finalVerdict", ai."finalFlags", ai."finalOutput",
          COALESCE((SELECT json_agg(json_build_object('reviewerId', v."reviewerId", 'verdict', v.verdict, 'flags', v.flags,
                                                      'correctedOutput', v."correctedOutput") ORDER BY v."createdAt")
                      FROM "AuditReview" v WHERE v."itemId" = ai.id AND v."supersededAt" IS NULL), '[]'::json) AS reviews

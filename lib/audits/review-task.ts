@@ -4,6 +4,8 @@ import { notFound } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TQueueClient } from "@/lib/queue";
 import { detectPhi, type PhiKind } from "@/lib/phi";
+import { readStoredTurns } from "@/lib/conversations/stored-turns";
+import type { TTurn } from "@/lib/conversations/types";
 import { flagsOf, type TFlag } from "./flags";
 
 export type TReviewTask = {
@@ -18,11 +20,15 @@ export type TReviewTask = {
   leaseExpiresAt: string;
   /** PHI-like spans of the record itself, so the reviewer can flag a generated record that holds some. */
   phiSpans: Record<"instruction" | "input" | "output", TPhiSpan[]>;
+  /** Conversations: the turns before the output under review (null for a single-text record). */
+  context: TTurn[] | null;
+  /** PHI-like spans of each context turn, by turn index (offsets into that turn's content). */
+  contextPhiSpans: TPhiSpan[][];
 };
 export type TPhiSpan = { kind: PhiKind; start: number; end: number };
 
 /** Offsets and kinds only: the client already has the text. */
-const spansOf = (text: string): TPhiSpan[] =>
+export const spansOf = (text: string): TPhiSpan[] =>
   detectPhi(text).map(({ kind, start, end }) => ({ kind, start, end }));
 
 type TTaskRow = {
@@ -34,6 +40,7 @@ type TTaskRow = {
   instruction: string;
   input: string;
   output: string | null;
+  context: Prisma.JsonValue;
 };
 
 /**
@@ -47,7 +54,7 @@ export async function taskForAssignment(
   client: TQueueClient = db(),
 ): Promise<TReviewTask> {
   const rows = await client.$queryRaw<TTaskRow[]>`
-    SELECT a.id, a.draft, a."leaseExpiresAt", c.id AS "campaignId", c.flags, r.instruction, r.input, r.output
+    SELECT a.id, a.draft, a."leaseExpiresAt", c.id AS "campaignId", c.flags, r.instruction, r.input, r.output, r.context
       FROM "QueueAssignment" a
       JOIN "AuditItem" ai ON ai."queueItemId" = a."itemId"
       JOIN "AuditCampaign" c ON c.id = ai."campaignId"
@@ -61,6 +68,7 @@ export async function taskForAssignment(
 type TTaskFields = Omit<TTaskRow, "id" | "leaseExpiresAt"> & { id: string; leaseExpiresAt: Date };
 
 function taskOf(a: TTaskFields, resumed: boolean): TReviewTask {
+  const context = readStoredTurns(a.context);
   return {
     assignmentId: a.id,
     campaignId: a.campaignId,
@@ -77,6 +85,8 @@ function taskOf(a: TTaskFields, resumed: boolean): TReviewTask {
       input: spansOf(a.input),
       output: spansOf(a.output ?? ""),
     },
+    context,
+    contextPhiSpans: (context ?? []).map((t) => spansOf(t.content)),
   };
 }
 
@@ -90,6 +100,7 @@ type TClaimTaskRow = {
   instruction: string | null;
   input: string | null;
   output: string | null;
+  context: Prisma.JsonValue;
 };
 
 /**
@@ -114,7 +125,7 @@ export async function claimReviewTask(userId: string, campaignId: string, client
              END AS claimed
         FROM "AuditCampaign" c
        WHERE c.id = ${campaignId}::uuid)
-    SELECT q.status, q.open_to, q.lease_minutes, q.flags, q.claimed, a.draft, r.instruction, r.input, r.output
+    SELECT q.status, q.open_to, q.lease_minutes, q.flags, q.claimed, a.draft, r.instruction, r.input, r.output, r.context
       FROM q
       LEFT JOIN "AuditItem" ai ON ai."queueItemId" = (q.claimed->>'claimed_item')::uuid
       LEFT JOIN "DatasetRecord" r ON r.id = ai."recordId"
@@ -141,6 +152,7 @@ export async function claimReviewTask(userId: string, campaignId: string, client
       instruction: row.instruction,
       input: row.input,
       output: row.output,
+      context: row.context,
     },
     claim.resumed,
   );

@@ -3,6 +3,8 @@ import { db } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getDataset } from "./list-datasets";
 import type { TBrowseQuery } from "./schemas";
+import { readStoredTurns } from "@/lib/conversations/stored-turns";
+import type { TTurn } from "@/lib/conversations/types";
 
 export type TBrowsedRecord = {
   ordinal: number;
@@ -10,6 +12,8 @@ export type TBrowsedRecord = {
   input: string;
   output: string | null;
   metadata: Prisma.JsonValue;
+  /** Conversations: the turns before the output (null for a single-text record). */
+  context: TTurn[] | null;
 };
 
 /** One page of a dataset's records in file order, optionally filtered by a text search. */
@@ -38,8 +42,8 @@ export async function browseRecords(
       orderBy: { ordinal: "asc" },
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
-      select: { ordinal: true, instruction: true, input: true, output: true, metadata: true },
+      select: { ordinal: true, instruction: true, input: true, output: true, metadata: true, context: true },
     }),
   ]);
-  return { total, records };
+  return { total, records: records.map((r) => ({ ...r, context: readStoredTurns(r.context) })) };
 }

@@ -22,8 +22,8 @@ const MAX_SUSPECTS = 500;
 const COPY_SQL = `COPY "DatasetRecord" (${COPY_COLUMNS}) FROM STDIN`;
 const INSERT_SQL = `
   INSERT INTO "DatasetRecord" (${COPY_COLUMNS})
-  SELECT $1::uuid, t.o, t.i, t.inp, t.out, t.m::jsonb, t.h
-    FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(o, i, inp, out, m, h)
+  SELECT $1::uuid, t.o, t.i, t.inp, t.out, t.m::jsonb, t.c::jsonb, t.h
+    FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t(o, i, inp, out, m, c, h)
   ON CONFLICT ("datasetId", "contentHash") DO NOTHING`;
 
 async function send(
@@ -47,6 +47,7 @@ async function send(
       suspects.map((s) => s.record.input),
       suspects.map((s) => s.record.output),
       suspects.map((s) => (s.record.metadata ? JSON.stringify(s.record.metadata) : null)),
+      suspects.map((s) => (s.record.context ? JSON.stringify(s.record.context) : null)),
       suspects.map((s) => s.record.contentHash),
     ]);
     stored += r.rowCount ?? 0;

@@ -24,6 +24,7 @@ describe("copyRow", () => {
       input,
       output,
       metadata,
+      context: null,
       contentHash: contentHash(instruction, input, output),
     });
     expect(row.endsWith("\n")).toBe(true);
@@ -35,6 +36,7 @@ describe("copyRow", () => {
       input,
       output,
       JSON.stringify(metadata),
+      null,
       contentHash(instruction, input, output),
     ]);
     const bare = copyRow("d", 1, {
@@ -42,8 +44,27 @@ describe("copyRow", () => {
       input: "",
       output: "o",
       metadata: null,
+      context: null,
       contentHash: "h",
     });
-    expect(bare).toBe("d\t1\ti\t\to\t\\N\th\n");
+    expect(bare).toBe("d\t1\ti\t\to\t\\N\t\\N\th\n");
+  });
+
+  it("writes a conversation's context turns as JSON text that reads back as the turns", () => {
+    const context = [
+      { role: "system" as const, content: "Be careful.\tTabs\\ and\nlines" },
+      { role: "user" as const, content: "Πονάει το κεφάλι μου 🤕" },
+    ];
+    const row = copyRow("d", 2, {
+      instruction: "q",
+      input: "",
+      output: "a",
+      metadata: null,
+      context,
+      contentHash: "h",
+    });
+    const fields = row.slice(0, -1).split("\t").map(unescape);
+    expect(fields).toHaveLength(8);
+    expect(JSON.parse(fields[6] ?? "")).toEqual(context);
   });
 });

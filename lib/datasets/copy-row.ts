@@ -1,7 +1,7 @@
 import type { TImportRecord } from "./validate-record";
 
 /** The columns of every COPY row, in order (lib/datasets/copy-records.ts). */
-export const COPY_COLUMNS = `"datasetId", ordinal, instruction, input, output, metadata, "contentHash"`;
+export const COPY_COLUMNS = `"datasetId", ordinal, instruction, input, output, metadata, context, "contentHash"`;
 
 const SPECIAL = /[\\\t\n\r]/;
 const SPECIALS = /[\\\t\n\r]/g;
@@ -16,10 +16,11 @@ export function copyField(s: string): string {
 }
 
 /**
- * One record as a COPY text line, holding exactly what the INSERT path binds: metadata as its JSON
- * text (jsonb parses it alike), \N for none.
+ * One record as a COPY text line, holding exactly what the INSERT path binds: metadata and context
+ * as their JSON text (jsonb parses it alike), \N for none.
  */
 export function copyRow(datasetId: string, ordinal: number, r: TImportRecord): string {
   const metadata = r.metadata ? copyField(JSON.stringify(r.metadata)) : "\\N";
-  return `${datasetId}\t${ordinal}\t${copyField(r.instruction)}\t${copyField(r.input)}\t${copyField(r.output)}\t${metadata}\t${r.contentHash}\n`;
+  const context = r.context ? copyField(JSON.stringify(r.context)) : "\\N";
+  return `${datasetId}\t${ordinal}\t${copyField(r.instruction)}\t${copyField(r.input)}\t${copyField(r.output)}\t${metadata}\t${context}\t${r.contentHash}\n`;
 }

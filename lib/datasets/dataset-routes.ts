@@ -14,7 +14,9 @@ export const importDatasetRoute = defineApiRoute(
     path: "/api/v1/datasets",
     summary:
       "Import a dataset (JSONL or a JSON array of objects), streamed; all or nothing. instructionField, inputField (empty: none) and outputField " +
-      "name the fields holding each (defaults instruction, input, output); every record needs a non-empty output",
+      "name the fields holding each (defaults instruction, input, output); every record needs a non-empty output. " +
+      "Or conversationField (excluding the other three: 400) names a field of chat turns, OpenAI messages [{role, content}] or " +
+      "ShareGPT conversations [{from, value}]: the final assistant turn is the output under review, the turns before it its context",
     tag: "Datasets",
     permission: "datasets:manage",
     query: ZImportQuery,
@@ -80,7 +82,8 @@ export const browseRecordsRoute = defineApiRoute(
     query: ZBrowseQuery,
     response: {
       status: 200,
-      description: "{ total, records: [{ ordinal, instruction, input, output, metadata }] }",
+      description:
+        "{ total, records: [{ ordinal, instruction, input, output, metadata, context }] } (context: a conversation's turns before the output, else null)",
     },
   },
   async ({ params, query }) => json(await browseRecords(params.id, query)),

@@ -26,3 +26,19 @@ describe("the import's field mapping (query parameters)", () => {
     expect(issues({ instructionField: "x".repeat(101) })).toHaveLength(1);
   });
 });
+
+describe("conversationField", () => {
+  it("reads the records as chats, and excludes the other three fields even when empty", () => {
+    expect(mappingOf(ZImportQuery.parse({ name: "x", conversationField: "messages" }))).toEqual({
+      instruction: "",
+      input: "",
+      output: "",
+      conversation: "messages",
+    });
+    for (const other of ["instructionField", "inputField", "outputField"]) {
+      const r = ZImportQuery.safeParse({ name: "x", conversationField: "messages", [other]: "" });
+      expect(r.error?.issues.map((i) => i.path.join("."))).toContain("conversationField");
+    }
+    expect(ZImportQuery.safeParse({ name: "x", conversationField: " " }).success).toBe(false);
+  });
+});

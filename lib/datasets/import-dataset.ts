@@ -12,6 +12,7 @@ import { IMPORT_LIMITS } from "./limits";
 import { parseBody, sniffFormat } from "./parse-body";
 import { purgeAbandonedStaging } from "./purge-abandoned-staging";
 import type { TRecordWriter } from "./record-writer";
+import type { TConversationShape } from "@/lib/conversations/types";
 
 export const IMPORT_CONTENT_TYPES = [
   "application/x-ndjson",
@@ -76,6 +77,7 @@ export async function importDataset(
     // Every field seen in the file, so a refusal can say what the file does have.
     const fileFields = new Set<string>();
     let missingOutput = 0;
+    let conversationShape: TConversationShape | null = null;
     for await (const p of parseBody(sniffed.chunks, sniffed.format, mapping)) {
       for (const k of p.keys ?? []) if (fileFields.size < IMPORT_LIMITS.maxFields) fileFields.add(k);
       if (p.kind === "invalid") {
@@ -88,6 +90,7 @@ export async function importDataset(
         continue;
       }
       valid += 1;
+      conversationShape ??= p.record.shape ?? null;
       if (invalidCount > 0) continue; // keep reading only to report every bad record
       for (const k of Object.keys(p.record.metadata ?? {}))
         if (fields.size < IMPORT_LIMITS.maxFields) fields.add(k);
@@ -107,6 +110,7 @@ export async function importDataset(
           count: inserted,
           duplicates,
           fields: [...fields].sort(),
+          conversationShape,
           publishedAt: new Date(),
         },
       });
@@ -115,7 +119,14 @@ export async function importDataset(
         action: "dataset.import",
         entityType: "dataset",
         entityId: dataset.id,
-        after: { name: input.name, count: inserted, duplicates, format: sniffed.format, mapping },
+        after: {
+          name: input.name,
+          count: inserted,
+          duplicates,
+          format: sniffed.format,
+          mapping,
+          ...(conversationShape ? { conversationShape } : {}),
+        },
       });
     });
     return { id: dataset.id, name: input.name, count: inserted, duplicates };

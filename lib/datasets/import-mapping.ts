@@ -4,14 +4,20 @@ import { db } from "@/lib/db/prisma";
 import { DEFAULT_MAPPING, type TFieldMapping } from "./field-mapping";
 
 const ZRecordedMapping = z.object({
-  mapping: z.object({ instruction: z.string(), input: z.string(), output: z.string() }),
+  mapping: z.object({
+    instruction: z.string(),
+    input: z.string(),
+    output: z.string(),
+    conversation: z.string().optional(),
+  }),
 });
 
 /**
- * The field names a dataset's instruction, input and output were read from. The import records
- * them in its audit row, written in the transaction that publishes the dataset (and never changed
- * after: the trail is append-only), so every record of the dataset shares them without a copy on
- * each row. A dataset imported before the mapping existed was read with the default names.
+ * The field names a dataset's instruction, input and output (or its conversation) were read from.
+ * The import records them in its audit row, written in the transaction that publishes the dataset
+ * (and never changed after: the trail is append-only), so every record of the dataset shares them
+ * without a copy on each row. A dataset imported before the mapping existed was read with the
+ * default names.
  */
 export async function datasetImportMapping(datasetId: string): Promise<TFieldMapping> {
   const row = await db().auditLog.findFirst({

@@ -14,12 +14,13 @@ async function flush(datasetId: string, rows: TImportRow[]): Promise<number> {
   const inputs = rows.map((r) => r.record.input);
   const outputs = rows.map((r) => r.record.output);
   const metadata = rows.map((r) => (r.record.metadata ? JSON.stringify(r.record.metadata) : null));
+  const contexts = rows.map((r) => (r.record.context ? JSON.stringify(r.record.context) : null));
   const hashes = rows.map((r) => r.record.contentHash);
   return db().$executeRaw`
-    INSERT INTO "DatasetRecord" ("datasetId", ordinal, instruction, input, output, metadata, "contentHash")
-    SELECT ${datasetId}::uuid, t.o, t.i, t.inp, t.out, t.m::jsonb, t.h
-      FROM unnest(${ordinals}::int[], ${instructions}::text[], ${inputs}::text[], ${outputs}::text[], ${metadata}::text[], ${hashes}::text[])
-        AS t(o, i, inp, out, m, h)
+    INSERT INTO "DatasetRecord" ("datasetId", ordinal, instruction, input, output, metadata, context, "contentHash")
+    SELECT ${datasetId}::uuid, t.o, t.i, t.inp, t.out, t.m::jsonb, t.c::jsonb, t.h
+      FROM unnest(${ordinals}::int[], ${instructions}::text[], ${inputs}::text[], ${outputs}::text[], ${metadata}::text[], ${contexts}::text[], ${hashes}::text[])
+        AS t(o, i, inp, out, m, c, h)
     ON CONFLICT ("datasetId", "contentHash") DO NOTHING`;
 }
 
@@ -34,7 +35,11 @@ export function insertRecords(datasetId: string): TRecordWriter {
   return {
     async add(row) {
       batch.push(row);
-      batchChars += row.record.instruction.length + row.record.input.length + row.record.output.length;
+      batchChars +=
+        row.record.instruction.length +
+        row.record.input.length +
+        row.record.output.length +
+        (row.record.context ? JSON.stringify(row.record.context).length : 0);
       if (batch.length >= IMPORT_LIMITS.batchSize || batchChars >= IMPORT_LIMITS.batchChars) {
         inserted += await flush(datasetId, batch);
         batch = [];

@@ -89,5 +89,22 @@ export async function* parseBody(
     format === "array"
       ? splitJsonArray(decode(chunks), IMPORT_LIMITS.maxRecordBytes)
       : splitLines(chunks, IMPORT_LIMITS.maxRecordBytes);
-  for await (const chunk of source) yield parseChunk(chunk, mapping);
+  // A file of chats holds one shape: the first conversation's, which its exports give back.
+  let shape: TImportRecord["shape"];
+  for await (const chunk of source) {
+    const p = parseChunk(chunk, mapping);
+    if (p.kind === "record" && p.record.shape) {
+      shape ??= p.record.shape;
+      if (p.record.shape !== shape) {
+        yield {
+          kind: "invalid",
+          index: p.index,
+          reason: `"${mapping.conversation}" is in the ${p.record.shape} shape, but the file's first conversation is in the ${shape} shape; a file holds one shape`,
+          keys: p.keys,
+        };
+        continue;
+      }
+    }
+    yield p;
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sniffFields, suggestMapping } from "./sniff-fields";
+import { sniffConversationFields, sniffFields, suggestMapping } from "./sniff-fields";
 
 const med = (i: number) =>
   JSON.stringify({
@@ -53,5 +53,17 @@ describe("suggestMapping", () => {
       output: "gpt-4-answer",
     });
     expect(suggestMapping(["q", "a"])).toEqual({ instruction: "q", input: "", output: "" });
+  });
+});
+
+describe("sniffConversationFields", () => {
+  it("offers the fields holding turns in either shape, under any name, and nothing else", () => {
+    const head = [
+      JSON.stringify({ id: 1, messages: [{ role: "user", content: "q" }], tags: ["a"] }),
+      JSON.stringify({ id: 2, chat: [{ from: "human", value: "q" }], empty: [] }),
+    ].join("\n");
+    expect(sniffConversationFields(head, true)).toEqual(["messages", "chat"]);
+    expect(sniffConversationFields('{"instruction":"i","output":"o"}', true)).toEqual([]);
+    expect(sniffConversationFields("", true)).toEqual([]);
   });
 });

@@ -35,15 +35,11 @@ function firstArrayElements(text: string, max: number): string[] {
   return out;
 }
 
-/**
- * The fields of a JSONL or JSON-array file, from the records complete in its first bytes
- * (`complete`: the text is the whole file, so its last line is whole too). Fields appear in the
- * order first seen. `empty`: nothing but whitespace (or `[]`).
- */
-export function sniffFields(head: string, complete: boolean): { keys: string[]; empty: boolean } {
+/** The records complete in the file's first bytes, parsed (null: the file is empty). */
+function headRecords(head: string, complete: boolean): Record<string, unknown>[] | null {
   const text = head.replace(/^\uFEFF/, "");
   const trimmed = text.trim();
-  if (trimmed === "" || /^\[\s*\]$/.test(trimmed)) return { keys: [], empty: true };
+  if (trimmed === "" || /^\[\s*\]$/.test(trimmed)) return null;
   const raw = trimmed.startsWith("[")
     ? firstArrayElements(text, SNIFF_RECORDS)
     : text
@@ -51,7 +47,7 @@ export function sniffFields(head: string, complete: boolean): { keys: string[]; 
         .slice(0, complete ? undefined : -1)
         .filter((l) => l.trim() !== "")
         .slice(0, SNIFF_RECORDS);
-  const keys: string[] = [];
+  const out: Record<string, unknown>[] = [];
   for (const r of raw) {
     let value: unknown;
     try {
@@ -60,9 +56,39 @@ export function sniffFields(head: string, complete: boolean): { keys: string[]; 
       continue;
     }
     if (value && typeof value === "object" && !Array.isArray(value))
-      for (const k of Object.keys(value)) if (!keys.includes(k)) keys.push(k);
+      out.push(value as Record<string, unknown>);
   }
+  return out;
+}
+
+/**
+ * The fields of a JSONL or JSON-array file, from the records complete in its first bytes
+ * (`complete`: the text is the whole file, so its last line is whole too). Fields appear in the
+ * order first seen. `empty`: nothing but whitespace (or `[]`).
+ */
+export function sniffFields(head: string, complete: boolean): { keys: string[]; empty: boolean } {
+  const records = headRecords(head, complete);
+  if (!records) return { keys: [], empty: true };
+  const keys: string[] = [];
+  for (const value of records) for (const k of Object.keys(value)) if (!keys.includes(k)) keys.push(k);
   return { keys, empty: false };
+}
+
+/** A value that looks like chat turns: an array whose first element has a role or a from. */
+function looksLikeTurns(v: unknown): boolean {
+  const first: unknown = Array.isArray(v) ? v[0] : undefined;
+  return !!first && typeof first === "object" && ("role" in first || "from" in first);
+}
+
+/**
+ * The fields whose values are arrays of turns (OpenAI `messages`, ShareGPT `conversations`, or
+ * any name), so the upload screen can offer to read the records as conversations.
+ */
+export function sniffConversationFields(head: string, complete: boolean): string[] {
+  const keys: string[] = [];
+  for (const value of headRecords(head, complete) ?? [])
+    for (const [k, v] of Object.entries(value)) if (looksLikeTurns(v) && !keys.includes(k)) keys.push(k);
+  return keys;
 }
 
 /** The mapping to offer first: the usual names when present, else an answer-like field as output. */

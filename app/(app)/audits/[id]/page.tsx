@@ -1,4 +1,5 @@
 import { AdjudicateForm, CampaignControls } from "@/components/audits/campaign-actions";
+import { DisputedRecord } from "@/components/audits/disputed-record";
 import { FlagsEditor } from "@/components/audits/flags-editor";
 import { ReviewersForm } from "@/components/audits/reviewers-form";
 import { ReportView } from "@/components/audits/report-view";
@@ -78,8 +79,12 @@ export default async function AuditReportPage(props: { params: Promise<{ id: str
           <ul className="space-y-4">
             {disagreements.map((d) => (
               <li key={d.itemId} className="rounded border p-3 text-sm" data-testid="disagreement">
-                <p className="whitespace-pre-wrap break-words font-medium">{d.instruction}</p>
-                <p className="mt-1 whitespace-pre-wrap break-words">{d.output}</p>
+                <DisputedRecord
+                  instruction={d.instruction}
+                  output={d.output}
+                  context={d.context}
+                  contextPhiSpans={d.contextPhiSpans}
+                />
                 <p className="mt-1 text-xs text-slate-600">{d.reason}</p>
                 <ul className="mt-1">
                   {d.reviews.map((r, i) => (
