@@ -9,6 +9,7 @@ import { startStudy } from "@/lib/studies/start-study";
 import { nextAssignment, submitJudgement } from "@/lib/studies/rating-queue";
 import { annotationsRoute, dpoRoute, judgementsCsvRoute } from "@/lib/studies/results-routes";
 import { importJudgeRoute } from "@/lib/studies/judge-routes";
+import { studyExamples } from "@/lib/studies/study-examples";
 import { asCurrent, ctx, makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
 import { apiCaller } from "../support/api-caller";
@@ -168,6 +169,12 @@ describe("conversation prompts in a study", () => {
     expect(seenPrompts.size).toBe(DIALOGUE_CONTEXTS.length);
     // Every showing of one prompt, whichever model stood left, sent the very same prompt payload.
     for (const variants of seenPrompts.values()) expect(variants.size).toBe(1);
+
+    const examples = await studyExamples(id);
+    expect(examples.length).toBeGreaterThan(0);
+    expect(examples.every((e) => e.context !== null && e.outputs.length === DIALOGUE_MODELS.length)).toBe(
+      true,
+    );
 
     const researcher = await apiCaller("RESEARCHER");
     const base = `/api/v1/studies/${id}`;
