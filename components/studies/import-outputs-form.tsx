@@ -89,6 +89,7 @@ export function ImportOutputsForm({ studyId }: { studyId: string }) {
       <FileField
         id="outputs-file"
         label="Outputs file (.json AlpacaEval, or .jsonl with one column per model)"
+        hint="A prompt may be a conversation: messages or ShareGPT conversations ending with the model's answer, with generator"
         accept=".json,.jsonl"
         {...form.register("file")}
       />

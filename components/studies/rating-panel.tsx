@@ -2,8 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { CriterionChoices, type TChoice } from "@/components/studies/criterion-choices";
-import { ResponseText } from "@/components/studies/response-text";
-import { MarkdownText } from "@/components/markdown/markdown-text";
+import { RatingItem, type TRatingPrompt } from "@/components/studies/rating-prompt";
 import { TextAreaField } from "@/components/ui/field";
 import { PhiConfirm } from "@/components/phi/phi-confirm";
 import { PhiFindingsInline } from "@/components/phi/phi-findings-inline";
@@ -16,7 +15,7 @@ import { useWorkQueue } from "@/components/queue/use-work-queue";
 
 type TAssignment = {
   assignmentId: string;
-  prompt: { instruction: string; input: string };
+  prompt: TRatingPrompt;
   responses: { label: "A" | "B"; text: string }[];
   criteria: { key: string; label: string; description: string }[];
   options: { allowTie: boolean; allowBothBad: boolean; rationale: string };
@@ -158,26 +157,7 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
     : "";
 
   const itemPanel = assignment ? (
-    <>
-      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="prompt-heading">
-        <h2 id="prompt-heading" className="mb-2 text-sm font-semibold uppercase text-slate-600">
-          Prompt
-        </h2>
-        <MarkdownText text={assignment.prompt.instruction} testId="prompt" />
-        {assignment.prompt.input ? (
-          <MarkdownText
-            text={assignment.prompt.input}
-            className="mt-2 text-slate-700"
-            testId="prompt-input"
-          />
-        ) : null}
-      </section>
-      <div className="grid gap-4 lg:grid-cols-2">
-        {assignment.responses.map((r) => (
-          <ResponseText key={r.label} label={r.label} text={r.text} />
-        ))}
-      </div>
-    </>
+    <RatingItem prompt={assignment.prompt} responses={assignment.responses} />
   ) : null;
 
   const answerPanel = assignment ? (

@@ -4,6 +4,14 @@ import { runWithoutStatementTimeout } from "@/lib/db/statement-timeout";
 import { notFound } from "@/lib/errors/app-error";
 import { toCsv } from "@/lib/csv/csv";
 import { loadJudgements, type TLoadedJudgement } from "@/lib/studies/load-judgements";
+import { flattenTranscript } from "@/lib/conversations/transcript-text";
+
+/**
+ * The prompt as one text, for formats that hold one (the CSV, AlpacaEval annotations): a
+ * conversation's context flattened with role labels, its last user turn included.
+ */
+const promptText = (j: Pick<TLoadedJudgement, "instruction" | "context">) =>
+  j.context ? flattenTranscript(j.context) : j.instruction;
 
 // `input` is last so that the columns existing scripts read by position keep their places.
 const CSV_HEADER = [
@@ -28,7 +36,10 @@ async function studyName(studyId: string) {
   return s.name;
 }
 
-/** One row per judgement and criterion; attention checks and repeats are marked in `kind`; `prompt` is the instruction, `input` its input. */
+/**
+ * One row per judgement and criterion; attention checks and repeats are marked in `kind`; `prompt`
+ * is the instruction (a conversation's flattened context), `input` its input.
+ */
 export async function judgementsCsv(studyId: string): Promise<string> {
   const name = await studyName(studyId);
   const rows = await runWithoutStatementTimeout("export", (tx) => loadJudgements(studyId, tx));
@@ -36,7 +47,7 @@ export async function judgementsCsv(studyId: string): Promise<string> {
     CSV_HEADER,
     rows.map((j) => [
       name,
-      j.instruction,
+      promptText(j),
       j.modelA,
       j.modelB,
       j.shownLeft === "A" ? j.modelA : j.modelB,
@@ -75,13 +86,14 @@ const regular = (rows: TLoadedJudgement[], criterion: string) =>
  * AlpacaEval annotations: output_1 is model B's (the reference in vs_reference studies), so
  * preference 1 = model B preferred, 2 = model A preferred, 1.5 = tie or both bad. `input` is kept
  * beside `instruction` (AlpacaEval's convention for prompts with an input), so two prompts that
- * share an instruction stay apart and re-importing the file as a judge matches the same prompts.
+ * share an instruction stay apart and re-importing the file as a judge matches the same prompts
+ * (a conversation's flattened context included: lib/studies/judge-votes.ts).
  */
 export async function alpacaAnnotations(studyId: string, criterion: string) {
   await studyName(studyId);
   const [rows, texts] = await judgementsAndTexts(studyId);
   return regular(rows, criterion).map((j) => ({
-    instruction: j.instruction,
+    instruction: promptText(j),
     input: j.input,
     output_1: texts.get(`${j.promptId}\u0000${j.modelB}`) ?? "",
     generator_1: j.modelB,
@@ -99,14 +111,23 @@ export function dpoPrompt(instruction: string, input: string): string {
   return input.trim() ? `${instruction}\n\n${input}` : instruction;
 }
 
-/** DPO pairs from comparisons where a strict majority of votes picked one model. */
+type TChatMessage = { role: string; content: string };
+export type TDpoPair =
+  | { prompt: string; chosen: string; rejected: string }
+  | { prompt: TChatMessage[]; chosen: [TChatMessage]; rejected: [TChatMessage] };
+
+/**
+ * DPO pairs from comparisons where a strict majority of votes picked one model. A conversation
+ * prompt gives TRL's conversational form: `prompt` the context as `messages`, `chosen` and
+ * `rejected` each the one assistant turn; a single-text prompt stays three strings.
+ */
 export async function dpoPairs(studyId: string, criterion: string) {
   await studyName(studyId);
   const [rows, texts] = await judgementsAndTexts(studyId);
   const byComparison = new Map<string, TLoadedJudgement[]>();
   for (const j of regular(rows, criterion))
     byComparison.set(j.comparisonId, [...(byComparison.get(j.comparisonId) ?? []), j]);
-  const pairs: { prompt: string; chosen: string; rejected: string }[] = [];
+  const pairs: TDpoPair[] = [];
   for (const votes of byComparison.values()) {
     const first = votes[0];
     if (!first) continue;
@@ -115,11 +136,18 @@ export async function dpoPairs(studyId: string, criterion: string) {
     const winner = a * 2 > votes.length ? first.modelA : b * 2 > votes.length ? first.modelB : null;
     if (!winner) continue;
     const loser = winner === first.modelA ? first.modelB : first.modelA;
-    pairs.push({
-      prompt: dpoPrompt(first.instruction, first.input),
-      chosen: texts.get(`${first.promptId}\u0000${winner}`) ?? "",
-      rejected: texts.get(`${first.promptId}\u0000${loser}`) ?? "",
-    });
+    const chosen = texts.get(`${first.promptId}\u0000${winner}`) ?? "";
+    const rejected = texts.get(`${first.promptId}\u0000${loser}`) ?? "";
+    const assistant = (content: string): [TChatMessage] => [{ role: "assistant", content }];
+    pairs.push(
+      first.context
+        ? {
+            prompt: first.context.map((t) => ({ role: t.role, content: t.content })),
+            chosen: assistant(chosen),
+            rejected: assistant(rejected),
+          }
+        : { prompt: dpoPrompt(first.instruction, first.input), chosen, rejected },
+    );
   }
   return pairs;
 }

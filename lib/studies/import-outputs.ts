@@ -9,6 +9,8 @@ import { normaliseInstruction } from "@/lib/studies/normalise-instruction";
 import { revealsIdentity } from "@/lib/studies/reveals-identity";
 import { checkTitle } from "@/lib/studies/check-title";
 import type { TParsedOutput } from "@/lib/studies/parse-outputs";
+import { conversationKey } from "@/lib/conversations/transcript-text";
+import { describeLineProblems, type TLineProblem } from "@/lib/studies/parse-conversation-outputs";
 
 export type TImportReport = {
   models: string[];
@@ -20,9 +22,25 @@ export type TImportReport = {
   revealsIdentity: number;
 };
 
+/** The key of a prompt, and of a prompt's claim: see importOutputs. */
+function keysOf(o: TParsedOutput) {
+  if (!o.context) return { key: normaliseInstruction(o.instruction, o.input), claim: null };
+  return { key: conversationKey(o.context), claim: normaliseInstruction(o.instruction) };
+}
+
+const where = (o: TParsedOutput) => (o.line ? `line ${o.line}` : "one output");
+
 /**
- * Outputs are matched to prompts by normalised instruction. The first import defines the prompt
- * set; later ones only attach, and report what matched nothing (a different test set).
+ * Outputs are matched to prompts by normalised instruction, or for a conversation by its context
+ * turns (conversationKey). The first import defines the prompt set; later ones only attach, and
+ * report what matched nothing (a different test set).
+ *
+ * A conversation line "claims" the prompt whose last user turn it shares: the turn its model
+ * answered. If its earlier turns differ from that prompt's, the line is refused by number rather
+ * than made a prompt of its own: it is almost always one model's copy of the dialogue edited or
+ * truncated, and a silent second prompt would leave both models' answers without a comparison.
+ * Two different dialogues ending with the very same user words therefore cannot share a study.
+ * The import is all-or-nothing: one refused line and nothing is written.
  */
 export async function importOutputs(
   user: TCurrentUser,
@@ -42,9 +60,18 @@ export async function importOutputs(
         throw new AppError("CONFLICT", "Outputs can only be imported before the study starts");
       const existing = await tx.studyPrompt.findMany({
         where: { studyId },
-        select: { id: true, matchKey: true },
+        select: { id: true, matchKey: true, instruction: true, context: true },
       });
       const byKey = new Map(existing.map((p) => [p.matchKey, p.id]));
+      // Conversation prompts by their last user turn: who claims them (see the comment above).
+      const claims = new Map<string, { matchKey: string; from: string }>();
+      for (const p of existing)
+        if (p.context !== null)
+          claims.set(normaliseInstruction(p.instruction), {
+            matchKey: p.matchKey,
+            from: "a prompt already in the study",
+          });
+      const problems: TLineProblem[] = [];
       const definesPrompts = existing.length === 0;
       const report: TImportReport = {
         models: [],
@@ -56,23 +83,41 @@ export async function importOutputs(
       };
       const seen = new Set<string>();
       for (const o of outputs) {
-        const key = normaliseInstruction(o.instruction, o.input);
+        const { key, claim } = keysOf(o);
         let promptId = byKey.get(key);
+        const claimed = claim === null ? undefined : claims.get(claim);
+        if (!promptId && claimed && claimed.matchKey !== key) {
+          problems.push({
+            line: o.line ?? 0,
+            reason: `its conversation ends with the same user turn as ${claimed.from} but its earlier turns differ`,
+          });
+          continue;
+        }
         if (!promptId) {
           if (!definesPrompts) {
             report.unmatched.push({ model: o.model, instruction: o.instruction.slice(0, 200) });
             continue;
           }
           const p = await tx.studyPrompt.create({
-            data: { studyId, instruction: o.instruction, input: o.input, matchKey: key },
+            data: {
+              studyId,
+              instruction: o.instruction,
+              input: o.input,
+              matchKey: key,
+              ...(o.context ? { context: o.context } : {}),
+            },
           });
           promptId = p.id;
           byKey.set(key, promptId);
+          if (claim !== null) claims.set(claim, { matchKey: key, from: where(o) });
           report.newPrompts++;
         }
         const dup = `${promptId}\u0000${o.model}`;
         if (seen.has(dup))
-          throw new AppError("VALIDATION", `Model ${o.model} has two outputs for one prompt`);
+          throw new AppError(
+            "VALIDATION",
+            `Model ${o.model} has two outputs for one prompt${o.line ? ` (the second at line ${o.line})` : ""}`,
+          );
         seen.add(dup);
         const flagged = revealsIdentity(o.text);
         const before = await tx.studyOutput.findUnique({
@@ -89,6 +134,10 @@ export async function importOutputs(
         if (flagged) report.revealsIdentity++;
         if (!report.models.includes(o.model)) report.models.push(o.model);
       }
+      if (problems.length)
+        throw new AppError("VALIDATION", describeLineProblems(problems), {
+          extra: { lines: problems.slice(0, 100) },
+        });
       // Raters see the title: it must not name any model the study now has (the import is undone).
       const models = await tx.studyOutput.findMany({
         where: { prompt: { studyId } },

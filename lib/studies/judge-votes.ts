@@ -8,6 +8,8 @@ import type { TRequestContext } from "@/lib/http/request-context";
 import { cohenKappa, percentAgreement, type Choice } from "@/lib/stats";
 import { loadJudgements } from "@/lib/studies/load-judgements";
 import { normaliseInstruction } from "@/lib/studies/normalise-instruction";
+import { readStoredTurns } from "@/lib/conversations/stored-turns";
+import { flattenTranscript } from "@/lib/conversations/transcript-text";
 import { studyCriteria } from "@/lib/studies/study-criteria";
 
 export const ZJudgeAnnotations = z
@@ -60,13 +62,19 @@ export async function importJudgeVotes(
       // One transaction is one connection: its queries go one after another (PGlite would stall).
       const prompts = await tx.studyPrompt.findMany({
         where: { studyId },
-        select: { id: true, matchKey: true },
+        select: { id: true, matchKey: true, context: true },
       });
       const comparisons = await tx.studyComparison.findMany({
         where: { studyId, kind: "regular" },
         select: { promptId: true, modelA: true, modelB: true },
       });
       const promptOf = new Map(prompts.map((p) => [p.matchKey, p.id]));
+      // A conversation prompt's annotations carry its flattened transcript (lib/studies/exports.ts):
+      // the study's own annotations file, graded by a judge, comes back to the same prompts.
+      for (const p of prompts) {
+        const turns = readStoredTurns(p.context);
+        if (turns) promptOf.set(normaliseInstruction(flattenTranscript(turns)), p.id);
+      }
       const pairs = new Set(comparisons.map((c) => `${c.promptId}\u0000${c.modelA}\u0000${c.modelB}`));
       let stored = 0;
       let unmatched = 0;

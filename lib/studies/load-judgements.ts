@@ -1,6 +1,8 @@
 import "server-only";
 import { db, type TTx } from "@/lib/db/prisma";
 import type { Choice, Side } from "@/lib/stats";
+import { readStoredTurns } from "@/lib/conversations/stored-turns";
+import type { TTurn } from "@/lib/conversations/types";
 
 export type TLoadedJudgement = {
   id: string;
@@ -13,6 +15,8 @@ export type TLoadedJudgement = {
   instruction: string;
   /** The prompt's input ("" when it has none): part of the prompt the models answered. */
   input: string;
+  /** A conversation prompt's context turns (its last user turn is `instruction`); null for a single text. */
+  context: TTurn[] | null;
   modelA: string;
   modelB: string;
   raterId: string;
@@ -41,7 +45,7 @@ export async function loadJudgements(studyId: string, client: TTx = db()): Promi
   const [prompts, outputs, users] = await Promise.all([
     client.studyPrompt.findMany({
       where: { id: { in: promptIds } },
-      select: { id: true, instruction: true, input: true },
+      select: { id: true, instruction: true, input: true, context: true },
     }),
     client.studyOutput.findMany({
       where: { promptId: { in: promptIds }, revealsIdentity: true },
@@ -65,6 +69,7 @@ export async function loadJudgements(studyId: string, client: TTx = db()): Promi
       promptId: c.promptId,
       instruction: promptOf.get(c.promptId)?.instruction ?? "",
       input: promptOf.get(c.promptId)?.input ?? "",
+      context: readStoredTurns(promptOf.get(c.promptId)?.context),
       modelA: c.modelA,
       modelB: c.modelB,
       raterId: r.raterId,

@@ -7,18 +7,21 @@ import { degradeOutput } from "@/lib/studies/degrade-output";
 import { studyCriteria } from "@/lib/studies/study-criteria";
 import { canonicalPresentation } from "@/lib/text/canonical-presentation";
 import { ZRatingDraft, type TRatingDraft } from "@/lib/studies/schemas";
+import { readStoredTurns } from "@/lib/conversations/stored-turns";
+import type { TTurn } from "@/lib/conversations/types";
 
 /**
  * What a rater's browser receives. Blinding: only the prompt, the two texts as "A" (left) and
  * "B" (right), the criteria and the options. No model name, output id or comparison id. Every
  * text is in its canonical presentation (a model's whitespace habits would name it); the stored
- * and exported texts stay as imported.
+ * and exported texts stay as imported. A conversation prompt's context turns come from the
+ * prompt's own stored turns, once for the pair: nothing in them depends on which model is A or B.
  */
 export type TBlindedAssignment = {
   assignmentId: string;
   resumed: boolean;
   leaseExpiresAt: string;
-  prompt: { instruction: string; input: string };
+  prompt: { instruction: string; input: string; context: TTurn[] | null };
   responses: [{ label: "A"; text: string }, { label: "B"; text: string }];
   criteria: { key: string; label: string; description: string }[];
   options: { allowTie: boolean; allowBothBad: boolean; rationale: string };
@@ -111,7 +114,7 @@ export async function ratingView(
   const [prompt, outputs, submitted] = await Promise.all([
     client.studyPrompt.findUniqueOrThrow({
       where: { id: comparison.promptId },
-      select: { instruction: true, input: true },
+      select: { instruction: true, input: true, context: true },
     }),
     client.studyOutput.findMany({
       where: { promptId: comparison.promptId, model: { in: [comparison.modelA, comparison.modelB] } },
@@ -134,6 +137,11 @@ export async function ratingView(
     prompt: {
       instruction: canonicalPresentation(prompt.instruction),
       input: canonicalPresentation(prompt.input),
+      context:
+        readStoredTurns(prompt.context)?.map((t) => ({
+          role: t.role,
+          content: canonicalPresentation(t.content),
+        })) ?? null,
     },
     responses: [
       { label: "A", text: textOf(left) },

@@ -180,7 +180,13 @@ describe("statistics and downloads", () => {
 
     const dpo = await dpoPairs(study.id, "accuracy");
     expect(dpo).toHaveLength(8);
-    expect(dpo.every((d) => d.chosen.includes("by good") && d.rejected.includes("by weak"))).toBe(true);
+    expect(
+      dpo.every(
+        (d) => JSON.stringify(d.chosen).includes("by good") && JSON.stringify(d.rejected).includes("by weak"),
+      ),
+    ).toBe(true);
+    // Single-text prompts keep the plain-string form.
+    expect(dpo.every((d) => typeof d.prompt === "string" && typeof d.chosen === "string")).toBe(true);
     expect(await dpoPairs(study.id, "safety")).toHaveLength(0);
 
     // A judge that agrees on prompts 0–5 and disagrees on 6–7 (given in flipped orientation for some).

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { HeldBackCard } from "@/components/studies/held-back-card";
+import { StudyExamples } from "@/components/studies/study-examples";
 import { RatingsChart } from "@/components/studies/ratings-chart";
 import { JudgeAgreementTable } from "@/components/studies/judge-agreement-table";
 import { AgreementTable, PairsTable, pct } from "@/components/studies/stats-tables";
@@ -11,6 +12,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { judgeAgreement } from "@/lib/studies/judge-votes";
 import { loadStudyOr404 } from "@/lib/studies/load-study-or-404";
 import { studyQuality, studyStats, ZStatsFilter } from "@/lib/studies/study-stats";
+import { studyExamples } from "@/lib/studies/study-examples";
 import { formatDuration } from "@/lib/text/format-duration";
 
 export const metadata = { title: "Study results" };
@@ -33,10 +35,11 @@ export default async function StudyResultsPage({
   );
   const parsed = ZStatsFilter.safeParse(raw);
   const filter = parsed.success ? parsed.data : ZStatsFilter.parse({});
-  const [stats, quality, judges] = await Promise.all([
+  const [stats, quality, judges, examples] = await Promise.all([
     studyStats(id, filter),
     studyQuality(id),
     judgeAgreement(id),
+    studyExamples(id),
   ]);
   const base = `/api/v1/studies/${id}`;
   return (
@@ -102,6 +105,9 @@ export default async function StudyResultsPage({
         <PairsTable pairs={stats.pairs} />
       </Card>
       <HeldBackCard heldBack={stats.heldBack} />
+      <Card title="Examples (the most-rated prompts)">
+        <StudyExamples examples={examples} />
+      </Card>
       <Card title="Agreement between raters">
         <AgreementTable agreement={stats.agreement} />
       </Card>
