@@ -14,7 +14,8 @@ export const importDatasetRoute = defineApiRoute(
     path: "/api/v1/datasets",
     summary:
       "Import a dataset (JSONL or a JSON array of objects), streamed; all or nothing. instructionField, inputField (empty: none) and outputField " +
-      "name the fields holding each (defaults instruction, input, output); every record needs a non-empty output",
+      "name the fields holding each (defaults instruction, input, output); every record needs a non-empty output. " +
+      "licence (e.g. cc-by-4.0) goes into export manifests; the file's SHA-256 is kept",
     tag: "Datasets",
     permission: "datasets:manage",
     query: ZImportQuery,
@@ -35,7 +36,11 @@ export const importDatasetRoute = defineApiRoute(
     },
   },
   async ({ raw, user, query, ctx }) => {
-    const r = await importDataset(user, { name: query.name, body: raw, mapping: mappingOf(query) }, ctx);
+    const r = await importDataset(
+      user,
+      { name: query.name, body: raw, mapping: mappingOf(query), licence: query.licence ?? null },
+      ctx,
+    );
     return json(r, 201, { location: `/api/v1/datasets/${r.id}` });
   },
 );

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { TCurrentUser } from "@/lib/auth/sessions";
@@ -56,7 +57,7 @@ function recordWriter(datasetId: string): TRecordWriter {
  */
 export async function importDataset(
   user: TCurrentUser,
-  input: { name: string; body: AsyncIterable<Uint8Array>; mapping?: TFieldMapping },
+  input: { name: string; body: AsyncIterable<Uint8Array>; mapping?: TFieldMapping; licence?: string | null },
   ctx: TRequestContext,
 ): Promise<TImportResult> {
   const mapping = input.mapping ?? DEFAULT_MAPPING;
@@ -66,8 +67,16 @@ export async function importDataset(
     data: { name: input.name, createdById: user.id, status: "STAGING" },
   });
   const writer = recordWriter(dataset.id);
+  // The uploaded file's SHA-256, as it streams through, for the manifests of exports drawn from it.
+  const fileHash = createHash("sha256");
+  const hashed = (async function* () {
+    for await (const chunk of input.body) {
+      fileHash.update(chunk);
+      yield chunk;
+    }
+  })();
   try {
-    const sniffed = await sniffFormat(input.body);
+    const sniffed = await sniffFormat(hashed);
     const label = sniffed.format === "array" ? "item" : "line";
     const invalid: { [k: string]: number | string }[] = [];
     let invalidCount = 0;
@@ -99,6 +108,7 @@ export async function importDataset(
     if (valid === 0) throw new AppError("VALIDATION", EMPTY_FILE);
 
     const duplicates = valid - inserted;
+    const sha256 = fileHash.digest("hex");
     await db().$transaction(async (tx) => {
       await tx.dataset.update({
         where: { id: dataset.id },
@@ -108,6 +118,8 @@ export async function importDataset(
           duplicates,
           fields: [...fields].sort(),
           publishedAt: new Date(),
+          sha256,
+          licence: input.licence ?? null,
         },
       });
       await recordAudit(tx, ctx, {
@@ -115,7 +127,15 @@ export async function importDataset(
         action: "dataset.import",
         entityType: "dataset",
         entityId: dataset.id,
-        after: { name: input.name, count: inserted, duplicates, format: sniffed.format, mapping },
+        after: {
+          name: input.name,
+          count: inserted,
+          duplicates,
+          format: sniffed.format,
+          mapping,
+          sha256,
+          licence: input.licence ?? null,
+        },
       });
     });
     return { id: dataset.id, name: input.name, count: inserted, duplicates };

@@ -1,9 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { recordAudit } from "@/lib/audit/record-audit";
-import type { TCurrentUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/prisma";
-import type { TRequestContext } from "@/lib/http/request-context";
+import type { TExportBody } from "@/lib/exports/export-body";
 import type { Prisma, SeedStatus } from "@/lib/generated/prisma/client";
 import type { TExportQuery } from "./export-schemas";
 import { toAlpacaExport, toMedSeed } from "./to-alpaca-export";
@@ -40,53 +37,27 @@ export function exportWhere(query: TExportQuery): Prisma.SeedWhereInput {
 
 const indent = (block: string) => block.replace(/^/gm, "    ");
 
+/** The filters as the manifest and the audit row record them. */
+export const exportFilters = (query: TExportQuery) => ({
+  topicId: query.topicId ?? null,
+  typeId: query.typeId ?? null,
+  difficulty: query.difficulty ?? null,
+  from: query.from ?? null,
+  to: query.to ?? null,
+});
+
 /**
- * Streams the chosen seeds page by page (createdAt, id order), hashing what it sends; the audit row
- * with the SHA-256 is written when the last byte is queued, or marked incomplete if the client leaves.
+ * The chosen seeds page by page (createdAt, id order), as the export's bytes; the row count is
+ * known once they are through. Stored and audited by lib/exports/store-export.ts.
  */
-export function exportSeedsStream(
-  user: TCurrentUser,
-  query: TExportQuery,
-  ctx: TRequestContext,
-): ReadableStream<Uint8Array> {
+export function seedExportBody(query: TExportQuery): TExportBody {
   const encoder = new TextEncoder();
-  const hash = createHash("sha256");
   let cursor: { createdAt: Date; id: string } | null = null;
   let count = 0;
-  let finished = false;
   const json = query.format === "json";
   const where = exportWhere(query);
 
-  const audit = (complete: boolean) =>
-    db().$transaction((tx) =>
-      recordAudit(tx, ctx, {
-        actorId: user.id,
-        action: "seed.export",
-        entityType: "seed",
-        after: {
-          status: query.status,
-          format: query.format,
-          filters: {
-            topicId: query.topicId ?? null,
-            typeId: query.typeId ?? null,
-            difficulty: query.difficulty ?? null,
-            from: query.from ?? null,
-            to: query.to ?? null,
-          },
-          count,
-          complete,
-          sha256: complete ? hash.copy().digest("hex") : null,
-        },
-      }),
-    );
-
-  const emit = (controller: ReadableStreamDefaultController<Uint8Array>, text: string) => {
-    const bytes = encoder.encode(text);
-    hash.update(bytes);
-    controller.enqueue(bytes);
-  };
-
-  return new ReadableStream<Uint8Array>({
+  const chunks = new ReadableStream<Uint8Array>({
     async pull(controller) {
       const c = cursor;
       const rows = await db().seed.findMany({
@@ -110,26 +81,20 @@ export function exportSeedsStream(
           type: { select: { label: true } },
         },
       });
-      if (json && count === 0) emit(controller, "[");
+      let text = json && count === 0 ? "[" : "";
       for (const row of rows) {
         // The array is laid out as med_seed.json is (Python's json.dump with indent=4).
-        const text = json
+        text += json
           ? `${count === 0 ? "\n" : ",\n"}${indent(JSON.stringify(toMedSeed(row), null, 4))}`
           : `${JSON.stringify(toAlpacaExport(row))}\n`;
-        emit(controller, text);
         count += 1;
       }
       const last = rows[rows.length - 1];
       if (last) cursor = { createdAt: last.createdAt, id: last.id };
-      if (rows.length < PAGE) {
-        if (json) emit(controller, count === 0 ? "]\n" : "\n]\n");
-        finished = true;
-        await audit(true);
-        controller.close();
-      }
-    },
-    async cancel() {
-      if (!finished) await audit(false);
+      if (rows.length < PAGE && json) text += count === 0 ? "]\n" : "\n]\n";
+      if (text) controller.enqueue(encoder.encode(text));
+      if (rows.length < PAGE) controller.close();
     },
   });
+  return { chunks, rows: () => count };
 }

@@ -30,9 +30,14 @@ async function studyName(studyId: string) {
 
 /** One row per judgement and criterion; attention checks and repeats are marked in `kind`; `prompt` is the instruction, `input` its input. */
 export async function judgementsCsv(studyId: string): Promise<string> {
+  return (await judgementsCsvWithRows(studyId)).text;
+}
+
+/** judgements.csv and its row count, for the stored export's manifest. */
+export async function judgementsCsvWithRows(studyId: string): Promise<{ text: string; rows: number }> {
   const name = await studyName(studyId);
   const rows = await runWithoutStatementTimeout("export", (tx) => loadJudgements(studyId, tx));
-  return toCsv(
+  const text = toCsv(
     CSV_HEADER,
     rows.map((j) => [
       name,
@@ -50,6 +55,7 @@ export async function judgementsCsv(studyId: string): Promise<string> {
       j.input,
     ]),
   );
+  return { text, rows: rows.length };
 }
 
 async function outputTexts(studyId: string, tx: TTx) {
