@@ -61,6 +61,8 @@ const ZEnv = z
     OIDC_DISPLAY_NAME: z.string().default("Hospital sign-in"),
     TRUST_PROXY: ZBoolFlag,
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    // The commit the app was built from, for export manifests (else read from BUILD_COMMIT_FILE).
+    APP_COMMIT: z.string().trim().max(64).optional(),
   })
   .refine((e) => queryTimeoutCoversStatement(e.DATABASE_QUERY_TIMEOUT_MS, e.DATABASE_STATEMENT_TIMEOUT_MS), {
     path: ["DATABASE_QUERY_TIMEOUT_MS"],
@@ -68,7 +70,10 @@ const ZEnv = z
       "must be 0 or longer than DATABASE_STATEMENT_TIMEOUT_MS (a live server cancels a slow statement itself, cleanly, before the client gives up on it)",
   });
 
-export type TEnv = z.infer<typeof ZEnv> & { appVersion: string; secureCookies: boolean };
+export type TEnv = z.infer<typeof ZEnv> & { appVersion: string; appCommit: string; secureCookies: boolean };
+
+/** Written at build time by whoever builds from a checkout (`git rev-parse HEAD > .build-commit`). */
+export const BUILD_COMMIT_FILE = ".build-commit";
 
 let cached: TEnv | undefined;
 
@@ -76,6 +81,16 @@ function readVersion(): string {
   try {
     const pkg = JSON.parse(readFileSync(`${process.cwd()}/package.json`, "utf8")) as { version?: string };
     return pkg.version ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+function readCommit(fromEnv: string | undefined): string {
+  if (fromEnv) return fromEnv;
+  try {
+    const text = readFileSync(`${process.cwd()}/${BUILD_COMMIT_FILE}`, "utf8").trim();
+    return /^[0-9a-f]{7,64}$/i.test(text) ? text : "unknown";
   } catch {
     return "unknown";
   }
@@ -92,6 +107,7 @@ export function env(): TEnv {
   cached = {
     ...parsed.data,
     appVersion: readVersion(),
+    appCommit: readCommit(parsed.data.APP_COMMIT),
     secureCookies: parsed.data.NEXTAUTH_URL?.startsWith("https://") ?? false,
   };
   return cached;

@@ -7,6 +7,7 @@ import { asApiError } from "@/components/data/api-fetch";
 import { apiUpload } from "@/components/data/api-upload";
 import { Button } from "@/components/ui/button";
 import { Field, FileField, SelectField } from "@/components/ui/field";
+import { LICENCE_OPTIONS } from "@/components/exports/licence-options";
 import { ImportProgress, useImportProgress } from "@/components/ui/import-progress";
 import type { TFieldMapping } from "@/lib/datasets/field-mapping";
 import { ZImportQuery } from "@/lib/datasets/schemas";
@@ -108,6 +109,8 @@ export function UploadForm() {
     const form = new FormData(e.currentTarget);
     const file = form.get("file");
     const rawName = form.get("name");
+    const rawLicence = form.get("licence");
+    const licence = typeof rawLicence === "string" ? rawLicence : "";
     const name = typeof rawName === "string" ? rawName.trim() : "";
     if (!(file instanceof File) || file.name === "") return setError({ detail: "Choose a file" });
     if (file.size === 0) return setError({ detail: EMPTY });
@@ -118,7 +121,7 @@ export function UploadForm() {
       : mapping
         ? { instructionField: mapping.instruction, inputField: mapping.input, outputField: mapping.output }
         : {};
-    const query = { name: name || file.name, ...fields };
+    const query = { name: name || file.name, ...(licence ? { licence } : {}), ...fields };
     // The API's own rules on the name and the mapping, before a byte is sent.
     const checked = ZImportQuery.safeParse(query);
     if (!checked.success) {
@@ -132,6 +135,14 @@ export function UploadForm() {
   return (
     <form onSubmit={onSubmit} className="space-y-3" aria-label="Import a dataset">
       <Field id="dataset-name" name="name" label="Name" compact maxLength={200} />
+      <SelectField
+        id="dataset-licence"
+        name="licence"
+        label="Licence (goes into every export's manifest and dataset card)"
+        compact
+        defaultValue=""
+        options={LICENCE_OPTIONS}
+      />
       <FileField
         id="dataset-file"
         name="file"

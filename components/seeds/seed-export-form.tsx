@@ -1,5 +1,7 @@
 import { Button } from "@/components/ui/button";
-import { Field, SelectField } from "@/components/ui/field";
+import { CheckboxField, Field, SelectField } from "@/components/ui/field";
+import { LICENCE_OPTIONS } from "@/components/exports/licence-options";
+import { StoredExports } from "@/components/exports/stored-exports";
 import { Card } from "@/components/ui/notice";
 import type { TTermRef } from "@/lib/vocabulary/label-lookup";
 
@@ -63,10 +65,27 @@ export function SeedExportForm({ terms, approvedOnly }: { terms: TTermRef[]; app
         />
         <Field id="export-from" name="from" type="date" label="Written from" compact />
         <Field id="export-to" name="to" type="date" label="Written to" compact />
+        <SelectField
+          id="export-licence"
+          name="licence"
+          label="Licence"
+          compact
+          defaultValue=""
+          options={LICENCE_OPTIONS}
+          wrapperClassName="lg:col-span-2"
+        />
+        <CheckboxField
+          id="export-bundle"
+          name="bundle"
+          value="1"
+          label="Bundle: zip with manifest.json and README.md (dataset card)"
+          wrapperClassName="sm:col-span-2 lg:col-span-6"
+        />
         <Button type="submit" className="sm:col-span-3 lg:col-span-8 lg:justify-self-start">
           Download
         </Button>
       </form>
+      <StoredExports sourceType="seeds" />
     </Card>
   );
 }

@@ -33,10 +33,17 @@ const CSV_HEADER = [
 
 /** reviews.csv: one row per review, reviewers by pseudonym only. */
 export async function reviewsCsv(campaignId: string): Promise<string> {
+  return (await reviewsCsvWithRows(campaignId)).text;
+}
+
+/** reviews.csv and its row count (reviews), for the stored export's manifest. */
+export async function reviewsCsvWithRows(campaignId: string): Promise<{ text: string; rows: number }> {
   const { items, pseudonyms } = await loadCampaignItems(campaignId);
   let out = csvRow(CSV_HEADER);
+  let rows = 0;
   for (const it of items) {
     for (const r of it.reviews) {
+      rows += 1;
       out += csvRow([
         it.id,
         it.ordinal,
@@ -51,7 +58,7 @@ export async function reviewsCsv(campaignId: string): Promise<string> {
       ]);
     }
   }
-  return out;
+  return { text: out, rows };
 }
 
 /**

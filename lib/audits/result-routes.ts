@@ -3,11 +3,19 @@ import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { defineApiRoute, json } from "@/lib/http/api-route";
 import { adjudicateItem } from "./adjudicate";
-import { curatedExportStream, reviewsCsv } from "./campaign-downloads";
+import { curatedExportStream, reviewsCsvWithRows } from "./campaign-downloads";
 import { listDisagreements } from "./list-disagreements";
 import { loadCampaignReport } from "./load-report";
 import { ZAdjudicate, ZCampaignParams, ZItemParams } from "./schemas";
 import { attachment } from "@/lib/http/attachment";
+import type { TCurrentUser } from "@/lib/auth/sessions";
+import type { TRequestContext } from "@/lib/http/request-context";
+import { jsonLinesBody, textBody, type TExportBody } from "@/lib/exports/export-body";
+import type { TExportKind } from "@/lib/exports/manifest";
+import { ZBundleQuery } from "@/lib/exports/schemas";
+import { campaignLicence } from "@/lib/exports/source-licence";
+import { storeExport } from "@/lib/exports/store-export";
+import { storedDownload } from "@/lib/exports/stored-response";
 
 const download = async (
   userId: string,
@@ -23,6 +31,38 @@ const download = async (
       entityId: campaignId,
     }),
   );
+
+/** Stores the download (lib/exports) with the audit row it always wrote, then sends it from the store. */
+async function storedCampaignDownload(
+  user: TCurrentUser,
+  campaignId: string,
+  what: "reviews_csv" | "export",
+  build: { kind: TExportKind; contentType: string; filename: string; body: TExportBody },
+  bundle: boolean,
+  ctx: TRequestContext,
+) {
+  const stored = await storeExport(
+    user,
+    {
+      kind: build.kind,
+      sourceType: "audit_campaign",
+      sourceId: campaignId,
+      filters: {},
+      licence: await campaignLicence(campaignId),
+      contentType: build.contentType,
+      filename: build.filename,
+      downloadAudit: () => ({
+        actorId: user.id,
+        action: `audit.${what}`,
+        entityType: "audit_campaign",
+        entityId: campaignId,
+      }),
+    },
+    build.body,
+    ctx,
+  );
+  return storedDownload(stored, bundle);
+}
 
 export const reportRoute = defineApiRoute(
   {
@@ -57,16 +97,29 @@ export const reviewsCsvRoute = defineApiRoute(
     tag: "Audits",
     permission: "audits:results",
     params: ZCampaignParams,
+    query: ZBundleQuery,
     response: {
       status: 200,
       contentType: "text/csv",
-      description: "item, record, gold, reviewer, verdict, flags, correction, rationale, duration_ms, time",
+      description:
+        "item, record, gold, reviewer, verdict, flags, correction, rationale, duration_ms, time (stored with a manifest: X-Export-Id; bundle=1 for the zip)",
     },
   },
-  async ({ user, params, ctx }) => {
-    const csv = await reviewsCsv(params.id);
-    await download(user.id, params.id, "reviews_csv", ctx);
-    return attachment(csv, "text/csv; charset=utf-8", `audit-${params.id}-reviews.csv`);
+  async ({ user, params, query, ctx }) => {
+    const csv = await reviewsCsvWithRows(params.id);
+    return storedCampaignDownload(
+      user,
+      params.id,
+      "reviews_csv",
+      {
+        kind: "audit.reviews_csv",
+        contentType: "text/csv; charset=utf-8",
+        filename: `audit-${params.id}-reviews.csv`,
+        body: textBody(csv.text, csv.rows),
+      },
+      query.bundle,
+      ctx,
+    );
   },
 );
 
@@ -78,17 +131,28 @@ export const exportRoute = defineApiRoute(
     tag: "Audits",
     permission: "audits:results",
     params: ZCampaignParams,
+    query: ZBundleQuery,
     response: {
       status: 200,
       contentType: "application/x-ndjson",
-      description: "{instruction, input, output, original_output?, audit}",
+      description:
+        "{instruction, input, output, original_output?, audit} (stored with a manifest: X-Export-Id; bundle=1 for the zip)",
     },
   },
-  async ({ user, params, ctx }) => {
-    const stream = await curatedExportStream(params.id);
-    await download(user.id, params.id, "export", ctx);
-    return attachment(stream, "application/x-ndjson; charset=utf-8", `audit-${params.id}.jsonl`);
-  },
+  async ({ user, params, query, ctx }) =>
+    storedCampaignDownload(
+      user,
+      params.id,
+      "export",
+      {
+        kind: "audit.curated",
+        contentType: "application/x-ndjson; charset=utf-8",
+        filename: `audit-${params.id}.jsonl`,
+        body: jsonLinesBody(await curatedExportStream(params.id)),
+      },
+      query.bundle,
+      ctx,
+    ),
 );
 
 export const disagreementsRoute = defineApiRoute(

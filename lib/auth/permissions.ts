@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   "studies:rate",
   "studies:results",
   "phi:redact",
+  // Issue 17: stored exports (manifest, file, bundle) of seeds, campaigns and studies.
+  "exports:read",
 ] as const;
 
 export type TPermission = (typeof PERMISSIONS)[number];
@@ -55,6 +57,7 @@ export const PERMISSION_TABLE = {
   "studies:rate": { ADMIN: false, CLINICIAN: true, RESEARCHER: false },
   "studies:results": { ADMIN: true, CLINICIAN: false, RESEARCHER: true },
   "phi:redact": { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
+  "exports:read": { ADMIN: true, CLINICIAN: false, RESEARCHER: true },
 } as const satisfies TPermissionTable;
 
 /** Each role's permissions, read from PERMISSION_TABLE (for the attack suite and screens that list them). */

@@ -16,7 +16,8 @@ export const importDatasetRoute = defineApiRoute(
       "Import a dataset (JSONL or a JSON array of objects), streamed; all or nothing. instructionField, inputField (empty: none) and outputField " +
       "name the fields holding each (defaults instruction, input, output); every record needs a non-empty output. " +
       "Or conversationField (excluding the other three: 400) names a field of chat turns, OpenAI messages [{role, content}] or " +
-      "ShareGPT conversations [{from, value}]: the final assistant turn is the output under review, the turns before it its context",
+      "ShareGPT conversations [{from, value}]: the final assistant turn is the output under review, the turns before it its context. " +
+      "licence (e.g. cc-by-4.0) goes into export manifests; the file's SHA-256 is kept",
     tag: "Datasets",
     permission: "datasets:manage",
     query: ZImportQuery,
@@ -37,7 +38,11 @@ export const importDatasetRoute = defineApiRoute(
     },
   },
   async ({ raw, user, query, ctx }) => {
-    const r = await importDataset(user, { name: query.name, body: raw, mapping: mappingOf(query) }, ctx);
+    const r = await importDataset(
+      user,
+      { name: query.name, body: raw, mapping: mappingOf(query), licence: query.licence ?? null },
+      ctx,
+    );
     return json(r, 201, { location: `/api/v1/datasets/${r.id}` });
   },
 );

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { TCurrentUser } from "@/lib/auth/sessions";
@@ -57,7 +58,7 @@ function recordWriter(datasetId: string): TRecordWriter {
  */
 export async function importDataset(
   user: TCurrentUser,
-  input: { name: string; body: AsyncIterable<Uint8Array>; mapping?: TFieldMapping },
+  input: { name: string; body: AsyncIterable<Uint8Array>; mapping?: TFieldMapping; licence?: string | null },
   ctx: TRequestContext,
 ): Promise<TImportResult> {
   const mapping = input.mapping ?? DEFAULT_MAPPING;
@@ -67,8 +68,16 @@ export async function importDataset(
     data: { name: input.name, createdById: user.id, status: "STAGING" },
   });
   const writer = recordWriter(dataset.id);
+  // The uploaded file's SHA-256, as it streams through, for the manifests of exports drawn from it.
+  const fileHash = createHash("sha256");
+  const hashed = (async function* () {
+    for await (const chunk of input.body) {
+      fileHash.update(chunk);
+      yield chunk;
+    }
+  })();
   try {
-    const sniffed = await sniffFormat(input.body);
+    const sniffed = await sniffFormat(hashed);
     const label = sniffed.format === "array" ? "item" : "line";
     const invalid: { [k: string]: number | string }[] = [];
     let invalidCount = 0;
@@ -102,6 +111,7 @@ export async function importDataset(
     if (valid === 0) throw new AppError("VALIDATION", EMPTY_FILE);
 
     const duplicates = valid - inserted;
+    const sha256 = fileHash.digest("hex");
     await db().$transaction(async (tx) => {
       await tx.dataset.update({
         where: { id: dataset.id },
@@ -112,6 +122,8 @@ export async function importDataset(
           fields: [...fields].sort(),
           conversationShape,
           publishedAt: new Date(),
+          sha256,
+          licence: input.licence ?? null,
         },
       });
       await recordAudit(tx, ctx, {
@@ -126,6 +138,8 @@ export async function importDataset(
           format: sniffed.format,
           mapping,
           ...(conversationShape ? { conversationShape } : {}),
+          sha256,
+          licence: input.licence ?? null,
         },
       });
     });

@@ -9,6 +9,8 @@ const SUMMARY = {
   duplicates: true,
   fields: true,
   createdAt: true,
+  sha256: true,
+  licence: true,
 } as const;
 
 export type TDatasetSummary = {
@@ -18,6 +20,9 @@ export type TDatasetSummary = {
   duplicates: number;
   fields: string[];
   createdAt: Date;
+  /** null: imported before files were hashed. */
+  sha256: string | null;
+  licence: string | null;
 };
 
 /** Published datasets only: a STAGING import is invisible until it completes. */

@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { ZLicenceQuery } from "@/lib/exports/licences";
 import { refineMapping, ZFieldMappingShape } from "./field-mapping";
 
 export const ZImportQuery = z
   .object({
     name: z.string().trim().min(1, "Give the dataset a name").max(200, "At most 200 characters"),
+    // Issue 17: the file's licence, carried into the manifests and cards of its campaigns' exports.
+    licence: ZLicenceQuery,
     ...ZFieldMappingShape,
   })
   .superRefine(refineMapping);
@@ -22,6 +25,8 @@ export const ZDatasetSummary = z.object({
   duplicates: z.number(),
   fields: z.array(z.string()),
   createdAt: z.string(),
+  sha256: z.string().nullable(),
+  licence: z.string().nullable(),
 });
 export const ZImportResult = z.object({
   id: z.string(),

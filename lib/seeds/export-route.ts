@@ -1,7 +1,9 @@
 import "server-only";
 import { forbidden } from "@/lib/errors/app-error";
+import { storedDownload } from "@/lib/exports/stored-response";
+import { storeExport } from "@/lib/exports/store-export";
 import { defineApiRoute } from "@/lib/http/api-route";
-import { exportSeedsStream } from "./export-seeds";
+import { exportFilters, seedExportBody } from "./export-seeds";
 import { ZExportQuery } from "./export-schemas";
 
 export const exportSeedsRoute = defineApiRoute(
@@ -9,7 +11,8 @@ export const exportSeedsRoute = defineApiRoute(
     method: "GET",
     path: "/api/v1/seeds/export",
     summary:
-      "Download seeds in AlpaCare's seed-file format (JSON Lines, or a JSON array shaped as med_seed.json), filtered by status (default approved), topicId, typeId, difficulty and the day written (from, to: YYYY-MM-DD)",
+      "Download seeds in AlpaCare's seed-file format (JSON Lines, or a JSON array shaped as med_seed.json), filtered by status (default approved), topicId, typeId, difficulty and the day written (from, to: YYYY-MM-DD). " +
+      "The file is stored with its manifest (GET /api/v1/exports/:id, id in X-Export-Id); licence goes into the manifest, bundle=1 answers the zip of file, manifest.json and README.md",
     tag: "Seeds",
     permission: "seeds:export",
     query: ZExportQuery,
@@ -24,14 +27,28 @@ export const exportSeedsRoute = defineApiRoute(
     // Researchers see approved seeds only (list-seeds.ts), and so export nothing else.
     if (user.role === "RESEARCHER" && query.status !== "approved")
       throw forbidden("Researchers export approved seeds only");
-    const ext = query.format === "json" ? "json" : "jsonl";
-    return new Response(await exportSeedsStream(user, query, ctx), {
-      headers: {
-        "content-type":
-          query.format === "json" ? "application/json; charset=utf-8" : "application/x-ndjson; charset=utf-8",
-        "content-disposition": `attachment; filename="clinreview-seeds-${new Date().toISOString().slice(0, 10)}.${ext}"`,
-        "cache-control": "no-store",
+    const json = query.format === "json";
+    const filters = exportFilters(query);
+    const stored = await storeExport(
+      user,
+      {
+        kind: json ? "seeds.json" : "seeds.jsonl",
+        sourceType: "seeds",
+        sourceId: null,
+        filters: { status: query.status, format: query.format, ...filters },
+        licence: query.licence ?? null,
+        contentType: json ? "application/json; charset=utf-8" : "application/x-ndjson; charset=utf-8",
+        filename: `clinreview-seeds-${new Date().toISOString().slice(0, 10)}.${json ? "json" : "jsonl"}`,
+        downloadAudit: ({ sha256, rows }) => ({
+          actorId: user.id,
+          action: "seed.export",
+          entityType: "seed",
+          after: { status: query.status, format: query.format, filters, count: rows, complete: true, sha256 },
+        }),
       },
-    });
+      seedExportBody(query),
+      ctx,
+    );
+    return storedDownload(stored, query.bundle);
   },
 );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZLicenceQuery } from "@/lib/exports/licences";
 
 /** Statuses an export may ask for: drafts are their author's alone and never exported. */
 export const EXPORT_STATUSES = ["approved", "submitted", "changes_requested", "retired"] as const;
@@ -32,6 +33,12 @@ export const ZExportQuery = z
       .transform((v) => (v ? Number(v) : undefined)),
     from: ZDay,
     to: ZDay,
+    // Issue 17: the licence the exporter states (into the manifest and card), and the zip bundle.
+    licence: ZLicenceQuery,
+    bundle: z
+      .enum(["1", "0", "true", "false", ""], { message: "Use 1 or 0" })
+      .optional()
+      .transform((v) => v === "1" || v === "true"),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
     path: ["to"],

@@ -41,9 +41,14 @@ async function studyName(studyId: string) {
  * is the instruction (a conversation's flattened context), `input` its input.
  */
 export async function judgementsCsv(studyId: string): Promise<string> {
+  return (await judgementsCsvWithRows(studyId)).text;
+}
+
+/** judgements.csv and its row count, for the stored export's manifest. */
+export async function judgementsCsvWithRows(studyId: string): Promise<{ text: string; rows: number }> {
   const name = await studyName(studyId);
   const rows = await runWithoutStatementTimeout("export", (tx) => loadJudgements(studyId, tx));
-  return toCsv(
+  const text = toCsv(
     CSV_HEADER,
     rows.map((j) => [
       name,
@@ -61,6 +66,7 @@ export async function judgementsCsv(studyId: string): Promise<string> {
       j.input,
     ]),
   );
+  return { text, rows: rows.length };
 }
 
 async function outputTexts(studyId: string, tx: TTx) {

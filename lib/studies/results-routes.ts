@@ -5,11 +5,16 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { defineApiRoute, json } from "@/lib/http/api-route";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import type { TRequestContext } from "@/lib/http/request-context";
-import { alpacaAnnotations, dpoPairs, judgementsCsv } from "@/lib/studies/exports";
+import { alpacaAnnotations, dpoPairs, judgementsCsvWithRows } from "@/lib/studies/exports";
+import { textBody } from "@/lib/exports/export-body";
+import type { TExportKind } from "@/lib/exports/manifest";
+import { ZBundleFlag, ZBundleQuery } from "@/lib/exports/schemas";
+import { storeExport } from "@/lib/exports/store-export";
+import { storedDownload } from "@/lib/exports/stored-response";
 import { studyStats, ZStatsFilter } from "@/lib/studies/study-stats";
 import { ZStudyId } from "@/lib/studies/schemas";
 
-const ZCriterionQuery = z.object({ criterion: z.string().min(1).max(40) });
+const ZCriterionQuery = z.object({ criterion: z.string().min(1).max(40), bundle: ZBundleFlag });
 
 /** Every download is recorded, awaited, before its answer is returned: a download that fails to record is not served. */
 async function auditExport(
@@ -38,14 +43,41 @@ const filterOf = (query: Record<string, unknown>): Record<string, string> =>
       .map(([k, v]) => [k, String(v)]),
   );
 
-const download = (body: string, type: string, filename: string) =>
-  new Response(body, {
-    headers: {
-      "content-type": type,
-      "content-disposition": `attachment; filename="${filename}"`,
-      "cache-control": "no-store",
+/**
+ * A study download, stored with its manifest (lib/exports) and sent from the store; the audit row
+ * it always wrote ({what}) is written with the manifest's.
+ */
+async function storedStudyDownload(
+  user: TCurrentUser,
+  ctx: TRequestContext,
+  studyId: string,
+  file: { what: string; kind: TExportKind; text: string; rows: number; type: string; filename: string },
+  opts: { criterion?: string; bundle: boolean },
+) {
+  const stored = await storeExport(
+    user,
+    {
+      kind: file.kind,
+      sourceType: "study",
+      sourceId: studyId,
+      filters: opts.criterion ? { criterion: opts.criterion } : {},
+      licence: null,
+      contentType: file.type,
+      filename: file.filename,
+      ...(opts.criterion ? { criterion: opts.criterion } : {}),
+      downloadAudit: () => ({
+        actorId: user.id,
+        action: "study.export",
+        entityType: "study",
+        entityId: studyId,
+        after: { what: file.what },
+      }),
     },
-  });
+    textBody(file.text, file.rows),
+    ctx,
+  );
+  return storedDownload(stored, opts.bundle);
+}
 
 export const studyStatsRoute = defineApiRoute(
   {
@@ -77,12 +109,29 @@ export const judgementsCsvRoute = defineApiRoute(
     tag: "Studies",
     permission: "studies:results",
     params: ZStudyId,
-    response: { status: 200, contentType: "text/csv", description: "RFC 4180 CSV" },
+    query: ZBundleQuery,
+    response: {
+      status: 200,
+      contentType: "text/csv",
+      description: "RFC 4180 CSV (stored with a manifest: X-Export-Id; bundle=1 for the zip)",
+    },
   },
-  async ({ user, params, ctx }) => {
-    const csv = await judgementsCsv(params.id);
-    await auditExport(user, ctx, params.id, "judgements.csv");
-    return download(csv, "text/csv; charset=utf-8", `study-${params.id}-judgements.csv`);
+  async ({ user, params, query, ctx }) => {
+    const csv = await judgementsCsvWithRows(params.id);
+    return storedStudyDownload(
+      user,
+      ctx,
+      params.id,
+      {
+        what: "judgements.csv",
+        kind: "study.judgements_csv",
+        text: csv.text,
+        rows: csv.rows,
+        type: "text/csv; charset=utf-8",
+        filename: `study-${params.id}-judgements.csv`,
+      },
+      { bundle: query.bundle },
+    );
   },
 );
 
@@ -100,11 +149,19 @@ export const annotationsRoute = defineApiRoute(
   },
   async ({ user, params, query, ctx }) => {
     const rows = await alpacaAnnotations(params.id, query.criterion);
-    await auditExport(user, ctx, params.id, `annotations:${query.criterion}`);
-    return download(
-      JSON.stringify(rows, null, 1),
-      "application/json",
-      `study-${params.id}-${query.criterion}-annotations.json`,
+    return storedStudyDownload(
+      user,
+      ctx,
+      params.id,
+      {
+        what: `annotations:${query.criterion}`,
+        kind: "study.annotations",
+        text: JSON.stringify(rows, null, 1),
+        rows: rows.length,
+        type: "application/json",
+        filename: `study-${params.id}-${query.criterion}-annotations.json`,
+      },
+      { criterion: query.criterion, bundle: query.bundle },
     );
   },
 );
@@ -122,11 +179,19 @@ export const dpoRoute = defineApiRoute(
   },
   async ({ user, params, query, ctx }) => {
     const rows = await dpoPairs(params.id, query.criterion);
-    await auditExport(user, ctx, params.id, `dpo:${query.criterion}`);
-    return download(
-      rows.map((r) => JSON.stringify(r)).join("\n") + (rows.length ? "\n" : ""),
-      "application/x-ndjson",
-      `study-${params.id}-${query.criterion}-dpo.jsonl`,
+    return storedStudyDownload(
+      user,
+      ctx,
+      params.id,
+      {
+        what: `dpo:${query.criterion}`,
+        kind: "study.dpo",
+        text: rows.map((r) => JSON.stringify(r)).join("\n") + (rows.length ? "\n" : ""),
+        rows: rows.length,
+        type: "application/x-ndjson",
+        filename: `study-${params.id}-${query.criterion}-dpo.jsonl`,
+      },
+      { criterion: query.criterion, bundle: query.bundle },
     );
   },
 );

@@ -3,6 +3,7 @@ import { DisputedRecord } from "@/components/audits/disputed-record";
 import { FlagsEditor } from "@/components/audits/flags-editor";
 import { ReviewersForm } from "@/components/audits/reviewers-form";
 import { ReportView } from "@/components/audits/report-view";
+import { StoredExports } from "@/components/exports/stored-exports";
 import { Card } from "@/components/ui/notice";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -46,7 +47,7 @@ export default async function AuditReportPage(props: { params: Promise<{ id: str
             <CampaignControls id={id} status={campaign.status} />
           </div>
         ) : null}
-        <p className="mt-3 flex gap-4 text-sm">
+        <p className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           <a href={`/api/v1/audits/${id}/reviews.csv`} className="text-brand-700 underline" download>
             reviews.csv
           </a>
@@ -58,10 +59,19 @@ export default async function AuditReportPage(props: { params: Promise<{ id: str
           >
             Curated export (JSONL)
           </a>
+          <a
+            href={`/api/v1/audits/${id}/export?bundle=1`}
+            className="text-brand-700 underline"
+            data-testid="export-bundle-link"
+            download
+          >
+            Curated export bundle (zip: file, manifest, card)
+          </a>
           <a href={`/api/v1/audits/${id}/report`} className="text-brand-700 underline" download>
             Report JSON
           </a>
         </p>
+        <StoredExports sourceType="audit_campaign" sourceId={id} />
       </Card>
       {admin && campaign.status !== "CLOSED" ? (
         <Card title="Error flags">

@@ -4,6 +4,7 @@ import { StudyExamples } from "@/components/studies/study-examples";
 import { RatingsChart } from "@/components/studies/ratings-chart";
 import { JudgeAgreementTable } from "@/components/studies/judge-agreement-table";
 import { AgreementTable, PairsTable, pct } from "@/components/studies/stats-tables";
+import { StoredExports } from "@/components/exports/stored-exports";
 import { Card } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, Field, SelectField } from "@/components/ui/field";
@@ -171,6 +172,7 @@ export default async function StudyResultsPage({
             </li>
           ))}
         </ul>
+        <StoredExports sourceType="study" sourceId={study.id} />
       </Card>
     </div>
   );

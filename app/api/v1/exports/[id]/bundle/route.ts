@@ -1,0 +1,3 @@
+import { exportBundleRoute } from "@/lib/exports/export-routes";
+
+export const GET = exportBundleRoute.handle;

@@ -1,0 +1,3 @@
+import { exportFileRoute } from "@/lib/exports/export-routes";
+
+export const GET = exportFileRoute.handle;

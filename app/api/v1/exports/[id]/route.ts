@@ -1,0 +1,3 @@
+import { exportManifestRoute } from "@/lib/exports/export-routes";
+
+export const GET = exportManifestRoute.handle;

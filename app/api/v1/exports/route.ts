@@ -1,0 +1,3 @@
+import { listExportsRoute } from "@/lib/exports/export-routes";
+
+export const GET = listExportsRoute.handle;

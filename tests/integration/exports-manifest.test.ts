@@ -1,0 +1,342 @@
+// Issue 17 item 2: every export is stored (PostgreSQL chunks), described by a manifest written to
+// the audit trail, and downloadable alone or as a bundle with its dataset card. Each download's
+// SHA-256 is checked against its manifest.
+import { createHash } from "node:crypto";
+import { unzipSync, strFromU8 } from "fflate";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/prisma";
+import { parseInput } from "@/lib/errors/parse-input";
+import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
+import { createCampaignRoute } from "@/lib/audits/campaign-routes";
+import { nextItemRoute } from "@/lib/audits/review-routes";
+import { assignmentSubmitRoute } from "@/lib/queue/routes";
+import { exportRoute, reviewsCsvRoute } from "@/lib/audits/result-routes";
+import {
+  exportBundleRoute,
+  exportFileRoute,
+  exportManifestRoute,
+  listExportsRoute,
+} from "@/lib/exports/export-routes";
+import { textBody } from "@/lib/exports/export-body";
+import type { TManifest } from "@/lib/exports/manifest";
+import { EXPORT_CHUNK_BYTES, storeExport } from "@/lib/exports/store-export";
+import { createSeed } from "@/lib/seeds/create-seed";
+import { exportSeedsRoute } from "@/lib/seeds/export-route";
+import { reviewSeed } from "@/lib/seeds/review-seed";
+import { ZReviewSeed } from "@/lib/seeds/schemas";
+import { submitSeed } from "@/lib/seeds/submit-seed";
+import { createStudy } from "@/lib/studies/create-study";
+import { importOutputs } from "@/lib/studies/import-outputs";
+import { nextAssignment, submitJudgement } from "@/lib/studies/rating-queue";
+import { annotationsRoute, dpoRoute, judgementsCsvRoute } from "@/lib/studies/results-routes";
+import { ZCreateStudy } from "@/lib/studies/schemas";
+import { startStudy } from "@/lib/studies/start-study";
+import { apiCaller, type TRouteHandler } from "../support/api-caller";
+import { asCurrent, ctx, makeUser } from "../support/factories";
+import { resetDatabase } from "../support/db";
+import { seedSetup } from "../support/seed-setup";
+
+beforeEach(async () => {
+  await resetDatabase();
+});
+afterAll(async () => {
+  await db().$disconnect();
+});
+
+const sha = (b: Uint8Array | string) => createHash("sha256").update(b).digest("hex");
+type TCaller = Awaited<ReturnType<typeof apiCaller>>;
+
+/** Downloads through a legacy URL, then checks the file, manifest and bundle routes agree with it. */
+async function checkDownload(
+  who: TCaller,
+  route: TRouteHandler,
+  url: string,
+  params: Record<string, string>,
+) {
+  const res = await who.call(route, url, { params });
+  expect(res.status, url).toBe(200);
+  expect(res.headers.get("cache-control"), url).toBe("no-store, no-transform");
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const id = res.headers.get("x-export-id") ?? "";
+  expect(res.headers.get("x-export-sha256")).toBe(sha(bytes));
+
+  const manifestRes = await who.call(exportManifestRoute, `/api/v1/exports/${id}`, { params: { id } });
+  expect(manifestRes.status).toBe(200);
+  const manifest = (await manifestRes.json()) as TManifest;
+  expect(manifest.export.sha256, url).toBe(sha(bytes));
+  expect(manifest.export.bytes, url).toBe(bytes.byteLength);
+
+  const again = await who.call(exportFileRoute, `/api/v1/exports/${id}/file`, { params: { id } });
+  expect(again.headers.get("cache-control")).toBe("no-store, no-transform");
+  expect(sha(new Uint8Array(await again.arrayBuffer()))).toBe(manifest.export.sha256);
+
+  const bundle = await who.call(exportBundleRoute, `/api/v1/exports/${id}/bundle`, { params: { id } });
+  expect(bundle.headers.get("content-type")).toBe("application/zip");
+  const files = unzipSync(new Uint8Array(await bundle.arrayBuffer()));
+  expect(Object.keys(files).sort()).toEqual([manifest.export.filename, "README.md", "manifest.json"].sort());
+  expect(sha(files[manifest.export.filename] ?? new Uint8Array())).toBe(manifest.export.sha256);
+  expect(JSON.parse(strFromU8(files["manifest.json"] ?? new Uint8Array()))).toEqual(manifest);
+  const card = strFromU8(files["README.md"] ?? new Uint8Array());
+  expect(card).toMatch(/^---\nlicense: /);
+  expect(card).toContain(manifest.export.sha256);
+
+  const audit = await db().auditLog.findFirstOrThrow({ where: { action: "export.create", entityId: id } });
+  expect(audit.after).toEqual(manifest);
+  return { manifest, text: Buffer.from(bytes).toString("utf8"), id };
+}
+
+async function reviewedCampaign(admin: TCaller, fileText: string) {
+  const imported = await admin.call(importDatasetRoute, "/api/v1/datasets?name=Headaches&licence=cc-by-4.0", {
+    method: "POST",
+    body: fileText,
+    type: "application/x-ndjson",
+  });
+  expect(imported.status).toBe(201);
+  const datasetId = ((await imported.json()) as { id: string }).id;
+  const created = await admin.call(createCampaignRoute, "/api/v1/audits", {
+    method: "POST",
+    body: { datasetId, sampleSize: 8, seed: "s", reviewersPerItem: 1 },
+  });
+  const id = ((await created.json()) as { id: string }).id;
+  const reviewer = await apiCaller("CLINICIAN");
+  for (let k = 0; ; k++) {
+    const claimed = await reviewer.call(nextItemRoute, `/api/v1/audits/${id}/assignments/next`, {
+      method: "POST",
+      params: { id },
+    });
+    if (claimed.status === 204) break;
+    const task = (await claimed.json()) as { assignmentId: string };
+    const review =
+      k % 4 === 0 ? { verdict: "reject", durationMs: 300 } : { verdict: "accept", durationMs: 300 };
+    const sent = await reviewer.call(
+      assignmentSubmitRoute,
+      `/api/v1/assignments/${task.assignmentId}/submit`,
+      {
+        method: "POST",
+        params: { id: task.assignmentId },
+        body: review,
+      },
+    );
+    expect(sent.status).toBe(201);
+  }
+  return { id, datasetId };
+}
+
+describe("stored exports with manifests", () => {
+  it("seeds: the licence, filters and the seed.export row; researchers never see other statuses", async () => {
+    const { author, reviewer, fields } = await seedSetup();
+    for (const text of ["Explain stable angina.", "Describe the CURB-65 score."]) {
+      const { id } = await createSeed(author, fields({ instruction: text }), ctx());
+      await submitSeed(author, id, 1, ctx());
+      await reviewSeed(reviewer, id, parseInput(ZReviewSeed, { baseVersion: 1, decision: "APPROVE" }), ctx());
+    }
+    const researcher = await apiCaller("RESEARCHER");
+    const { manifest, text } = await checkDownload(
+      researcher,
+      exportSeedsRoute,
+      "/api/v1/seeds/export?format=jsonl&licence=cc-by-4.0",
+      {},
+    );
+    expect(text.trim().split("\n")).toHaveLength(2);
+    expect(manifest).toMatchObject({
+      licence: "cc-by-4.0",
+      filters: { status: "approved", format: "jsonl" },
+      export: { rows: 2, kind: "seeds.jsonl" },
+      source: { type: "seeds", dataset: null },
+      app: { name: "ClinReview", version: "0.1.0" },
+    });
+    const me = await db().user.findUniqueOrThrow({ where: { id: researcher.user.id } });
+    expect(manifest.exportedBy.pseudonym).toBe(me.pseudonym);
+    const legacy = await db().auditLog.findFirstOrThrow({ where: { action: "seed.export" } });
+    expect(legacy.after).toMatchObject({ count: 2, complete: true, sha256: manifest.export.sha256 });
+
+    // An admin's export of submitted seeds is not a researcher's to read.
+    const admin = await apiCaller("ADMIN");
+    const submitted = await admin.call(exportSeedsRoute, "/api/v1/seeds/export?status=submitted");
+    const hidden = submitted.headers.get("x-export-id") ?? "";
+    await submitted.arrayBuffer();
+    const denied = await researcher.call(exportManifestRoute, `/api/v1/exports/${hidden}`, {
+      params: { id: hidden },
+    });
+    expect(denied.status).toBe(403);
+    const listed = await researcher.call(listExportsRoute, "/api/v1/exports?sourceType=seeds");
+    const ids = ((await listed.json()) as { exports: { id: string }[] }).exports.map((e) => e.id);
+    expect(ids).toEqual([manifest.export.id]);
+    const adminList = await admin.call(listExportsRoute, "/api/v1/exports?sourceType=seeds");
+    expect(((await adminList.json()) as { exports: unknown[] }).exports).toHaveLength(2);
+
+    // bundle=1 on the old URL answers the zip straight away.
+    const zipped = await researcher.call(exportSeedsRoute, "/api/v1/seeds/export?bundle=1");
+    expect(zipped.headers.get("content-disposition")).toMatch(/-bundle\.zip"$/);
+    expect(Object.keys(unzipSync(new Uint8Array(await zipped.arrayBuffer())))).toHaveLength(3);
+  });
+
+  it("audits: the dataset's file hash and licence, the campaign's configuration and acceptance", async () => {
+    const admin = await apiCaller("ADMIN");
+    const fileText = Array.from({ length: 8 }, (_, i) =>
+      JSON.stringify({ instruction: `Question ${i}: what helps a headache?`, output: `Answer ${i}: rest.` }),
+    ).join("\n");
+    const { id, datasetId } = await reviewedCampaign(admin, fileText);
+    const dataset = await db().dataset.findUniqueOrThrow({ where: { id: datasetId } });
+    expect(dataset.sha256).toBe(sha(fileText));
+    expect(dataset.licence).toBe("cc-by-4.0");
+
+    const researcher = await apiCaller("RESEARCHER");
+    const curated = await checkDownload(researcher, exportRoute, `/api/v1/audits/${id}/export`, { id });
+    expect(curated.manifest).toMatchObject({
+      licence: "cc-by-4.0",
+      export: { kind: "audit.curated", rows: 6 },
+      source: {
+        type: "audit_campaign",
+        id,
+        dataset: { id: datasetId, name: "Headaches", sha256: sha(fileText) },
+        configuration: { sampleSize: 8, seed: "s", reviewersPerItem: 1, goldItems: 0, strata: null },
+        summary: { acceptance: { successes: 6, n: 8 } },
+      },
+    });
+    expect(curated.text.trim().split("\n")).toHaveLength(6);
+    const reviews = await checkDownload(researcher, reviewsCsvRoute, `/api/v1/audits/${id}/reviews.csv`, {
+      id,
+    });
+    expect(reviews.manifest.export.rows).toBe(8);
+    // The download's own audit row is still written, once.
+    expect(await db().auditLog.count({ where: { action: "audit.export", entityId: id } })).toBe(1);
+
+    // A dataset imported before files were hashed says so.
+    await db().dataset.update({ where: { id: datasetId }, data: { sha256: null } });
+    const older = await checkDownload(researcher, exportRoute, `/api/v1/audits/${id}/export`, { id });
+    expect(older.manifest.source.dataset?.sha256).toBe("unknown");
+    const listed = await researcher.call(
+      listExportsRoute,
+      `/api/v1/exports?sourceType=audit_campaign&sourceId=${id}`,
+    );
+    expect(((await listed.json()) as { exports: { id: string }[] }).exports.map((e) => e.id)).toEqual([
+      older.id,
+      reviews.id,
+      curated.id,
+    ]);
+  });
+
+  it("studies: judgements CSV, AlpacaEval annotations and DPO pairs with design and win rates", async () => {
+    const admin = asCurrent(await makeUser("ADMIN"));
+    const study = await createStudy(
+      admin,
+      ZCreateStudy.parse({
+        name: "Pairs",
+        criteria: ["Correctness"],
+        design: "all_pairs",
+        ratingsPerComparison: 1,
+      }),
+      ctx(),
+    );
+    for (const model of ["m-good", "m-weak"])
+      await importOutputs(
+        admin,
+        study.id,
+        ["What is HbA1c?", "What is a statin?"].map((instruction, i) => ({
+          instruction,
+          input: "",
+          model,
+          text: `answer ${i} by ${model}`,
+        })),
+        ctx(),
+      );
+    await startStudy(admin, study.id, ctx());
+    const rater = asCurrent(await makeUser("CLINICIAN"));
+    for (;;) {
+      const a = await nextAssignment(rater, study.id);
+      if (!a) break;
+      await submitJudgement(
+        rater,
+        a.assignmentId,
+        { choices: { correctness: a.responses[0].text.includes("m-good") ? "A" : "B" } },
+        ctx(),
+      );
+    }
+    const researcher = await apiCaller("RESEARCHER");
+    const base = `/api/v1/studies/${study.id}`;
+    const params = { id: study.id };
+    const csv = await checkDownload(researcher, judgementsCsvRoute, `${base}/judgements.csv`, params);
+    expect(csv.manifest).toMatchObject({
+      licence: "unknown",
+      export: { kind: "study.judgements_csv", rows: 2 },
+      source: {
+        type: "study",
+        name: "Pairs",
+        configuration: {
+          design: "all_pairs",
+          criteria: ["correctness"],
+          allocation: "uniform",
+          seed: study.seed,
+        },
+        summary: { winRates: [{ criterion: "correctness", n: 2 }] },
+      },
+    });
+    const ann = await checkDownload(
+      researcher,
+      annotationsRoute,
+      `${base}/annotations.json?criterion=correctness`,
+      params,
+    );
+    expect(ann.manifest).toMatchObject({ export: { rows: 2 }, filters: { criterion: "correctness" } });
+    const dpo = await checkDownload(researcher, dpoRoute, `${base}/dpo.jsonl?criterion=correctness`, params);
+    expect(dpo.manifest.export.rows).toBe(2);
+  });
+
+  it("stores a big export in ~1 MB chunks and streams it back byte for byte", async () => {
+    const admin = asCurrent(await makeUser("ADMIN"));
+    const text = "x".repeat(EXPORT_CHUNK_BYTES * 2 + 12_345);
+    const stored = await storeExport(
+      admin,
+      {
+        kind: "seeds.jsonl",
+        sourceType: "seeds",
+        sourceId: null,
+        filters: { status: "approved" },
+        licence: "mit",
+        contentType: "application/x-ndjson",
+        filename: "big.jsonl",
+      },
+      textBody(text, 1),
+      ctx(),
+    );
+    expect(await db().exportChunk.count({ where: { exportId: stored.id } })).toBe(3);
+    const caller = await apiCaller("ADMIN");
+    const res = await caller.call(exportFileRoute, `/api/v1/exports/${stored.id}/file`, {
+      params: { id: stored.id },
+    });
+    expect(res.headers.get("content-length")).toBe(String(text.length));
+    expect(sha(new Uint8Array(await res.arrayBuffer()))).toBe(sha(text));
+  });
+
+  it("is for researchers and admins only: clinicians are refused every export route", async () => {
+    const admin = await apiCaller("ADMIN");
+    const made = await admin.call(exportSeedsRoute, "/api/v1/seeds/export");
+    const id = made.headers.get("x-export-id") ?? "";
+    await made.arrayBuffer();
+    const clinician = await apiCaller("CLINICIAN");
+    const researcher = await apiCaller("RESEARCHER");
+    const routes: [TRouteHandler, string][] = [
+      [listExportsRoute, "/api/v1/exports?sourceType=seeds"],
+      [exportManifestRoute, `/api/v1/exports/${id}`],
+      [exportFileRoute, `/api/v1/exports/${id}/file`],
+      [exportBundleRoute, `/api/v1/exports/${id}/bundle`],
+    ];
+    for (const [route, url] of routes) {
+      const refused = await clinician.call(route, url, { params: { id } });
+      expect(refused.status, url).toBe(403);
+      for (const who of [admin, researcher]) {
+        const ok = await who.call(route, url, { params: { id } });
+        expect(ok.status, url).toBe(200);
+        await ok.arrayBuffer();
+      }
+    }
+    const unknown = "00000000-0000-4000-8000-000000000001";
+    const missing = await admin.call(exportFileRoute, `/api/v1/exports/${unknown}/file`, {
+      params: { id: unknown },
+    });
+    expect(missing.status).toBe(404);
+    const bad = await admin.call(listExportsRoute, "/api/v1/exports?sourceType=study");
+    expect(bad.status).toBe(400);
+  });
+});
