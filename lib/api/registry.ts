@@ -15,6 +15,7 @@ import { accountRoutes } from "@/lib/users/account-routes";
 import { adminUserRoutes } from "@/lib/users/admin-routes";
 import { publicRoutes } from "@/lib/users/public-routes";
 import { vocabularyRoutes } from "@/lib/vocabulary/routes";
+import { webhookRoutes } from "@/lib/webhooks/routes";
 
 /** Every /api/v1 route. The OpenAPI document is built from this list, and a test checks it against app/. */
 export const API_ROUTES: { def: TApiRouteDef }[] = [
@@ -33,4 +34,5 @@ export const API_ROUTES: { def: TApiRouteDef }[] = [
   ...adminUserRoutes,
   ...publicRoutes,
   ...vocabularyRoutes,
+  ...webhookRoutes,
 ];

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   "studies:rate",
   "studies:results",
   "phi:redact",
+  "webhooks:manage",
 ] as const;
 
 export type TPermission = (typeof PERMISSIONS)[number];
@@ -55,6 +56,7 @@ export const PERMISSION_TABLE = {
   "studies:rate": { ADMIN: false, CLINICIAN: true, RESEARCHER: false },
   "studies:results": { ADMIN: true, CLINICIAN: false, RESEARCHER: true },
   "phi:redact": { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
+  "webhooks:manage": { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
 } as const satisfies TPermissionTable;
 
 /** Each role's permissions, read from PERMISSION_TABLE (for the attack suite and screens that list them). */
