@@ -35,10 +35,8 @@ describe("the webhook allowlist", () => {
       "not a url",
     ])
       expect(checkDestination(url, list).ok).toBe(false);
-    expect(checkDestination("https://hooks.example.org/", [])).toMatchObject({
-      ok: false,
-      reason: expect.stringContaining("WEBHOOK_ALLOWED_HOSTS"),
-    });
+    const none = checkDestination("https://hooks.example.org/", []);
+    expect(none.ok ? "" : none.reason).toContain("WEBHOOK_ALLOWED_HOSTS");
   });
 
   it("never lets a name resolve to link-local, unspecified or multicast addresses", () => {

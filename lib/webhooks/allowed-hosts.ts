@@ -82,7 +82,6 @@ export function isForbiddenAddress(address: string): boolean {
 
 /** A short, printable excerpt of a receiver's answer for the delivery log. */
 export function sanitiseSnippet(text: string, max = 200): string | null {
-  // eslint-disable-next-line no-control-regex
   const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").trim();
   if (!clean) return null;
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
