@@ -147,5 +147,5 @@ export const ROUTE_SAMPLES: Record<string, TRouteSample> = {
   },
   // Issue 17 item 3 (webhooks): the allowlist check comes after the schema, so any URL passes here.
   "POST /api/v1/webhooks": { json: { url: "https://hooks.example.test/in", events: ["seed.approved"] } },
-  "PATCH /api/v1/webhooks/:id": { json: { enabled: false } },
+  "PATCH /api/v1/webhooks/:id": { json: { enabled: false, events: ["seed.approved"] } },
 };
