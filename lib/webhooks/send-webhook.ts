@@ -49,12 +49,20 @@ export async function sendWebhook(req: TSendRequest): Promise<TSendOutcome> {
     // An address the operator listed literally is called as listed.
     target = { address: bare, family: isIP(bare) };
   } else {
-    let all: TAddress[];
+    let all: TAddress[] | "timeout";
+    let timer: NodeJS.Timeout | undefined;
     try {
-      all = await lookup(bare, { all: true, verbatim: true });
+      // The deadline covers the resolution too: a resolver that hangs must not hold the lease.
+      all = await Promise.race([
+        lookup(bare, { all: true, verbatim: true }),
+        new Promise<"timeout">((r) => (timer = setTimeout(() => r("timeout"), req.timeoutMs))),
+      ]);
     } catch {
       return fail("dns");
+    } finally {
+      clearTimeout(timer);
     }
+    if (all === "timeout") return fail("timeout");
     if (!all.length || all.some((a) => isForbiddenAddress(a.address))) return fail("address_not_allowed");
     target = all[0]!;
   }
@@ -105,10 +113,13 @@ export async function sendWebhook(req: TSendRequest): Promise<TSendOutcome> {
         res.on("error", conclude);
       },
     );
-    const timer = setTimeout(() => {
-      finish(fail("timeout"));
-      request.destroy();
-    }, req.timeoutMs);
+    const timer = setTimeout(
+      () => {
+        finish(fail("timeout"));
+        request.destroy();
+      },
+      Math.max(1, req.timeoutMs - (performance.now() - started)),
+    );
     request.on("error", (err: NodeJS.ErrnoException) => {
       const code = err.code ?? "";
       finish(fail(/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO/.test(code) ? "tls" : "connection"));

@@ -111,18 +111,25 @@ describe("webhook delivery", () => {
     );
     await makeEndpoint(r.url());
     const [id] = await emit();
-    const worker = { allowed: allowOnly(r), policy: fast(), random: () => 0.5 };
+    // Steps of 10 s and 20 s; with the jitter's draw at 0.5 the waits are 3/4 of them.
+    const worker = {
+      allowed: allowOnly(r),
+      policy: fast({ backoff: { baseMs: 10_000, capMs: 60_000 } }),
+      random: () => 0.5,
+    };
 
     expect(await runWebhookRound(worker)).toBe(1);
-    // Not due yet: an immediate second round sends nothing.
-    expect(await runWebhookRound(worker)).toBe(0);
-    const waits: number[] = [];
-    for (const expected of [150, 300]) {
+    for (const expected of [7_500, 15_000]) {
       const d = await db().webhookDelivery.findUniqueOrThrow({ where: { id }, include: { log: true } });
       const last = d.log.sort((a, b) => a.attempt - b.attempt).at(-1)!;
-      waits.push(d.nextAttemptAt.getTime() - last.at.getTime());
-      expect(waits.at(-1)).toBe(expected);
-      await sleep(expected + 20);
+      expect(d.nextAttemptAt.getTime() - last.at.getTime()).toBe(expected);
+      // Not due yet: a round now sends nothing.
+      expect(await runWebhookRound(worker)).toBe(0);
+      // Time passes (the row's clock is moved, not the test's).
+      await db().webhookDelivery.update({
+        where: { id },
+        data: { nextAttemptAt: new Date(Date.now() - 1_000) },
+      });
       expect(await runWebhookRound(worker)).toBe(1);
     }
     const done = await db().webhookDelivery.findUniqueOrThrow({ where: { id }, include: { log: true } });
@@ -143,7 +150,7 @@ describe("webhook delivery", () => {
     const r = await receiver((n, _req, res) => res.writeHead(n === 1 ? 503 : 200).end());
     await makeEndpoint(r.url());
     const [id] = await emit();
-    const policy = fast({ backoff: { baseMs: 300, capMs: 300 }, leaseMs: 800 });
+    const policy = fast({ backoff: { baseMs: 300, capMs: 300 }, leaseMs: 2_000 });
 
     // Process A: its loop fails the first attempt, then the process stops.
     const a = startWebhookWorker({ owner: "process-a", allowed: allowOnly(r), policy, pollMs: 20 });
@@ -288,14 +295,14 @@ describe("webhook delivery", () => {
     await emit();
     await runWebhookRound({
       allowed: allowOnly(silent, flood),
-      policy: fast({ timeoutMs: 400, maxResponseBytes: 1024 }),
+      policy: fast({ timeoutMs: 1_500, maxResponseBytes: 1024 }),
     });
     const rows = await db().webhookDelivery.findMany({ include: { endpoint: true, log: true } });
     const bySilent = rows.find((d) => d.endpoint.url === silent.url())!;
     const byFlood = rows.find((d) => d.endpoint.url === flood.url())!;
     expect(bySilent.log[0]).toMatchObject({ ok: false, errorClass: "timeout" });
-    expect(bySilent.log[0]!.durationMs).toBeGreaterThanOrEqual(350);
+    expect(bySilent.log[0]!.durationMs).toBeGreaterThanOrEqual(1_400);
     expect(byFlood).toMatchObject({ status: "DELIVERED" });
-    expect(byFlood.log[0]!.durationMs).toBeLessThan(400);
+    expect(byFlood.log[0]!.durationMs).toBeLessThan(1_500);
   });
 });
