@@ -42,6 +42,8 @@ export default defineConfig({
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
       SESSION_IDLE_MINUTES: "30",
+      // The webhook receiver of e2e/admin-webhooks.spec.ts (node:http in the test process).
+      WEBHOOK_ALLOWED_HOSTS: `127.0.0.1:${port + 1000}`,
     },
   },
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { readFileSync } from "node:fs";
 import { queryTimeoutCoversStatement } from "@/lib/db/timeout-options";
+import { parseAllowedHosts } from "@/lib/webhooks/allowed-hosts";
 
 const ZBoolFlag = z
   .enum(["1", "0", "true", "false", ""])
@@ -60,6 +61,19 @@ const ZEnv = z
     OIDC_CLIENT_SECRET: z.string().optional(),
     OIDC_DISPLAY_NAME: z.string().default("Hospital sign-in"),
     TRUST_PROXY: ZBoolFlag,
+    // Where webhooks may be sent (lib/webhooks/allowed-hosts.ts): comma-separated host[:port] or
+    // host:*; empty allows none, and the delivery worker does not start.
+    WEBHOOK_ALLOWED_HOSTS: z
+      .string()
+      .optional()
+      .transform((raw, c) => {
+        try {
+          return parseAllowedHosts(raw);
+        } catch (e) {
+          c.addIssue({ code: "custom", message: e instanceof Error ? e.message : String(e) });
+          return z.NEVER;
+        }
+      }),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     // The commit the app was built from, for export manifests (else read from BUILD_COMMIT_FILE).
     APP_COMMIT: z.string().trim().max(64).optional(),

@@ -10,6 +10,7 @@ const LINKS: { href: string; label: string; permission: TPermission }[] = [
   { href: "/admin/audit-log", label: "Audit trail", permission: "audit-log:read" },
   { href: "/admin/vocabulary", label: "Vocabularies", permission: "vocab:manage" },
   { href: "/admin/phi", label: "PHI", permission: "phi:redact" },
+  { href: "/admin/webhooks", label: "Webhooks", permission: "webhooks:manage" },
   { href: "/rate", label: "Rate", permission: "studies:rate" },
   { href: "/datasets", label: "Datasets", permission: "datasets:read" },
   // Reviewers (audits:review) and admins/researchers (audits:results): no role holds both.

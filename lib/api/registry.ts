@@ -16,6 +16,7 @@ import { adminUserRoutes } from "@/lib/users/admin-routes";
 import { publicRoutes } from "@/lib/users/public-routes";
 import { vocabularyRoutes } from "@/lib/vocabulary/routes";
 import { exportRoutes } from "@/lib/exports/export-routes";
+import { webhookRoutes } from "@/lib/webhooks/routes";
 
 /** Every /api/v1 route. The OpenAPI document is built from this list, and a test checks it against app/. */
 export const API_ROUTES: { def: TApiRouteDef }[] = [
@@ -35,4 +36,5 @@ export const API_ROUTES: { def: TApiRouteDef }[] = [
   ...publicRoutes,
   ...vocabularyRoutes,
   ...exportRoutes,
+  ...webhookRoutes,
 ];

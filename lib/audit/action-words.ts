@@ -92,6 +92,11 @@ export const ACTION_WORDS: Record<TAuditActionName, string> = {
   "vocabulary.rename_term": "renamed a vocabulary term",
   "vocabulary.restore_term": "restored a vocabulary term",
   "vocabulary.retire_term": "retired a vocabulary term",
+  "webhook.auto_disable": "disabled a webhook endpoint after repeated failed deliveries",
+  "webhook.create": "registered a webhook endpoint",
+  "webhook.delete": "deleted a webhook endpoint",
+  "webhook.test": "sent a test webhook",
+  "webhook.update": "changed a webhook endpoint",
 };
 
 /** Each entity type as a noun, for the entity column and the filter. */
@@ -120,6 +125,7 @@ export const ENTITY_WORDS: Record<TAuditEntityTypeName, string> = {
   study_judgement: "Rating",
   user: "Account",
   vocabulary_term: "Vocabulary term",
+  webhook_endpoint: "Webhook endpoint",
 };
 
 /** A stored action in words; an unknown spelling (never written today) is shown as it is. */

@@ -95,6 +95,12 @@ const LOOKUPS: Partial<Record<string, TLookup>> = {
         (t) => [t.id, { name: t.name, href: null }],
       ),
     ),
+  webhook_endpoint: async (ids) =>
+    new Map(
+      (
+        await db().webhookEndpoint.findMany({ where: { id: { in: ids } }, select: { id: true, url: true } })
+      ).map((w) => [w.id, { name: w.url, href: "/admin/webhooks" }]),
+    ),
 };
 
 export async function describeAuditRows(rows: readonly TResolvedAuditRow[]): Promise<TDescribedAuditRow[]> {

@@ -91,6 +91,11 @@ export const AUDIT_ACTIONS = [
   "vocabulary.rename_term",
   "vocabulary.restore_term",
   "vocabulary.retire_term",
+  "webhook.auto_disable",
+  "webhook.create",
+  "webhook.delete",
+  "webhook.test",
+  "webhook.update",
 ] as const;
 
 export const AUDIT_ENTITY_TYPES = [
@@ -118,6 +123,7 @@ export const AUDIT_ENTITY_TYPES = [
   "study_judgement",
   "user",
   "vocabulary_term",
+  "webhook_endpoint",
 ] as const;
 
 /**

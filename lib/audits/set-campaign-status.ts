@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { TRequestContext } from "@/lib/http/request-context";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
 const MOVES = {
   pause: { from: ["ACTIVE"], to: "PAUSED" },
@@ -20,7 +21,7 @@ export async function setCampaignStatus(
 ): Promise<{ status: string }> {
   const m = MOVES[move];
   return db().$transaction(async (tx) => {
-    const c = await tx.auditCampaign.findUnique({ where: { id }, select: { status: true } });
+    const c = await tx.auditCampaign.findUnique({ where: { id }, select: { status: true, datasetId: true } });
     if (!c) throw notFound("Campaign");
     const r = await tx.auditCampaign.updateMany({
       where: { id, status: { in: [...m.from] } },
@@ -35,6 +36,16 @@ export async function setCampaignStatus(
       before: { status: c.status },
       after: { status: m.to },
     });
+    if (m.to === "CLOSED") {
+      const [items, currentReviews] = await Promise.all([
+        tx.auditItem.count({ where: { campaignId: id } }),
+        tx.auditReview.count({ where: { item: { campaignId: id }, supersededAt: null } }),
+      ]);
+      await emitWebhookEvent(tx, {
+        type: "campaign.closed",
+        data: { campaignId: id, datasetId: c.datasetId, items, currentReviews },
+      });
+    }
     return { status: m.to };
   });
 }

@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   "phi:redact",
   // Issue 17: stored exports (manifest, file, bundle) of seeds, campaigns and studies.
   "exports:read",
+  "webhooks:manage",
 ] as const;
 
 export type TPermission = (typeof PERMISSIONS)[number];
@@ -58,6 +59,7 @@ export const PERMISSION_TABLE = {
   "studies:results": { ADMIN: true, CLINICIAN: false, RESEARCHER: true },
   "phi:redact": { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
   "exports:read": { ADMIN: true, CLINICIAN: false, RESEARCHER: true },
+  "webhooks:manage": { ADMIN: true, CLINICIAN: false, RESEARCHER: false },
 } as const satisfies TPermissionTable;
 
 /** Each role's permissions, read from PERMISSION_TABLE (for the attack suite and screens that list them). */

@@ -8,6 +8,7 @@ import { hstsHeader } from "@/lib/security/headers";
 import { bodyLimitRules } from "@/lib/http/body-limits";
 import { API_ROUTES } from "@/lib/api/registry";
 import { describeError, log } from "@/lib/log/logger";
+import { startWebhookDelivery } from "@/lib/webhooks/start-webhook-delivery";
 
 const RETRY_MS = 5_000;
 
@@ -40,4 +41,7 @@ export async function registerNode(): Promise<void> {
       describeError(result.error),
     );
   }
+  // Every process delivers webhooks; the outbox's leases keep them from sending a row twice. Its
+  // loop waits out an unreachable database like the checks above.
+  startWebhookDelivery();
 }

@@ -4,6 +4,7 @@ import type { TCurrentUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/prisma";
 import { AppError, conflict, forbidden } from "@/lib/errors/app-error";
 import type { TRequestContext } from "@/lib/http/request-context";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 import { guardWrittenText, recordPhiConfirmations } from "@/lib/phi-guard/guard-written-text";
 import { phiFindingsError } from "@/lib/phi-guard/problem";
 import { writtenFindings } from "@/lib/phi/written-findings";
@@ -109,6 +110,8 @@ export async function reviewSeed(user: TCurrentUser, id: string, input: TReviewS
       before: { status: seed.status },
       after: { status, version: seed.version, comment: input.comment || null },
     });
+    if (status === "APPROVED")
+      await emitWebhookEvent(tx, { type: "seed.approved", data: { seedId: id, version: seed.version } });
     return { id, status, version: seed.version };
   });
 }

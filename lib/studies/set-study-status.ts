@@ -5,6 +5,7 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import type { TRequestContext } from "@/lib/http/request-context";
 import type { StudyStatus } from "@/lib/generated/prisma/enums";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
 const TRANSITIONS: Record<"pause" | "resume" | "close", { from: StudyStatus[]; to: StudyStatus }> = {
   pause: { from: ["ACTIVE"], to: "PAUSED" },
@@ -36,6 +37,13 @@ export async function setStudyStatus(
       before: { status: study.status },
       after: { status: t.to },
     });
+    if (t.to === "CLOSED") {
+      const [comparisons, currentJudgements] = await Promise.all([
+        tx.studyComparison.count({ where: { studyId } }),
+        tx.studyJudgement.count({ where: { comparison: { studyId }, supersededAt: null } }),
+      ]);
+      await emitWebhookEvent(tx, { type: "study.closed", data: { studyId, comparisons, currentJudgements } });
+    }
     return { status: t.to };
   });
 }

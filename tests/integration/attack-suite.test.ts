@@ -341,6 +341,17 @@ async function buildWorld(): Promise<void> {
   world.tokens = (await db().apiToken.findFirstOrThrow({ where: { userId: tokenUsers.ADMIN } })).id;
   // Someone for the admin's user routes to aim at (their bodies are attacked on a real account).
   world.users = (await makeUser("RESEARCHER")).id;
+  // Written directly: registration answers 422 unless WEBHOOK_ALLOWED_HOSTS names the sample's host.
+  world.webhooks = (
+    await db().webhookEndpoint.create({
+      data: {
+        url: "https://hooks.example.test/in",
+        events: ["seed.approved"],
+        secret: "whsec_attack",
+        createdById: tokenUsers.ADMIN,
+      },
+    })
+  ).id;
 }
 
 /** A route's parameters filled from the world: each by the segment before it ("/studies/:id"). */

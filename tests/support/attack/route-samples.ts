@@ -145,4 +145,7 @@ export const ROUTE_SAMPLES: Record<string, TRouteSample> = {
   "POST /api/v1/vocabulary/mappings": {
     json: { mappings: [{ action: "alias", kind: "TYPE", termId: NONE, spellings: ["Attack spelling"] }] },
   },
+  // Issue 17 item 3 (webhooks): the allowlist check comes after the schema, so any URL passes here.
+  "POST /api/v1/webhooks": { json: { url: "https://hooks.example.test/in", events: ["seed.approved"] } },
+  "PATCH /api/v1/webhooks/:id": { json: { enabled: false, events: ["seed.approved"] } },
 };

@@ -1,0 +1,3 @@
+import { webhookDeliveriesRoute } from "@/lib/webhooks/routes";
+
+export const GET = webhookDeliveriesRoute.handle;

@@ -1,0 +1,3 @@
+import { testWebhookRoute } from "@/lib/webhooks/routes";
+
+export const POST = testWebhookRoute.handle;

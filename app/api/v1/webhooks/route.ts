@@ -1,0 +1,4 @@
+import { createWebhookRoute, listWebhooksRoute } from "@/lib/webhooks/routes";
+
+export const GET = listWebhooksRoute.handle;
+export const POST = createWebhookRoute.handle;
