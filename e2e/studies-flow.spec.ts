@@ -149,6 +149,7 @@ for (const { kind, file: MED } of SOURCES) {
       "time",
       "kind",
       "input",
+      "guideline_version",
     ]);
     expect(rows).toHaveLength(13);
     expect(new Set(rows.slice(1).map((row) => row[7]))).toEqual(new Set([c1.pseudonym, c2.pseudonym]));

@@ -28,6 +28,8 @@ const CSV_HEADER = [
   "rationale",
   "duration_ms",
   "time",
+  // Last, so the columns scripts read by position keep their places (issue 15 item 4).
+  "guideline_version",
 ];
 
 /** reviews.csv: one row per review, reviewers by pseudonym only. */
@@ -47,6 +49,7 @@ export async function reviewsCsv(campaignId: string): Promise<string> {
         r.rationale,
         r.durationMs,
         r.createdAt,
+        r.guidelineVersion,
       ]);
     }
   }

@@ -20,6 +20,8 @@ const CSV_HEADER = [
   "time",
   "kind",
   "input",
+  // Appended after input for the same reason (issue 15 item 4).
+  "guideline_version",
 ];
 
 async function studyName(studyId: string) {
@@ -48,6 +50,7 @@ export async function judgementsCsv(studyId: string): Promise<string> {
       j.createdAt,
       j.kind,
       j.input,
+      j.guidelineVersion,
     ]),
   );
 }

@@ -23,6 +23,7 @@ export type TLoadedJudgement = {
   rationale: string | null;
   durationMs: number;
   createdAt: Date;
+  guidelineVersion: number | null;
   revealsIdentity: boolean;
 };
 
@@ -75,6 +76,7 @@ export async function loadJudgements(studyId: string, client: TTx = db()): Promi
       rationale: r.rationale,
       durationMs: r.durationMs,
       createdAt: r.createdAt,
+      guidelineVersion: r.guidelineVersion,
       revealsIdentity:
         revealing.has(`${c.promptId}\u0000${c.modelA}`) || revealing.has(`${c.promptId}\u0000${c.modelB}`),
     };

@@ -7,7 +7,9 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { closeCampaignRoute, createCampaignRoute } from "@/lib/audits/campaign-routes";
 import { nextItemRoute } from "@/lib/audits/review-routes";
+import { reviewsCsv } from "@/lib/audits/campaign-downloads";
 import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
+import { judgementsCsv } from "@/lib/studies/exports";
 import {
   auditGuidelineRoutes as auditG,
   studyGuidelineRoutes as studyG,
@@ -249,6 +251,15 @@ describe("guidelines: acknowledge before the claim", () => {
       (await db().auditReview.findFirstOrThrow({ where: { assignmentId: next.assignmentId } }))
         .guidelineVersion,
     ).toBe(2);
+    // The reviews export carries it as its last column.
+    const csv = (await reviewsCsv(id)).trim().split(/\r?\n/);
+    expect(csv[0]?.split(",").at(-1)).toBe("guideline_version");
+    expect(
+      csv
+        .slice(1)
+        .map((l) => l.split(",").at(-1))
+        .sort(),
+    ).toEqual(["1", "2"]);
   });
 
   it("gates the study claim the same way and records the version on each judgement row", async () => {
@@ -270,6 +281,9 @@ describe("guidelines: acknowledge before the claim", () => {
     expect(done.status).toBe(200);
     const rows = await db().studyJudgement.findMany({ where: { assignmentId: a.assignmentId } });
     expect(rows.map((r) => r.guidelineVersion)).toEqual([1, 1]);
+    const csv = (await judgementsCsv(sid)).trim().split(/\r?\n/);
+    expect(csv[0]?.split(",").at(-1)).toBe("guideline_version");
+    expect(csv.slice(1).map((l) => l.split(",").at(-1))).toEqual(["1", "1"]);
     // A study a rater may not see answers 404, not the guidelines' 409.
     await db().studyRater.create({ data: { studyId: sid, userId: rater.user.id } });
     expect((await claimStudy(other, sid)).status).toBe(404);
