@@ -50,7 +50,8 @@ for (const { kind, file: MED } of SOURCES) {
     await a.goto("/studies");
     await a.getByLabel("Name").fill(`MedInstruct pilot (${kind})`);
     await a.getByLabel("Title (what raters see)").fill(`Patient questions pilot (${kind})`);
-    await a.getByLabel("Criteria (comma-separated)").fill("Accuracy, Safety");
+    await a.getByLabel("Criterion 1", { exact: true }).fill("Accuracy");
+    await a.getByLabel("Criterion 2", { exact: true }).fill("Safety");
     await a.getByLabel("Ratings per comparison").fill("2");
     await a.getByLabel("Attention checks (% of comparisons)").fill("0");
     await a.getByLabel("Consistency repeats (% of judgements)").fill("0");
@@ -148,6 +149,7 @@ for (const { kind, file: MED } of SOURCES) {
       "time",
       "kind",
       "input",
+      "guideline_version",
     ]);
     expect(rows).toHaveLength(13);
     expect(new Set(rows.slice(1).map((row) => row[7]))).toEqual(new Set([c1.pseudonym, c2.pseudonym]));

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { CheckboxField, TextAreaField } from "@/components/ui/field";
 import { DiffView } from "@/components/audits/diff-view";
 import { useAutoGrow } from "@/components/audits/use-auto-grow";
+import { useGuidelineDefinitions } from "@/components/guidelines/guidelines-gate";
 import { MarkdownText } from "@/components/markdown/markdown-text";
 import { Transcript } from "@/components/conversations/transcript";
 import { PhiConfirm } from "@/components/phi/phi-confirm";
@@ -62,6 +63,7 @@ const NO_SPANS: TSpan[] = [];
 export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
   const [verdict, setVerdict] = useState<TVerdict | null>(null);
   const [flags, setFlags] = useState<string[]>([]);
+  const definitions = useGuidelineDefinitions();
   const [correction, setCorrection] = useState("");
   const [rationale, setRationale] = useState("");
   const correctionRef = useRef<HTMLTextAreaElement>(null);
@@ -277,6 +279,12 @@ export function ReviewWorkspace({ campaignId }: { campaignId: string }) {
               <>
                 <kbd className="kbd-hint rounded border px-1 text-xs">{i + 1}</kbd> {f.label}
               </>
+            }
+            hint={
+              definitions.get(f.key) ? (
+                // The guidelines' definition: read aloud with the box; shown where there is room.
+                <span className="sr-only md:not-sr-only">{definitions.get(f.key)}</span>
+              ) : undefined
             }
             checked={flags.includes(f.key)}
             onChange={() => toggleFlag(f.key)}

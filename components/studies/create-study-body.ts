@@ -1,11 +1,19 @@
+import { criterionKey } from "@/lib/studies/schemas";
+
+/** One row of the criteria editor: what raters see and what it means (their hint and guidelines). */
+export type TCriterionRow = { label: string; description: string };
+
 /** The default design: clinicians compare outputs on correctness and helpfulness (as AlpaCare's evaluation did). */
-export const DEFAULT_CRITERIA = "Correctness, Helpfulness";
+export const DEFAULT_CRITERIA: TCriterionRow[] = [
+  { label: "Correctness", description: "Medically accurate: no factual, dosing or safety errors." },
+  { label: "Helpfulness", description: "Answers the question asked, completely and usably." },
+];
 
 /** What the create-study form holds: the text typed, the boxes ticked. */
 export type TStudyFields = {
   name: string;
   title: string;
-  criteria: string;
+  criteria: TCriterionRow[];
   design: string;
   reference: string;
   ratingsPerComparison: string;
@@ -37,10 +45,12 @@ export function createStudyBody(v: TStudyFields) {
     name: v.name,
     // Empty: the API gives the neutral default "Study <number>".
     title: v.title.trim() || undefined,
-    criteria: v.criteria
-      .split(",")
-      .map((c) => c.trim())
-      .filter(Boolean),
+    // Rows as the API's structured criteria; the key is what judgements store, from the name.
+    criteria: v.criteria.map((c) => ({
+      key: criterionKey(c.label.trim()),
+      label: c.label,
+      description: c.description,
+    })),
     design,
     reference: design === "vs_reference" ? v.reference : undefined,
     ratingsPerComparison: Number(v.ratingsPerComparison),

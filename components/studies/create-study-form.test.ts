@@ -29,8 +29,11 @@ const render = () =>
 describe("create-study form", () => {
   it("defaults to correctness and helpfulness and offers rationale off / optional / required", () => {
     const html = render();
-    const criteria = /<input[^>]*name="criteria"[^>]*>/.exec(html)?.[0] ?? "";
-    expect(criteria).toContain(`value="Correctness, Helpfulness"`);
+    // One row per criterion (name and definition), not a comma-separated line.
+    expect(html).not.toMatch(/name="criteria"/);
+    expect(/<input[^>]*name="criteria.0.label"[^>]*>/.exec(html)?.[0]).toContain(`value="Correctness"`);
+    expect(/<input[^>]*name="criteria.1.label"[^>]*>/.exec(html)?.[0]).toContain(`value="Helpfulness"`);
+    expect(html).toMatch(/<textarea[^>]*name="criteria.0.description"[^>]*>Medically accurate/);
     const select = /<select[^>]*name="rationale"[^>]*>(.*?)<\/select>/.exec(html)?.[1] ?? "";
     expect([...select.matchAll(/value="(\w+)"/g)].map((m) => m[1])).toEqual(["off", "optional", "required"]);
     expect(select).toMatch(/value="optional" selected=""/);
@@ -63,7 +66,12 @@ describe("create-study form", () => {
     const html = render();
     expect(html).toMatch(/<label for="f-title"[^>]*>Title \(what raters see\)<\/label>/);
     expect(html).not.toMatch(/name="title"[^>]*required/);
-    const v = { ...STUDY_DEFAULTS, name: "Internal", criteria: "Accuracy", ratingsPerComparison: "1" };
+    const v = {
+      ...STUDY_DEFAULTS,
+      name: "Internal",
+      criteria: [{ label: "Accuracy", description: "" }],
+      ratingsPerComparison: "1",
+    };
     expect(ZCreateStudy.parse(createStudyBody(v)).title).toBeUndefined();
     expect(ZCreateStudy.parse(createStudyBody({ ...v, title: "  Spring pilot " })).title).toBe(
       "Spring pilot",
@@ -85,8 +93,41 @@ describe("create-study form", () => {
     expect(good.errors).toEqual({});
     expect(good.values).toMatchObject({
       name: "S",
-      criteria: ["Correctness", "Helpfulness"],
+      criteria: [
+        { key: "correctness", label: "Correctness", description: DEFAULT_CRITERIA[0]?.description },
+        { key: "helpfulness", label: "Helpfulness", description: DEFAULT_CRITERIA[1]?.description },
+      ],
       repeatShare: 0.05,
     });
+  });
+
+  it("sends each row's name and definition as a structured criterion, keyed by row for errors", async () => {
+    const body = createStudyBody({
+      ...STUDY_DEFAULTS,
+      name: "S",
+      criteria: [
+        { label: "Clinical safety", description: "Nothing that could harm a patient" },
+        { label: " ", description: "" },
+      ],
+    });
+    expect(body.criteria[0]).toEqual({
+      key: "clinical_safety",
+      label: "Clinical safety",
+      description: "Nothing that could harm a patient",
+    });
+    const resolve = bodyResolver(ZCreateStudy, createStudyBody);
+    const bad = await resolve(
+      {
+        ...STUDY_DEFAULTS,
+        name: "S",
+        criteria: body.criteria.map((c) => ({ label: c.label, description: c.description })),
+      },
+      undefined,
+      {
+        fields: {},
+        shouldUseNativeValidation: false,
+      },
+    );
+    expect(Object.keys(bad.errors)).toEqual(["criteria.1.label"]);
   });
 });

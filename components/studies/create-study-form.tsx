@@ -2,11 +2,11 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useFieldArray, useForm } from "react-hook-form";
 import { apiFetch, asApiError, problemSummary } from "@/components/data/api-fetch";
 import { bodyResolver, errorsFor } from "@/components/data/body-resolver";
 import { Button } from "@/components/ui/button";
-import { CheckboxField, Field, SelectField } from "@/components/ui/field";
+import { CheckboxField, Field, SelectField, TextAreaField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { createStudyBody, STUDY_DEFAULTS, type TStudyFields } from "@/components/studies/create-study-body";
 import { ZCreateStudy } from "@/lib/studies/schemas";
@@ -31,6 +31,7 @@ export function CreateStudyForm() {
     resolver,
   });
   const errors = form.formState.errors;
+  const rows = useFieldArray({ control: form.control, name: "criteria" });
   const create = useMutation({
     mutationFn: (body: ReturnType<typeof createStudyBody>) =>
       apiFetch<{ id: string }>("/api/v1/studies", { body }),
@@ -66,13 +67,58 @@ export function CreateStudyForm() {
         hint="Optional: left empty, raters see “Study N”. It must not name a model or vendor."
         {...form.register("title")}
       />
-      <Field
-        label="Criteria (comma-separated)"
-        required
-        errors={errorsFor(errors, "criteria")}
-        defaultValue={STUDY_DEFAULTS.criteria}
-        {...form.register("criteria")}
-      />
+      <fieldset className="space-y-2 sm:col-span-2" data-testid="criteria-editor">
+        <legend className="text-sm font-semibold">Criteria</legend>
+        <p className="text-xs text-muted">
+          Each is judged separately; its definition is shown to raters beside it and in the guidelines.
+        </p>
+        {rows.fields.map((row, i) => (
+          <div
+            key={row.id}
+            className="grid gap-2 rounded border border-slate-200 p-2 sm:grid-cols-[1fr_2fr_auto]"
+          >
+            <Field
+              label={`Criterion ${i + 1}`}
+              required
+              maxLength={60}
+              errors={errorsFor(errors, `criteria.${i}`)}
+              defaultValue={STUDY_DEFAULTS.criteria[i]?.label}
+              {...form.register(`criteria.${i}.label`)}
+            />
+            <TextAreaField
+              label={`Criterion ${i + 1} definition`}
+              rows={2}
+              maxLength={500}
+              defaultValue={STUDY_DEFAULTS.criteria[i]?.description}
+              {...form.register(`criteria.${i}.description`)}
+            />
+            <div className="flex items-end">
+              <Button
+                type="button"
+                variant="secondary"
+                disabled={rows.fields.length <= 1}
+                onClick={() => rows.remove(i)}
+                aria-label={`Remove criterion ${i + 1}`}
+              >
+                Remove
+              </Button>
+            </div>
+          </div>
+        ))}
+        {errors.criteria?.message ? (
+          <p role="alert" className="text-sm text-error">
+            {String(errors.criteria.message)}
+          </p>
+        ) : null}
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={rows.fields.length >= 8}
+          onClick={() => rows.append({ label: "", description: "" })}
+        >
+          Add a criterion
+        </Button>
+      </fieldset>
       <SelectField
         label="Design"
         options={DESIGNS}

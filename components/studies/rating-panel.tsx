@@ -63,8 +63,9 @@ function panelsFor(a: TAssignment | null) {
  * first assignment comes with the page (claimed on the server), so the first screen arrives
  * rendered; later ones are claimed through the API by the shared queue shell.
  */
-export function RatingPanel({ studyId, initial }: { studyId: string; initial: TNext }) {
-  const [start] = useState(() => panelsFor(initial.error ? null : initial.assignment));
+export function RatingPanel({ studyId, initial }: { studyId: string; initial?: TNext }) {
+  // No initial claim (the guidelines were acknowledged on this screen): the shell claims on mount.
+  const [start] = useState(() => panelsFor(initial && !initial.error ? initial.assignment : null));
   const [choices, setChoices] = useState<Record<string, TChoice>>(start.choices);
   const [active, setActive] = useState(start.active);
   const [rationale, setRationale] = useState(start.rationale);
@@ -81,7 +82,7 @@ export function RatingPanel({ studyId, initial }: { studyId: string; initial: TN
   const q = useWorkQueue<TAssignment>({
     feature: "study",
     scopeId: studyId,
-    initial: initialClaim(initial),
+    initial: initial && initialClaim(initial),
     onItem: (a) => {
       const s = panelsFor(a);
       setChoices(s.choices);

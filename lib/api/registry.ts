@@ -9,6 +9,7 @@ import { seedRoutes } from "@/lib/seeds/seed-routes";
 import { studyRoutes } from "@/lib/studies/routes";
 import { datasetRoutes } from "@/lib/datasets/dataset-routes";
 import { auditRoutes } from "@/lib/audits/routes";
+import { allGuidelineRoutes } from "@/lib/guidelines/guideline-routes";
 import { phiRoutes } from "@/lib/phi-guard/routes";
 import { queueRoutes } from "@/lib/queue/routes";
 import { accountRoutes } from "@/lib/users/account-routes";
@@ -37,4 +38,5 @@ export const API_ROUTES: { def: TApiRouteDef }[] = [
   ...vocabularyRoutes,
   ...exportRoutes,
   ...webhookRoutes,
+  ...allGuidelineRoutes,
 ];

@@ -5,11 +5,13 @@
  * audit_log.person_fields_migrated (migration …_audit_person_ids).
  */
 export const AUDIT_ACTIONS = [
+  "audit.acknowledge_guidelines",
   "audit.adjudicate",
   "audit.close",
   "audit.create",
   "audit.export",
   "audit.flags",
+  "audit.guidelines",
   "audit.pause",
   "audit.reopen",
   "audit.report_json",
@@ -52,9 +54,11 @@ export const AUDIT_ACTIONS = [
   "seed.submit",
   "seed.take_over",
   "session.revoke",
+  "study.acknowledge_guidelines",
   "study.close",
   "study.create",
   "study.export",
+  "study.guidelines",
   "study.hold_back_identity_revealing",
   "study.import_judge",
   "study.import_outputs",

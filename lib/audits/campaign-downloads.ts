@@ -29,6 +29,8 @@ const CSV_HEADER = [
   "rationale",
   "duration_ms",
   "time",
+  // Last, so the columns scripts read by position keep their places (issue 15 item 4).
+  "guideline_version",
 ];
 
 /** reviews.csv: one row per review, reviewers by pseudonym only. */
@@ -55,6 +57,7 @@ export async function reviewsCsvWithRows(campaignId: string): Promise<{ text: st
         r.rationale,
         r.durationMs,
         r.createdAt,
+        r.guidelineVersion,
       ]);
     }
   }

@@ -12,6 +12,7 @@ type TReviewRow = {
   rationale: string | null;
   durationMs: number;
   createdAt: Date;
+  guidelineVersion: number | null;
 };
 export type TCampaignItem = {
   id: string;
@@ -40,7 +41,8 @@ async function loadItemsWithReviews(campaignId: string): Promise<TCampaignItem[]
     SELECT ai.id, ai."recordId", ai.ordinal, ai.stratum, ai."isGold", ai."goldVerdict", ai."finalVerdict", ai."finalFlags", ai."finalOutput",
            COALESCE((SELECT json_agg(json_build_object('reviewerId', v."reviewerId", 'verdict', v.verdict, 'flags', v.flags,
                                                        'correctedOutput', v."correctedOutput", 'rationale', v.rationale,
-                                                       'durationMs', v."durationMs", 'createdAt', v."createdAt") ORDER BY v."createdAt", v.id)
+                                                       'durationMs', v."durationMs", 'createdAt', v."createdAt",
+                                                       'guidelineVersion', v."guidelineVersion") ORDER BY v."createdAt", v.id)
                        FROM "AuditReview" v WHERE v."itemId" = ai.id AND v."supersededAt" IS NULL), '[]'::json) AS reviews
       FROM "AuditItem" ai
      WHERE ai."campaignId" = ${campaignId}::uuid

@@ -2,6 +2,7 @@ import "server-only";
 import { notFound } from "@/lib/errors/app-error";
 import { notNamedReviewer } from "./campaign-reviewers";
 import { defineQueueFeature } from "@/lib/queue/define-queue-feature";
+import { guidelinesRefusal } from "@/lib/guidelines/require-acknowledged";
 import type { TQueueStatus } from "@/lib/queue/queue-feature";
 import { claimReviewTask, taskForAssignment } from "./review-task";
 import { ZDraft, ZReview } from "./schemas";
@@ -23,6 +24,8 @@ export const auditQueue = defineQueueFeature({
        WHERE a.id = ${assignmentId}::uuid AND a."userId" = ${userId}::uuid`;
     return rows[0]?.queueId ?? null;
   },
+  // Rater guidelines: the current version must be acknowledged before a claim (lib/guidelines).
+  claimRefusal: (userId, queueId, client) => guidelinesRefusal("audit", userId, queueId, client),
   async title(_user, campaignId, client) {
     const c = await client.auditCampaign.findUnique({ where: { id: campaignId }, select: { name: true } });
     if (!c) throw notFound("Campaign");

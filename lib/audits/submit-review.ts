@@ -6,6 +6,7 @@ import type { TQueueSubmit } from "@/lib/queue/queue-feature";
 import { guardWrittenText, recordPhiConfirmations } from "@/lib/phi-guard/guard-written-text";
 import { notNamedReviewer } from "./campaign-reviewers";
 import { flagsOf } from "./flags";
+import { guidelineVersionOf } from "@/lib/guidelines/require-acknowledged";
 import type { TReview } from "./schemas";
 
 export type TSubmitResult = {
@@ -97,6 +98,7 @@ export const reviewSubmit: TQueueSubmit<TReview, TSubmitTarget, TSubmitResult> =
         correctedOutput: correction,
         rationale,
         durationMs: review.durationMs ?? Math.max(0, Date.now() - target.claimedAt.getTime()),
+        guidelineVersion: await guidelineVersionOf(tx, assignmentId),
       },
     });
     if (previous)

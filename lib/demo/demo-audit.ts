@@ -4,8 +4,11 @@ import { createCampaign } from "@/lib/audits/create-campaign";
 import { nextReviewItem, submitReview } from "@/lib/audits/review-queue";
 import { ZCreateCampaign, ZReview } from "@/lib/audits/schemas";
 import { importDataset } from "@/lib/datasets/import-dataset";
+import { acknowledgeGuidelines } from "@/lib/guidelines/acknowledge-guidelines";
+import { saveGuidelines } from "@/lib/guidelines/save-guidelines";
 import type { TDemoArea } from "./demo-area";
 import { DEMO_RECORDS } from "./demo-audit-data";
+import { DEMO_AUDIT_GUIDELINES } from "./demo-guidelines";
 
 export const DEMO_DATASET_NAME = "Demo: generated medical Q&A (synthetic)";
 const REVIEWS_IN = 3;
@@ -34,6 +37,9 @@ export const demoAuditArea: TDemoArea = {
       }),
       ctx,
     );
+    const owner = { kind: "audit", id: campaign.id } as const;
+    const { version } = await saveGuidelines(people.admin, owner, DEMO_AUDIT_GUIDELINES, ctx);
+    await acknowledgeGuidelines(people.colleague, owner, version, ctx);
     // The colleague has started: accepts what is right, flags what is wrong (the demo knows which).
     for (let i = 0; i < REVIEWS_IN; i++) {
       const task = await nextReviewItem(people.colleague, campaign.id);

@@ -1,10 +1,13 @@
 import "server-only";
+import { acknowledgeGuidelines } from "@/lib/guidelines/acknowledge-guidelines";
+import { saveGuidelines } from "@/lib/guidelines/save-guidelines";
 import { createStudy } from "@/lib/studies/create-study";
 import { importOutputs } from "@/lib/studies/import-outputs";
 import { nextAssignment, submitJudgement } from "@/lib/studies/rating-queue";
 import { ZCreateStudy, ZJudgementInput } from "@/lib/studies/schemas";
 import { startStudy } from "@/lib/studies/start-study";
 import type { TDemoArea } from "./demo-area";
+import { DEMO_STUDY_GUIDELINES } from "./demo-guidelines";
 import { DEMO_MODELS, DEMO_PROMPTS } from "./demo-study-data";
 
 export const DEMO_STUDY_NAME = "Demo: answers to patient questions";
@@ -44,6 +47,9 @@ export const demoStudyArea: TDemoArea = {
     );
     await importOutputs(people.admin, study.id, outputs, ctx);
     await startStudy(people.admin, study.id, ctx);
+    const owner = { kind: "study", id: study.id } as const;
+    const { version } = await saveGuidelines(people.admin, owner, DEMO_STUDY_GUIDELINES, ctx);
+    await acknowledgeGuidelines(people.colleague, owner, version, ctx);
     for (const [correctness, helpfulness] of VERDICTS) {
       const a = await nextAssignment(people.colleague, study.id);
       if (!a) break;

@@ -10,6 +10,12 @@ export const APP_ERRORS = {
   NOT_FOUND: { status: 404, type: "about:blank", title: "Not found" },
   METHOD_NOT_ALLOWED: { status: 405, type: "about:blank", title: "Method not allowed" },
   CONFLICT: { status: 409, type: "about:blank", title: "Conflict" },
+  /** The queue has rater guidelines whose current version the caller has not acknowledged (lib/guidelines). */
+  GUIDELINES_NOT_ACKNOWLEDGED: {
+    status: 409,
+    type: "/problems/guidelines-not-acknowledged",
+    title: "Guidelines not acknowledged",
+  },
   GONE: { status: 410, type: "about:blank", title: "Gone" },
   PAYLOAD_TOO_LARGE: { status: 413, type: "about:blank", title: "Payload too large" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, type: "about:blank", title: "Unsupported media type" },

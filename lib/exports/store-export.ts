@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
@@ -128,8 +129,11 @@ export async function storeExport(
         after: manifestJson,
       });
       if (spec.downloadAudit) await recordAudit(tx, ctx, spec.downloadAudit({ sha256, bytes, rows }));
-      // The "export created" webhook event belongs here, in this transaction (issue 17 item 3:
-      // emitWebhookEvent(tx, …) from lib/webhooks, with ids and counts only; wired at merge).
+      // In the transaction that completes the export: a pipeline is told only of a file that exists.
+      await emitWebhookEvent(tx, {
+        type: "export.created",
+        data: { exportId: file.id, kind: spec.kind, rows, bytes, sha256 },
+      });
     });
     return {
       id: file.id,

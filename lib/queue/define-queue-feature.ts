@@ -89,6 +89,12 @@ export function defineQueueFeature<
     queueId: string,
     client: TQueueClient = db(),
   ): Promise<TView | null> {
+    const refusal = await spec.claimRefusal?.(user.id, queueId, client);
+    if (refusal) {
+      const queue = await spec.openQueue(user, queueId, client);
+      if (queue.status !== "ACTIVE") throw new AppError("CONFLICT", spec.statusMessage[queue.status]);
+      throw refusal;
+    }
     const { queue, claim: claimed, view } = await openAndClaim(user, queueId, client);
     if (queue.status !== "ACTIVE") throw new AppError("CONFLICT", spec.statusMessage[queue.status]);
     if (!claimed) return null;

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import type { TPermission } from "@/lib/auth/permissions";
 import type { TAuditEntry } from "@/lib/audit/record-audit";
+import type { AppError } from "@/lib/errors/app-error";
 import type { TTx } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TRequestContext } from "@/lib/http/request-context";
@@ -55,6 +56,13 @@ export type TQueueFeatureSpec<
     queueId: string,
     client: TQueueClient,
   ): Promise<{ queue: TOpen; claim: TClaim | null; view?: TView }>;
+  /**
+   * Optional: why the caller may not claim yet though the queue is open to them (guidelines not
+   * acknowledged, lib/guidelines), null when they may. Asked before every claim; on a refusal the
+   * claim still answers openQueue's 404/403 or the status 409 first, so only someone who may work
+   * on the queue learns of it.
+   */
+  claimRefusal?(userId: string, queueId: string, client: TQueueClient): Promise<AppError | null>;
   /** The rater-facing title of a queue the caller may work on (throws 404 as openQueue does). */
   title(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<string>;
   /** The caller's access to the queue: throws (404 unknown or not theirs) or returns its state. */

@@ -28,6 +28,8 @@ const CSV_HEADER = [
   "time",
   "kind",
   "input",
+  // Appended after input for the same reason (issue 15 item 4).
+  "guideline_version",
 ];
 
 async function studyName(studyId: string) {
@@ -64,6 +66,7 @@ export async function judgementsCsvWithRows(studyId: string): Promise<{ text: st
       j.createdAt,
       j.kind,
       j.input,
+      j.guidelineVersion,
     ]),
   );
   return { text, rows: rows.length };

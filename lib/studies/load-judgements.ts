@@ -27,6 +27,7 @@ export type TLoadedJudgement = {
   rationale: string | null;
   durationMs: number;
   createdAt: Date;
+  guidelineVersion: number | null;
   revealsIdentity: boolean;
 };
 
@@ -80,6 +81,7 @@ export async function loadJudgements(studyId: string, client: TTx = db()): Promi
       rationale: r.rationale,
       durationMs: r.durationMs,
       createdAt: r.createdAt,
+      guidelineVersion: r.guidelineVersion,
       revealsIdentity:
         revealing.has(`${c.promptId}\u0000${c.modelA}`) || revealing.has(`${c.promptId}\u0000${c.modelB}`),
     };

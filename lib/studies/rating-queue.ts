@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "@/lib/errors/app-error";
 import { defineQueueFeature } from "@/lib/queue/define-queue-feature";
+import { guidelinesRefusal } from "@/lib/guidelines/require-acknowledged";
 import { studyForRater } from "@/lib/studies/rater-access";
 import { checkRatingDraft } from "@/lib/studies/rating-draft";
 import { ratingView } from "@/lib/studies/rating-view";
@@ -28,6 +29,8 @@ export const studyQueue = defineQueueFeature({
        WHERE a.id = ${assignmentId}::uuid AND a."userId" = ${userId}::uuid`;
     return rows[0]?.queueId ?? null;
   },
+  // Rater guidelines: the current version must be acknowledged before a claim (lib/guidelines).
+  claimRefusal: (userId, queueId, client) => guidelinesRefusal("study", userId, queueId, client),
   // The rater-facing title, never the internal name (which may name a model).
   title: async (user, studyId) => (await studyForRater(user.id, studyId)).title,
   async openQueue(user, studyId) {

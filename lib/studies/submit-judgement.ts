@@ -8,6 +8,7 @@ import type { TAssignmentRef, TQueueSubmit } from "@/lib/queue/queue-feature";
 import { createRng } from "@/lib/random";
 import { toModelChoice } from "@/lib/studies/choose-shown-left";
 import { studyCriteria } from "@/lib/studies/study-criteria";
+import { guidelineVersionOf } from "@/lib/guidelines/require-acknowledged";
 import type { TJudgementInput } from "@/lib/studies/schemas";
 
 export type TJudgementResult = { status: "submitted" | "already_submitted"; judgements: number };
@@ -105,6 +106,7 @@ export const judgementSubmit: TQueueSubmit<TJudgementInput, TJudgementTarget, TJ
       select: { id: true, criterion: true, revision: true },
     });
     const revision = Math.max(0, ...previous.map((p) => p.revision)) + 1;
+    const guidelineVersion = await guidelineVersionOf(tx, assignmentId);
     const created = await tx.studyJudgement.createManyAndReturn({
       select: { id: true, criterion: true },
       data: keys.map((criterion) => ({
@@ -117,6 +119,7 @@ export const judgementSubmit: TQueueSubmit<TJudgementInput, TJudgementTarget, TJ
         shownLeft,
         rationale: input.rationale ?? null,
         durationMs,
+        guidelineVersion,
       })),
     });
     for (const p of previous) {

@@ -463,6 +463,7 @@ describe("reviewing and results", () => {
       "rationale",
       "duration_ms",
       "time",
+      "guideline_version",
     ]);
     expect(csv.length - 1).toBe(10);
     const text = csv.flat().join(" ");

@@ -160,6 +160,7 @@ describe("statistics and downloads", () => {
       "time",
       "kind",
       "input",
+      "guideline_version",
     ]);
     const body = rows.slice(1).filter((r) => r.length > 1);
     expect(body.length).toBe(2 * (16 + 4));

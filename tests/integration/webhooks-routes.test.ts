@@ -12,6 +12,7 @@ import { setCampaignStatus } from "@/lib/audits/set-campaign-status";
 import { createSeed } from "@/lib/seeds/create-seed";
 import { reviewSeed } from "@/lib/seeds/review-seed";
 import { submitSeed } from "@/lib/seeds/submit-seed";
+import { exportSeedsRoute } from "@/lib/seeds/export-route";
 import { setStudyStatus } from "@/lib/studies/set-study-status";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 import {
@@ -244,7 +245,29 @@ describe("events in the outbox", () => {
     ]);
   });
 
-  it("export.created goes to its subscribers (wired by the exports work; the function is tested here)", async () => {
+  it("a stored export writes export.created with the manifest's id, rows and SHA-256", async () => {
+    const hook = await makeEndpoint("https://hooks.example.test/", ["export.created"]);
+    const researcher = await apiCaller("RESEARCHER");
+    const res = await researcher.call(exportSeedsRoute, "/api/v1/seeds/export?format=jsonl");
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const exportId = res.headers.get("x-export-id");
+    expect(await deliveries()).toEqual([
+      {
+        event: "export.created",
+        endpointId: hook.id,
+        data: {
+          exportId,
+          kind: "seeds.jsonl",
+          rows: 0,
+          bytes: bytes.length,
+          sha256: res.headers.get("x-export-sha256"),
+        },
+      },
+    ]);
+  });
+
+  it("export.created goes to its subscribers (only enabled ones subscribed to it)", async () => {
     const hook = await makeEndpoint("https://hooks.example.test/", ["export.created"]);
     await makeEndpoint("https://hooks.example.test/b", ["seed.approved"]);
     const off = await makeEndpoint("https://hooks.example.test/c", ["export.created"]);

@@ -38,6 +38,18 @@ export const ROUTE_SAMPLES: Record<string, TRouteSample> = {
   "POST /api/v1/audits/:id/items/:itemId/adjudicate": { json: { verdict: "reject", flags: ["unsafe"] } },
   "PUT /api/v1/studies/:id/raters": { json: { raterIds: [NONE] } },
   "PUT /api/v1/audits/:id/reviewers": { json: { reviewerIds: [NONE] } },
+  "PUT /api/v1/audits/:id/guidelines": {
+    json: {
+      guidelines: "Read the **whole** output.",
+      definitions: { incomplete: "Misses a step" },
+      baseVersion: null,
+    },
+  },
+  "POST /api/v1/audits/:id/guidelines/acknowledgements": { json: { version: 1 } },
+  "PUT /api/v1/studies/:id/guidelines": {
+    json: { guidelines: "Compare both answers in full.", definitions: { correctness: "Medically right" } },
+  },
+  "POST /api/v1/studies/:id/guidelines/acknowledgements": { json: { version: 1 } },
   "POST /api/v1/studies": {
     json: {
       name: "Attack study",

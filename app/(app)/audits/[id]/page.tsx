@@ -1,6 +1,7 @@
 import { AdjudicateForm, CampaignControls } from "@/components/audits/campaign-actions";
 import { DisputedRecord } from "@/components/audits/disputed-record";
 import { FlagsEditor } from "@/components/audits/flags-editor";
+import { GuidelinesEditor } from "@/components/guidelines/guidelines-editor";
 import { ReviewersForm } from "@/components/audits/reviewers-form";
 import { ReportView } from "@/components/audits/report-view";
 import { StoredExports } from "@/components/exports/stored-exports";
@@ -76,6 +77,11 @@ export default async function AuditReportPage(props: { params: Promise<{ id: str
       {admin && campaign.status !== "CLOSED" ? (
         <Card title="Error flags">
           <FlagsEditor campaignId={id} flags={campaign.flags} />
+        </Card>
+      ) : null}
+      {admin ? (
+        <Card title="Guidelines for reviewers">
+          <GuidelinesEditor kind="audit" ownerId={id} />
         </Card>
       ) : null}
       {reviewers ? (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { GuidelinesEditor } from "@/components/guidelines/guidelines-editor";
 import { ImportJudgeForm } from "@/components/studies/import-judge-form";
 import { IdentityRevealingChoice } from "@/components/studies/identity-revealing-choice";
 import { ImportOutputsForm } from "@/components/studies/import-outputs-form";
@@ -64,6 +65,15 @@ export default async function StudyPage({ params }: { params: Promise<{ id: stri
           <dd data-testid="study-prompts">{study.prompts}</dd>
         </dl>
       </Card>
+      {manage ? (
+        <Card title="Guidelines for raters">
+          <GuidelinesEditor
+            kind="study"
+            ownerId={study.id}
+            models={[...study.models.map((m) => m.model), ...(study.reference ? [study.reference] : [])]}
+          />
+        </Card>
+      ) : null}
       <Card title="Models">
         <ul className="text-sm" data-testid="study-models">
           {study.models.map((m) => (

@@ -1,4 +1,5 @@
 import { ReviewWorkspace } from "@/components/audits/review-workspace";
+import { GuidelinesGate } from "@/components/guidelines/guidelines-gate";
 import { requirePagePermission } from "@/lib/auth/current-user";
 import { ZCampaignParams } from "@/lib/audits/schemas";
 import { parseOr404 } from "@/lib/http/find-or-404";
@@ -15,7 +16,9 @@ export default async function ReviewPage(props: { params: Promise<{ id: string }
         Keys: <kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>e</kbd> edit the output · <kbd>1</kbd>–
         <kbd>9</kbd> flags · <kbd>Enter</kbd> submit · <kbd>s</kbd> skip
       </p>
-      <ReviewWorkspace campaignId={id} />
+      <GuidelinesGate kind="audit" ownerId={id}>
+        <ReviewWorkspace campaignId={id} />
+      </GuidelinesGate>
     </div>
   );
 }

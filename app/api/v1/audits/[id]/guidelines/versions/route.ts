@@ -1,0 +1,3 @@
+import { auditGuidelineRoutes as r } from "@/lib/guidelines/guideline-routes";
+
+export const GET = r.versions.handle;

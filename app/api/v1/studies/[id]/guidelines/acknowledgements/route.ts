@@ -1,0 +1,3 @@
+import { studyGuidelineRoutes as r } from "@/lib/guidelines/guideline-routes";
+
+export const POST = r.acknowledge.handle;
