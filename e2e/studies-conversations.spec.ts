@@ -125,7 +125,7 @@ test("a conversation study: outputs in both chat shapes, rated blind with one tr
 
   const download = async (name: string) => {
     const [file] = await Promise.all([r.waitForEvent("download"), r.getByRole("link", { name }).click()]);
-    return readFileSync((await file.path()), "utf8");
+    return readFileSync(await file.path(), "utf8");
   };
   const dpo = (await download("DPO pairs"))
     .trim()
