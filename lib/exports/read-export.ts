@@ -1,6 +1,6 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/sessions";
-import { db } from "@/lib/db/prisma";
+import { db, pgPool } from "@/lib/db/prisma";
 import { forbidden, notFound } from "@/lib/errors/app-error";
 import type { TManifest } from "./manifest";
 
@@ -85,16 +85,18 @@ export function storedFileStream(exportId: string): ReadableStream<Uint8Array> {
   let seq = 0;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const chunk = await db().exportChunk.findUnique({
-        where: { exportId_seq: { exportId, seq } },
-        select: { data: true },
-      });
+      // Through the pool under Prisma (pg hands bytea back as a Buffer as it came off the wire).
+      const r = await pgPool().query<{ data: Buffer }>(
+        `SELECT data FROM "ExportChunk" WHERE "exportId" = $1::uuid AND seq = $2`,
+        [exportId, seq],
+      );
+      const chunk = r.rows[0];
       if (!chunk) {
         controller.close();
         return;
       }
       seq += 1;
-      controller.enqueue(new Uint8Array(chunk.data));
+      controller.enqueue(new Uint8Array(chunk.data.buffer, chunk.data.byteOffset, chunk.data.byteLength));
     },
   });
 }
