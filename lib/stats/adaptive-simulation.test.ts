@@ -77,4 +77,18 @@ describe("adaptive allocation, simulated (issue 17's 8 models, 10% ties, 200 pro
     // Pair order: (m0,m1) first, (m6,m7) last; m0–m1 is 0.1 apart, m6–m7 0.35.
     expect(shares[0]!).toBeGreaterThan(3 * shares[shares.length - 1]!);
   });
+
+  it("records the curve at the points asked for and stops once the goal is met after the last one", () => {
+    const run = simulateStudy({
+      seed: 1,
+      goal: "ratings",
+      design: "uniform",
+      curveAt: [500, 1000],
+      checkEvery: 200,
+    });
+    expect(run.curve.map((p) => p.judgements)).toEqual([500, 1000]);
+    expect(run.curve[1]!.value).toBeLessThan(run.curve[0]!.value);
+    expect(run.judgementsToGoal).not.toBeNull();
+    expect(run.handedOut).toHaveLength(Math.max(1000, run.judgementsToGoal!));
+  });
 });

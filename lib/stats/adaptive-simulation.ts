@@ -155,6 +155,7 @@ export function simulateStudy(options: SimulationOptions): SimulationRun {
   const rounds = options.bootstrapRounds ?? 200;
   const targetWidth = options.targetWidth ?? 40;
   const curveAt = new Set(options.curveAt ?? []);
+  const lastCurvePoint = Math.max(0, ...curveAt);
   const seed = String(options.seed);
 
   const outcomeRng = pairs.map((_, i) => createRng(`${seed}:outcome:${i}`, "xoshiro128**"));
@@ -250,18 +251,22 @@ export function simulateStudy(options: SimulationOptions): SimulationRun {
 
     const look = n % checkEvery === 0;
     const forced = curveAt.has(n);
-    if (!look && !forced) continue;
-    if (reached !== null && !forced) continue;
-    if (!forced && !waldNear(options.goal, models, counts, targetWidth)) continue;
-    const fit = bootstrapBradleyTerry(outcomes, { rounds, seed: `${seed}:${n}`, models, keepSamples: true });
-    const value = goalValue(options.goal, fit);
-    if (forced) curve.push({ judgements: n, value });
-    if (reached === null && look && (options.goal === "ranking" ? value === 0 : value <= targetWidth)) {
-      reached = n;
-      lastFit = fit;
-      if (curveAt.size === 0 || n >= Math.max(...curveAt)) break;
+    if (forced || (look && reached === null && waldNear(options.goal, models, counts, targetWidth))) {
+      const fit = bootstrapBradleyTerry(outcomes, {
+        rounds,
+        seed: `${seed}:${n}`,
+        models,
+        keepSamples: true,
+      });
+      const value = goalValue(options.goal, fit);
+      if (forced) curve.push({ judgements: n, value });
+      if (reached === null) {
+        lastFit = fit;
+        if (look && (options.goal === "ranking" ? value === 0 : value <= targetWidth)) reached = n;
+      }
     }
-    if (reached === null) lastFit = fit;
+    // Done once the goal is met and the last curve point is recorded.
+    if (reached !== null && n >= lastCurvePoint) break;
   }
   const fit = lastFit ?? bootstrapBradleyTerry(outcomes, { rounds, seed, models, keepSamples: true });
   const covered = fit.ratings.filter((r, i) => r.ci[0] <= truth[i]! && truth[i]! <= r.ci[1]).length;
