@@ -20,6 +20,8 @@ export interface BootstrapOptions extends BradleyTerryOptions {
   readonly confidence?: number;
   /** Rating order / extra models; see fitBradleyTerry. */
   readonly models?: readonly string[];
+  /** Also return every kept round's ratings (for intervals of differences, e.g. "is the order settled?"). */
+  readonly keepSamples?: boolean;
 }
 
 export interface RatingWithInterval {
@@ -37,6 +39,8 @@ export interface BootstrapResult {
    * failed to converge. A non-zero value means the intervals are conditional on the kept rounds.
    */
   readonly droppedRounds: number;
+  /** With `keepSamples`: per model (in rating order), its rating in each kept round; rounds align across models. */
+  readonly samples?: readonly Float64Array[];
 }
 
 /** Per-prompt wins matrices in compressed sparse rows: most prompts touch only a few model pairs. */
@@ -187,5 +191,7 @@ export function bootstrapBradleyTerry(
         : percentileInterval(samples.subarray(i * rounds, i * rounds + kept), confidence);
     return { model, rating: pointRatings[i]!, ci };
   });
-  return { ratings, rounds, droppedRounds };
+  if (!options.keepSamples) return { ratings, rounds, droppedRounds };
+  const samplesOf = models.map((_, i) => samples.subarray(i * rounds, i * rounds + kept));
+  return { ratings, rounds, droppedRounds, samples: samplesOf };
 }

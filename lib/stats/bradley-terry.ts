@@ -112,7 +112,7 @@ function logLikelihood(k: number, wins: Float64Array, theta: Float64Array, prior
 }
 
 /** Solves A x = b in place (b becomes x) for symmetric positive definite A (m×m, row-major). */
-function choleskySolveInPlace(m: number, a: Float64Array, b: Float64Array): boolean {
+export function choleskySolveInPlace(m: number, a: Float64Array, b: Float64Array): boolean {
   for (let j = 0; j < m; j++) {
     let diagonal = a[j * m + j]!;
     for (let p = 0; p < j; p++) diagonal -= a[j * m + p]! ** 2;

@@ -6,8 +6,10 @@ describe("public API", () => {
     expect(Object.keys(stats).sort()).toEqual(
       [
         "Z_95",
+        "adjacentOrders",
         "attentionCheckPassRates",
         "bootstrapBradleyTerry",
+        "chooseNextComparison",
         "cohenKappa",
         "cohenKappaFromTable",
         "countPairableUnits",
@@ -19,6 +21,7 @@ describe("public API", () => {
         "krippendorffAlpha",
         "maximumLikelihoodExists",
         "orientOutcome",
+        "pairOrder",
         "pairSignTest",
         "percentAgreement",
         "percentileInterval",
@@ -26,6 +29,7 @@ describe("public API", () => {
         "quantileSorted",
         "repeatConsistency",
         "signTest",
+        "studyProgress",
         "summarisePairs",
         "swapChoice",
         "tallyChoices",

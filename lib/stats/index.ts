@@ -59,3 +59,13 @@ export {
   type PreferenceSummary,
   type SummariseOptions,
 } from "./summarise";
+export {
+  chooseNextComparison,
+  type AllocationChoice,
+  type AllocationInput,
+  type AllocationItem,
+  type AllocationReason,
+  type TAllocationGoal,
+} from "./adaptive-allocation";
+export { adjacentOrders, pairOrder, type PairOrder } from "./settled-order";
+export { studyProgress, type PairProgress, type StudyProgress } from "./study-progress";

@@ -3,9 +3,10 @@
 // Speed targets live here, never in timed tests. `npm run bench -- <text>` runs only the
 // benchmarks (or suite) whose name contains <text> and prints the table instead of writing it;
 // a part of "Claim and submit at saturation" (e.g. "saturation") runs the HTTP suite's queue rows
-// alone, and "export" its curated-export row.
+// alone, "export" its curated-export row, and "adaptive" the allocation simulation.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import { ADAPTIVE_ROW, runAdaptiveAllocationBenchmarks } from "./adaptive-allocation";
 import { AUDIT_HTTP_SUITE, runAuditHttpBenchmarks } from "./audit-http";
 import { CAPACITY_ROW, runCapacityBenchmarks } from "./capacity-http";
 import { EXPORT_ROW, runExportBenchmark } from "./export-row";
@@ -58,6 +59,11 @@ async function main(): Promise<void> {
     // "export", "Curated export": the export row alone, on the same 52,002 records (export-row.ts).
     console.log(`▶ ${EXPORT_ROW} (production build, real PostgreSQL; a few minutes)…`);
     for (const row of await runExportBenchmark()) report(row);
+  }
+  if (!only || ADAPTIVE_ROW.toLowerCase().includes(only.toLowerCase())) {
+    // "adaptive": issue 17's allocation simulation (pure CPU, ~10+ minutes; adaptive-allocation.ts).
+    console.log(`▶ ${ADAPTIVE_ROW} (200 paired studies × 3 allocations × 2 goals)…`);
+    for (const row of runAdaptiveAllocationBenchmarks()) report(row);
   }
   if (!only || VOCABULARY_PAGE_ROW.includes(only)) {
     console.log(`▶ ${VOCABULARY_PAGE_ROW} (production build, real PostgreSQL, Chromium)…`);
