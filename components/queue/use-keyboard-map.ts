@@ -10,7 +10,8 @@ function targetKind(el: EventTarget | null): TKeyTarget {
     if (el.type === "radio" || el.type === "checkbox") return "choice";
     return el.type === "button" || el.type === "submit" ? "button" : "text";
   }
-  return el.tagName === "BUTTON" || el.tagName === "A" ? "button" : "other";
+  // A <summary> (the guidelines panel) opens with Enter like a button.
+  return el.tagName === "BUTTON" || el.tagName === "A" || el.tagName === "SUMMARY" ? "button" : "other";
 }
 
 /** Answers the keyboard map on the whole window while `enabled`; `onAction` gets the resolved action and key. */
