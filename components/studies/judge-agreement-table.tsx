@@ -19,8 +19,9 @@ export function JudgeAgreementTable({
   criteria: readonly { key: string; label: string }[];
 }) {
   const label = (key: string) => criteria.find((c) => c.key === key)?.label ?? key;
+  // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Agreement with the judge">
       <table className="text-left text-sm" data-testid="judge-agreement">
         <thead className="border-b text-xs uppercase text-slate-600">
           <tr>

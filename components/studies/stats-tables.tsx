@@ -20,8 +20,9 @@ const pval = (p: number) => (!Number.isFinite(p) ? "–" : p < 0.001 ? "< 0.001"
 const th = "py-1 pr-3 font-semibold";
 
 export function PairsTable({ pairs }: { pairs: readonly TPair[] }) {
+  // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Pairwise results">
       <table className="w-full text-left text-sm" data-testid="pairs-table">
         <thead className="border-b text-xs uppercase text-slate-600">
           <tr>
@@ -93,9 +94,9 @@ export function PairsTable({ pairs }: { pairs: readonly TPair[] }) {
 }
 
 export function AgreementTable({ agreement }: { agreement: readonly TAgreement[] }) {
-  // Scrolls inside itself on a phone, like the pairs table, instead of widening the page.
+  // Scrolls inside itself on a phone instead of widening the page; focusable, so a keyboard can scroll it.
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Rater agreement">
       <table className="text-left text-sm">
         <thead className="border-b text-xs uppercase text-slate-600">
           <tr>
