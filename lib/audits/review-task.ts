@@ -1,8 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { sql } from "@/lib/db/sql";
 import { notFound } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TQueueClient } from "@/lib/queue";
+import { sqlOn } from "@/lib/queue/sql-on";
 import { detectPhi, type PhiKind } from "@/lib/phi";
 import { flagsOf, type TFlag } from "./flags";
 
@@ -24,6 +26,29 @@ export type TPhiSpan = { kind: PhiKind; start: number; end: number };
 /** Offsets and kinds only: the client already has the text. */
 const spansOf = (text: string): TPhiSpan[] =>
   detectPhi(text).map(({ kind, start, end }) => ({ kind, start, end }));
+
+type TRecordSpans = TReviewTask["phiSpans"];
+const SPANS_KEPT = 2_000;
+const recentSpans = new Map<string, TRecordSpans>();
+
+/**
+ * The record's spans, kept for the last SPANS_KEPT records this process showed: the scan costs a
+ * claim about as much CPU as the rest of its work (BENCHMARKS.md, "Claim and submit at
+ * saturation"), and every item is shown to each of its reviewers and again on a resume. Keyed by
+ * the texts themselves, so a changed record is scanned anew; the scan depends on nothing else.
+ */
+function recordSpans(instruction: string, input: string, output: string): TRecordSpans {
+  const key = `${instruction}\u0000${input}\u0000${output}`;
+  const kept = recentSpans.get(key);
+  if (kept) return kept;
+  const spans = { instruction: spansOf(instruction), input: spansOf(input), output: spansOf(output) };
+  if (recentSpans.size >= SPANS_KEPT) {
+    const oldest = recentSpans.keys().next().value;
+    if (oldest !== undefined) recentSpans.delete(oldest);
+  }
+  recentSpans.set(key, spans);
+  return spans;
+}
 
 type TTaskRow = {
   id: string;
@@ -71,12 +96,8 @@ function taskOf(a: TTaskFields, resumed: boolean): TReviewTask {
     draft: a.draft,
     resumed,
     leaseExpiresAt: a.leaseExpiresAt.toISOString(),
-    // Scanned for this one record as it is shown (about a millisecond), not for the whole dataset.
-    phiSpans: {
-      instruction: spansOf(a.instruction),
-      input: spansOf(a.input),
-      output: spansOf(a.output ?? ""),
-    },
+    // Scanned for this one record as it is shown (a few milliseconds), not for the whole dataset.
+    phiSpans: recordSpans(a.instruction, a.input, a.output ?? ""),
   };
 }
 
@@ -103,7 +124,7 @@ type TClaimTaskRow = {
  * null: no such campaign.
  */
 export async function claimReviewTask(userId: string, campaignId: string, client: TQueueClient = db()) {
-  const rows = await client.$queryRaw<TClaimTaskRow[]>`
+  const rows = await sqlOn(client).rows<TClaimTaskRow>(sql`
     WITH q AS MATERIALIZED (
       SELECT c.status::text AS status, c."leaseMinutes" AS lease_minutes, c.flags,
              queue_open_to(c.id, ${userId}::uuid) AS open_to,
@@ -118,7 +139,7 @@ export async function claimReviewTask(userId: string, campaignId: string, client
       FROM q
       LEFT JOIN "AuditItem" ai ON ai."queueItemId" = (q.claimed->>'claimed_item')::uuid
       LEFT JOIN "DatasetRecord" r ON r.id = ai."recordId"
-      LEFT JOIN "QueueAssignment" a ON a.id = (q.claimed->>'claimed_id')::uuid`;
+      LEFT JOIN "QueueAssignment" a ON a.id = (q.claimed->>'claimed_id')::uuid`);
   const row = rows[0];
   if (!row) return null;
   const c = row.claimed;
