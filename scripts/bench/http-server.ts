@@ -134,11 +134,11 @@ export async function startBenchServer(input: { reviewers: number; workDir: stri
         LOG_LEVEL: "warn",
         NEXT_TELEMETRY_DISABLED: "1",
         // BENCH_CPU_PROFILE=dir: every server process writes a V8 CPU profile there when it exits
-        // (summarised by scripts/bench/cpu-profile-summary.ts).
+        // (cpu-profile-preload.mjs; summarised by scripts/bench/cpu-profile-summary.ts).
         ...(profileDir
           ? {
               NODE_OPTIONS:
-                `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${profileDir}`.trim(),
+                `${process.env.NODE_OPTIONS ?? ""} --import ${path.resolve("scripts/bench/cpu-profile-preload.mjs")}`.trim(),
             }
           : {}),
       },
