@@ -1,8 +1,11 @@
 import "server-only";
+import { hash } from "node:crypto";
 import { db } from "@/lib/db/prisma";
+import { sql } from "@/lib/db/sql";
 import { notFound } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TQueueClient } from "@/lib/queue";
+import { sqlOn } from "@/lib/queue/sql-on";
 import { detectPhi, type PhiKind } from "@/lib/phi";
 import { readStoredTurns } from "@/lib/conversations/stored-turns";
 import type { TTurn } from "@/lib/conversations/types";
@@ -30,6 +33,30 @@ export type TPhiSpan = { kind: PhiKind; start: number; end: number };
 /** Offsets and kinds only: the client already has the text. */
 export const spansOf = (text: string): TPhiSpan[] =>
   detectPhi(text).map(({ kind, start, end }) => ({ kind, start, end }));
+
+type TRecordSpans = TReviewTask["phiSpans"];
+const SPANS_KEPT = 2_000;
+const recentSpans = new Map<string, TRecordSpans>();
+
+/**
+ * The record's spans, kept for the last SPANS_KEPT records this process showed: the scan costs a
+ * claim about as much CPU as the rest of its work (BENCHMARKS.md, "Claim and submit at
+ * saturation"), and every item is shown to each of its reviewers and again on a resume. Keyed by
+ * a digest of the texts (a record may hold 200,000 characters; 2,000 of them as keys would be
+ * hundreds of MB), so a changed record is scanned anew; the scan depends on nothing else.
+ */
+function recordSpans(instruction: string, input: string, output: string): TRecordSpans {
+  const key = hash("sha256", JSON.stringify([instruction, input, output]), "base64");
+  const kept = recentSpans.get(key);
+  if (kept) return kept;
+  const spans = { instruction: spansOf(instruction), input: spansOf(input), output: spansOf(output) };
+  if (recentSpans.size >= SPANS_KEPT) {
+    const oldest = recentSpans.keys().next().value;
+    if (oldest !== undefined) recentSpans.delete(oldest);
+  }
+  recentSpans.set(key, spans);
+  return spans;
+}
 
 type TTaskRow = {
   id: string;
@@ -79,12 +106,8 @@ function taskOf(a: TTaskFields, resumed: boolean): TReviewTask {
     draft: a.draft,
     resumed,
     leaseExpiresAt: a.leaseExpiresAt.toISOString(),
-    // Scanned for this one record as it is shown (about a millisecond), not for the whole dataset.
-    phiSpans: {
-      instruction: spansOf(a.instruction),
-      input: spansOf(a.input),
-      output: spansOf(a.output ?? ""),
-    },
+    // Scanned for this one record as it is shown (a few milliseconds), not for the whole dataset.
+    phiSpans: recordSpans(a.instruction, a.input, a.output ?? ""),
     context,
     contextPhiSpans: (context ?? []).map((t) => spansOf(t.content)),
   };
@@ -114,7 +137,7 @@ type TClaimTaskRow = {
  * null: no such campaign.
  */
 export async function claimReviewTask(userId: string, campaignId: string, client: TQueueClient = db()) {
-  const rows = await client.$queryRaw<TClaimTaskRow[]>`
+  const rows = await sqlOn(client).rows<TClaimTaskRow>(sql`
     WITH q AS MATERIALIZED (
       SELECT c.status::text AS status, c."leaseMinutes" AS lease_minutes, c.flags,
              queue_open_to(c.id, ${userId}::uuid) AS open_to,
@@ -129,7 +152,7 @@ export async function claimReviewTask(userId: string, campaignId: string, client
       FROM q
       LEFT JOIN "AuditItem" ai ON ai."queueItemId" = (q.claimed->>'claimed_item')::uuid
       LEFT JOIN "DatasetRecord" r ON r.id = ai."recordId"
-      LEFT JOIN "QueueAssignment" a ON a.id = (q.claimed->>'claimed_id')::uuid`;
+      LEFT JOIN "QueueAssignment" a ON a.id = (q.claimed->>'claimed_id')::uuid`);
   const row = rows[0];
   if (!row) return null;
   const c = row.claimed;

@@ -1,12 +1,13 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors/app-error";
+import { sql } from "@/lib/db/sql";
+import { AppError, notFound } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TQueueSubmit } from "@/lib/queue/queue-feature";
 import { guardWrittenText, recordPhiConfirmations } from "@/lib/phi-guard/guard-written-text";
 import { notNamedReviewer } from "./campaign-reviewers";
 import { flagsOf } from "./flags";
-import { guidelineVersionOf } from "@/lib/guidelines/require-acknowledged";
+import { insertReview } from "./insert-review";
 import type { TReview } from "./schemas";
 
 export type TSubmitResult = {
@@ -34,7 +35,7 @@ export const reviewSubmit: TQueueSubmit<TReview, TSubmitTarget, TSubmitResult> =
   // queue's hottest path, and each round trip costs the app server CPU under load.
   loadSubmits: true,
   async load(tx, { user, assignmentId }) {
-    const found = await tx.$queryRaw<TSubmitRow[]>`
+    const found = await tx.rows<TSubmitRow>(sql`
       SELECT ai.id AS "itemId", a."claimedAt", c.status::text AS "campaignStatus", c.flags, r.output,
              queue_open_to(c.id, a."userId") AS "openTo",
              queue_submit(a.id, a."userId") AS outcome
@@ -42,7 +43,7 @@ export const reviewSubmit: TQueueSubmit<TReview, TSubmitTarget, TSubmitResult> =
         JOIN "AuditItem" ai ON ai."queueItemId" = a."itemId"
         JOIN "AuditCampaign" c ON c.id = ai."campaignId"
         JOIN "DatasetRecord" r ON r.id = ai."recordId"
-       WHERE a.id = ${assignmentId}::uuid AND a."userId" = ${user.id}::uuid`;
+       WHERE a.id = ${assignmentId}::uuid AND a."userId" = ${user.id}::uuid`);
     const row = found[0];
     if (!row) return null;
     const { outcome, ...target } = row;
@@ -61,10 +62,11 @@ export const reviewSubmit: TQueueSubmit<TReview, TSubmitTarget, TSubmitResult> =
       });
   },
   async replay(tx, { assignmentId }) {
-    const existing = await tx.auditReview.findFirstOrThrow({
-      where: { assignmentId, supersededAt: null },
-      orderBy: { revision: "desc" },
-    });
+    const [existing] = await tx.rows<{ id: string; verdict: string }>(sql`
+      SELECT id, verdict::text AS verdict FROM "AuditReview"
+       WHERE "assignmentId" = ${assignmentId}::uuid AND "supersededAt" IS NULL
+       ORDER BY revision DESC LIMIT 1`);
+    if (!existing) throw notFound("Review");
     return { status: 200, body: { reviewId: existing.id, assignmentId, verdict: existing.verdict } };
   },
   async write(tx, { user, assignmentId }, review, target, ctx) {
@@ -81,35 +83,23 @@ export const reviewSubmit: TQueueSubmit<TReview, TSubmitTarget, TSubmitResult> =
       ],
       review.phiConfirmed,
     );
-    // After an undo (reopen-review.ts) this is a revision: the superseded answer links to it.
-    const previous = await tx.auditReview.findFirst({
-      where: { assignmentId, supersededAt: { not: null }, supersededById: null },
-      orderBy: { revision: "desc" },
-      select: { id: true, revision: true },
+    const created = await insertReview(tx, {
+      itemId: target.itemId,
+      assignmentId,
+      reviewerId: user.id,
+      verdict: review.verdict,
+      flags: [...new Set(review.flags)],
+      correctedOutput: correction,
+      rationale,
+      durationMs: review.durationMs ?? Math.max(0, Date.now() - target.claimedAt.getTime()),
     });
-    const created = await tx.auditReview.create({
-      data: {
-        revision: (previous?.revision ?? 0) + 1,
-        itemId: target.itemId,
-        assignmentId,
-        reviewerId: user.id,
-        verdict: review.verdict,
-        flags: [...new Set(review.flags)],
-        correctedOutput: correction,
-        rationale,
-        durationMs: review.durationMs ?? Math.max(0, Date.now() - target.claimedAt.getTime()),
-        guidelineVersion: await guidelineVersionOf(tx, assignmentId),
-      },
-    });
-    if (previous)
-      await tx.auditReview.update({ where: { id: previous.id }, data: { supersededById: created.id } });
     await recordPhiConfirmations(tx, user.id, { entityType: "audit_review", entityId: created.id }, findings);
     await recordAudit(tx, ctx, {
       actorId: user.id,
       action: "audit.review",
       entityType: "audit_item",
       entityId: target.itemId,
-      after: { verdict: review.verdict, ...(previous ? { revision: created.revision } : {}) },
+      after: { verdict: review.verdict, ...(created.revised ? { revision: created.revision } : {}) },
     });
     return { status: 201, body: { reviewId: created.id, assignmentId, verdict: created.verdict } };
   },

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
-import type { TTx } from "@/lib/db/prisma";
+import { sql, type Sql } from "@/lib/db/sql";
 import type { TQueueClient } from "@/lib/queue/types";
 import { mustAcknowledge } from "./definitions";
 import type { TGuidelineKind } from "./owner";
@@ -41,15 +41,14 @@ export async function guidelinesRefusal(
 /**
  * The guideline version an answer on this assignment is made under: the latest its person
  * acknowledged for the assignment's campaign or study (the claim asks for the current one, so this
- * is the one in force when they took the item); null when there are no guidelines. Feature-agnostic
- * (a queue is a campaign or a study), for the submit's transaction.
+ * is the one in force when they took the item); null when there are no guidelines. A fragment of
+ * the submit's own INSERT (lib/audits/insert-review.ts, lib/studies/insert-judgements.ts), so
+ * recording it costs the submit no round trip; feature-agnostic (a queue is a campaign or a study).
  */
-export async function guidelineVersionOf(tx: TTx, assignmentId: string): Promise<number | null> {
-  const rows = await tx.$queryRaw<{ version: number | null }[]>`
-    SELECT max(k.version) AS version
-      FROM "QueueAssignment" a
-      JOIN "GuidelineAck" k ON k."userId" = a."userId"
-                           AND (k."campaignId" = a."queueId" OR k."studyId" = a."queueId")
-     WHERE a.id = ${assignmentId}::uuid`;
-  return rows[0]?.version ?? null;
+export function guidelineVersionSql(assignmentId: string): Sql {
+  return sql`(SELECT max(k.version)
+                FROM "QueueAssignment" a
+                JOIN "GuidelineAck" k ON k."userId" = a."userId"
+                                     AND (k."campaignId" = a."queueId" OR k."studyId" = a."queueId")
+               WHERE a.id = ${assignmentId}::uuid)`;
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { sql } from "@/lib/db/sql";
+import { sqlOn } from "./sql-on";
 import type { TClaim, TQueueClient } from "./types";
 
 type TClaimRow = { claimed_id: string; claimed_item: string; was_resumed: boolean; lease_until: Date };
@@ -21,9 +23,9 @@ export async function claimNextItem(input: {
   client?: TQueueClient;
 }): Promise<TClaim | null> {
   const minutes = Math.max(1, Math.min(24 * 60, Math.round(input.leaseMinutes)));
-  const rows = await (input.client ?? db()).$queryRaw<TClaimRow[]>`
+  const rows = await sqlOn(input.client ?? db()).rows<TClaimRow>(sql`
     SELECT claimed_id, claimed_item, was_resumed, lease_until
-      FROM queue_claim(${input.queueId}::uuid, ${input.userId}::uuid, ${minutes}::int)`;
+      FROM queue_claim(${input.queueId}::uuid, ${input.userId}::uuid, ${minutes}::int)`);
   const row = rows[0];
   return row
     ? {

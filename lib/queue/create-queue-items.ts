@@ -1,6 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { runnerOf, type PgTx } from "@/lib/db/pg-transaction";
 import type { TTx } from "@/lib/db/prisma";
+import { sql } from "@/lib/db/sql";
 import type { TSeed } from "@/lib/random";
 import { claimOrder } from "@/lib/sampling";
 
@@ -11,7 +13,7 @@ export type TNewQueueItem = { capacity: number; onlyForUserId?: string | null };
  * Returns ids in input order.
  */
 export async function createQueueItems(
-  tx: TTx,
+  tx: TTx | PgTx,
   input: { queueId: string; seed: TSeed; items: readonly TNewQueueItem[] },
 ): Promise<string[]> {
   const n = input.items.length;
@@ -20,8 +22,11 @@ export async function createQueueItems(
     if (!Number.isInteger(it.capacity) || it.capacity < 1)
       throw new RangeError("capacity must be a positive integer");
   }
-  const last = await tx.queueItem.aggregate({ where: { queueId: input.queueId }, _max: { position: true } });
-  const base = (last._max.position ?? -1) + 1;
+  const run = runnerOf(tx);
+  const [last] = await run.rows<{ max: number | null }>(
+    sql`SELECT max(position) AS max FROM "QueueItem" WHERE "queueId" = ${input.queueId}::uuid`,
+  );
+  const base = (last?.max ?? -1) + 1;
   const order = claimOrder(input.seed, n);
   const positionOf = new Array<number>(n);
   order.forEach((inputIndex, rank) => {
@@ -32,9 +37,9 @@ export async function createQueueItems(
   // items of a campaign over a whole dataset, past the transaction's time limit.
   const capacities = input.items.map((it) => it.capacity);
   const onlyFor = input.items.map((it) => it.onlyForUserId ?? null);
-  await tx.$executeRaw`
+  await run.rows(sql`
     INSERT INTO "QueueItem" (id, "queueId", position, capacity, "onlyForUserId")
     SELECT t.id, ${input.queueId}::uuid, t.position, t.capacity, t.only_for
-      FROM unnest(${ids}::uuid[], ${positionOf}::int[], ${capacities}::int[], ${onlyFor}::uuid[]) AS t(id, position, capacity, only_for)`;
+      FROM unnest(${ids}::uuid[], ${positionOf}::int[], ${capacities}::int[], ${onlyFor}::uuid[]) AS t(id, position, capacity, only_for)`);
   return ids;
 }

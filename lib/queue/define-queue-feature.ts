@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { pgTransaction, type PgTx } from "@/lib/db/pg-transaction";
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { TPermission } from "@/lib/auth/permissions";
@@ -14,7 +15,6 @@ import { releaseAssignment } from "./release-assignment";
 import { reopenAssignment, type TReopenResult } from "./reopen-assignment";
 import { saveAssignmentDraft } from "./save-assignment-draft";
 import { LEASE_LOST, submitAssignment, submitOutcome } from "./submit-assignment";
-import { QUEUE_TX_OPTIONS } from "./tx-options";
 import { workProgress } from "./work-progress";
 import type { TClaim, TQueueClient } from "./types";
 
@@ -25,11 +25,19 @@ export type TQueueFeatureHandle = {
   assignmentQueue(userId: string, assignmentId: string, client: TQueueClient): Promise<string | null>;
   draft(own: TOwnAssignment, body: unknown): Promise<void>;
   skip(own: TOwnAssignment, ctx: TRequestContext | null): Promise<boolean>;
-  submit(
-    own: TAssignmentRef,
+  /**
+   * The shared submit route's part, in its transaction (submit-to-feature.ts): null when the
+   * assignment is not this feature's; `admit` runs once it is (the permission check).
+   */
+  submitWithin(
+    tx: PgTx,
+    ref: TAssignmentRef,
     body: unknown,
     ctx: TRequestContext | null,
-  ): Promise<{ status: number; body: unknown }>;
+    admit: () => void,
+  ): Promise<{ status: number; body: unknown } | null>;
+  /** After a failed submitWithin of this feature's assignment: keeps the work on a lost lease. */
+  afterFailedSubmit(ref: TAssignmentRef, body: unknown, err: unknown): Promise<void>;
   /** Undo: reopens the caller's submitted answer (reopen-assignment.ts). */
   reopen(own: TAssignmentRef, ctx: TRequestContext | null): Promise<TReopenResult>;
 };
@@ -117,35 +125,52 @@ export function defineQueueFeature<
   }
 
   /**
-   * One transaction: the feature's read (404 if not its own), 409 on a CLOSED queue, the feature's
-   * checks, queue_submit (409 when the lease went to someone else or was skipped), then the write or,
-   * for a repeat, the stored answer. A lost lease keeps the work as the draft when the feature says how.
+   * The submit inside its transaction: the feature's read (null: not this feature's assignment, or
+   * not the caller's), `admit` (the caller's permission, for the shared route), the payload, 409 on
+   * a CLOSED queue, the feature's checks, queue_submit (409 when the lease went to someone else or
+   * was skipped), then the write or, for a repeat, the stored answer. Any throw rolls it all back.
    */
+  async function submitWithin(
+    tx: PgTx,
+    ref: TAssignmentRef,
+    payloadOf: () => TPayload,
+    ctx: TRequestContext | null,
+  ): Promise<TResult | null> {
+    const found = await spec.submit.load(tx, ref);
+    if (!found) return null;
+    const payload = payloadOf();
+    if (found.status === "CLOSED") throw new AppError("CONFLICT", spec.statusMessage.CLOSED);
+    spec.submit.check?.(payload, found.target);
+    const outcome = spec.submit.loadSubmits
+      ? submitOutcome(found.outcome)
+      : await submitAssignment(tx, { assignmentId: ref.assignmentId, userId: ref.user.id });
+    return outcome === "already_submitted"
+      ? spec.submit.replay(tx, ref, found.target)
+      : spec.submit.write(tx, ref, payload, found.target, ctx);
+  }
+
+  /** A lost lease keeps the work as the draft when the feature says how (after the rollback). */
+  async function keepDraftIfLeaseLost(ref: TAssignmentRef, payload: TPayload, err: unknown): Promise<void> {
+    const keep = spec.submit.draftOnLeaseLost;
+    if (keep && err instanceof AppError && err.extra?.reason === LEASE_LOST) {
+      await saveAssignmentDraft(ref.user.id, ref.assignmentId, keep(payload), ref.client).catch(
+        () => undefined,
+      );
+    }
+  }
+
+  /** One pg transaction (lib/db/pg-transaction.ts) on the app's pool, whatever `ref.client` is. */
   async function submitOn(
     ref: TAssignmentRef,
     payload: TPayload,
     ctx: TRequestContext | null,
   ): Promise<TResult> {
     try {
-      return await ref.client.$transaction(async (tx) => {
-        const found = await spec.submit.load(tx, ref);
-        if (!found) throw notFound("Assignment");
-        if (found.status === "CLOSED") throw new AppError("CONFLICT", spec.statusMessage.CLOSED);
-        spec.submit.check?.(payload, found.target);
-        const outcome = spec.submit.loadSubmits
-          ? submitOutcome(found.outcome)
-          : await submitAssignment(tx, { assignmentId: ref.assignmentId, userId: ref.user.id });
-        return outcome === "already_submitted"
-          ? spec.submit.replay(tx, ref, found.target)
-          : spec.submit.write(tx, ref, payload, found.target, ctx);
-      }, QUEUE_TX_OPTIONS);
+      const result = await pgTransaction((tx) => submitWithin(tx, ref, () => payload, ctx));
+      if (result === null) throw notFound("Assignment");
+      return result;
     } catch (err) {
-      const keep = spec.submit.draftOnLeaseLost;
-      if (keep && err instanceof AppError && err.extra?.reason === LEASE_LOST) {
-        await saveAssignmentDraft(ref.user.id, ref.assignmentId, keep(payload), ref.client).catch(
-          () => undefined,
-        );
-      }
+      await keepDraftIfLeaseLost(ref, payload, err);
       throw err;
     }
   }
@@ -156,7 +181,22 @@ export function defineQueueFeature<
     assignmentQueue: (userId, assignmentId, client) => spec.assignmentQueue(userId, assignmentId, client),
     draft: (own, body) => draftOn(own, parseBody(spec.draft, body)),
     skip: skipOn,
-    submit: async (ref, body, ctx) => respond(await submitOn(ref, parseBody(spec.payload, body), ctx)),
+    async submitWithin(tx, ref, body, ctx, admit) {
+      const result = await submitWithin(
+        tx,
+        ref,
+        () => {
+          admit();
+          return parseBody(spec.payload, body);
+        },
+        ctx,
+      );
+      return result === null ? null : respond(result);
+    },
+    async afterFailedSubmit(ref, body, err) {
+      const parsed = spec.payload.safeParse(body);
+      if (parsed.success) await keepDraftIfLeaseLost(ref, parsed.data, err);
+    },
     reopen: (ref, ctx) => reopenAssignment(spec.reopen, ref, ctx),
   };
 

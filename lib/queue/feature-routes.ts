@@ -7,7 +7,9 @@ import { forbidden, notFound } from "@/lib/errors/app-error";
 import { defineApiRoute, json } from "@/lib/http/api-route";
 import { withIdempotency } from "@/lib/http/idempotency";
 import type { TQueueFeatureHandle } from "./define-queue-feature";
-import type { TOwnAssignment } from "./queue-feature";
+import { pgTransaction } from "@/lib/db/pg-transaction";
+import type { TRequestContext } from "@/lib/http/request-context";
+import type { TAssignmentRef, TOwnAssignment } from "./queue-feature";
 import type { TWorkProgress } from "./work-progress";
 
 /** Fields that a retry measures anew or adds after a PHI 422: not part of what was asked. */
@@ -100,6 +102,37 @@ async function featureOf(
   throw notFound("Assignment");
 }
 
+/**
+ * The shared submit: one pg transaction in which each feature's joined read (which also calls
+ * queue_submit) looks for the caller's assignment, the first feature's, the busiest, first. No
+ * separate look-up of the feature as featureOf does: that saves the submit a round trip. Once a
+ * feature finds it, its permission is checked (403) before anything else, as featureOf does.
+ */
+async function submitToFeature(
+  features: readonly TQueueFeatureHandle[],
+  ref: TAssignmentRef,
+  body: unknown,
+  ctx: TRequestContext | null,
+): Promise<{ status: number; body: unknown }> {
+  let owner: TQueueFeatureHandle | null = null;
+  try {
+    return await pgTransaction(async (tx) => {
+      for (const feature of features) {
+        const admit = () => {
+          owner = feature;
+          if (!hasPermission(ref.user.role, feature.permission)) throw forbidden();
+        };
+        const r = await feature.submitWithin(tx, ref, body, ctx, admit);
+        if (r) return r;
+      }
+      throw notFound("Assignment");
+    });
+  } catch (err) {
+    await (owner as TQueueFeatureHandle | null)?.afterFailedSubmit(ref, body, err);
+    throw err;
+  }
+}
+
 /** PUT /assignments/:id/draft, POST /assignments/:id/skip and POST /assignments/:id/submit for every feature. */
 export function defineAssignmentRoutes(features: readonly TQueueFeatureHandle[]) {
   const tag = "Queue";
@@ -158,8 +191,7 @@ export function defineAssignmentRoutes(features: readonly TQueueFeatureHandle[])
     },
     async ({ req, user, params, body, ctx }) =>
       withIdempotency(req, user.id, identityOf(body), async () => {
-        const { feature, own } = await featureOf(features, user, params.id);
-        const r = await feature.submit(own, body, ctx);
+        const r = await submitToFeature(features, { user, assignmentId: params.id, client: db() }, body, ctx);
         return json(r.body, r.status);
       }),
   );

@@ -3,6 +3,7 @@ import type { TCurrentUser } from "@/lib/auth/sessions";
 import type { TPermission } from "@/lib/auth/permissions";
 import type { TAuditEntry } from "@/lib/audit/record-audit";
 import type { AppError } from "@/lib/errors/app-error";
+import type { PgTx } from "@/lib/db/pg-transaction";
 import type { TTx } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TRequestContext } from "@/lib/http/request-context";
@@ -115,14 +116,18 @@ export type TQueueReopen<TAnswer> = {
   ): Promise<Prisma.InputJsonValue>;
 };
 
-/** What a submit writes; lib/queue runs it in the submit's transaction around queue_submit. */
+/**
+ * What a submit writes; lib/queue runs it in the submit's transaction around queue_submit. The
+ * transaction is a pg one (lib/db/pg-transaction.ts), not Prisma's: the submit is, with the claim,
+ * the queue's hottest path, and its statements are parameterised `sql` tags.
+ */
 export type TQueueSubmit<TPayload, TTarget, TResult> = {
   /**
    * Reads what the write needs, inside the submit's transaction; null: not this feature's (404).
    * With `loadSubmits`, the same read also calls queue_submit and returns its text as `outcome`.
    */
   load(
-    tx: TTx,
+    tx: PgTx,
     ref: TAssignmentRef,
   ): Promise<{ status: TQueueStatus; target: TTarget; outcome?: string } | null>;
   /**
@@ -135,14 +140,14 @@ export type TQueueSubmit<TPayload, TTarget, TResult> = {
   check?(payload: TPayload, target: TTarget): void;
   /** Writes the payload's rows for a fresh submit (same transaction). */
   write(
-    tx: TTx,
+    tx: PgTx,
     ref: TAssignmentRef,
     payload: TPayload,
     target: TTarget,
     ctx: TRequestContext | null,
   ): Promise<TResult>;
   /** The answer to a repeat of an already submitted assignment. */
-  replay(tx: TTx, ref: TAssignmentRef, target: TTarget): Promise<TResult>;
+  replay(tx: PgTx, ref: TAssignmentRef, target: TTarget): Promise<TResult>;
   /** The HTTP answer of a result (default 200 with the result). */
   respond?: (result: TResult) => { status: number; body: unknown };
   /** When the lease went to someone else: the work to keep as the draft (none kept without it). */

@@ -1,5 +1,7 @@
 import "server-only";
+import { runnerOf, type PgTx } from "@/lib/db/pg-transaction";
 import type { TTx } from "@/lib/db/prisma";
+import { sql } from "@/lib/db/sql";
 import { AppError, notFound } from "@/lib/errors/app-error";
 
 /** `extra.reason` of the 409 thrown when the slot went to someone else. */
@@ -14,12 +16,12 @@ export const SKIPPED = "skipped";
  * submit of an item the person skipped.
  */
 export async function submitAssignment(
-  tx: TTx,
+  tx: TTx | PgTx,
   input: { assignmentId: string; userId: string },
 ): Promise<"submitted" | "already_submitted"> {
   // queue_submit (migration 20261202030816_queue_functions): the locks and counters in one call.
-  const rows = await tx.$queryRaw<{ outcome: string }[]>`
-    SELECT queue_submit(${input.assignmentId}::uuid, ${input.userId}::uuid) AS outcome`;
+  const rows = await runnerOf(tx).rows<{ outcome: string }>(sql`
+    SELECT queue_submit(${input.assignmentId}::uuid, ${input.userId}::uuid) AS outcome`);
   return submitOutcome(rows[0]?.outcome);
 }
 

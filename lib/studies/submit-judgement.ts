@@ -1,5 +1,7 @@
 import "server-only";
-import type { TTx } from "@/lib/db/prisma";
+import { randomUUID } from "node:crypto";
+import type { PgTx } from "@/lib/db/pg-transaction";
+import { sql } from "@/lib/db/sql";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { guardWrittenText, recordPhiConfirmations } from "@/lib/phi-guard/guard-written-text";
@@ -7,8 +9,8 @@ import { createQueueItems } from "@/lib/queue";
 import type { TAssignmentRef, TQueueSubmit } from "@/lib/queue/queue-feature";
 import { createRng } from "@/lib/random";
 import { toModelChoice } from "@/lib/studies/choose-shown-left";
+import { insertJudgements } from "@/lib/studies/insert-judgements";
 import { studyCriteria } from "@/lib/studies/study-criteria";
-import { guidelineVersionOf } from "@/lib/guidelines/require-acknowledged";
 import type { TJudgementInput } from "@/lib/studies/schemas";
 
 export type TJudgementResult = { status: "submitted" | "already_submitted"; judgements: number };
@@ -36,22 +38,59 @@ function validate(
     throw new AppError("VALIDATION", "The judgement is incomplete", { fieldErrors: errors });
 }
 
-async function loadTarget(tx: TTx, ref: TAssignmentRef) {
-  const a = await tx.queueAssignment.findFirst({
-    where: { id: ref.assignmentId, userId: ref.user.id },
-    include: {
-      item: { include: { comparison: { include: { study: true } } } },
-      studySides: { select: { shownLeft: true } },
-    },
-  });
-  const comparison = a?.item.comparison;
-  if (!a || !comparison) return null;
+type TTargetRow = {
+  claimedAt: Date;
+  position: number;
+  shownLeft: string | null;
+  comparisonId: string;
+  kind: string;
+  promptId: string;
+  modelA: string;
+  modelB: string;
+  studyId: string;
+  status: "DRAFT" | "ACTIVE" | "PAUSED" | "CLOSED";
+  criteria: unknown;
+  allowTie: boolean;
+  allowBothBad: boolean;
+  rationale: string;
+  repeatShare: number;
+  seed: string;
+};
+
+async function loadTarget(tx: PgTx, ref: TAssignmentRef) {
+  const [a] = await tx.rows<TTargetRow>(sql`
+    SELECT a."claimedAt", qi.position, ss."shownLeft"::text AS "shownLeft",
+           sc.id AS "comparisonId", sc.kind::text AS kind, sc."promptId", sc."modelA", sc."modelB",
+           s.id AS "studyId", s.status::text AS status, s.criteria, s."allowTie", s."allowBothBad",
+           s.rationale, s."repeatShare", s.seed
+      FROM "QueueAssignment" a
+      JOIN "QueueItem" qi ON qi.id = a."itemId"
+      JOIN "StudyComparison" sc ON sc."queueItemId" = qi.id
+      JOIN "Study" s ON s.id = sc."studyId"
+      LEFT JOIN "StudyAssignmentSides" ss ON ss."assignmentId" = a.id
+     WHERE a.id = ${ref.assignmentId}::uuid AND a."userId" = ${ref.user.id}::uuid`);
+  if (!a) return null;
   return {
     claimedAt: a.claimedAt,
-    position: a.item.position,
-    comparison,
-    study: comparison.study,
-    shownLeft: a.studySides?.shownLeft ?? null,
+    position: a.position,
+    comparison: {
+      id: a.comparisonId,
+      kind: a.kind,
+      promptId: a.promptId,
+      modelA: a.modelA,
+      modelB: a.modelB,
+    },
+    study: {
+      id: a.studyId,
+      status: a.status,
+      criteria: a.criteria,
+      allowTie: a.allowTie,
+      allowBothBad: a.allowBothBad,
+      rationale: a.rationale,
+      repeatShare: a.repeatShare,
+      seed: a.seed,
+    },
+    shownLeft: a.shownLeft,
   };
 }
 type TJudgementTarget = NonNullable<Awaited<ReturnType<typeof loadTarget>>>;
@@ -80,10 +119,10 @@ export const judgementSubmit: TQueueSubmit<TJudgementInput, TJudgementTarget, TJ
     shownSide(target);
   },
   async replay(tx, { assignmentId }) {
-    return {
-      status: "already_submitted",
-      judgements: await tx.studyJudgement.count({ where: { assignmentId, supersededAt: null } }),
-    };
+    const [r] = await tx.rows<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM "StudyJudgement"
+       WHERE "assignmentId" = ${assignmentId}::uuid AND "supersededAt" IS NULL`);
+    return { status: "already_submitted", judgements: r?.n ?? 0 };
   },
   async write(tx, { user, assignmentId }, input, target, ctx) {
     const { comparison, study } = target;
@@ -101,33 +140,20 @@ export const judgementSubmit: TQueueSubmit<TJudgementInput, TJudgementTarget, TJ
     const elapsed = Math.max(0, Date.now() - target.claimedAt.getTime());
     const durationMs = Math.min(input.durationMs ?? elapsed, elapsed);
     // After an undo (reopen-judgement.ts) this is a revision: the superseded rows link to it.
-    const previous = await tx.studyJudgement.findMany({
-      where: { assignmentId, supersededAt: { not: null }, supersededById: null },
-      select: { id: true, criterion: true, revision: true },
-    });
-    const revision = Math.max(0, ...previous.map((p) => p.revision)) + 1;
-    const guidelineVersion = await guidelineVersionOf(tx, assignmentId);
-    const created = await tx.studyJudgement.createManyAndReturn({
-      select: { id: true, criterion: true },
-      data: keys.map((criterion) => ({
-        revision,
-        comparisonId: comparison.id,
-        assignmentId,
-        raterId: user.id,
+    const { revision, revised } = await insertJudgements(tx, {
+      comparisonId: comparison.id,
+      assignmentId,
+      raterId: user.id,
+      rows: keys.map((criterion) => ({
         criterion,
         choice: toModelChoice(input.choices[criterion] ?? "tie", shownLeft),
-        shownLeft,
-        rationale: input.rationale ?? null,
-        durationMs,
-        guidelineVersion,
       })),
+      shownLeft,
+      rationale: input.rationale ?? null,
+      durationMs,
     });
-    for (const p of previous) {
-      const next = created.find((c) => c.criterion === p.criterion);
-      if (next) await tx.studyJudgement.update({ where: { id: p.id }, data: { supersededById: next.id } });
-    }
     if (
-      previous.length === 0 &&
+      !revised &&
       comparison.kind === "regular" &&
       study.repeatShare > 0 &&
       createRng(`${study.seed}:repeat:${assignmentId}`, "xoshiro128**").nextFloat() < study.repeatShare
@@ -138,29 +164,21 @@ export const judgementSubmit: TQueueSubmit<TJudgementInput, TJudgementTarget, TJ
         seed: `${study.seed}:${assignmentId}`,
         items: [{ capacity: 1, onlyForUserId: user.id }],
       });
-      // A little later in the claim order than the original, rather than at the very end.
-      await tx.queueItem.update({
-        where: { id: itemId as string },
-        data: { position: target.position + REPEAT_GAP },
-      });
-      await tx.studyComparison.create({
-        data: {
-          studyId: study.id,
-          promptId: comparison.promptId,
-          modelA: comparison.modelA,
-          modelB: comparison.modelB,
-          kind: "repeat",
-          repeatOfId: comparison.id,
-          queueItemId: itemId as string,
-        },
-      });
+      // A little later in the claim order than the original, rather than at the very end; the
+      // comparison row as Prisma's defaults would give it (uuid()).
+      await tx.rows(sql`
+        WITH moved AS (
+          UPDATE "QueueItem" SET position = ${target.position + REPEAT_GAP}::int WHERE id = ${itemId as string}::uuid)
+        INSERT INTO "StudyComparison" (id, "studyId", "promptId", "modelA", "modelB", kind, "repeatOfId", "queueItemId")
+        VALUES (${randomUUID()}::uuid, ${study.id}::uuid, ${comparison.promptId}::uuid, ${comparison.modelA},
+                ${comparison.modelB}, 'repeat', ${comparison.id}::uuid, ${itemId as string}::uuid)`);
     }
     await recordAudit(tx, ctx, {
       actorId: user.id,
       action: "study.judgement",
       entityType: "queue_assignment",
       entityId: assignmentId,
-      after: { studyId: study.id, criteria: keys.length, ...(previous.length ? { revision } : {}) },
+      after: { studyId: study.id, criteria: keys.length, ...(revised ? { revision } : {}) },
     });
     return { status: "submitted", judgements: keys.length };
   },

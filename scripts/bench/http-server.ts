@@ -92,6 +92,7 @@ export async function startBenchServer(input: { reviewers: number; workDir: stri
   let databaseUrl: string | null = null;
   let child: ChildProcess | null = null;
   const given = process.env.DATABASE_URL;
+  const profileDir = process.env.BENCH_CPU_PROFILE;
   const stop = async () => {
     if (child && child.exitCode === null) {
       child.kill("SIGTERM");
@@ -132,6 +133,14 @@ export async function startBenchServer(input: { reviewers: number; workDir: stri
         NODE_ENV: "production",
         LOG_LEVEL: "warn",
         NEXT_TELEMETRY_DISABLED: "1",
+        // BENCH_CPU_PROFILE=dir: every server process writes a V8 CPU profile there when it exits
+        // (cpu-profile-preload.mjs; summarised by scripts/bench/cpu-profile-summary.ts).
+        ...(profileDir
+          ? {
+              NODE_OPTIONS:
+                `${process.env.NODE_OPTIONS ?? ""} --import ${path.resolve("scripts/bench/cpu-profile-preload.mjs")}`.trim(),
+            }
+          : {}),
       },
     });
     closeSync(log);

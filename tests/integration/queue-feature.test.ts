@@ -7,6 +7,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db/prisma";
+import { sql } from "@/lib/db/sql";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { createQueueItems } from "@/lib/queue";
 import { defineQueueFeature } from "@/lib/queue/define-queue-feature";
@@ -59,12 +60,10 @@ const fake = defineQueueFeature({
   payload: z.object({ answer: z.string() }),
   submit: {
     async load(tx, { user, assignmentId }) {
-      const a = await tx.queueAssignment.findFirst({
-        where: { id: assignmentId, userId: user.id },
-        select: { queueId: true },
-      });
+      const [a] = await tx.rows<{ queueId: string }>(sql`
+        SELECT "queueId" FROM "QueueAssignment" WHERE id = ${assignmentId}::uuid AND "userId" = ${user.id}::uuid`);
       const q = a && queues.get(a.queueId);
-      return q ? { status: q.status, target: { queueId: a.queueId } } : null;
+      return a && q ? { status: q.status, target: { queueId: a.queueId } } : null;
     },
     check(payload) {
       if (payload.answer === "") throw new AppError("VALIDATION", "Give an answer");
