@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONVERSATION_SHAPES } from "@/lib/conversations/types";
 import { refineMapping, ZFieldMappingShape } from "./field-mapping";
 
 export const ZImportQuery = z
@@ -21,6 +22,7 @@ export const ZDatasetSummary = z.object({
   count: z.number(),
   duplicates: z.number(),
   fields: z.array(z.string()),
+  conversationShape: z.enum(CONVERSATION_SHAPES).nullable(),
   createdAt: z.string(),
 });
 export const ZImportResult = z.object({
