@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors/app-error";
+import type { TConversationShape } from "@/lib/conversations/types";
 
 const SUMMARY = {
   id: true,
@@ -8,6 +9,7 @@ const SUMMARY = {
   count: true,
   duplicates: true,
   fields: true,
+  conversationShape: true,
   createdAt: true,
   sha256: true,
   licence: true,
@@ -19,6 +21,8 @@ export type TDatasetSummary = {
   count: number;
   duplicates: number;
   fields: string[];
+  /** Chat records: the shape they came in (and go back out in); null for single-text records. */
+  conversationShape: TConversationShape | null;
   createdAt: Date;
   /** null: imported before files were hashed. */
   sha256: string | null;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZLicenceQuery } from "@/lib/exports/licences";
+import { CONVERSATION_SHAPES } from "@/lib/conversations/types";
 import { refineMapping, ZFieldMappingShape } from "./field-mapping";
 
 export const ZImportQuery = z
@@ -24,6 +25,7 @@ export const ZDatasetSummary = z.object({
   count: z.number(),
   duplicates: z.number(),
   fields: z.array(z.string()),
+  conversationShape: z.enum(CONVERSATION_SHAPES).nullable(),
   createdAt: z.string(),
   sha256: z.string().nullable(),
   licence: z.string().nullable(),

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/prisma";
 import { createCampaignRoute } from "@/lib/audits/campaign-routes";
 import { disagreementsRoute, exportRoute } from "@/lib/audits/result-routes";
 import { nextItemRoute } from "@/lib/audits/review-routes";
-import { browseRecordsRoute, importDatasetRoute } from "@/lib/datasets/dataset-routes";
+import { browseRecordsRoute, getDatasetRoute, importDatasetRoute } from "@/lib/datasets/dataset-routes";
 import { insertRecords } from "@/lib/datasets/insert-records";
 import { parseBody } from "@/lib/datasets/parse-body";
 import { assignmentSubmitRoute } from "@/lib/queue/routes";
@@ -46,6 +46,8 @@ describe("conversation imports", () => {
       const { id, count } = (await res.json()) as { id: string; count: number };
       expect(count).toBe(12);
       expect((await db().dataset.findUniqueOrThrow({ where: { id } })).conversationShape).toBe(shape);
+      const summary = await admin.call(getDatasetRoute, `/api/v1/datasets/${id}`, { params: { id } });
+      expect(await summary.json()).toMatchObject({ id, count: 12, conversationShape: shape });
       const rows = await db().datasetRecord.findMany({
         where: { datasetId: id },
         orderBy: { ordinal: "asc" },

@@ -28,8 +28,10 @@ export default async function DatasetPage(props: {
       <h1 className="text-2xl font-bold">{dataset.name}</h1>
       <Card title="Summary">
         <p className="text-sm">
-          {dataset.count.toLocaleString("en")} records · {dataset.duplicates} exact duplicates skipped ·
-          fields: instruction, input, output
+          {dataset.count.toLocaleString("en")} records · {dataset.duplicates} exact duplicates skipped ·{" "}
+          {dataset.conversationShape
+            ? `conversations (${dataset.conversationShape === "messages" ? "OpenAI messages" : "ShareGPT conversations"}; the final assistant turn is the output)`
+            : "fields: instruction, input, output"}
           {dataset.fields.length ? `, ${dataset.fields.join(", ")}` : ""}
         </p>
       </Card>
