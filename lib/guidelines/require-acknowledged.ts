@@ -2,13 +2,14 @@ import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import { sql, type Sql } from "@/lib/db/sql";
 import type { TQueueClient } from "@/lib/queue/types";
+import { sqlOn } from "@/lib/queue/sql-on";
 import { mustAcknowledge } from "./definitions";
 import type { TGuidelineKind } from "./owner";
 
 type TRow = { current: number | null; acknowledged: number | null };
 
 /**
- * The claim's gate (one statement): the refusal when the queue has guidelines whose current version
+ * The claim's gate (one statement, on the pg pool like the claim itself): the refusal when the queue has guidelines whose current version
  * the caller has not acknowledged, else null. No guidelines written: nothing to acknowledge.
  */
 export async function guidelinesRefusal(
@@ -19,14 +20,14 @@ export async function guidelinesRefusal(
 ): Promise<AppError | null> {
   const rows =
     kind === "audit"
-      ? await client.$queryRaw<TRow[]>`
+      ? await sqlOn(client).rows<TRow>(sql`
           SELECT (SELECT max(version) FROM "GuidelineVersion" WHERE "campaignId" = ${queueId}::uuid) AS current,
                  (SELECT max(version) FROM "GuidelineAck"
-                   WHERE "campaignId" = ${queueId}::uuid AND "userId" = ${userId}::uuid) AS acknowledged`
-      : await client.$queryRaw<TRow[]>`
+                   WHERE "campaignId" = ${queueId}::uuid AND "userId" = ${userId}::uuid) AS acknowledged`)
+      : await sqlOn(client).rows<TRow>(sql`
           SELECT (SELECT max(version) FROM "GuidelineVersion" WHERE "studyId" = ${queueId}::uuid) AS current,
                  (SELECT max(version) FROM "GuidelineAck"
-                   WHERE "studyId" = ${queueId}::uuid AND "userId" = ${userId}::uuid) AS acknowledged`;
+                   WHERE "studyId" = ${queueId}::uuid AND "userId" = ${userId}::uuid) AS acknowledged`);
   const { current, acknowledged } = rows[0] ?? { current: null, acknowledged: null };
   if (!mustAcknowledge(current, acknowledged)) return null;
   return new AppError(
