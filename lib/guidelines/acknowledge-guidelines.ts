@@ -28,9 +28,10 @@ export async function acknowledgeGuidelines(
         { currentVersion: current },
       );
     const where = { userId: user.id, ...ownerWhere(owner), version };
-    const existing = await tx.guidelineAck.findFirst({ where, select: { id: true } });
-    if (!existing) {
-      await tx.guidelineAck.create({ data: where });
+    // Two acknowledgements at once (a double click, a second tab): the unique index keeps one row
+    // and the other insert does nothing, so neither answers an error and the trail has one row.
+    const { count } = await tx.guidelineAck.createMany({ data: [where], skipDuplicates: true });
+    if (count === 1) {
       await recordAudit(tx, ctx, {
         actorId: user.id,
         action: owner.kind === "audit" ? "audit.acknowledge_guidelines" : "study.acknowledge_guidelines",

@@ -8,6 +8,7 @@ import type { TRequestContext } from "@/lib/http/request-context";
 import { normaliseInstruction } from "@/lib/studies/normalise-instruction";
 import { revealsIdentity } from "@/lib/studies/reveals-identity";
 import { checkTitle } from "@/lib/studies/check-title";
+import { checkStoredGuidelines } from "@/lib/guidelines/check-stored-guidelines";
 import type { TParsedOutput } from "@/lib/studies/parse-outputs";
 import { conversationKey } from "@/lib/conversations/transcript-text";
 import { describeLineProblems, type TLineProblem } from "@/lib/studies/parse-conversation-outputs";
@@ -86,6 +87,16 @@ export async function importOutputs(
         const { key, claim } = keysOf(o);
         let promptId = byKey.get(key);
         const claimed = claim === null ? undefined : claims.get(claim);
+        // A context turn is shown to raters as it is, for both sides: one that names its model
+        // ("You are ChatGPT, trained by OpenAI") would tell every rater who is in the study.
+        const naming = (o.context ?? []).findIndex((t) => revealsIdentity(t.content));
+        if (naming >= 0) {
+          problems.push({
+            line: o.line ?? 0,
+            reason: `turn ${naming + 1} of its conversation names a model (raters would read it): remove or reword that turn`,
+          });
+          continue;
+        }
         if (!promptId && claimed && claimed.matchKey !== key) {
           problems.push({
             line: o.line ?? 0,
@@ -144,10 +155,13 @@ export async function importOutputs(
         distinct: ["model"],
         select: { model: true },
       });
-      checkTitle(study.title, [
+      const modelNames = [
         ...models.map((m) => m.model),
         ...(study.referenceModel ? [study.referenceModel] : []),
-      ]);
+      ];
+      checkTitle(study.title, modelNames);
+      // The guidelines were checked against the models the study had when they were saved.
+      await checkStoredGuidelines(tx, studyId, modelNames);
       await recordAudit(tx, ctx, {
         actorId: user.id,
         action: "study.import_outputs",

@@ -8,6 +8,7 @@ import { createQueueItems } from "@/lib/queue";
 import { planComparisons } from "@/lib/studies/plan-comparisons";
 import { studyCriteria } from "@/lib/studies/study-criteria";
 import { checkTitle } from "@/lib/studies/check-title";
+import { checkStoredGuidelines } from "@/lib/guidelines/check-stored-guidelines";
 import { titleNamesModel } from "@/lib/studies/title-names-model";
 
 export async function startStudy(user: TCurrentUser, studyId: string, ctx: TRequestContext) {
@@ -48,6 +49,7 @@ export async function startStudy(user: TCurrentUser, studyId: string, ctx: TRequ
           `Raters see the criteria, and they name ${named.join(", ")}: rename them first`,
         );
       }
+      await checkStoredGuidelines(tx, study.id, models);
       const plan = planComparisons({
         prompts: prompts.map((p) => ({
           id: p.id,

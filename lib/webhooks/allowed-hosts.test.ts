@@ -42,7 +42,29 @@ describe("the webhook allowlist", () => {
   it("never lets a name resolve to link-local, unspecified or multicast addresses", () => {
     for (const a of ["169.254.169.254", "0.0.0.0", "224.0.0.1", "::", "fe80::1", "::ffff:169.254.169.254"])
       expect(isForbiddenAddress(a)).toBe(true);
-    for (const a of ["10.0.0.5", "127.0.0.1", "192.168.1.1", "::1", "2001:db8::1"])
+    // IPv4 carried inside IPv6 is the IPv4 address: mapped, compatible, NAT64, 6to4; and the
+    // metadata service's IPv6 address.
+    for (const a of [
+      "::ffff:169.254.169.254",
+      "::ffff:a9fe:a9fe",
+      "::a9fe:a9fe",
+      "64:ff9b::169.254.169.254",
+      "64:ff9b::a9fe:a9fe",
+      "2002:a9fe:a9fe::1",
+      "fd00:ec2::254",
+      "FE80::1%eth0",
+      "not:an:address::x",
+    ])
+      expect(isForbiddenAddress(a), a).toBe(true);
+    for (const a of [
+      "10.0.0.5",
+      "127.0.0.1",
+      "192.168.1.1",
+      "::1",
+      "2001:db8::1",
+      "64:ff9b::a14:7",
+      "fd12::1",
+    ])
       expect(isForbiddenAddress(a)).toBe(false);
   });
 

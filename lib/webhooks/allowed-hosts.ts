@@ -64,20 +64,49 @@ export function checkDestination(raw: string, allowed: TAllowedHost[]): TDestina
  */
 export function isForbiddenAddress(address: string): boolean {
   const a = address.toLowerCase();
-  if (a.includes(":")) {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-    if (mapped) return isForbiddenAddress(mapped[1]!);
-    return (
-      a === "::" ||
-      a.startsWith("fe8") ||
-      a.startsWith("fe9") ||
-      a.startsWith("fea") ||
-      a.startsWith("feb") ||
-      a.startsWith("ff")
-    );
+  if (!a.includes(":")) {
+    const [o1, o2] = a.split(".").map(Number);
+    return o1 === 0 || (o1 === 169 && o2 === 254) || (o1! >= 224 && o1! <= 239) || a === "255.255.255.255";
   }
-  const [o1, o2] = a.split(".").map(Number);
-  return o1 === 0 || (o1 === 169 && o2 === 254) || (o1! >= 224 && o1! <= 239) || a === "255.255.255.255";
+  const h = ipv6Hextets(a);
+  if (!h) return true; // not an address we can read: not one to call
+  const [h0 = 0, h1 = 0] = h;
+  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  const zeros = (from: number, to: number) => h.slice(from, to).every((x) => x === 0);
+  // IPv4 inside IPv6: mapped (::ffff:a.b.c.d), compatible (::a.b.c.d), NAT64 (64:ff9b::/96) and
+  // 6to4 (2002:aabb:ccdd::/16) all reach the IPv4 address they carry, so it is checked instead.
+  if (zeros(0, 5) && h[5] === 0xffff) return isForbiddenAddress(v4(h[6]!, h[7]!));
+  if (zeros(0, 6) && (h[6] !== 0 || h[7]! > 1)) return isForbiddenAddress(v4(h[6]!, h[7]!));
+  if (h0 === 0x64 && h1 === 0xff9b && zeros(2, 6)) return isForbiddenAddress(v4(h[6]!, h[7]!));
+  if (h0 === 0x2002) return isForbiddenAddress(v4(h1, h[2]!));
+  return (
+    h.every((x) => x === 0) || // ::
+    (h0 & 0xffc0) === 0xfe80 || // link-local fe80::/10
+    (h0 & 0xff00) === 0xff00 || // multicast
+    // The cloud metadata service's IPv6 address (AWS: fd00:ec2::254), the fc00::/7 twin of 169.254.169.254.
+    (h0 === 0xfd00 && h1 === 0x0ec2)
+  );
+}
+
+/** The eight 16-bit groups of an IPv6 address (with an embedded IPv4 tail), null if unreadable. */
+function ipv6Hextets(address: string): number[] | null {
+  let text = address.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  const tail = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (tail) {
+    const [b1, b2, b3, b4] = tail.slice(1).map(Number) as [number, number, number, number];
+    if ([b1, b2, b3, b4].some((b) => b > 255)) return null;
+    text = `${text.slice(0, tail.index)}${((b1 << 8) | b2).toString(16)}:${((b3 << 8) | b4).toString(16)}`;
+  }
+  const halves = text.split("::");
+  if (halves.length > 2) return null;
+  const part = (p: string | undefined) => (p ? p.split(":") : []);
+  const head = part(halves[0]);
+  const rest = part(halves[1]);
+  const missing = 8 - head.length - rest.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill("0"), ...rest];
+  if (groups.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return null;
+  return groups.map((g) => parseInt(g, 16));
 }
 
 /** A short, printable excerpt of a receiver's answer for the delivery log. */

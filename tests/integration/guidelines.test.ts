@@ -192,6 +192,61 @@ describe("guidelines: versions", () => {
   });
 });
 
+describe("guidelines: a model added after the save", () => {
+  it("refuses the import of a model the saved guidelines name, and the start, so raters never read it", async () => {
+    const admin = await apiCaller("ADMIN");
+    const s = await createStudy(
+      admin.current,
+      ZCreateStudy.parse({ name: "Late model", criteria: ["Helpfulness"], design: "all_pairs" }),
+      ctx(),
+    );
+    // No models yet: nothing for the save's check to find.
+    const saved = await save(admin, "study", s.id, {
+      guidelines: "Med-Alpaca answers tend to be short.",
+      definitions: {},
+    });
+    expect(saved.status).toBe(200);
+    const outputs = (model: string) =>
+      Array.from({ length: 2 }, (_, i) => ({ instruction: `Q${i}?`, input: "", model, text: `answer ${i}` }));
+    await importOutputs(admin.current, s.id, outputs("ward-model"), ctx());
+    await expect(importOutputs(admin.current, s.id, outputs("med-alpaca"), ctx())).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringContaining("Raters read the guidelines") as unknown,
+    });
+    expect(await db().studyOutput.count({ where: { model: "med-alpaca" } })).toBe(0);
+
+    // A study whose outputs came first and whose guidelines were then stored directly (as an older
+    // version would have) is refused at start.
+    await importOutputs(admin.current, s.id, outputs("other-model"), ctx());
+    await db().guidelineVersion.create({
+      data: {
+        studyId: s.id,
+        version: 2,
+        guidelines: "Other-Model is the baseline.",
+        definitions: {},
+        createdById: admin.user.id,
+      },
+    });
+    await expect(startStudy(admin.current, s.id, ctx())).rejects.toMatchObject({ code: "VALIDATION" });
+    expect((await db().study.findUniqueOrThrow({ where: { id: s.id } })).status).toBe("DRAFT");
+  });
+
+  it("two acknowledgements at once both succeed and leave one row and one audit row", async () => {
+    const admin = await apiCaller("ADMIN");
+    const rater = await apiCaller("CLINICIAN");
+    const sid = await study(admin);
+    expect(
+      (await save(admin, "study", sid, { guidelines: "Read both answers fully.", definitions: {} })).status,
+    ).toBe(200);
+    const answers = await Promise.all([ack(rater, "study", sid, 1), ack(rater, "study", sid, 1)]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    expect(await db().guidelineAck.count({ where: { studyId: sid, userId: rater.user.id } })).toBe(1);
+    expect(
+      await db().auditLog.count({ where: { action: "study.acknowledge_guidelines", entityId: sid } }),
+    ).toBe(1);
+  });
+});
+
 describe("guidelines: acknowledge before the claim", () => {
   it("claims as before when none are written; after a save the claim is 409 until the current version is acknowledged", async () => {
     const admin = await apiCaller("ADMIN");

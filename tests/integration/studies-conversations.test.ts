@@ -109,6 +109,27 @@ describe("conversation prompts in a study", () => {
     expect(await db().studyPrompt.count({ where: { studyId: id } })).toBe(0);
   });
 
+  it("refuses a conversation whose context names a model, by line: raters would read that turn", async () => {
+    const admin = await apiCaller("ADMIN");
+    const id = await newStudy(admin);
+    const good = dialogueOutputsJsonl("ward-model-a", "messages").split("\n");
+    const named = {
+      messages: [
+        { role: "system", content: "You are ChatGPT, a large language model trained by OpenAI." },
+        { role: "user", content: "Is paracetamol safe with warfarin?" },
+        { role: "assistant", content: "Usually, at modest doses; check the INR." },
+      ],
+      generator: "ward-model-a",
+    };
+    const res = await upload(admin, id, [good[0], JSON.stringify(named)].join("\n"));
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as { lines: { line: number; reason: string }[] };
+    expect(problem.lines).toEqual([
+      { line: 2, reason: expect.stringContaining("turn 1 of its conversation names a model") as unknown },
+    ]);
+    expect(await db().studyPrompt.count({ where: { studyId: id } })).toBe(0);
+  });
+
   it("refuses a line whose context differs from the prompt it claims, in a later file and within one", async () => {
     const admin = await apiCaller("ADMIN");
     const id = await newStudy(admin);
