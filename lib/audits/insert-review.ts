@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PgTx } from "@/lib/db/pg-transaction";
 import { sql } from "@/lib/db/sql";
+import { AppError } from "@/lib/errors/app-error";
 import { guidelineVersionSql } from "@/lib/guidelines/require-acknowledged";
 import type { TReview } from "./schemas";
 
@@ -44,6 +45,6 @@ export async function insertReview(
       UPDATE "AuditReview" SET "supersededById" = ${id}::uuid WHERE id = (SELECT id FROM previous))
     SELECT c.revision, c.verdict, EXISTS (SELECT 1 FROM previous) AS revised FROM created c`);
   const row = rows[0];
-  if (!row) throw new Error("The review was not stored");
+  if (!row) throw new AppError("INTERNAL", "The review was not stored");
   return { id, ...row };
 }

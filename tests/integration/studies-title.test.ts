@@ -28,8 +28,9 @@ vi.mock("next/headers", () => ({
 // The panel fetches its assignment in the browser (checked below through the API); its markup is another test's.
 vi.mock("@/components/studies/rating-panel", () => ({ RatingPanel: () => null }));
 
-import type { ReactElement } from "react";
+import { createElement, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { db } from "@/lib/db/prisma";
 import { insertApiToken } from "@/lib/auth/api-tokens";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
@@ -180,7 +181,9 @@ describe("what a rater receives", () => {
     session.sid = r.sessionId;
     return user;
   }
-  const html = async (page: Promise<ReactElement>) => renderToStaticMarkup(await page);
+  // Pages render inside the app's query client, as app/providers gives them in the browser.
+  const html = async (page: Promise<ReactElement>) =>
+    renderToStaticMarkup(createElement(QueryClientProvider, { client: new QueryClient() }, await page));
 
   it("is the title: never the internal name, a model name or counts per model, in API JSON, pages and metadata", async () => {
     const admin = await apiCaller("ADMIN");

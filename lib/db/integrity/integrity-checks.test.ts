@@ -40,6 +40,8 @@ describe("the repair command's checks agree with the schema", () => {
       "AuditCampaignReviewer.userId",
       "GuidelineVersion.createdById",
       "GuidelineAck.userId",
+      "ExportFile.createdById",
+      "WebhookEndpoint.createdById",
     ];
     expect(USER_REFERENCES.map(([t, c]) => `${t}.${c}`).sort()).toEqual(
       declared.filter((d) => !older.includes(d)).sort(),
