@@ -9,7 +9,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TRequestContext } from "@/lib/http/request-context";
 import { describeSource } from "./describe-source";
 import { iterate, type TExportBody } from "./export-body";
-import { buildManifest, type TExportKind, type TExportSourceType, type TManifest } from "./manifest";
+import {
+  buildManifest,
+  type TExportKind,
+  type TExportSourceType,
+  type TManifest,
+  type TManifestSource,
+} from "./manifest";
 
 /** Bytes per stored chunk: ~1 MB rows stream in and out without holding a big export whole. */
 export const EXPORT_CHUNK_BYTES = 1 << 20;
@@ -50,19 +56,11 @@ export type TStoredExport = {
   manifest: TManifest;
 };
 
-/**
- * Builds an export once into PostgreSQL: the bytes are hashed and written as ~1 MB ExportChunk rows
- * as the producer yields them (never the whole file in memory), then the file's row is completed with
- * its SHA-256, size, rows and manifest in one transaction with the audit row holding that manifest.
- * A failed build leaves nothing (its row and chunks are deleted). Any instance can then serve it.
- */
-export async function storeExport(
-  user: TCurrentUser,
-  spec: TExportSpec,
-  body: TExportBody,
-  ctx: TRequestContext,
-): Promise<TStoredExport> {
-  const file = await db().exportFile.create({
+type TExportRow = { id: string; createdAt: Date };
+
+/** The file's row, incomplete (completedAt null, so no reader sees it) until its bytes are in. */
+export async function createExportRow(user: TCurrentUser, spec: TExportSpec): Promise<TExportRow> {
+  return db().exportFile.create({
     data: {
       kind: spec.kind,
       sourceType: spec.sourceType,
@@ -75,89 +73,160 @@ export async function storeExport(
     },
     select: { id: true, createdAt: true },
   });
-  try {
-    // The source's figures are read while the bytes are produced; awaited after them.
-    const described = describeSource(spec.sourceType, spec.sourceId, { criterion: spec.criterion });
-    described.catch(() => undefined);
-    const hash = createHash("sha256");
-    let bytes = 0;
-    let seq = 0;
-    let pending: Uint8Array[] = [];
-    let pendingBytes = 0;
-    // Whole chunks of EXPORT_CHUNK_BYTES as they fill (a producer's piece may span several); the
-    // rest waits for more bytes, or for the end (`last`).
-    const flush = async (last: boolean) => {
-      if (pendingBytes === 0) return;
-      const all = Buffer.concat(pending, pendingBytes);
-      let at = 0;
-      while (all.byteLength - at >= EXPORT_CHUNK_BYTES || (last && at < all.byteLength)) {
-        const data = all.subarray(at, Math.min(at + EXPORT_CHUNK_BYTES, all.byteLength));
-        await writeChunk(file.id, seq++, data);
-        at += data.byteLength;
-      }
-      pending = at < all.byteLength ? [all.subarray(at)] : [];
-      pendingBytes = all.byteLength - at;
-    };
-    for await (const piece of iterate(body.chunks)) {
+}
+
+/** The source's figures, read while the bytes are produced (awaited after them). */
+export function describeInBackground(spec: TExportSpec): Promise<TManifestSource> {
+  const described = describeSource(spec.sourceType, spec.sourceId, { criterion: spec.criterion });
+  described.catch(() => undefined);
+  return described;
+}
+
+export type TChunkWriter = {
+  /** Hashes and buffers a piece (synchronously, so the caller may pass it on at once); resolves when
+   * the caller may push again: at most one chunk INSERT is in flight while the producer runs ahead. */
+  push(piece: Uint8Array): Promise<void>;
+  /** Writes the last partial chunk and waits for every write; the file's hash and size. */
+  finish(): Promise<{ sha256: string; bytes: number }>;
+  /** Waits for the write in flight, ignoring its outcome (before the row is deleted). */
+  settle(): Promise<void>;
+};
+
+/** Hashes the bytes and writes them as EXPORT_CHUNK_BYTES rows, overlapping each INSERT with production. */
+export function chunkWriter(exportId: string): TChunkWriter {
+  const hash = createHash("sha256");
+  let buf = Buffer.allocUnsafe(EXPORT_CHUNK_BYTES);
+  let fill = 0;
+  let seq = 0;
+  let bytes = 0;
+  let inflight: Promise<void> = Promise.resolve();
+  const send = async (data: Buffer) => {
+    await inflight; // rethrows a failed write
+    inflight = writeChunk(exportId, seq++, data);
+    inflight.catch(() => undefined); // awaited by the next send or finish
+  };
+  return {
+    async push(piece) {
       hash.update(piece);
       bytes += piece.byteLength;
-      pending.push(piece);
-      pendingBytes += piece.byteLength;
-      if (pendingBytes >= EXPORT_CHUNK_BYTES) await flush(false);
-    }
-    await flush(true);
-    const sha256 = hash.digest("hex");
-    const rows = body.rows();
-    const [source, exporter] = await Promise.all([
-      described,
-      db().user.findUniqueOrThrow({ where: { id: user.id }, select: { pseudonym: true } }),
-    ]);
-    const manifest = buildManifest({
-      id: file.id,
-      kind: spec.kind,
-      filename: spec.filename,
-      contentType: spec.contentType,
-      sha256,
-      bytes,
-      rows,
-      createdAt: file.createdAt,
-      licence: spec.licence,
-      source,
-      filters: spec.filters,
-      app: { version: env().appVersion, commit: env().appCommit },
-      exporterPseudonym: exporter.pseudonym,
+      let at = 0;
+      const full: Buffer[] = [];
+      while (at < piece.byteLength) {
+        const n = Math.min(EXPORT_CHUNK_BYTES - fill, piece.byteLength - at);
+        buf.set(piece.subarray(at, at + n), fill);
+        fill += n;
+        at += n;
+        if (fill === EXPORT_CHUNK_BYTES) {
+          // A new buffer per chunk: the one just filled belongs to its INSERT until it is done.
+          full.push(buf);
+          buf = Buffer.allocUnsafe(EXPORT_CHUNK_BYTES);
+          fill = 0;
+        }
+      }
+      for (const data of full) await send(data);
+    },
+    async finish() {
+      if (fill > 0) await send(buf.subarray(0, fill));
+      fill = 0;
+      await inflight;
+      return { sha256: hash.digest("hex"), bytes };
+    },
+    async settle() {
+      await inflight.catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Completes the file's row with its SHA-256, size, rows and manifest in one transaction with the
+ * audit row holding that manifest, the download's own audit row and the export.created event.
+ */
+export async function completeExport(
+  user: TCurrentUser,
+  spec: TExportSpec,
+  file: TExportRow,
+  facts: { sha256: string; bytes: number; rows: number },
+  described: Promise<TManifestSource>,
+  ctx: TRequestContext,
+): Promise<TStoredExport> {
+  const { sha256, bytes, rows } = facts;
+  const [source, exporter] = await Promise.all([
+    described,
+    db().user.findUniqueOrThrow({ where: { id: user.id }, select: { pseudonym: true } }),
+  ]);
+  const manifest = buildManifest({
+    id: file.id,
+    kind: spec.kind,
+    filename: spec.filename,
+    contentType: spec.contentType,
+    sha256,
+    bytes,
+    rows,
+    createdAt: file.createdAt,
+    licence: spec.licence,
+    source,
+    filters: spec.filters,
+    app: { version: env().appVersion, commit: env().appCommit },
+    exporterPseudonym: exporter.pseudonym,
+  });
+  const manifestJson = JSON.parse(JSON.stringify(manifest)) as Prisma.InputJsonObject;
+  await db().$transaction(async (tx) => {
+    await tx.exportFile.update({
+      where: { id: file.id },
+      data: { sha256, bytes, rows, manifest: manifestJson, completedAt: new Date() },
     });
-    const manifestJson = JSON.parse(JSON.stringify(manifest)) as Prisma.InputJsonObject;
-    await db().$transaction(async (tx) => {
-      await tx.exportFile.update({
-        where: { id: file.id },
-        data: { sha256, bytes, rows, manifest: manifestJson, completedAt: new Date() },
-      });
-      await recordAudit(tx, ctx, {
-        actorId: user.id,
-        action: "export.create",
-        entityType: "export_file",
-        entityId: file.id,
-        after: manifestJson,
-      });
-      if (spec.downloadAudit) await recordAudit(tx, ctx, spec.downloadAudit({ sha256, bytes, rows }));
-      // In the transaction that completes the export: a pipeline is told only of a file that exists.
-      await emitWebhookEvent(tx, {
-        type: "export.created",
-        data: { exportId: file.id, kind: spec.kind, rows, bytes, sha256 },
-      });
+    await recordAudit(tx, ctx, {
+      actorId: user.id,
+      action: "export.create",
+      entityType: "export_file",
+      entityId: file.id,
+      after: manifestJson,
     });
-    return {
-      id: file.id,
-      filename: spec.filename,
-      contentType: spec.contentType,
-      sha256,
-      bytes,
-      rows,
-      manifest,
-    };
+    if (spec.downloadAudit) await recordAudit(tx, ctx, spec.downloadAudit({ sha256, bytes, rows }));
+    // In the transaction that completes the export: a pipeline is told only of a file that exists.
+    await emitWebhookEvent(tx, {
+      type: "export.created",
+      data: { exportId: file.id, kind: spec.kind, rows, bytes, sha256 },
+    });
+  });
+  return {
+    id: file.id,
+    filename: spec.filename,
+    contentType: spec.contentType,
+    sha256,
+    bytes,
+    rows,
+    manifest,
+  };
+}
+
+/** A build that failed or was abandoned leaves nothing: its row goes, its chunks by cascade. */
+export async function discardExport(exportId: string): Promise<void> {
+  await db().exportFile.deleteMany({ where: { id: exportId, completedAt: null } });
+}
+
+/**
+ * Builds an export once into PostgreSQL, then returns it complete (bundles, which need the manifest
+ * before their first byte; a first download streams as it stores instead: stream-export.ts). The
+ * bytes are hashed and written as ~1 MB ExportChunk rows as the producer yields them (never the
+ * whole file in memory). A failed build leaves nothing. Any instance can then serve it.
+ */
+export async function storeExport(
+  user: TCurrentUser,
+  spec: TExportSpec,
+  body: TExportBody,
+  ctx: TRequestContext,
+): Promise<TStoredExport> {
+  const file = await createExportRow(user, spec);
+  const writer = chunkWriter(file.id);
+  try {
+    const described = describeInBackground(spec);
+    for await (const piece of iterate(body.chunks)) await writer.push(piece);
+    const facts = await writer.finish();
+    return await completeExport(user, spec, file, { ...facts, rows: body.rows() }, described, ctx);
   } catch (err) {
-    await db().exportFile.deleteMany({ where: { id: file.id, completedAt: null } });
+    await writer.settle();
+    await discardExport(file.id);
     throw err;
   }
 }
