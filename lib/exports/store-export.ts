@@ -84,26 +84,42 @@ export function describeInBackground(spec: TExportSpec): Promise<TManifestSource
 
 export type TChunkWriter = {
   /** Hashes and buffers a piece (synchronously, so the caller may pass it on at once); resolves when
-   * the caller may push again: at most one chunk INSERT is in flight while the producer runs ahead. */
+   * the caller may push again: a few chunk INSERTs run while the producer goes on. */
   push(piece: Uint8Array): Promise<void>;
   /** Writes the last partial chunk and waits for every write; the file's hash and size. */
   finish(): Promise<{ sha256: string; bytes: number }>;
-  /** Waits for the write in flight, ignoring its outcome (before the row is deleted). */
+  /** Waits for the writes in flight, ignoring their outcome (before the row is deleted). */
   settle(): Promise<void>;
 };
 
-/** Hashes the bytes and writes them as EXPORT_CHUNK_BYTES rows, overlapping each INSERT with production. */
+/**
+ * Chunk INSERTs running at once per export. Profiled on the 52,002-record export (83 MB): with one
+ * in flight the build waited ~2.4 s of its ~3 s on them (PostgreSQL slicing each 1 MB value into
+ * TOAST rows); several run on several backends while production goes on. Seq order does not matter.
+ */
+const WRITES_IN_FLIGHT = 3;
+
+/** Hashes the bytes and writes them as EXPORT_CHUNK_BYTES rows, overlapping the INSERTs with production. */
 export function chunkWriter(exportId: string): TChunkWriter {
   const hash = createHash("sha256");
   let buf = Buffer.allocUnsafe(EXPORT_CHUNK_BYTES);
   let fill = 0;
   let seq = 0;
   let bytes = 0;
-  let inflight: Promise<void> = Promise.resolve();
+  const inflight = new Set<Promise<void>>();
+  let failure: { err: unknown } | null = null;
   const send = async (data: Buffer) => {
-    await inflight; // rethrows a failed write
-    inflight = writeChunk(exportId, seq++, data);
-    inflight.catch(() => undefined); // awaited by the next send or finish
+    while (inflight.size >= WRITES_IN_FLIGHT) await Promise.race(inflight);
+    if (failure) throw failure.err;
+    // Never rejects (the failure is kept and rethrown by the next send or finish).
+    const write: Promise<void> = writeChunk(exportId, seq++, data).then(
+      () => void inflight.delete(write),
+      (err: unknown) => {
+        inflight.delete(write);
+        failure ??= { err };
+      },
+    );
+    inflight.add(write);
   };
   return {
     async push(piece) {
@@ -128,11 +144,12 @@ export function chunkWriter(exportId: string): TChunkWriter {
     async finish() {
       if (fill > 0) await send(buf.subarray(0, fill));
       fill = 0;
-      await inflight;
+      await Promise.all(inflight);
+      if (failure) throw failure.err;
       return { sha256: hash.digest("hex"), bytes };
     },
     async settle() {
-      await inflight.catch(() => undefined);
+      await Promise.all(inflight);
     },
   };
 }
