@@ -50,12 +50,12 @@ async function storedCampaignDownload(
       licence: await campaignLicence(campaignId),
       contentType: build.contentType,
       filename: build.filename,
-      downloadAudit: () => ({
+      requestAudit: {
         actorId: user.id,
         action: `audit.${what}`,
         entityType: "audit_campaign",
         entityId: campaignId,
-      }),
+      },
     },
     build.body,
     bundle,

@@ -42,7 +42,12 @@ export type TExportSpec = {
   filename: string;
   /** A study download's criterion, for its summary figures. */
   criterion?: string;
-  /** The audit row the download wrote before exports were stored, kept so the trail reads as before. */
+  /**
+   * The audit row the download wrote before exports were stored, kept so the trail reads as before:
+   * `requestAudit` is written as the export begins, before the answer exists (audit and study
+   * downloads); `downloadAudit`, which needs the file's facts, with the completed export (seeds).
+   */
+  requestAudit?: TAuditEntry;
   downloadAudit?: (facts: { sha256: string; bytes: number; rows: number }) => TAuditEntry;
 };
 
@@ -58,20 +63,31 @@ export type TStoredExport = {
 
 type TExportRow = { id: string; createdAt: Date };
 
-/** The file's row, incomplete (completedAt null, so no reader sees it) until its bytes are in. */
-export async function createExportRow(user: TCurrentUser, spec: TExportSpec): Promise<TExportRow> {
-  return db().exportFile.create({
-    data: {
-      kind: spec.kind,
-      sourceType: spec.sourceType,
-      sourceId: spec.sourceId,
-      filters: JSON.parse(JSON.stringify(spec.filters)) as Prisma.InputJsonValue,
-      licence: spec.licence,
-      contentType: spec.contentType,
-      filename: spec.filename,
-      createdById: user.id,
-    },
-    select: { id: true, createdAt: true },
+/**
+ * The file's row, incomplete (completedAt null, so no reader sees it) until its bytes are in, with
+ * the download's request audit row: the request is on the trail even if the build then fails.
+ */
+export async function createExportRow(
+  user: TCurrentUser,
+  spec: TExportSpec,
+  ctx: TRequestContext,
+): Promise<TExportRow> {
+  return db().$transaction(async (tx) => {
+    const row = await tx.exportFile.create({
+      data: {
+        kind: spec.kind,
+        sourceType: spec.sourceType,
+        sourceId: spec.sourceId,
+        filters: JSON.parse(JSON.stringify(spec.filters)) as Prisma.InputJsonValue,
+        licence: spec.licence,
+        contentType: spec.contentType,
+        filename: spec.filename,
+        createdById: user.id,
+      },
+      select: { id: true, createdAt: true },
+    });
+    if (spec.requestAudit) await recordAudit(tx, ctx, spec.requestAudit);
+    return row;
   });
 }
 
@@ -234,7 +250,7 @@ export async function storeExport(
   body: TExportBody,
   ctx: TRequestContext,
 ): Promise<TStoredExport> {
-  const file = await createExportRow(user, spec);
+  const file = await createExportRow(user, spec, ctx);
   const writer = chunkWriter(file.id);
   try {
     const described = describeInBackground(spec);

@@ -27,7 +27,7 @@ export async function streamExport(
   body: TExportBody,
   ctx: TRequestContext,
 ): Promise<{ id: string; stream: ReadableStream<Uint8Array> }> {
-  const file = await createExportRow(user, spec);
+  const file = await createExportRow(user, spec, ctx);
   const described = describeInBackground(spec);
   const writer = chunkWriter(file.id);
   const source = iterate(body.chunks);

@@ -64,13 +64,13 @@ async function storedStudyDownload(
       contentType: file.type,
       filename: file.filename,
       ...(opts.criterion ? { criterion: opts.criterion } : {}),
-      downloadAudit: () => ({
+      requestAudit: {
         actorId: user.id,
         action: "study.export",
         entityType: "study",
         entityId: studyId,
         after: { what: file.what },
-      }),
+      },
     },
     textBody(file.text, file.rows),
     opts.bundle,
