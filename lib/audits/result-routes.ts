@@ -14,8 +14,7 @@ import { jsonLinesBody, textBody, type TExportBody } from "@/lib/exports/export-
 import type { TExportKind } from "@/lib/exports/manifest";
 import { ZBundleQuery } from "@/lib/exports/schemas";
 import { campaignLicence } from "@/lib/exports/source-licence";
-import { storeExport } from "@/lib/exports/store-export";
-import { storedDownload } from "@/lib/exports/stored-response";
+import { sendExport } from "@/lib/exports/send-export";
 
 const download = async (
   userId: string,
@@ -41,7 +40,7 @@ async function storedCampaignDownload(
   bundle: boolean,
   ctx: TRequestContext,
 ) {
-  const stored = await storeExport(
+  return sendExport(
     user,
     {
       kind: build.kind,
@@ -51,17 +50,17 @@ async function storedCampaignDownload(
       licence: await campaignLicence(campaignId),
       contentType: build.contentType,
       filename: build.filename,
-      downloadAudit: () => ({
+      requestAudit: {
         actorId: user.id,
         action: `audit.${what}`,
         entityType: "audit_campaign",
         entityId: campaignId,
-      }),
+      },
     },
     build.body,
+    bundle,
     ctx,
   );
-  return storedDownload(stored, bundle);
 }
 
 export const reportRoute = defineApiRoute(

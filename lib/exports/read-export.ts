@@ -80,23 +80,46 @@ export async function listExports(
   return rows.filter((r) => mayRead(user, r)).map(complete);
 }
 
-/** The stored bytes, one ~1 MB chunk per pull: any instance serves them, none holds them whole. */
+/** Chunks per query: 4 MB a round trip, few enough that no instance holds much of an export. */
+const CHUNKS_PER_QUERY = 4;
+
+/**
+ * bytea comes back in the text format (hex, decoded natively by pg): pg 8.23's protocol parser turns
+ * every DataRow field into a UTF-8 string, so `binary: true` mangles any byte sequence that is not
+ * UTF-8 (a chunk boundary splitting a multi-byte character is enough; tried, and tested against).
+ */
+async function readChunks(exportId: string, fromSeq: number): Promise<Buffer[]> {
+  const r = await pgPool().query<{ data: Buffer }>(
+    `SELECT data FROM "ExportChunk" WHERE "exportId" = $1::uuid AND seq >= $2 ORDER BY seq LIMIT $3`,
+    [exportId, fromSeq, CHUNKS_PER_QUERY],
+  );
+  return r.rows.map((row) => row.data);
+}
+
+/**
+ * The stored bytes, CHUNKS_PER_QUERY chunks a query, the next query already running while the
+ * current chunks are sent: any instance serves them, none holds them whole. Chunks are numbered
+ * 0..n-1 without gaps (store-export.ts), so a short batch is the last.
+ */
 export function storedFileStream(exportId: string): ReadableStream<Uint8Array> {
+  let next: Promise<Buffer[]> | null = null;
   let seq = 0;
+  const fetchNext = () => {
+    const p = readChunks(exportId, seq);
+    p.catch(() => undefined); // awaited by the next pull
+    seq += CHUNKS_PER_QUERY;
+    return p;
+  };
   return new ReadableStream<Uint8Array>({
+    start() {
+      next = fetchNext();
+    },
     async pull(controller) {
-      // Through the pool under Prisma (pg hands bytea back as a Buffer as it came off the wire).
-      const r = await pgPool().query<{ data: Buffer }>(
-        `SELECT data FROM "ExportChunk" WHERE "exportId" = $1::uuid AND seq = $2`,
-        [exportId, seq],
-      );
-      const chunk = r.rows[0];
-      if (!chunk) {
-        controller.close();
-        return;
-      }
-      seq += 1;
-      controller.enqueue(new Uint8Array(chunk.data.buffer, chunk.data.byteOffset, chunk.data.byteLength));
+      const batch = next ? await next : [];
+      next = batch.length === CHUNKS_PER_QUERY ? fetchNext() : null;
+      for (const data of batch)
+        controller.enqueue(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      if (!next) controller.close();
     },
   });
 }

@@ -6,7 +6,10 @@ import { storedFileStream } from "./read-export";
 
 type TStored = { id: string; filename: string; contentType: string; sha256: string; bytes: number };
 
-/** The stored file as a download, with its id and hash in headers so a pipeline can check it. */
+/**
+ * The stored file as a download, with its id and hash in headers so a pipeline can check it (a first
+ * download streams while it is stored and has no hash header: send-export.ts).
+ */
 export function storedFileResponse(file: TStored): Response {
   return attachment(storedFileStream(file.id), file.contentType, file.filename, {
     "content-length": String(file.bytes),
@@ -25,9 +28,4 @@ export function bundleResponse(file: TStored & { manifest: TManifest }): Respons
     bundleFilename(file.filename),
     { "x-export-id": file.id, "x-export-sha256": file.sha256 },
   );
-}
-
-/** For the routes that build and send in one go: the file, or its bundle when asked. */
-export function storedDownload(file: TStored & { manifest: TManifest }, bundle: boolean): Response {
-  return bundle ? bundleResponse(file) : storedFileResponse(file);
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { forbidden } from "@/lib/errors/app-error";
-import { storedDownload } from "@/lib/exports/stored-response";
-import { storeExport } from "@/lib/exports/store-export";
+import { sendExport } from "@/lib/exports/send-export";
 import { defineApiRoute } from "@/lib/http/api-route";
 import { exportFilters, seedExportBody } from "./export-seeds";
 import { ZExportQuery } from "./export-schemas";
@@ -29,7 +28,7 @@ export const exportSeedsRoute = defineApiRoute(
       throw forbidden("Researchers export approved seeds only");
     const json = query.format === "json";
     const filters = exportFilters(query);
-    const stored = await storeExport(
+    return sendExport(
       user,
       {
         kind: json ? "seeds.json" : "seeds.jsonl",
@@ -47,8 +46,8 @@ export const exportSeedsRoute = defineApiRoute(
         }),
       },
       seedExportBody(query),
+      query.bundle,
       ctx,
     );
-    return storedDownload(stored, query.bundle);
   },
 );

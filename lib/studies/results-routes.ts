@@ -9,8 +9,7 @@ import { alpacaAnnotations, dpoPairs, judgementsCsvWithRows } from "@/lib/studie
 import { textBody } from "@/lib/exports/export-body";
 import type { TExportKind } from "@/lib/exports/manifest";
 import { ZBundleFlag, ZBundleQuery } from "@/lib/exports/schemas";
-import { storeExport } from "@/lib/exports/store-export";
-import { storedDownload } from "@/lib/exports/stored-response";
+import { sendExport } from "@/lib/exports/send-export";
 import { studyStats, ZStatsFilter } from "@/lib/studies/study-stats";
 import { ZStudyId } from "@/lib/studies/schemas";
 
@@ -54,7 +53,7 @@ async function storedStudyDownload(
   file: { what: string; kind: TExportKind; text: string; rows: number; type: string; filename: string },
   opts: { criterion?: string; bundle: boolean },
 ) {
-  const stored = await storeExport(
+  return sendExport(
     user,
     {
       kind: file.kind,
@@ -65,18 +64,18 @@ async function storedStudyDownload(
       contentType: file.type,
       filename: file.filename,
       ...(opts.criterion ? { criterion: opts.criterion } : {}),
-      downloadAudit: () => ({
+      requestAudit: {
         actorId: user.id,
         action: "study.export",
         entityType: "study",
         entityId: studyId,
         after: { what: file.what },
-      }),
+      },
     },
     textBody(file.text, file.rows),
+    opts.bundle,
     ctx,
   );
-  return storedDownload(stored, opts.bundle);
 }
 
 export const studyStatsRoute = defineApiRoute(

@@ -55,9 +55,21 @@ export async function createWholeDatasetCampaign(
 export async function measureExport(
   reader: TCaller,
   campaignId: string,
-): Promise<{ ms: number; lines: number; bytes: number }> {
+): Promise<{ ms: number; lines: number; bytes: number; exportId: string }> {
+  return measureDownload(reader, `/api/v1/audits/${campaignId}/export`);
+}
+
+/** The same for a stored export sent from the store (GET /api/v1/exports/:id/file). */
+export async function measureStoredFile(reader: TCaller, exportId: string) {
+  return measureDownload(reader, `/api/v1/exports/${exportId}/file`);
+}
+
+async function measureDownload(
+  reader: TCaller,
+  url: string,
+): Promise<{ ms: number; lines: number; bytes: number; exportId: string }> {
   const t = performance.now();
-  const res = await call(reader, "GET", `/api/v1/audits/${campaignId}/export`);
+  const res = await call(reader, "GET", url);
   if (res.status !== 200 || !res.body)
     throw new Error(`export answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   let bytes = 0;
@@ -69,5 +81,5 @@ export async function measureExport(
     bytes += value.byteLength;
     for (let i = value.indexOf(10); i !== -1; i = value.indexOf(10, i + 1)) lines += 1;
   }
-  return { ms: performance.now() - t, lines, bytes };
+  return { ms: performance.now() - t, lines, bytes, exportId: res.headers.get("x-export-id") ?? "" };
 }

@@ -7,7 +7,7 @@ import path from "node:path";
 import { callJson, type TCaller } from "./api-client";
 import type { TBenchRow } from "./benchmarks";
 import { median } from "./benchmarks";
-import { createWholeDatasetCampaign, measureExport } from "./export-http";
+import { createWholeDatasetCampaign, measureExport, measureStoredFile } from "./export-http";
 import { startBenchServer, type TBenchServer } from "./http-server";
 import { importOnce } from "./import-http";
 import { copyExportBaseline } from "./postgres-baseline";
@@ -35,13 +35,19 @@ export async function exportRow(
     server.reviewers.map((r) => r.userId),
   );
   const loadBefore = os.loadavg()[0]?.toFixed(1) ?? "?";
-  const exports = [];
+  const exports: Awaited<ReturnType<typeof measureExport>>[] = [];
   for (let i = 1; i <= RUNS; i++) {
     exports.push(await measureExport(admin, exportId));
     step(`  export ${i}/${RUNS}: ${s(exports[i - 1]?.ms ?? 0)} s, ${exports[i - 1]?.lines} lines`);
   }
   if (exports.some((e) => e.lines !== expectedLines))
     throw new Error(`export gave ${exports[0]?.lines} lines, expected ${expectedLines}`);
+  // The same file again, sent from the store (chunks read back): what every later download costs.
+  const fromStore: Awaited<ReturnType<typeof measureStoredFile>>[] = [];
+  for (const e of exports) fromStore.push(await measureStoredFile(admin, e.exportId));
+  if (fromStore.some((e) => e.bytes !== exports[0]?.bytes))
+    throw new Error("the stored file differs in size");
+  step(`  from the store: ${fromStore.map((e) => s(e.ms)).join(", ")} s`);
   step(`COPY TO STDOUT baseline ×${RUNS}…`);
   const copyOut = await copyExportBaseline(server.databaseUrl, exportId, RUNS);
   const loadAfter = os.loadavg()[0]?.toFixed(1) ?? "?";
@@ -55,7 +61,7 @@ export async function exportRow(
       unit: "s",
       pass: exportMs < 3_000,
       baseline: { display: `COPY TO STDOUT ${s(copyOutMs)} s`, ratio: exportMs / copyOutMs },
-      notes: `median of ${RUNS}, to the last byte (${exports.map((e) => s(e.ms)).join(", ")} s; ${mb(exports[0]?.bytes ?? 0)} MB JSONL; fetch asks for gzip, but downloads are sent no-transform, uncompressed, so Next's level-6 gzip leaves them alone: lib/http/download-headers.ts); a campaign sampling the whole dataset, 1 reviewer per item, its reviews (1 in 10 revised with a correction) written by SQL beforehand; baseline: COPY of the same items joined to records and reviews, in record order (${mb(copyOut.bytes)} MB); load average (1 min) ${loadBefore} before, ${loadAfter} after`,
+      notes: `median of ${RUNS}, to the last byte (${exports.map((e) => s(e.ms)).join(", ")} s; ${mb(exports[0]?.bytes ?? 0)} MB JSONL; fetch asks for gzip, but downloads are sent no-transform, uncompressed, so Next's level-6 gzip leaves them alone: lib/http/download-headers.ts); the stored file sent again from the store (GET /api/v1/exports/:id/file) median ${s(median(fromStore.map((e) => e.ms)))} s; a campaign sampling the whole dataset, 1 reviewer per item, its reviews (1 in 10 revised with a correction) written by SQL beforehand; baseline: COPY of the same items joined to records and reviews, in record order (${mb(copyOut.bytes)} MB); load average (1 min) ${loadBefore} before, ${loadAfter} after`,
     },
   };
 }
