@@ -42,7 +42,9 @@ test("a conversation study: outputs in both chat shapes, rated blind with one tr
   await a.goto("/studies");
   await a.getByLabel("Name").fill(`Chat study ${suffix}`);
   await a.getByLabel("Title (what raters see)").fill(title);
-  await a.getByLabel("Criteria (comma-separated)").fill("Helpfulness");
+  // One criterion: the default rows are Correctness and Helpfulness.
+  await a.getByRole("button", { name: "Remove criterion 1" }).click();
+  await expect(a.getByLabel("Criterion 1", { exact: true })).toHaveValue("Helpfulness");
   await a.getByLabel("Ratings per comparison").fill("1");
   await a.getByLabel("Attention checks (% of comparisons)").fill("0");
   await a.getByLabel("Consistency repeats (% of judgements)").fill("0");
