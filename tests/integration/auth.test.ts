@@ -253,7 +253,13 @@ describe("password sign-in", () => {
       signInWithPassword({ email: u.email, password: PASSWORD }, ctx("10.4.0.1")),
     ]);
     const evaluated = results.filter((r) => r.ok || r.reason === "invalid");
-    expect(evaluated.length).toBeLessThanOrEqual(5);
+    // The right password succeeds, and a success forgives its address's failures
+    // (releaseLoginAttempt): guesses reserved before it are held to the limit of 5, and any reserved
+    // after it count afresh, up to the limit again. Which side of it each guess falls is timing (on
+    // a slow machine argon2 can finish before the last reservations), so the bound is 5 + 1 + 5 and
+    // never all 13; when the right one came too late to be evaluated, it is 5.
+    const succeeded = results.filter((r) => r.ok).length;
+    expect(evaluated.length).toBeLessThanOrEqual(succeeded ? 11 : 5);
     expect(
       await db().auditLog.count({ where: { action: { in: ["auth.login_failed", "auth.login"] } } }),
     ).toBe(evaluated.length);
