@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { PgTx } from "@/lib/db/pg-transaction";
 import { sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors/app-error";
-import { guidelineVersionSql } from "@/lib/guidelines/require-acknowledged";
+import { guidelineVersionSql } from "@/lib/guidelines/claim-gate";
 import type { TReview } from "./schemas";
 
 /** The columns a submit writes; the rest are the revision's (below) or the table's defaults. */

@@ -2,7 +2,7 @@ import "server-only";
 import { notFound } from "@/lib/errors/app-error";
 import { notNamedReviewer } from "./campaign-reviewers";
 import { defineQueueFeature } from "@/lib/queue/define-queue-feature";
-import { guidelinesRefusal } from "@/lib/guidelines/require-acknowledged";
+import { guidelinesGate } from "@/lib/guidelines/claim-gate";
 import type { TQueueStatus } from "@/lib/queue/queue-feature";
 import { claimReviewTask, taskForAssignment } from "./review-task";
 import { ZDraft, ZReview } from "./schemas";
@@ -24,8 +24,9 @@ export const auditQueue = defineQueueFeature({
        WHERE a.id = ${assignmentId}::uuid AND a."userId" = ${userId}::uuid`;
     return rows[0]?.queueId ?? null;
   },
-  // Rater guidelines: the current version must be acknowledged before a claim (lib/guidelines).
-  claimRefusal: (userId, queueId, client) => guidelinesRefusal("audit", userId, queueId, client),
+  // Rater guidelines: the current version must be acknowledged before a claim (lib/guidelines),
+  // checked inside the claim's one statement (openAndClaim below).
+  claimGate: guidelinesGate("audit"),
   async title(_user, campaignId, client) {
     const c = await client.auditCampaign.findUnique({ where: { id: campaignId }, select: { name: true } });
     if (!c) throw notFound("Campaign");
@@ -43,14 +44,15 @@ export const auditQueue = defineQueueFeature({
   // The campaign's status, whether it is open to the caller (named reviewers), the claim and the
   // task are one statement (claimReviewTask). Someone a restricted campaign does not name gets a
   // 403 (campaign-reviewers.ts says why not a 404 or a 204).
-  async openAndClaim(user, campaignId, client) {
-    const r = await claimReviewTask(user.id, campaignId, client);
+  async openAndClaim(user, campaignId, client, gate) {
+    const r = await claimReviewTask(user.id, campaignId, client, gate);
     if (!r) throw notFound("Campaign");
     if (!r.queue.openTo) throw notNamedReviewer();
     return {
       queue: { status: r.queue.status as TQueueStatus, leaseMinutes: r.queue.leaseMinutes },
       claim: r.claim,
       view: r.view,
+      refused: r.refused,
     };
   },
   view: (user, claim, _campaign, client) =>

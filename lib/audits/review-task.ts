@@ -5,6 +5,7 @@ import { sql } from "@/lib/db/sql";
 import { notFound } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TQueueClient } from "@/lib/queue";
+import type { TClaimGate } from "@/lib/queue/types";
 import { sqlOn } from "@/lib/queue/sql-on";
 import { detectPhi, type PhiKind } from "@/lib/phi";
 import { readStoredTurns } from "@/lib/conversations/stored-turns";
@@ -114,6 +115,9 @@ function taskOf(a: TTaskFields, resumed: boolean): TReviewTask {
 }
 
 type TClaimTaskRow = {
+  gate_ok: boolean;
+  gate_version: number | null;
+  gate_acknowledged: number | null;
   status: string;
   open_to: boolean;
   lease_minutes: number;
@@ -134,21 +138,34 @@ type TClaimTaskRow = {
  * for a fresh lease, the kept draft for a resumed or re-leased one (queue_claim leaves it as is).
  * A campaign with named reviewers claims nothing for anyone else (queue_open_to, migration
  * …_campaign_reviewers: the claim rule checks the same inside queue_claim); `openTo` says so.
- * null: no such campaign.
+ * The claim gate (the guidelines, lib/guidelines/claim-gate.ts) is a CTE of the same statement:
+ * nothing is claimed unless it is ok, and its version goes onto the assignment (queue_claim_under);
+ * `refused` is the gate's row when it is not ok. null: no such campaign.
  */
-export async function claimReviewTask(userId: string, campaignId: string, client: TQueueClient = db()) {
+export async function claimReviewTask(
+  userId: string,
+  campaignId: string,
+  client: TQueueClient = db(),
+  gate?: TClaimGate,
+) {
+  const gateSql = gate
+    ? gate.sql(userId, campaignId)
+    : sql`SELECT true AS ok, NULL::int AS version, NULL::int AS acknowledged`;
   const rows = await sqlOn(client).rows<TClaimTaskRow>(sql`
-    WITH q AS MATERIALIZED (
-      SELECT c.status::text AS status, c."leaseMinutes" AS lease_minutes, c.flags,
+    WITH g AS MATERIALIZED (${gateSql}),
+    q AS MATERIALIZED (
+      SELECT g.ok AS gate_ok, g.version AS gate_version, g.acknowledged AS gate_acknowledged,
+             c.status::text AS status, c."leaseMinutes" AS lease_minutes, c.flags,
              queue_open_to(c.id, ${userId}::uuid) AS open_to,
-             CASE WHEN c.status::text = 'ACTIVE' AND queue_open_to(c.id, ${userId}::uuid) THEN
+             CASE WHEN c.status::text = 'ACTIVE' AND g.ok AND queue_open_to(c.id, ${userId}::uuid) THEN
                (SELECT json_build_object('claimed_id', x.claimed_id, 'claimed_item', x.claimed_item, 'was_resumed', x.was_resumed,
                                           'lease_until', x.lease_until AT TIME ZONE 'UTC')
-                  FROM queue_claim(c.id, ${userId}::uuid, LEAST(24 * 60, GREATEST(1, c."leaseMinutes"))) x)
+                  FROM queue_claim_under(c.id, ${userId}::uuid, LEAST(24 * 60, GREATEST(1, c."leaseMinutes")), g.version) x)
              END AS claimed
-        FROM "AuditCampaign" c
+        FROM "AuditCampaign" c, g
        WHERE c.id = ${campaignId}::uuid)
-    SELECT q.status, q.open_to, q.lease_minutes, q.flags, q.claimed, a.draft, r.instruction, r.input, r.output, r.context
+    SELECT q.gate_ok, q.gate_version, q.gate_acknowledged, q.status, q.open_to, q.lease_minutes, q.flags, q.claimed,
+           a.draft, r.instruction, r.input, r.output, r.context
       FROM q
       LEFT JOIN "AuditItem" ai ON ai."queueItemId" = (q.claimed->>'claimed_item')::uuid
       LEFT JOIN "DatasetRecord" r ON r.id = ai."recordId"
@@ -157,7 +174,11 @@ export async function claimReviewTask(userId: string, campaignId: string, client
   if (!row) return null;
   const c = row.claimed;
   const queue = { status: row.status, leaseMinutes: row.lease_minutes, openTo: row.open_to };
-  if (!c) return { queue, claim: null, view: undefined };
+  const refused =
+    gate && !row.gate_ok
+      ? gate.refusal({ ok: false, version: row.gate_version, acknowledged: row.gate_acknowledged })
+      : undefined;
+  if (!c) return { queue, claim: null, view: undefined, refused };
   if (row.instruction === null || row.input === null) throw notFound("Assignment");
   const claim = {
     assignmentId: c.claimed_id,

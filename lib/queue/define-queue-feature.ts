@@ -76,18 +76,22 @@ export function defineQueueFeature<
     return { user, assignmentId, queueId, client };
   }
 
-  /** The queue's state and the caller's claim; with `openAndClaim` one statement, else two. */
+  /**
+   * The queue's state and the caller's claim; with `openAndClaim` one statement, else two. The
+   * claim gate, if any, is checked inside the claim's statement either way (no round trip of its own).
+   */
   async function openAndClaim(
     user: TCurrentUser,
     queueId: string,
     client: TQueueClient,
-  ): Promise<{ queue: TOpen; claim: TClaim | null; view?: TView }> {
-    if (spec.openAndClaim) return spec.openAndClaim(user, queueId, client);
+  ): Promise<{ queue: TOpen; claim: TClaim | null; view?: TView; refused?: AppError }> {
+    if (spec.openAndClaim) return spec.openAndClaim(user, queueId, client, spec.claimGate);
     const queue = await spec.openQueue(user, queueId, client);
     if (queue.status !== "ACTIVE") return { queue, claim: null };
+    const leaseMinutes = queue.leaseMinutes;
     return {
       queue,
-      claim: await claimNextItem({ queueId, userId: user.id, leaseMinutes: queue.leaseMinutes, client }),
+      claim: await claimNextItem({ queueId, userId: user.id, leaseMinutes, client, gate: spec.claimGate }),
     };
   }
 
@@ -97,14 +101,9 @@ export function defineQueueFeature<
     queueId: string,
     client: TQueueClient = db(),
   ): Promise<TView | null> {
-    const refusal = await spec.claimRefusal?.(user.id, queueId, client);
-    if (refusal) {
-      const queue = await spec.openQueue(user, queueId, client);
-      if (queue.status !== "ACTIVE") throw new AppError("CONFLICT", spec.statusMessage[queue.status]);
-      throw refusal;
-    }
-    const { queue, claim: claimed, view } = await openAndClaim(user, queueId, client);
+    const { queue, claim: claimed, view, refused } = await openAndClaim(user, queueId, client);
     if (queue.status !== "ACTIVE") throw new AppError("CONFLICT", spec.statusMessage[queue.status]);
+    if (refused) throw refused;
     if (!claimed) return null;
     return view ?? spec.view(user, claimed, queue, client);
   }

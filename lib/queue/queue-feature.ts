@@ -7,7 +7,7 @@ import type { PgTx } from "@/lib/db/pg-transaction";
 import type { TTx } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TRequestContext } from "@/lib/http/request-context";
-import type { TClaim, TQueueClient } from "./types";
+import type { TClaim, TClaimGate, TQueueClient } from "./types";
 
 /** A queue's state as the protocol sees it: only ACTIVE hands out work, CLOSED takes no submit. */
 export type TQueueStatus = "ACTIVE" | "PAUSED" | "CLOSED";
@@ -51,19 +51,24 @@ export type TQueueFeatureSpec<
    * Optional, for speed: `openQueue` and the claim in one statement (queue_claim gated on the
    * queue being ACTIVE, as lib/audits/review-task.ts's claimReviewTask does). Same answers as openQueue, then claimNextItem;
    * with `view` (what `view` would give for the claim, read in the same statement) no further read.
+   * It must check `gate` (the feature's claimGate) in that same statement, as claimNextItem does:
+   * claim only when the gate's `ok`, through queue_claim_under with the gate's version, and return
+   * the gate's row as `refused` when it is not ok (thrown after the status 409).
    */
   openAndClaim?(
     user: TCurrentUser,
     queueId: string,
     client: TQueueClient,
-  ): Promise<{ queue: TOpen; claim: TClaim | null; view?: TView }>;
+    gate: TClaimGate | undefined,
+  ): Promise<{ queue: TOpen; claim: TClaim | null; view?: TView; refused?: AppError }>;
   /**
-   * Optional: why the caller may not claim yet though the queue is open to them (guidelines not
-   * acknowledged, lib/guidelines), null when they may. Asked before every claim; on a refusal the
-   * claim still answers openQueue's 404/403 or the status 409 first, so only someone who may work
-   * on the queue learns of it.
+   * Optional: what the caller must have done before claiming though the queue is open to them
+   * (acknowledged the current guidelines, lib/guidelines/claim-gate.ts). Checked inside the claim's
+   * own statement, never as a statement of its own; on a refusal the claim still answers
+   * openQueue's 404/403 or the status 409 first, so only someone who may work on the queue learns
+   * of it. The gate's version is stored on the assignment (QueueAssignment.guidelineVersion).
    */
-  claimRefusal?(userId: string, queueId: string, client: TQueueClient): Promise<AppError | null>;
+  claimGate?: TClaimGate;
   /** The rater-facing title of a queue the caller may work on (throws 404 as openQueue does). */
   title(user: TCurrentUser, queueId: string, client: TQueueClient): Promise<string>;
   /** The caller's access to the queue: throws (404 unknown or not theirs) or returns its state. */

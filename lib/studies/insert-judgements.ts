@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PgTx } from "@/lib/db/pg-transaction";
 import { sql } from "@/lib/db/sql";
-import { guidelineVersionSql } from "@/lib/guidelines/require-acknowledged";
+import { guidelineVersionSql } from "@/lib/guidelines/claim-gate";
 
 /** One rater's judgement of an assignment: a row per criterion, choices in model terms. */
 export type TNewJudgements = {

@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound } from "@/lib/errors/app-error";
 import { defineQueueFeature } from "@/lib/queue/define-queue-feature";
-import { guidelinesRefusal } from "@/lib/guidelines/require-acknowledged";
+import { guidelinesGate } from "@/lib/guidelines/claim-gate";
 import { studyForRater } from "@/lib/studies/rater-access";
 import { checkRatingDraft } from "@/lib/studies/rating-draft";
 import { ratingView } from "@/lib/studies/rating-view";
@@ -29,8 +29,9 @@ export const studyQueue = defineQueueFeature({
        WHERE a.id = ${assignmentId}::uuid AND a."userId" = ${userId}::uuid`;
     return rows[0]?.queueId ?? null;
   },
-  // Rater guidelines: the current version must be acknowledged before a claim (lib/guidelines).
-  claimRefusal: (userId, queueId, client) => guidelinesRefusal("study", userId, queueId, client),
+  // Rater guidelines: the current version must be acknowledged before a claim (lib/guidelines),
+  // checked inside the claim's own statement (lib/queue's claimNextItem).
+  claimGate: guidelinesGate("study"),
   // The rater-facing title, never the internal name (which may name a model).
   title: async (user, studyId) => (await studyForRater(user.id, studyId)).title,
   async openQueue(user, studyId) {

@@ -317,6 +317,57 @@ describe("guidelines: acknowledge before the claim", () => {
     ).toEqual(["1", "2"]);
   });
 
+  it("records the version in force at the claim, not the one acknowledged by the submit (issue 13: stored on the assignment)", async () => {
+    const admin = await apiCaller("ADMIN");
+    const rater = await apiCaller("CLINICIAN");
+    const id = await campaign(admin);
+    await save(admin, "audit", id, { guidelines: "Be strict.", definitions: {} });
+    await ack(rater, "audit", id, 1);
+    const { assignmentId } = (await (await claimAudit(rater, id)).json()) as { assignmentId: string };
+    expect(
+      (await db().queueAssignment.findUniqueOrThrow({ where: { id: assignmentId } })).guidelineVersion,
+    ).toBe(1);
+    // v2 is published while the item is in hand, and the rater even acknowledges it before
+    // submitting: the answer was still made under v1, the version of the claim.
+    await save(admin, "audit", id, { guidelines: "Be stricter.", definitions: {}, baseVersion: 1 });
+    expect((await ack(rater, "audit", id, 2)).status).toBe(200);
+    const submitted = await rater.call(assignmentSubmitRoute, `/api/v1/assignments/${assignmentId}/submit`, {
+      method: "POST",
+      params: { id: assignmentId },
+      body: { verdict: "accept", flags: [], durationMs: 100 },
+    });
+    expect(submitted.status).toBe(201);
+    expect((await db().auditReview.findFirstOrThrow({ where: { assignmentId } })).guidelineVersion).toBe(1);
+    // The next claim is made under v2 and says so.
+    const next = (await (await claimAudit(rater, id)).json()) as { assignmentId: string };
+    expect(
+      (await db().queueAssignment.findUniqueOrThrow({ where: { id: next.assignmentId } })).guidelineVersion,
+    ).toBe(2);
+  });
+
+  it("records the study's version at the claim on each judgement row, whatever is acknowledged by the submit", async () => {
+    const admin = await apiCaller("ADMIN");
+    const rater = await apiCaller("CLINICIAN");
+    const sid = await study(admin);
+    await save(admin, "study", sid, { guidelines: "Compare in full.", definitions: {} });
+    await ack(rater, "study", sid, 1);
+    const a = (await (await claimStudy(rater, sid)).json()) as { assignmentId: string };
+    await save(admin, "study", sid, {
+      guidelines: "Compare in full, twice.",
+      definitions: {},
+      baseVersion: 1,
+    });
+    await ack(rater, "study", sid, 2);
+    const done = await rater.call(assignmentSubmitRoute, `/api/v1/assignments/${a.assignmentId}/submit`, {
+      method: "POST",
+      params: { id: a.assignmentId },
+      body: { choices: { correctness: "B", helpfulness: "A" } },
+    });
+    expect(done.status).toBe(200);
+    const rows = await db().studyJudgement.findMany({ where: { assignmentId: a.assignmentId } });
+    expect(rows.map((r) => r.guidelineVersion)).toEqual([1, 1]);
+  });
+
   it("gates the study claim the same way and records the version on each judgement row", async () => {
     const admin = await apiCaller("ADMIN");
     const rater = await apiCaller("CLINICIAN");

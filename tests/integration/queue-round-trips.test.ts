@@ -8,7 +8,14 @@ import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
 import { createCampaignRoute } from "@/lib/audits/campaign-routes";
 import { nextItemRoute } from "@/lib/audits/review-routes";
 import { assignmentSubmitRoute } from "@/lib/queue/routes";
+import { studyGuidelineRoutes } from "@/lib/guidelines/guideline-routes";
+import { createStudy } from "@/lib/studies/create-study";
+import { importOutputs } from "@/lib/studies/import-outputs";
+import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
+import { ZCreateStudy } from "@/lib/studies/schemas";
+import { startStudy } from "@/lib/studies/start-study";
 import { apiCaller } from "../support/api-caller";
+import { ctx } from "../support/factories";
 import { resetDatabase } from "../support/db";
 
 type TQuery = (...args: unknown[]) => unknown;
@@ -32,6 +39,10 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
+/** Statements that read the guidelines without claiming: the gate run apart from the claim. */
+const gateStatements = (sent: string[]) =>
+  sent.filter((text) => text.includes('"GuidelineVersion"') && !text.includes("queue_claim"));
+
 /** The statements `fn` sent (pool connections are reused, so no connect-time statements once warm). */
 async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
   sent = [];
@@ -40,7 +51,7 @@ async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
 }
 
 describe("round trips per queue request", () => {
-  it("a claim is 3 statements (the guidelines gate, then status, claim and view in one; 4 before) and a submit with an Idempotency-Key 8 (10 before its transaction moved to pg, with the review's revision look-up, insert and link in one statement)", async () => {
+  it("a claim is 2 statements (the token; then the guidelines gate, status, claim and view in one; 4 before) and a submit with an Idempotency-Key 8 (10 before its transaction moved to pg, with the review's revision look-up, insert and link in one statement)", async () => {
     const admin = await apiCaller("ADMIN");
     const ds = await admin.call(importDatasetRoute, "/api/v1/datasets?name=Q", {
       method: "POST",
@@ -85,7 +96,9 @@ describe("round trips per queue request", () => {
     console.log(
       `[round-trips] submit ${submitted.length}: ${submitted.map((s) => s.slice(0, 60).replace(/\s+/g, " ")).join(" | ")}`,
     );
-    expect(claimed.length).toBeLessThanOrEqual(3);
+    expect(claimed.length).toBeLessThanOrEqual(2);
+    // The guidelines gate is inside the claim's statement, never a statement of its own.
+    expect(gateStatements(claimed)).toEqual([]);
     expect(submitted.length).toBeLessThanOrEqual(8);
     // A replay is the key's look-up and nothing else besides the token.
     const replayed = await statementsOf(() => submit("trips-submit-1"));
@@ -136,5 +149,58 @@ describe("round trips per queue request", () => {
         })
       ).status,
     ).toBe(404);
+  });
+
+  it("a study claim checks its guidelines inside the claim's statement too (no statement of its own)", async () => {
+    const admin = await apiCaller("ADMIN");
+    const s = await createStudy(
+      admin.current,
+      ZCreateStudy.parse({ name: "Trips", criteria: ["Correctness"], design: "all_pairs" }),
+      ctx(),
+    );
+    for (const model of ["m-one", "m-two"])
+      await importOutputs(
+        admin.current,
+        s.id,
+        Array.from({ length: 3 }, (_, i) => ({
+          instruction: `Q${i}?`,
+          input: "",
+          model,
+          text: `answer ${i}`,
+        })),
+        ctx(),
+      );
+    await startStudy(admin.current, s.id, ctx());
+    const routes = studyGuidelineRoutes;
+    const base = `/api/v1/studies/${s.id}/guidelines`;
+    await admin.call(routes.save, base, {
+      method: "PUT",
+      params: { id: s.id },
+      body: { guidelines: "Compare both.", definitions: {} },
+    });
+    const me = await apiCaller("CLINICIAN");
+    await me.call(routes.acknowledge, `${base}/acknowledgements`, {
+      method: "POST",
+      params: { id: s.id },
+      body: { version: 1 },
+    });
+    const claimOnce = () =>
+      me.call(nextAssignmentRoute, `/api/v1/studies/${s.id}/assignments/next`, {
+        method: "POST",
+        params: { id: s.id },
+      });
+    expect((await claimOnce()).status).toBe(200); // warm
+    let answer: Response | null = null;
+    const claimed = await statementsOf(async () => {
+      answer = await claimOnce();
+    });
+    expect((answer as Response | null)?.status).toBe(200);
+    console.log(
+      `[round-trips] study claim ${claimed.length}: ${claimed.map((t) => t.slice(0, 60).replace(/\s+/g, " ")).join(" | ")}`,
+    );
+    expect(gateStatements(claimed)).toEqual([]);
+    const claims = claimed.filter((t) => t.includes("queue_claim"));
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toContain('"GuidelineVersion"');
   });
 });
