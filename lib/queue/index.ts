@@ -4,8 +4,9 @@
  *
  * - createQueueItems(tx, { queueId, seed, items: [{ capacity, onlyForUserId? }] }) → ids in input
  *   order; positions are a seeded permutation (random but reproducible claim order).
- * - claimNextItem({ queueId, userId, leaseMinutes, client? }) → { assignmentId, itemId, resumed,
- *   leaseExpiresAt } | null. Own unexpired lease first; else stale leases of the queue are expired
+ * - claimNextItem({ queueId, userId, leaseMinutes, client?, gate? }) → { assignmentId, itemId, resumed,
+ *   leaseExpiresAt } | null; a `gate` (TClaimGate, the guidelines) is checked in the same statement
+ *   (its refusal thrown) and its version stored on the assignment. Own unexpired lease first; else stale leases of the queue are expired
  *   and an item with a free slot the user has not LEASED/SUBMITTED/RELEASED is locked
  *   (FOR UPDATE SKIP LOCKED) and its claimedSlots incremented. Additions to the contract: a
  *   skipped (RELEASED) item is not offered to the same person again; claims of one person in one
@@ -37,4 +38,4 @@ export { saveAssignmentDraft } from "./save-assignment-draft";
 export { releaseAssignment } from "./release-assignment";
 export { releaseLeasesExcept } from "./release-leases-except";
 export { queueProgress } from "./queue-progress";
-export type { TClaim, TQueueClient, TQueueProgress } from "./types";
+export type { TClaim, TClaimGate, TQueueClient, TQueueProgress } from "./types";

@@ -166,3 +166,27 @@ export async function bareQueueBaseline(
   }
   return { claims, submits };
 }
+
+/**
+ * VACUUM ANALYZE of the whole database: dead row versions left by the run before (every claim and
+ * submit rewrites its QueueItem row, and each assignment row) are removed and the statistics are
+ * fresh, so the next run, bare or app, starts from the same kind of state.
+ */
+export async function vacuumAnalyze(databaseUrl: string): Promise<number> {
+  return withClient(databaseUrl, async (c) => {
+    const t = performance.now();
+    await c.query("VACUUM ANALYZE");
+    return performance.now() - t;
+  });
+}
+
+/** Dead row versions of the tables a claim and a submit touch (pg_stat_user_tables; approximate). */
+export async function deadTuples(databaseUrl: string): Promise<string> {
+  return withClient(databaseUrl, async (c) => {
+    const r = await c.query<{ relname: string; n_dead_tup: string; n_live_tup: string }>(
+      `SELECT relname, n_dead_tup::text, n_live_tup::text FROM pg_stat_user_tables
+        WHERE relname IN ('QueueItem', 'QueueAssignment', 'AuditReview') ORDER BY relname`,
+    );
+    return r.rows.map((x) => `${x.relname} ${x.n_dead_tup} dead / ${x.n_live_tup} live`).join(", ");
+  });
+}
