@@ -74,6 +74,14 @@ const ZEnv = z
           return z.NEVER;
         }
       }),
+    // Finished webhook deliveries (delivered or failed for good) and their attempt log are pruned
+    // after this many days (lib/webhooks/prune-deliveries.ts); each endpoint's newest stay shown.
+    WEBHOOK_DELIVERY_RETENTION_DAYS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10 * 365)
+      .default(30),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     // The commit the app was built from, for export manifests (else read from BUILD_COMMIT_FILE).
     APP_COMMIT: z.string().trim().max(64).optional(),

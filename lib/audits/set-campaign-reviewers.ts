@@ -4,7 +4,7 @@ import type { TCurrentUser } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/prisma";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { TRequestContext } from "@/lib/http/request-context";
-import { QUEUE_TX_OPTIONS, releaseLeasesExcept } from "@/lib/queue";
+import { QUEUE_TX_OPTIONS, leftOutClaimers, lockClaimsOf, releaseLeasesExcept } from "@/lib/queue";
 
 /**
  * Names the reviewers who may claim from a campaign ([] opens it to every reviewer). Allowed until
@@ -39,6 +39,9 @@ export async function setCampaignReviewers(
     )
       .map((r) => r.userId)
       .sort();
+    // A claim of someone left out that is running now must commit before their leases are ended
+    // (else its lease would outlive the change), and one that starts later must see the new list.
+    await lockClaimsOf(tx, campaignId, await leftOutClaimers(tx, before, ids));
     await tx.auditCampaignReviewer.deleteMany({ where: { campaignId } });
     if (ids.length) {
       await tx.auditCampaignReviewer.createMany({ data: ids.map((userId) => ({ campaignId, userId })) });

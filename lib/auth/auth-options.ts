@@ -8,7 +8,7 @@ import { env, oidcConfigured } from "@/lib/env";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { createSession, revokeSession } from "@/lib/auth/sessions";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
-import { contextFromHeaders } from "@/lib/http/request-context";
+import { contextFromHeaders, type TRequestContext } from "@/lib/http/request-context";
 import type { Provider } from "next-auth/providers/index";
 import { safeAuthRedirect } from "@/lib/http/safe-callback-url";
 import { describeError, log } from "@/lib/log/logger";
@@ -72,8 +72,20 @@ function providers(): Provider[] {
   return list;
 }
 
-/** Built per request because the env is only read at run time, never at build time. */
-export function authOptions(): NextAuthOptions {
+/**
+ * The options for one request to /api/auth/*: its address (the TCP peer, or with TRUST_PROXY the
+ * proxy's X-Forwarded-For entry, lib/http/request-context.ts) goes on the session and audit rows
+ * of an SSO sign-in and a sign-out, as a password sign-in's do (the callbacks see no request).
+ */
+export function authOptionsFor(req: Request): NextAuthOptions {
+  return authOptions(contextFromHeaders(req.headers));
+}
+
+/**
+ * Built per request because the env is only read at run time, never at build time. `reqCtx` is
+ * the request's context when there is one (the route handler); session reads pass none.
+ */
+export function authOptions(reqCtx: TRequestContext | null = null): NextAuthOptions {
   const e = env();
   return {
     secret: e.NEXTAUTH_SECRET,
@@ -103,8 +115,8 @@ export function authOptions(): NextAuthOptions {
           const email = user.email.toLowerCase();
           const sid = await db().$transaction(async (tx) => {
             const u = await tx.user.findUniqueOrThrow({ where: { email } });
-            const id = await createSession(tx, u.id, null);
-            await recordAudit(tx, null, {
+            const id = await createSession(tx, u.id, reqCtx);
+            await recordAudit(tx, reqCtx, {
               actorId: u.id,
               action: "auth.login_sso",
               entityType: "session",
@@ -129,7 +141,7 @@ export function authOptions(): NextAuthOptions {
           const s = await tx.session.findUnique({ where: { id: sid } });
           if (!s) return;
           await revokeSession(tx, sid);
-          await recordAudit(tx, null, {
+          await recordAudit(tx, reqCtx, {
             actorId: s.userId,
             action: "auth.logout",
             entityType: "session",

@@ -37,5 +37,6 @@ export { LEASE_LOST, SKIPPED, submitAssignment, submitOutcome } from "./submit-a
 export { saveAssignmentDraft } from "./save-assignment-draft";
 export { releaseAssignment } from "./release-assignment";
 export { releaseLeasesExcept } from "./release-leases-except";
+export { leftOutClaimers, lockClaimsOf } from "./lock-claims-of";
 export { queueProgress } from "./queue-progress";
 export type { TClaim, TClaimGate, TQueueClient, TQueueProgress } from "./types";

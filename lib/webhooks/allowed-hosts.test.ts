@@ -14,6 +14,37 @@ describe("the webhook allowlist", () => {
     expect(() => parseAllowedHosts("a.example:70000")).toThrow();
   });
 
+  it("writes IPv6 entries canonically, so a non-canonical entry matches the URL's host (issue 11)", () => {
+    const list = parseAllowedHosts(
+      "[2001:DB8::0001],2001:db8:0:0::2,[2001:db8:0:0:0:0:0:3]:8443,[FE80::AB]:*",
+    );
+    expect(list).toEqual([
+      { host: "[2001:db8::1]", port: null },
+      { host: "[2001:db8::2]", port: null },
+      { host: "[2001:db8::3]", port: 8443 },
+      { host: "[fe80::ab]", port: "*" },
+    ]);
+    expect(checkDestination("https://[2001:db8::1]/in", list).ok).toBe(true);
+    expect(checkDestination("https://[2001:0DB8:0::0001]/in", list).ok).toBe(true);
+    expect(checkDestination("http://[2001:db8::2]/", list).ok).toBe(true);
+    expect(checkDestination("https://[2001:db8::3]:8443/", list).ok).toBe(true);
+    expect(checkDestination("https://[2001:db8::3]/", list).ok).toBe(false);
+    expect(checkDestination("https://[2001:db8::4]/", list).ok).toBe(false);
+    expect(checkDestination("https://[::ffff:2001:db8]/", list).ok).toBe(false);
+  });
+
+  it("refuses an entry it cannot read, with the entry in the message (fail closed at start-up)", () => {
+    for (const bad of [
+      "1::2::3",
+      "[zz::1]",
+      "[2001:db8::1",
+      "2001:db8::1:8443:99999:1:1:1:1",
+      "010.0.0.5",
+      "0x7f.1",
+    ])
+      expect(() => parseAllowedHosts(`hooks.example.org,${bad}`), bad).toThrow(bad);
+  });
+
   it("allows a listed host on its scheme's default port only, unless a port or * is listed", () => {
     const list = parseAllowedHosts("hooks.example.org,10.0.0.5:8443,ci.internal:*");
     expect(checkDestination("https://hooks.example.org/in", list).ok).toBe(true);

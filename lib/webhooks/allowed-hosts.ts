@@ -2,23 +2,57 @@
 // host[:port]). A host alone allows only its scheme's default port (80 for http, 443 for https), so
 // allowing a pipeline's web server does not open every other service on that machine; `host:*`
 // allows any port. Names match exactly (no wildcards): the list is what the operator wrote.
+// Entries and URLs' hosts are both put in the URL parser's canonical form before they are compared,
+// so "[2001:DB8::0001]" or a bare "2001:db8:0:0::1" matches https://[2001:db8::1]/ (the parser
+// writes an IPv6 address compressed and lower-cased, RFC 5952), as "HOOKS.example.org." matches
+// hooks.example.org.
 
 export type TAllowedHost = { host: string; port: number | "*" | null };
 
-function normaliseHost(h: string): string {
-  return h.toLowerCase().replace(/\.$/, "");
+/**
+ * A host as the WHATWG URL parser writes it (IPv6 in brackets, compressed, lower case; IPv4 in
+ * dotted decimal; names lower case, IDNs in punycode), without a trailing dot; null if the parser
+ * refuses it. The same parser reads the webhook URLs, so both sides of a comparison agree.
+ */
+export function canonicalHost(h: string): string | null {
+  const bare = h.replace(/^\[|\]$/g, "");
+  const literal = bare.includes(":") ? `[${bare}]` : bare;
+  try {
+    const host = new URL(`http://${literal}/`).hostname;
+    return host ? host.replace(/\.$/, "") : null;
+  } catch {
+    return null;
+  }
 }
 
-/** Parses the variable; throws with the bad entry (lib/env.ts turns that into a start-up refusal). */
+/**
+ * Parses the variable; throws with the bad entry (lib/env.ts turns that into a start-up refusal):
+ * an entry that cannot be read is never silently dropped or kept as written (fail closed).
+ */
 export function parseAllowedHosts(raw: string | undefined): TAllowedHost[] {
   const out: TAllowedHost[] = [];
   for (const entry of (raw ?? "").split(",").map((s) => s.trim())) {
     if (!entry) continue;
-    const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}|\*))?$/i.exec(entry);
+    // A bare IPv6 address (two colons or more, no brackets) has no port: "[addr]:port" gives one.
+    const m =
+      /^[0-9a-f:.]+$/i.test(entry) && (entry.match(/:/g)?.length ?? 0) >= 2
+        ? [entry, entry, undefined]
+        : /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}|\*))?$/i.exec(entry);
     const port = m?.[2] === "*" ? "*" : m?.[2] ? Number(m[2]) : null;
     if (!m || (typeof port === "number" && (port < 1 || port > 65535)))
-      throw new Error(`"${entry}" is not host or host:port`);
-    out.push({ host: normaliseHost(m[1]!), port });
+      throw new Error(`"${entry}" is not host or host:port ([IPv6]:port, or a bare IPv6 address)`);
+    const host = canonicalHost(m[1]!);
+    if (!host) throw new Error(`"${entry}": "${m[1]}" is not a valid host name or IP address`);
+    // The parser reads 010.0.0.5 as octal (8.0.0.5) and 0x7f.1 as 127.0.0.1: an operator who wrote
+    // one meant something else, so it is refused rather than allowing an address nobody named.
+    if (
+      /^[0-9a-fx.]+$/i.test(m[1]!) &&
+      !/[g-wyz]/i.test(m[1]!) &&
+      /^[\d.]+$/.test(host) &&
+      host !== m[1]!.replace(/\.$/, "")
+    )
+      throw new Error(`"${entry}": write the IPv4 address as four decimal numbers (it reads as ${host})`);
+    out.push({ host, port });
   }
   return out;
 }
@@ -41,7 +75,8 @@ export function checkDestination(raw: string, allowed: TAllowedHost[]): TDestina
   if (url.protocol !== "https:" && url.protocol !== "http:")
     return { ok: false, reason: "Only http and https URLs" };
   if (url.username || url.password) return { ok: false, reason: "No credentials in the URL" };
-  const host = normaliseHost(url.hostname);
+  const host = canonicalHost(url.hostname);
+  if (!host) return { ok: false, reason: "Not a valid URL" };
   const defaultPort = url.protocol === "https:" ? 443 : 80;
   const port = url.port ? Number(url.port) : defaultPort;
   const hit = allowed.some(

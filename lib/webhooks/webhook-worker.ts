@@ -8,6 +8,7 @@ import { claimDueDeliveries, type TClaimedDelivery } from "./claim-deliveries";
 import { completeDelivery } from "./complete-delivery";
 import { DELIVERY_POLICY, type TDeliveryPolicy } from "./delivery-policy";
 import { deliveryBody } from "./events";
+import { pruneDeliveries } from "./prune-deliveries";
 import { sendWebhook } from "./send-webhook";
 import { DELIVERY_HEADER, EVENT_HEADER, signPayload, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "./signature";
 
@@ -22,6 +23,10 @@ export type TWorkerOptions = {
   /** The pause when a round found less than a full batch. */
   pollMs?: number;
   random?: () => number;
+  /** Finished deliveries older than this are pruned (WEBHOOK_DELIVERY_RETENTION_DAYS by default). */
+  retentionDays?: number;
+  /** How often the loop prunes (first in its first round). */
+  pruneEveryMs?: number;
 };
 
 type TResolved = Required<Omit<TWorkerOptions, "policy">> & { policy: TDeliveryPolicy };
@@ -34,6 +39,8 @@ function resolve(o: TWorkerOptions): TResolved {
     batch: o.batch ?? 10,
     pollMs: o.pollMs ?? 2_000,
     random: o.random ?? Math.random,
+    retentionDays: o.retentionDays ?? env().WEBHOOK_DELIVERY_RETENTION_DAYS,
+    pruneEveryMs: o.pruneEveryMs ?? 10 * 60_000,
   };
 }
 
@@ -91,9 +98,16 @@ export function startWebhookWorker(options: TWorkerOptions = {}): TWebhookWorker
         r();
       };
     });
+  let prunedAt = 0;
   const loop = (async () => {
     while (!stopped) {
       try {
+        // The outbox would otherwise grow by every event forever.
+        if (Date.now() - prunedAt >= o.pruneEveryMs) {
+          prunedAt = Date.now();
+          const pruned = await pruneDeliveries(o.retentionDays);
+          if (pruned) log.info("webhook deliveries pruned", { pruned, retentionDays: o.retentionDays });
+        }
         const n = await roundOf(o);
         if (n < o.batch && !stopped) await pause(o.pollMs);
       } catch (err) {

@@ -31,6 +31,7 @@ vi.mock("next/headers", () => ({
 }));
 
 import { API_ROUTES } from "@/lib/api/registry";
+import { authRouteHandler } from "@/lib/auth/auth-route";
 import { hasPermission } from "@/lib/auth/permissions";
 import { Role as Roles } from "@/lib/generated/prisma/enums";
 import type { TApiRouteDef } from "@/lib/http/api-route";
@@ -92,6 +93,8 @@ function call(route: TRoute) {
       headers: {
         authorization: "Bearer crv_down",
         "idempotency-key": "db-down-1",
+        // A fixed id: a random one in the body matched the leak pattern below now and then ("…5432…").
+        "x-request-id": "req-db-down",
         ...(type ? { "content-type": type } : {}),
       },
       ...(body !== undefined && d.method !== "GET" ? { body } : {}),
@@ -126,6 +129,64 @@ describe("with the database stopped", () => {
         // A route that needs no database (the API description, say) answers as usual.
         expect(res.status, `${k}: ${text.slice(0, 300)}`).toBeLessThan(500);
       }
+    },
+  );
+});
+
+/** next-auth's own routes (/api/auth/*, not in the registry): sign-in, session, CSRF, sign-out. */
+const AUTH_FETCHES: [string, string, string | undefined][] = [
+  ["GET", "session", undefined],
+  ["GET", "csrf", undefined],
+  ["POST", "callback/credentials", "email=a%40b.test&password=x&csrfToken=t&json=true"],
+  ["POST", "signin/oidc", "csrfToken=t&json=true"],
+  ["POST", "signout", "csrfToken=t&json=true"],
+];
+const AUTH_PAGES = ["signin", "callback/oidc?code=c&state=s", "signout"];
+
+function callAuth(method: string, action: string, opts: { body?: string; accept?: string }) {
+  const path = action.split("?")[0] as string;
+  return authRouteHandler(
+    new Request(`http://app.test/api/auth/${action}`, {
+      method,
+      headers: {
+        accept: opts.accept ?? "*/*",
+        "x-request-id": "req-db-down",
+        ...(opts.body ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+      },
+      ...(opts.body ? { body: opts.body } : {}),
+    }),
+    { params: Promise.resolve({ nextauth: path.split("/") }) },
+  );
+}
+
+describe("next-auth's routes with the database stopped", () => {
+  it.each(AUTH_FETCHES)(
+    "%s /api/auth/%s answers 503 problem+json with Retry-After",
+    async (method, action, body) => {
+      const res = await callAuth(method, action, { body });
+      const text = await res.text();
+      expect(res.status, text.slice(0, 300)).toBe(503);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|5432/);
+      if (method === "POST") {
+        // Where the next-auth client reads a failure's code: the sign-in form's "Unavailable" words.
+        const { url } = JSON.parse(text) as { url: string };
+        expect(new URL(url).searchParams.get("error")).toBe("Unavailable");
+      }
+    },
+  );
+
+  it.each(AUTH_PAGES)(
+    "a browser opening /api/auth/%s gets a readable 503 page, no stack trace",
+    async (action) => {
+      const res = await callAuth("GET", action, { accept: "text/html,application/xhtml+xml" });
+      const text = await res.text();
+      expect(res.status).toBe(503);
+      expect(res.headers.get("content-type")).toContain("text/html");
+      expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect(text).toContain("cannot reach its database");
+      expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|5432|\bat \S+ \(|node_modules/);
     },
   );
 });

@@ -19,7 +19,8 @@ export type TReceiver = {
 
 export const ok: TRespond = (_n, _r, res) => res.writeHead(200).end("ok");
 
-export async function startReceiver(respond: TRespond = ok): Promise<TReceiver> {
+/** `host`: the address it listens on (::1 for an IPv6 receiver); the URL writes it as a URL does. */
+export async function startReceiver(respond: TRespond = ok, host = "127.0.0.1"): Promise<TReceiver> {
   const received: TReceived[] = [];
   const receiver: TReceiver = { url: () => "", hostPort: "", received, respond, close: async () => {} };
   const server = http.createServer((req, res) => {
@@ -31,10 +32,11 @@ export async function startReceiver(respond: TRespond = ok): Promise<TReceiver> 
       receiver.respond(received.length, r, res);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
-  receiver.hostPort = `127.0.0.1:${port}`;
-  receiver.url = (path = "/hook") => `http://127.0.0.1:${port}${path}`;
+  const literal = host.includes(":") ? `[${host}]` : host;
+  receiver.hostPort = `${literal}:${port}`;
+  receiver.url = (path = "/hook") => `http://${literal}:${port}${path}`;
   receiver.close = () =>
     new Promise<void>((resolve) => {
       server.closeAllConnections();

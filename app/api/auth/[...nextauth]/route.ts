@@ -1,9 +1,3 @@
-import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/auth-options";
+import { authRouteHandler } from "@/lib/auth/auth-route";
 
-type TCtx = { params: Promise<{ nextauth: string[] }> };
-
-const handler = (req: Request, ctx: TCtx) =>
-  NextAuth(req as never, ctx as never, authOptions()) as Promise<Response>;
-
-export { handler as GET, handler as POST };
+export { authRouteHandler as GET, authRouteHandler as POST };
