@@ -1,6 +1,7 @@
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Card } from "@/components/ui/notice";
+import { RatingsChart } from "@/components/studies/ratings-chart";
 import {
   formatMoreNeeded,
   MAX_PROGRESS_WIDTH,
@@ -84,6 +85,19 @@ function CriterionBlock({
         })}{" "}
         From {progress.judgements} judgements.
       </p>
+      {adjacent.length ? (
+        <RatingsChart
+          title={label}
+          reference={0}
+          keepOrder
+          label={`${label}: rating difference of each two models next to each other in the ranking, with 95% intervals; an interval clear of 0 is a settled order`}
+          ratings={adjacent.map((p) => ({
+            model: `${p.higher} > ${p.lower}`,
+            rating: p.difference,
+            ci: p.ci,
+          }))}
+        />
+      ) : null}
       <PairRows pairs={adjacent} label={`${label}: models next to each other in the ranking`} />
       {progress.pairs.length > adjacent.length ? (
         <details className="text-sm">
