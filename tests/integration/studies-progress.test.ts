@@ -1,7 +1,7 @@
 // Issue 17: "are we done?" in the researchers' API (the stats route's progress), and the results
 // page's Examples card reading only the prompts it shows.
 import pg from "pg";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { createStudy } from "@/lib/studies/create-study";
 import { importOutputs } from "@/lib/studies/import-outputs";
@@ -155,38 +155,37 @@ describe("are we done? in the stats route", () => {
   });
 });
 
-describe("the Examples card", () => {
-  type TQuery = (...args: unknown[]) => unknown;
-  type TResult = { rows?: unknown[] } | undefined;
-  const proto = pg.Client.prototype as unknown as { query: TQuery };
-  const original = proto.query;
-  let counting = false;
-  let fetched = 0;
-  const add = (r: TResult) => {
-    if (counting) fetched += r?.rows?.length ?? 0;
-  };
-  // Patched before the test's first connection: the pool binds each client's query when it connects
-  // (lib/db/pool.ts). Rows as pg hands them over, below Prisma; the pool passes a callback.
-  beforeEach(() => {
-    proto.query = function counted(this: unknown, ...args: unknown[]): unknown {
-      const last = args.length - 1;
-      const callback = args[last];
-      if (typeof callback === "function") {
-        args[last] = (err: unknown, r: TResult) => {
-          add(r);
-          return (callback as (e: unknown, r: TResult) => unknown)(err, r);
-        };
-        return original.apply(this, args);
-      }
-      const out = original.apply(this, args) as Promise<TResult> | undefined;
-      void out?.then(add, () => undefined);
-      return out;
+// Rows as pg hands them over, below Prisma, counted only while `counting`. Patched when the file
+// loads, before its first connection: the pool binds each client's query when it connects
+// (lib/db/pool.ts), so a later patch would miss pooled connections. The pool passes a callback.
+type TQuery = (...args: unknown[]) => unknown;
+type TResult = { rows?: unknown[] } | undefined;
+const proto = pg.Client.prototype as unknown as { query: TQuery };
+const original = proto.query;
+let counting = false;
+let fetched = 0;
+const add = (r: TResult) => {
+  if (counting) fetched += r?.rows?.length ?? 0;
+};
+proto.query = function counted(this: unknown, ...args: unknown[]): unknown {
+  const last = args.length - 1;
+  const callback = args[last];
+  if (typeof callback === "function") {
+    args[last] = (err: unknown, r: TResult) => {
+      add(r);
+      return (callback as (e: unknown, r: TResult) => unknown)(err, r);
     };
-  });
-  afterEach(() => {
-    proto.query = original;
-  });
+    return original.apply(this, args);
+  }
+  const out = original.apply(this, args) as Promise<TResult> | undefined;
+  void out?.then(add, () => undefined);
+  return out;
+};
+afterAll(() => {
+  proto.query = original;
+});
 
+describe("the Examples card", () => {
   it("reads only the prompts it shows (counted and limited in SQL), with their votes and wins", async () => {
     const { study, judgements } = await ratedStudy();
     fetched = 0;
