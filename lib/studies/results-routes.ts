@@ -97,7 +97,8 @@ export const studyStatsRoute = defineApiRoute(
   async ({ user, params, query, ctx }) => {
     const { width, ...filter } = query;
     const stats = await studyStats(params.id, filter, width);
-    await auditExport(user, ctx, params.id, "stats", filterOf(query));
+    // The width shapes only the estimate, not which judgements were read: the audit keeps the filter.
+    await auditExport(user, ctx, params.id, "stats", filterOf(filter));
     return json(stats);
   },
 );
