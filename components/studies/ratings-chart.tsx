@@ -9,17 +9,34 @@ const TOP = 24;
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "–");
 
-/** Bradley–Terry ratings (Elo scale) as dots with interval whiskers, drawn as React SVG elements on the server. */
-export function RatingsChart({ title, ratings }: { title: string; ratings: readonly TRating[] }) {
+/**
+ * Bradley–Terry ratings (Elo scale) as dots with interval whiskers, drawn as React SVG elements on
+ * the server. Also draws rating differences ("are we done?"): `reference` 0 instead of the mean
+ * rating 1000, rows in the order given, and its own accessible name.
+ */
+export function RatingsChart({
+  title,
+  ratings,
+  reference = 1000,
+  label,
+  keepOrder = false,
+}: {
+  title: string;
+  ratings: readonly TRating[];
+  reference?: number;
+  label?: string;
+  keepOrder?: boolean;
+}) {
+  const name = label ?? `Bradley–Terry ratings for ${title} with 95% intervals`;
   const finite = ratings.flatMap((r) => [r.rating, r.ci[0], r.ci[1]]).filter(Number.isFinite);
-  const lo = Math.floor((Math.min(1000, ...finite) - 20) / 50) * 50;
-  const hi = Math.ceil((Math.max(1000, ...finite) + 20) / 50) * 50;
+  const lo = Math.floor((Math.min(reference, ...finite) - 20) / 50) * 50;
+  const hi = Math.ceil((Math.max(reference, ...finite) + 20) / 50) * 50;
   const x = (v: number) => LEFT + ((v - lo) / (hi - lo || 1)) * (W - LEFT - RIGHT);
   const height = TOP + ratings.length * ROW + 30;
   const ticks = Array.from({ length: Math.floor((hi - lo) / 50) + 1 }, (_, i) => lo + i * 50).filter(
     (_, i, all) => all.length <= 12 || i % 2 === 0,
   );
-  const sorted = [...ratings].sort((a, b) => b.rating - a.rating);
+  const sorted = keepOrder ? ratings : [...ratings].sort((a, b) => b.rating - a.rating);
   return (
     <figure className="overflow-x-auto">
       {/* No style attribute: the nonce CSP (no 'unsafe-inline' styles) would block it; the class caps the width at W. */}
@@ -27,12 +44,12 @@ export function RatingsChart({ title, ratings }: { title: string; ratings: reado
           safety") would be two ID references, neither existing, and the chart would have no name. */}
       <svg
         role="img"
-        aria-label={`Bradley–Terry ratings for ${title} with 95% intervals`}
+        aria-label={name}
         viewBox={`0 0 ${W} ${height}`}
         width="100%"
         className="max-w-[640px] text-slate-900"
       >
-        <title>{`Bradley–Terry ratings for ${title} with 95% intervals`}</title>
+        <title>{name}</title>
         {ticks.map((t) => (
           <g key={t}>
             <line x1={x(t)} x2={x(t)} y1={TOP - 8} y2={height - 24} stroke="#e2e8f0" />
@@ -42,8 +59,8 @@ export function RatingsChart({ title, ratings }: { title: string; ratings: reado
           </g>
         ))}
         <line
-          x1={x(1000)}
-          x2={x(1000)}
+          x1={x(reference)}
+          x2={x(reference)}
           y1={TOP - 8}
           y2={height - 24}
           stroke="#94a3b8"

@@ -54,6 +54,7 @@ export { attentionCheckPassRates, type AttentionCheck, type AttentionCheckRate }
 export {
   summarisePairs,
   type CriterionAgreement,
+  type CriterionProgress,
   type CriterionRating,
   type PairSummary,
   type PreferenceSummary,

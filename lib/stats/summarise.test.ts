@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { bootstrapBradleyTerry } from "./bradley-terry-bootstrap";
+import { studyProgress } from "./study-progress";
 import { summarisePairs } from "./summarise";
 import type { Choice, Judgement, Side } from "./types";
 import { wilsonInterval } from "./wilson";
@@ -118,5 +120,23 @@ describe("summarisePairs", () => {
       "b",
       "a",
     ]);
+  });
+
+  it("answers 'are we done?' per criterion from the ratings' own bootstrap, at the width asked", () => {
+    const at = summarisePairs(judgements, { bootstrapRounds: 200, seed: 4, targetWidth: 30 });
+    expect(at.progress.map((p) => [p.criterion, p.judgements, p.targetWidth])).toEqual([
+      ["overall", 10, 30],
+      ["safety", 2, 30],
+    ]);
+    // The same rounds as a standalone bootstrap with the same seed and models: nothing resampled anew.
+    const overall = judgements.filter((x) => x.criterion === "overall");
+    const fit = bootstrapBradleyTerry(overall, {
+      rounds: 200,
+      seed: 4,
+      models: ["a", "b", "c"],
+      keepSamples: true,
+    });
+    expect(at.progress[0]!.pairs).toEqual(studyProgress(fit, 10, 30).pairs);
+    expect(summary.progress[0]!.targetWidth).toBe(50);
   });
 });

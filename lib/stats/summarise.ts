@@ -10,6 +10,7 @@ import {
 import { percentAgreement } from "./percent-agreement";
 import { positionBias, type PositionBias } from "./position-bias";
 import { pairSignTest } from "./sign-test";
+import { studyProgress, type StudyProgress } from "./study-progress";
 import type { Choice, Interval, Judgement } from "./types";
 import { decisiveShareInterval } from "./wilson";
 import { winRate } from "./win-rate";
@@ -23,6 +24,16 @@ export interface SummariseOptions extends PairOrderOptions {
   readonly confidence?: number;
   /** Bradley–Terry prior in virtual drawn games per model; 0 = off. Default 1. */
   readonly priorGames?: number;
+  /** Target width (Elo) of a difference's 95% interval for the "are we done?" estimate. Default 50. */
+  readonly targetWidth?: number;
+}
+
+/** "Are we done?" for one criterion, from the same bootstrap rounds as its ratings. */
+export interface CriterionProgress extends StudyProgress {
+  readonly criterion: string;
+  /** Judgements the estimate starts from (one per rated comparison on this criterion). */
+  readonly judgements: number;
+  readonly targetWidth: number;
 }
 
 export interface PairSummary {
@@ -65,6 +76,7 @@ export interface PreferenceSummary {
   readonly agreement: readonly CriterionAgreement[];
   /** Pooled over all criteria and raters. */
   readonly positionBias: PositionBias;
+  readonly progress: readonly CriterionProgress[];
 }
 
 interface OrientedJudgement extends Judgement {
@@ -122,6 +134,8 @@ export function summarisePairs(
   const pairs: PairSummary[] = [];
   const ratings: CriterionRating[] = [];
   const agreement: CriterionAgreement[] = [];
+  const progress: CriterionProgress[] = [];
+  const targetWidth = options.targetWidth ?? 50;
   for (const criterion of criteria) {
     const inCriterion = byCriterion.get(criterion) ?? [];
 
@@ -161,14 +175,22 @@ export function summarisePairs(
       confidence: options.confidence ?? 0.95,
       ...(options.priorGames === undefined ? {} : { priorGames: options.priorGames }),
       models: modelsInOrder(inCriterion, compare),
+      // The rounds themselves, so "is the order settled?" reuses this bootstrap instead of running another.
+      keepSamples: true,
     });
     for (const { model, rating, ci } of fit.ratings) ratings.push({ criterion, model, rating, ci });
+    progress.push({
+      criterion,
+      judgements: inCriterion.length,
+      targetWidth,
+      ...studyProgress(fit, inCriterion.length, targetWidth),
+    });
 
     agreement.push(agreementFor(criterion, inCriterion));
   }
 
   // Sides refer to the original (unoriented) judgement, so measure position bias on the input.
-  return { pairs, ratings, agreement, positionBias: positionBias(judgements) };
+  return { pairs, ratings, agreement, positionBias: positionBias(judgements), progress };
 }
 
 function modelsInOrder(

@@ -10,7 +10,7 @@ import { textBody } from "@/lib/exports/export-body";
 import type { TExportKind } from "@/lib/exports/manifest";
 import { ZBundleFlag, ZBundleQuery } from "@/lib/exports/schemas";
 import { sendExport } from "@/lib/exports/send-export";
-import { studyStats, ZStatsFilter } from "@/lib/studies/study-stats";
+import { studyStats, ZStatsQuery } from "@/lib/studies/study-stats";
 import { ZStudyId } from "@/lib/studies/schemas";
 
 const ZCriterionQuery = z.object({ criterion: z.string().min(1).max(40), bundle: ZBundleFlag });
@@ -82,20 +82,23 @@ export const studyStatsRoute = defineApiRoute(
   {
     method: "GET",
     path: "/api/v1/studies/:id/stats",
-    summary: "Win rates, Bradley–Terry ratings with bootstrap intervals, agreement and position bias",
+    summary:
+      "Win rates, Bradley–Terry ratings with bootstrap intervals, agreement, position bias and whether the ranking is settled (width: target interval width in Elo points, default 50)",
     tag: "Studies",
     permission: "studies:results",
     params: ZStudyId,
-    query: ZStatsFilter,
+    query: ZStatsQuery,
     response: {
       status: 200,
       description:
-        "{criteria, pairs, ratings, agreement, positionBias, heldBack: {count, comparisons: [{promptId, prompt, modelA, modelB, revealing}]}} (heldBack: comparisons never handed out because an output names its model)",
+        "{criteria, pairs, ratings, agreement, positionBias, heldBack: {count, comparisons: [{promptId, prompt, modelA, modelB, revealing}]}, progress: [{criterion, judgements, targetWidth, rankingSettled, pairs: [{higher, lower, difference, ci, settled, adjacent, width, moreNeeded}], widestInterval: {model, width, moreNeeded}}]} (heldBack: comparisons never handed out because an output names its model; progress: per criterion, from the same prompt bootstrap as the ratings, whether each order is settled at 95% and the judgements still needed for its interval to narrow to `width` Elo, assuming width falls as 1/√n at the current rate)",
     },
   },
   async ({ user, params, query, ctx }) => {
-    const stats = await studyStats(params.id, query);
-    await auditExport(user, ctx, params.id, "stats", filterOf(query));
+    const { width, ...filter } = query;
+    const stats = await studyStats(params.id, filter, width);
+    // The width shapes only the estimate, not which judgements were read: the audit keeps the filter.
+    await auditExport(user, ctx, params.id, "stats", filterOf(filter));
     return json(stats);
   },
 );

@@ -7,6 +7,7 @@ import { heldBackComparisons } from "@/lib/studies/held-back";
 import { loadJudgements, type TLoadedJudgement } from "@/lib/studies/load-judgements";
 import { statsModelOrder } from "@/lib/studies/stats-model-order";
 import { studyCriteria } from "@/lib/studies/study-criteria";
+import { DEFAULT_PROGRESS_WIDTH, ZProgressWidth } from "@/lib/studies/progress-verdict";
 
 const ZFlag = z
   .enum(["1", "0", "true", "false"])
@@ -32,6 +33,11 @@ export const ZStatsFilter = z.object({
   bootstrapRounds: z.coerce.number().int().min(50).max(5000).optional(),
 });
 export type TStatsFilter = z.infer<typeof ZStatsFilter>;
+
+/** The stats route's query: the filters plus the "are we done?" target width (Elo points). */
+export const ZStatsQuery = ZStatsFilter.extend({
+  width: ZProgressWidth.default(DEFAULT_PROGRESS_WIDTH),
+});
 
 /** The choice an attentive rater makes on a check: the intact response wins. */
 function expectedChoice(j: TLoadedJudgement): Choice {
@@ -78,7 +84,12 @@ export function filterJudgements(all: readonly TLoadedJudgement[], f: TStatsFilt
   );
 }
 
-export async function studyStats(studyId: string, f: TStatsFilter) {
+/** `targetWidth`: Elo points for the "are we done?" estimate (progress), from the same bootstrap. */
+export async function studyStats(
+  studyId: string,
+  f: TStatsFilter,
+  targetWidth: number = DEFAULT_PROGRESS_WIDTH,
+) {
   const study = await db().study.findUnique({
     where: { id: studyId },
     select: { criteria: true, seed: true, design: true, referenceModel: true },
@@ -95,6 +106,7 @@ export async function studyStats(studyId: string, f: TStatsFilter) {
   const summary = summarisePairs(kept, {
     seed: study.seed,
     modelOrder,
+    targetWidth,
     ...(f.bootstrapRounds ? { bootstrapRounds: f.bootstrapRounds } : {}),
   });
   const criteria = studyCriteria(study.criteria).filter((c) => !f.criterion || c.key === f.criterion);
@@ -105,6 +117,7 @@ export async function studyStats(studyId: string, f: TStatsFilter) {
     agreement: summary.agreement,
     positionBias: { leftWinRate: summary.positionBias.leftWinRate, ci: summary.positionBias.ci },
     heldBack,
+    progress: summary.progress,
   };
 }
 

@@ -91,6 +91,7 @@ describe("statistics and downloads", () => {
       "heldBack",
       "pairs",
       "positionBias",
+      "progress",
       "ratings",
     ]);
     const acc = stats.pairs.find((p) => p.criterion === "accuracy");

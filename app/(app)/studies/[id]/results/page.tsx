@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { HeldBackCard } from "@/components/studies/held-back-card";
+import { ProgressCard } from "@/components/studies/progress-card";
 import { StudyExamples } from "@/components/studies/study-examples";
 import { RatingsChart } from "@/components/studies/ratings-chart";
 import { JudgeAgreementTable } from "@/components/studies/judge-agreement-table";
@@ -14,6 +15,7 @@ import { judgeAgreement } from "@/lib/studies/judge-votes";
 import { loadStudyOr404 } from "@/lib/studies/load-study-or-404";
 import { studyQuality, studyStats, ZStatsFilter } from "@/lib/studies/study-stats";
 import { studyExamples } from "@/lib/studies/study-examples";
+import { DEFAULT_PROGRESS_WIDTH, ZProgressWidth } from "@/lib/studies/progress-verdict";
 import { formatDuration } from "@/lib/text/format-duration";
 
 export const metadata = { title: "Study results" };
@@ -34,10 +36,16 @@ export default async function StudyResultsPage({
   const raw = Object.fromEntries(
     Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"),
   );
-  const parsed = ZStatsFilter.safeParse(raw);
+  const { width: widthRaw, ...filterRaw } = raw;
+  const parsed = ZStatsFilter.safeParse(filterRaw);
   const filter = parsed.success ? parsed.data : ZStatsFilter.parse({});
+  // A refused width is shown back with its error; the estimate falls back to the default.
+  const widthParsed = widthRaw ? ZProgressWidth.safeParse(widthRaw) : null;
+  const width = widthParsed?.success ? widthParsed.data : DEFAULT_PROGRESS_WIDTH;
+  const widthErrors =
+    widthParsed && !widthParsed.success ? widthParsed.error.issues.map((i) => i.message) : undefined;
   const [stats, quality, judges, examples] = await Promise.all([
-    studyStats(id, filter),
+    studyStats(id, filter, width),
     studyQuality(id),
     judgeAgreement(id),
     studyExamples(id),
@@ -82,6 +90,7 @@ export default async function StudyResultsPage({
             defaultChecked={filter.excludeRevealing}
             label="Exclude outputs that name a model"
           />
+          {widthParsed?.success ? <input type="hidden" name="width" value={String(width)} /> : null}
           <Button type="submit" variant="secondary" className="px-3 py-1">
             Apply
           </Button>
@@ -102,6 +111,15 @@ export default async function StudyResultsPage({
           );
         })}
       </Card>
+      <ProgressCard
+        criteria={stats.criteria}
+        progress={stats.progress}
+        width={width}
+        widthInput={widthRaw ?? String(DEFAULT_PROGRESS_WIDTH)}
+        widthErrors={widthErrors}
+        keep={filterRaw}
+        closed={study.status === "CLOSED"}
+      />
       <Card title="Pairwise results">
         <PairsTable pairs={stats.pairs} />
       </Card>
