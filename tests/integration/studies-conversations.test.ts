@@ -105,7 +105,7 @@ describe("conversation prompts in a study", () => {
     const problem = (await res.json()) as { detail: string; lines: { line: number; reason: string }[] };
     expect(problem.lines.map((l) => l.line)).toEqual(BAD_DIALOGUE_LINES.map((_, i) => i + 2));
     expect(problem.detail).toContain("Line 2:");
-    expect(problem.detail).toContain('unknown role "doctor"');
+    expect(problem.detail).toContain(BAD_DIALOGUE_LINES[0]!.reason);
     expect(await db().studyPrompt.count({ where: { studyId: id } })).toBe(0);
   });
 
