@@ -90,7 +90,7 @@ export const studyStatsRoute = defineApiRoute(
     response: {
       status: 200,
       description:
-        "{criteria, pairs, ratings, agreement, positionBias, heldBack: {count, comparisons: [{promptId, prompt, modelA, modelB, revealing}]}} (heldBack: comparisons never handed out because an output names its model)",
+        "{criteria, pairs, ratings, agreement, positionBias, heldBack: {count, comparisons: [{promptId, prompt, context, modelA, modelB, revealing}]}} (heldBack: comparisons never handed out because an output names its model)",
     },
   },
   async ({ user, params, query, ctx }) => {
