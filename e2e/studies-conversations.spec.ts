@@ -60,7 +60,8 @@ test("a conversation study: outputs in both chat shapes, rated blind with one tr
     buffer: Buffer.from([good[0], JSON.stringify(BAD_DIALOGUE_LINES[0]!.row)].join("\n")),
   });
   await a.getByRole("button", { name: "Import outputs" }).click();
-  await expect(a.getByText(/Line 2: .*unknown role "doctor"/)).toBeVisible();
+  const firstReason = BAD_DIALOGUE_LINES[0]!.reason.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await expect(a.getByText(new RegExp(`Line 2: .*${firstReason}`))).toBeVisible();
   expect(await testDb().studyPrompt.count({ where: { studyId } })).toBe(0);
 
   // Model a in OpenAI `messages` JSONL, model b as a ShareGPT JSON array: one prompt set.

@@ -51,6 +51,11 @@ test("audit review: title and n of N, submit, undo, resubmit as a revision; My a
   await expect(instruction).not.toHaveText(first);
   await expect(page.getByTestId("work-mine")).toHaveText("You: 1 of 3");
 
+  // A reload forgets nothing: the server says the answer may still be reopened.
+  await page.reload();
+  await expect(page.getByTestId("work-mine")).toHaveText("You: 1 of 3");
+  await expect(undoButton(page)).toBeVisible();
+
   // Undo: the first item is back with its verdict as the draft.
   await undoButton(page).click();
   await expect(instruction).toHaveText(first);
@@ -126,6 +131,16 @@ test("rating: the rater-facing title, undo within 10 minutes, and a blinded My a
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("work-mine")).toHaveText("You: 1 of 2");
   expect(await testDb().studyJudgement.count({ where: { raterId: clinician.id } })).toBe(2);
+  // After a reload, Undo is offered while the 10 minutes last, and not once they are over.
+  await page.reload();
+  await expect(undoButton(page)).toBeVisible();
+  await testDb().studyJudgement.updateMany({
+    where: { raterId: clinician.id },
+    data: { createdAt: new Date(Date.now() - 11 * 60_000) },
+  });
+  await page.reload();
+  await expect(page.getByTestId("work-mine")).toHaveText("You: 1 of 2");
+  await expect(undoButton(page)).toHaveCount(0);
   expect(await testDb().studyJudgement.count({ where: { raterId: clinician.id, supersededAt: null } })).toBe(
     1,
   );
@@ -135,7 +150,8 @@ test("rating: the rater-facing title, undo within 10 minutes, and a blinded My a
   await expect(item).toHaveCount(1);
   await expect(item).toContainText("Undo rating e2e");
   await expect(item.getByTestId("my-answer-value")).toHaveText("Accuracy: B is better");
-  await expect(item.getByTestId("my-answer-reopen")).toBeVisible();
+  // The 10 minutes are over (above): the list offers no reopen either.
+  await expect(item.getByTestId("my-answer-reopen")).toHaveCount(0);
   const html = await page.content();
   for (const leak of ["gpt-zeta", "llama-omega", "Internal"]) expect(html).not.toContain(leak);
 });

@@ -106,7 +106,15 @@ export function MyAnswersList() {
                 {a.revision > 1 ? ` · revision ${a.revision}` : ""}
               </span>
             </div>
-            <p className="break-words text-slate-700">{a.excerpt}</p>
+            <p className="break-words text-slate-700">
+              {a.excerpt}
+              {a.earlierTurns > 0 ? (
+                <span className="text-xs text-muted" data-testid="my-answer-context">
+                  {" "}
+                  · after {a.earlierTurns} earlier {a.earlierTurns === 1 ? "turn" : "turns"}
+                </span>
+              ) : null}
+            </p>
             <p data-testid="my-answer-value">
               {a.verdict
                 ? `Verdict: ${VERDICT_LABEL[a.verdict][0]}`

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { claimNext, failureOf, postSubmit, queueUrls, readClaimBody } from "./queue-api";
+import { claimNext, failureOf, postSubmit, queueUrls, readClaimBody, undoTarget } from "./queue-api";
 
 describe("queue URLs", () => {
   it("name every queue call of both screens in one place: the protocol shared by both queues", () => {
@@ -62,5 +62,17 @@ describe("claimNext", () => {
     });
     vi.stubGlobal("fetch", vi.fn().mockResolvedValue(new Response("{}", { status: 200 })));
     await expect(failureOf(postSubmit(urls, "a1", {}, "k"))).resolves.toBeNull();
+  });
+});
+
+describe("Undo's target on the work screen", () => {
+  it("after a reload (nothing submitted here yet) is the server's last answer, while the rules allow", () => {
+    expect(undoTarget(undefined, { undoAssignmentId: "a1" })).toBe("a1");
+    expect(undoTarget(undefined, { undoAssignmentId: null })).toBeNull();
+    expect(undoTarget(undefined, undefined)).toBeNull();
+  });
+  it("is this screen's last submit once there is one, and none right after an Undo", () => {
+    expect(undoTarget("a2", { undoAssignmentId: "a1" })).toBe("a2");
+    expect(undoTarget(null, { undoAssignmentId: "a1" })).toBeNull();
   });
 });

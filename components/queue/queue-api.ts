@@ -108,4 +108,18 @@ export type TWorkProgress = {
   queue: { done: number; total: number };
   medianMs: number | null;
   estimateMs: number | null;
+  /** The last answer the rules still let the caller reopen (Undo after a reload). */
+  undoAssignmentId: string | null;
 };
+
+/**
+ * The answer Undo reopens: the one this screen last submitted (null right after an Undo), or,
+ * before this screen has submitted anything (a reload, a new tab), the server's: its last answer
+ * while the rules still allow a reopen.
+ */
+export function undoTarget(
+  lastSubmittedHere: string | null | undefined,
+  progress: Pick<TWorkProgress, "undoAssignmentId"> | undefined,
+): string | null {
+  return lastSubmittedHere === undefined ? (progress?.undoAssignmentId ?? null) : lastSubmittedHere;
+}

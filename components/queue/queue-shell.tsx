@@ -32,7 +32,7 @@ export type TShellQueue = {
   feature: TQueueFeature;
   scopeId: string;
   changes: number;
-  lastSubmitted: string | null;
+  lastSubmitted: string | null | undefined;
   afterReopen: () => Promise<void>;
 };
 

@@ -61,8 +61,9 @@ export function useWorkQueue<T extends TQueueItem>(opts: TWorkQueueOptions<T>) {
   const [failed, setFailed] = useState<TFailed | null>(null);
   const [retryIn, setRetryIn] = useState<number | null>(null);
   const [phiRefusal, setPhiRefusal] = useState<TPhiRefusal | null>(null);
-  // The answer Undo reopens: the last one submitted on this screen.
-  const [lastSubmitted, setLastSubmitted] = useState<string | null>(null);
+  // The answer Undo reopens: the last one submitted on this screen; null right after an Undo;
+  // undefined until this screen submits, when the server's progress says (after a reload too).
+  const [lastSubmitted, setLastSubmitted] = useState<string | null | undefined>(undefined);
   // Counts every answer given, skipped or reopened here: the header reads its counts again on each.
   const [changes, setChanges] = useState(0);
   const shownAt = useRef(0);

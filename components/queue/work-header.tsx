@@ -3,7 +3,13 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import { apiFetch, detailOf } from "@/components/data/api-fetch";
-import { postReopen, queueUrls, type TQueueFeature, type TWorkProgress } from "@/components/queue/queue-api";
+import {
+  postReopen,
+  queueUrls,
+  undoTarget,
+  type TQueueFeature,
+  type TWorkProgress,
+} from "@/components/queue/queue-api";
 import { Button } from "@/components/ui/button";
 import { formatEstimate } from "@/lib/queue/work-estimate";
 
@@ -12,8 +18,12 @@ export type TWorkHeaderProps = {
   scopeId: string;
   /** Changes after every submit, skip or undo, so the counts are read again. */
   refreshKey: number;
-  /** The answer Undo would reopen (the last one submitted here); none: no Undo button. */
-  lastSubmitted: string | null;
+  /**
+   * The answer Undo would reopen: the last one submitted here; null: none (just undone);
+   * undefined: nothing submitted on this screen yet, so the server's progress decides, which
+   * keeps Undo across a reload while the rules allow it.
+   */
+  lastSubmitted: string | null | undefined;
   onReopened: () => Promise<void>;
 };
 
@@ -39,6 +49,7 @@ export function WorkHeader(p: TWorkHeaderProps) {
     onSuccess: () => p.onReopened(),
   });
   const d = progress.data;
+  const undoId = undoTarget(p.lastSubmitted, d);
   return (
     <header className="space-y-1" data-testid="work-header">
       <h2 className="text-lg font-semibold text-slate-900" data-testid="work-title">
@@ -58,12 +69,12 @@ export function WorkHeader(p: TWorkHeaderProps) {
             </span>
           </>
         ) : null}
-        {p.lastSubmitted ? (
+        {undoId ? (
           <Button
             type="button"
             variant="secondary"
             disabled={undo.isPending}
-            onClick={() => p.lastSubmitted && undo.mutate(p.lastSubmitted)}
+            onClick={() => undo.mutate(undoId)}
             data-testid="work-undo"
           >
             {undo.isPending ? "Reopening…" : "Undo last answer"}

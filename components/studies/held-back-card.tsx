@@ -1,5 +1,6 @@
 import { Card } from "@/components/ui/notice";
 import type { THeldBack } from "@/lib/studies/held-back";
+import { PromptWithContext } from "./prompt-with-context";
 
 /** The comparisons raters were never handed because an output names its model: reported, not dropped. */
 export function HeldBackCard({ heldBack }: { heldBack: THeldBack }) {
@@ -15,8 +16,8 @@ export function HeldBackCard({ heldBack }: { heldBack: THeldBack }) {
       </p>
       <ul className="space-y-1 text-sm" data-testid="held-back">
         {heldBack.comparisons.map((h) => (
-          <li key={`${h.promptId}-${h.modelA}-${h.modelB}`}>
-            {h.modelA} vs {h.modelB} on “{h.prompt}”:{" "}
+          <li key={`${h.promptId}-${h.modelA}-${h.modelB}`} className="min-w-0">
+            {h.modelA} vs {h.modelB} on <PromptWithContext prompt={h.prompt} context={h.context} />:{" "}
             <span className="text-slate-700">{h.revealing.join(" and ")} names a model</span>
           </li>
         ))}

@@ -89,6 +89,16 @@ async function load(tx: TTx, assignmentId: string, userId: string) {
 export const reviewReopen: TQueueReopen<TReviewReopenFacts> = {
   load: (tx, ref) => load(tx, ref.assignmentId, ref.user.id),
   refusal: (facts) => reviewReopenRefusal(facts),
+  async check(client, assignmentId) {
+    const rows = await client.$queryRaw<{ campaignStatus: string; adjudicated: boolean }[]>`
+      SELECT c.status::text AS "campaignStatus", ai."adjudicatedAt" IS NOT NULL AS adjudicated
+        FROM "QueueAssignment" a
+        JOIN "AuditItem" ai ON ai."queueItemId" = a."itemId"
+        JOIN "AuditCampaign" c ON c.id = ai."campaignId"
+       WHERE a.id = ${assignmentId}::uuid`;
+    const row = rows[0];
+    return row ? reviewReopenRefusal(row) : { reason: "not_found", message: "Unknown assignment" };
+  },
   async supersede(tx, { user, assignmentId }, facts, ctx) {
     if (facts.reviewId) {
       await tx.auditReview.update({ where: { id: facts.reviewId }, data: { supersededAt: new Date() } });

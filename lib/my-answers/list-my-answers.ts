@@ -2,6 +2,7 @@ import "server-only";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { reviewReopenRefusal } from "@/lib/audits/reopen-review";
+import { readStoredTurns } from "@/lib/conversations/stored-turns";
 import { db } from "@/lib/db/prisma";
 import { forbidden } from "@/lib/errors/app-error";
 import { toModelChoice } from "@/lib/studies/choose-shown-left";
@@ -18,6 +19,8 @@ import {
 
 const LIMIT = 200;
 const excerpt = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
+/** A stored context ends with the last user turn, which the excerpt shows. */
+const earlierTurns = (context: unknown) => Math.max(0, (readStoredTurns(context)?.length ?? 0) - 1);
 const stateOf = (r: { reason: string; message: string } | null): TReopenState =>
   r ? { allowed: false, ...r } : { allowed: true };
 
@@ -52,7 +55,7 @@ async function auditAnswers(userId: string, q: TMyAnswersQuery): Promise<TMyAnsw
       item: {
         select: {
           adjudicatedAt: true,
-          record: { select: { instruction: true } },
+          record: { select: { instruction: true, context: true } },
           campaign: { select: { id: true, name: true, status: true } },
         },
       },
@@ -66,6 +69,7 @@ async function auditAnswers(userId: string, q: TMyAnswersQuery): Promise<TMyAnsw
     submittedAt: r.createdAt.toISOString(),
     revision: r.revision,
     excerpt: excerpt(r.item.record.instruction),
+    earlierTurns: earlierTurns(r.item.record.context),
     verdict: r.verdict,
     reopen: stateOf(
       reviewReopenRefusal({
@@ -96,7 +100,7 @@ async function studyAnswers(userId: string, q: TMyAnswersQuery, now: Date): Prom
       createdAt: true,
       comparison: {
         select: {
-          prompt: { select: { instruction: true } },
+          prompt: { select: { instruction: true, context: true } },
           study: { select: { id: true, title: true, status: true, criteria: true } },
         },
       },
@@ -124,6 +128,7 @@ async function studyAnswers(userId: string, q: TMyAnswersQuery, now: Date): Prom
       submittedAt: first.createdAt.toISOString(),
       revision: first.revision,
       excerpt: excerpt(first.comparison.prompt.instruction),
+      earlierTurns: earlierTurns(first.comparison.prompt.context),
       choices,
       reopen: stateOf(
         judgementReopenRefusal({ studyStatus: study.status, submittedAt: first.createdAt }, now),

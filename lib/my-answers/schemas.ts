@@ -32,6 +32,8 @@ export type TMyAnswer = {
   revision: number;
   /** The task's instruction, shortened. */
   excerpt: string;
+  /** Conversations: how many turns came before the last user turn (the excerpt); 0 otherwise. */
+  earlierTurns: number;
   /** audits: the verdict; studies: criterion label → A | B | tie | both_bad. */
   verdict?: z.infer<typeof ZMyVerdict>;
   choices?: { criterion: string; choice: z.infer<typeof ZMyChoice> }[];

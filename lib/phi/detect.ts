@@ -2,6 +2,7 @@ import { detectAddresses } from "./address";
 import { detectAges } from "./ages";
 import { detectEmails, detectPhones } from "./contact";
 import { detectDates } from "./dates";
+import { snapToGraphemes } from "./graphemes";
 import { detectIdentifiers } from "./identifiers";
 import { detectNames } from "./names";
 import { detectNationalIds } from "./national-id";
@@ -33,9 +34,10 @@ const DETECTORS: readonly ((text: string) => PhiCandidate[])[] = [
  * phone-shaped string), the more specific kind wins, then the longer match.
  */
 export function detectPhi(text: string): PhiFinding[] {
-  const candidates = DETECTORS.flatMap((detect) => detect(text)).sort(
-    (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start,
-  );
+  const candidates = snapToGraphemes(
+    text,
+    DETECTORS.flatMap((detect) => detect(text)),
+  ).sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const accepted: PhiCandidate[] = [];
   for (const candidate of candidates) {
     if (accepted.every((kept) => candidate.end <= kept.start || candidate.start >= kept.end)) {

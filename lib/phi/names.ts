@@ -8,6 +8,7 @@ import {
   PERSON_VERBS,
 } from "./name-words";
 import { groupMatches } from "./regex";
+import { detectUncasedScriptNames } from "./uncased-names";
 import type { PhiCandidate } from "./types";
 
 // A capitalised name word: Smith, McDonald, O'Brien, Smith-Jones. At least one lowercase letter
@@ -180,23 +181,4 @@ function judge(
     confidence: named.length >= 2 || known ? "high" : "low",
     priority: 45,
   };
-}
-
-// Names in scripts without case (Han, Arabic, Hebrew, Devanagari, Hangul, kana): in text that is
-// mostly Latin, a run of such letters is almost always a name; in text written in that script the
-// guard cannot tell, and reports nothing.
-const UNCASED = String.raw`[\p{Script=Han}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]`;
-const UNCASED_RUN = new RegExp(String.raw`${UNCASED}+(?:[ \u00a0]${UNCASED}+){0,3}`, "gu");
-
-function detectUncasedScriptNames(text: string): PhiCandidate[] {
-  const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
-  const uncased = (text.match(new RegExp(UNCASED, "gu")) ?? []).length;
-  if (uncased === 0 || latin < uncased * 2) return [];
-  return [...text.matchAll(UNCASED_RUN)].map((m) => ({
-    kind: "person_name",
-    start: m.index,
-    end: m.index + m[0].length,
-    confidence: "low",
-    priority: 44,
-  }));
 }

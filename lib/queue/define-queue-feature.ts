@@ -218,7 +218,13 @@ export function defineQueueFeature<
     ) => submitOn({ user, assignmentId, client }, payload, ctx),
     /** The work screen's header: title, "n of N" (mine, the queue's), time estimate. */
     progress: async (user: TCurrentUser, queueId: string, client: TQueueClient = db()) =>
-      workProgress(client, queueId, user.id, await spec.title(user, queueId, client)),
+      workProgress(
+        client,
+        queueId,
+        user.id,
+        await spec.title(user, queueId, client),
+        async (assignmentId) => (await spec.reopen.check(client, assignmentId, new Date())) === null,
+      ),
     reopen: (
       user: TCurrentUser,
       assignmentId: string,

@@ -64,13 +64,14 @@ export function defineProgressRoute(
       method: "GET",
       path: meta.claimPath.replace("/assignments/next", "/progress"),
       summary:
-        "Your progress: the rater-facing title, n of N for you and for the whole queue, and a time estimate from your median (null before 3 submissions)",
+        "Your progress: the rater-facing title, n of N for you and for the whole queue, a time estimate from your median (null before 3 submissions), and the assignment Undo would reopen (your last answer, while the rules allow; else null)",
       tag: meta.tag,
       permission: meta.permission,
       params: z.object({ id: z.uuid({ message: meta.unknownQueue }) }),
       response: {
         status: 200,
-        description: "{ title, mine: { done, total }, queue: { done, total }, medianMs, estimateMs }",
+        description:
+          "{ title, mine: { done, total }, queue: { done, total }, medianMs, estimateMs, undoAssignmentId }",
       },
     },
     async ({ user, params }) => {

@@ -112,6 +112,12 @@ export type TQueueReopen<TAnswer> = {
   load(tx: TTx, ref: TAssignmentRef): Promise<(TReopenTarget & { answer: TAnswer }) | null>;
   /** null: may be reopened; else why not (also used, without locks, by the My answers list). */
   refusal(answer: TAnswer, now: Date): TReopenRefusal | null;
+  /**
+   * The same rules for one of the caller's submitted assignments, read without locks: whether the
+   * work screen offers Undo for the last answer after a reload (GET …/progress). The reopen itself
+   * checks again under its locks.
+   */
+  check(client: TQueueClient, assignmentId: string, now: Date): Promise<TReopenRefusal | null>;
   /** Marks the answer superseded and records the audit row; returns the draft to resume from. */
   supersede(
     tx: TTx,

@@ -2,7 +2,7 @@ import "server-only";
 import type { TQueueClient } from "./types";
 import { estimateRemainingMs } from "./work-estimate";
 
-/** What the work screens' header shows: "n of N" for the person and the queue, and time left. */
+/** What the work screens' header shows: "n of N" for the person and the queue, time left, Undo. */
 export type TWorkProgress = {
   title: string;
   mine: { done: number; total: number };
@@ -11,6 +11,11 @@ export type TWorkProgress = {
   medianMs: number | null;
   /** Their remaining items × that median; null before 3 submissions. */
   estimateMs: number | null;
+  /**
+   * The caller's last submitted answer in this queue while its feature's rules still let them
+   * reopen it (Undo on the work screen, also after a reload); null otherwise.
+   */
+  undoAssignmentId: string | null;
 };
 
 type TRow = {
@@ -20,6 +25,7 @@ type TRow = {
   slotsDone: number;
   slots: number;
   medianMs: number | null;
+  lastSubmittedId: string | null;
 };
 
 /**
@@ -32,6 +38,7 @@ export async function workProgress(
   queueId: string,
   userId: string,
   title: string,
+  undoable: (assignmentId: string) => Promise<boolean>,
 ): Promise<TWorkProgress> {
   const rows = await client.$queryRaw<TRow[]>`
     SELECT
@@ -47,8 +54,19 @@ export async function workProgress(
       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "submittedAt" - "claimedAt") * 1000)
          FROM "QueueAssignment"
         WHERE "queueId" = ${queueId}::uuid AND "userId" = ${userId}::uuid AND status = 'SUBMITTED'
-          AND "submittedAt" IS NOT NULL) AS "medianMs"`;
-  const r = rows[0] ?? { done: 0, leased: 0, open: 0, slotsDone: 0, slots: 0, medianMs: null };
+          AND "submittedAt" IS NOT NULL) AS "medianMs",
+      (SELECT id::text FROM "QueueAssignment"
+        WHERE "queueId" = ${queueId}::uuid AND "userId" = ${userId}::uuid AND status = 'SUBMITTED'
+        ORDER BY "submittedAt" DESC NULLS LAST, id DESC LIMIT 1) AS "lastSubmittedId"`;
+  const r = rows[0] ?? {
+    done: 0,
+    leased: 0,
+    open: 0,
+    slotsDone: 0,
+    slots: 0,
+    medianMs: null,
+    lastSubmittedId: null,
+  };
   const medianMs = r.done >= 3 && r.medianMs !== null ? Math.round(Number(r.medianMs)) : null;
   return {
     title,
@@ -56,5 +74,6 @@ export async function workProgress(
     queue: { done: r.slotsDone, total: r.slots },
     medianMs,
     estimateMs: estimateRemainingMs({ medianMs, submissions: r.done, remaining: r.leased + r.open }),
+    undoAssignmentId: r.lastSubmittedId && (await undoable(r.lastSubmittedId)) ? r.lastSubmittedId : null,
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { readStoredTurns } from "@/lib/conversations/stored-turns";
 import { notFound } from "@/lib/errors/app-error";
 import { excerptAround } from "@/lib/studies/reveals-identity";
 import { studyCriteria } from "@/lib/studies/study-criteria";
@@ -22,7 +23,7 @@ export async function getStudy(studyId: string) {
           model: true,
           promptId: true,
           text: true,
-          prompt: { select: { instruction: true } },
+          prompt: { select: { instruction: true, context: true } },
         },
         orderBy: [{ model: "asc" }, { id: "asc" }],
         take: 200,
@@ -65,6 +66,7 @@ export async function getStudy(studyId: string) {
       model: f.model,
       promptId: f.promptId,
       prompt: f.prompt.instruction.slice(0, 120),
+      context: readStoredTurns(f.prompt.context),
       excerpt: excerptAround(f.text),
     })),
     revealsIdentityCount: flaggedCount,

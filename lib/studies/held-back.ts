@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
+import { readStoredTurns } from "@/lib/conversations/stored-turns";
 
 const LIST = 200;
 
@@ -17,7 +18,7 @@ export async function heldBackComparisons(studyId: string) {
         modelA: true,
         modelB: true,
         revealing: true,
-        prompt: { select: { instruction: true } },
+        prompt: { select: { instruction: true, context: true } },
       },
       orderBy: [{ promptId: "asc" }, { modelA: "asc" }, { modelB: "asc" }],
       take: LIST,
@@ -28,6 +29,8 @@ export async function heldBackComparisons(studyId: string) {
     comparisons: rows.map((r) => ({
       promptId: r.promptId,
       prompt: r.prompt.instruction.slice(0, 120),
+      /** Conversation prompts: the turns up to and including the last user turn. */
+      context: readStoredTurns(r.prompt.context),
       modelA: r.modelA,
       modelB: r.modelB,
       revealing: r.revealing,

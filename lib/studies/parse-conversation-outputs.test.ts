@@ -8,6 +8,7 @@ import {
   dialogueOutputsJson,
   dialogueOutputsJsonl,
 } from "../../tests/support/study-dialogues";
+import { BAD_CHATS } from "../../tests/support/clinical-dialogues";
 import { parseMultiOutputJsonl, parseOutputsJson } from "./parse-outputs";
 
 describe("conversation lines in an outputs upload", () => {
@@ -63,6 +64,18 @@ describe("conversation lines in an outputs upload", () => {
     const r = parseMultiOutputJsonl(text);
     expect(r.problems.map((p) => p.line)).toEqual(BAD_DIALOGUE_LINES.map((_, i) => i + 2));
     BAD_DIALOGUE_LINES.forEach((b, i) => expect(r.problems[i]!.reason, b.name).toContain(b.reason));
+  });
+
+  it("refuses, as an output line, every chat the dataset import calls bad, for the same reason", () => {
+    // One list says what a bad chat is (tests/support/clinical-dialogues.ts); the outputs upload
+    // must agree with the dataset import on each, not on a copy of its own.
+    const lines = BAD_CHATS.map((b) => JSON.stringify({ ...b.record, generator: "ward-model-a" }));
+    const r = parseMultiOutputJsonl(lines.join("\n"));
+    expect(r.problems.map((p) => p.line)).toEqual(BAD_CHATS.map((_, i) => i + 1));
+    BAD_CHATS.forEach((b, i) => expect(r.problems[i]!.reason, b.name).toContain(b.reason));
+    expect(BAD_DIALOGUE_LINES.map((b) => b.name)).toEqual(
+      expect.arrayContaining(BAD_CHATS.map((b) => b.name)),
+    );
   });
 
   it("refuses a multi-output line whose context ends with the assistant, or that has no outputs", () => {

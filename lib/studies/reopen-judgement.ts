@@ -75,6 +75,18 @@ async function load(tx: TTx, assignmentId: string, userId: string) {
 export const judgementReopen: TQueueReopen<TJudgementReopenFacts> = {
   load: (tx, ref) => load(tx, ref.assignmentId, ref.user.id),
   refusal: judgementReopenRefusal,
+  async check(client, assignmentId, now) {
+    // The current revision's time, as `load` reads it (createdAt of its rows).
+    const rows = await client.$queryRaw<{ studyStatus: string; submittedAt: Date | null }[]>`
+      SELECT s.status::text AS "studyStatus",
+             (SELECT max(j."createdAt") FROM "StudyJudgement" j
+               WHERE j."assignmentId" = a.id AND j."supersededAt" IS NULL) AS "submittedAt"
+        FROM "QueueAssignment" a JOIN "Study" s ON s.id = a."queueId"
+       WHERE a.id = ${assignmentId}::uuid`;
+    const row = rows[0];
+    if (!row?.submittedAt) return { reason: "not_submitted", message: "No rating to reopen" };
+    return judgementReopenRefusal({ studyStatus: row.studyStatus, submittedAt: row.submittedAt }, now);
+  },
   async supersede(tx, { user, assignmentId }, facts, ctx) {
     if (facts.currentIds.length > 0) {
       await tx.studyJudgement.updateMany({

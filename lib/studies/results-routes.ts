@@ -91,7 +91,7 @@ export const studyStatsRoute = defineApiRoute(
     response: {
       status: 200,
       description:
-        "{criteria, pairs, ratings, agreement, positionBias, heldBack: {count, comparisons: [{promptId, prompt, modelA, modelB, revealing}]}, progress: [{criterion, judgements, targetWidth, rankingSettled, pairs: [{higher, lower, difference, ci, settled, adjacent, width, moreNeeded}], widestInterval: {model, width, moreNeeded}}]} (heldBack: comparisons never handed out because an output names its model; progress: per criterion, from the same prompt bootstrap as the ratings, whether each order is settled at 95% and the judgements still needed for its interval to narrow to `width` Elo, assuming width falls as 1/√n at the current rate)",
+        "{criteria, pairs, ratings, agreement, positionBias, heldBack: {count, comparisons: [{promptId, prompt, context, modelA, modelB, revealing}]}, progress: [{criterion, judgements, targetWidth, rankingSettled, pairs: [{higher, lower, difference, ci, settled, adjacent, width, moreNeeded}], widestInterval: {model, width, moreNeeded}}]} (heldBack: comparisons never handed out because an output names its model; progress: per criterion, from the same prompt bootstrap as the ratings, whether each order is settled at 95% and the judgements still needed for its interval to narrow to `width` Elo, assuming width falls as 1/√n at the current rate)",
     },
   },
   async ({ user, params, query, ctx }) => {

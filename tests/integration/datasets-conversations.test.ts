@@ -68,6 +68,38 @@ describe("conversation imports", () => {
     },
   );
 
+  it("finds records by the text of their context turns, not by the turns' keys", async () => {
+    const admin = await apiCaller("ADMIN");
+    const res = await importFile(admin, clinicalDialoguesJsonl("messages", 12), {
+      conversationField: "messages",
+    });
+    const { id } = (await res.json()) as { id: string };
+    const search = async (q: string, page = 1) => {
+      const r = await admin.call(
+        browseRecordsRoute,
+        `/api/v1/datasets/${id}/records?${new URLSearchParams({ q, pageSize: "2", page: String(page) }).toString()}`,
+        { params: { id } },
+      );
+      return (await r.json()) as { total: number; records: { ordinal: number; context: TTurn[] | null }[] };
+    };
+    // The system turn opens every fourth dialogue (0, 4, 8) and is in no instruction or output.
+    const system = await search("CAREFUL clinical assistant");
+    expect(system.total).toBe(3);
+    expect(system.records.map((r) => r.context?.[0]?.role)).toEqual(["system", "system"]);
+    expect((await search("careful clinical assistant", 2)).records).toHaveLength(1);
+    // An earlier user turn: every record whose context holds it, as the fixture says.
+    const expected = Array.from({ length: 12 }, (_, i) => clinicalDialogue(i)).filter((turns) =>
+      turns.some((t) => /neck stiffness/i.test(t.content)),
+    ).length;
+    expect(expected).toBeGreaterThan(0);
+    expect((await search("neck stiffness")).total).toBe(expected);
+    // JSON keys and roles are not text; LIKE wildcards are literal.
+    expect((await search("role")).total).toBe(0);
+    expect((await search('"content"')).total).toBe(0);
+    expect((await search("%")).total).toBe(0);
+    expect((await search("谢谢")).total).toBeGreaterThan(0);
+  });
+
   it("refuses bad conversations by line number, all or nothing", async () => {
     const admin = await apiCaller("ADMIN");
     const good = clinicalDialoguesJsonl("messages", 3).trim().split("\n");

@@ -95,6 +95,15 @@ const fake = defineQueueFeature({
     refusal: (answer) =>
       answer.status === "ACTIVE" ? null : { reason: "queue_not_open", message: "Not open" },
     supersede: () => Promise.resolve({ note: "reopened" }),
+    async check(client, assignmentId) {
+      const a = await client.queueAssignment.findUnique({
+        where: { id: assignmentId },
+        select: { queueId: true },
+      });
+      return queues.get(a?.queueId ?? "")?.status === "ACTIVE"
+        ? null
+        : { reason: "queue_not_open", message: "Not open" };
+    },
   },
 });
 const claimRoute = defineClaimRoute(fake.spec, (user, queueId) => fake.claim(user, queueId));

@@ -7,6 +7,7 @@ import { createStudyRoute } from "@/lib/studies/study-routes";
 import { importOutputsRoute } from "@/lib/studies/outputs-route";
 import { startStudy } from "@/lib/studies/start-study";
 import { nextAssignment, submitJudgement } from "@/lib/studies/rating-queue";
+import { listMyAnswers } from "@/lib/my-answers/list-my-answers";
 import { annotationsRoute, dpoRoute, judgementsCsvRoute } from "@/lib/studies/results-routes";
 import { importJudgeRoute } from "@/lib/studies/judge-routes";
 import { studyExamples } from "@/lib/studies/study-examples";
@@ -105,7 +106,7 @@ describe("conversation prompts in a study", () => {
     const problem = (await res.json()) as { detail: string; lines: { line: number; reason: string }[] };
     expect(problem.lines.map((l) => l.line)).toEqual(BAD_DIALOGUE_LINES.map((_, i) => i + 2));
     expect(problem.detail).toContain("Line 2:");
-    expect(problem.detail).toContain('unknown role "doctor"');
+    expect(problem.detail).toContain(BAD_DIALOGUE_LINES[0]!.reason);
     expect(await db().studyPrompt.count({ where: { studyId: id } })).toBe(0);
   });
 
@@ -162,8 +163,10 @@ describe("conversation prompts in a study", () => {
     await startStudy(admin.current, id, ctx());
     const seenPrompts = new Map<string, Set<string>>();
     const sides = new Set<string>();
+    const raters: ReturnType<typeof asCurrent>[] = [];
     for (const role of ["CLINICIAN", "CLINICIAN"] as const) {
       const rater = asCurrent(await makeUser(role));
+      raters.push(rater);
       for (;;) {
         const a = await nextAssignment(rater, id);
         if (!a) break;
@@ -187,6 +190,12 @@ describe("conversation prompts in a study", () => {
       }
     }
     expect(sides).toEqual(new Set(["A", "B"]));
+    // My answers says how much conversation came before each prompt, and names no model.
+    const mine = await Promise.all(raters.map((r) => listMyAnswers(r, { kind: "study" })));
+    expect(new Set(mine.flatMap((m) => m.answers.map((a) => a.earlierTurns)))).toEqual(
+      new Set(DIALOGUE_CONTEXTS.map((c) => c.length - 1)),
+    );
+    for (const m of DIALOGUE_MODELS) expect(JSON.stringify(mine)).not.toContain(m);
     expect(seenPrompts.size).toBe(DIALOGUE_CONTEXTS.length);
     // Every showing of one prompt, whichever model stood left, sent the very same prompt payload.
     for (const variants of seenPrompts.values()) expect(variants.size).toBe(1);

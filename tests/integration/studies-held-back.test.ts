@@ -11,6 +11,7 @@ import type { THeldBack } from "@/lib/studies/held-back";
 import { ctx, makeClinicians } from "../support/factories";
 import { resetDatabase } from "../support/db";
 import { apiCaller } from "../support/api-caller";
+import { DIALOGUE_CONTEXTS } from "../support/study-dialogues";
 
 beforeEach(async () => {
   await resetDatabase();
@@ -103,6 +104,42 @@ describe("outputs that name their model", () => {
       await admin.call(getStudyRoute, `/api/v1/studies/${id}`, { params: { id } })
     ).json()) as { heldBackComparisons: number };
     expect(view.heldBackComparisons).toBe(4);
+  });
+
+  it("lists a conversation prompt with its context turns, in the study view and the held-back results", async () => {
+    const admin = await apiCaller("ADMIN");
+    const res = await admin.call(createStudyRoute, "/api/v1/studies", {
+      method: "POST",
+      body: { name: "Chats held back", criteria: ["Accuracy"], design: "all_pairs", ratingsPerComparison: 1 },
+    });
+    const { id } = (await res.json()) as { id: string };
+    // Prompt 1 is a 4-turn conversation (3 turns before the last user turn); alpha names itself on it.
+    for (const model of ["alpha", "bravo"]) {
+      const rows = [0, 1].map((i) => ({
+        instruction: DIALOGUE_CONTEXTS[i]!.at(-1)!.content,
+        input: "",
+        model,
+        context: DIALOGUE_CONTEXTS[i]!,
+        text: model === "alpha" && i === 1 ? `${REVEALING} (${model})` : `answer ${i} by ${model}`,
+      }));
+      await importOutputs(admin.current, id, rows, ctx());
+    }
+    const view = (await (
+      await admin.call(getStudyRoute, `/api/v1/studies/${id}`, { params: { id } })
+    ).json()) as {
+      revealsIdentity: {
+        model: string;
+        prompt: string;
+        context: { role: string; content: string }[] | null;
+      }[];
+    };
+    expect(view.revealsIdentity).toHaveLength(1);
+    expect(view.revealsIdentity[0]?.context).toEqual(DIALOGUE_CONTEXTS[1]);
+    await admin.call(startStudyRoute, `/api/v1/studies/${id}/start`, { method: "POST", params: { id } });
+    const stats = (await (
+      await admin.call(studyStatsRoute, `/api/v1/studies/${id}/stats`, { params: { id } })
+    ).json()) as { heldBack: THeldBack };
+    expect(stats.heldBack.comparisons.map((h) => h.context)).toEqual([DIALOGUE_CONTEXTS[1]]);
   });
 
   it("are handed out when the admin includes them explicitly before the start, which is recorded", async () => {

@@ -279,6 +279,59 @@ describe("progress and My answers", () => {
     expect(cp.estimateMs).not.toBeNull();
   });
 
+  it("offers Undo of the last answer from the server while the rules allow, so a reload keeps it", async () => {
+    const admin = await apiCaller("ADMIN");
+    const cid = await campaign(admin, 3);
+    const me = await apiCaller("CLINICIAN");
+    const auditUndo = async () =>
+      (
+        (await (
+          await me.call(campaignProgressRoute, `/api/v1/audits/${cid}/progress`, { params: { id: cid } })
+        ).json()) as { undoAssignmentId: string | null }
+      ).undoAssignmentId;
+    expect(await auditUndo()).toBeNull();
+    const a = (await claimAudit(me, cid))!;
+    await submit(me, a.assignmentId, { verdict: "accept", flags: [] });
+    expect(await auditUndo()).toBe(a.assignmentId);
+    const b = (await claimAudit(me, cid))!;
+    expect(await auditUndo()).toBe(a.assignmentId);
+    await submit(me, b.assignmentId, { verdict: "reject", flags: [] });
+    expect(await auditUndo()).toBe(b.assignmentId);
+    // Adjudicated: no Undo of it (the rule), nor of an earlier answer in its place.
+    const item = await db().auditItem.findFirstOrThrow({
+      where: { queueItem: { assignments: { some: { id: b.assignmentId } } } },
+    });
+    await adjudicateItem(admin.current, cid, item.id, { verdict: "accept", flags: [] }, ctx());
+    expect(await auditUndo()).toBeNull();
+    // Someone else's answers are never offered.
+    const other = await apiCaller("CLINICIAN");
+    const o = (await claimAudit(other, cid))!;
+    await submit(other, o.assignmentId, { verdict: "accept", flags: [] });
+    expect(await auditUndo()).toBeNull();
+
+    const sid = await study(3);
+    const studyUndo = async () =>
+      (
+        (await (
+          await me.call(studyProgressRoute, `/api/v1/studies/${sid}/progress`, { params: { id: sid } })
+        ).json()) as { undoAssignmentId: string | null }
+      ).undoAssignmentId;
+    const s = (await claimStudy(me, sid))!;
+    await submit(me, s.assignmentId, { choices: { accuracy: "A" } });
+    expect(await studyUndo()).toBe(s.assignmentId);
+    // Reopened: it is the item on screen, not an answer to undo.
+    expect((await reopen(me, s.assignmentId)).status).toBe(200);
+    expect(await studyUndo()).toBeNull();
+    await submit(me, s.assignmentId, { choices: { accuracy: "B" } });
+    expect(await studyUndo()).toBe(s.assignmentId);
+    // Ten minutes after the (re)submit, it is gone.
+    await db().studyJudgement.updateMany({
+      where: { assignmentId: s.assignmentId },
+      data: { createdAt: new Date(Date.now() - 11 * 60_000) },
+    });
+    expect(await studyUndo()).toBeNull();
+  });
+
   it("lists my answers with filters and reopen states; ratings name no model", async () => {
     const sid = await study(2);
     const admin = await apiCaller("ADMIN");

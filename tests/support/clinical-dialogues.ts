@@ -80,11 +80,14 @@ export function clinicalDialoguesJsonl(shape: TConversationShape, n = 12): strin
   return `${Array.from({ length: n }, (_, i) => JSON.stringify(dialogueRecord(i, shape))).join("\n")}\n`;
 }
 
+type TBadDialogue = { name: string; record: Record<string, unknown>; reason: string };
+
 /**
- * Records an import must refuse, each with a piece of the reason it must give. In the `messages`
- * shape (the last one is ShareGPT, refused in a file whose first conversation is `messages`).
+ * What a bad chat is: conversations every import must refuse (datasets here, study outputs in
+ * tests/support/study-dialogues.ts, which adds a `generator` to each), each with a piece of the
+ * reason it must give. In the `messages` shape.
  */
-export const BAD_DIALOGUES: { name: string; record: Record<string, unknown>; reason: string }[] = [
+export const BAD_CHATS: TBadDialogue[] = [
   {
     name: "ends with the user",
     record: {
@@ -133,6 +136,14 @@ export const BAD_DIALOGUES: { name: string; record: Record<string, unknown>; rea
     },
     reason: "more than 64 turns",
   },
+];
+
+/**
+ * Records a dataset import must refuse: every bad chat, then a ShareGPT record, refused in a file
+ * whose first conversation is `messages` (a dataset keeps one shape for its exports).
+ */
+export const BAD_DIALOGUES: TBadDialogue[] = [
+  ...BAD_CHATS,
   {
     name: "the other shape",
     record: {

@@ -3,6 +3,7 @@
 // system turn, one with long turns, unicode and markdown inside turns, each answered by several
 // models; plus bad lines, each with the reason it must be refused. Deterministic: same bytes every run.
 import type { TConversationShape, TTurn } from "../../lib/conversations/types";
+import { BAD_CHATS } from "./clinical-dialogues";
 
 export const DIALOGUE_MODELS = ["ward-model-a", "ward-model-b", "ward-model-c"] as const;
 
@@ -110,54 +111,13 @@ const ok = (context: TTurn[], answer: string) => ({
   generator: "ward-model-a",
 });
 
-/** Lines an import must refuse, each with a fragment of the reason it gives. */
+/**
+ * Lines an outputs upload must refuse, each with a fragment of the reason it gives: the bad chats
+ * of the dataset import (tests/support/clinical-dialogues.ts, the one list of what a bad chat is),
+ * each as a model's output line with its `generator`, then what only an outputs line can get wrong.
+ */
 export const BAD_DIALOGUE_LINES: { name: string; row: unknown; reason: string }[] = [
-  {
-    name: "an unknown role",
-    row: {
-      messages: [
-        { role: "doctor", content: "Hi" },
-        { role: "assistant", content: "Hello" },
-      ],
-      generator: "m",
-    },
-    reason: 'unknown role "doctor"',
-  },
-  {
-    name: "an empty turn",
-    row: {
-      messages: [
-        { role: "user", content: " " },
-        { role: "assistant", content: "Hello" },
-      ],
-      generator: "m",
-    },
-    reason: "turn 1 is empty",
-  },
-  {
-    name: "a non-string content",
-    row: {
-      conversations: [
-        { from: "human", value: 42 },
-        { from: "gpt", value: "Hello" },
-      ],
-      generator: "m",
-    },
-    reason: "must be a string",
-  },
-  {
-    name: "no final assistant turn",
-    row: { messages: [{ role: "user", content: "Hi" }], generator: "m" },
-    reason: "must end with an assistant turn",
-  },
-  {
-    name: "too many turns",
-    row: {
-      messages: Array.from({ length: 65 }, (_, i) => ({ role: i % 2 ? "assistant" : "user", content: "x" })),
-      generator: "m",
-    },
-    reason: "more than 64 turns",
-  },
+  ...BAD_CHATS.map(({ name, record, reason }) => ({ name, row: { ...record, generator: "m" }, reason })),
   {
     name: "both a conversation and an instruction",
     row: { ...ok(DIALOGUE_CONTEXTS[0]!, "A"), instruction: "Hi" },

@@ -3,6 +3,7 @@ import { GuidelinesEditor } from "@/components/guidelines/guidelines-editor";
 import { ImportJudgeForm } from "@/components/studies/import-judge-form";
 import { IdentityRevealingChoice } from "@/components/studies/identity-revealing-choice";
 import { ImportOutputsForm } from "@/components/studies/import-outputs-form";
+import { PromptWithContext } from "@/components/studies/prompt-with-context";
 import { RatersForm } from "@/components/studies/raters-form";
 import { StudyControls } from "@/components/studies/study-controls";
 import { StudyTitleForm } from "@/components/studies/study-title-form";
@@ -141,8 +142,9 @@ export default async function StudyPage({ params }: { params: Promise<{ id: stri
             </p>
             <ul className="space-y-2 text-sm" data-testid="revealing-outputs">
               {study.revealsIdentity.map((r) => (
-                <li key={r.outputId}>
-                  <span className="font-medium">{r.model}</span> on “{r.prompt}”:{" "}
+                <li key={r.outputId} className="min-w-0">
+                  <span className="font-medium">{r.model}</span> on{" "}
+                  <PromptWithContext prompt={r.prompt} context={r.context} />:{" "}
                   <span className="text-slate-700">{r.excerpt}</span>
                 </li>
               ))}
