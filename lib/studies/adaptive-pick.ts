@@ -44,12 +44,8 @@ export function pickAdaptive(input: {
   counts: readonly PairCounts[];
   open: readonly TOpenItem[];
 }): TAdaptivePick | null {
-  const regular = input.open
-    .filter((o) => o.kind === "regular")
-    .sort((x, y) => x.position - y.position);
-  const special = input.open
-    .filter((o) => o.kind !== "regular")
-    .sort((x, y) => x.position - y.position)[0];
+  const regular = input.open.filter((o) => o.kind === "regular").sort((x, y) => x.position - y.position);
+  const special = input.open.filter((o) => o.kind !== "regular").sort((x, y) => x.position - y.position)[0];
   const choice = chooseNextComparison({
     goal: input.goal,
     models: input.models,
@@ -76,7 +72,8 @@ export function pickAdaptive(input: {
 
 function pairTotal(counts: readonly PairCounts[], a: string, b: string): number {
   let n = 0;
-  for (const c of counts) if ((c.modelA === a && c.modelB === b) || (c.modelA === b && c.modelB === a)) n += c.n;
+  for (const c of counts)
+    if ((c.modelA === a && c.modelB === b) || (c.modelA === b && c.modelB === a)) n += c.n;
   return n;
 }
 

@@ -8,7 +8,12 @@ import type { Choice } from "@/lib/stats";
 import { pickAdaptive, type TOpenItem } from "@/lib/studies/adaptive-pick";
 import { studyCriteria } from "@/lib/studies/study-criteria";
 
-type TAdaptiveStudy = { id: string; leaseMinutes: number; criteria: unknown; allocationGoal: TAllocationGoal };
+type TAdaptiveStudy = {
+  id: string;
+  leaseMinutes: number;
+  criteria: unknown;
+  allocationGoal: TAllocationGoal;
+};
 type TOpenRow = Omit<TOpenItem, "kind"> & { kind: TOpenItem["kind"] | "lease" };
 type TCountRow = { modelA: string; modelB: string; choice: Choice | null; n: number };
 type TClaimRow = { claimed_id: string; claimed_item: string; was_resumed: boolean; lease_until: Date };

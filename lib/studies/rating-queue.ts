@@ -52,7 +52,12 @@ export const studyQueue = defineQueueFeature({
     const claim =
       queue.allocation === "adaptive" && queue.allocationGoal
         ? await claimAdaptive(user.id, { ...queue, allocationGoal: queue.allocationGoal }, client)
-        : await claimNextItem({ queueId: studyId, userId: user.id, leaseMinutes: queue.leaseMinutes, client });
+        : await claimNextItem({
+            queueId: studyId,
+            userId: user.id,
+            leaseMinutes: queue.leaseMinutes,
+            client,
+          });
     return { queue, claim };
   },
   view: (user, claim, study, client) => ratingView(user, claim, study, client),
