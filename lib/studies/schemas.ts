@@ -30,6 +30,19 @@ export function criterionKey(label: string): string {
 export const ZAllocation = z.enum(["uniform", "adaptive"]);
 export const ZAllocationGoal = z.enum(["ranking", "ratings"]);
 
+/** A draft study's allocation (PUT /studies/:id/allocation); the goal is required when adaptive. */
+export const ZStudyAllocation = z
+  .object({ allocation: ZAllocation, allocationGoal: ZAllocationGoal.nullish() })
+  .superRefine((v, c) => {
+    if (v.allocation === "adaptive" && !v.allocationGoal)
+      c.addIssue({
+        code: "custom",
+        path: ["allocationGoal"],
+        message: "Choose what the adaptive study must settle: the ranking or the ratings",
+      });
+  });
+export type TStudyAllocation = z.infer<typeof ZStudyAllocation>;
+
 export const ZCreateStudy = z
   .object({
     name: z.string().trim().min(1).max(200),
