@@ -1,4 +1,5 @@
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { exportManifestRoute } from "@/lib/exports/export-routes";
 import type { TManifest } from "@/lib/exports/manifest";
@@ -152,5 +153,57 @@ describe("a study's allocation", () => {
       allocationGoal: "ranking",
     });
     expect(manifest.export.rows).toBe(3);
+  });
+});
+
+describe("the adaptive claim's cost", () => {
+  it("is the uniform claim plus two reads: open items and pair counts, then one claim statement that also logs", async () => {
+    // Counted on pg's Client, below Prisma (as queue-round-trips.test.ts does), installed before the
+    // app's pool makes its connections.
+    type TQuery = (...args: unknown[]) => unknown;
+    const proto = pg.Client.prototype as unknown as { query: TQuery };
+    const original = proto.query;
+    let sent: string[] | null = null;
+    proto.query = function counted(this: unknown, ...args: unknown[]): unknown {
+      const q = args[0];
+      const text = typeof q === "string" ? q : (q as { text?: unknown } | null)?.text;
+      sent?.push(typeof text === "string" ? text : "");
+      return original.apply(this, args);
+    };
+    onTestFinished(() => {
+      proto.query = original;
+    });
+    const admin = await apiCaller("ADMIN");
+    const rater = await apiCaller("CLINICIAN");
+    const uniformId = await draftStudy(admin);
+    const adaptiveId = await draftStudy(admin, { allocation: "adaptive", allocationGoal: "ratings" });
+    for (const id of [uniformId, adaptiveId])
+      await admin.call(startStudyRoute, `/api/v1/studies/${id}/start`, { method: "POST", params: { id } });
+    const statementsOfClaim = async (id: string) => {
+      // Warm: the first claim of each study (pool connections, the guidelines gate) is not counted.
+      const claim = () =>
+        rater.call(nextAssignmentRoute, `/api/v1/studies/${id}/assignments/next`, {
+          method: "POST",
+          params: { id },
+        });
+      const first = (await (await claim()).json()) as { assignmentId: string };
+      await rater.call(assignmentSubmitRoute, `/api/v1/assignments/${first.assignmentId}/submit`, {
+        method: "POST",
+        body: { choices: { quality: "B" } },
+        params: { id: first.assignmentId },
+      });
+      const these: string[] = [];
+      sent = these;
+      expect((await claim()).status).toBe(200);
+      sent = null;
+      return these;
+    };
+    const uniform = await statementsOfClaim(uniformId);
+    const adaptive = await statementsOfClaim(adaptiveId);
+    expect(uniform.filter((q) => q.includes("queue_claim("))).toHaveLength(1);
+    expect(adaptive.filter((q) => q.includes("queue_claim("))).toHaveLength(0);
+    expect(adaptive.filter((q) => q.includes("study_claim_item("))).toHaveLength(1);
+    expect(adaptive.filter((q) => q.includes('INSERT INTO "StudyAllocationChoice"'))).toHaveLength(1);
+    expect(adaptive.length - uniform.length).toBe(2);
   });
 });
