@@ -15,6 +15,7 @@ const KIND_LABEL: Record<string, string> = {
   "study.judgements_csv": "Judgements (CSV)",
   "study.annotations": "AlpacaEval annotations",
   "study.dpo": "DPO pairs",
+  "study.allocation_log_csv": "Allocation log (CSV)",
 };
 
 function size(bytes: number): string {

@@ -22,6 +22,8 @@ export type TStudyFields = {
   rationale: string;
   allowTie: boolean;
   allowBothBad: boolean;
+  allocation: string;
+  allocationGoal: string;
 };
 
 export const STUDY_DEFAULTS: TStudyFields = {
@@ -36,6 +38,8 @@ export const STUDY_DEFAULTS: TStudyFields = {
   rationale: "optional",
   allowTie: true,
   allowBothBad: true,
+  allocation: "uniform",
+  allocationGoal: "",
 };
 
 /** The POST /api/v1/studies body from the create-study form (ZCreateStudy judges it, here and in the API). */
@@ -59,5 +63,8 @@ export function createStudyBody(v: TStudyFields) {
     rationale: (v.rationale || "optional") as "off" | "optional" | "required",
     attentionCheckShare: Number(v.attentionCheckShare) / 100,
     repeatShare: Number(v.repeatShare) / 100,
+    allocation: (v.allocation || "uniform") as "uniform" | "adaptive",
+    // Empty: no goal chosen; ZCreateStudy then asks for one when the allocation is adaptive.
+    allocationGoal: v.allocation === "adaptive" ? (v.allocationGoal as "ranking" | "ratings") || null : null,
   };
 }

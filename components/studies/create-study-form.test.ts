@@ -130,4 +130,27 @@ describe("create-study form", () => {
     );
     expect(Object.keys(bad.errors)).toEqual(["criteria.1.label"]);
   });
+
+  it("offers uniform or adaptive allocation, asks adaptive studies for their goal, and drops it for uniform ones", () => {
+    const html = render();
+    const allocation = /<select[^>]*name="allocation"[^>]*>(.*?)<\/select>/.exec(html)?.[1] ?? "";
+    expect([...allocation.matchAll(/value="(\w+)"/g)].map((m) => m[1])).toEqual(["uniform", "adaptive"]);
+    const goals = /<select[^>]*name="allocationGoal"[^>]*>(.*?)<\/select>/.exec(html)?.[1] ?? "";
+    expect(goals).toContain("order every two neighbouring models at 95%");
+    expect(goals).toContain("narrow the widest 95% rating interval");
+    const noGoal = ZCreateStudy.safeParse(
+      createStudyBody({ ...STUDY_DEFAULTS, name: "A", allocation: "adaptive", allocationGoal: "" }),
+    );
+    expect(noGoal.success ? [] : noGoal.error.issues.map((i) => i.path.join("."))).toEqual([
+      "allocationGoal",
+    ]);
+    expect(
+      ZCreateStudy.parse(
+        createStudyBody({ ...STUDY_DEFAULTS, name: "A", allocation: "adaptive", allocationGoal: "ratings" }),
+      ),
+    ).toMatchObject({ allocation: "adaptive", allocationGoal: "ratings" });
+    expect(
+      ZCreateStudy.parse(createStudyBody({ ...STUDY_DEFAULTS, name: "A", allocationGoal: "ranking" })),
+    ).toMatchObject({ allocation: "uniform", allocationGoal: null });
+  });
 });

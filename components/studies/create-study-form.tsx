@@ -21,6 +21,16 @@ const RATIONALES = [
   { value: "required", label: "Required" },
 ];
 
+const ALLOCATIONS = [
+  { value: "uniform", label: "Uniform: every comparison in the planned order" },
+  { value: "adaptive", label: "Adaptive: each next comparison where it helps the goal most" },
+];
+const GOALS = [
+  { value: "", label: "— (adaptive studies only)" },
+  { value: "ranking", label: "The ranking: order every two neighbouring models at 95%" },
+  { value: "ratings", label: "The ratings: narrow the widest 95% rating interval" },
+];
+
 const resolver = bodyResolver(ZCreateStudy, createStudyBody);
 
 // Each input also names its default: the server-rendered form shows it before react-hook-form runs.
@@ -163,6 +173,21 @@ export function CreateStudyForm() {
         options={RATIONALES}
         defaultValue={STUDY_DEFAULTS.rationale}
         {...form.register("rationale")}
+      />
+      <SelectField
+        label="Allocation"
+        options={ALLOCATIONS}
+        hint="Fixed once the study starts."
+        errors={errorsFor(errors, "allocation")}
+        defaultValue={STUDY_DEFAULTS.allocation}
+        {...form.register("allocation")}
+      />
+      <SelectField
+        label="What the adaptive study must settle"
+        options={GOALS}
+        errors={errorsFor(errors, "allocationGoal")}
+        defaultValue={STUDY_DEFAULTS.allocationGoal}
+        {...form.register("allocationGoal")}
       />
       <div className="flex items-end gap-4">
         <CheckboxField label="Allow tie" defaultChecked {...form.register("allowTie")} />

@@ -68,6 +68,7 @@ export const ACTION_WORDS: Record<TAuditActionName, string> = {
   "study.resume": "resumed the study",
   "study.set_raters": "changed the study's named raters",
   "study.set_title": "changed the study's title",
+  "study.set_allocation": "changed the study's allocation (uniform or adaptive)",
   "study.guidelines": "saved a new version of the study's guidelines",
   "study.acknowledge_guidelines": "acknowledged the study's guidelines",
   "study.skip": "skipped a comparison",

@@ -69,6 +69,7 @@ export const AUDIT_ACTIONS = [
   "study.resume",
   "study.set_raters",
   "study.set_title",
+  "study.set_allocation",
   "study.skip",
   "study.start",
   "token.create",

@@ -30,6 +30,7 @@ const TASKS: Record<TExportKind, string[]> = {
   "study.judgements_csv": ["text-classification"],
   "study.annotations": ["text-classification"],
   "study.dpo": ["text-generation"],
+  "study.allocation_log_csv": ["text-classification"],
 };
 
 const TAGS: Record<TManifest["source"]["type"], string[]> = {

@@ -73,6 +73,8 @@ async function describeStudy(id: string, criterion: string | undefined): Promise
       repeatShare: true,
       seed: true,
       includeIdentityRevealing: true,
+      allocation: true,
+      allocationGoal: true,
       _count: { select: { prompts: true, comparisons: true, raters: true } },
     },
   });
@@ -99,8 +101,10 @@ async function describeStudy(id: string, criterion: string | undefined): Promise
       attentionCheckShare: s.attentionCheckShare,
       repeatShare: s.repeatShare,
       seed: s.seed,
-      // Comparisons are planned up front (lib/studies/plan-comparisons.ts).
-      allocation: "uniform",
+      // Comparisons are planned up front (lib/studies/plan-comparisons.ts); an adaptive study hands
+      // them out by its goal (lib/studies/claim-adaptive.ts).
+      allocation: s.allocation,
+      allocationGoal: s.allocationGoal,
       prompts: s._count.prompts,
       comparisons: s._count.comparisons,
       namedRaters: s._count.raters,

@@ -12,6 +12,7 @@ export const EXPORT_KINDS = [
   "study.judgements_csv",
   "study.annotations",
   "study.dpo",
+  "study.allocation_log_csv",
 ] as const;
 export type TExportKind = (typeof EXPORT_KINDS)[number];
 
@@ -27,6 +28,7 @@ export const ROW_NOUN: Record<TExportKind, string> = {
   "study.judgements_csv": "judgement rows (one per criterion)",
   "study.annotations": "annotations",
   "study.dpo": "preference pairs",
+  "study.allocation_log_csv": "allocation choices (one per assignment)",
 };
 
 export type TJson = string | number | boolean | null | TJson[] | { [k: string]: TJson };

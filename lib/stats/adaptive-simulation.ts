@@ -338,3 +338,48 @@ function waldNear(
   }
   return true;
 }
+
+/**
+ * The simulation's adaptive design one step at a time, for replaying a simulated study against the
+ * app (tests/integration/studies-adaptive-replay.test.ts): the caller supplies the rater's eligible
+ * items (the app's own queue), `choose` is chooseNextComparison on the simulated tallies, and
+ * `answer` draws the pair's next outcome from the same per-pair streams simulateStudy uses (so one
+ * seed gives the same answers) and tallies it. simulateStudy itself is unchanged.
+ */
+export function adaptiveStepper(options: {
+  readonly seed: string | number;
+  readonly goal: TAllocationGoal;
+  readonly logStrengths?: readonly number[];
+  readonly tieRate?: number;
+}) {
+  const theta = options.logStrengths ?? ISSUE_LOG_STRENGTHS;
+  const k = theta.length;
+  const models = theta.map((_, i) => simulatedModel(i));
+  const pairs = pairList(k);
+  const tieRate = options.tieRate ?? 0.1;
+  const seed = String(options.seed);
+  const outcomeRng = pairs.map((_, i) => createRng(`${seed}:outcome:${i}`, "xoshiro128**"));
+  const counts = emptyCounts(k);
+  const pairIndex = (modelA: string, modelB: string) => {
+    const i = pairs.findIndex(([a, b]) => models[a] === modelA && models[b] === modelB);
+    if (i < 0) throw new RangeError(`${modelA} vs ${modelB} is not a simulated pair (strongest first)`);
+    return i;
+  };
+  return {
+    models,
+    choose: <T extends AllocationItem>(eligible: readonly T[]) =>
+      chooseNextComparison({ goal: options.goal, models, counts, eligible }),
+    /** The simulated rater's choice (model terms) for the pair's next judgement, tallied. */
+    answer(modelA: string, modelB: string): Choice {
+      const i = pairIndex(modelA, modelB);
+      const [a, b] = pairs[i]!;
+      const choice = draw(outcomeRng[i]!, theta[a]! - theta[b]!, tieRate);
+      const c = counts[i]!;
+      if (choice === "A") c.winsA++;
+      else if (choice === "B") c.winsB++;
+      else c.ties++;
+      c.n++;
+      return choice;
+    },
+  };
+}

@@ -29,6 +29,9 @@ export async function createStudy(user: TCurrentUser, input: TCreateStudy, ctx: 
         repeatShare: input.repeatShare,
         leaseMinutes: input.leaseMinutes,
         seed: input.seed ?? randomBytes(8).toString("hex"),
+        allocation: input.allocation,
+        // Only an adaptive study has a goal (a CHECK in the database says so too).
+        allocationGoal: input.allocation === "adaptive" ? (input.allocationGoal ?? null) : null,
         createdById: user.id,
         raters: raterIds.length ? { create: raterIds.map((userId) => ({ userId })) } : undefined,
       },
@@ -42,7 +45,14 @@ export async function createStudy(user: TCurrentUser, input: TCreateStudy, ctx: 
       action: "study.create",
       entityType: "study",
       entityId: study.id,
-      after: { name: created.name, title: created.title, design: created.design, raterIds },
+      after: {
+        name: created.name,
+        title: created.title,
+        design: created.design,
+        allocation: created.allocation,
+        allocationGoal: created.allocationGoal,
+        raterIds,
+      },
     });
     return created;
   });

@@ -46,6 +46,8 @@ export async function getStudy(studyId: string) {
     status: study.status,
     design: study.design,
     reference: study.referenceModel,
+    allocation: study.allocation,
+    allocationGoal: study.allocationGoal,
     criteria: studyCriteria(study.criteria),
     ratingsPerComparison: study.ratingsPerComparison,
     allowTie: study.allowTie,

@@ -1,6 +1,8 @@
 import "server-only";
 import { notFound } from "@/lib/errors/app-error";
+import { claimNextItem } from "@/lib/queue";
 import { defineQueueFeature } from "@/lib/queue/define-queue-feature";
+import { claimAdaptive } from "@/lib/studies/claim-adaptive";
 import { guidelinesGate } from "@/lib/guidelines/claim-gate";
 import { studyForRater } from "@/lib/studies/rater-access";
 import { checkRatingDraft } from "@/lib/studies/rating-draft";
@@ -8,6 +10,14 @@ import { ratingView } from "@/lib/studies/rating-view";
 import { ZJudgementInput, ZRatingDraft } from "@/lib/studies/schemas";
 import { judgementReopen } from "@/lib/studies/reopen-judgement";
 import { judgementSubmit } from "@/lib/studies/submit-judgement";
+
+/** A study not started, or naming other raters, is a 404 (studyForRater). */
+async function openStudy(userId: string, studyId: string) {
+  const study = await studyForRater(userId, studyId);
+  const { status } = study;
+  if (status === "DRAFT") throw notFound("Study");
+  return { ...study, status };
+}
 
 /**
  * Preference studies on the shared queue protocol: lib/queue does the rest (define-queue-feature.ts).
@@ -30,16 +40,27 @@ export const studyQueue = defineQueueFeature({
     return rows[0]?.queueId ?? null;
   },
   // Rater guidelines: the current version must be acknowledged before a claim (lib/guidelines),
-  // checked inside the claim's own statement (lib/queue's claimNextItem).
+  // checked inside the claim's own statement (claimNextItem, or claimAdaptive's claim statement).
   claimGate: guidelinesGate("study"),
   // The rater-facing title, never the internal name (which may name a model).
   title: async (user, studyId) => (await studyForRater(user.id, studyId)).title,
-  async openQueue(user, studyId) {
-    // A study not started, or naming other raters, is a 404 (studyForRater).
-    const study = await studyForRater(user.id, studyId);
-    const { status } = study;
-    if (status === "DRAFT") throw notFound("Study");
-    return { ...study, status };
+  openQueue: (user, studyId) => openStudy(user.id, studyId),
+  // Issue 17: an adaptive study's claim picks the comparison (lib/studies/claim-adaptive.ts); a
+  // uniform one takes the next in the seeded order, as every queue does. Same view either way.
+  async openAndClaim(user, studyId, client, gate) {
+    const queue = await openStudy(user.id, studyId);
+    if (queue.status !== "ACTIVE") return { queue, claim: null };
+    const claim =
+      queue.allocation === "adaptive" && queue.allocationGoal
+        ? await claimAdaptive(user.id, { ...queue, allocationGoal: queue.allocationGoal }, client, gate)
+        : await claimNextItem({
+            queueId: studyId,
+            userId: user.id,
+            leaseMinutes: queue.leaseMinutes,
+            client,
+            gate,
+          });
+    return { queue, claim };
   },
   view: (user, claim, study, client) => ratingView(user, claim, study, client),
   draft: ZRatingDraft,

@@ -46,7 +46,7 @@ const filterOf = (query: Record<string, unknown>): Record<string, string> =>
  * A study download, stored with its manifest (lib/exports) and sent from the store; the audit row
  * it always wrote ({what}) is written with the manifest's.
  */
-async function storedStudyDownload(
+export async function storedStudyDownload(
   user: TCurrentUser,
   ctx: TRequestContext,
   studyId: string,

@@ -14,6 +14,7 @@ import {
   judgementsCsvRoute,
   studyStatsRoute,
 } from "@/lib/studies/results-routes";
+import { allocationLogRoute } from "@/lib/studies/allocation-log-route";
 import { importJudgeRoute, judgeAgreementRoute } from "@/lib/studies/judge-routes";
 import {
   closeStudyRoute,
@@ -28,6 +29,7 @@ import {
   identityRevealingRoute,
   listStudiesRoute,
   setStudyTitleRoute,
+  studyAllocationRoute,
 } from "@/lib/studies/study-routes";
 
 /** Every preference-study route, for lib/api/registry.ts. */
@@ -37,6 +39,7 @@ export const studyRoutes: { def: TApiRouteDef }[] = [
   getStudyRoute,
   setStudyTitleRoute,
   identityRevealingRoute,
+  studyAllocationRoute,
   importOutputsRoute,
   startStudyRoute,
   pauseStudyRoute,
@@ -52,6 +55,7 @@ export const studyRoutes: { def: TApiRouteDef }[] = [
   judgementsCsvRoute,
   annotationsRoute,
   dpoRoute,
+  allocationLogRoute,
   importJudgeRoute,
   judgeAgreementRoute,
 ];

@@ -27,6 +27,22 @@ export function criterionKey(label: string): string {
   );
 }
 
+export const ZAllocation = z.enum(["uniform", "adaptive"]);
+export const ZAllocationGoal = z.enum(["ranking", "ratings"]);
+
+/** A draft study's allocation (PUT /studies/:id/allocation); the goal is required when adaptive. */
+export const ZStudyAllocation = z
+  .object({ allocation: ZAllocation, allocationGoal: ZAllocationGoal.nullish() })
+  .superRefine((v, c) => {
+    if (v.allocation === "adaptive" && !v.allocationGoal)
+      c.addIssue({
+        code: "custom",
+        path: ["allocationGoal"],
+        message: "Choose what the adaptive study must settle: the ranking or the ratings",
+      });
+  });
+export type TStudyAllocation = z.infer<typeof ZStudyAllocation>;
+
 export const ZCreateStudy = z
   .object({
     name: z.string().trim().min(1).max(200),
@@ -49,8 +65,17 @@ export const ZCreateStudy = z
       .default(30),
     raterIds: z.array(z.uuid()).max(500).optional(),
     seed: z.string().trim().min(1).max(100).optional(),
+    // Issue 17: uniform hands comparisons out in the planned order; adaptive needs a goal.
+    allocation: ZAllocation.default("uniform"),
+    allocationGoal: ZAllocationGoal.nullish(),
   })
   .superRefine((v, c) => {
+    if (v.allocation === "adaptive" && !v.allocationGoal)
+      c.addIssue({
+        code: "custom",
+        path: ["allocationGoal"],
+        message: "Choose what the adaptive study must settle: the ranking or the ratings",
+      });
     if (v.design === "vs_reference" && !v.reference)
       c.addIssue({ code: "custom", path: ["reference"], message: "Name the reference model" });
     const keys = v.criteria.map((k) => k.key);

@@ -5,7 +5,14 @@ import { createStudy } from "@/lib/studies/create-study";
 import { getStudy, listStudies } from "@/lib/studies/get-study";
 import { setIdentityRevealing } from "@/lib/studies/set-identity-revealing";
 import { setStudyTitle } from "@/lib/studies/set-study-title";
-import { ZCreateStudy, ZIdentityRevealing, ZStudyId, ZStudyTitle } from "@/lib/studies/schemas";
+import { setStudyAllocation } from "@/lib/studies/set-study-allocation";
+import {
+  ZCreateStudy,
+  ZIdentityRevealing,
+  ZStudyAllocation,
+  ZStudyId,
+  ZStudyTitle,
+} from "@/lib/studies/schemas";
 
 export const createStudyRoute = defineApiRoute(
   {
@@ -95,4 +102,23 @@ export const identityRevealingRoute = defineApiRoute(
     },
   },
   async ({ user, params, body, ctx }) => json(await setIdentityRevealing(user, params.id, body.include, ctx)),
+);
+
+export const studyAllocationRoute = defineApiRoute(
+  {
+    method: "PUT",
+    path: "/api/v1/studies/:id/allocation",
+    summary:
+      "Before the start: uniform allocation, or adaptive with its goal (`ranking`: order neighbouring models at 95%; `ratings`: narrow the widest 95% interval). 409 once the study has started",
+    tag: "Studies",
+    permission: "studies:manage",
+    params: ZStudyId,
+    body: ZStudyAllocation,
+    response: {
+      status: 200,
+      schema: z.object({ allocation: z.string(), allocationGoal: z.string().nullable() }),
+      description: "The allocation now set",
+    },
+  },
+  async ({ user, params, body, ctx }) => json(await setStudyAllocation(user, params.id, body, ctx)),
 );

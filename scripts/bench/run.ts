@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { ADAPTIVE_ROW, runAdaptiveAllocationBenchmarks } from "./adaptive-allocation";
+import { ADAPTIVE_CLAIM_ROW, runAdaptiveClaimBenchmark } from "./adaptive-claim-http";
 import { AUDIT_HTTP_SUITE, runAuditHttpBenchmarks } from "./audit-http";
 import { CAPACITY_ROW, runCapacityBenchmarks } from "./capacity-http";
 import { EXPORT_ROW, runExportBenchmark } from "./export-row";
@@ -64,6 +65,11 @@ async function main(): Promise<void> {
     // "adaptive": issue 17's allocation simulation (pure CPU, ~10+ minutes; adaptive-allocation.ts).
     console.log(`▶ ${ADAPTIVE_ROW} (200 paired studies × 3 allocations × 2 goals)…`);
     for (const row of runAdaptiveAllocationBenchmarks()) report(row);
+  }
+  if (!only || (/claim/i.test(only) && ADAPTIVE_CLAIM_ROW.toLowerCase().includes(only.toLowerCase()))) {
+    // "adaptive claim": issue 17's claim of an adaptive study against a uniform one's (adaptive-claim-http.ts).
+    console.log(`▶ ${ADAPTIVE_CLAIM_ROW} (production build, real PostgreSQL; a few minutes)…`);
+    for (const row of await runAdaptiveClaimBenchmark()) report(row);
   }
   if (!only || VOCABULARY_PAGE_ROW.includes(only)) {
     console.log(`▶ ${VOCABULARY_PAGE_ROW} (production build, real PostgreSQL, Chromium)…`);

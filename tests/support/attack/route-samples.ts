@@ -61,6 +61,7 @@ export const ROUTE_SAMPLES: Record<string, TRouteSample> = {
   },
   "PATCH /api/v1/studies/:id": { json: { title: "Study of dosing answers" } },
   "PUT /api/v1/studies/:id/identity-revealing": { json: { include: true } },
+  "PUT /api/v1/studies/:id/allocation": { json: { allocation: "adaptive", allocationGoal: "ranking" } },
   "PUT /api/v1/seeds/:id/draft": {
     json: { baseVersion: 1, payload: { instruction: "Explain asthma steps.", difficulty: 2 } },
   },

@@ -58,6 +58,24 @@ export default async function StudyPage({ params }: { params: Promise<{ id: stri
           <dd>
             {study.design === "vs_reference" ? `Each model against ${study.reference ?? ""}` : "All pairs"}
           </dd>
+          <dt className="text-slate-600">Allocation</dt>
+          <dd data-testid="study-allocation">
+            {study.allocation === "adaptive"
+              ? `Adaptive: settle the ${study.allocationGoal === "ratings" ? "ratings" : "ranking"}`
+              : "Uniform"}
+            {study.allocation === "adaptive" ? (
+              <>
+                {" · "}
+                <a
+                  href={`/api/v1/studies/${study.id}/allocation-log.csv`}
+                  className="text-brand-700 underline"
+                  download
+                >
+                  choice log (CSV)
+                </a>
+              </>
+            ) : null}
+          </dd>
           <dt className="text-slate-600">Criteria</dt>
           <dd>{study.criteria.map((c) => c.label).join(", ")}</dd>
           <dt className="text-slate-600">Ratings per comparison</dt>

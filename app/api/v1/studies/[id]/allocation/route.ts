@@ -1,0 +1,3 @@
+import { studyAllocationRoute } from "@/lib/studies/study-routes";
+
+export const PUT = studyAllocationRoute.handle;

@@ -1,0 +1,149 @@
+import "server-only";
+import { sql } from "@/lib/db/sql";
+import { claimNextItem, type TClaim, type TQueueClient } from "@/lib/queue";
+import type { TClaimGate, TClaimGateRow } from "@/lib/queue/types";
+import { sqlOn } from "@/lib/queue/sql-on";
+import type { TAllocationGoal } from "@/lib/stats/adaptive-allocation";
+import type { PairCounts } from "@/lib/stats/pair-counts";
+import type { Choice } from "@/lib/stats";
+import { pickAdaptive, type TOpenItem } from "@/lib/studies/adaptive-pick";
+import { studyCriteria } from "@/lib/studies/study-criteria";
+
+type TAdaptiveStudy = {
+  id: string;
+  leaseMinutes: number;
+  criteria: unknown;
+  allocationGoal: TAllocationGoal;
+};
+type TOpenRow = Omit<TOpenItem, "kind"> & { kind: TOpenItem["kind"] | "lease" };
+type TCountRow = { modelA: string; modelB: string; choice: Choice | null; n: number };
+type TClaimRow = TClaimGateRow & {
+  claimed_id: string | null;
+  claimed_item: string | null;
+  was_resumed: boolean | null;
+  lease_until: Date | null;
+};
+
+/**
+ * The claim of an adaptive study (issue 17): three statements.
+ * 1. The rater's open items by the uniform claim's own rule (queue_item_open_for: a free slot, not
+ *    had by them, repeats only for their rater): the best item per model pair in the chooser's
+ *    within-pair order (least judged, then queue order) and the first special item; plus their live
+ *    lease, if any, which is resumed as in a uniform study.
+ * 2. The study's tallies per model pair: current revisions of regular comparisons only (attention
+ *    checks and repeats excluded, as the statistics do), on the study's first criterion. Every
+ *    regular pair is listed, so every model is known even before its first judgement.
+ * 3. study_claim_item takes the chosen item (else the next of its pair) under queue_claim's locks
+ *    and lease protocol, and the same statement writes the choice's log row.
+ *    The guidelines gate (if any) is that statement's first CTE: the claim runs only when it is ok
+ *    (a LATERAL call on a filtered one-row CTE is not evaluated), and study_claim_item_under stamps
+ *    the gate's version on the assignment, as claimNextItem does; a refusal throws the gate's 409.
+ * If the item went elsewhere meanwhile, the uniform claim (queue_claim) runs: never an error.
+ */
+export async function claimAdaptive(
+  userId: string,
+  study: TAdaptiveStudy,
+  client: TQueueClient,
+  gate?: TClaimGate,
+): Promise<TClaim | null> {
+  const run = sqlOn(client);
+  const uniform = () =>
+    claimNextItem({ queueId: study.id, userId, leaseMinutes: study.leaseMinutes, client, gate });
+  const open = await run.rows<TOpenRow>(sql`
+    (SELECT 'lease' AS kind, a."itemId" AS "itemId", '' AS "promptId", '' AS "modelA", '' AS "modelB",
+            0 AS judged, 0 AS position
+       FROM "QueueAssignment" a
+      WHERE a."queueId" = ${study.id}::uuid AND a."userId" = ${userId}::uuid AND a.status = 'LEASED'
+        AND a."leaseExpiresAt" > (now() AT TIME ZONE 'UTC')
+      LIMIT 1)
+    UNION ALL
+    (SELECT DISTINCT ON (c."modelA", c."modelB") 'regular', qi.id, c."promptId"::text, c."modelA", c."modelB",
+            qi."completedSlots", qi.position
+       FROM "QueueItem" qi JOIN "StudyComparison" c ON c."queueItemId" = qi.id
+      WHERE qi."queueId" = ${study.id}::uuid AND queue_item_open_for(qi, ${userId}::uuid) AND c.kind = 'regular'
+      ORDER BY c."modelA", c."modelB", qi."completedSlots", qi.position)
+    UNION ALL
+    (SELECT c.kind::text, qi.id, c."promptId"::text, c."modelA", c."modelB", qi."completedSlots", qi.position
+       FROM "QueueItem" qi JOIN "StudyComparison" c ON c."queueItemId" = qi.id
+      WHERE qi."queueId" = ${study.id}::uuid AND queue_item_open_for(qi, ${userId}::uuid) AND c.kind <> 'regular'
+      ORDER BY qi.position
+      LIMIT 1)`);
+  if (open.length === 0 || open.some((o) => o.kind === "lease")) return uniform();
+
+  const criterion = studyCriteria(study.criteria)[0]?.key ?? "";
+  const rows = await run.rows<TCountRow>(sql`
+    SELECT c."modelA", c."modelB", j.choice::text AS choice, count(j.id)::int AS n
+      FROM "StudyComparison" c
+      LEFT JOIN "StudyJudgement" j
+        ON j."comparisonId" = c.id AND j."supersededAt" IS NULL AND j.criterion = ${criterion}
+     WHERE c."studyId" = ${study.id}::uuid AND c.kind = 'regular'
+     GROUP BY c."modelA", c."modelB", j.choice`);
+  const { models, counts } = tallies(rows);
+
+  const pick = pickAdaptive({
+    goal: study.allocationGoal,
+    models,
+    counts,
+    open: open as TOpenItem[],
+  });
+  if (!pick) return uniform();
+  const minutes = Math.max(1, Math.min(24 * 60, Math.round(study.leaseMinutes)));
+  const { log } = pick;
+  const gateSql = gate
+    ? gate.sql(userId, study.id)
+    : sql`SELECT true AS ok, NULL::int AS version, NULL::int AS acknowledged`;
+  const claimed = await run.rows<TClaimRow>(sql`
+    WITH g AS MATERIALIZED (${gateSql}),
+    c AS (
+      SELECT x.* FROM g, LATERAL study_claim_item_under(
+               ${study.id}::uuid, ${userId}::uuid, ${minutes}::int, ${pick.item.itemId}::uuid,
+               ${pick.samePair ? pick.item.modelA : null}::text,
+               ${pick.samePair ? pick.item.modelB : null}::text, g.version) x
+       WHERE g.ok
+    ), logged AS (
+      INSERT INTO "StudyAllocationChoice"
+             ("assignmentId", "studyId", rule, "modelA", "modelB", "pairJudgements", target, deficit)
+      SELECT c.claimed_id, ${study.id}::uuid, ${log.rule}, ${log.modelA}, ${log.modelB},
+             ${log.pairJudgements}::int, ${log.target}::text[], ${log.deficit}::float8
+        FROM c WHERE NOT c.was_resumed
+      -- An expired assignment claimed again by the same rater keeps its id: the newest choice wins.
+      ON CONFLICT ("assignmentId") DO UPDATE
+         SET rule = EXCLUDED.rule, "modelA" = EXCLUDED."modelA", "modelB" = EXCLUDED."modelB",
+             "pairJudgements" = EXCLUDED."pairJudgements", target = EXCLUDED.target,
+             deficit = EXCLUDED.deficit, "createdAt" = EXCLUDED."createdAt"
+    )
+    SELECT g.ok, g.version, g.acknowledged, c.claimed_id, c.claimed_item, c.was_resumed, c.lease_until
+      FROM g LEFT JOIN c ON true`);
+  const gateRow = claimed[0];
+  if (gate && gateRow && !gateRow.ok) throw gate.refusal(gateRow);
+  const row = claimed[0];
+  if (!row?.claimed_id || !row.claimed_item || !row.lease_until) return uniform();
+  return {
+    assignmentId: row.claimed_id,
+    itemId: row.claimed_item,
+    resumed: row.was_resumed === true,
+    leaseExpiresAt: row.lease_until,
+  };
+}
+
+/** Per model pair tallies (every regular pair, judged or not) and the study's models, sorted. */
+function tallies(rows: readonly TCountRow[]): { models: string[]; counts: PairCounts[] } {
+  type TMutable = { -readonly [K in keyof PairCounts]: PairCounts[K] };
+  const byPair = new Map<string, TMutable>();
+  const models = new Set<string>();
+  for (const r of rows) {
+    models.add(r.modelA).add(r.modelB);
+    const key = JSON.stringify([r.modelA, r.modelB]);
+    let pair = byPair.get(key);
+    if (!pair) {
+      pair = { modelA: r.modelA, modelB: r.modelB, winsA: 0, winsB: 0, ties: 0, bothBad: 0, n: 0 };
+      byPair.set(key, pair);
+    }
+    if (r.choice === "A") pair.winsA += r.n;
+    else if (r.choice === "B") pair.winsB += r.n;
+    else if (r.choice === "tie") pair.ties += r.n;
+    else if (r.choice === "both_bad") pair.bothBad += r.n;
+    if (r.choice) pair.n += r.n;
+  }
+  return { models: [...models].sort(), counts: [...byPair.values()] };
+}
