@@ -10,7 +10,7 @@ import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
 import { createCampaignRoute } from "@/lib/audits/campaign-routes";
 import { nextItemRoute } from "@/lib/audits/review-routes";
 import { assignmentSubmitRoute } from "@/lib/queue/routes";
-import { exportRoute, reviewsCsvRoute } from "@/lib/audits/result-routes";
+import { exportRoute, reportRoute, reviewsCsvRoute } from "@/lib/audits/result-routes";
 import {
   exportBundleRoute,
   exportFileRoute,
@@ -85,7 +85,7 @@ async function checkDownload(
 
   const audit = await db().auditLog.findFirstOrThrow({ where: { action: "export.create", entityId: id } });
   expect(audit.after).toEqual(manifest);
-  return { manifest, text: Buffer.from(bytes).toString("utf8"), id };
+  return { manifest, text: Buffer.from(bytes).toString("utf8"), id, card };
 }
 
 async function reviewedCampaign(admin: TCaller, fileText: string) {
@@ -198,6 +198,21 @@ describe("stored exports with manifests", () => {
       },
     });
     expect(curated.text.trim().split("\n")).toHaveLength(6);
+    // The summary is the campaign report's own figures (read more cheaply: campaign-summary.ts).
+    const report = (await (
+      await researcher.call(reportRoute, `/api/v1/audits/${id}/report`, { params: { id } })
+    ).json()) as {
+      acceptance: unknown;
+      agreement: { verdict: unknown };
+      progress: unknown;
+      verdicts: unknown;
+    };
+    expect(curated.manifest.source.summary).toEqual({
+      acceptance: report.acceptance,
+      verdictAgreement: report.agreement.verdict,
+      progress: report.progress,
+      verdicts: report.verdicts,
+    });
     const reviews = await checkDownload(researcher, reviewsCsvRoute, `/api/v1/audits/${id}/reviews.csv`, {
       id,
     });
@@ -259,9 +274,15 @@ describe("stored exports with manifests", () => {
     const researcher = await apiCaller("RESEARCHER");
     const base = `/api/v1/studies/${study.id}`;
     const params = { id: study.id };
-    const csv = await checkDownload(researcher, judgementsCsvRoute, `${base}/judgements.csv`, params);
+    const csv = await checkDownload(
+      researcher,
+      judgementsCsvRoute,
+      `${base}/judgements.csv?licence=cc-by-nc-4.0`,
+      params,
+    );
+    expect(csv.card).toMatch(/^---\nlicense: cc-by-nc-4.0\n/);
     expect(csv.manifest).toMatchObject({
-      licence: "unknown",
+      licence: "cc-by-nc-4.0",
       export: { kind: "study.judgements_csv", rows: 2 },
       source: {
         type: "study",
@@ -281,9 +302,22 @@ describe("stored exports with manifests", () => {
       `${base}/annotations.json?criterion=correctness`,
       params,
     );
-    expect(ann.manifest).toMatchObject({ export: { rows: 2 }, filters: { criterion: "correctness" } });
-    const dpo = await checkDownload(researcher, dpoRoute, `${base}/dpo.jsonl?criterion=correctness`, params);
-    expect(dpo.manifest.export.rows).toBe(2);
+    expect(ann.manifest).toMatchObject({
+      licence: "unknown",
+      export: { rows: 2 },
+      filters: { criterion: "correctness" },
+    });
+    const dpo = await checkDownload(
+      researcher,
+      dpoRoute,
+      `${base}/dpo.jsonl?criterion=correctness&licence=mit`,
+      params,
+    );
+    expect(dpo.manifest).toMatchObject({ licence: "mit", export: { rows: 2 } });
+    const refused = await researcher.call(dpoRoute, `${base}/dpo.jsonl?criterion=correctness&licence=gpl`, {
+      params,
+    });
+    expect(refused.status).toBe(400);
   });
 
   const bigSpec = {
@@ -309,12 +343,38 @@ describe("stored exports with manifests", () => {
       const text = "x".repeat(EXPORT_CHUNK_BYTES - 1) + "é".repeat((size - EXPORT_CHUNK_BYTES) / 2) + "\n";
       const stored = await storeExport(admin, bigSpec, textBody(text, 1), ctx());
       expect(await db().exportChunk.count({ where: { exportId: stored.id } })).toBe(chunks);
+      // Stored deflated, smaller than the file; the download below is still the file's own bytes.
+      const kept = await db().exportChunk.findMany({
+        where: { exportId: stored.id },
+        select: { compression: true, data: true },
+      });
+      expect(kept.every((c) => c.compression === "deflate")).toBe(true);
+      expect(kept.reduce((n, c) => n + c.data.byteLength, 0)).toBeLessThan(Buffer.byteLength(text) / 4);
       const res = await caller.call(exportFileRoute, `/api/v1/exports/${stored.id}/file`, {
         params: { id: stored.id },
       });
       expect(res.headers.get("content-length")).toBe(String(Buffer.byteLength(text)));
       expect(sha(new Uint8Array(await res.arrayBuffer()))).toBe(sha(text));
     }
+  });
+
+  it("reads back chunks stored before compression, beside compressed ones, byte for byte", async () => {
+    const admin = asCurrent(await makeUser("ADMIN"));
+    // A character split at the chunk edge: its first bytes end a compressed chunk, the rest start a plain one.
+    const text = "a".repeat(EXPORT_CHUNK_BYTES - 1) + "🩺".repeat(1000) + "\n";
+    const stored = await storeExport(admin, bigSpec, textBody(text, 1), ctx());
+    const bytes = Buffer.from(text, "utf8");
+    await db().exportChunk.update({
+      where: { exportId_seq: { exportId: stored.id, seq: 1 } },
+      data: { data: bytes.subarray(EXPORT_CHUNK_BYTES), compression: null },
+    });
+    const caller = await apiCaller("ADMIN");
+    const res = await caller.call(exportFileRoute, `/api/v1/exports/${stored.id}/file`, {
+      params: { id: stored.id },
+    });
+    const back = Buffer.from(await res.arrayBuffer());
+    expect(back.equals(bytes)).toBe(true);
+    expect(sha(back)).toBe(stored.manifest.export.sha256);
   });
 
   it("streams a first download while storing it, from pieces of any size, and stores the same bytes", async () => {
