@@ -74,6 +74,19 @@ const ZEnv = z
           return z.NEVER;
         }
       }),
+    // Stored exports (lib/exports/sweep-exports.ts): a completed export's file is deleted this many
+    // days after it was made (its manifest and audit rows stay); unset keeps every export.
+    EXPORT_RETENTION_DAYS: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.coerce.number().int().min(1).max(36_500).optional(),
+    ),
+    // A build still incomplete this long after it began is taken as abandoned by a dead process.
+    EXPORT_BUILD_TIMEOUT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(60),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     // The commit the app was built from, for export manifests (else read from BUILD_COMMIT_FILE).
     APP_COMMIT: z.string().trim().max(64).optional(),
