@@ -22,7 +22,9 @@ async function readAll(pool: pg.Pool, exportId: string): Promise<number> {
       `SELECT data, compression FROM chunk WHERE "exportId" = $1 AND seq >= $2 ORDER BY seq LIMIT 4`,
       [exportId, seq],
     );
-    const out = await Promise.all(r.rows.map((row) => (row.compression ? inflate(row.data) : row.data)));
+    const out = await Promise.all(
+      r.rows.map((row) => (row.compression ? inflate(row.data) : Promise.resolve(row.data))),
+    );
     bytes += out.reduce((n, b) => n + b.byteLength, 0);
     if (r.rows.length < 4) break;
   }
