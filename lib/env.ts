@@ -80,6 +80,9 @@ const ZEnv = z
       (v) => (v === "" ? undefined : v),
       z.coerce.number().int().min(1).max(36_500).optional(),
     ),
+    // How export chunks are stored (lib/exports/chunk-codec.ts): deflated (a quarter of the bytes
+    // to store and read back, for CPU at build time) or as they are (the build's CPU spared).
+    EXPORT_CHUNK_COMPRESSION: z.enum(["deflate", "none"]).default("deflate"),
     // A build still incomplete this long after it began is taken as abandoned by a dead process.
     EXPORT_BUILD_TIMEOUT_MINUTES: z.coerce
       .number()

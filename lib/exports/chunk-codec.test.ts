@@ -24,6 +24,14 @@ describe("export chunk codec", () => {
     expect(Buffer.concat(back).equals(bytes)).toBe(true);
   });
 
+  it("stores a chunk as it is when compression is off", async () => {
+    const bytes = Buffer.from("plain é", "utf8");
+    const stored = await encodeChunk(bytes, "none");
+    expect(stored.compression).toBeNull();
+    expect(stored.data.equals(bytes)).toBe(true);
+    expect((await decodeChunk(stored.data, stored.compression)).equals(bytes)).toBe(true);
+  });
+
   it("reads chunks stored before compression as they are, and refuses an unknown form", async () => {
     const plain = Buffer.from([0xe2, 0x82]);
     expect(await decodeChunk(plain, null)).toBe(plain);

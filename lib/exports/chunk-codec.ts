@@ -14,10 +14,13 @@ const inflateAsync = promisify(inflateRaw);
  */
 const OPTIONS = { level: 1, strategy: constants.Z_DEFAULT_STRATEGY } as const;
 
-/** The bytes to store for a chunk, and how they are stored. */
+/** The bytes to store for a chunk, and how they are stored ("none": as they are). */
 export async function encodeChunk(
   data: Uint8Array,
+  mode: "deflate" | "none" = "deflate",
 ): Promise<{ data: Buffer; compression: TChunkCompression }> {
+  if (mode === "none")
+    return { data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), compression: null };
   return { data: await deflateAsync(data, OPTIONS), compression: "deflate" };
 }
 

@@ -28,7 +28,7 @@ export const EXPORT_CHUNK_BYTES = 1 << 20;
  * PostgreSQL to slice into TOAST rows, which was most of the build's time.
  */
 async function writeChunk(exportId: string, seq: number, data: Buffer): Promise<void> {
-  const stored = await encodeChunk(data);
+  const stored = await encodeChunk(data, env().EXPORT_CHUNK_COMPRESSION);
   await pgPool().query(
     `INSERT INTO "ExportChunk" ("exportId", seq, data, compression) VALUES ($1::uuid, $2, $3, $4)`,
     [exportId, seq, stored.data, stored.compression],
