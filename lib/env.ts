@@ -80,9 +80,10 @@ const ZEnv = z
       (v) => (v === "" ? undefined : v),
       z.coerce.number().int().min(1).max(36_500).optional(),
     ),
-    // How export chunks are stored (lib/exports/chunk-codec.ts): deflated (a quarter of the bytes
-    // to store and read back, for CPU at build time) or as they are (the build's CPU spared).
-    EXPORT_CHUNK_COMPRESSION: z.enum(["deflate", "none"]).default("deflate"),
+    // How export chunks are stored (lib/exports/chunk-codec.ts): as they are, or deflated (a
+    // quarter of the bytes to keep, for CPU at build time: the first download measured ×2 slower
+    // on the loaded 2-core bench machine, BENCHMARKS.md).
+    EXPORT_CHUNK_COMPRESSION: z.enum(["deflate", "none"]).default("none"),
     // A build still incomplete this long after it began is taken as abandoned by a dead process.
     EXPORT_BUILD_TIMEOUT_MINUTES: z.coerce
       .number()

@@ -3,6 +3,8 @@ import { deflateRaw, inflateRaw, constants } from "node:zlib";
 
 /** How a stored chunk's bytes are written: null as sent, "deflate" as raw deflate of them. */
 export type TChunkCompression = null | "deflate";
+/** How new chunks are written (EXPORT_CHUNK_COMPRESSION). */
+export type TChunkMode = "deflate" | "none";
 
 const deflateAsync = promisify(deflateRaw);
 const inflateAsync = promisify(inflateRaw);
@@ -17,7 +19,7 @@ const OPTIONS = { level: 1, strategy: constants.Z_DEFAULT_STRATEGY } as const;
 /** The bytes to store for a chunk, and how they are stored ("none": as they are). */
 export async function encodeChunk(
   data: Uint8Array,
-  mode: "deflate" | "none" = "deflate",
+  mode: TChunkMode = "deflate",
 ): Promise<{ data: Buffer; compression: TChunkCompression }> {
   if (mode === "none")
     return { data: Buffer.from(data.buffer, data.byteOffset, data.byteLength), compression: null };

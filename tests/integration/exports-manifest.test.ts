@@ -13,7 +13,14 @@ import {
   listExportsRoute,
 } from "@/lib/exports/export-routes";
 import { textBody } from "@/lib/exports/export-body";
-import { EXPORT_CHUNK_BYTES, storeExport } from "@/lib/exports/store-export";
+import {
+  chunkWriter,
+  completeExport,
+  createExportRow,
+  describeInBackground,
+  EXPORT_CHUNK_BYTES,
+  storeExport,
+} from "@/lib/exports/store-export";
 import { streamExport } from "@/lib/exports/stream-export";
 import { createSeed } from "@/lib/seeds/create-seed";
 import { exportSeedsRoute } from "@/lib/seeds/export-route";
@@ -234,13 +241,10 @@ describe("stored exports with manifests", () => {
       const text = "x".repeat(EXPORT_CHUNK_BYTES - 1) + "é".repeat((size - EXPORT_CHUNK_BYTES) / 2) + "\n";
       const stored = await storeExport(admin, bigSpec, textBody(text, 1), ctx());
       expect(await db().exportChunk.count({ where: { exportId: stored.id } })).toBe(chunks);
-      // Stored deflated, smaller than the file; the download below is still the file's own bytes.
-      const kept = await db().exportChunk.findMany({
-        where: { exportId: stored.id },
-        select: { compression: true, data: true },
-      });
-      expect(kept.every((c) => c.compression === "deflate")).toBe(true);
-      expect(kept.reduce((n, c) => n + c.data.byteLength, 0)).toBeLessThan(Buffer.byteLength(text) / 4);
+      // Stored as they are by default (EXPORT_CHUNK_COMPRESSION=none).
+      expect(await db().exportChunk.count({ where: { exportId: stored.id, compression: null } })).toBe(
+        chunks,
+      );
       const res = await caller.call(exportFileRoute, `/api/v1/exports/${stored.id}/file`, {
         params: { id: stored.id },
       });
@@ -249,16 +253,32 @@ describe("stored exports with manifests", () => {
     }
   });
 
-  it("reads back chunks stored before compression, beside compressed ones, byte for byte", async () => {
+  it("writes deflated chunks when asked and reads them back beside plain ones, byte for byte", async () => {
     const admin = asCurrent(await makeUser("ADMIN"));
-    // A character split at the chunk edge: its first bytes end a compressed chunk, the rest start a plain one.
+    // A character split at the chunk edge: its first bytes end a deflated chunk, the rest start a plain one.
     const text = "a".repeat(EXPORT_CHUNK_BYTES - 1) + "🩺".repeat(1000) + "\n";
-    const stored = await storeExport(admin, bigSpec, textBody(text, 1), ctx());
     const bytes = Buffer.from(text, "utf8");
+    const file = await createExportRow(admin, bigSpec, ctx());
+    const writer = chunkWriter(file.id, "deflate");
+    await writer.push(bytes);
+    const facts = await writer.finish();
+    expect(facts).toEqual({ sha256: sha(bytes), bytes: bytes.byteLength });
+    const kept = await db().exportChunk.findMany({ where: { exportId: file.id }, orderBy: { seq: "asc" } });
+    expect(kept.map((c) => c.compression)).toEqual(["deflate", "deflate"]);
+    expect(kept[0]?.data.byteLength).toBeLessThan(EXPORT_CHUNK_BYTES / 4);
+    // The second chunk as an export stored before compression, or with it off, holds it.
     await db().exportChunk.update({
-      where: { exportId_seq: { exportId: stored.id, seq: 1 } },
+      where: { exportId_seq: { exportId: file.id, seq: 1 } },
       data: { data: bytes.subarray(EXPORT_CHUNK_BYTES), compression: null },
     });
+    const stored = await completeExport(
+      admin,
+      bigSpec,
+      file,
+      { ...facts, rows: 1 },
+      describeInBackground(bigSpec),
+      ctx(),
+    );
     const caller = await apiCaller("ADMIN");
     const res = await caller.call(exportFileRoute, `/api/v1/exports/${stored.id}/file`, {
       params: { id: stored.id },
@@ -266,6 +286,7 @@ describe("stored exports with manifests", () => {
     const back = Buffer.from(await res.arrayBuffer());
     expect(back.equals(bytes)).toBe(true);
     expect(sha(back)).toBe(stored.manifest.export.sha256);
+    expect(stored.manifest.export.bytes).toBe(bytes.byteLength);
   });
 
   it("streams a first download while storing it, from pieces of any size, and stores the same bytes", async () => {
