@@ -82,6 +82,23 @@ const ZEnv = z
       .min(1)
       .max(10 * 365)
       .default(30),
+    // Stored exports (lib/exports/sweep-exports.ts): a completed export's file is deleted this many
+    // days after it was made (its manifest and audit rows stay); unset keeps every export.
+    EXPORT_RETENTION_DAYS: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.coerce.number().int().min(1).max(36_500).optional(),
+    ),
+    // How export chunks are stored (lib/exports/chunk-codec.ts): as they are, or deflated (a
+    // quarter of the bytes to keep, for CPU at build time: the first download measured ×2 slower
+    // on the loaded 2-core bench machine, BENCHMARKS.md).
+    EXPORT_CHUNK_COMPRESSION: z.enum(["deflate", "none"]).default("none"),
+    // A build still incomplete this long after it began is taken as abandoned by a dead process.
+    EXPORT_BUILD_TIMEOUT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(60),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     // The commit the app was built from, for export manifests (else read from BUILD_COMMIT_FILE).
     APP_COMMIT: z.string().trim().max(64).optional(),

@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   "demo.data_created",
   "demo.data_undone",
   "export.create",
+  "export.discard",
+  "export.expire",
   "integrity.enum_spelling",
   "integrity.placeholder_user",
   "integrity.repeat_link_cleared",

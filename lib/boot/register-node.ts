@@ -9,6 +9,7 @@ import { bodyLimitRules } from "@/lib/http/body-limits";
 import { API_ROUTES } from "@/lib/api/registry";
 import { describeError, log } from "@/lib/log/logger";
 import { startWebhookDelivery } from "@/lib/webhooks/start-webhook-delivery";
+import { startExportSweeper } from "@/lib/exports/start-export-sweeper";
 
 const RETRY_MS = 5_000;
 
@@ -44,4 +45,6 @@ export async function registerNode(): Promise<void> {
   // Every process delivers webhooks; the outbox's leases keep them from sending a row twice. Its
   // loop waits out an unreachable database like the checks above.
   startWebhookDelivery();
+  // Abandoned export builds, and exports past EXPORT_RETENTION_DAYS (lib/exports/sweep-exports.ts).
+  startExportSweeper();
 }

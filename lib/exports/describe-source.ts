@@ -1,9 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors/app-error";
-import { loadCampaignReport } from "@/lib/audits/load-report";
 import { studyCriteria } from "@/lib/studies/study-criteria";
 import { studyStats } from "@/lib/studies/study-stats";
+import { campaignSummary } from "./campaign-summary";
 import type { TExportSourceType, TJson, TManifestSource } from "./manifest";
 
 /** Plain JSON (dates as text, undefined dropped), as the manifest stores it. */
@@ -23,12 +23,17 @@ async function describeCampaign(id: string): Promise<TManifestSource> {
       seed: true,
       reviewersPerItem: true,
       flags: true,
-      dataset: { select: { id: true, name: true, sha256: true } },
+      dataset: { select: { id: true, name: true, sha256: true, count: true } },
       _count: { select: { reviewers: true, items: { where: { isGold: true } } } },
     },
   });
   if (!c) throw notFound("Campaign");
-  const report = await loadCampaignReport(id);
+  const summary = await campaignSummary(id, {
+    reviewersPerItem: c.reviewersPerItem,
+    datasetCount: c.dataset.count,
+    strataField: c.strataField,
+    datasetId: c.dataset.id,
+  });
   const flagKeys = Array.isArray(c.flags)
     ? c.flags
         .map((f) => (f && typeof f === "object" && "key" in f && typeof f.key === "string" ? f.key : ""))
@@ -50,10 +55,10 @@ async function describeCampaign(id: string): Promise<TManifestSource> {
       namedReviewers: c._count.reviewers,
     },
     summary: {
-      acceptance: toJson(report.acceptance),
-      verdictAgreement: toJson(report.agreement.verdict),
-      progress: toJson(report.progress),
-      verdicts: toJson(report.verdicts),
+      acceptance: toJson(summary.acceptance),
+      verdictAgreement: toJson(summary.verdictAgreement),
+      progress: toJson(summary.progress),
+      verdicts: toJson(summary.verdicts),
     },
   };
 }

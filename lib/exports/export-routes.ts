@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { defineApiRoute, json } from "@/lib/http/api-route";
-import { getExportFile, listExports, type TExportFileRow } from "./read-export";
+import { assertStored, getExportFile, listExports, type TExportFileRow } from "./read-export";
 import { ZExportListQuery, ZExportParams, ZExportSummary, type TExportSummary } from "./schemas";
 import { bundleResponse, storedFileResponse } from "./stored-response";
 
@@ -62,7 +62,7 @@ export const exportFileRoute = defineApiRoute(
     params: ZExportParams,
     response: { status: 200, contentType: "application/octet-stream", description: "The file as stored" },
   },
-  async ({ user, params }) => storedFileResponse(await getExportFile(user, params.id)),
+  async ({ user, params }) => storedFileResponse(assertStored(await getExportFile(user, params.id))),
 );
 
 export const exportBundleRoute = defineApiRoute(
@@ -75,7 +75,7 @@ export const exportBundleRoute = defineApiRoute(
     params: ZExportParams,
     response: { status: 200, contentType: "application/zip", description: "The bundle" },
   },
-  async ({ user, params }) => bundleResponse(await getExportFile(user, params.id)),
+  async ({ user, params }) => bundleResponse(assertStored(await getExportFile(user, params.id))),
 );
 
 export const exportRoutes = [listExportsRoute, exportManifestRoute, exportFileRoute, exportBundleRoute];

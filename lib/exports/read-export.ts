@@ -1,7 +1,8 @@
 import "server-only";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import { db, pgPool } from "@/lib/db/prisma";
-import { forbidden, notFound } from "@/lib/errors/app-error";
+import { AppError, forbidden, notFound } from "@/lib/errors/app-error";
+import { decodeChunk } from "./chunk-codec";
 import type { TManifest } from "./manifest";
 
 export type TExportFileRow = {
@@ -16,6 +17,8 @@ export type TExportFileRow = {
   bytes: number;
   rows: number;
   createdAt: Date;
+  /** When the retention sweep deleted its bytes (sweep-exports.ts); the manifest stays readable. */
+  expiredAt: Date | null;
   manifest: TManifest;
 };
 
@@ -31,6 +34,7 @@ const SELECT = {
   bytes: true,
   rows: true,
   createdAt: true,
+  expiredAt: true,
   manifest: true,
 } as const;
 
@@ -64,6 +68,16 @@ export async function getExportFile(user: TCurrentUser, id: string): Promise<TEx
   return complete(row);
 }
 
+/** The file's bytes are still stored: 410 once the retention sweep has deleted them. */
+export function assertStored(row: TExportFileRow): TExportFileRow {
+  if (row.expiredAt)
+    throw new AppError(
+      "GONE",
+      `This export's file was deleted after the retention period, on ${row.expiredAt.toISOString()}`,
+    );
+  return row;
+}
+
 /** A source's completed exports, newest first. */
 export async function listExports(
   user: TCurrentUser,
@@ -72,7 +86,7 @@ export async function listExports(
   limit: number,
 ): Promise<TExportFileRow[]> {
   const rows = await db().exportFile.findMany({
-    where: { sourceType, sourceId, completedAt: { not: null } },
+    where: { sourceType, sourceId, completedAt: { not: null }, expiredAt: null },
     orderBy: { createdAt: "desc" },
     take: limit,
     select: SELECT,
@@ -89,11 +103,12 @@ const CHUNKS_PER_QUERY = 4;
  * UTF-8 (a chunk boundary splitting a multi-byte character is enough; tried, and tested against).
  */
 async function readChunks(exportId: string, fromSeq: number): Promise<Buffer[]> {
-  const r = await pgPool().query<{ data: Buffer }>(
-    `SELECT data FROM "ExportChunk" WHERE "exportId" = $1::uuid AND seq >= $2 ORDER BY seq LIMIT $3`,
+  const r = await pgPool().query<{ data: Buffer; compression: string | null }>(
+    `SELECT data, compression FROM "ExportChunk" WHERE "exportId" = $1::uuid AND seq >= $2 ORDER BY seq LIMIT $3`,
     [exportId, fromSeq, CHUNKS_PER_QUERY],
   );
-  return r.rows.map((row) => row.data);
+  // Inflated in the thread pool while the next query runs; chunks stored before compression as they are.
+  return Promise.all(r.rows.map((row) => decodeChunk(row.data, row.compression)));
 }
 
 /**

@@ -8,12 +8,15 @@ import type { TRequestContext } from "@/lib/http/request-context";
 import { alpacaAnnotations, dpoPairs, judgementsCsvWithRows } from "@/lib/studies/exports";
 import { textBody } from "@/lib/exports/export-body";
 import type { TExportKind } from "@/lib/exports/manifest";
-import { ZBundleFlag, ZBundleQuery } from "@/lib/exports/schemas";
+import { ZLicenceQuery } from "@/lib/exports/licences";
+import { ZBundleQuery } from "@/lib/exports/schemas";
 import { sendExport } from "@/lib/exports/send-export";
 import { studyStats, ZStatsQuery } from "@/lib/studies/study-stats";
 import { ZStudyId } from "@/lib/studies/schemas";
 
-const ZCriterionQuery = z.object({ criterion: z.string().min(1).max(40), bundle: ZBundleFlag });
+/** What every study download may carry: the zip bundle, and the licence the exporter states (as seed export: lib/seeds/export-schemas.ts). */
+const ZStudyDownloadQuery = ZBundleQuery.extend({ licence: ZLicenceQuery });
+const ZCriterionQuery = ZStudyDownloadQuery.extend({ criterion: z.string().min(1).max(40) });
 
 /** Every download is recorded, awaited, before its answer is returned: a download that fails to record is not served. */
 async function auditExport(
@@ -51,7 +54,7 @@ export async function storedStudyDownload(
   ctx: TRequestContext,
   studyId: string,
   file: { what: string; kind: TExportKind; text: string; rows: number; type: string; filename: string },
-  opts: { criterion?: string; bundle: boolean },
+  opts: { criterion?: string; bundle: boolean; licence?: string },
 ) {
   return sendExport(
     user,
@@ -60,7 +63,7 @@ export async function storedStudyDownload(
       sourceType: "study",
       sourceId: studyId,
       filters: opts.criterion ? { criterion: opts.criterion } : {},
-      licence: null,
+      licence: opts.licence ?? null,
       contentType: file.type,
       filename: file.filename,
       ...(opts.criterion ? { criterion: opts.criterion } : {}),
@@ -111,7 +114,7 @@ export const judgementsCsvRoute = defineApiRoute(
     tag: "Studies",
     permission: "studies:results",
     params: ZStudyId,
-    query: ZBundleQuery,
+    query: ZStudyDownloadQuery,
     response: {
       status: 200,
       contentType: "text/csv",
@@ -132,7 +135,7 @@ export const judgementsCsvRoute = defineApiRoute(
         type: "text/csv; charset=utf-8",
         filename: `study-${params.id}-judgements.csv`,
       },
-      { bundle: query.bundle },
+      { bundle: query.bundle, licence: query.licence },
     );
   },
 );
@@ -163,7 +166,7 @@ export const annotationsRoute = defineApiRoute(
         type: "application/json",
         filename: `study-${params.id}-${query.criterion}-annotations.json`,
       },
-      { criterion: query.criterion, bundle: query.bundle },
+      { criterion: query.criterion, bundle: query.bundle, licence: query.licence },
     );
   },
 );
@@ -193,7 +196,7 @@ export const dpoRoute = defineApiRoute(
         type: "application/x-ndjson",
         filename: `study-${params.id}-${query.criterion}-dpo.jsonl`,
       },
-      { criterion: query.criterion, bundle: query.bundle },
+      { criterion: query.criterion, bundle: query.bundle, licence: query.licence },
     );
   },
 );

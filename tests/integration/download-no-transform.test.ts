@@ -2,12 +2,9 @@
 // alone (lib/http/download-headers.ts), whatever the client's Accept-Encoding: the same bytes.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
-import { createCampaignRoute } from "@/lib/audits/campaign-routes";
-import { nextItemRoute } from "@/lib/audits/review-routes";
-import { assignmentSubmitRoute } from "@/lib/queue/routes";
 import { exportRoute, reportRoute, reviewsCsvRoute } from "@/lib/audits/result-routes";
 import { apiCaller } from "../support/api-caller";
+import { expectPlainDownload, reviewedCampaign } from "../support/export-fixtures";
 import { resetDatabase } from "../support/db";
 
 beforeEach(async () => {
@@ -20,7 +17,7 @@ afterAll(async () => {
 const ITEMS = 60;
 
 /** A campaign of ITEMS records, every one reviewed (one in five revised with a correction). */
-async function reviewedCampaign() {
+async function reviewedCampaignOfItems() {
   const admin = await apiCaller("ADMIN");
   const lines = Array.from({ length: ITEMS }, (_, i) =>
     JSON.stringify({
@@ -28,52 +25,20 @@ async function reviewedCampaign() {
       output: `Answer ${i}: rest and water.`,
     }),
   );
-  const imported = await admin.call(importDatasetRoute, "/api/v1/datasets?name=D", {
-    method: "POST",
-    body: lines.join("\n"),
-    type: "application/x-ndjson",
-  });
-  expect(imported.status).toBe(201);
-  const datasetId = ((await imported.json()) as { id: string }).id;
-  const created = await admin.call(createCampaignRoute, "/api/v1/audits", {
-    method: "POST",
-    body: { datasetId, sampleSize: ITEMS, seed: "s", reviewersPerItem: 1 },
-  });
-  expect(created.status).toBe(201);
-  const id = ((await created.json()) as { id: string }).id;
-  const reviewer = await apiCaller("CLINICIAN");
-  for (let k = 0; ; k++) {
-    const claimed = await reviewer.call(nextItemRoute, `/api/v1/audits/${id}/assignments/next`, {
-      method: "POST",
-      params: { id },
-    });
-    if (claimed.status === 204) break;
-    const task = (await claimed.json()) as { assignmentId: string; output: string };
-    const review =
+  const { id } = await reviewedCampaign(admin, lines.join("\n"), {
+    query: "name=D",
+    sampleSize: ITEMS,
+    review: (k, output) =>
       k % 5 === 0
-        ? {
-            verdict: "revise",
-            correctedOutput: `${task.output} See a doctor if it persists.`,
-            durationMs: 400,
-          }
-        : { verdict: "accept", durationMs: 400 };
-    const sent = await reviewer.call(
-      assignmentSubmitRoute,
-      `/api/v1/assignments/${task.assignmentId}/submit`,
-      {
-        method: "POST",
-        params: { id: task.assignmentId },
-        body: review,
-      },
-    );
-    expect(sent.status).toBe(201);
-  }
+        ? { verdict: "revise", correctedOutput: `${output} See a doctor if it persists.`, durationMs: 400 }
+        : { verdict: "accept", durationMs: 400 },
+  });
   return { admin, id };
 }
 
 describe("downloads with and without Accept-Encoding: gzip", () => {
   it("sends the export, the reviews CSV and the report as the same bytes, marked no-transform", async () => {
-    const { admin, id } = await reviewedCampaign();
+    const { admin, id } = await reviewedCampaignOfItems();
     for (const [route, path] of [
       [exportRoute, "export"],
       [reviewsCsvRoute, "reviews.csv"],
@@ -85,12 +50,7 @@ describe("downloads with and without Accept-Encoding: gzip", () => {
         params: { id },
         headers: { "accept-encoding": "gzip, deflate, br" },
       });
-      expect([plain.status, asked.status]).toEqual([200, 200]);
-      for (const res of [plain, asked]) {
-        expect(res.headers.get("content-encoding")).toBeNull();
-        expect(res.headers.get("cache-control")).toBe("no-store, no-transform");
-        expect(res.headers.get("content-disposition")).toMatch(/^attachment; /);
-      }
+      for (const res of [plain, asked]) expectPlainDownload(res, url);
       const plainBytes = Buffer.from(await plain.arrayBuffer());
       expect(Buffer.from(await asked.arrayBuffer()).equals(plainBytes)).toBe(true);
       if (path === "export") {

@@ -1,38 +1,35 @@
 // Issue 17 item 2: every export is stored (PostgreSQL chunks), described by a manifest written to
 // the audit trail, and downloadable alone or as a bundle with its dataset card. Each download's
 // SHA-256 is checked against its manifest.
-import { createHash } from "node:crypto";
-import { unzipSync, strFromU8 } from "fflate";
+import { unzipSync } from "fflate";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { parseInput } from "@/lib/errors/parse-input";
-import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
-import { createCampaignRoute } from "@/lib/audits/campaign-routes";
-import { nextItemRoute } from "@/lib/audits/review-routes";
-import { assignmentSubmitRoute } from "@/lib/queue/routes";
-import { exportRoute, reviewsCsvRoute } from "@/lib/audits/result-routes";
+import { exportRoute, reportRoute, reviewsCsvRoute } from "@/lib/audits/result-routes";
 import {
-  exportBundleRoute,
   exportFileRoute,
   exportManifestRoute,
+  exportBundleRoute,
   listExportsRoute,
 } from "@/lib/exports/export-routes";
 import { textBody } from "@/lib/exports/export-body";
-import type { TManifest } from "@/lib/exports/manifest";
-import { EXPORT_CHUNK_BYTES, storeExport } from "@/lib/exports/store-export";
+import {
+  chunkWriter,
+  completeExport,
+  createExportRow,
+  describeInBackground,
+  EXPORT_CHUNK_BYTES,
+  storeExport,
+} from "@/lib/exports/store-export";
 import { streamExport } from "@/lib/exports/stream-export";
 import { createSeed } from "@/lib/seeds/create-seed";
 import { exportSeedsRoute } from "@/lib/seeds/export-route";
 import { reviewSeed } from "@/lib/seeds/review-seed";
 import { ZReviewSeed } from "@/lib/seeds/schemas";
 import { submitSeed } from "@/lib/seeds/submit-seed";
-import { createStudy } from "@/lib/studies/create-study";
-import { importOutputs } from "@/lib/studies/import-outputs";
-import { nextAssignment, submitJudgement } from "@/lib/studies/rating-queue";
 import { annotationsRoute, dpoRoute, judgementsCsvRoute } from "@/lib/studies/results-routes";
-import { ZCreateStudy } from "@/lib/studies/schemas";
-import { startStudy } from "@/lib/studies/start-study";
 import { apiCaller, type TRouteHandler } from "../support/api-caller";
+import { checkStoredDownload, reviewedCampaign, sha, twoModelStudy } from "../support/export-fixtures";
 import { asCurrent, ctx, makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
 import { seedSetup } from "../support/seed-setup";
@@ -44,86 +41,17 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-const sha = (b: Uint8Array | string) => createHash("sha256").update(b).digest("hex");
 type TCaller = Awaited<ReturnType<typeof apiCaller>>;
+const checkDownload = checkStoredDownload;
 
-/** Downloads through a legacy URL, then checks the file, manifest and bundle routes agree with it. */
-async function checkDownload(
-  who: TCaller,
-  route: TRouteHandler,
-  url: string,
-  params: Record<string, string>,
-) {
-  const res = await who.call(route, url, { params });
-  expect(res.status, url).toBe(200);
-  expect(res.headers.get("cache-control"), url).toBe("no-store, no-transform");
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  const id = res.headers.get("x-export-id") ?? "";
-  // Sent while it was stored: its hash was not known up front, so only the manifest carries it.
-  expect(res.headers.get("x-export-sha256")).toBeNull();
-
-  const manifestRes = await who.call(exportManifestRoute, `/api/v1/exports/${id}`, { params: { id } });
-  expect(manifestRes.status).toBe(200);
-  const manifest = (await manifestRes.json()) as TManifest;
-  expect(manifest.export.sha256, url).toBe(sha(bytes));
-  expect(manifest.export.bytes, url).toBe(bytes.byteLength);
-
-  const again = await who.call(exportFileRoute, `/api/v1/exports/${id}/file`, { params: { id } });
-  expect(again.headers.get("cache-control")).toBe("no-store, no-transform");
-  expect(again.headers.get("x-export-sha256")).toBe(sha(bytes));
-  expect(sha(new Uint8Array(await again.arrayBuffer()))).toBe(manifest.export.sha256);
-
-  const bundle = await who.call(exportBundleRoute, `/api/v1/exports/${id}/bundle`, { params: { id } });
-  expect(bundle.headers.get("content-type")).toBe("application/zip");
-  const files = unzipSync(new Uint8Array(await bundle.arrayBuffer()));
-  expect(Object.keys(files).sort()).toEqual([manifest.export.filename, "README.md", "manifest.json"].sort());
-  expect(sha(files[manifest.export.filename] ?? new Uint8Array())).toBe(manifest.export.sha256);
-  expect(JSON.parse(strFromU8(files["manifest.json"] ?? new Uint8Array()))).toEqual(manifest);
-  const card = strFromU8(files["README.md"] ?? new Uint8Array());
-  expect(card).toMatch(/^---\nlicense: /);
-  expect(card).toContain(manifest.export.sha256);
-
-  const audit = await db().auditLog.findFirstOrThrow({ where: { action: "export.create", entityId: id } });
-  expect(audit.after).toEqual(manifest);
-  return { manifest, text: Buffer.from(bytes).toString("utf8"), id };
-}
-
-async function reviewedCampaign(admin: TCaller, fileText: string) {
-  const imported = await admin.call(importDatasetRoute, "/api/v1/datasets?name=Headaches&licence=cc-by-4.0", {
-    method: "POST",
-    body: fileText,
-    type: "application/x-ndjson",
+/** Headache questions, every one reviewed: one in four rejected. */
+const headacheCampaign = (admin: TCaller, fileText: string) =>
+  reviewedCampaign(admin, fileText, {
+    query: "name=Headaches&licence=cc-by-4.0",
+    sampleSize: 8,
+    review: (k) =>
+      k % 4 === 0 ? { verdict: "reject", durationMs: 300 } : { verdict: "accept", durationMs: 300 },
   });
-  expect(imported.status).toBe(201);
-  const datasetId = ((await imported.json()) as { id: string }).id;
-  const created = await admin.call(createCampaignRoute, "/api/v1/audits", {
-    method: "POST",
-    body: { datasetId, sampleSize: 8, seed: "s", reviewersPerItem: 1 },
-  });
-  const id = ((await created.json()) as { id: string }).id;
-  const reviewer = await apiCaller("CLINICIAN");
-  for (let k = 0; ; k++) {
-    const claimed = await reviewer.call(nextItemRoute, `/api/v1/audits/${id}/assignments/next`, {
-      method: "POST",
-      params: { id },
-    });
-    if (claimed.status === 204) break;
-    const task = (await claimed.json()) as { assignmentId: string };
-    const review =
-      k % 4 === 0 ? { verdict: "reject", durationMs: 300 } : { verdict: "accept", durationMs: 300 };
-    const sent = await reviewer.call(
-      assignmentSubmitRoute,
-      `/api/v1/assignments/${task.assignmentId}/submit`,
-      {
-        method: "POST",
-        params: { id: task.assignmentId },
-        body: review,
-      },
-    );
-    expect(sent.status).toBe(201);
-  }
-  return { id, datasetId };
-}
 
 describe("stored exports with manifests", () => {
   it("seeds: the licence, filters and the seed.export row; researchers never see other statuses", async () => {
@@ -179,7 +107,7 @@ describe("stored exports with manifests", () => {
     const fileText = Array.from({ length: 8 }, (_, i) =>
       JSON.stringify({ instruction: `Question ${i}: what helps a headache?`, output: `Answer ${i}: rest.` }),
     ).join("\n");
-    const { id, datasetId } = await reviewedCampaign(admin, fileText);
+    const { id, datasetId } = await headacheCampaign(admin, fileText);
     const dataset = await db().dataset.findUniqueOrThrow({ where: { id: datasetId } });
     expect(dataset.sha256).toBe(sha(fileText));
     expect(dataset.licence).toBe("cc-by-4.0");
@@ -198,6 +126,21 @@ describe("stored exports with manifests", () => {
       },
     });
     expect(curated.text.trim().split("\n")).toHaveLength(6);
+    // The summary is the campaign report's own figures (read more cheaply: campaign-summary.ts).
+    const report = (await (
+      await researcher.call(reportRoute, `/api/v1/audits/${id}/report`, { params: { id } })
+    ).json()) as {
+      acceptance: unknown;
+      agreement: { verdict: unknown };
+      progress: unknown;
+      verdicts: unknown;
+    };
+    expect(curated.manifest.source.summary).toEqual({
+      acceptance: report.acceptance,
+      verdictAgreement: report.agreement.verdict,
+      progress: report.progress,
+      verdicts: report.verdicts,
+    });
     const reviews = await checkDownload(researcher, reviewsCsvRoute, `/api/v1/audits/${id}/reviews.csv`, {
       id,
     });
@@ -221,47 +164,23 @@ describe("stored exports with manifests", () => {
   });
 
   it("studies: judgements CSV, AlpacaEval annotations and DPO pairs with design and win rates", async () => {
-    const admin = asCurrent(await makeUser("ADMIN"));
-    const study = await createStudy(
-      admin,
-      ZCreateStudy.parse({
-        name: "Pairs",
-        criteria: ["Correctness"],
-        design: "all_pairs",
-        ratingsPerComparison: 1,
-      }),
-      ctx(),
+    const study = await twoModelStudy(
+      "Pairs",
+      ["What is HbA1c?", "What is a statin?"].map((instruction) => ({ instruction, input: "" })),
+      { rated: true },
     );
-    for (const model of ["m-good", "m-weak"])
-      await importOutputs(
-        admin,
-        study.id,
-        ["What is HbA1c?", "What is a statin?"].map((instruction, i) => ({
-          instruction,
-          input: "",
-          model,
-          text: `answer ${i} by ${model}`,
-        })),
-        ctx(),
-      );
-    await startStudy(admin, study.id, ctx());
-    const rater = asCurrent(await makeUser("CLINICIAN"));
-    for (;;) {
-      const a = await nextAssignment(rater, study.id);
-      if (!a) break;
-      await submitJudgement(
-        rater,
-        a.assignmentId,
-        { choices: { correctness: a.responses[0].text.includes("m-good") ? "A" : "B" } },
-        ctx(),
-      );
-    }
     const researcher = await apiCaller("RESEARCHER");
     const base = `/api/v1/studies/${study.id}`;
     const params = { id: study.id };
-    const csv = await checkDownload(researcher, judgementsCsvRoute, `${base}/judgements.csv`, params);
+    const csv = await checkDownload(
+      researcher,
+      judgementsCsvRoute,
+      `${base}/judgements.csv?licence=cc-by-nc-4.0`,
+      params,
+    );
+    expect(csv.card).toMatch(/^---\nlicense: cc-by-nc-4.0\n/);
     expect(csv.manifest).toMatchObject({
-      licence: "unknown",
+      licence: "cc-by-nc-4.0",
       export: { kind: "study.judgements_csv", rows: 2 },
       source: {
         type: "study",
@@ -281,9 +200,22 @@ describe("stored exports with manifests", () => {
       `${base}/annotations.json?criterion=correctness`,
       params,
     );
-    expect(ann.manifest).toMatchObject({ export: { rows: 2 }, filters: { criterion: "correctness" } });
-    const dpo = await checkDownload(researcher, dpoRoute, `${base}/dpo.jsonl?criterion=correctness`, params);
-    expect(dpo.manifest.export.rows).toBe(2);
+    expect(ann.manifest).toMatchObject({
+      licence: "unknown",
+      export: { rows: 2 },
+      filters: { criterion: "correctness" },
+    });
+    const dpo = await checkDownload(
+      researcher,
+      dpoRoute,
+      `${base}/dpo.jsonl?criterion=correctness&licence=mit`,
+      params,
+    );
+    expect(dpo.manifest).toMatchObject({ licence: "mit", export: { rows: 2 } });
+    const refused = await researcher.call(dpoRoute, `${base}/dpo.jsonl?criterion=correctness&licence=gpl`, {
+      params,
+    });
+    expect(refused.status).toBe(400);
   });
 
   const bigSpec = {
@@ -309,12 +241,52 @@ describe("stored exports with manifests", () => {
       const text = "x".repeat(EXPORT_CHUNK_BYTES - 1) + "é".repeat((size - EXPORT_CHUNK_BYTES) / 2) + "\n";
       const stored = await storeExport(admin, bigSpec, textBody(text, 1), ctx());
       expect(await db().exportChunk.count({ where: { exportId: stored.id } })).toBe(chunks);
+      // Stored as they are by default (EXPORT_CHUNK_COMPRESSION=none).
+      expect(await db().exportChunk.count({ where: { exportId: stored.id, compression: null } })).toBe(
+        chunks,
+      );
       const res = await caller.call(exportFileRoute, `/api/v1/exports/${stored.id}/file`, {
         params: { id: stored.id },
       });
       expect(res.headers.get("content-length")).toBe(String(Buffer.byteLength(text)));
       expect(sha(new Uint8Array(await res.arrayBuffer()))).toBe(sha(text));
     }
+  });
+
+  it("writes deflated chunks when asked and reads them back beside plain ones, byte for byte", async () => {
+    const admin = asCurrent(await makeUser("ADMIN"));
+    // A character split at the chunk edge: its first bytes end a deflated chunk, the rest start a plain one.
+    const text = "a".repeat(EXPORT_CHUNK_BYTES - 1) + "🩺".repeat(1000) + "\n";
+    const bytes = Buffer.from(text, "utf8");
+    const file = await createExportRow(admin, bigSpec, ctx());
+    const writer = chunkWriter(file.id, "deflate");
+    await writer.push(bytes);
+    const facts = await writer.finish();
+    expect(facts).toEqual({ sha256: sha(bytes), bytes: bytes.byteLength });
+    const kept = await db().exportChunk.findMany({ where: { exportId: file.id }, orderBy: { seq: "asc" } });
+    expect(kept.map((c) => c.compression)).toEqual(["deflate", "deflate"]);
+    expect(kept[0]?.data.byteLength).toBeLessThan(EXPORT_CHUNK_BYTES / 4);
+    // The second chunk as an export stored before compression, or with it off, holds it.
+    await db().exportChunk.update({
+      where: { exportId_seq: { exportId: file.id, seq: 1 } },
+      data: { data: bytes.subarray(EXPORT_CHUNK_BYTES), compression: null },
+    });
+    const stored = await completeExport(
+      admin,
+      bigSpec,
+      file,
+      { ...facts, rows: 1 },
+      describeInBackground(bigSpec),
+      ctx(),
+    );
+    const caller = await apiCaller("ADMIN");
+    const res = await caller.call(exportFileRoute, `/api/v1/exports/${stored.id}/file`, {
+      params: { id: stored.id },
+    });
+    const back = Buffer.from(await res.arrayBuffer());
+    expect(back.equals(bytes)).toBe(true);
+    expect(sha(back)).toBe(stored.manifest.export.sha256);
+    expect(stored.manifest.export.bytes).toBe(bytes.byteLength);
   });
 
   it("streams a first download while storing it, from pieces of any size, and stores the same bytes", async () => {

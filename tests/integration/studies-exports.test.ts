@@ -2,10 +2,6 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { insertApiToken } from "@/lib/auth/api-tokens";
 import { parseCsv } from "@/lib/csv/csv";
-import { createStudy } from "@/lib/studies/create-study";
-import { importOutputs } from "@/lib/studies/import-outputs";
-import { startStudy } from "@/lib/studies/start-study";
-import { nextAssignment, submitJudgement } from "@/lib/studies/rating-queue";
 import {
   annotationsRoute,
   dpoRoute,
@@ -13,8 +9,8 @@ import {
   studyStatsRoute,
 } from "@/lib/studies/results-routes";
 import { importJudgeRoute, judgeAgreementRoute } from "@/lib/studies/judge-routes";
-import { ZCreateStudy } from "@/lib/studies/schemas";
-import { asCurrent, ctx, makeUser } from "../support/factories";
+import { twoModelStudy } from "../support/export-fixtures";
+import { makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
 
 beforeEach(async () => {
@@ -54,37 +50,7 @@ const PROMPTS = [
 
 describe("exports carry the prompt's input", () => {
   it("CSV, AlpacaEval annotations and DPO pairs include the input, and our annotations re-import as a judge matching every prompt", async () => {
-    const admin = asCurrent(await makeUser("ADMIN"));
-    const study = await createStudy(
-      admin,
-      ZCreateStudy.parse({
-        name: "Inputs",
-        criteria: ["Correctness"],
-        design: "all_pairs",
-        ratingsPerComparison: 1,
-      }),
-      ctx(),
-    );
-    for (const model of ["m-good", "m-weak"]) {
-      await importOutputs(
-        admin,
-        study.id,
-        PROMPTS.map((p, i) => ({ ...p, model, text: `answer ${i} by ${model}` })),
-        ctx(),
-      );
-    }
-    await startStudy(admin, study.id, ctx());
-    const rater = asCurrent(await makeUser("CLINICIAN"));
-    for (;;) {
-      const a = await nextAssignment(rater, study.id);
-      if (!a) break;
-      await submitJudgement(
-        rater,
-        a.assignmentId,
-        { choices: { correctness: a.responses[0].text.includes("m-good") ? "A" : "B" } },
-        ctx(),
-      );
-    }
+    const study = await twoModelStudy("Inputs", PROMPTS, { rated: true });
     const researcher = await caller("RESEARCHER");
     const params = { id: study.id };
     const base = `/api/v1/studies/${study.id}`;
@@ -150,26 +116,7 @@ describe("exports carry the prompt's input", () => {
 
 describe("the audit trail of downloads", () => {
   it("records the statistics and every export, each before it is answered", async () => {
-    const admin = asCurrent(await makeUser("ADMIN"));
-    const study = await createStudy(
-      admin,
-      ZCreateStudy.parse({
-        name: "Audited",
-        criteria: ["Correctness"],
-        design: "all_pairs",
-        ratingsPerComparison: 1,
-      }),
-      ctx(),
-    );
-    for (const model of ["m-good", "m-weak"]) {
-      await importOutputs(
-        admin,
-        study.id,
-        PROMPTS.map((p, i) => ({ ...p, model, text: `answer ${i} by ${model}` })),
-        ctx(),
-      );
-    }
-    await startStudy(admin, study.id, ctx());
+    const study = await twoModelStudy("Audited", PROMPTS, { rated: false });
     const researcher = await caller("RESEARCHER");
     const params = { id: study.id };
     const base = `/api/v1/studies/${study.id}`;
