@@ -1,10 +1,11 @@
-// Where the vocabulary page's first render goes (issue 15, item 5), by build: for each dist dir
-// given (e.g. a build of main and one of this branch, run back to back so the shared machine's load
-// is the same for both), the server's time to first byte and to the last byte (node fetch, the
+// Where the vocabulary page's first render goes (issue 15, item 5), for the build in the dist dir
+// given (run two builds back to back, e.g. main's and a branch's, so the shared machine's load is
+// about the same for both): the server's time to first byte and to the last byte (node fetch, the
 // session cookie), the browser's navigation timing, script and layout time (CDP), long tasks, the
 // moment the 50th row is in the DOM and the moment React has hydrated it, and the bytes of HTML and
-// JavaScript. Not a row of BENCHMARKS.md: a tool for reading one.
-//   node --conditions=react-server --import tsx scripts/bench/vocabulary-profile.ts .next-before .next
+// JavaScript. Not a row of BENCHMARKS.md: a tool for reading one. One build per run:
+//   for d in .next-before .next; do
+//     node --conditions=react-server --import tsx scripts/bench/vocabulary-profile.ts $d; done
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -174,15 +175,11 @@ async function explain(): Promise<void> {
 }
 
 async function main() {
-  const dists = process.argv.slice(2);
-  const results: [string, Record<string, number>][] = [];
-  for (const d of dists.length ? dists : [".next"]) results.push([d, await profile(d)]);
-  const keys = Object.keys(results[0]?.[1] ?? {});
-  console.log(
-    `\n${TERMS} terms, ${LOADS} loads each, medians\n| | ${results.map((r) => r[0]).join(" | ")} |`,
-  );
-  console.log(`|---|${results.map(() => "---:").join("|")}|`);
-  for (const k of keys) console.log(`| ${k} | ${results.map((r) => r[1][k]).join(" | ")} |`);
+  // One build per process: the in-process database client keeps the first server's address.
+  const dist = process.argv[2] ?? ".next";
+  const r = await profile(dist);
+  console.log(`\n${dist}: ${TERMS} terms, ${LOADS} loads, medians`);
+  for (const [k, v] of Object.entries(r)) console.log(`| ${k} | ${v} |`);
   process.exit(0);
 }
 
