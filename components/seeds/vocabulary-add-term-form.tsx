@@ -1,7 +1,7 @@
 "use client";
 
 import { Field, SelectField } from "@/components/ui/field";
-import { VOCABULARY_KIND_LABEL, VOCABULARY_KINDS } from "@/lib/vocabulary/schemas";
+import { VOCABULARY_KIND_LABEL, VOCABULARY_KINDS } from "@/lib/vocabulary/kinds";
 import { TERMS_PATH } from "./vocabulary-api";
 import { textOf, VocabularyTermForm } from "./vocabulary-term-form";
 

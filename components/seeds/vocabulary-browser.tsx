@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { TTermPage } from "@/lib/vocabulary/list-terms-page";
-import { TERMS_PAGE_SIZE, VOCABULARY_KIND_LABEL, VOCABULARY_KINDS } from "@/lib/vocabulary/schemas";
+import { TERMS_PAGE_SIZE, VOCABULARY_KIND_LABEL, VOCABULARY_KINDS } from "@/lib/vocabulary/kinds";
 import { fetchTerms, VOCABULARY_KEY, type TTermsQuery } from "./vocabulary-api";
 import { VocabularyRetiredList } from "./vocabulary-retired-list";
 import { VocabularyTermRow } from "./vocabulary-term-row";

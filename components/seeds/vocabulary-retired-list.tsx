@@ -1,7 +1,7 @@
 "use client";
 
 import type { TTermRow } from "@/lib/vocabulary/list-terms-page";
-import { VOCABULARY_KIND_LABEL } from "@/lib/vocabulary/schemas";
+import { VOCABULARY_KIND_LABEL } from "@/lib/vocabulary/kinds";
 import { VocabularyTermForm } from "./vocabulary-term-form";
 
 /** Retired terms, each restorable (refused if a live term has taken one of its spellings since). */

@@ -63,6 +63,9 @@ export function VocabularyTermForm({
   );
 }
 
+/** A term's API address, or one of its actions' ("/aliases", "/retire", …). */
+export const termUrl = (id: string, rest = "") => `/api/v1/vocabulary/terms/${id}${rest}`;
+
 /** A text field of a form, or "" when absent. */
 export const textOf = (form: FormData, name: string) => {
   const v = form.get(name);

@@ -1,18 +1,19 @@
 "use client";
 
-import { useId, useState } from "react";
-import { CheckboxField, Field } from "@/components/ui/field";
+import { useState } from "react";
 import type { TTermRow } from "@/lib/vocabulary/list-terms-page";
-import { VOCABULARY_KIND_LABEL } from "@/lib/vocabulary/schemas";
-import { VocabularyTermCombobox, type TTermChoice } from "./vocabulary-term-combobox";
-import { textOf, VocabularyTermForm } from "./vocabulary-term-form";
+import { VOCABULARY_KIND_LABEL } from "@/lib/vocabulary/kinds";
+import { VocabularyTermManage } from "./vocabulary-term-manage";
+import { termUrl, VocabularyTermForm } from "./vocabulary-term-form";
 
-const termUrl = (id: string, rest = "") => `/api/v1/vocabulary/terms/${id}${rest}`;
-
-/** A live term: its aliases (each removable) and, folded away, add alias, rename and retire. */
+/**
+ * A live term: its aliases (each removable) and, folded away, add alias, rename and retire. The
+ * folded forms are rendered on first opening only: rendered for all 50 rows up front they were most
+ * of the page's HTML and of its hydration (three forms and a typeahead per row, never seen closed).
+ */
 export function VocabularyTermRow({ term }: { term: TTermRow }) {
-  const uid = useId();
-  const [replacement, setReplacement] = useState<TTermChoice | null>(null);
+  // Stays true once opened, so a form keeps its outcome and input when the row is folded again.
+  const [opened, setOpened] = useState(false);
   return (
     <li className="space-y-1 py-2" data-testid="vocabulary-term">
       <div className="flex flex-wrap items-center gap-2">
@@ -33,76 +34,9 @@ export function VocabularyTermRow({ term }: { term: TTermRow }) {
           </span>
         ))}
       </div>
-      <details className="text-sm">
+      <details className="text-sm" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
         <summary className="cursor-pointer text-xs text-muted">Manage “{term.label}”</summary>
-        <div className="mt-2 space-y-2 border-l-2 border-slate-200 pl-3">
-          <VocabularyTermForm
-            request={(f) => [termUrl(term.id, "/aliases"), { body: { alias: textOf(f, "alias") } }]}
-            submit="Add alias"
-            done="Alias added."
-          >
-            {(e) => (
-              <Field
-                id={`${uid}-alias`}
-                name="alias"
-                label={`New alias of “${term.label}”`}
-                compact
-                errors={e?.alias}
-              />
-            )}
-          </VocabularyTermForm>
-          <VocabularyTermForm
-            request={(f) => [
-              termUrl(term.id),
-              {
-                method: "PATCH",
-                body: { label: textOf(f, "label"), keepOldAsAlias: f.get("keepOldAsAlias") === "on" },
-              },
-            ]}
-            submit="Rename"
-            done="Renamed."
-          >
-            {(e) => (
-              <>
-                <Field
-                  id={`${uid}-label`}
-                  name="label"
-                  label={`New label for “${term.label}”`}
-                  compact
-                  defaultValue={term.label}
-                  errors={e?.label}
-                />
-                <CheckboxField
-                  id={`${uid}-keep`}
-                  name="keepOldAsAlias"
-                  defaultChecked
-                  label="Keep the old label as an alias"
-                />
-              </>
-            )}
-          </VocabularyTermForm>
-          <VocabularyTermForm
-            request={() => [termUrl(term.id, "/retire"), { body: { replacementId: replacement?.id ?? "" } }]}
-            submit="Retire"
-            variant="danger"
-            done="Retired."
-          >
-            {(e) => (
-              <VocabularyTermCombobox
-                kind={term.kind}
-                label={`Imports that use “${term.label}” map to`}
-                value={replacement}
-                onChange={setReplacement}
-                exclude={term.id}
-                errors={e?.replacementId}
-              />
-            )}
-          </VocabularyTermForm>
-          <p className="text-xs text-muted">
-            Retired terms stay on the seeds that have them but cannot be chosen for new ones. With no
-            replacement chosen, imports list the label as unknown.
-          </p>
-        </div>
+        {opened ? <VocabularyTermManage term={term} /> : null}
       </details>
     </li>
   );

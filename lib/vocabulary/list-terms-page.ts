@@ -57,16 +57,19 @@ export async function listTermsPage(query: TListTermsQuery): Promise<TTermPage> 
   const filter = Prisma.join(where, " AND ");
   const after = query.cursor ? decode(query.cursor) : null;
   const page = after ? Prisma.sql`AND (t.label, t.id) > (${after.label}, ${after.id}::uuid)` : Prisma.empty;
-  const rows = await db().$queryRaw<
-    { id: string; kind: TVocabularyKind; label: string; aliases: string[]; retiredAt: Date | null }[]
-  >`
-    SELECT t.id::text AS id, t.kind::text AS kind, t.label, t.aliases, t."retiredAt"
-      FROM "VocabularyTerm" t
-     WHERE ${filter} ${page}
-     ORDER BY t.label, t.id
-     LIMIT ${query.limit + 1}`;
-  const [{ total } = { total: 0 }] = await db().$queryRaw<{ total: number }[]>`
-    SELECT count(*)::int AS total FROM "VocabularyTerm" t WHERE ${filter}`;
+  // The page and the count do not depend on each other: two pool connections read them at once.
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    db().$queryRaw<
+      { id: string; kind: TVocabularyKind; label: string; aliases: string[]; retiredAt: Date | null }[]
+    >`
+      SELECT t.id::text AS id, t.kind::text AS kind, t.label, t.aliases, t."retiredAt"
+        FROM "VocabularyTerm" t
+       WHERE ${filter} ${page}
+       ORDER BY t.label, t.id
+       LIMIT ${query.limit + 1}`,
+    db().$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS total FROM "VocabularyTerm" t WHERE ${filter}`,
+  ]);
   const items = rows
     .slice(0, query.limit)
     .map((r) => ({ ...r, retiredAt: r.retiredAt?.toISOString() ?? null }));

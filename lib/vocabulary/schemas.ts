@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { VOCABULARY_KINDS } from "./kinds";
 
-export const VOCABULARY_KINDS = ["TOPIC", "VIEW", "TYPE"] as const;
+export { TERMS_PAGE_SIZE, VOCABULARY_KIND_LABEL, VOCABULARY_KINDS, type TVocabularyKind } from "./kinds";
+
 export const ZVocabularyKind = z.enum(VOCABULARY_KINDS);
-export type TVocabularyKind = z.infer<typeof ZVocabularyKind>;
 
 const ZLabel = z
   .string()
@@ -46,12 +47,6 @@ export type TRetireTerm = z.infer<typeof ZRetireTerm>;
 export const ZRestoreTerm = z.object({ termId: ZTermId });
 export type TRestoreTerm = z.infer<typeof ZRestoreTerm>;
 
-export const VOCABULARY_KIND_LABEL: Record<TVocabularyKind, string> = {
-  TOPIC: "Topic",
-  VIEW: "View",
-  TYPE: "Type",
-};
-
 /** One decision of the import screen: these spellings become aliases of a live term, or one new term. */
 export const ZLabelMapping = z.discriminatedUnion("action", [
   z.object({
@@ -73,9 +68,6 @@ export const ZApplyMappings = z.object({
   mappings: z.array(ZLabelMapping).min(1, "Choose at least one mapping").max(2000),
 });
 export type TApplyMappings = z.infer<typeof ZApplyMappings>;
-
-/** Terms per page of the vocabulary page (server render and API alike). */
-export const TERMS_PAGE_SIZE = 50;
 
 /** The vocabulary page's list: a kind, a search, a page size and the last row seen. */
 export const ZListTermsQuery = z.object({

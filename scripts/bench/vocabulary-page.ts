@@ -15,11 +15,12 @@ const TERMS = 10_000;
 const LOADS = 15;
 const KINDS = ["TOPIC", "VIEW", "TYPE"] as const;
 
-async function seedTerms(): Promise<{ email: string; password: string }> {
+/** `terms` terms of the three kinds (a quarter with two aliases) and an admin to sign in as. */
+export async function seedVocabulary(terms = TERMS): Promise<{ email: string; password: string }> {
   const { db } = await import("../../lib/db/prisma");
   const { createUserWithPassword } = await import("../../lib/users/create-user");
   await db().vocabularyTerm.createMany({
-    data: Array.from({ length: TERMS }, (_, i) => ({
+    data: Array.from({ length: terms }, (_, i) => ({
       kind: KINDS[i % 3] ?? "TOPIC",
       label: `Term ${i} ${randomBytes(3).toString("hex")}`,
       aliases: i % 4 ? [] : [`Alias #${i}#`, `Other spelling ${i}`],
@@ -41,7 +42,7 @@ export async function runVocabularyPageBenchmark(): Promise<TBenchRow> {
   });
   try {
     console.log(`  · ${TERMS} terms and an admin…`);
-    const login = await seedTerms();
+    const login = await seedVocabulary();
     const context = await browser.newContext({ baseURL: server.baseUrl });
     const csrf = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
     await context.request.post("/api/auth/callback/credentials", {

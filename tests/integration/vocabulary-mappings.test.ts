@@ -275,4 +275,33 @@ describe("GET /api/v1/vocabulary/terms", () => {
     const bad = await admin.call(listTermsRoute, "/api/v1/vocabulary/terms?cursor=nonsense");
     expect(bad.status).toBe(422);
   });
+
+  it("reads the first page of 2,000 terms along the label index, not by sorting every term", async () => {
+    await db().vocabularyTerm.createMany({
+      data: Array.from({ length: 2_000 }, (_, i) => ({
+        kind: (["TOPIC", "VIEW", "TYPE"] as const)[i % 3] ?? "TOPIC",
+        label: `Term ${String(i).padStart(4, "0")}`,
+        aliases: [],
+      })),
+    });
+    await db().$executeRaw`ANALYZE "VocabularyTerm"`;
+    // The shape listTermsPage sends for the page's first render (live terms, no search).
+    const [row] = await db().$queryRaw<{ "QUERY PLAN": unknown }[]>`
+      EXPLAIN (FORMAT JSON)
+      SELECT t.id::text AS id, t.kind::text AS kind, t.label, t.aliases, t."retiredAt"
+        FROM "VocabularyTerm" t
+       WHERE t."retiredAt" IS NULL
+       ORDER BY t.label, t.id
+       LIMIT ${51}`;
+    const text = JSON.stringify(row?.["QUERY PLAN"]);
+    expect(text).toContain('"Index Name":"VocabularyTerm_label_id_idx"');
+    expect(text).not.toContain('"Node Type":"Sort"');
+    const admin = await apiCaller("ADMIN");
+    const page = (await (await admin.call(listTermsRoute, "/api/v1/vocabulary/terms?limit=50")).json()) as {
+      items: { label: string }[];
+      total: number;
+    };
+    expect(page.total).toBe(2_000);
+    expect(page.items.map((t) => t.label).slice(0, 2)).toEqual(["Term 0000", "Term 0001"]);
+  });
 });
