@@ -1,5 +1,5 @@
 import pg from "pg";
-import { afterAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { exportManifestRoute } from "@/lib/exports/export-routes";
 import type { TManifest } from "@/lib/exports/manifest";
@@ -9,8 +9,26 @@ import { importOutputsRoute } from "@/lib/studies/outputs-route";
 import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
 import { startStudyRoute } from "@/lib/studies/status-routes";
 import { createStudyRoute, studyAllocationRoute } from "@/lib/studies/study-routes";
+import { studyGuidelineRoutes } from "@/lib/guidelines/guideline-routes";
 import { assignmentSubmitRoute } from "@/lib/queue/routes";
 import { apiCaller } from "../support/api-caller";
+
+// Statements counted on pg's Client, below Prisma (as queue-round-trips.test.ts does), installed
+// when the file loads, before the app's pools make any connection (a client made earlier may not
+// see a later patch).
+type TQuery = (...args: unknown[]) => unknown;
+const clientProto = pg.Client.prototype as unknown as { query: TQuery };
+const originalQuery = clientProto.query;
+let sent: string[] | null = null;
+clientProto.query = function counted(this: unknown, ...args: unknown[]): unknown {
+  const q = args[0];
+  const text = typeof q === "string" ? q : (q as { text?: unknown } | null)?.text;
+  sent?.push(typeof text === "string" ? text : "");
+  return originalQuery.apply(this, args);
+};
+afterAll(() => {
+  clientProto.query = originalQuery;
+});
 import { resetDatabase } from "../support/db";
 
 beforeEach(async () => {
@@ -158,21 +176,6 @@ describe("a study's allocation", () => {
 
 describe("the adaptive claim's cost", () => {
   it("is the uniform claim plus two reads: open items and pair counts, then one claim statement that also logs", async () => {
-    // Counted on pg's Client, below Prisma (as queue-round-trips.test.ts does), installed before the
-    // app's pool makes its connections.
-    type TQuery = (...args: unknown[]) => unknown;
-    const proto = pg.Client.prototype as unknown as { query: TQuery };
-    const original = proto.query;
-    let sent: string[] | null = null;
-    proto.query = function counted(this: unknown, ...args: unknown[]): unknown {
-      const q = args[0];
-      const text = typeof q === "string" ? q : (q as { text?: unknown } | null)?.text;
-      sent?.push(typeof text === "string" ? text : "");
-      return original.apply(this, args);
-    };
-    onTestFinished(() => {
-      proto.query = original;
-    });
     const admin = await apiCaller("ADMIN");
     const rater = await apiCaller("CLINICIAN");
     const uniformId = await draftStudy(admin);
@@ -200,10 +203,51 @@ describe("the adaptive claim's cost", () => {
     };
     const uniform = await statementsOfClaim(uniformId);
     const adaptive = await statementsOfClaim(adaptiveId);
-    expect(uniform.filter((q) => q.includes("queue_claim("))).toHaveLength(1);
-    expect(adaptive.filter((q) => q.includes("queue_claim("))).toHaveLength(0);
-    expect(adaptive.filter((q) => q.includes("study_claim_item("))).toHaveLength(1);
+    // Both carry the guidelines gate inside their claim statement (…_under stamps its version).
+    expect(uniform.filter((q) => q.includes("queue_claim_under("))).toHaveLength(1);
+    expect(adaptive.filter((q) => q.includes("queue_claim"))).toHaveLength(0);
+    expect(adaptive.filter((q) => q.includes("study_claim_item_under("))).toHaveLength(1);
+    expect(adaptive.filter((q) => q.includes('"GuidelineAck"'))).toHaveLength(1);
     expect(adaptive.filter((q) => q.includes('INSERT INTO "StudyAllocationChoice"'))).toHaveLength(1);
     expect(adaptive.length - uniform.length).toBe(2);
+  });
+
+  it("refuses until the study's guidelines are acknowledged, then records the version in force at the claim", async () => {
+    const admin = await apiCaller("ADMIN");
+    const rater = await apiCaller("CLINICIAN");
+    const id = await draftStudy(admin, { allocation: "adaptive", allocationGoal: "ranking" });
+    const base = `/api/v1/studies/${id}/guidelines`;
+    const save = (text: string) =>
+      admin.call(studyGuidelineRoutes.save, base, {
+        method: "PUT",
+        params: { id },
+        body: { guidelines: text, definitions: {} },
+      });
+    const ack = (version: number) =>
+      rater.call(studyGuidelineRoutes.acknowledge, `${base}/acknowledgements`, {
+        method: "POST",
+        params: { id },
+        body: { version },
+      });
+    const claim = () =>
+      rater.call(nextAssignmentRoute, `/api/v1/studies/${id}/assignments/next`, {
+        method: "POST",
+        params: { id },
+      });
+    expect((await save("Prefer the safer answer.")).status).toBe(200);
+    await admin.call(startStudyRoute, `/api/v1/studies/${id}/start`, { method: "POST", params: { id } });
+
+    const refused = await claim();
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { type: string }).type).toBe("/problems/guidelines-not-acknowledged");
+    expect(await db().queueAssignment.count({ where: { queueId: id } })).toBe(0);
+
+    expect((await ack(1)).status).toBeLessThan(300);
+    const first = (await (await claim()).json()) as { assignmentId: string };
+    // A new version while the rater works: the answer keeps the version it was claimed under.
+    expect((await save("Prefer the safer answer; ties are allowed.")).status).toBe(200);
+    const row = await db().queueAssignment.findUniqueOrThrow({ where: { id: first.assignmentId } });
+    expect(row.guidelineVersion).toBe(1);
+    expect(await db().studyAllocationChoice.count({ where: { assignmentId: first.assignmentId } })).toBe(1);
   });
 });
