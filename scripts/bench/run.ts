@@ -61,9 +61,9 @@ async function main(): Promise<void> {
     for (const row of await runExportBenchmark()) report(row);
   }
   if (!only || ADAPTIVE_ROW.toLowerCase().includes(only.toLowerCase())) {
-    // "adaptive": issue 17's allocation simulation (pure CPU, ~10+ minutes; adaptive-allocation.ts).
+    // "adaptive": issue 17's allocation simulation (pure CPU on worker threads, ~10+ minutes; adaptive-allocation.ts).
     console.log(`▶ ${ADAPTIVE_ROW} (200 paired studies × 3 allocations × 2 goals)…`);
-    for (const row of runAdaptiveAllocationBenchmarks()) report(row);
+    for (const row of await runAdaptiveAllocationBenchmarks()) report(row);
   }
   if (!only || VOCABULARY_PAGE_ROW.includes(only)) {
     console.log(`▶ ${VOCABULARY_PAGE_ROW} (production build, real PostgreSQL, Chromium)…`);
