@@ -20,13 +20,22 @@ function median(values: number[]): number {
 
 function runMany(goal: TAllocationGoal, design: TAllocationDesign): SimulationRun[] {
   return Array.from({ length: STUDIES }, (_, seed) =>
-    simulateStudy({ seed, goal, design, checkEvery: goal === "ranking" ? 500 : 100 }),
+    simulateStudy({
+      seed,
+      goal,
+      design,
+      checkEvery: goal === "ranking" ? 500 : 100,
+      // A common budget, free of optional stopping: coverage there tests the intervals alone.
+      coverageAt: goal === "ranking" ? 6000 : 4000,
+    }),
   );
 }
 
 const needed = (runs: SimulationRun[]) => median(runs.map((r) => r.judgementsToGoal ?? Infinity));
 const coverage = (runs: SimulationRun[]) =>
   runs.reduce((s, r) => s + r.covered, 0) / runs.reduce((s, r) => s + r.models, 0);
+const coverageAtBudget = (runs: SimulationRun[]) =>
+  runs.reduce((s, r) => s + r.coveredAtBudget!, 0) / runs.reduce((s, r) => s + r.models, 0);
 
 describe("adaptive allocation, simulated (issue 17's 8 models, 10% ties, 200 prompts)", () => {
   it("settles the ranking with at least 40% fewer judgements than uniform, intervals still covering", () => {
@@ -38,6 +47,8 @@ describe("adaptive allocation, simulated (issue 17's 8 models, 10% ties, 200 pro
     // 160 intervals per design: 93% is the bench's target over 200 studies; allow sampling noise here.
     expect(coverage(uniform)).toBeGreaterThanOrEqual(0.88);
     expect(coverage(adaptive)).toBeGreaterThanOrEqual(0.88);
+    expect(coverageAtBudget(uniform)).toBeGreaterThanOrEqual(0.88);
+    expect(coverageAtBudget(adaptive)).toBeGreaterThanOrEqual(0.88);
   }, 120_000);
 
   it("narrows the widest rating interval no slower than uniform", () => {
@@ -45,6 +56,8 @@ describe("adaptive allocation, simulated (issue 17's 8 models, 10% ties, 200 pro
     const adaptive = runMany("ratings", "adaptive");
     expect(needed(adaptive)).toBeLessThanOrEqual(needed(uniform));
     expect(coverage(adaptive)).toBeGreaterThanOrEqual(0.88);
+    expect(coverageAtBudget(uniform)).toBeGreaterThanOrEqual(0.88);
+    expect(coverageAtBudget(adaptive)).toBeGreaterThanOrEqual(0.88);
   }, 120_000);
 
   it("is seeded: the same seed hands out the same comparisons with the same reasons", () => {
@@ -90,5 +103,28 @@ describe("adaptive allocation, simulated (issue 17's 8 models, 10% ties, 200 pro
     expect(run.curve[1]!.value).toBeLessThan(run.curve[0]!.value);
     expect(run.judgementsToGoal).not.toBeNull();
     expect(run.handedOut).toHaveLength(Math.max(1000, run.judgementsToGoal!));
+  });
+
+  it("scores coverage at the common budget, going on past an earlier stop", () => {
+    const base = { seed: 1, goal: "ratings", design: "uniform", checkEvery: 200 } as const;
+    const stopped = simulateStudy(base);
+    expect(stopped.coveredAtBudget).toBeNull();
+    const budget = stopped.judgementsToGoal! + 600;
+    const run = simulateStudy({ ...base, coverageAt: budget });
+    // Same seed, same stop; the run then goes on to the budget and scores it.
+    expect(run.judgementsToGoal).toBe(stopped.judgementsToGoal);
+    expect(run.handedOut).toHaveLength(budget);
+    expect(run.coveredAtBudget).toBeGreaterThanOrEqual(0);
+    expect(run.coveredAtBudget).toBeLessThanOrEqual(run.models);
+  });
+
+  it("lets a full-round bootstrap decide the stop, a look or two from the cheap one's", () => {
+    const base = { seed: 5, goal: "ratings", design: "uniform", checkEvery: 200 } as const;
+    const cheap = simulateStudy(base);
+    const full = simulateStudy({ ...base, finalRounds: 1000 });
+    expect(full.judgementsToGoal).not.toBeNull();
+    // The screen hands over only within 15% of the target, so the full bootstrap can stop a look or
+    // two away from the cheap one, never far.
+    expect(Math.abs(full.judgementsToGoal! - cheap.judgementsToGoal!)).toBeLessThanOrEqual(600);
   });
 });

@@ -41,6 +41,18 @@ export interface SimulationOptions {
   readonly checkEvery?: number;
   /** Rounds of the prompt bootstrap at each look. Default 200. */
   readonly bootstrapRounds?: number;
+  /**
+   * Rounds of the bootstrap that decides the stop and whose intervals are scored against the truth
+   * (the app's results page uses 1000). With more rounds than `bootstrapRounds`, a look's cheap
+   * bootstrap only screens: when it says the goal is met or near, this one decides. Default
+   * `bootstrapRounds` (the cheap bootstrap decides and is scored).
+   */
+  readonly finalRounds?: number;
+  /**
+   * A common budget of judgements at which coverage is also scored, whatever the stopping rule did
+   * (no optional stopping there). The run goes on to it if the goal is met earlier.
+   */
+  readonly coverageAt?: number;
   /** Ratings goal: the widest 95% interval must be at most this wide (Elo). Default 40. */
   readonly targetWidth?: number;
   /** Judgement counts at which the goal's measure is recorded whatever the stopping rule says. */
@@ -62,6 +74,8 @@ export interface SimulationRun {
   readonly judgementsToGoal: number | null;
   /** Models whose 95% interval, at that look (or at the end), contains the true rating. */
   readonly covered: number;
+  /** The same at `coverageAt` judgements (null without it, or if the run ended before). */
+  readonly coveredAtBudget: number | null;
   readonly models: number;
   readonly curve: readonly CurvePoint[];
   /** Comparisons in the order they were handed out (the replay test's expectation). */
@@ -153,9 +167,11 @@ export function simulateStudy(options: SimulationOptions): SimulationRun {
   const maxJudgements = options.maxJudgements ?? 40_000;
   const checkEvery = options.checkEvery ?? 250;
   const rounds = options.bootstrapRounds ?? 200;
+  const finalRounds = Math.max(rounds, options.finalRounds ?? rounds);
+  const coverageAt = options.coverageAt ?? 0;
   const targetWidth = options.targetWidth ?? 40;
   const curveAt = new Set(options.curveAt ?? []);
-  const lastCurvePoint = Math.max(0, ...curveAt);
+  const lastPoint = Math.max(coverageAt, ...curveAt);
   const seed = String(options.seed);
 
   const outcomeRng = pairs.map((_, i) => createRng(`${seed}:outcome:${i}`, "xoshiro128**"));
@@ -227,6 +243,19 @@ export function simulateStudy(options: SimulationOptions): SimulationRun {
 
   let reached: number | null = null;
   let lastFit: BootstrapResult | null = null;
+  let coveredAtBudget: number | null = null;
+  const bootstrap = (n: number, r: number, tag: string) =>
+    bootstrapBradleyTerry(outcomes, { rounds: r, seed: `${seed}:${n}${tag}`, models, keepSamples: true });
+  const met = (value: number) => (options.goal === "ranking" ? value === 0 : value <= targetWidth);
+  // The cheap bootstrap hands the decision to the full one when the goal looks met or near: its
+  // Monte-Carlo noise (a 200-round percentile width is off by ~7%) must neither skip a look where
+  // the full one would stop nor stop on a lucky draw (a stop chosen for narrow intervals would
+  // then be scored on those same intervals, and under-cover). The ranking screen asks for "settled"
+  // outright: a last close pair can hover at one unsettled order for dozens of looks, and a
+  // 1000-round bootstrap at each would triple the run; a missed stop only costs one more look.
+  const near = (value: number) => (options.goal === "ranking" ? value === 0 : value <= targetWidth * 1.15);
+  const covers = (fit: BootstrapResult) =>
+    fit.ratings.filter((r, i) => r.ci[0] <= truth[i]! && truth[i]! <= r.ci[1]).length;
   for (let n = 1; n <= maxJudgements; n++) {
     if ((n - 1) % perRater === 0) raterDone = new Set();
     const pair = pickPair();
@@ -252,25 +281,30 @@ export function simulateStudy(options: SimulationOptions): SimulationRun {
     const look = n % checkEvery === 0;
     const forced = curveAt.has(n);
     if (forced || (look && reached === null && waldNear(options.goal, models, counts, targetWidth))) {
-      const fit = bootstrapBradleyTerry(outcomes, {
-        rounds,
-        seed: `${seed}:${n}`,
-        models,
-        keepSamples: true,
-      });
+      const fit = bootstrap(n, rounds, "");
       const value = goalValue(options.goal, fit);
       if (forced) curve.push({ judgements: n, value });
       if (reached === null) {
-        lastFit = fit;
-        if (look && (options.goal === "ranking" ? value === 0 : value <= targetWidth)) reached = n;
+        const decider =
+          finalRounds > rounds && look && near(value) ? bootstrap(n, finalRounds, ":final") : fit;
+        lastFit = decider;
+        if (look && met(decider === fit ? value : goalValue(options.goal, decider))) reached = n;
       }
     }
-    // Done once the goal is met and the last curve point is recorded.
-    if (reached !== null && n >= lastCurvePoint) break;
+    if (n === coverageAt) coveredAtBudget = covers(bootstrap(n, finalRounds, ":budget"));
+    // Done once the goal is met and the last curve point (and the budget's coverage) is recorded.
+    if (reached !== null && n >= lastPoint) break;
   }
-  const fit = lastFit ?? bootstrapBradleyTerry(outcomes, { rounds, seed, models, keepSamples: true });
-  const covered = fit.ratings.filter((r, i) => r.ci[0] <= truth[i]! && truth[i]! <= r.ci[1]).length;
-  return { judgementsToGoal: reached, covered, models: k, curve, handedOut, reasons };
+  const fit = lastFit ?? bootstrap(outcomes.length, finalRounds, ":final");
+  return {
+    judgementsToGoal: reached,
+    covered: covers(fit),
+    coveredAtBudget,
+    models: k,
+    curve,
+    handedOut,
+    reasons,
+  };
 }
 
 function range(n: number): number[] {

@@ -62,9 +62,9 @@ async function main(): Promise<void> {
     for (const row of await runExportBenchmark()) report(row);
   }
   if (!only || ADAPTIVE_ROW.toLowerCase().includes(only.toLowerCase())) {
-    // "adaptive": issue 17's allocation simulation (pure CPU, ~10+ minutes; adaptive-allocation.ts).
+    // "adaptive": issue 17's allocation simulation (pure CPU on worker threads, ~10+ minutes; adaptive-allocation.ts).
     console.log(`▶ ${ADAPTIVE_ROW} (200 paired studies × 3 allocations × 2 goals)…`);
-    for (const row of runAdaptiveAllocationBenchmarks()) report(row);
+    for (const row of await runAdaptiveAllocationBenchmarks()) report(row);
   }
   if (!only || (/claim/i.test(only) && ADAPTIVE_CLAIM_ROW.toLowerCase().includes(only.toLowerCase()))) {
     // "adaptive claim": issue 17's claim of an adaptive study against a uniform one's (adaptive-claim-http.ts).
