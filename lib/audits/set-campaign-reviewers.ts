@@ -22,7 +22,7 @@ export async function setCampaignReviewers(
   return db().$transaction(async (tx) => {
     // Locks the campaign row: two admins saving at once apply one after the other.
     const [campaign] = await tx.$queryRaw<{ status: string }[]>`
-      SELECT status::text AS status FROM "AuditCampaign" WHERE id = ${campaignId}::uuid FOR UPDATE`;
+      SELECT status::text AS status FROM "AuditCampaign" WHERE id = ${campaignId}::uuid FOR NO KEY UPDATE`;
     if (!campaign) throw notFound("Campaign");
     if (campaign.status === "CLOSED") throw new AppError("CONFLICT", "This campaign is closed");
     const ids = [...new Set(reviewerIds)].sort();

@@ -28,7 +28,7 @@ export const ROW_NOUN: Record<TExportKind, string> = {
   "study.judgements_csv": "judgement rows (one per criterion)",
   "study.annotations": "annotations",
   "study.dpo": "preference pairs",
-  "study.allocation_log_csv": "allocation choices (one per assignment)",
+  "study.allocation_log_csv": "allocation choices (one per adaptively chosen assignment)",
 };
 
 export type TJson = string | number | boolean | null | TJson[] | { [k: string]: TJson };

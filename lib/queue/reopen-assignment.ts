@@ -36,9 +36,18 @@ export async function reopenAssignment<TAnswer>(
        WHERE id = ${ref.assignmentId}::uuid AND "userId" = ${ref.user.id}::uuid`;
     const first = owned[0];
     if (!first) throw notFound("Assignment");
+    // The queue's own row first (FOR SHARE), as a reviewer or rater list change locks it before the
+    // claim locks and the items it releases: one lock order everywhere, so an undo racing a list
+    // change waits instead of deadlocking. Campaign or study: the id is one table's or the other's.
     await tx.$queryRaw`
-      SELECT 1 AS locked
+      SELECT id FROM (SELECT id FROM "AuditCampaign" WHERE id = ${first.queueId}::uuid FOR SHARE) c
+      UNION ALL
+      SELECT id FROM (SELECT id FROM "Study" WHERE id = ${first.queueId}::uuid FOR SHARE) s`;
+    // A fresh snapshot after that lock: taken off the list meanwhile, the person may not undo.
+    const [open] = await tx.$queryRaw<{ openTo: boolean }[]>`
+      SELECT queue_open_to(${first.queueId}::uuid, ${ref.user.id}::uuid) AS "openTo"
         FROM (SELECT pg_advisory_xact_lock(hashtextextended(${first.queueId}::text || ':' || ${ref.user.id}::text, 0))) l`;
+    if (!open?.openTo) throw new AppError("FORBIDDEN", "You are no longer among this queue's named people");
     const locked = await tx.$queryRaw<TLocked[]>`
       SELECT qi."queueId", qi.id AS "itemId", a.status::text AS status,
              qi."claimedSlots" AS claimed, qi.capacity
@@ -76,6 +85,20 @@ export async function reopenAssignment<TAnswer>(
     }
     const draft = target.reopened ? null : await reopen.supersede(tx, ref, target.answer, ctx);
 
+    // The person's other live lease goes back below, unless it holds an answer they reopened and
+    // have not resubmitted (an undo, then a reload offering the answer before it): ending that lease
+    // would leave the first answer superseded with no current revision, lost to the statistics.
+    const others = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id::text FROM "QueueAssignment"
+       WHERE "queueId" = ${row.queueId}::uuid AND "userId" = ${ref.user.id}::uuid
+         AND status = 'LEASED' AND id <> ${ref.assignmentId}::uuid`;
+    for (const other of others) {
+      if ((await reopen.load(tx, { ...ref, assignmentId: other.id }))?.reopened) {
+        throw new AppError("CONFLICT", "Finish the answer you reopened before reopening another", {
+          extra: { reason: "reopened_pending" },
+        });
+      }
+    }
     await tx.$queryRaw`
       SELECT qi.id::text FROM "QueueItem" qi
        WHERE qi.id IN (SELECT "itemId" FROM "QueueAssignment"

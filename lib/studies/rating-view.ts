@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
 import type { TCurrentUser } from "@/lib/auth/sessions";
-import { QUEUE_TX_OPTIONS, type TClaim, type TQueueClient } from "@/lib/queue";
+import type { TClaim, TQueueClient } from "@/lib/queue";
 import { chooseShownLeft } from "@/lib/studies/choose-shown-left";
 import { degradeOutput } from "@/lib/studies/degrade-output";
 import { studyCriteria } from "@/lib/studies/study-criteria";
@@ -31,11 +31,13 @@ export type TBlindedAssignment = {
 };
 
 /**
- * Decides and stores the sides of a fresh assignment, once. The per-pair advisory lock serialises
- * the count-then-write of concurrent claims on one model pair: without it, raters claiming at the
- * same moment all read the same counts and the balance drifts. The transaction touches only this
- * assignment row after the advisory lock, and no queue operation waits on that lock, so it cannot
- * deadlock with claim, submit or expiry.
+ * Decides and stores the sides of a fresh assignment, once, in one round trip: study_decide_sides
+ * (migration …_study_decide_sides) takes the model pair's advisory lock, which serialises the
+ * count-then-write of concurrent claims on one pair (without it, raters claiming at the same moment
+ * all read the same counts and the balance drifts), for the length of one statement. Before, a
+ * transaction held that lock over four round trips, and raters sent to one pair at once (an
+ * adaptive study) queued on it, each holding a pooled connection. The coin is chooseShownLeft's:
+ * its outcome is drawn here for each case, and the function picks the case the counts are in.
  */
 async function decideShownLeft(
   client: TQueueClient,
@@ -44,38 +46,17 @@ async function decideShownLeft(
   userId: string,
   c: { id: string; modelA: string; modelB: string; repeatOfId: string | null },
 ): Promise<"A" | "B"> {
-  return client.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${studyId}::text || ':sides:' || ${c.modelA} || ':' || ${c.modelB}, 0))`;
-    const current = await tx.studyAssignmentSides.findUnique({
-      where: { assignmentId },
-      select: { shownLeft: true },
-    });
-    // Only the first decision sticks, so a resumed or double-clicked claim shows the same sides.
-    if (current) return current.shownLeft;
-    let side: "A" | "B" | null = null;
-    if (c.repeatOfId) {
-      // A consistency repeat shows the same pair with sides swapped.
-      const original = await tx.studyJudgement.findFirst({
-        where: { comparisonId: c.repeatOfId, raterId: userId },
-        select: { shownLeft: true },
-      });
-      if (original) side = original.shownLeft === "A" ? "B" : "A";
-    }
-    if (!side) {
-      const rows = await tx.$queryRaw<{ shownLeft: string; n: number }[]>`
-        SELECT s."shownLeft", count(*)::int AS n
-          FROM "StudyAssignmentSides" s JOIN "StudyComparison" c ON c.id = s."comparisonId"
-         WHERE c."studyId" = ${studyId}::uuid AND c."modelA" = ${c.modelA} AND c."modelB" = ${c.modelB}
-         GROUP BY s."shownLeft"`;
-      const count = (s: string) => rows.find((r) => r.shownLeft === s)?.n ?? 0;
-      side = chooseShownLeft({ leftA: count("A"), leftB: count("B") });
-    }
-    await tx.studyAssignmentSides.createMany({
-      data: [{ assignmentId, comparisonId: c.id, shownLeft: side }],
-      skipDuplicates: true,
-    });
-    return side;
-  }, QUEUE_TX_OPTIONS);
+  const ifEqual = chooseShownLeft({ leftA: 0, leftB: 0 });
+  const ifALags = chooseShownLeft({ leftA: 0, leftB: 1 });
+  const ifBLags = chooseShownLeft({ leftA: 1, leftB: 0 });
+  const rows = await client.$queryRaw<{ side: string }[]>`
+    SELECT study_decide_sides(${studyId}::uuid, ${assignmentId}::uuid, ${c.id}::uuid, ${c.modelA},
+                              ${c.modelB}, ${c.repeatOfId}::uuid, ${userId}::uuid,
+                              ${ifEqual}, ${ifALags}, ${ifBLags}) AS side`;
+  const side = rows[0]?.side;
+  if (side !== "A" && side !== "B")
+    throw new AppError("INTERNAL", "The sides of this comparison were not decided");
+  return side;
 }
 
 /** A stored draft as the rater may see it again; anything unexpected is dropped. */

@@ -23,7 +23,7 @@ export async function setStudyRaters(
   return db().$transaction(async (tx) => {
     // Locks the study row: two admins saving at once apply one after the other.
     const [study] = await tx.$queryRaw<{ status: string }[]>`
-      SELECT status::text AS status FROM "Study" WHERE id = ${studyId}::uuid FOR UPDATE`;
+      SELECT status::text AS status FROM "Study" WHERE id = ${studyId}::uuid FOR NO KEY UPDATE`;
     if (!study) throw notFound("Study");
     if (study.status === "CLOSED") throw new AppError("CONFLICT", "The study is closed");
     const ids = await checkRaters(tx, raterIds);

@@ -22,14 +22,25 @@ const PROMPTS = 40;
 /** Claims per rater per study: 600 in all, past the warm-up (10 per pair × 28 pairs = 280). */
 const CLAIMS_EACH = 12;
 
-/** Every rater claims and submits `CLAIMS_EACH` times, all at once; the time of each claim. */
-async function rate(callers: TCaller[], studyId: string): Promise<number[]> {
+/**
+ * Every rater claims and submits `CLAIMS_EACH` times, all at once; the time of each claim and the
+ * 503s met. A 503 (the server's pool could not give a connection in time) is retried after a short
+ * pause, as the rating screen does, and the claim's time runs from its first attempt.
+ */
+async function rate(callers: TCaller[], studyId: string): Promise<{ claims: number[]; unavailable: number }> {
   const claims: number[] = [];
+  let unavailable = 0;
   await Promise.all(
     callers.map(async (c, who) => {
       for (let n = 0; n < CLAIMS_EACH; n++) {
         const t = performance.now();
-        const res = await call(c, "POST", `/api/v1/studies/${studyId}/assignments/next`);
+        let res = await call(c, "POST", `/api/v1/studies/${studyId}/assignments/next`);
+        while (res.status === 503) {
+          unavailable++;
+          await res.text();
+          await new Promise((r) => setTimeout(r, 250));
+          res = await call(c, "POST", `/api/v1/studies/${studyId}/assignments/next`);
+        }
         const text = await res.text();
         claims.push(performance.now() - t);
         if (res.status === 204) return;
@@ -48,7 +59,7 @@ async function rate(callers: TCaller[], studyId: string): Promise<number[]> {
       }
     }),
   );
-  return claims;
+  return { claims, unavailable };
 }
 
 async function study(admin: TCaller, name: string, allocation: Record<string, string>): Promise<string> {
@@ -81,7 +92,7 @@ export async function runAdaptiveClaimBenchmark(): Promise<TBenchRow[]> {
       const callers = server.reviewers.map((r) => ({ baseUrl: server.baseUrl, token: r.token }));
       step("warming up (50 raters on a small uniform study)…");
       await rate(callers.slice(0, 10), await study(admin, "bench-warm-up", {}));
-      const runs: { label: string; claims: number[] }[] = [];
+      const runs: { label: string; claims: number[]; unavailable: number }[] = [];
       for (const [label, allocation] of [
         ["uniform", {}],
         ["adaptive", { allocation: "adaptive", allocationGoal: "ranking" }],
@@ -89,9 +100,11 @@ export async function runAdaptiveClaimBenchmark(): Promise<TBenchRow[]> {
       ] as const) {
         const id = await study(admin, `bench-${label.replace(" ", "-")}`, allocation);
         step(`${label}: ${RATERS} raters × ${CLAIMS_EACH} claims, ${MODELS} models × ${PROMPTS} prompts…`);
-        const claims = await rate(callers, id);
-        step(`  claim ${formatLatency(summarize(claims))} (load ${os.loadavg()[0]?.toFixed(1)})`);
-        runs.push({ label, claims });
+        const { claims, unavailable } = await rate(callers, id);
+        step(
+          `  claim ${formatLatency(summarize(claims))}, ${unavailable} answered 503 first (load ${os.loadavg()[0]?.toFixed(1)})`,
+        );
+        runs.push({ label, claims, unavailable });
       }
       const p95 = (label: string) => summarize(runs.find((r) => r.label === label)?.claims ?? []).p95;
       // The adaptive run sits between the two uniform runs: their mean cancels a steady drift of
@@ -107,7 +120,7 @@ export async function runAdaptiveClaimBenchmark(): Promise<TBenchRow[]> {
             unit: "× uniform",
             pass: ratio <= 1.5,
             display: `×${ratio.toFixed(2)}: adaptive p95 ${p95("adaptive").toFixed(0)} ms; uniform p95 ${p95("uniform").toFixed(0)} ms, then ${p95("uniform again").toFixed(0)} ms (their mean is the reference)`,
-            notes: `${RATERS} raters claiming and submitting with no pause, ${CLAIMS_EACH} claims each per study, ${MODELS} models × ${PROMPTS} prompts (all pairs); ${server.workers} next start process(es)`,
+            notes: `503s met and retried (uniform, adaptive, uniform again): ${runs.map((r) => r.unavailable).join(", ")}; ${RATERS} raters claiming and submitting with no pause, ${CLAIMS_EACH} claims each per study, ${MODELS} models × ${PROMPTS} prompts (all pairs); ${server.workers} next start process(es)`,
           },
         },
       ];

@@ -188,6 +188,26 @@ describe("undo of an audit review", () => {
       0,
     );
   });
+
+  it("refuses to reopen an earlier answer while a reopened one is not resubmitted (it would be lost)", async () => {
+    const admin = await apiCaller("ADMIN");
+    const id = await campaign(admin, 3);
+    const me = await apiCaller("CLINICIAN");
+    const a = (await claimAudit(me, id))!;
+    expect((await submit(me, a.assignmentId, { verdict: "accept", flags: [] })).status).toBe(201);
+    const b = (await claimAudit(me, id))!;
+    expect((await submit(me, b.assignmentId, { verdict: "reject", flags: [] })).status).toBe(201);
+    expect((await reopen(me, b.assignmentId)).status).toBe(200);
+    // A reload offers the answer before it; reopening it would end the reopened lease.
+    const refused = await reopen(me, a.assignmentId);
+    expect(refused.status).toBe(409);
+    expect(await reasonOf(refused)).toBe("reopened_pending");
+    const bLease = await db().queueAssignment.findUniqueOrThrow({ where: { id: b.assignmentId } });
+    expect(bLease.status).toBe("LEASED");
+    // The reopened one is resubmitted, and then the earlier one may be reopened.
+    expect((await submit(me, b.assignmentId, { verdict: "accept", flags: [] })).status).toBe(201);
+    expect((await reopen(me, a.assignmentId)).status).toBe(200);
+  });
 });
 
 describe("undo of a rating", () => {
