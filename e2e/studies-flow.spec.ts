@@ -121,7 +121,10 @@ for (const { kind, file: MED } of SOURCES) {
     await expect(pairs.locator("tbody tr")).toHaveCount(2);
     await expect(pairs.locator("tbody tr").first()).toContainText("claude-2");
     await expect(pairs.locator("tbody tr").first().locator("td").nth(3)).toHaveText("6");
-    await expect(r.locator("svg[role=img]")).toHaveCount(2);
+    // One ratings chart per criterion, and one of adjacent differences in each "Are we done?" card.
+    await expect(r.locator('svg[role=img]:not([aria-label*="rating difference"])')).toHaveCount(2);
+    await expect(r.locator('svg[role=img][aria-label*="rating difference"]')).toHaveCount(2);
+    await expect(r.getByTestId("difference-row")).toHaveCount(2);
     await expect(r.getByTestId("rating-row")).toHaveCount(4);
     await expect(r.getByTestId("position-bias")).toContainText("The left response won");
     const judge = r.getByTestId("judge-agreement");

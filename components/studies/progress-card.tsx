@@ -90,6 +90,7 @@ function CriterionBlock({
           title={label}
           reference={0}
           keepOrder
+          rowTestId="difference-row"
           label={`${label}: rating difference of each two models next to each other in the ranking, with 95% intervals; an interval clear of 0 is a settled order`}
           ratings={adjacent.map((p) => ({
             model: `${p.higher} > ${p.lower}`,

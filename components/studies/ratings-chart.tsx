@@ -12,7 +12,8 @@ const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : "–");
 /**
  * Bradley–Terry ratings (Elo scale) as dots with interval whiskers, drawn as React SVG elements on
  * the server. Also draws rating differences ("are we done?"): `reference` 0 instead of the mean
- * rating 1000, rows in the order given, and its own accessible name.
+ * rating 1000, rows in the order given, its own accessible name and row test id (its rows are
+ * differences, not ratings).
  */
 export function RatingsChart({
   title,
@@ -20,12 +21,14 @@ export function RatingsChart({
   reference = 1000,
   label,
   keepOrder = false,
+  rowTestId = "rating-row",
 }: {
   title: string;
   ratings: readonly TRating[];
   reference?: number;
   label?: string;
   keepOrder?: boolean;
+  rowTestId?: string;
 }) {
   const name = label ?? `Bradley–Terry ratings for ${title} with 95% intervals`;
   const finite = ratings.flatMap((r) => [r.rating, r.ci[0], r.ci[1]]).filter(Number.isFinite);
@@ -69,7 +72,7 @@ export function RatingsChart({
         {sorted.map((r, i) => {
           const y = TOP + i * ROW + ROW / 2;
           return (
-            <g key={r.model} data-testid="rating-row">
+            <g key={r.model} data-testid={rowTestId}>
               <text x={LEFT - 10} y={y + 4} fontSize={12} textAnchor="end">
                 {r.model.length > 24 ? `${r.model.slice(0, 23)}…` : r.model}
               </text>
