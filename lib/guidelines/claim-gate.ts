@@ -44,8 +44,10 @@ export function guidelinesGate(kind: TGuidelineKind): TClaimGate {
 /**
  * The guideline version an answer on this assignment is made under: the one in force when its
  * person claimed the item, which the claim statement stored on the assignment (queue_claim_under,
- * migration …_queue_claim_guideline_version), so a version published while they worked does not
- * change it, nor does acknowledging it before submitting; null when there were no guidelines. A
+ * migration …_queue_claim_guideline_version, or study_claim_item_under for an adaptive study), so a
+ * version published while they worked does not change it, nor does acknowledging it before
+ * submitting. A claim that resumes the lease (a reload) stamps it again with the version in force
+ * then, which the gate has just made them acknowledge. Null when there were no guidelines. A
  * fragment of the submit's own INSERT (lib/audits/insert-review.ts, lib/studies/insert-judgements.ts),
  * so recording it costs the submit no round trip; feature-agnostic.
  */
