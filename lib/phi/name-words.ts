@@ -28,6 +28,12 @@ export const NOT_NAME_WORDS = new Set(
   advise educate encourage recommend order request book schedule send obtain perform assess examine record report
   offer provide treat manage admit discharge transfer escalate withhold hold resume restart taper wean swap change add
   insert take
+  paciente pacientes diagnóstico diagnostico consulta externa interna control unidad servicio planta urgencias tipo
+  tratamiento dolor enfermedad síndrome sindrome insuficiencia hospital doctora enfermera médico medico señor señora
+  el los las con sin para por en una un este esta se
+  пациент пациентка пациенту больной больная диагноз жалобы жалуется уже день болит голова боль лечение рекомендовано
+  назначен назначено осмотр отделение больница поликлиника врач доктор медсестра острый хронический бронхит
+  пневмония гипертония сахарный диабет на в с и по при для не
   `.split(/\s+/),
 );
 

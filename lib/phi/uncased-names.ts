@@ -1,22 +1,23 @@
+import { bare, HAN_PROSE_CHARS, isProseWord, KANA_PROSE, LIST_JOINERS } from "./prose-words";
 import type { PhiCandidate } from "./types";
 
 // Names in scripts without case (Han, Arabic, Hebrew, Devanagari, Hangul, kana, Thai): in text
-// that is mostly Latin, a short run of such letters is almost always a name; in text written in
-// that script the guard cannot tell, and reports nothing. Combining marks (Arabic harakat and
+// that is largely Latin, a run of such letters without a prose word of its language is a name or
+// a list of names; in text written in that script the guard cannot tell, and reports nothing but
+// titled names. Combining marks (Arabic harakat and
 // tanwin, Devanagari matras, Hebrew points) belong to the word they sit on: Unicode puts them in
 // the Inherited script, so without them a run would end, and a mark would be cut, before "ً" in "شكراً".
 const UNCASED = String.raw`[\p{Script=Han}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]`;
 const UNCASED_WORD = String.raw`${UNCASED}[${UNCASED.slice(1, -1)}\p{M}\u0640]*`;
 const UNCASED_RUN = new RegExp(String.raw`${UNCASED_WORD}(?:[ \u00a0]${UNCASED_WORD})*`, "gu");
 const UNCASED_LETTER = new RegExp(UNCASED, "gu");
+const DENSE_LETTER = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
-/** More words than a name has: a sentence in that script ("أعاني من سعال جاف منذ أسبوع"). */
+/** More words than one name has: a longer stretch is a list of names (see nameChunks). */
 const MAX_NAME_WORDS = 4;
 /** Scripts written without spaces: a run longer than a full name is a phrase ("我最近总是很累"). */
 const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{M}]+$/u;
 const MAX_UNSPACED_NAME = 6;
-
-const bare = (s: string) => s.normalize("NFC").replace(/[\p{M}\u0640]/gu, "");
 
 /**
  * Courtesy words that chat data mixes into English ("شكراً — rest and fluids. 谢谢 🙏"): thanks,
@@ -89,21 +90,72 @@ function trimCourtesy(word: string, start: number): { start: number; end: number
 
 const LONGEST_PHRASE = 3;
 
+type TSpan = { start: number; end: number };
+
+/** Arabic nasab and kunya words: "بن" joins the words on both sides ("محمد بن عبد الله"), "عبد"
+ * and "أبو" the word after them; a chain is one name however long. */
+const JOINS_BOTH = new Set(["بن", "بنت", "ابن"]);
+const JOINS_NEXT = new Set(["عبد", "أبو", "ابو", "أم", "ام", "أبي"]);
+/** One word of these scripts is a whole name ("王伟", "김민수", "田中太郎"). */
+const WHOLE_NAME_WORD = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{M}]+$/u;
+/** A word opening with the Arabic conjunction "و" ("وأحمد") starts the next name of a list. */
+const ARABIC_AND = /^و\p{Script=Arabic}{3,}/u;
+const NAME_UNITS_PER_CHUNK = 2;
+
 /**
- * The name-like stretches of one run: courtesy words and phrases removed, the words left between
- * them kept together. A run of more words than a name has, or an unspaced run longer than a full
- * name, is a sentence and gives nothing.
+ * A stretch too long to be one name ("محمد بن عبد الله بن أحمد الشمري", "王伟 李娜 张敏 刘洋 陈静")
+ * that holds no prose word is a list of names: it is reported in name-sized chunks, a nasab chain
+ * kept whole, each word of the scripts that write a full name as one word on its own.
  */
-function nameStretches(run: string, offset: number): { start: number; end: number }[] {
+function nameChunks(stretch: (TSpan & { text: string })[]): TSpan[] {
+  if (stretch.length <= MAX_NAME_WORDS)
+    return [{ start: stretch[0]!.start, end: stretch[stretch.length - 1]!.end }];
+  const units: (TSpan & { first: string })[] = [];
+  stretch.forEach((w, i) => {
+    const prev = stretch[i - 1]?.text ?? "";
+    const unit = units[units.length - 1];
+    if (unit && (JOINS_BOTH.has(w.text) || JOINS_BOTH.has(prev) || JOINS_NEXT.has(prev))) unit.end = w.end;
+    else units.push({ start: w.start, end: w.end, first: w.text });
+  });
+  if (stretch.every((w) => WHOLE_NAME_WORD.test(w.text))) return units;
+  const chunks: TSpan[] = [];
+  let count = 0;
+  for (const u of units) {
+    const chunk = chunks[chunks.length - 1];
+    if (chunk && count < NAME_UNITS_PER_CHUNK && !ARABIC_AND.test(u.first)) {
+      chunk.end = u.end;
+      count++;
+    } else {
+      chunks.push({ start: u.start, end: u.end });
+      count = 1;
+    }
+  }
+  return chunks;
+}
+
+/** A word that makes its run prose in that language (see prose-words.ts). */
+function isProse(word: string): boolean {
+  return UNSPACED.test(word) ? HAN_PROSE_CHARS.test(word) || KANA_PROSE.test(word) : isProseWord(word);
+}
+
+/**
+ * The name-like stretches of one run: courtesy words and phrases removed, list joiners ("و",
+ * "और") splitting it, the words left between them kept together. A run holding a prose word
+ * (function word, verb, clinical word of the language) or an unspaced word longer than a full name
+ * is a sentence and gives nothing; a stretch longer than a name is a list, reported in chunks.
+ */
+function nameStretches(run: string, offset: number): TSpan[] {
   const words = [...run.matchAll(/[^ \u00a0]+/g)].map((w) => ({
     text: bare(w[0]),
     start: offset + w.index,
     end: offset + w.index + w[0].length,
   }));
-  const kept: { start: number; end: number }[][] = [[]];
+  const kept: (TSpan & { text: string })[][] = [[]];
   for (let i = 0; i < words.length;) {
     let phrase = 0;
-    for (let n = Math.min(LONGEST_PHRASE, words.length - i); n > 0 && phrase === 0; n--) {
+    // "عبد الله" is a name, not the courtesy word "الله" of "إن شاء الله".
+    const joined = JOINS_NEXT.has(words[i - 1]?.text ?? "");
+    for (let n = Math.min(LONGEST_PHRASE, words.length - i); n > 0 && phrase === 0 && !joined; n--) {
       if (
         COURTESY.has(
           words
@@ -114,36 +166,36 @@ function nameStretches(run: string, offset: number): { start: number; end: numbe
       )
         phrase = n;
     }
+    const w = words[i]!;
+    if (phrase === 0 && LIST_JOINERS.has(w.text)) phrase = 1;
     if (phrase > 0) {
       kept.push([]);
       i += phrase;
       continue;
     }
-    const w = words[i]!;
     const span = UNSPACED.test(w.text)
       ? trimCourtesy(run.slice(w.start - offset, w.end - offset), w.start)
       : w;
-    if (span) kept[kept.length - 1]!.push(span);
-    else kept.push([]);
+    if (span) {
+      const text = bare(run.slice(span.start - offset, span.end - offset));
+      if (isProse(text)) return [];
+      if (UNSPACED.test(text) && span.end - span.start > MAX_UNSPACED_NAME) return [];
+      kept[kept.length - 1]!.push({ ...span, text });
+    } else kept.push([]);
     i++;
   }
-  const nameLike = kept.filter((s) => s.length > 0);
-  const sentence =
-    nameLike.reduce((n, s) => n + s.length, 0) > MAX_NAME_WORDS ||
-    nameLike.some((s) =>
-      s.some(
-        (w) =>
-          UNSPACED.test(run.slice(w.start - offset, w.end - offset)) && w.end - w.start > MAX_UNSPACED_NAME,
-      ),
-    );
-  if (sentence) return [];
-  return nameLike.map((s) => ({ start: s[0]!.start, end: s[s.length - 1]!.end }));
+  return kept.filter((s) => s.length > 0).flatMap(nameChunks);
 }
 
 export function detectUncasedScriptNames(text: string): PhiCandidate[] {
   const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
-  const uncased = (text.match(UNCASED_LETTER) ?? []).length;
-  if (uncased === 0 || latin < uncased * 2) return [];
+  // A Han, kana or Hangul character is a syllable: it weighs as much as three Latin letters.
+  const uncased = (text.match(UNCASED_LETTER) ?? []).length + 2 * (text.match(DENSE_LETTER) ?? []).length;
+  // At least a fifth Latin: a list of names in an English sentence can outweigh the English
+  // ("Carers राहुल शर्मा और प्रिया गुप्ता were told"); the prose words then tell a list from a
+  // sentence. Below that the text is written in the script, a run is a whole sentence the short
+  // prose lists cannot vouch for, and only titles find names there (intl-titled-names.ts).
+  if (uncased === 0 || latin * 4 < uncased) return [];
   return [...text.matchAll(UNCASED_RUN)].flatMap((m) =>
     nameStretches(m[0], m.index).map(({ start, end }) => ({
       kind: "person_name" as const,
