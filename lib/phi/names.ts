@@ -7,19 +7,25 @@ import {
   PERSON_BEFORE,
   PERSON_VERBS,
 } from "./name-words";
+import { detectIntlTitledNames } from "./intl-titled-names";
 import { groupMatches } from "./regex";
 import { detectUncasedScriptNames } from "./uncased-names";
 import type { PhiCandidate } from "./types";
 
 // A capitalised name word: Smith, McDonald, O'Brien, Smith-Jones. At least one lowercase letter
 // is required, so acronyms after a title ("Dr. MRI") are not names.
-const NAME_WORD = String.raw`[A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:[-'’]?[A-Z][a-z]+)*`;
-const NAME_PART = String.raw`(?:[A-Z]\.|${NAME_WORD})`;
+// Any cased script: "Dr. García" once gave "Garc", and "Dr. Ólafsson" nothing.
+const NAME_WORD = String.raw`\p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:[-'’]?\p{Lu}\p{Ll}+)*`;
+const NAME_PART = String.raw`(?:\p{Lu}\.|${NAME_WORD})`;
 const NAME = String.raw`${NAME_PART}(?:[ \t\u00a0]+${NAME_PART}){0,3}`;
 
 // Case-sensitive on purpose: "MS" (multiple sclerosis) and "MR" (mitral regurgitation) are not titles.
-const TITLE = String.raw`(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd|Rev)`;
-const TITLED_NAME = new RegExp(String.raw`\b${TITLE}(?:\.[ \t\u00a0]*|[ \t\u00a0]+)(?<value>${NAME})`, "gd");
+// Spanish, Portuguese, German and French titles too ("Sra. Núñez", "Herr Müller", "Mme Dubois").
+const TITLE = String.raw`(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd|Rev|Sra|Srta|Sr|Dña|Herr|Frau|Mme|Mlle)`;
+const TITLED_NAME = new RegExp(
+  String.raw`\b${TITLE}(?:\.[ \t\u00a0]*|[ \t\u00a0]+)(?<value>${NAME})(?![\p{L}])`,
+  "gdu",
+);
 
 // Record headers often print names in capitals: "Name: JOHN SMITH" (after a label only).
 const CAPS_NAME = String.raw`[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){1,3}\b`;
@@ -27,11 +33,15 @@ const CAPS_NAME = String.raw`[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+){1,3}\b`;
 // "Name:" only opens a line or field; "Drug name: Aspirin" must not become a person.
 const LABELLED_NAME = new RegExp(
   String.raw`(?:(?:^|(?<=[\n\r;|]))[ \t]*Name|\b[Pp]atient(?:['’]s)?[ \t]+[Nn]ame|\b[Ff]ull[ \t]+[Nn]ame|\b(?:Pt|Patient)\.?)[ \t]*:[ \t]*(?<value>${NAME}|${CAPS_NAME})`,
-  "gdm",
+  "gdmu",
 );
 
 export function detectNames(text: string): PhiCandidate[] {
-  const found: PhiCandidate[] = [...detectUntitledNames(text), ...detectUncasedScriptNames(text)];
+  const found: PhiCandidate[] = [
+    ...detectUntitledNames(text),
+    ...detectUncasedScriptNames(text),
+    ...detectIntlTitledNames(text),
+  ];
   for (const pattern of [TITLED_NAME, LABELLED_NAME]) {
     for (const { start, value } of groupMatches(pattern, text)) {
       const trimmed = trimName(value);

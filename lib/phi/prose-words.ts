@@ -4,9 +4,11 @@
 // marks or tatweel (see uncased-names.ts). Few on purpose: a word missing here only costs precision
 // on a run that has no other prose word, which is rare in a sentence.
 
-/** A word as the run compares it: NFC, without combining marks (Devanagari matras, harakat) or
- * tatweel, so "मुझे" and "شكراً" match however they were typed. */
-export const bare = (s: string) => s.normalize("NFC").replace(/[\p{M}\u0640]/gu, "");
+/** A word as the run compares it: NFC, without Arabic harakat, tatweel or Hebrew points, which
+ * writers add or leave out ("شكراً" is "شكرا"). Devanagari vowel signs stay: without them "दवा"
+ * (medicine) and "देवी" (a name) would be one word. */
+export const bare = (s: string) =>
+  s.normalize("NFC").replace(/[\u064b-\u065f\u0670\u0640\u0591-\u05c7]/gu, "");
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).map(bare);
 
@@ -19,7 +21,7 @@ export const PROSE_WORDS = new Set(
   تم يجب يمكن ينصح نوصي أخذ يأخذ تأخذ المريض المريضة مريض مريضة الطبيب الطبيبة ألم الم صداع حمى سعال ضيق تنفس ضغط الدم
   سكر السكري دواء الدواء أدوية ادوية علاج العلاج العيادة عيادة المستشفى مستشفى اليوم أمس امس غدا يوم أيام ايام أسبوع اسبوع
   أسابيع شهر شهور سنة سنوات عمر عمره عمرها تحليل تحاليل فحص الفحص نتائج النتائج جرعة حبة حبوب مرتين يوميا الصدر البطن
-  الرأس الراس الظهر القلب جاف جافة شديد شديدة خفيف مزمن حاد ارتفاع انخفاض نزلة برد التهاب
+  البالغ البالغة العمر الرأس الراس الظهر القلب جاف جافة شديد شديدة خفيف مزمن حاد ارتفاع انخفاض نزلة برد التهاب
   של את על עם אני הוא היא הם אנחנו זה זאת יש אין לא כן גם רק אבל או כי אם מה מי איך למה כאב כאבי ראש חום שיעול
   רופא רופאה מטופל מטופלת חולה בית חולים תרופה תרופות היום אתמול מחר שבוע ימים
   है हैं था थी थे हो का की के को ने से में पर या भी नहीं यह वह ये वे मैं मुझे मेरा मेरी मेरे आप हम इस उस कुछ बहुत
