@@ -15,6 +15,8 @@ const RUSSIAN_TITLES = String.raw`г-н|г-жа|гн\.|гр\.|господин|�
 
 /** A title, then the words after it: each rule takes up to `max` name words. */
 interface TRule {
+  /** The rule's script or title letters: without them the rule is skipped. */
+  cue: RegExp;
   title: RegExp;
   word: RegExp;
   max: number;
@@ -22,17 +24,20 @@ interface TRule {
 
 const RULES: TRule[] = [
   {
+    cue: /\p{Script=Arabic}/u,
     title: new RegExp(String.raw`(?<![\p{L}\p{M}])(?:${ARABIC_TITLES})[ \u00a0]+`, "gu"),
     word: /[\p{Script=Arabic}\p{M}\u0640]+/uy,
     max: 3,
   },
   {
+    cue: /श्र|सुश्र|कुमार/u,
     title: new RegExp(String.raw`(?<![\p{L}\p{M}])(?:${HINDI_TITLES})[ \u00a0]+`, "gu"),
     word: /[\p{Script=Devanagari}\p{M}]+/uy,
     max: 3,
   },
   {
     // Russian is cased: after the title only capitalised words ("больной Петров", not "больной жалуется").
+    cue: /\p{Script=Cyrillic}/u,
     title: new RegExp(String.raw`(?<![\p{L}-])(?:${RUSSIAN_TITLES})[ \u00a0]+`, "giu"),
     word: /\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}\.(?:[ \u00a0]?\p{Lu}\.)?/uy,
     max: 3,
@@ -45,6 +50,7 @@ const JOINS = new Set(["بن", "بنت", "ابن", "عبد", "أبو", "ابو"]
 function titledRuns(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   for (const rule of RULES) {
+    if (!rule.cue.test(text)) continue;
     for (const m of text.matchAll(rule.title)) {
       let pos = m.index + m[0].length;
       let end = -1;
@@ -94,11 +100,13 @@ const KOREAN_NOT_NAMES =
 
 function suffixTitled(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  for (const [pattern, not] of [
-    [HAN_TITLED, null],
-    [JAPANESE_TITLED, JAPANESE_NOT_NAMES],
-    [KOREAN_TITLED, KOREAN_NOT_NAMES],
+  for (const [cue, pattern, not] of [
+    [/先生|女士|小姐|太太|夫人/u, HAN_TITLED, null],
+    [/さん|様|さま|氏|君|くん|ちゃん/u, JAPANESE_TITLED, JAPANESE_NOT_NAMES],
+    [/[씨님]/u, KOREAN_TITLED, KOREAN_NOT_NAMES],
   ] as const) {
+    // The title itself is rare: looking for it first keeps the scan of other text as fast as before.
+    if (!cue.test(text)) continue;
     for (const m of text.matchAll(pattern)) {
       if (not?.test(m[0])) continue;
       spans.push({ start: m.index, end: m.index + m[0].length });
@@ -112,7 +120,7 @@ const CYRILLIC_INITIALS =
   /(?<![\p{L}])(?:\p{Lu}\p{Ll}+[ \u00a0]+[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\.|[А-ЯЁ]\.[ \u00a0]?[А-ЯЁ]\.[ \u00a0]?\p{Lu}\p{Ll}+)/gu;
 
 export function detectIntlTitledNames(text: string): PhiCandidate[] {
-  const initials = [...text.matchAll(CYRILLIC_INITIALS)].map((m) => ({
+  const initials = [...(/[А-ЯЁ]\./u.test(text) ? text.matchAll(CYRILLIC_INITIALS) : [])].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
   }));

@@ -130,3 +130,18 @@ describe("detectPhi: clinical prose in other languages is not a name", () => {
     expect(names(text)).toEqual([]);
   });
 });
+
+describe("detectPhi: list and title findings end on grapheme boundaries", () => {
+  it.each([
+    "Family: مُحَمَّدٌ بن عَبْدِ اللهِ بن أَحْمَدَ و فَاطِمَةُ عَلِيٌّ, both consented.",
+    "السيّدُ أحمدُ حسنٌ راجع العيادة.",
+    "Carers राहुल शर्मा और प्रिया गुप्ता और अमित वर्मा were told.",
+    "Patients 김민수 이지은 박서준 최유진 박지성 were seen.",
+  ])("%s", (text) => {
+    const seg = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    const bounds = new Set([...seg.segment(text)].map((s) => s.index).concat(text.length));
+    const found = detectPhi(text).filter((f) => f.kind === "person_name");
+    expect(found.length).toBeGreaterThan(0);
+    for (const f of found) expect(bounds.has(f.start) && bounds.has(f.end)).toBe(true);
+  });
+});
