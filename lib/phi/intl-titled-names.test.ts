@@ -25,6 +25,7 @@ describe("detectPhi: names after a title in other languages", () => {
     ["김민수 씨가 오늘 방문했습니다.", ["김민수"]],
     ["이지은 님께서 예약하셨습니다.", ["이지은"]],
     ["Seen by Dr. García today.", ["García"]],
+    ["La Sra. Fernández y el Sr. Gutiérrez firmaron el consentimiento.", ["Fernández", "Gutiérrez"]],
     ["Sra. Núñez acudió a consulta; Herr Müller und Frau Schäfer warten.", ["Núñez", "Müller", "Schäfer"]],
   ])("%s", (text, expected) => {
     expect(names(text)).toEqual(expected);

@@ -58,6 +58,14 @@ describe("detectPhi: a run too long for one name is a list of names", () => {
     ]);
   });
 
+  it("takes 'عمر' (Omar; also 'age') for a name in a list", () => {
+    expect(names("Consent signed by يوسف إبراهيم، مريم خليل، عمر فاروق at the bedside.")).toEqual([
+      "يوسف إبراهيم",
+      "مريم خليل",
+      "عمر فاروق",
+    ]);
+  });
+
   it("finds names separated by commas and 、", () => {
     expect(names("Patients 王伟、李娜、张敏、刘洋 were seen today.")).toEqual([
       "王伟",

@@ -20,7 +20,7 @@ export const NOT_NAME_WORDS = new Set(
   monday tuesday wednesday thursday friday saturday sunday christmas easter ramadan thanksgiving eid diwali day
   new north south east west upper lower left right anterior posterior acute chronic severe mild moderate
   english british american african asian european hispanic latino caucasian
-  mr mrs ms miss mx prof professor sir dame rev revd dear hi hello thanks thank regards best kind
+  mr mrs ms miss mx prof professor sir dame rev revd sr sra srta dña herr frau mme mlle dear hi hello thanks thank regards best kind
   covid insulin type aspirin mount saint street road avenue st queen prince princess lord lady
   fever diet infection cancer failure injury disorder deficiency pressure attack stroke arrest therapy treatment
   management nutrition virus bacteria insufficiency anaemia anemia asthma diabetes mellitus hypertension pneumonia sepsis

@@ -1,8 +1,8 @@
 // Words of scripts without case that names are not made of: function words, common verbs and the
 // clinical vocabulary a patient or clinician writes. A run of such script that holds one of them is
-// prose in that language, not a list of names ("المريض يعاني من صداع"). Compared without combining
-// marks or tatweel (see uncased-names.ts). Few on purpose: a word missing here only costs precision
-// on a run that has no other prose word, which is rare in a sentence.
+// prose in that language, not a list of names ("المريض يعاني من صداع"). Few on purpose, and none
+// that is also a common name ("عمر", age, is Omar): a word missing here only costs precision on a
+// run that has no other prose word, which is rare in a sentence.
 
 /** A word as the run compares it: NFC, without Arabic harakat, tatweel or Hebrew points, which
  * writers add or leave out ("شكراً" is "شكرا"). Devanagari vowel signs stay: without them "दवा"
@@ -20,7 +20,7 @@ export const PROSE_WORDS = new Set(
   يعاني تعاني أعاني اعاني يشكو تشكو أشكو اشكو أشعر اشعر يشعر تشعر لدي لديه لديها عندي عنده عندها راجع راجعت حضر حضرت
   تم يجب يمكن ينصح نوصي أخذ يأخذ تأخذ المريض المريضة مريض مريضة الطبيب الطبيبة ألم الم صداع حمى سعال ضيق تنفس ضغط الدم
   سكر السكري دواء الدواء أدوية ادوية علاج العلاج العيادة عيادة المستشفى مستشفى اليوم أمس امس غدا يوم أيام ايام أسبوع اسبوع
-  أسابيع شهر شهور سنة سنوات عمر عمره عمرها تحليل تحاليل فحص الفحص نتائج النتائج جرعة حبة حبوب مرتين يوميا الصدر البطن
+  أسابيع شهر شهور سنة سنوات عمره عمرها تحليل تحاليل فحص الفحص نتائج النتائج جرعة حبة حبوب مرتين يوميا الصدر البطن
   البالغ البالغة العمر الرأس الراس الظهر القلب جاف جافة شديد شديدة خفيف مزمن حاد ارتفاع انخفاض نزلة برد التهاب
   של את על עם אני הוא היא הם אנחנו זה זאת יש אין לא כן גם רק אבל או כי אם מה מי איך למה כאב כאבי ראש חום שיעול
   רופא רופאה מטופל מטופלת חולה בית חולים תרופה תרופות היום אתמול מחר שבוע ימים

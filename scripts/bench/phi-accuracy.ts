@@ -8,12 +8,15 @@ import { parseCorpus, scorePhi, type TKindScore } from "../../lib/phi/score";
 import { PHI_KINDS } from "../../lib/phi/types";
 
 const CORPUS = "lib/phi/corpus/test.jsonl";
+const MULTILINGUAL = "lib/phi/corpus/multilingual.jsonl";
 const fixed = (x: number) => x.toFixed(3);
 const cells = (t: TKindScore) =>
   `${t.found} / ${t.labelled} | ${fixed(t.recall)} | ${fixed(t.labelled ? t.kindAgrees / t.labelled : 1)}`;
 
 export function phiAccuracySection(): string[] {
   const s = scorePhi(parseCorpus(readFileSync(CORPUS, "utf8")), detectPhi);
+  const multilingual = parseCorpus(readFileSync(MULTILINGUAL, "utf8"));
+  const m = scorePhi(multilingual, detectPhi);
   const floor = (ok: boolean) => (ok ? "yes" : "**no**");
   return [
     "## PHI guard: recall and false positives",
@@ -40,8 +43,15 @@ export function phiAccuracySection(): string[] {
     "Read these figures with care: the corpus is generated from templates by the same hand that wrote the " +
       "detector. The test part uses sentence templates the detector was never tuned on, but the same value " +
       "pools and house style, so it overstates recall on sentences written by others; the names it misses are " +
-      "single, unknown words without a person's context. Text entirely in a non-Latin script is not scanned " +
-      "for names.",
+      "single, unknown words without a person's context.",
+    "",
+    `Names in other scripts and languages (\`npm run phi:eval -- ${MULTILINGUAL}\`, ${multilingual.length} sentences: ` +
+      "lists of names, nasabs, titled names in Arabic, Chinese, Japanese, Korean, Hindi, Russian and Spanish, " +
+      "and clinical prose in those languages as negatives; no floor): names recall " +
+      `${fixed(m.nonLatinNames.recall)} in non-Latin scripts, ${fixed(m.overall.recall)} in Latin; precision ` +
+      `${fixed(m.precision)}; ${(m.negativeFindingRate * 100).toFixed(1)}% of negative sentences flagged. ` +
+      "Text written wholly in a script without case (Arabic, Han, Devanagari…) is scanned for names only " +
+      "after a title (السيد, श्री, 先生, さん, 씨…); Title Case prose in Spanish or Russian can still read as a name.",
     "",
     readFileSync("scripts/bench/phi-nlp-comparison.md", "utf8").trim(),
     "",
