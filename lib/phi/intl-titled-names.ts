@@ -1,3 +1,4 @@
+import { NOT_NAME_WORDS } from "./name-words";
 import { bare, isProseWord } from "./prose-words";
 import type { PhiCandidate } from "./types";
 
@@ -20,7 +21,12 @@ interface TRule {
   title: RegExp;
   word: RegExp;
   max: number;
+  /** A word that ends the name: prose of the language. */
+  stop: (word: string) => boolean;
 }
+
+/** Russian words in Title Case that are not surnames: verbs, nouns in -ние, adjectives, -itis. */
+const RUSSIAN_TERM = /(?:ние|ает|яет|ует|ется|ится|ит|ый|ое|ые|ого|ому)$/u;
 
 const RULES: TRule[] = [
   {
@@ -28,12 +34,14 @@ const RULES: TRule[] = [
     title: new RegExp(String.raw`(?<![\p{L}\p{M}])(?:${ARABIC_TITLES})[ \u00a0]+`, "gu"),
     word: /[\p{Script=Arabic}\p{M}\u0640]+/uy,
     max: 3,
+    stop: isProseWord,
   },
   {
     cue: /श्र|सुश्र|कुमार/u,
     title: new RegExp(String.raw`(?<![\p{L}\p{M}])(?:${HINDI_TITLES})[ \u00a0]+`, "gu"),
     word: /[\p{Script=Devanagari}\p{M}]+/uy,
     max: 3,
+    stop: isProseWord,
   },
   {
     // Russian is cased: after the title only capitalised words ("больной Петров", not "больной жалуется").
@@ -41,6 +49,7 @@ const RULES: TRule[] = [
     title: new RegExp(String.raw`(?<![\p{L}-])(?:${RUSSIAN_TITLES})[ \u00a0]+`, "giu"),
     word: /\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}\.(?:[ \u00a0]?\p{Lu}\.)?/uy,
     max: 3,
+    stop: (word) => NOT_NAME_WORDS.has(word.toLowerCase()) || RUSSIAN_TERM.test(word),
   },
 ];
 
@@ -61,7 +70,7 @@ function titledRuns(text: string): { start: number; end: number }[] {
         const w = rule.word.exec(text);
         if (!w) break;
         const word = bare(w[0]);
-        if (isProseWord(word) && !joined) break;
+        if (rule.stop(word) && !joined) break;
         end = pos + w[0].length;
         joined = JOINS.has(word);
         if (!joined) taken++;

@@ -135,9 +135,10 @@ function detectUntitledNames(text: string): PhiCandidate[] {
 }
 
 // Endings of English and medical words that are rare at the end of names; then Spanish
-// ("Hipertensión Arterial", "Insuficiencia Cardíaca Congestiva") and Russian ("Острый Бронхит").
+// ("Hipertensión Arterial", "Insuficiencia Cardíaca Congestiva") and Russian ("Острый Бронхит",
+// "Отмечает Улучшение"): adjectives, -itis, nouns in -ние and verbs, never surnames.
 const TERM_SUFFIX =
-  /(?:ción|sión|ncia|[eiu]dad|íac[ao]|tiv[ao]|rial|inal|onal|ntal|ит|оз|ый|ое|ые|ого|ому|osis|itis|a?emia|omas?|ic|ical|ive|ary|ory|tion|sion|ment|ness|ity|ism|og(?:y|ies)|ers|ors|ase|ine|ium|ous|ble|ics|ure|cer|tem|ant|ent|ion|ist|cyte|pathy|plasty|ectomy|otomy|scopy|gram|graph|phy|ids?|is|ocytes?|ins|ol|mab|nib|pril|sartan|statin|azole|cillin|mycin|cycline|floxacin|tide|gliptin|gliflozin|parin|xaban|vir|pine|pam|done|mide|zide|sone|lone|dine|zine|fen|coxib|caine)$/;
+  /(?:ción|sión|ncia|[eiu]dad|íac[ao]|tiv[ao]|rial|inal|onal|ntal|ит|оз|ый|ое|ые|ого|ому|ние|ает|яет|ует|ется|ится|osis|itis|a?emia|omas?|ic|ical|ive|ary|ory|tion|sion|ment|ness|ity|ism|og(?:y|ies)|ers|ors|ase|ine|ium|ous|ble|ics|ure|cer|tem|ant|ent|ion|ist|cyte|pathy|plasty|ectomy|otomy|scopy|gram|graph|phy|ids?|is|ocytes?|ins|ol|mab|nib|pril|sartan|statin|azole|cillin|mycin|cycline|floxacin|tide|gliptin|gliflozin|parin|xaban|vir|pine|pam|done|mide|zide|sone|lone|dine|zine|fen|coxib|caine)$/;
 
 const LINK_WORDS =
   /^(?:on|in|at|from|to|of|for|with|by|and|or|but|the|a|an|into|onto|via|per|under|over|about|after|before|during|was|is|has|had|who|said|says)$/;
