@@ -127,7 +127,8 @@ export function defineQueueFeature<
    * The submit inside its transaction: the feature's read (null: not this feature's assignment, or
    * not the caller's), `admit` (the caller's permission, for the shared route), the payload, 409 on
    * a CLOSED queue, the feature's checks, queue_submit (409 when the lease went to someone else or
-   * was skipped), then the write or, for a repeat, the stored answer. Any throw rolls it all back.
+   * was skipped; 403 for someone taken off the queue's list, the same rule for every feature), then
+   * the write or, for a repeat, the stored answer. Any throw rolls it all back.
    */
   async function submitWithin(
     tx: PgTx,

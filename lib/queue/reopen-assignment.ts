@@ -2,6 +2,7 @@ import "server-only";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { TRequestContext } from "@/lib/http/request-context";
 import type { TAssignmentRef, TQueueReopen } from "./queue-feature";
+import { notOpenTo } from "./submit-assignment";
 import { QUEUE_TX_OPTIONS } from "./tx-options";
 
 /** `extra.reason` of the 409 for an assignment that holds no submitted answer to reopen. */
@@ -47,7 +48,7 @@ export async function reopenAssignment<TAnswer>(
     const [open] = await tx.$queryRaw<{ openTo: boolean }[]>`
       SELECT queue_open_to(${first.queueId}::uuid, ${ref.user.id}::uuid) AS "openTo"
         FROM (SELECT pg_advisory_xact_lock(hashtextextended(${first.queueId}::text || ':' || ${ref.user.id}::text, 0))) l`;
-    if (!open?.openTo) throw new AppError("FORBIDDEN", "You are no longer among this queue's named people");
+    if (!open?.openTo) throw notOpenTo();
     const locked = await tx.$queryRaw<TLocked[]>`
       SELECT qi."queueId", qi.id AS "itemId", a.status::text AS status,
              qi."claimedSlots" AS claimed, qi.capacity

@@ -81,6 +81,20 @@ describe("named reviewers of an audit campaign", () => {
     expect(open[0]?.n).toBe(0);
   });
 
+  it("enforces the submit rule in SQL: queue_submit refuses a reviewer taken off the list, whatever the caller", async () => {
+    const { admin, named, other, id } = await setup();
+    const claimed = await claim(other, id);
+    const { assignmentId } = (await claimed.json()) as { assignmentId: string };
+    await setReviewers(admin, id, [named.user.id]);
+    // One rule for every queue feature (migration …_queue_submit_open_to), not each feature's read.
+    const [row] = await db().$queryRaw<{ outcome: string }[]>`
+      SELECT queue_submit(${assignmentId}::uuid, ${other.user.id}::uuid) AS outcome`;
+    expect(row?.outcome).toBe("not_open_to");
+    expect((await db().queueAssignment.findUniqueOrThrow({ where: { id: assignmentId } })).status).toBe(
+      "EXPIRED",
+    );
+  });
+
   it("releases the live lease of a reviewer taken off the list, in the audited transaction", async () => {
     const { admin, named, other, id } = await setup();
     const claimed = await claim(other, id);
@@ -115,6 +129,7 @@ describe("named reviewers of an audit campaign", () => {
       body: { verdict: "accept", flags: [], durationMs: 100 },
     });
     expect(late.status).toBe(403);
+    expect(((await late.json()) as { detail: string }).detail).toMatch(/no longer among/);
     expect((await db().queueItem.findUniqueOrThrow({ where: { id: lease.itemId } })).claimedSlots).toBe(
       slotsBefore - 1,
     );
