@@ -110,8 +110,8 @@ export type TReopenTarget = {
 };
 
 /**
- * What a reopen needs of a feature. lib/queue runs it in one transaction: the person's claim lock,
- * the item and assignment row locks (the order every queue operation uses), then `load`, `refusal`,
+ * What a reopen needs of a feature. lib/queue runs it in one transaction: the queue row (the
+ * spec's lockQueueRow), the person's claim lock, the item and assignment row locks (the order every queue operation uses), then `load`, `refusal`,
  * `supersede` (marks the current answer superseded and writes the audit row), then the assignment
  * becomes a live lease again with `draft` as its draft and the item one completed slot fewer.
  */

@@ -25,6 +25,7 @@ type TLocked = { queueId: string; itemId: string; status: string; claimed: numbe
  * Undo (issue 15): the caller's submitted answer becomes a live lease again, its answer kept but
  * superseded, so the next claim resumes it with the old answer as the draft. One transaction:
  *
+ * - the queue's row FOR SHARE (the feature's lockQueueRow), then membership (403 when taken off);
  * - the person's claim lock (queue_claim's advisory lock), so a reopen and a claim of the same
  *   person never both hand out a lease, and two reopens run one after the other;
  * - the item row, then the assignment row (every queue operation's lock order);
