@@ -84,6 +84,26 @@ test("audit review: title and n of N, submit, undo, resubmit as a revision; My a
   await item.getByTestId("my-answer-reopen").click();
   await expect(page).toHaveURL(new RegExp(`/audits/${campaignId}/review`));
   await expect(instruction).toHaveText(first);
+
+  // Resubmit it, answer the next and undo that one: after a reload the item on screen is the
+  // reopened one, and no Undo is offered for the answer before it (the server would refuse it,
+  // 409 reopened_pending).
+  await page.keyboard.press("a");
+  await page.keyboard.press("Enter");
+  await expect(instruction).not.toHaveText(first);
+  const second = (await instruction.textContent()) ?? "";
+  const accept = page.getByRole("button", { name: "Accept (a)" });
+  await expect(accept).toHaveAttribute("aria-pressed", "false");
+  await page.keyboard.press("a");
+  await expect(accept).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("work-mine")).toHaveText("You: 2 of 3");
+  await undoButton(page).click();
+  await expect(instruction).toHaveText(second);
+  await page.reload();
+  await expect(instruction).toHaveText(second);
+  await expect(page.getByTestId("work-mine")).toHaveText("You: 1 of 3");
+  await expect(undoButton(page)).toHaveCount(0);
 });
 
 test("rating: the rater-facing title, undo within 10 minutes, and a blinded My answers list", async ({

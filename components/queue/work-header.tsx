@@ -38,6 +38,10 @@ export function WorkHeader(p: TWorkHeaderProps) {
     queryKey: ["work-progress", p.feature, p.scopeId, p.refreshKey],
     queryFn: () => apiFetch<TWorkProgress>(urls.progress),
     placeholderData: (prev) => prev,
+    // Always the server's word: refreshKey restarts at 0 when the screen is opened again (from My
+    // answers, say), so a cached answer under the same key would show old counts and an Undo the
+    // server would now refuse.
+    staleTime: 0,
   });
   // One key per answer reopened: a retried click is the same request.
   const key = useRef<{ id: string; key: string } | null>(null);

@@ -36,7 +36,8 @@ export const ACTION_WORDS: Record<TAuditActionName, string> = {
   "demo.data_undone": "removed the demo data",
   "export.create": "stored an export with its manifest",
   "export.discard": "removed an export build abandoned before it completed",
-  "export.expire": "deleted an export's file after the retention period (its manifest stays)",
+  "export.expire":
+    "expired an export's file after the retention period (its bytes go a day later; its manifest stays)",
   "integrity.enum_spelling": "fixed stored spellings (migration)",
   "integrity.placeholder_user": "linked orphaned records to a placeholder user (migration)",
   "integrity.repeat_link_cleared": "cleared a repeated link (migration)",

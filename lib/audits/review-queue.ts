@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "@/lib/db/sql";
 import { notFound } from "@/lib/errors/app-error";
 import { notNamedReviewer } from "./campaign-reviewers";
 import { defineQueueFeature } from "@/lib/queue/define-queue-feature";
@@ -67,6 +68,7 @@ export const auditQueue = defineQueueFeature({
   payload: ZReview,
   submit: reviewSubmit,
   reopen: reviewReopen,
+  lockQueueRow: (campaignId) => sql`SELECT id FROM "AuditCampaign" WHERE id = ${campaignId}::uuid FOR SHARE`,
 });
 
 /** The server helpers (the demo and tests call them as the routes do). */

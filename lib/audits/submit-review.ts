@@ -5,7 +5,6 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TQueueSubmit } from "@/lib/queue/queue-feature";
 import { guardWrittenText, recordPhiConfirmations } from "@/lib/phi-guard/guard-written-text";
-import { notNamedReviewer } from "./campaign-reviewers";
 import { flagsOf } from "./flags";
 import { insertReview } from "./insert-review";
 import type { TReview } from "./schemas";
@@ -20,8 +19,6 @@ type TSubmitTarget = {
   campaignStatus: "ACTIVE" | "PAUSED" | "CLOSED";
   flags: Prisma.JsonValue;
   output: string | null;
-  /** Whether the campaign is (still) open to the submitter: named reviewers (campaign-reviewers.ts). */
-  openTo: boolean;
 };
 type TSubmitRow = TSubmitTarget & { outcome: string };
 
@@ -37,7 +34,6 @@ export const reviewSubmit: TQueueSubmit<TReview, TSubmitTarget, TSubmitResult> =
   async load(tx, { user, assignmentId }) {
     const found = await tx.rows<TSubmitRow>(sql`
       SELECT ai.id AS "itemId", a."claimedAt", c.status::text AS "campaignStatus", c.flags, r.output,
-             queue_open_to(c.id, a."userId") AS "openTo",
              queue_submit(a.id, a."userId") AS outcome
         FROM "QueueAssignment" a
         JOIN "AuditItem" ai ON ai."queueItemId" = a."itemId"
@@ -50,10 +46,6 @@ export const reviewSubmit: TQueueSubmit<TReview, TSubmitTarget, TSubmitResult> =
     return { status: target.campaignStatus, target, outcome };
   },
   check(review, target) {
-    // Taken off the list while working: the lease was released, and a late submit (which would
-    // otherwise take a free slot back) is refused too. Thrown before the outcome is looked at, so
-    // queue_submit rolls back with the transaction.
-    if (!target.openTo) throw notNamedReviewer();
     const allowed = new Set(flagsOf(target.flags).map((f) => f.key));
     const unknown = review.flags.filter((f) => !allowed.has(f));
     if (unknown.length > 0)

@@ -114,11 +114,15 @@ async function readChunks(exportId: string, fromSeq: number): Promise<Buffer[]> 
 /**
  * The stored bytes, CHUNKS_PER_QUERY chunks a query, the next query already running while the
  * current chunks are sent: any instance serves them, none holds them whole. Chunks are numbered
- * 0..n-1 without gaps (store-export.ts), so a short batch is the last.
+ * 0..n-1 without gaps (store-export.ts), so a short batch is the last. The retention sweep leaves
+ * an expired file's chunks for a grace period (sweep-exports.ts); should they go mid-stream
+ * anyway, the stream fails (the client sees an aborted download) rather than end short of `bytes`
+ * as if complete.
  */
-export function storedFileStream(exportId: string): ReadableStream<Uint8Array> {
+export function storedFileStream(exportId: string, bytes: number): ReadableStream<Uint8Array> {
   let next: Promise<Buffer[]> | null = null;
   let seq = 0;
+  let sent = 0;
   const fetchNext = () => {
     const p = readChunks(exportId, seq);
     p.catch(() => undefined); // awaited by the next pull
@@ -132,9 +136,13 @@ export function storedFileStream(exportId: string): ReadableStream<Uint8Array> {
     async pull(controller) {
       const batch = next ? await next : [];
       next = batch.length === CHUNKS_PER_QUERY ? fetchNext() : null;
-      for (const data of batch)
+      for (const data of batch) {
+        sent += data.byteLength;
         controller.enqueue(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-      if (!next) controller.close();
+      }
+      if (next) return;
+      if (sent === bytes) controller.close();
+      else controller.error(new Error(`Export ${exportId}: ${sent} of ${bytes} bytes stored`));
     },
   });
 }

@@ -11,7 +11,7 @@ type TStored = { id: string; filename: string; contentType: string; sha256: stri
  * download streams while it is stored and has no hash header: send-export.ts).
  */
 export function storedFileResponse(file: TStored): Response {
-  return attachment(storedFileStream(file.id), file.contentType, file.filename, {
+  return attachment(storedFileStream(file.id, file.bytes), file.contentType, file.filename, {
     "content-length": String(file.bytes),
     "x-export-id": file.id,
     "x-export-sha256": file.sha256,
@@ -23,7 +23,7 @@ export const bundleFilename = (filename: string) => `${filename.replace(/\.[^.]+
 /** The export, manifest.json and README.md as one zip. */
 export function bundleResponse(file: TStored & { manifest: TManifest }): Response {
   return attachment(
-    bundleStream(storedFileStream(file.id), file.manifest),
+    bundleStream(storedFileStream(file.id, file.bytes), file.manifest),
     "application/zip",
     bundleFilename(file.filename),
     { "x-export-id": file.id, "x-export-sha256": file.sha256 },

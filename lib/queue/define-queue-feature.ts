@@ -15,6 +15,7 @@ import { releaseAssignment } from "./release-assignment";
 import { reopenAssignment, type TReopenResult } from "./reopen-assignment";
 import { saveAssignmentDraft } from "./save-assignment-draft";
 import { LEASE_LOST, submitAssignment, submitOutcome } from "./submit-assignment";
+import { undoable } from "./undo-rule";
 import { workProgress } from "./work-progress";
 import type { TClaim, TQueueClient } from "./types";
 
@@ -127,7 +128,8 @@ export function defineQueueFeature<
    * The submit inside its transaction: the feature's read (null: not this feature's assignment, or
    * not the caller's), `admit` (the caller's permission, for the shared route), the payload, 409 on
    * a CLOSED queue, the feature's checks, queue_submit (409 when the lease went to someone else or
-   * was skipped), then the write or, for a repeat, the stored answer. Any throw rolls it all back.
+   * was skipped; 403 for someone taken off the queue's list, the same rule for every feature), then
+   * the write or, for a repeat, the stored answer. Any throw rolls it all back.
    */
   async function submitWithin(
     tx: PgTx,
@@ -196,7 +198,7 @@ export function defineQueueFeature<
       const parsed = spec.payload.safeParse(body);
       if (parsed.success) await keepDraftIfLeaseLost(ref, parsed.data, err);
     },
-    reopen: (ref, ctx) => reopenAssignment(spec.reopen, ref, ctx),
+    reopen: (ref, ctx) => reopenAssignment(spec, ref, ctx),
   };
 
   return {
@@ -218,19 +220,15 @@ export function defineQueueFeature<
     ) => submitOn({ user, assignmentId, client }, payload, ctx),
     /** The work screen's header: title, "n of N" (mine, the queue's), time estimate. */
     progress: async (user: TCurrentUser, queueId: string, client: TQueueClient = db()) =>
-      workProgress(
-        client,
-        queueId,
-        user.id,
-        await spec.title(user, queueId, client),
-        async (assignmentId) => (await spec.reopen.check(client, assignmentId, new Date())) === null,
+      workProgress(client, queueId, user.id, await spec.title(user, queueId, client), (assignmentId) =>
+        undoable(spec.reopen, client, { user, assignmentId, client, queueId }, new Date()),
       ),
     reopen: (
       user: TCurrentUser,
       assignmentId: string,
       ctx: TRequestContext | null,
       client: TQueueClient = db(),
-    ) => reopenAssignment(spec.reopen, { user, assignmentId, client }, ctx),
+    ) => reopenAssignment(spec, { user, assignmentId, client }, ctx),
     // For its claim route (defineClaimRoute in feature-routes.ts), defined by the feature's route
     // file: the helpers stay free of the HTTP layer, which npm start's demo seeding cannot load.
     spec,

@@ -4,6 +4,7 @@ import type { TPermission } from "@/lib/auth/permissions";
 import type { TAuditEntry } from "@/lib/audit/record-audit";
 import type { AppError } from "@/lib/errors/app-error";
 import type { PgTx } from "@/lib/db/pg-transaction";
+import type { Sql } from "@/lib/db/sql";
 import type { TTx } from "@/lib/db/prisma";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TRequestContext } from "@/lib/http/request-context";
@@ -89,6 +90,12 @@ export type TQueueFeatureSpec<
   submit: TQueueSubmit<TPayload, TTarget, TResult>;
   /** Undo (issue 15): the feature's rules and rows for reopening a submitted answer. */
   reopen: TQueueReopen<TAnswer>;
+  /**
+   * The statement that locks the queue's own row (the campaign, the study) FOR SHARE. An undo takes
+   * it first, before the person's claim lock, the order a list change takes them in (its queue row
+   * FOR NO KEY UPDATE, then the claim locks): lib/queue names no feature's table.
+   */
+  lockQueueRow(queueId: string): Sql;
 };
 
 /** Why a reopen is refused: `extra.reason` of the 409, also shown on the My answers page. */
@@ -103,8 +110,8 @@ export type TReopenTarget = {
 };
 
 /**
- * What a reopen needs of a feature. lib/queue runs it in one transaction: the person's claim lock,
- * the item and assignment row locks (the order every queue operation uses), then `load`, `refusal`,
+ * What a reopen needs of a feature. lib/queue runs it in one transaction: the queue row (the
+ * spec's lockQueueRow), the person's claim lock, the item and assignment row locks (the order every queue operation uses), then `load`, `refusal`,
  * `supersede` (marks the current answer superseded and writes the audit row), then the assignment
  * becomes a live lease again with `draft` as its draft and the item one completed slot fewer.
  */

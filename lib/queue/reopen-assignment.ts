@@ -1,13 +1,23 @@
 import "server-only";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { TRequestContext } from "@/lib/http/request-context";
+import { prismaRunner } from "@/lib/db/pg-transaction";
+import type { Sql } from "@/lib/db/sql";
 import type { TAssignmentRef, TQueueReopen } from "./queue-feature";
+import { notOpenTo } from "./submit-assignment";
 import { QUEUE_TX_OPTIONS } from "./tx-options";
+import { reopenedPending } from "./undo-rule";
 
 /** `extra.reason` of the 409 for an assignment that holds no submitted answer to reopen. */
 export const NOT_SUBMITTED = "not_submitted";
 
 export type TReopenResult = { assignmentId: string; queueId: string; leaseExpiresAt: Date };
+
+/** What a reopen needs of the feature's spec (queue-feature.ts). */
+export type TReopenFeature<TAnswer> = {
+  reopen: TQueueReopen<TAnswer>;
+  lockQueueRow(queueId: string): Sql;
+};
 
 type TLocked = { queueId: string; itemId: string; status: string; claimed: number; capacity: number };
 
@@ -15,6 +25,7 @@ type TLocked = { queueId: string; itemId: string; status: string; claimed: numbe
  * Undo (issue 15): the caller's submitted answer becomes a live lease again, its answer kept but
  * superseded, so the next claim resumes it with the old answer as the draft. One transaction:
  *
+ * - the queue's row FOR SHARE (the feature's lockQueueRow), then membership (403 when taken off);
  * - the person's claim lock (queue_claim's advisory lock), so a reopen and a claim of the same
  *   person never both hand out a lease, and two reopens run one after the other;
  * - the item row, then the assignment row (every queue operation's lock order);
@@ -26,10 +37,11 @@ type TLocked = { queueId: string; itemId: string; status: string; claimed: numbe
  * A repeat while the answer is still reopened answers the same (idempotent).
  */
 export async function reopenAssignment<TAnswer>(
-  reopen: TQueueReopen<TAnswer>,
+  feature: TReopenFeature<TAnswer>,
   ref: TAssignmentRef,
   ctx: TRequestContext | null,
 ): Promise<TReopenResult> {
+  const { reopen } = feature;
   return ref.client.$transaction(async (tx) => {
     const owned = await tx.$queryRaw<{ queueId: string; itemId: string }[]>`
       SELECT "queueId", "itemId" FROM "QueueAssignment"
@@ -38,16 +50,13 @@ export async function reopenAssignment<TAnswer>(
     if (!first) throw notFound("Assignment");
     // The queue's own row first (FOR SHARE), as a reviewer or rater list change locks it before the
     // claim locks and the items it releases: one lock order everywhere, so an undo racing a list
-    // change waits instead of deadlocking. Campaign or study: the id is one table's or the other's.
-    await tx.$queryRaw`
-      SELECT id FROM (SELECT id FROM "AuditCampaign" WHERE id = ${first.queueId}::uuid FOR SHARE) c
-      UNION ALL
-      SELECT id FROM (SELECT id FROM "Study" WHERE id = ${first.queueId}::uuid FOR SHARE) s`;
+    // change waits instead of deadlocking. The feature names its table (lockQueueRow).
+    await prismaRunner(tx).rows(feature.lockQueueRow(first.queueId));
     // A fresh snapshot after that lock: taken off the list meanwhile, the person may not undo.
     const [open] = await tx.$queryRaw<{ openTo: boolean }[]>`
       SELECT queue_open_to(${first.queueId}::uuid, ${ref.user.id}::uuid) AS "openTo"
         FROM (SELECT pg_advisory_xact_lock(hashtextextended(${first.queueId}::text || ':' || ${ref.user.id}::text, 0))) l`;
-    if (!open?.openTo) throw new AppError("FORBIDDEN", "You are no longer among this queue's named people");
+    if (!open?.openTo) throw notOpenTo();
     const locked = await tx.$queryRaw<TLocked[]>`
       SELECT qi."queueId", qi.id AS "itemId", a.status::text AS status,
              qi."claimedSlots" AS claimed, qi.capacity
@@ -86,19 +95,10 @@ export async function reopenAssignment<TAnswer>(
     const draft = target.reopened ? null : await reopen.supersede(tx, ref, target.answer, ctx);
 
     // The person's other live lease goes back below, unless it holds an answer they reopened and
-    // have not resubmitted (an undo, then a reload offering the answer before it): ending that lease
-    // would leave the first answer superseded with no current revision, lost to the statistics.
-    const others = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id::text FROM "QueueAssignment"
-       WHERE "queueId" = ${row.queueId}::uuid AND "userId" = ${ref.user.id}::uuid
-         AND status = 'LEASED' AND id <> ${ref.assignmentId}::uuid`;
-    for (const other of others) {
-      if ((await reopen.load(tx, { ...ref, assignmentId: other.id }))?.reopened) {
-        throw new AppError("CONFLICT", "Finish the answer you reopened before reopening another", {
-          extra: { reason: "reopened_pending" },
-        });
-      }
-    }
+    // have not resubmitted (reopenedPending says why).
+    // The same rule as the progress's Undo (undo-rule.ts), here under the claim lock.
+    const pending = await reopenedPending(reopen, tx, { ...ref, queueId: row.queueId });
+    if (pending) throw new AppError("CONFLICT", pending.message, { extra: { reason: pending.reason } });
     await tx.$queryRaw`
       SELECT qi.id::text FROM "QueueItem" qi
        WHERE qi.id IN (SELECT "itemId" FROM "QueueAssignment"

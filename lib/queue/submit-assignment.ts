@@ -10,10 +10,17 @@ export const LEASE_LOST = "lease_lost";
 export const SKIPPED = "skipped";
 
 /**
+ * The 403 for someone the queue's list no longer names (a campaign's reviewers, a study's raters):
+ * a submit (queue_submit's 'not_open_to') and an undo (reopen-assignment.ts) answer it alike.
+ */
+export const notOpenTo = () => new AppError("FORBIDDEN", "You are no longer among this queue's named people");
+
+/**
  * Marks the caller's assignment submitted, inside the caller's transaction (which writes the
  * payload rows). A lease past its time still counts while nobody took its slot; once the slot went
  * to someone else the submit is refused with 409 (the draft stays on the assignment), and so is a
- * submit of an item the person skipped.
+ * submit of an item the person skipped. Someone taken off the queue's list is refused with 403
+ * (queue_submit checks queue_open_to, migration …_queue_submit_open_to): one rule for every feature.
  */
 export async function submitAssignment(
   tx: TTx | PgTx,
@@ -32,6 +39,7 @@ export async function submitAssignment(
  */
 export function submitOutcome(outcome: string | undefined): "submitted" | "already_submitted" {
   if (outcome === "submitted" || outcome === "already_submitted") return outcome;
+  if (outcome === "not_open_to") throw notOpenTo();
   if (outcome === "released") {
     throw new AppError("CONFLICT", "You skipped this item, so it can no longer be submitted", {
       extra: { reason: SKIPPED },

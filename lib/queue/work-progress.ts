@@ -12,8 +12,9 @@ export type TWorkProgress = {
   /** Their remaining items × that median; null before 3 submissions. */
   estimateMs: number | null;
   /**
-   * The caller's last submitted answer in this queue while its feature's rules still let them
-   * reopen it (Undo on the work screen, also after a reload); null otherwise.
+   * The caller's last submitted answer in this queue while the reopen's rules still let them
+   * reopen it (Undo on the work screen, also after a reload; undo-rule.ts): null otherwise, e.g.
+   * while an answer they reopened is not resubmitted (the reopen would answer 409 reopened_pending).
    */
   undoAssignmentId: string | null;
 };

@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "@/lib/db/sql";
 import { notFound } from "@/lib/errors/app-error";
 import { claimNextItem } from "@/lib/queue";
 import { defineQueueFeature } from "@/lib/queue/define-queue-feature";
@@ -75,6 +76,7 @@ export const studyQueue = defineQueueFeature({
   payload: ZJudgementInput,
   submit: judgementSubmit,
   reopen: judgementReopen,
+  lockQueueRow: (studyId) => sql`SELECT id FROM "Study" WHERE id = ${studyId}::uuid FOR SHARE`,
 });
 
 /** The server helpers (the rating page, the demo and tests call them as the routes do). */

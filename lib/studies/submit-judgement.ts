@@ -39,7 +39,6 @@ function validate(
 }
 
 type TTargetRow = {
-  openTo: boolean;
   claimedAt: Date;
   position: number;
   shownLeft: string | null;
@@ -60,7 +59,7 @@ type TTargetRow = {
 
 async function loadTarget(tx: PgTx, ref: TAssignmentRef) {
   const [a] = await tx.rows<TTargetRow>(sql`
-    SELECT queue_open_to(s.id, a."userId") AS "openTo", a."claimedAt", qi.position, ss."shownLeft"::text AS "shownLeft",
+    SELECT a."claimedAt", qi.position, ss."shownLeft"::text AS "shownLeft",
            sc.id AS "comparisonId", sc.kind::text AS kind, sc."promptId", sc."modelA", sc."modelB",
            s.id AS "studyId", s.status::text AS status, s.criteria, s."allowTie", s."allowBothBad",
            s.rationale, s."repeatShare", s.seed
@@ -72,7 +71,6 @@ async function loadTarget(tx: PgTx, ref: TAssignmentRef) {
      WHERE a.id = ${ref.assignmentId}::uuid AND a."userId" = ${ref.user.id}::uuid`);
   if (!a) return null;
   return {
-    openTo: a.openTo,
     claimedAt: a.claimedAt,
     position: a.position,
     comparison: {
@@ -117,9 +115,6 @@ export const judgementSubmit: TQueueSubmit<TJudgementInput, TJudgementTarget, TJ
       : null;
   },
   check(input, target) {
-    // Taken off the study's raters while working: the lease was released, and a late submit (which
-    // would otherwise take the freed slot back) is refused too, as the audit submit does.
-    if (!target.openTo) throw new AppError("FORBIDDEN", "This study is open to its named raters only");
     validate(input, target.study);
     shownSide(target);
   },

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/prisma";
 import { listCampaignsRoute } from "@/lib/audits/campaign-routes";
 import { nextItemRoute } from "@/lib/audits/review-routes";
 import { getCampaignReviewersRoute, setCampaignReviewersRoute } from "@/lib/audits/reviewers-routes";
+import { auditQueue } from "@/lib/audits/review-queue";
 import { assignmentSubmitRoute } from "@/lib/queue/routes";
 import { loadHomeSummary } from "@/lib/users/home-summary";
 import { apiCaller } from "../support/api-caller";
@@ -81,6 +82,30 @@ describe("named reviewers of an audit campaign", () => {
     expect(open[0]?.n).toBe(0);
   });
 
+  it("enforces the submit rule in SQL: queue_submit refuses a reviewer taken off the list, whatever the caller", async () => {
+    const { admin, named, other, id } = await setup();
+    const first = ((await (await claim(other, id)).json()) as { assignmentId: string }).assignmentId;
+    const done = await other.call(assignmentSubmitRoute, `/api/v1/assignments/${first}/submit`, {
+      method: "POST",
+      params: { id: first },
+      body: { verdict: "accept", flags: [], durationMs: 100 },
+    });
+    expect(done.status).toBe(201);
+    expect((await auditQueue.progress(other.current, id)).undoAssignmentId).toBe(first);
+    const claimed = await claim(other, id);
+    const { assignmentId } = (await claimed.json()) as { assignmentId: string };
+    await setReviewers(admin, id, [named.user.id]);
+    // Nor is Undo offered: the progress follows the reopen's rules (lib/queue/undo-rule.ts).
+    expect((await auditQueue.progress(other.current, id)).undoAssignmentId).toBeNull();
+    // One rule for every queue feature (migration …_queue_submit_open_to), not each feature's read.
+    const [row] = await db().$queryRaw<{ outcome: string }[]>`
+      SELECT queue_submit(${assignmentId}::uuid, ${other.user.id}::uuid) AS outcome`;
+    expect(row?.outcome).toBe("not_open_to");
+    expect((await db().queueAssignment.findUniqueOrThrow({ where: { id: assignmentId } })).status).toBe(
+      "EXPIRED",
+    );
+  });
+
   it("releases the live lease of a reviewer taken off the list, in the audited transaction", async () => {
     const { admin, named, other, id } = await setup();
     const claimed = await claim(other, id);
@@ -115,6 +140,7 @@ describe("named reviewers of an audit campaign", () => {
       body: { verdict: "accept", flags: [], durationMs: 100 },
     });
     expect(late.status).toBe(403);
+    expect(((await late.json()) as { detail: string }).detail).toMatch(/no longer among/);
     expect((await db().queueItem.findUniqueOrThrow({ where: { id: lease.itemId } })).claimedSlots).toBe(
       slotsBefore - 1,
     );

@@ -105,6 +105,8 @@ const fake = defineQueueFeature({
         : { reason: "queue_not_open", message: "Not open" };
     },
   },
+  // The fake queue has no row of its own to lock (its state is the map above).
+  lockQueueRow: (queueId) => sql`SELECT ${queueId}::uuid AS id`,
 });
 const claimRoute = defineClaimRoute(fake.spec, (user, queueId) => fake.claim(user, queueId));
 const { draftRoute, skipRoute, submitRoute } = defineAssignmentRoutes([fake.handle]);

@@ -68,6 +68,18 @@ describe("a rater taken off a study's list", () => {
     expect(await db().studyJudgement.count({ where: { assignmentId: first, supersededAt: null } })).toBe(1);
   });
 
+  it("is refused by queue_submit itself, the rule every queue feature shares", async () => {
+    const { studyId, gone, kept, set } = await setUp();
+    const leased = await claim(gone, studyId);
+    await set([kept.user.id]);
+    const [row] = await db().$queryRaw<{ outcome: string }[]>`
+      SELECT queue_submit(${leased}::uuid, ${gone.user.id}::uuid) AS outcome`;
+    expect(row?.outcome).toBe("not_open_to");
+    const late = await submit(gone, leased);
+    expect(late.status).toBe(403);
+    expect(((await late.json()) as { detail: string }).detail).toMatch(/no longer among/);
+  });
+
   it("an undo racing the change waits for it (no deadlock), then is refused", async () => {
     const { studyId, gone, kept } = await setUp();
     const first = await claim(gone, studyId);

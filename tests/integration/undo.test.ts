@@ -198,7 +198,15 @@ describe("undo of an audit review", () => {
     const b = (await claimAudit(me, id))!;
     expect((await submit(me, b.assignmentId, { verdict: "reject", flags: [] })).status).toBe(201);
     expect((await reopen(me, b.assignmentId)).status).toBe(200);
-    // A reload offers the answer before it; reopening it would end the reopened lease.
+    // After a reload the progress offers no Undo of the answer before it: the same rule as the
+    // reopen's (undo-rule.ts), which refuses it because it would end the reopened lease.
+    const undoOffered = async () =>
+      (
+        (await (
+          await me.call(campaignProgressRoute, `/api/v1/audits/${id}/progress`, { params: { id } })
+        ).json()) as { undoAssignmentId: string | null }
+      ).undoAssignmentId;
+    expect(await undoOffered()).toBeNull();
     const refused = await reopen(me, a.assignmentId);
     expect(refused.status).toBe(409);
     expect(await reasonOf(refused)).toBe("reopened_pending");
@@ -206,6 +214,7 @@ describe("undo of an audit review", () => {
     expect(bLease.status).toBe("LEASED");
     // The reopened one is resubmitted, and then the earlier one may be reopened.
     expect((await submit(me, b.assignmentId, { verdict: "accept", flags: [] })).status).toBe(201);
+    expect(await undoOffered()).toBe(b.assignmentId);
     expect((await reopen(me, a.assignmentId)).status).toBe(200);
   });
 });
