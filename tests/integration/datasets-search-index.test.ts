@@ -99,6 +99,9 @@ describe("dataset search", () => {
       "question 2999:",
       "%",
       "which medicines",
+      // In every conversation's JSON text (the index's), in no turn's content.
+      "role",
+      '"content"',
     ]) {
       const want = expected(q);
       const got = await search(q);
