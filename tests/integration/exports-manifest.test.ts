@@ -29,7 +29,13 @@ import { ZReviewSeed } from "@/lib/seeds/schemas";
 import { submitSeed } from "@/lib/seeds/submit-seed";
 import { annotationsRoute, dpoRoute, judgementsCsvRoute } from "@/lib/studies/results-routes";
 import { apiCaller, type TRouteHandler } from "../support/api-caller";
-import { checkStoredDownload, reviewedCampaign, sha, twoModelStudy } from "../support/export-fixtures";
+import {
+  checkStoredDownload,
+  reviewedCampaign,
+  seedsExportSpec,
+  sha,
+  twoModelStudy,
+} from "../support/export-fixtures";
 import { asCurrent, ctx, makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
 import { seedSetup } from "../support/seed-setup";
@@ -218,15 +224,7 @@ describe("stored exports with manifests", () => {
     expect(refused.status).toBe(400);
   });
 
-  const bigSpec = {
-    kind: "seeds.jsonl",
-    sourceType: "seeds",
-    sourceId: null,
-    filters: { status: "approved" },
-    licence: "mit",
-    contentType: "application/x-ndjson",
-    filename: "big.jsonl",
-  } as const;
+  const bigSpec = { ...seedsExportSpec, filename: "big.jsonl" } as const;
 
   it("stores a big export in ~1 MB chunks and streams it back byte for byte, several chunks a query", async () => {
     const admin = asCurrent(await makeUser("ADMIN"));

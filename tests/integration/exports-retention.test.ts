@@ -11,13 +11,19 @@ import {
   listExportsRoute,
 } from "@/lib/exports/export-routes";
 import { textBody } from "@/lib/exports/export-body";
-import { chunkWriter, createExportRow, EXPORT_CHUNK_BYTES, storeExport } from "@/lib/exports/store-export";
+import { EXPORT_CHUNK_BYTES, storeExport } from "@/lib/exports/store-export";
 import type { TManifest } from "@/lib/exports/manifest";
 import { DOWNLOAD_GRACE_MS, sweepExports } from "@/lib/exports/sweep-exports";
 import { apiCaller } from "../support/api-caller";
 import { asCurrent, ctx, makeUser } from "../support/factories";
 import { resetDatabase } from "../support/db";
-import { expectPlainDownload, sha } from "../support/export-fixtures";
+import {
+  abandonedExport,
+  completedExport,
+  expectPlainDownload,
+  seedsExportSpec as spec,
+  sha,
+} from "../support/export-fixtures";
 
 beforeEach(async () => {
   await resetDatabase();
@@ -26,39 +32,11 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-const spec = {
-  kind: "seeds.jsonl",
-  sourceType: "seeds",
-  sourceId: null,
-  filters: { status: "approved" },
-  licence: "mit",
-  contentType: "application/x-ndjson",
-  filename: "seeds.jsonl",
-} as const;
-
 const DAY = 24 * 3_600_000;
 const HOUR = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms);
-
-async function completed(user: Awaited<ReturnType<typeof makeUser>>, ageMs: number) {
-  const text = "z".repeat(EXPORT_CHUNK_BYTES + 100) + "\n";
-  const stored = await storeExport(asCurrent(user), spec, textBody(text, 1), ctx());
-  await db().exportFile.update({
-    where: { id: stored.id },
-    data: { createdAt: ago(ageMs), completedAt: ago(ageMs) },
-  });
-  return stored.id;
-}
-
-/** A build whose process died after writing its chunks: never completed. */
-async function abandoned(user: Awaited<ReturnType<typeof makeUser>>, ageMs: number) {
-  const row = await createExportRow(asCurrent(user), spec, ctx());
-  const writer = chunkWriter(row.id);
-  await writer.push(new Uint8Array(EXPORT_CHUNK_BYTES + 5).fill(65));
-  await writer.finish();
-  await db().exportFile.update({ where: { id: row.id }, data: { createdAt: ago(ageMs) } });
-  return row.id;
-}
+const completed = completedExport;
+const abandoned = abandonedExport;
 
 const chunks = (exportId: string) => db().exportChunk.count({ where: { exportId } });
 

@@ -1,5 +1,6 @@
-// What the export tests share (exports-manifest, studies-exports, download-no-transform): a rated
-// two-model study, a reviewed campaign, and the checks every download must pass: sent as it is
+// What the export tests share (exports-manifest, exports-retention, studies-exports,
+// download-no-transform): a rated two-model study, a reviewed campaign, stored exports of a given
+// age (completed or abandoned mid-build), and the checks every download must pass: sent as it is
 // (no-transform, no content-encoding), and its bytes those the manifest's SHA-256 describes.
 import { createHash } from "node:crypto";
 import { strFromU8, unzipSync } from "fflate";
@@ -9,7 +10,9 @@ import { createCampaignRoute } from "@/lib/audits/campaign-routes";
 import { nextItemRoute } from "@/lib/audits/review-routes";
 import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
 import { exportBundleRoute, exportFileRoute, exportManifestRoute } from "@/lib/exports/export-routes";
+import { textBody } from "@/lib/exports/export-body";
 import type { TManifest } from "@/lib/exports/manifest";
+import { chunkWriter, createExportRow, EXPORT_CHUNK_BYTES, storeExport } from "@/lib/exports/store-export";
 import { assignmentSubmitRoute } from "@/lib/queue/routes";
 import { createStudy } from "@/lib/studies/create-study";
 import { importOutputs } from "@/lib/studies/import-outputs";
@@ -20,6 +23,7 @@ import { apiCaller, type TRouteHandler } from "./api-caller";
 import { asCurrent, ctx, makeUser } from "./factories";
 
 type TCaller = Awaited<ReturnType<typeof apiCaller>>;
+type TUser = Awaited<ReturnType<typeof makeUser>>;
 export const sha = (b: Uint8Array | string) => createHash("sha256").update(b).digest("hex");
 
 /**
@@ -107,6 +111,40 @@ export async function reviewedCampaign(
     expect(sent.status).toBe(201);
   }
   return { id, datasetId };
+}
+
+/** An export of the approved seeds under the MIT licence, as the stored-export tests write it. */
+export const seedsExportSpec = {
+  kind: "seeds.jsonl",
+  sourceType: "seeds",
+  sourceId: null,
+  filters: { status: "approved" },
+  licence: "mit",
+  contentType: "application/x-ndjson",
+  filename: "seeds.jsonl",
+} as const;
+
+const ago = (ms: number) => new Date(Date.now() - ms);
+
+/** A completed export of two chunks, made and completed `ageMs` ago. */
+export async function completedExport(user: TUser, ageMs: number): Promise<string> {
+  const text = "z".repeat(EXPORT_CHUNK_BYTES + 100) + "\n";
+  const stored = await storeExport(asCurrent(user), seedsExportSpec, textBody(text, 1), ctx());
+  await db().exportFile.update({
+    where: { id: stored.id },
+    data: { createdAt: ago(ageMs), completedAt: ago(ageMs) },
+  });
+  return stored.id;
+}
+
+/** A build whose process died after writing its two chunks, `ageMs` ago: never completed. */
+export async function abandonedExport(user: TUser, ageMs: number): Promise<string> {
+  const row = await createExportRow(asCurrent(user), seedsExportSpec, ctx());
+  const writer = chunkWriter(row.id);
+  await writer.push(new Uint8Array(EXPORT_CHUNK_BYTES + 5).fill(65));
+  await writer.finish();
+  await db().exportFile.update({ where: { id: row.id }, data: { createdAt: ago(ageMs) } });
+  return row.id;
 }
 
 /** A download sent as it is: an attachment, no-transform, never content-encoded. */
