@@ -167,43 +167,14 @@ export function oidcConfigured(): boolean {
 export const MAX_DEFAULT_WORKERS = 4;
 
 /**
- * Whether DATABASE_URL names a server on this machine (localhost, a loopback address or a Unix
- * socket): then PostgreSQL needs a core of its own (BENCHMARKS.md, "Where the CPU goes").
- */
-export function isLocalDatabase(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    const u = new URL(url);
-    const socket = u.searchParams.get("host");
-    const host = u.hostname.replace(/^\[|\]$/g, "");
-    return (
-      host === "" ||
-      host === "localhost" ||
-      host === "::1" ||
-      /^127\./.test(host) ||
-      Boolean(socket?.startsWith("/"))
-    );
-  } catch {
-    return false;
-  }
-}
-
-/**
  * How many `next start` processes `npm start` runs on one port (scripts/start.ts): APP_WORKERS, or
- * one per core up to MAX_DEFAULT_WORKERS, less one core when PostgreSQL runs on the same machine:
- * on 2 cores with a local PostgreSQL, one process served more requests per second than two and
- * spent less CPU on each (BENCHMARKS.md). One Node process serves requests on one core, and the app
+ * one per core up to MAX_DEFAULT_WORKERS. One Node process serves requests on one core, and the app
  * keeps no shared state in process memory (leases, idempotency keys, rate limits and login slots are
- * rows), so several behave as one. Read on its own: the launcher needs no other database settings.
+ * rows), so several behave as one. Read on its own: the launcher needs no database settings.
  */
-export function appWorkers(
-  cpus: number,
-  raw: string | undefined = process.env.APP_WORKERS,
-  databaseUrl: string | undefined = process.env.DATABASE_URL,
-): number {
+export function appWorkers(cpus: number, raw: string | undefined = process.env.APP_WORKERS): number {
   const parsed = ZWorkers.safeParse(raw);
   if (!parsed.success)
     throw new Error(`Invalid configuration: APP_WORKERS: ${parsed.error.issues[0]?.message}`);
-  const cores = isLocalDatabase(databaseUrl) ? cpus - 1 : cpus;
-  return parsed.data ?? Math.max(1, Math.min(cores, MAX_DEFAULT_WORKERS));
+  return parsed.data ?? Math.max(1, Math.min(cpus, MAX_DEFAULT_WORKERS));
 }
