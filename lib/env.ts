@@ -33,6 +33,12 @@ const ZEnv = z
     PHI_FINGERPRINT_KEY: z.string().min(32, "must be at least 32 characters").optional(),
     // Set by `npm start` when it runs the embedded demo database.
     CLINREVIEW_EMBEDDED: ZBoolFlag,
+    // The hot path's statements as named prepared statements (lib/db/prepared-name.ts): "0" turns
+    // them off, e.g. behind PgBouncer in transaction mode before 1.21. Never with the embedded demo.
+    DATABASE_PREPARED_STATEMENTS: z
+      .enum(["1", "0", "true", "false", ""])
+      .optional()
+      .transform((v) => v !== "0" && v !== "false"),
     SESSION_IDLE_MINUTES: z.coerce
       .number()
       .int()

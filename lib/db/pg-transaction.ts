@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TTx } from "./prisma";
+import { preparedName } from "./prepared-name";
 import { pgPool } from "./prisma";
 import { toPgQuery, type Sql } from "./sql";
 
@@ -31,7 +32,10 @@ export class PgTx implements TSqlRunner {
   constructor(private readonly client: pg.PoolClient | pg.Pool) {}
 
   async rows<T>(q: Sql): Promise<T[]> {
-    const r = await this.client.query({ ...toPgQuery(q), types } as pg.QueryConfig);
+    // Named (prepared once per connection): the `sql` tag keeps values out of the text, so a
+    // code path's text is fixed (lib/db/prepared-name.ts).
+    const query = toPgQuery(q);
+    const r = await this.client.query({ ...query, name: preparedName(query.text), types } as pg.QueryConfig);
     return r.rows as T[];
   }
 }

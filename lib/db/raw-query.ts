@@ -1,4 +1,5 @@
 import "server-only";
+import { preparedName } from "./prepared-name";
 import { pgPool } from "./prisma";
 
 /**
@@ -8,8 +9,9 @@ import { pgPool } from "./prisma";
  * under saturation the app's CPU per request sets its latency. Same pool, timeouts and
  * unreachability noting as every Prisma query (lib/db/pool.ts). Timestamps without time zone must
  * be selected `AT TIME ZONE 'UTC'` (pg would read them as local time; Prisma reads them as UTC).
+ * Run as a named prepared statement (lib/db/prepared-name.ts): `text` must be a fixed text.
  */
 export async function rawRows<T>(text: string, values: unknown[]): Promise<{ rows: T[]; count: number }> {
-  const r = await pgPool().query(text, values);
+  const r = await pgPool().query({ text, values, name: preparedName(text) });
   return { rows: r.rows as T[], count: r.rowCount ?? 0 };
 }

@@ -152,14 +152,16 @@ async function runClaimed(
     await release();
     return res;
   }
-  const text = await res.clone().text();
+  // Read once and sent as a new Response with the same status and headers: `res.clone()` tees
+  // the body's web stream, which cost every keyed submit a second stream read.
+  const text = await res.text();
   const stored = text ? (JSON.parse(text) as Prisma.InputJsonValue) : null;
   await rawRows(
     `UPDATE "IdempotencyKey" SET status = $5, response = $6::jsonb
       WHERE "userId" = $1::uuid AND scope = $2 AND key = $3 AND status = $4`,
     [id.userId, id.scope, id.key, PENDING, res.status, JSON.stringify({ request, body: stored })],
   );
-  return res;
+  return new Response(text || null, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
 
 function replay(status: number, body: unknown): Response {

@@ -20,6 +20,38 @@ function areaOf(url: string): string {
   return "other";
 }
 
+/**
+ * Parts of a request, by the frames on a sample's stack (the first that matches wins; the order
+ * matters): the split BENCHMARKS.md's "Where the CPU goes" table reports. Chunk names are
+ * hashed per build, so the app's own code is one part; which of its chunks is what (the PHI scan
+ * in that table) is read from the by-function list below and the chunk's source map.
+ */
+const PARTS: [string, RegExp][] = [
+  [
+    "start-up (module loading)",
+    /Module\._load|instantiateModule|wrapSafe|loadComponentsImpl|unstable_preloadEntries/,
+  ],
+  [
+    "pg: sending statements (socket writes) and the pool",
+    /query@lib\/client\.js|_pulseQueryQueue|pg-pool\/index/,
+  ],
+  [
+    "pg: parsing results",
+    /pg-protocol|parser\.js|lib\/result\.js|handleReadyForQuery|handleDataRow|lib\/connection\.js/,
+  ],
+  ["gzip (answers without no-transform)", /node:zlib/],
+  ["web streams (request and response bodies)", /webstreams|undici/],
+  ["garbage collection", /^\(garbage collector\)/],
+  ["HTTP parsing and answer writes", /_http_|parserOn|flushHeaders/],
+  [
+    "Next's request handling",
+    /next-server|base-server|router-server|resolve-routes|router-utils|app-route|next\/dist/,
+  ],
+  ["AsyncLocalStorage hooks", /async_hooks/],
+  ["the app's own code", /\.next\/server\/chunks\/|\.next-[^/]*\/server\/chunks\//],
+];
+const byPart = new Map<string, number>();
+
 const [dir, topArg] = process.argv.slice(2);
 if (!dir) throw new Error("usage: cpu-profile-summary.ts dir [top]");
 const byArea = new Map<string, number>();
@@ -40,8 +72,17 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"))) {
     const leaf = byId.get(id);
     if (!leaf || leaf.callFrame.functionName === "(idle)") continue;
     const seen = new Set<string>();
-    for (let n: TNode | undefined = leaf; n; n = parent.get(n.id)) seen.add(keyOf(n));
+    const frames: string[] = [];
+    for (let n: TNode | undefined = leaf; n; n = parent.get(n.id)) {
+      seen.add(keyOf(n));
+      frames.push(`${n.callFrame.functionName}@${n.callFrame.url}`);
+    }
     for (const k of seen) inclusive.set(k, (inclusive.get(k) ?? 0) + us);
+    if (leaf.callFrame.functionName !== "(program)") {
+      const part =
+        PARTS.find(([, re]) => frames.some((f) => re.test(f)))?.[0] ?? "Node internals, microtasks";
+      byPart.set(part, (byPart.get(part) ?? 0) + us);
+    }
   }
   for (const n of p.nodes) {
     const us = selfUs.get(n.id) ?? 0;
@@ -57,6 +98,12 @@ const pct = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)} %`;
 console.log(`busy CPU in all profiles: ${(total / 1e6).toFixed(1)} s`);
 for (const [area, us] of [...byArea].sort((a, b) => b[1] - a[1]).slice(0, 15))
   console.log(`${pct(us)}  ${area}`);
+// Wall-clock ticks while busy: a system call that yields the core (writev waking PostgreSQL) is
+// over-weighted on a loaded machine.
+const parts = [...byPart.values()].reduce((a, b) => a + b, 0);
+console.log("\nby part of the request (share of busy samples, (program) left out):");
+for (const [part, us] of [...byPart].sort((a, b) => b[1] - a[1]))
+  console.log(`${((100 * us) / parts).toFixed(1).padStart(5)} %  ${part}`);
 console.log("");
 for (const [fn, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, Number(topArg ?? 40)))
   console.log(`${pct(us)}  ${fn}`);

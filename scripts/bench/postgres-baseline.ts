@@ -102,10 +102,13 @@ async function bareClaim(
   queueId: string,
   userId: string,
 ): Promise<{ id: string; itemId: string } | null> {
-  const r = await c.query<{ id: string; itemId: string }>(
-    `SELECT claimed_id AS id, claimed_item AS "itemId" FROM queue_claim($1::uuid, $2::uuid, 30)`,
-    [queueId, userId],
-  );
+  // Named, as the app's statements are since s17-capacity (lib/db/prepared-name.ts): the bare
+  // baseline is the cheapest way to send the same work, so it is prepared too.
+  const r = await c.query<{ id: string; itemId: string }>({
+    name: "bare_claim",
+    text: `SELECT claimed_id AS id, claimed_item AS "itemId" FROM queue_claim($1::uuid, $2::uuid, 30)`,
+    values: [queueId, userId],
+  });
   return r.rows[0] ?? null;
 }
 
@@ -114,12 +117,17 @@ async function bareSubmit(pool: pg.Pool, a: { id: string; itemId: string }, user
   const c = await pool.connect();
   try {
     await c.query("BEGIN");
-    await c.query(`SELECT queue_submit($1::uuid, $2::uuid)`, [a.id, userId]);
-    await c.query(
-      `INSERT INTO "AuditReview" (id, "itemId", "assignmentId", "reviewerId", verdict, flags, "durationMs")
+    await c.query({
+      name: "bare_submit",
+      text: `SELECT queue_submit($1::uuid, $2::uuid)`,
+      values: [a.id, userId],
+    });
+    await c.query({
+      name: "bare_review",
+      text: `INSERT INTO "AuditReview" (id, "itemId", "assignmentId", "reviewerId", verdict, flags, "durationMs")
        SELECT gen_random_uuid(), ai.id, $1::uuid, $2::uuid, 'accept', '{}', 1000 FROM "AuditItem" ai WHERE ai."queueItemId" = $3::uuid`,
-      [a.id, userId, a.itemId],
-    );
+      values: [a.id, userId, a.itemId],
+    });
     await c.query("COMMIT");
   } catch (err) {
     await c.query("ROLLBACK");
