@@ -15,8 +15,8 @@ type TAdaptiveStudy = {
   criteria: unknown;
   allocationGoal: TAllocationGoal;
 };
-type TOpenRow = Omit<TOpenItem, "kind"> & { kind: TOpenItem["kind"] | "lease" };
 type TCountRow = { modelA: string; modelB: string; choice: Choice | null; n: number };
+type TReadRow = { leased: boolean; open: TOpenItem[]; counts: TCountRow[] };
 type TClaimRow = TClaimGateRow & {
   claimed_id: string | null;
   claimed_item: string | null;
@@ -25,8 +25,9 @@ type TClaimRow = TClaimGateRow & {
 };
 
 /**
- * The claim of an adaptive study (issue 17): at most three statements, each costing about the same
- * whatever the study's size (EXPLAIN figures in BENCHMARKS.md).
+ * The claim of an adaptive study (issue 17): two statements, a read (1 and 2 below, as JSON) and the
+ * claim (3); the read's cost no longer holds a claim-rule sub-query per open item (EXPLAIN figures
+ * in BENCHMARKS.md).
  * 1. The rater's open items by the claim rule, read set-wise (queue_items_open_for, migration
  *    …_adaptive_claim_reads: the same rule function queue_item_open_for uses, with the rater's
  *    assignments anti-joined and the rater list checked once per query, over the partial index of
@@ -34,8 +35,8 @@ type TClaimRow = TClaimGateRow & {
  *    then queue order) and the first special item; plus their live lease, if any.
  * 2. The study's tallies per model pair: current revisions of regular comparisons only (attention
  *    checks and repeats excluded, as the statistics do), on the study's first criterion. Every
- *    regular pair is listed, so every model is known even before its first judgement. Skipped when
- *    there is nothing to choose (a live lease, or no open item).
+ *    regular pair is listed, so every model is known even before its first judgement. Not read when
+ *    the rater has a live lease.
  * 3. study_claim_item_under takes the chosen item, else the next open item of its pair, else (the
  *    pair went meanwhile, or nothing was chosen) the uniform pick (queue_pick, which queue_claim
  *    uses), under queue_claim's lock, resume and expiry (queue_claim_begin) and with the guideline
@@ -51,40 +52,44 @@ export async function claimAdaptive(
   gate?: TClaimGate,
 ): Promise<TClaim | null> {
   const run = sqlOn(client);
-  const open = await run.rows<TOpenRow>(sql`
-    (SELECT 'lease' AS kind, a."itemId" AS "itemId", '' AS "promptId", '' AS "modelA", '' AS "modelB",
-            0 AS judged, 0 AS position
-       FROM "QueueAssignment" a
-      WHERE a."queueId" = ${study.id}::uuid AND a."userId" = ${userId}::uuid AND a.status = 'LEASED'
-        AND a."leaseExpiresAt" > (now() AT TIME ZONE 'UTC')
-      LIMIT 1)
-    UNION ALL
-    (SELECT DISTINCT ON (c."modelA", c."modelB") 'regular', qi.id, c."promptId"::text, c."modelA", c."modelB",
-            qi."completedSlots", qi.position
-       FROM queue_items_open_for(${study.id}::uuid, ${userId}::uuid) qi
-       JOIN "StudyComparison" c ON c."queueItemId" = qi.id
-      WHERE c.kind = 'regular'
-      ORDER BY c."modelA", c."modelB", qi."completedSlots", qi.position)
-    UNION ALL
-    (SELECT c.kind::text, qi.id, c."promptId"::text, c."modelA", c."modelB", qi."completedSlots", qi.position
-       FROM queue_items_open_for(${study.id}::uuid, ${userId}::uuid) qi
-       JOIN "StudyComparison" c ON c."queueItemId" = qi.id
-      WHERE c.kind <> 'regular'
-      ORDER BY qi.position
-      LIMIT 1)`);
-
   const criterion = studyCriteria(study.criteria)[0]?.key ?? "";
+  // One statement (one round trip, one wait for a pooled connection under load): a live lease, else
+  // the open items and the tallies, as JSON. With a lease the other two are not evaluated (their
+  // NOT EXISTS on the lease is a one-time filter).
+  const [read] = await run.rows<TReadRow>(sql`
+    WITH lease AS MATERIALIZED (
+      SELECT a."itemId" FROM "QueueAssignment" a
+       WHERE a."queueId" = ${study.id}::uuid AND a."userId" = ${userId}::uuid AND a.status = 'LEASED'
+         AND a."leaseExpiresAt" > (now() AT TIME ZONE 'UTC')
+       LIMIT 1)
+    SELECT EXISTS (SELECT 1 FROM lease) AS leased,
+      (SELECT COALESCE(json_agg(o), '[]'::json) FROM (
+        (SELECT DISTINCT ON (c."modelA", c."modelB") 'regular' AS kind, qi.id AS "itemId",
+                c."promptId"::text AS "promptId", c."modelA", c."modelB", qi."completedSlots" AS judged,
+                qi.position
+           FROM queue_items_open_for(${study.id}::uuid, ${userId}::uuid) qi
+           JOIN "StudyComparison" c ON c."queueItemId" = qi.id
+          WHERE c.kind = 'regular' AND NOT EXISTS (SELECT 1 FROM lease)
+          ORDER BY c."modelA", c."modelB", qi."completedSlots", qi.position)
+        UNION ALL
+        (SELECT c.kind::text, qi.id, c."promptId"::text, c."modelA", c."modelB", qi."completedSlots", qi.position
+           FROM queue_items_open_for(${study.id}::uuid, ${userId}::uuid) qi
+           JOIN "StudyComparison" c ON c."queueItemId" = qi.id
+          WHERE c.kind <> 'regular' AND NOT EXISTS (SELECT 1 FROM lease)
+          ORDER BY qi.position
+          LIMIT 1)) o) AS open,
+      (SELECT COALESCE(json_agg(t), '[]'::json) FROM (
+        SELECT c."modelA", c."modelB", j.choice::text AS choice, count(j.id)::int AS n
+          FROM "StudyComparison" c
+          LEFT JOIN "StudyJudgement" j
+            ON j."comparisonId" = c.id AND j."supersededAt" IS NULL AND j.criterion = ${criterion}
+         WHERE c."studyId" = ${study.id}::uuid AND c.kind = 'regular' AND NOT EXISTS (SELECT 1 FROM lease)
+         GROUP BY c."modelA", c."modelB", j.choice) t) AS counts`);
+
   let pick: TAdaptivePick | null = null;
-  if (open.length > 0 && !open.some((o) => o.kind === "lease")) {
-    const rows = await run.rows<TCountRow>(sql`
-      SELECT c."modelA", c."modelB", j.choice::text AS choice, count(j.id)::int AS n
-        FROM "StudyComparison" c
-        LEFT JOIN "StudyJudgement" j
-          ON j."comparisonId" = c.id AND j."supersededAt" IS NULL AND j.criterion = ${criterion}
-       WHERE c."studyId" = ${study.id}::uuid AND c.kind = 'regular'
-       GROUP BY c."modelA", c."modelB", j.choice`);
-    const { models, counts } = tallies(rows);
-    pick = pickAdaptive({ goal: study.allocationGoal, models, counts, open: open as TOpenItem[] });
+  if (read && !read.leased && read.open.length > 0) {
+    const { models, counts } = tallies(read.counts);
+    pick = pickAdaptive({ goal: study.allocationGoal, models, counts, open: read.open });
   }
 
   const minutes = Math.max(1, Math.min(24 * 60, Math.round(study.leaseMinutes)));
