@@ -30,7 +30,7 @@ type TClaimRow = TClaimGateRow & {
  * in BENCHMARKS.md).
  * 1. The rater's open items by the claim rule, read set-wise (queue_items_open_for, migration
  *    …_adaptive_claim_reads: the same rule function queue_item_open_for uses, with the rater's
- *    assignments anti-joined and the rater list checked once per query, over the partial index of
+ *    assignment probed per item and the rater list checked once per query, over the partial index of
  *    open items): the best item per model pair in the chooser's within-pair order (least judged,
  *    then queue order) and the first special item; plus their live lease, if any.
  * 2. The study's tallies per model pair: current revisions of regular comparisons only (attention
