@@ -26,7 +26,7 @@ type TClaimRow = TClaimGateRow & {
 
 /**
  * The claim of an adaptive study (issue 17): two statements, a read (1 and 2 below, as JSON) and the
- * claim (3); the read's cost no longer holds a claim-rule sub-query per open item (EXPLAIN figures
+ * claim (3); the read no longer runs queue_open_to's sub-queries per open item (EXPLAIN figures
  * in BENCHMARKS.md).
  * 1. The rater's open items by the claim rule, read set-wise (queue_items_open_for, migration
  *    …_adaptive_claim_reads: the same rule function queue_item_open_for uses, with the rater's
