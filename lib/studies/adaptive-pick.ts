@@ -20,7 +20,7 @@ export type TOpenItem = {
 /** What the adaptive claim takes: the item, and the log row written with the claim. */
 export type TAdaptivePick = {
   item: TOpenItem;
-  /** The chosen model pair: the claim may fall back to another item of it (study_claim_item). */
+  /** The chosen model pair: the claim may fall back to another item of it (study_claim_item_under). */
   samePair: boolean;
   log: {
     rule: string;

@@ -1,12 +1,12 @@
 import "server-only";
 import { sql } from "@/lib/db/sql";
-import { claimNextItem, type TClaim, type TQueueClient } from "@/lib/queue";
+import type { TClaim, TQueueClient } from "@/lib/queue";
 import type { TClaimGate, TClaimGateRow } from "@/lib/queue/types";
 import { sqlOn } from "@/lib/queue/sql-on";
 import type { TAllocationGoal } from "@/lib/stats/adaptive-allocation";
 import type { PairCounts } from "@/lib/stats/pair-counts";
 import type { Choice } from "@/lib/stats";
-import { pickAdaptive, type TOpenItem } from "@/lib/studies/adaptive-pick";
+import { pickAdaptive, type TAdaptivePick, type TOpenItem } from "@/lib/studies/adaptive-pick";
 import { studyCriteria } from "@/lib/studies/study-criteria";
 
 type TAdaptiveStudy = {
@@ -15,8 +15,8 @@ type TAdaptiveStudy = {
   criteria: unknown;
   allocationGoal: TAllocationGoal;
 };
-type TOpenRow = Omit<TOpenItem, "kind"> & { kind: TOpenItem["kind"] | "lease" };
 type TCountRow = { modelA: string; modelB: string; choice: Choice | null; n: number };
+type TReadRow = { leased: boolean; open: TOpenItem[]; counts: TCountRow[] };
 type TClaimRow = TClaimGateRow & {
   claimed_id: string | null;
   claimed_item: string | null;
@@ -25,20 +25,25 @@ type TClaimRow = TClaimGateRow & {
 };
 
 /**
- * The claim of an adaptive study (issue 17): three statements.
- * 1. The rater's open items by the uniform claim's own rule (queue_item_open_for: a free slot, not
- *    had by them, repeats only for their rater): the best item per model pair in the chooser's
- *    within-pair order (least judged, then queue order) and the first special item; plus their live
- *    lease, if any, which is resumed as in a uniform study.
+ * The claim of an adaptive study (issue 17): two statements, a read (1 and 2 below, as JSON) and the
+ * claim (3); the read no longer runs queue_open_to's sub-queries per open item (EXPLAIN figures
+ * in BENCHMARKS.md).
+ * 1. The rater's open items by the claim rule, read set-wise (queue_items_open_for, migration
+ *    …_adaptive_claim_reads: the same rule function queue_item_open_for uses, with the rater's
+ *    assignment probed per item and the rater list checked once per query, over the partial index of
+ *    open items): the best item per model pair in the chooser's within-pair order (least judged,
+ *    then queue order) and the first special item; plus their live lease, if any.
  * 2. The study's tallies per model pair: current revisions of regular comparisons only (attention
  *    checks and repeats excluded, as the statistics do), on the study's first criterion. Every
- *    regular pair is listed, so every model is known even before its first judgement.
- * 3. study_claim_item takes the chosen item (else the next of its pair) under queue_claim's locks
- *    and lease protocol, and the same statement writes the choice's log row.
+ *    regular pair is listed, so every model is known even before its first judgement. Not read when
+ *    the rater has a live lease.
+ * 3. study_claim_item_under takes the chosen item, else the next open item of its pair, else (the
+ *    pair went meanwhile, or nothing was chosen) the uniform pick (queue_pick, which queue_claim
+ *    uses), under queue_claim's lock, resume and expiry (queue_claim_begin) and with the guideline
+ *    version stamped; a live lease is resumed. The same statement writes the choice's log row, rule
+ *    'fallback' when the uniform pick served (a resumed lease writes none).
  *    The guidelines gate (if any) is that statement's first CTE: the claim runs only when it is ok
- *    (a LATERAL call on a filtered one-row CTE is not evaluated), and study_claim_item_under stamps
- *    the gate's version on the assignment, as claimNextItem does; a refusal throws the gate's 409.
- * If the item went elsewhere meanwhile, the uniform claim (queue_claim) runs: never an error.
+ *    (a LATERAL call on a filtered one-row CTE is not evaluated); a refusal throws the gate's 409.
  */
 export async function claimAdaptive(
   userId: string,
@@ -47,48 +52,55 @@ export async function claimAdaptive(
   gate?: TClaimGate,
 ): Promise<TClaim | null> {
   const run = sqlOn(client);
-  const uniform = () =>
-    claimNextItem({ queueId: study.id, userId, leaseMinutes: study.leaseMinutes, client, gate });
-  const open = await run.rows<TOpenRow>(sql`
-    (SELECT 'lease' AS kind, a."itemId" AS "itemId", '' AS "promptId", '' AS "modelA", '' AS "modelB",
-            0 AS judged, 0 AS position
-       FROM "QueueAssignment" a
-      WHERE a."queueId" = ${study.id}::uuid AND a."userId" = ${userId}::uuid AND a.status = 'LEASED'
-        AND a."leaseExpiresAt" > (now() AT TIME ZONE 'UTC')
-      LIMIT 1)
-    UNION ALL
-    (SELECT DISTINCT ON (c."modelA", c."modelB") 'regular', qi.id, c."promptId"::text, c."modelA", c."modelB",
-            qi."completedSlots", qi.position
-       FROM "QueueItem" qi JOIN "StudyComparison" c ON c."queueItemId" = qi.id
-      WHERE qi."queueId" = ${study.id}::uuid AND queue_item_open_for(qi, ${userId}::uuid) AND c.kind = 'regular'
-      ORDER BY c."modelA", c."modelB", qi."completedSlots", qi.position)
-    UNION ALL
-    (SELECT c.kind::text, qi.id, c."promptId"::text, c."modelA", c."modelB", qi."completedSlots", qi.position
-       FROM "QueueItem" qi JOIN "StudyComparison" c ON c."queueItemId" = qi.id
-      WHERE qi."queueId" = ${study.id}::uuid AND queue_item_open_for(qi, ${userId}::uuid) AND c.kind <> 'regular'
-      ORDER BY qi.position
-      LIMIT 1)`);
-  if (open.length === 0 || open.some((o) => o.kind === "lease")) return uniform();
-
   const criterion = studyCriteria(study.criteria)[0]?.key ?? "";
-  const rows = await run.rows<TCountRow>(sql`
-    SELECT c."modelA", c."modelB", j.choice::text AS choice, count(j.id)::int AS n
-      FROM "StudyComparison" c
-      LEFT JOIN "StudyJudgement" j
-        ON j."comparisonId" = c.id AND j."supersededAt" IS NULL AND j.criterion = ${criterion}
-     WHERE c."studyId" = ${study.id}::uuid AND c.kind = 'regular'
-     GROUP BY c."modelA", c."modelB", j.choice`);
-  const { models, counts } = tallies(rows);
+  // One statement (one round trip, one wait for a pooled connection under load): a live lease, else
+  // the open items and the tallies, as JSON. With a lease the other two are not evaluated (their
+  // NOT EXISTS on the lease is a one-time filter).
+  const [read] = await run.rows<TReadRow>(sql`
+    WITH lease AS MATERIALIZED (
+      SELECT a."itemId" FROM "QueueAssignment" a
+       WHERE a."queueId" = ${study.id}::uuid AND a."userId" = ${userId}::uuid AND a.status = 'LEASED'
+         AND a."leaseExpiresAt" > (now() AT TIME ZONE 'UTC')
+       LIMIT 1)
+    SELECT EXISTS (SELECT 1 FROM lease) AS leased,
+      (SELECT COALESCE(json_agg(o), '[]'::json) FROM (
+        (SELECT DISTINCT ON (c."modelA", c."modelB") 'regular' AS kind, qi.id AS "itemId",
+                c."promptId"::text AS "promptId", c."modelA", c."modelB", qi."completedSlots" AS judged,
+                qi.position
+           FROM queue_items_open_for(${study.id}::uuid, ${userId}::uuid) qi
+           JOIN "StudyComparison" c ON c."queueItemId" = qi.id
+          WHERE c.kind = 'regular' AND NOT EXISTS (SELECT 1 FROM lease)
+          ORDER BY c."modelA", c."modelB", qi."completedSlots", qi.position)
+        UNION ALL
+        (SELECT c.kind::text, qi.id, c."promptId"::text, c."modelA", c."modelB", qi."completedSlots", qi.position
+           FROM queue_items_open_for(${study.id}::uuid, ${userId}::uuid) qi
+           JOIN "StudyComparison" c ON c."queueItemId" = qi.id
+          WHERE c.kind <> 'regular' AND NOT EXISTS (SELECT 1 FROM lease)
+          ORDER BY qi.position
+          LIMIT 1)) o) AS open,
+      (SELECT COALESCE(json_agg(t), '[]'::json) FROM (
+        SELECT c."modelA", c."modelB", j.choice::text AS choice, count(j.id)::int AS n
+          FROM "StudyComparison" c
+          LEFT JOIN "StudyJudgement" j
+            ON j."comparisonId" = c.id AND j."supersededAt" IS NULL AND j.criterion = ${criterion}
+         WHERE c."studyId" = ${study.id}::uuid AND c.kind = 'regular' AND NOT EXISTS (SELECT 1 FROM lease)
+         GROUP BY c."modelA", c."modelB", j.choice) t) AS counts`);
 
-  const pick = pickAdaptive({
-    goal: study.allocationGoal,
-    models,
-    counts,
-    open: open as TOpenItem[],
-  });
-  if (!pick) return uniform();
+  let pick: TAdaptivePick | null = null;
+  if (read && !read.leased && read.open.length > 0) {
+    const { models, counts } = tallies(read.counts);
+    pick = pickAdaptive({ goal: study.allocationGoal, models, counts, open: read.open });
+  }
+
   const minutes = Math.max(1, Math.min(24 * 60, Math.round(study.leaseMinutes)));
-  const { log } = pick;
+  const log = pick?.log ?? {
+    rule: "fallback",
+    modelA: "",
+    modelB: "",
+    pairJudgements: 0,
+    target: [],
+    deficit: null,
+  };
   const gateSql = gate
     ? gate.sql(userId, study.id)
     : sql`SELECT true AS ok, NULL::int AS version, NULL::int AS acknowledged`;
@@ -96,16 +108,32 @@ export async function claimAdaptive(
     WITH g AS MATERIALIZED (${gateSql}),
     c AS (
       SELECT x.* FROM g, LATERAL study_claim_item_under(
-               ${study.id}::uuid, ${userId}::uuid, ${minutes}::int, ${pick.item.itemId}::uuid,
-               ${pick.samePair ? pick.item.modelA : null}::text,
-               ${pick.samePair ? pick.item.modelB : null}::text, g.version) x
+               ${study.id}::uuid, ${userId}::uuid, ${minutes}::int, ${pick?.item.itemId ?? null}::uuid,
+               ${pick?.samePair ? pick.item.modelA : null}::text,
+               ${pick?.samePair ? pick.item.modelB : null}::text, g.version) x
        WHERE g.ok
+    ), fell AS (
+      -- A fallback is logged with the pair of the item the uniform pick took and that pair's
+      -- current judgements (either orientation), as the chooser counts them.
+      SELECT k."modelA", k."modelB",
+             (SELECT count(*)::int FROM "StudyComparison" p
+                JOIN "StudyJudgement" j
+                  ON j."comparisonId" = p.id AND j."supersededAt" IS NULL AND j.criterion = ${criterion}
+               WHERE p."studyId" = ${study.id}::uuid AND p.kind = 'regular'
+                 AND ((p."modelA" = k."modelA" AND p."modelB" = k."modelB")
+                      OR (p."modelA" = k."modelB" AND p."modelB" = k."modelA"))) AS judged
+        FROM c JOIN "StudyComparison" k ON k."queueItemId" = c.claimed_item
+       WHERE c.fell_back AND NOT c.was_resumed
     ), logged AS (
       INSERT INTO "StudyAllocationChoice"
              ("assignmentId", "studyId", rule, "modelA", "modelB", "pairJudgements", target, deficit)
-      SELECT c.claimed_id, ${study.id}::uuid, ${log.rule}, ${log.modelA}, ${log.modelB},
-             ${log.pairJudgements}::int, ${log.target}::text[], ${log.deficit}::float8
-        FROM c WHERE NOT c.was_resumed
+      SELECT c.claimed_id, ${study.id}::uuid,
+             CASE WHEN c.fell_back THEN 'fallback' ELSE ${log.rule} END,
+             COALESCE(fell."modelA", ${log.modelA}), COALESCE(fell."modelB", ${log.modelB}),
+             COALESCE(fell.judged, ${log.pairJudgements}::int),
+             CASE WHEN c.fell_back THEN '{}'::text[] ELSE ${log.target}::text[] END,
+             CASE WHEN c.fell_back THEN NULL ELSE ${log.deficit}::float8 END
+        FROM c LEFT JOIN fell ON true WHERE NOT c.was_resumed
       -- An expired assignment claimed again by the same rater keeps its id: the newest choice wins.
       ON CONFLICT ("assignmentId") DO UPDATE
          SET rule = EXCLUDED.rule, "modelA" = EXCLUDED."modelA", "modelB" = EXCLUDED."modelB",
@@ -114,10 +142,9 @@ export async function claimAdaptive(
     )
     SELECT g.ok, g.version, g.acknowledged, c.claimed_id, c.claimed_item, c.was_resumed, c.lease_until
       FROM g LEFT JOIN c ON true`);
-  const gateRow = claimed[0];
-  if (gate && gateRow && !gateRow.ok) throw gate.refusal(gateRow);
   const row = claimed[0];
-  if (!row?.claimed_id || !row.claimed_item || !row.lease_until) return uniform();
+  if (gate && row && !row.ok) throw gate.refusal(row);
+  if (!row?.claimed_id || !row.claimed_item || !row.lease_until) return null;
   return {
     assignmentId: row.claimed_id,
     itemId: row.claimed_item,
