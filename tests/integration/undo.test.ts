@@ -217,6 +217,38 @@ describe("undo of an audit review", () => {
     expect(await undoOffered()).toBe(b.assignmentId);
     expect((await reopen(me, a.assignmentId)).status).toBe(200);
   });
+  it("the progress's Undo check takes no row locks: it answers while a close holds the campaign row", async () => {
+    const admin = await apiCaller("ADMIN");
+    const id = await campaign(admin, 3);
+    const me = await apiCaller("CLINICIAN");
+    const a = (await claimAudit(me, id))!;
+    expect((await submit(me, a.assignmentId, { verdict: "accept", flags: [] })).status).toBe(201);
+    // A live lease: the reopenedPending rule reads it (the reopen's load locks its campaign row).
+    expect(await claimAudit(me, id)).not.toBeNull();
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let locked = () => {};
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = db().$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "AuditCampaign" WHERE id = ${id}::uuid FOR UPDATE`;
+        locked();
+        await held;
+      },
+      { timeout: 20_000 },
+    );
+    await isLocked;
+    try {
+      const progress = me
+        .call(campaignProgressRoute, `/api/v1/audits/${id}/progress`, { params: { id } })
+        .then(async (r) => ((await r.json()) as { undoAssignmentId: string | null }).undoAssignmentId);
+      const waited = new Promise<"blocked">((r) => setTimeout(() => r("blocked"), 3_000));
+      expect(await Promise.race([progress, waited])).toBe(a.assignmentId);
+    } finally {
+      release();
+      await holder;
+    }
+  });
 });
 
 describe("undo of a rating", () => {
