@@ -252,6 +252,25 @@ describe("undo of an audit review", () => {
 });
 
 describe("undo of a rating", () => {
+  it("offers no Undo of the rating before a reopened one (the lock-free reopened read)", async () => {
+    const sid = await study(3);
+    const me = await apiCaller("CLINICIAN");
+    const undoOffered = async () =>
+      (
+        (await (
+          await me.call(studyProgressRoute, `/api/v1/studies/${sid}/progress`, { params: { id: sid } })
+        ).json()) as { undoAssignmentId: string | null }
+      ).undoAssignmentId;
+    const a = (await claimStudy(me, sid))!;
+    expect((await submit(me, a.assignmentId, { choices: { accuracy: "A" } })).status).toBe(200);
+    const b = (await claimStudy(me, sid))!;
+    expect((await submit(me, b.assignmentId, { choices: { accuracy: "B" } })).status).toBe(200);
+    expect((await reopen(me, b.assignmentId)).status).toBe(200);
+    expect(await undoOffered()).toBeNull();
+    expect((await submit(me, b.assignmentId, { choices: { accuracy: "tie" } })).status).toBe(200);
+    expect(await undoOffered()).toBe(b.assignmentId);
+  });
+
   it("reopens within 10 minutes, resubmits as revision 2; the study statistics count the revision only", async () => {
     const id = await study(2);
     const me = await apiCaller("CLINICIAN");
