@@ -4,10 +4,21 @@ import { readFileSync } from "node:fs";
 import { queryTimeoutCoversStatement } from "@/lib/db/timeout-options";
 import { parseAllowedHosts } from "@/lib/webhooks/allowed-hosts";
 
-const ZBoolFlag = z
-  .enum(["1", "0", "true", "false", ""])
-  .optional()
-  .transform((v) => v === "1" || v === "true");
+/** A yes/no setting: 1/true/on or 0/false/off (any case); unset or empty takes the default. */
+export function zBoolFlag(byDefault: boolean) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, c) => {
+      const v = raw?.trim().toLowerCase() ?? "";
+      if (v === "") return byDefault;
+      if (["1", "true", "on"].includes(v)) return true;
+      if (["0", "false", "off"].includes(v)) return false;
+      c.addIssue({ code: "custom", message: "expected 1/0, true/false or on/off" });
+      return z.NEVER;
+    });
+}
+const ZBoolFlag = zBoolFlag(false);
 
 const ZWorkers = z.preprocess(
   (v) => (v === "" ? undefined : v),
@@ -34,11 +45,9 @@ const ZEnv = z
     // Set by `npm start` when it runs the embedded demo database.
     CLINREVIEW_EMBEDDED: ZBoolFlag,
     // The hot path's statements as named prepared statements (lib/db/prepared-name.ts): "0" turns
-    // them off, e.g. behind PgBouncer in transaction mode before 1.21. Never with the embedded demo.
-    DATABASE_PREPARED_STATEMENTS: z
-      .enum(["1", "0", "true", "false", ""])
-      .optional()
-      .transform((v) => v !== "0" && v !== "false"),
+    // them off, e.g. behind PgBouncer in transaction mode unless it runs 1.21+ with
+    // max_prepared_statements > 0. Never with the embedded demo.
+    DATABASE_PREPARED_STATEMENTS: zBoolFlag(true),
     SESSION_IDLE_MINUTES: z.coerce
       .number()
       .int()

@@ -38,6 +38,7 @@ export const ACTION_WORDS: Record<TAuditActionName, string> = {
   "export.discard": "removed an export build abandoned before it completed",
   "export.expire":
     "expired an export's file after the retention period (its bytes go a day later; its manifest stays)",
+  "export.purge": "deleted the bytes of an expired export (its manifest stays)",
   "integrity.enum_spelling": "fixed stored spellings (migration)",
   "integrity.placeholder_user": "linked orphaned records to a placeholder user (migration)",
   "integrity.repeat_link_cleared": "cleared a repeated link (migration)",

@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   "export.create",
   "export.discard",
   "export.expire",
+  "export.purge",
   "integrity.enum_spelling",
   "integrity.placeholder_user",
   "integrity.repeat_link_cleared",

@@ -99,6 +99,15 @@ export const reviewReopen: TQueueReopen<TReviewReopenFacts> = {
     const row = rows[0];
     return row ? reviewReopenRefusal(row) : { reason: "not_found", message: "Unknown assignment" };
   },
+  async reopened(client, assignmentId) {
+    // As `load`: the latest revision superseded and not by a resubmitted one.
+    const [row] = await client.$queryRaw<{ reopened: boolean }[]>`
+      SELECT EXISTS (
+        SELECT 1 FROM (SELECT "supersededAt", "supersededById" FROM "AuditReview"
+                        WHERE "assignmentId" = ${assignmentId}::uuid ORDER BY revision DESC LIMIT 1) r
+         WHERE r."supersededAt" IS NOT NULL AND r."supersededById" IS NULL) AS reopened`;
+    return row?.reopened ?? false;
+  },
   async supersede(tx, { user, assignmentId }, facts, ctx) {
     if (facts.reviewId) {
       await tx.auditReview.update({ where: { id: facts.reviewId }, data: { supersededAt: new Date() } });

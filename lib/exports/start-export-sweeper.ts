@@ -28,7 +28,7 @@ export function startExportSweeper(): void {
   const round = async () => {
     try {
       const r = await sweepExports(sweepPolicyFromEnv());
-      if (r.discarded || r.expired) log.info("export sweep", r);
+      if (r.discarded || r.expired || r.purged) log.info("export sweep", r);
     } catch (err) {
       // The database may be away (boot checks retry it): the next round tries again.
       log.warn("export sweep failed", describeError(err));

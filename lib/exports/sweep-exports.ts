@@ -95,8 +95,9 @@ async function expireCompleted(
 }
 
 /**
- * Phase two: the chunks of files marked expired more than the grace ago. SKIP LOCKED as above; a
- * file whose chunks are gone no longer matches, so no two instances delete the same chunks.
+ * Phase two: the chunks of files marked expired more than the grace ago, one audit row per file in
+ * the same transaction. SKIP LOCKED as above; a file whose chunks are gone no longer matches, so no
+ * two instances delete the same chunks.
  */
 async function purgeExpired(tx: PgTx, before: Date, batch: number): Promise<number> {
   const rows = await tx.rows<{ id: string }>(sql`
@@ -106,6 +107,14 @@ async function purgeExpired(tx: PgTx, before: Date, batch: number): Promise<numb
      ORDER BY f."expiredAt" LIMIT ${batch} FOR UPDATE OF f SKIP LOCKED`);
   if (!rows.length) return 0;
   await tx.rows(sql`DELETE FROM "ExportChunk" WHERE "exportId" = ANY(${rows.map((r) => r.id)}::uuid[])`);
+  for (const r of rows)
+    await recordAudit(tx, null, {
+      actorId: null,
+      action: "export.purge",
+      entityType: "export_file",
+      entityId: r.id,
+      after: { reason: "retention" },
+    });
   return rows.length;
 }
 

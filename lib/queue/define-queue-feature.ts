@@ -129,7 +129,9 @@ export function defineQueueFeature<
    * not the caller's), `admit` (the caller's permission, for the shared route), the payload, 409 on
    * a CLOSED queue, the feature's checks, queue_submit (409 when the lease went to someone else or
    * was skipped; 403 for someone taken off the queue's list, the same rule for every feature), then
-   * the write or, for a repeat, the stored answer. Any throw rolls it all back.
+   * the write or, for a repeat, the stored answer. Any throw rolls it all back. The 403 comes last
+   * (after a 422 or a closed queue's 409) because the list is read by queue_submit: a check first
+   * would cost a statement (ARCHITECTURE.md, queue_open_to).
    */
   async function submitWithin(
     tx: PgTx,

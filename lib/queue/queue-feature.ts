@@ -125,6 +125,8 @@ export type TQueueReopen<TAnswer> = {
    * checks again under its locks.
    */
   check(client: TQueueClient, assignmentId: string, now: Date): Promise<TReopenRefusal | null>;
+  /** `load`'s `reopened` read without locks, for the progress's Undo (undo-rule.ts). */
+  reopened(client: TQueueClient, assignmentId: string): Promise<boolean>;
   /** Marks the answer superseded and records the audit row; returns the draft to resume from. */
   supersede(
     tx: TTx,

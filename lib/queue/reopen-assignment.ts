@@ -97,7 +97,11 @@ export async function reopenAssignment<TAnswer>(
     // The person's other live lease goes back below, unless it holds an answer they reopened and
     // have not resubmitted (reopenedPending says why).
     // The same rule as the progress's Undo (undo-rule.ts), here under the claim lock.
-    const pending = await reopenedPending(reopen, tx, { ...ref, queueId: row.queueId });
+    const pending = await reopenedPending(
+      tx,
+      { ...ref, queueId: row.queueId },
+      async (id) => (await reopen.load(tx, { ...ref, assignmentId: id }))?.reopened ?? false,
+    );
     if (pending) throw new AppError("CONFLICT", pending.message, { extra: { reason: pending.reason } });
     await tx.$queryRaw`
       SELECT qi.id::text FROM "QueueItem" qi

@@ -15,19 +15,20 @@ export const REOPENED_PENDING: TReopenRefusal = {
  * would take it): while they hold in this queue a live lease on an answer they reopened and have
  * not resubmitted (an undo, then a reload offering the answer before it), no other answer may be
  * reopened: the reopen would end that lease and leave the first answer superseded with no current
- * revision, lost to the statistics.
+ * revision, lost to the statistics. `isReopened` reads one of the other answers: the reopen's
+ * `load` under its locks, the progress's lock-free `reopened` (a read must take no row locks).
  */
-export async function reopenedPending<TAnswer>(
-  reopen: TQueueReopen<TAnswer>,
+export async function reopenedPending(
   client: TTx | TQueueClient,
   ref: TAssignmentRef & { queueId: string },
+  isReopened: (assignmentId: string) => Promise<boolean>,
 ): Promise<TReopenRefusal | null> {
   const others = await client.$queryRaw<{ id: string }[]>`
     SELECT id::text FROM "QueueAssignment"
      WHERE "queueId" = ${ref.queueId}::uuid AND "userId" = ${ref.user.id}::uuid
        AND status = 'LEASED' AND id <> ${ref.assignmentId}::uuid`;
   for (const other of others) {
-    if ((await reopen.load(client, { ...ref, assignmentId: other.id }))?.reopened) return REOPENED_PENDING;
+    if (await isReopened(other.id)) return REOPENED_PENDING;
   }
   return null;
 }
@@ -48,5 +49,5 @@ export async function undoable<TAnswer>(
     SELECT queue_open_to(${ref.queueId}::uuid, ${ref.user.id}::uuid) AS "openTo"`;
   if (!open?.openTo) return false;
   if ((await reopen.check(client, ref.assignmentId, now)) !== null) return false;
-  return (await reopenedPending(reopen, client, ref)) === null;
+  return (await reopenedPending(client, ref, (id) => reopen.reopened(client, id))) === null;
 }

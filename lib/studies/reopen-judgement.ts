@@ -87,6 +87,15 @@ export const judgementReopen: TQueueReopen<TJudgementReopenFacts> = {
     if (!row?.submittedAt) return { reason: "not_submitted", message: "No rating to reopen" };
     return judgementReopenRefusal({ studyStatus: row.studyStatus, submittedAt: row.submittedAt }, now);
   },
+  async reopened(client, assignmentId) {
+    // As `load`: every row of the latest revision superseded, none by a resubmitted one.
+    const [row] = await client.$queryRaw<{ reopened: boolean | null }[]>`
+      SELECT bool_and(j."supersededAt" IS NOT NULL AND j."supersededById" IS NULL) AS reopened
+        FROM "StudyJudgement" j
+       WHERE j."assignmentId" = ${assignmentId}::uuid
+         AND j.revision = (SELECT max(revision) FROM "StudyJudgement" WHERE "assignmentId" = ${assignmentId}::uuid)`;
+    return row?.reopened ?? false;
+  },
   async supersede(tx, { user, assignmentId }, facts, ctx) {
     if (facts.currentIds.length > 0) {
       await tx.studyJudgement.updateMany({

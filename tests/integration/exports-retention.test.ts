@@ -93,6 +93,9 @@ describe("the export sweep", () => {
     expect(await chunks(oldDone)).toBe(0);
     expect(await chunks(newDone)).toBe(2);
     expect(await db().auditLog.count({ where: { action: "export.expire", entityId: oldDone } })).toBe(1);
+    // The deletion of the bytes is on the trail too, once, by the sweep (no actor).
+    const purge = await db().auditLog.findMany({ where: { action: "export.purge" } });
+    expect(purge.map((r) => [r.entityId, r.actorId])).toEqual([[oldDone, null]]);
   });
 
   it("lets a download that started before the expiry read every byte; later downloads answer 410", async () => {
@@ -182,6 +185,7 @@ describe("the export sweep", () => {
     const later = { ...policy, now: new Date(Date.now() + DOWNLOAD_GRACE_MS + 60_000) };
     const purges = await Promise.all([sweepExports(later), sweepExports(later), sweepExports(later)]);
     expect(purges.reduce((n, r) => n + r.purged, 0)).toBe(6);
+    expect(await db().auditLog.count({ where: { action: "export.purge" } })).toBe(6);
     expect(await db().exportChunk.count()).toBe(0);
   });
 });

@@ -104,6 +104,7 @@ const fake = defineQueueFeature({
         ? null
         : { reason: "queue_not_open", message: "Not open" };
     },
+    reopened: () => Promise.resolve(false),
   },
   // The fake queue has no row of its own to lock (its state is the map above).
   lockQueueRow: (queueId) => sql`SELECT ${queueId}::uuid AS id`,

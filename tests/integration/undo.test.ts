@@ -217,9 +217,60 @@ describe("undo of an audit review", () => {
     expect(await undoOffered()).toBe(b.assignmentId);
     expect((await reopen(me, a.assignmentId)).status).toBe(200);
   });
+  it("the progress's Undo check takes no row locks: it answers while a close holds the campaign row", async () => {
+    const admin = await apiCaller("ADMIN");
+    const id = await campaign(admin, 3);
+    const me = await apiCaller("CLINICIAN");
+    const a = (await claimAudit(me, id))!;
+    expect((await submit(me, a.assignmentId, { verdict: "accept", flags: [] })).status).toBe(201);
+    // A live lease: the reopenedPending rule reads it (the reopen's load locks its campaign row).
+    expect(await claimAudit(me, id)).not.toBeNull();
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let locked = () => {};
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const holder = db().$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "AuditCampaign" WHERE id = ${id}::uuid FOR UPDATE`;
+        locked();
+        await held;
+      },
+      { timeout: 20_000 },
+    );
+    await isLocked;
+    try {
+      const progress = me
+        .call(campaignProgressRoute, `/api/v1/audits/${id}/progress`, { params: { id } })
+        .then(async (r) => ((await r.json()) as { undoAssignmentId: string | null }).undoAssignmentId);
+      const waited = new Promise<"blocked">((r) => setTimeout(() => r("blocked"), 3_000));
+      expect(await Promise.race([progress, waited])).toBe(a.assignmentId);
+    } finally {
+      release();
+      await holder;
+    }
+  });
 });
 
 describe("undo of a rating", () => {
+  it("offers no Undo of the rating before a reopened one (the lock-free reopened read)", async () => {
+    const sid = await study(3);
+    const me = await apiCaller("CLINICIAN");
+    const undoOffered = async () =>
+      (
+        (await (
+          await me.call(studyProgressRoute, `/api/v1/studies/${sid}/progress`, { params: { id: sid } })
+        ).json()) as { undoAssignmentId: string | null }
+      ).undoAssignmentId;
+    const a = (await claimStudy(me, sid))!;
+    expect((await submit(me, a.assignmentId, { choices: { accuracy: "A" } })).status).toBe(200);
+    const b = (await claimStudy(me, sid))!;
+    expect((await submit(me, b.assignmentId, { choices: { accuracy: "B" } })).status).toBe(200);
+    expect((await reopen(me, b.assignmentId)).status).toBe(200);
+    expect(await undoOffered()).toBeNull();
+    expect((await submit(me, b.assignmentId, { choices: { accuracy: "tie" } })).status).toBe(200);
+    expect(await undoOffered()).toBe(b.assignmentId);
+  });
+
   it("reopens within 10 minutes, resubmits as revision 2; the study statistics count the revision only", async () => {
     const id = await study(2);
     const me = await apiCaller("CLINICIAN");
