@@ -133,6 +133,12 @@ function nameChunks(stretch: (TSpan & { text: string })[]): TSpan[] {
   return chunks;
 }
 
+/** Role nouns that stand right before a patient's name ("المريض أحمد حسن", "मरीज राहुल शर्मा"):
+ * prose words, but the stretch after one is a name even in a sentence. */
+const NAME_CUES = new Set(["المريض", "المريضة", "मरीज", "मरीज़"].map((w) => bare(w)));
+/** The same in unspaced scripts, run into the name ("患者王伟"). */
+const UNSPACED_NAME_CUE = /^患者/u;
+
 /** A word that makes its run prose in that language (see prose-words.ts). */
 function isProse(word: string): boolean {
   return UNSPACED.test(word) ? HAN_PROSE_CHARS.test(word) || KANA_PROSE.test(word) : isProseWord(word);
@@ -150,7 +156,12 @@ function nameStretches(run: string, offset: number): TSpan[] {
     start: offset + w.index,
     end: offset + w.index + w[0].length,
   }));
-  const kept: (TSpan & { text: string })[][] = [[]];
+  // Prose words split the run like list joiners; in a run that holds one, only a stretch right
+  // after a name cue is kept ("with المريض أحمد حسن"), the others are words of the sentence.
+  type TStretch = (TSpan & { text: string })[] & { cued?: boolean };
+  const kept: TStretch[] = [[]];
+  let prose = false;
+  const split = (cued: boolean) => kept.push(Object.assign([], { cued }));
   for (let i = 0; i < words.length;) {
     let phrase = 0;
     // "عبد الله" is a name, not the courtesy word "الله" of "إن شاء الله".
@@ -177,14 +188,23 @@ function nameStretches(run: string, offset: number): TSpan[] {
       ? trimCourtesy(run.slice(w.start - offset, w.end - offset), w.start)
       : w;
     if (span) {
-      const text = bare(run.slice(span.start - offset, span.end - offset));
-      if (isProse(text)) return [];
-      if (UNSPACED.test(text) && span.end - span.start > MAX_UNSPACED_NAME) return [];
-      kept[kept.length - 1]!.push({ ...span, text });
-    } else kept.push([]);
+      let text = bare(run.slice(span.start - offset, span.end - offset));
+      const cue = UNSPACED.test(text) ? UNSPACED_NAME_CUE.exec(text) : null;
+      if (cue && text.length > cue[0].length) {
+        prose = true;
+        split(true);
+        span.start += cue[0].length;
+        text = text.slice(cue[0].length);
+      }
+      if (isProse(text)) {
+        prose = true;
+        split(NAME_CUES.has(text));
+      } else if (UNSPACED.test(text) && span.end - span.start > MAX_UNSPACED_NAME) return [];
+      else kept[kept.length - 1]!.push({ ...span, text });
+    } else split(false);
     i++;
   }
-  return kept.filter((s) => s.length > 0).flatMap(nameChunks);
+  return kept.filter((s) => s.length > 0 && (!prose || s.cued)).flatMap(nameChunks);
 }
 
 export function detectUncasedScriptNames(text: string): PhiCandidate[] {
