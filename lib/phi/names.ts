@@ -145,8 +145,10 @@ const TERM_SUFFIX =
   /(?:osis|itis|a?emia|omas?|ic|ical|ive|ary|ory|tion|sion|ment|ness|ity|ism|og(?:y|ies)|ers|ors|ase|ine|ium|ous|ble|ics|ure|cer|tem|ant|ent|ion|ist|cyte|pathy|plasty|ectomy|otomy|scopy|gram|graph|phy|ids?|is|ocytes?|ins|ol|mab|nib|pril|sartan|statin|azole|cillin|mycin|cycline|floxacin|tide|gliptin|gliflozin|parin|xaban|vir|pine|pam|done|mide|zide|sone|lone|dine|zine|fen|coxib|caine)$/;
 
 /** Spanish ("Hipertensión Arterial", "Insuficiencia Cardíaca Congestiva") and Russian ("Острый
- * Бронхит", "Отмечает Улучшение") adjectives, -itis, nouns in -ние and verbs: never surnames. */
-const FOREIGN_TERM_SUFFIX = /(?:íac[ao]|tiv[ao]|rial|inal|onal|ntal|ит|ый|ое|ые|ние|ает|яет|ует|ется|ится)$/;
+ * Бронхит", "Отмечает Улучшение") adjectives (also "Артериального"), -itis, nouns in -ние and
+ * verbs: never surnames. */
+const FOREIGN_TERM_SUFFIX =
+  /(?:íac[ao]|tiv[ao]|rial|inal|onal|ntal|ит|ый|ое|ые|нн?ого|нн?ому|ние|ает|яет|ует|ется|ится)$/;
 /** Term endings that names have too (Concepción, Soledad, Florencia, Мороз, Жуковского): they mark
  * a run as a term only when every word of it ends like a term, so "Soledad Iturriaga" and
  * "Ивана Жуковского" stay names. */

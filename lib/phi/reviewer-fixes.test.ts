@@ -33,6 +33,8 @@ describe("detectPhi: Spanish and Russian term endings do not hide known names", 
   it("leaves Title Case terms alone", () => {
     expect(names("Diagnóstico: Hipertensión Arterial.")).toEqual([]);
     expect(names("Диагноз: Острый Бронхит.")).toEqual([]);
+    expect(names("Рекомендовано: Контроль Артериального Давления Ежедневно.")).toEqual([]);
+    expect(names("Diagnóstico: Insuficiencia Cardíaca Congestiva.")).toEqual([]);
   });
 });
 
