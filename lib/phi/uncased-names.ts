@@ -146,9 +146,10 @@ function isProse(word: string): boolean {
 
 /**
  * The name-like stretches of one run: courtesy words and phrases removed, list joiners ("و",
- * "और") splitting it, the words left between them kept together. A run holding a prose word
- * (function word, verb, clinical word of the language) or an unspaced word longer than a full name
- * is a sentence and gives nothing; a stretch longer than a name is a list, reported in chunks.
+ * "और") and prose words (function word, verb, clinical word of the language) splitting it, the
+ * words left between them kept together. A run holding a prose word is a sentence: only the stretch
+ * after a name cue ("المريض", "मरीज", "患者") counts in it. A run with an unspaced word longer than
+ * a full name gives nothing; a stretch longer than a name is a list, reported in chunks.
  */
 function nameStretches(run: string, offset: number): TSpan[] {
   const words = [...run.matchAll(/[^ \u00a0]+/g)].map((w) => ({
