@@ -87,7 +87,7 @@ function titledRuns(text: string): { start: number; end: number }[] {
 
 // Han surnames (the hundred commonest, without the few that are everyday words before a title:
 // 和, 向, 于, 要) and the compound ones; then a given name of up to two characters.
-const HAN_SURNAME =
+export const HAN_SURNAME =
   "欧阳|司马|诸葛|上官|司徒|东方|皇甫|令狐|" +
   "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤陳張劉黃趙吳許鄭謝羅馬楊孫韓馮鄧蕭葉蘇呂盧鍾譚陸錢龔鄒賀顧]";
 const HAN_TITLED = new RegExp(

@@ -16,6 +16,16 @@ describe("detectPhi: a role noun before a name in an uncased script", () => {
   });
 });
 
+describe("detectPhi: a role noun before prose is not a name cue", () => {
+  it.each([
+    "The note says المريض مصاب بالسكري since 2019.",
+    "Translated: المريض بحالة جيدة after the dose change.",
+    "Note: 患者状态稳定 today.",
+  ])("%s", (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
+
 describe("detectPhi: capitalised particles inside a Latin name", () => {
   it.each([
     ["Omar El Masry attended the clinic.", "Omar El Masry"],

@@ -1,4 +1,5 @@
 import { bare, HAN_PROSE_CHARS, isProseWord, KANA_PROSE, LIST_JOINERS } from "./prose-words";
+import { HAN_SURNAME } from "./intl-titled-names";
 import type { PhiCandidate } from "./types";
 
 // Names in scripts without case (Han, Arabic, Hebrew, Devanagari, Hangul, kana, Thai): in text
@@ -136,8 +137,14 @@ function nameChunks(stretch: (TSpan & { text: string })[]): TSpan[] {
 /** Role nouns that stand right before a patient's name ("المريض أحمد حسن", "मरीज राहुल शर्मा"):
  * prose words, but the stretch after one is a name even in a sentence. */
 const NAME_CUES = new Set(["المريض", "المريضة", "मरीज", "मरीज़"].map((w) => bare(w)));
-/** The same in unspaced scripts, run into the name ("患者王伟"). */
+/** The same in unspaced scripts, run into the name ("患者王伟"); there it must be followed by a
+ * surname and at most two characters, or "患者状态稳定" (patient stable) would be a name. */
 const UNSPACED_NAME_CUE = /^患者/u;
+const CUED_HAN_NAME = new RegExp(String.raw`^(?:${HAN_SURNAME})\p{Script=Han}{1,2}$`, "u");
+/** A cued stretch is a name when it looks like a whole one: a surname and given name in an unspaced
+ * script, two to four words elsewhere ("المريض مصاب" is "the patient [is] affected"). */
+const cuedName = (s: { text: string }[]) =>
+  s.length === 1 ? CUED_HAN_NAME.test(s[0]!.text) : s.length <= MAX_NAME_WORDS;
 
 /** A word that makes its run prose in that language (see prose-words.ts). */
 function isProse(word: string): boolean {
@@ -205,7 +212,7 @@ function nameStretches(run: string, offset: number): TSpan[] {
     } else split(false);
     i++;
   }
-  return kept.filter((s) => s.length > 0 && (!prose || s.cued)).flatMap(nameChunks);
+  return kept.filter((s) => s.length > 0 && (!prose || (s.cued && cuedName(s)))).flatMap(nameChunks);
 }
 
 export function detectUncasedScriptNames(text: string): PhiCandidate[] {
