@@ -12,7 +12,8 @@ const marked = (word: string) => [...word].map((ch) => ch + MARKS).join("");
 
 const ARABIC_TITLES = ["السيد", "السيدة", "الآنسة", "الانسة", "الحاج", "الحاجة"].map(marked).join("|");
 const HINDI_TITLES = "श्रीमती|श्रीमान|सुश्री|श्री|कुमारी";
-const RUSSIAN_TITLES = String.raw`г-н|г-жа|гн\.|гр\.|господин|госпожа|гражданин|гражданка|пациент(?:ка|ки|ке|кой|а|у|ом|е)?|больн(?:ой|ая|ого|ому|ым|ой|ую)`;
+// Not "гр.": it is also grams ("Цефтриаксон 1 гр. Метронидазол").
+const RUSSIAN_TITLES = String.raw`г-н|г-жа|гн\.|господин|госпожа|гражданин|гражданка|пациент(?:ка|ки|ке|кой|а|у|ом|е)?|больн(?:ой|ая|ого|ому|ым|ой|ую)`;
 
 /** A title, then the words after it: each rule takes up to `max` name words. */
 interface TRule {
@@ -86,7 +87,7 @@ function titledRuns(text: string): { start: number; end: number }[] {
 
 // Han surnames (the hundred commonest, without the few that are everyday words before a title:
 // 和, 向, 于, 要) and the compound ones; then a given name of up to two characters.
-const HAN_SURNAME =
+export const HAN_SURNAME =
   "欧阳|司马|诸葛|上官|司徒|东方|皇甫|令狐|" +
   "[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤陳張劉黃趙吳許鄭謝羅馬楊孫韓馮鄧蕭葉蘇呂盧鍾譚陸錢龔鄒賀顧]";
 const HAN_TITLED = new RegExp(
@@ -103,9 +104,9 @@ const JAPANESE_NOT_NAMES =
 const KOREAN_TITLED =
   /(?<!\p{Script=Hangul})[김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용]\p{Script=Hangul}{1,3}(?=[ \u00a0]?(?:씨|님)(?:가|는|를|의|에게|와|도|께서|께|한테|랑|하고|만|은|이|을)?(?!\p{Script=Hangul}))/gu;
 /** Words that take 님 or 씨 and start with a surname syllable but are roles, kin or God
- * ("선생님", "박사님", "하느님"); a word ending in 장 or 사 is a rank or a trade ("반장님", "기사님"). */
+ * ("선생님", "박사님", "하느님", "하나님"); a word ending in 장 or 사 is a rank or a trade ("반장님", "기사님"). */
 const KOREAN_NOT_NAMES =
-  /^(?:선생|보호자|고객|부모|어머|아버|이모|고모|하느|임금|주인|도련|신부|선배|조교|전공의|아저|아가)$|(?:장|사)$/u;
+  /^(?:하나|선생|보호자|고객|부모|어머|아버|이모|고모|하느|임금|주인|도련|신부|선배|조교|전공의|아저|아가)$|(?:장|사)$/u;
 
 function suffixTitled(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];

@@ -74,6 +74,8 @@ function trimName(value: string): string | null {
 // McCarthy, García, Петров. Whole tokens only, so camel-case brands (LifeVest) are not words.
 const WORD = String.raw`(?:Mc|Mac)?\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+|['’]\p{Lu}\p{Ll}+)*|\p{Lu}['’]\p{Lu}\p{Ll}+`;
 const PARTICLE = String.raw`(?:de|da|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das)`;
+/** Particles as a run capitalises them inside a name: "El Masry", "De Los Santos". */
+const CAPITAL_PARTICLE = /^(?:De|Da|Di|Du|Van|Von|Der|Den|La|Le|Del|Los|Las|El|Al|Bin|Ibn|Dos|Das)$/;
 const RUN = new RegExp(
   String.raw`(?<![\p{L}\p{N}-]|\p{L}['’])(?:${WORD})(?:[ \u00a0]+(?:${PARTICLE}[ \u00a0]+(?:der[ \u00a0]+)?)?(?:${WORD}))*(?![\p{L}\p{N}])`,
   "gu",
@@ -103,6 +105,7 @@ function detectUntitledNames(text: string): PhiCandidate[] {
     }));
     let stretch: typeof words = [];
     const flush = () => {
+      while (stretch.length > 0 && CAPITAL_PARTICLE.test(stretch[stretch.length - 1]!.word)) stretch.pop();
       if (stretch.length > 0) {
         const first = stretch[0]!;
         const last = stretch[stretch.length - 1]!;
@@ -119,26 +122,38 @@ function detectUntitledNames(text: string): PhiCandidate[] {
       }
       stretch = [];
     };
-    for (const w of words) {
+    words.forEach((w, i) => {
       const particle = /^(?:de|da|di|du|van|von|der|den|la|le|bin|ibn|al|el|dos|das)$/.test(w.word);
-      if (!particle && NOT_NAME_WORDS.has(w.word.toLowerCase())) {
+      // A capitalised particle between name words belongs to the name ("Omar El Masry", "Juan De
+      // Los Santos"), though "El"/"Los" alone open Spanish sentences and are not names.
+      const inner = stretch.length > 0 && i < words.length - 1 && CAPITAL_PARTICLE.test(w.word);
+      if (!particle && !inner && NOT_NAME_WORDS.has(w.word.toLowerCase())) {
         flush();
-        continue;
+        return;
       }
       // A common word opening a stretch is a sentence opener ("Remind Ana Silva"), not a name.
-      if (stretch.length === 0 && isOrdinary(w.word)) continue;
+      if (stretch.length === 0 && isOrdinary(w.word)) return;
       stretch.push(w);
-    }
+    });
     flush();
   }
   return found;
 }
 
-// Endings of English and medical words that are rare at the end of names; then Spanish
-// ("Hipertensión Arterial", "Insuficiencia Cardíaca Congestiva") and Russian ("Острый Бронхит",
-// "Отмечает Улучшение"): adjectives, -itis, nouns in -ние and verbs, never surnames.
+// Endings of English and medical words that are rare at the end of names.
 const TERM_SUFFIX =
-  /(?:ción|sión|ncia|[eiu]dad|íac[ao]|tiv[ao]|rial|inal|onal|ntal|ит|оз|ый|ое|ые|ого|ому|ние|ает|яет|ует|ется|ится|osis|itis|a?emia|omas?|ic|ical|ive|ary|ory|tion|sion|ment|ness|ity|ism|og(?:y|ies)|ers|ors|ase|ine|ium|ous|ble|ics|ure|cer|tem|ant|ent|ion|ist|cyte|pathy|plasty|ectomy|otomy|scopy|gram|graph|phy|ids?|is|ocytes?|ins|ol|mab|nib|pril|sartan|statin|azole|cillin|mycin|cycline|floxacin|tide|gliptin|gliflozin|parin|xaban|vir|pine|pam|done|mide|zide|sone|lone|dine|zine|fen|coxib|caine)$/;
+  /(?:osis|itis|a?emia|omas?|ic|ical|ive|ary|ory|tion|sion|ment|ness|ity|ism|og(?:y|ies)|ers|ors|ase|ine|ium|ous|ble|ics|ure|cer|tem|ant|ent|ion|ist|cyte|pathy|plasty|ectomy|otomy|scopy|gram|graph|phy|ids?|is|ocytes?|ins|ol|mab|nib|pril|sartan|statin|azole|cillin|mycin|cycline|floxacin|tide|gliptin|gliflozin|parin|xaban|vir|pine|pam|done|mide|zide|sone|lone|dine|zine|fen|coxib|caine)$/;
+
+/** Spanish ("Hipertensión Arterial", "Insuficiencia Cardíaca Congestiva") and Russian ("Острый
+ * Бронхит", "Отмечает Улучшение") adjectives (also "Артериального"), -itis, nouns in -ние and
+ * verbs: never surnames. */
+const FOREIGN_TERM_SUFFIX =
+  /(?:íac[ao]|tiv[ao]|rial|inal|onal|ntal|ит|ый|ое|ые|нн?ого|нн?ому|ние|ает|яет|ует|ется|ится)$/;
+/** Term endings that names have too (Concepción, Soledad, Florencia, Мороз, Жуковского): they mark
+ * a run as a term only when every word of it ends like a term, so "Soledad Iturriaga" and
+ * "Ивана Жуковского" stay names. */
+const SHARED_TERM_SUFFIX = /(?:ción|sión|ncia|[eiu]dad|оз|ого|ому)$/;
+const termLike = (w: string) => TERM_SUFFIX.test(w) || FOREIGN_TERM_SUFFIX.test(w);
 
 const LINK_WORDS =
   /^(?:on|in|at|from|to|of|for|with|by|and|or|but|the|a|an|into|onto|via|per|under|over|about|after|before|during|was|is|has|had|who|said|says)$/;
@@ -181,7 +196,10 @@ function judge(
   if (context) ok = true;
   // Title Case terms ("Cystic Fibrosis", "Calcium Channel Blocker") also come in runs: without a
   // known name or a person's context, every word must look unlike English medical vocabulary.
-  else if (named.length >= 2) ok = known || named.every((w) => !TERM_SUFFIX.test(w) && !isOrdinary(w));
+  else if (named.length >= 2)
+    ok =
+      known ||
+      (named.every((w) => !termLike(w) && !isOrdinary(w)) && !named.every((w) => SHARED_TERM_SUFFIX.test(w)));
   // A lone known name followed by a model or number is a brand ("Philips DreamStation", "Gleason 3").
   else if (known && !/^\s+(?:\p{Lu}|\d)/u.test(after))
     ok = !(words.length === 1 && AMBIGUOUS_LONE_NAMES.has(words[0]!.toLowerCase()));

@@ -1,4 +1,5 @@
 import { bare, HAN_PROSE_CHARS, isProseWord, KANA_PROSE, LIST_JOINERS } from "./prose-words";
+import { HAN_SURNAME } from "./intl-titled-names";
 import type { PhiCandidate } from "./types";
 
 // Names in scripts without case (Han, Arabic, Hebrew, Devanagari, Hangul, kana, Thai): in text
@@ -133,6 +134,18 @@ function nameChunks(stretch: (TSpan & { text: string })[]): TSpan[] {
   return chunks;
 }
 
+/** Role nouns that stand right before a patient's name ("المريض أحمد حسن", "मरीज राहुल शर्मा"):
+ * prose words, but the stretch after one is a name even in a sentence. */
+const NAME_CUES = new Set(["المريض", "المريضة", "मरीज", "मरीज़"].map((w) => bare(w)));
+/** The same in unspaced scripts, run into the name ("患者王伟"); there it must be followed by a
+ * surname and at most two characters, or "患者状态稳定" (patient stable) would be a name. */
+const UNSPACED_NAME_CUE = /^患者/u;
+const CUED_HAN_NAME = new RegExp(String.raw`^(?:${HAN_SURNAME})\p{Script=Han}{1,2}$`, "u");
+/** A cued stretch is a name when it looks like a whole one: a surname and given name in an unspaced
+ * script, two to four words elsewhere ("المريض مصاب" is "the patient [is] affected"). */
+const cuedName = (s: { text: string }[]) =>
+  s.length === 1 ? CUED_HAN_NAME.test(s[0]!.text) : s.length <= MAX_NAME_WORDS;
+
 /** A word that makes its run prose in that language (see prose-words.ts). */
 function isProse(word: string): boolean {
   return UNSPACED.test(word) ? HAN_PROSE_CHARS.test(word) || KANA_PROSE.test(word) : isProseWord(word);
@@ -140,9 +153,10 @@ function isProse(word: string): boolean {
 
 /**
  * The name-like stretches of one run: courtesy words and phrases removed, list joiners ("و",
- * "और") splitting it, the words left between them kept together. A run holding a prose word
- * (function word, verb, clinical word of the language) or an unspaced word longer than a full name
- * is a sentence and gives nothing; a stretch longer than a name is a list, reported in chunks.
+ * "और") and prose words (function word, verb, clinical word of the language) splitting it, the
+ * words left between them kept together. A run holding a prose word is a sentence: only the stretch
+ * after a name cue ("المريض", "मरीज", "患者") counts in it. A run with an unspaced word longer than
+ * a full name gives nothing; a stretch longer than a name is a list, reported in chunks.
  */
 function nameStretches(run: string, offset: number): TSpan[] {
   const words = [...run.matchAll(/[^ \u00a0]+/g)].map((w) => ({
@@ -150,7 +164,12 @@ function nameStretches(run: string, offset: number): TSpan[] {
     start: offset + w.index,
     end: offset + w.index + w[0].length,
   }));
-  const kept: (TSpan & { text: string })[][] = [[]];
+  // Prose words split the run like list joiners; in a run that holds one, only a stretch right
+  // after a name cue is kept ("with المريض أحمد حسن"), the others are words of the sentence.
+  type TStretch = (TSpan & { text: string })[] & { cued?: boolean };
+  const kept: TStretch[] = [[]];
+  let prose = false;
+  const split = (cued: boolean) => kept.push(Object.assign([], { cued }));
   for (let i = 0; i < words.length;) {
     let phrase = 0;
     // "عبد الله" is a name, not the courtesy word "الله" of "إن شاء الله".
@@ -177,14 +196,23 @@ function nameStretches(run: string, offset: number): TSpan[] {
       ? trimCourtesy(run.slice(w.start - offset, w.end - offset), w.start)
       : w;
     if (span) {
-      const text = bare(run.slice(span.start - offset, span.end - offset));
-      if (isProse(text)) return [];
-      if (UNSPACED.test(text) && span.end - span.start > MAX_UNSPACED_NAME) return [];
-      kept[kept.length - 1]!.push({ ...span, text });
-    } else kept.push([]);
+      let text = bare(run.slice(span.start - offset, span.end - offset));
+      const cue = UNSPACED.test(text) ? UNSPACED_NAME_CUE.exec(text) : null;
+      if (cue && text.length > cue[0].length) {
+        prose = true;
+        split(true);
+        span.start += cue[0].length;
+        text = text.slice(cue[0].length);
+      }
+      if (isProse(text)) {
+        prose = true;
+        split(NAME_CUES.has(text));
+      } else if (UNSPACED.test(text) && span.end - span.start > MAX_UNSPACED_NAME) return [];
+      else kept[kept.length - 1]!.push({ ...span, text });
+    } else split(false);
     i++;
   }
-  return kept.filter((s) => s.length > 0).flatMap(nameChunks);
+  return kept.filter((s) => s.length > 0 && (!prose || (s.cued && cuedName(s)))).flatMap(nameChunks);
 }
 
 export function detectUncasedScriptNames(text: string): PhiCandidate[] {
