@@ -38,12 +38,9 @@ function fieldMatch(like: string): Prisma.Sql {
  * joined by newlines (dataset_record_search_text, migration 20261209030000_dataset_record_search):
  * a text without a newline matches the joined texts exactly when it matches one of them, so only a
  * search holding a newline (which could match across two joined texts) also needs the per-field match.
- * A trigram index cannot serve a text shorter than three characters (it has no trigram to look up
- * and would scan its whole posting list): those take the per-field match alone, the same rows.
  */
 export function searchCondition(datasetId: string, q: string): Prisma.Sql {
   const like = likeOf(q);
-  if (q.length < 3) return Prisma.sql`r."datasetId" = ${datasetId}::uuid AND ${fieldMatch(like)}`;
   return Prisma.sql`r."datasetId" = ${datasetId}::uuid
     AND dataset_record_search_text(r.instruction, r.input, r.output, r.context) ILIKE ${like}
     ${q.includes("\n") ? Prisma.sql`AND ${fieldMatch(like)}` : Prisma.empty}`;
