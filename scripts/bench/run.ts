@@ -10,7 +10,6 @@ import { ADAPTIVE_ROW, runAdaptiveAllocationBenchmarks } from "./adaptive-alloca
 import { ADAPTIVE_CLAIM_ROW, runAdaptiveClaimBenchmark } from "./adaptive-claim-http";
 import { AUDIT_HTTP_SUITE, runAuditHttpBenchmarks } from "./audit-http";
 import { CAPACITY_ROW, runCapacityBenchmarks } from "./capacity-http";
-import { DATASET_SEARCH_ROW, runDatasetSearchBenchmark } from "./dataset-search";
 import { EXPORT_ROW, runExportBenchmark } from "./export-row";
 import { BENCHMARKS, type TBenchResult, type TBenchRow } from "./benchmarks";
 import { handWrittenSections } from "./hand-written";
@@ -71,11 +70,6 @@ async function main(): Promise<void> {
     // "adaptive claim": issue 17's claim of an adaptive study against a uniform one's (adaptive-claim-http.ts).
     console.log(`▶ ${ADAPTIVE_CLAIM_ROW} (production build, real PostgreSQL; a few minutes)…`);
     for (const row of await runAdaptiveClaimBenchmark()) report(row);
-  }
-  if (!only || DATASET_SEARCH_ROW.toLowerCase().includes(only.toLowerCase())) {
-    // "Dataset search": the browser's search with and without its trigram index (dataset-search.ts).
-    console.log(`▶ ${DATASET_SEARCH_ROW} (real PostgreSQL)…`);
-    for (const row of await runDatasetSearchBenchmark()) report(row);
   }
   if (!only || VOCABULARY_PAGE_ROW.includes(only)) {
     console.log(`▶ ${VOCABULARY_PAGE_ROW} (production build, real PostgreSQL, Chromium)…`);
