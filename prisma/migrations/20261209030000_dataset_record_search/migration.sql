@@ -7,13 +7,11 @@
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 -- Every searched text of a record, one per line. IMMUTABLE (it reads only its arguments) so it
--- can be indexed. COST: reading the turns out of the JSON costs about as much as a thousand
--- operators (~30 µs a row measured); at the default (100) the planner thought a scan calling it on
--- every row cheaper than the index. A search holding a newline, which could match across two
--- joined texts, also applies the per-field match (lib/datasets/browse-records.ts).
+-- can be indexed; the query repeats the exact per-field match, so a hit that only exists across
+-- two joined texts is still not a result.
 CREATE FUNCTION dataset_record_search_text(instruction text, input text, output text, context jsonb)
 RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1000
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$
   SELECT instruction || E'\n' || input || E'\n' || coalesce(output, '') || E'\n' || coalesce((
     SELECT string_agg(coalesce(t->>'content', ''), E'\n')
