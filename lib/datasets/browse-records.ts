@@ -24,16 +24,12 @@ const likeOf = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 /**
  * Records whose instruction, input, output or any context turn's content holds the text, in any
  * case. Turns are matched by their `content` only, so "role" or "assistant" do not match every
- * conversation. The first condition is the one the trigram index `DatasetRecord_search_trgm_idx`
- * serves (the four texts joined by dataset_record_search_text, migration
- * 20261209030000_dataset_record_search): it finds the candidate rows without reading the dataset.
- * It alone could also match across two joined texts, so the per-field match stays and decides.
+ * conversation. No index: a search reads the dataset's rows (measured in BENCHMARKS.md, "Dataset
+ * search"); a trigram index would not serve the turns inside the JSON column anyway.
  */
-export function searchCondition(datasetId: string, q: string): Prisma.Sql {
+function matching(datasetId: string, q: string): Prisma.Sql {
   const like = likeOf(q);
-  return Prisma.sql`r."datasetId" = ${datasetId}::uuid
-    AND dataset_record_search_text(r.instruction, r.input, r.output, r.context) ILIKE ${like}
-    AND (
+  return Prisma.sql`r."datasetId" = ${datasetId}::uuid AND (
     r.instruction ILIKE ${like} OR r.input ILIKE ${like} OR r.output ILIKE ${like}
     OR EXISTS (
       SELECT 1 FROM jsonb_array_elements(
@@ -42,7 +38,7 @@ export function searchCondition(datasetId: string, q: string): Prisma.Sql {
 }
 
 async function search(datasetId: string, q: string, query: TBrowseQuery) {
-  const where = searchCondition(datasetId, q);
+  const where = matching(datasetId, q);
   const [[{ total } = { total: 0 }], rows] = await Promise.all([
     db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "DatasetRecord" r WHERE ${where}`,
     db().$queryRaw<TRow[]>`

@@ -88,8 +88,7 @@ async function dumpEmbedded(tmpFile: string): Promise<void> {
     throw new Error(`No embedded database at ${PGLITE_DIR}`);
   const { PGlite } = await import("@electric-sql/pglite");
   const { pgDump } = await import("@electric-sql/pglite-tools/pg_dump");
-  const { EMBEDDED_EXTENSIONS } = await import("./embedded-postgres");
-  const db = await PGlite.create(PGLITE_DIR, { extensions: EMBEDDED_EXTENSIONS });
+  const db = await PGlite.create(PGLITE_DIR);
   try {
     const file = await pgDump({ pg: db, args: DUMP_FLAGS });
     writeFileSync(tmpFile, Buffer.from(await file.arrayBuffer()), { mode: 0o600 });

@@ -4,7 +4,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export interface EmbeddedPostgresOptions {
@@ -32,13 +31,6 @@ export interface EmbeddedPostgres {
 
 export const EMBEDDED_DEFAULT_MAX_CONNECTIONS = 32;
 
-/**
- * PostgreSQL extensions the migrations create, bundled with PGlite: each PGlite that opens the
- * data directory loads them (a migration's CREATE EXTENSION fails on a PGlite without it).
- * pg_trgm: the dataset search's trigram index (migration 20261209030000_dataset_record_search).
- */
-export const EMBEDDED_EXTENSIONS = { pg_trgm };
-
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions = {},
 ): Promise<EmbeddedPostgres> {
@@ -46,7 +38,7 @@ export async function startEmbeddedPostgres(
   const dataDir = options.dataDir ? path.resolve(options.dataDir) : null;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
 
-  const db = await PGlite.create(dataDir ?? "memory://", { extensions: EMBEDDED_EXTENSIONS });
+  const db = await PGlite.create(dataDir ?? "memory://");
   const server = new PGLiteSocketServer({
     db,
     host,
