@@ -5,7 +5,6 @@ import type { TClaimGate, TClaimGateRow } from "@/lib/queue/types";
 import { sqlOn } from "@/lib/queue/sql-on";
 import type { TAllocationGoal } from "@/lib/stats/adaptive-allocation";
 import type { PairCounts } from "@/lib/stats/pair-counts";
-import type { Choice } from "@/lib/stats";
 import { pickAdaptive, type TAdaptivePick, type TOpenItem } from "@/lib/studies/adaptive-pick";
 import { studyCriteria } from "@/lib/studies/study-criteria";
 
@@ -15,7 +14,14 @@ type TAdaptiveStudy = {
   criteria: unknown;
   allocationGoal: TAllocationGoal;
 };
-type TCountRow = { modelA: string; modelB: string; choice: Choice | null; n: number };
+type TCountRow = {
+  modelA: string;
+  modelB: string;
+  winsA: number | null;
+  winsB: number | null;
+  ties: number | null;
+  bothBad: number | null;
+};
 type TReadRow = { leased: boolean; open: TOpenItem[]; counts: TCountRow[] };
 type TClaimRow = TClaimGateRow & {
   claimed_id: string | null;
@@ -61,30 +67,44 @@ export async function claimAdaptive(
       SELECT a."itemId" FROM "QueueAssignment" a
        WHERE a."queueId" = ${study.id}::uuid AND a."userId" = ${userId}::uuid AND a.status = 'LEASED'
          AND a."leaseExpiresAt" > (now() AT TIME ZONE 'UTC')
-       LIMIT 1)
+       LIMIT 1),
+    -- One row when the items are to be read (no lease, the study open to the rater), else none:
+    -- the per-pair walks below then do not run at all.
+    go AS MATERIALIZED (
+      SELECT 1 AS go WHERE NOT EXISTS (SELECT 1 FROM lease) AND queue_open_to(${study.id}::uuid, ${userId}::uuid)),
+    pairs AS MATERIALIZED (
+      SELECT p.id, p."modelA", p."modelB" FROM "StudyPair" p
+       WHERE p."studyId" = ${study.id}::uuid AND NOT EXISTS (SELECT 1 FROM lease))
     SELECT EXISTS (SELECT 1 FROM lease) AS leased,
       (SELECT COALESCE(json_agg(o), '[]'::json) FROM (
-        (SELECT DISTINCT ON (c."modelA", c."modelB") 'regular' AS kind, qi.id AS "itemId",
-                c."promptId"::text AS "promptId", c."modelA", c."modelB", qi."completedSlots" AS judged,
-                qi.position
-           FROM queue_items_open_for(${study.id}::uuid, ${userId}::uuid) qi
+        (SELECT 'regular' AS kind, qi.id AS "itemId", c."promptId"::text AS "promptId", p."modelA", p."modelB",
+                qi."completedSlots" AS judged, qi.position
+           FROM go, pairs p
+          CROSS JOIN LATERAL (
+            SELECT q.id, q."completedSlots", q.position FROM "QueueItem" q
+             WHERE q."queueId" = ${study.id}::uuid AND q."groupKey" = p.id::text
+               AND q."claimedSlots" < q.capacity
+               AND queue_item_open_given(q, ${userId}::uuid, queue_item_taken_by(q.id, ${userId}::uuid), true)
+             ORDER BY q."completedSlots", q.position
+             LIMIT 1) qi
            JOIN "StudyComparison" c ON c."queueItemId" = qi.id
-          WHERE c.kind = 'regular' AND NOT EXISTS (SELECT 1 FROM lease)
-          ORDER BY c."modelA", c."modelB", qi."completedSlots", qi.position)
+          ORDER BY p."modelA", p."modelB")
         UNION ALL
         (SELECT c.kind::text, qi.id, c."promptId"::text, c."modelA", c."modelB", qi."completedSlots", qi.position
-           FROM queue_items_open_for(${study.id}::uuid, ${userId}::uuid) qi
-           JOIN "StudyComparison" c ON c."queueItemId" = qi.id
-          WHERE c.kind <> 'regular' AND NOT EXISTS (SELECT 1 FROM lease)
-          ORDER BY qi.position
-          LIMIT 1)) o) AS open,
+           FROM go
+          CROSS JOIN LATERAL (
+            SELECT q.id, q."completedSlots", q.position FROM "QueueItem" q
+             WHERE q."queueId" = ${study.id}::uuid AND q."groupKey" = ''
+               AND q."claimedSlots" < q.capacity
+               AND queue_item_open_given(q, ${userId}::uuid, queue_item_taken_by(q.id, ${userId}::uuid), true)
+             ORDER BY q.position
+             LIMIT 1) qi
+           JOIN "StudyComparison" c ON c."queueItemId" = qi.id)) o) AS open,
       (SELECT COALESCE(json_agg(t), '[]'::json) FROM (
-        SELECT c."modelA", c."modelB", j.choice::text AS choice, count(j.id)::int AS n
-          FROM "StudyComparison" c
-          LEFT JOIN "StudyJudgement" j
-            ON j."comparisonId" = c.id AND j."supersededAt" IS NULL AND j.criterion = ${criterion}
-         WHERE c."studyId" = ${study.id}::uuid AND c.kind = 'regular' AND NOT EXISTS (SELECT 1 FROM lease)
-         GROUP BY c."modelA", c."modelB", j.choice) t) AS counts`);
+        SELECT p."modelA", p."modelB", t."winsA", t."winsB", t.ties, t."bothBad"
+          FROM pairs p
+          LEFT JOIN "StudyPairTally" t ON t."pairId" = p.id AND t.criterion = ${criterion}
+         ORDER BY p."modelA", p."modelB") t) AS counts`);
 
   let pick: TAdaptivePick | null = null;
   if (read && !read.leased && read.open.length > 0) {
@@ -155,22 +175,19 @@ export async function claimAdaptive(
 
 /** Per model pair tallies (every regular pair, judged or not) and the study's models, sorted. */
 function tallies(rows: readonly TCountRow[]): { models: string[]; counts: PairCounts[] } {
-  type TMutable = { -readonly [K in keyof PairCounts]: PairCounts[K] };
-  const byPair = new Map<string, TMutable>();
   const models = new Set<string>();
-  for (const r of rows) {
+  const counts = rows.map((r): PairCounts => {
     models.add(r.modelA).add(r.modelB);
-    const key = JSON.stringify([r.modelA, r.modelB]);
-    let pair = byPair.get(key);
-    if (!pair) {
-      pair = { modelA: r.modelA, modelB: r.modelB, winsA: 0, winsB: 0, ties: 0, bothBad: 0, n: 0 };
-      byPair.set(key, pair);
-    }
-    if (r.choice === "A") pair.winsA += r.n;
-    else if (r.choice === "B") pair.winsB += r.n;
-    else if (r.choice === "tie") pair.ties += r.n;
-    else if (r.choice === "both_bad") pair.bothBad += r.n;
-    if (r.choice) pair.n += r.n;
-  }
-  return { models: [...models].sort(), counts: [...byPair.values()] };
+    const [winsA, winsB, ties, bothBad] = [r.winsA ?? 0, r.winsB ?? 0, r.ties ?? 0, r.bothBad ?? 0];
+    return {
+      modelA: r.modelA,
+      modelB: r.modelB,
+      winsA,
+      winsB,
+      ties,
+      bothBad,
+      n: winsA + winsB + ties + bothBad,
+    };
+  });
+  return { models: [...models].sort(), counts };
 }
