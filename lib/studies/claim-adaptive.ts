@@ -5,7 +5,8 @@ import type { TClaimGate, TClaimGateRow } from "@/lib/queue/types";
 import { sqlOn } from "@/lib/queue/sql-on";
 import type { TAllocationGoal } from "@/lib/stats/adaptive-allocation";
 import type { PairCounts } from "@/lib/stats/pair-counts";
-import { pickAdaptive, type TAdaptivePick, type TOpenItem } from "@/lib/studies/adaptive-pick";
+import { pickAdaptive, type TAdaptivePick } from "@/lib/studies/adaptive-pick";
+import { adaptiveClaimRead, type TAdaptiveRead, type TPairTallyRow } from "@/lib/studies/adaptive-claim-read";
 import { studyCriteria } from "@/lib/studies/study-criteria";
 
 type TAdaptiveStudy = {
@@ -14,15 +15,6 @@ type TAdaptiveStudy = {
   criteria: unknown;
   allocationGoal: TAllocationGoal;
 };
-type TCountRow = {
-  modelA: string;
-  modelB: string;
-  winsA: number | null;
-  winsB: number | null;
-  ties: number | null;
-  bothBad: number | null;
-};
-type TReadRow = { leased: boolean; open: TOpenItem[]; counts: TCountRow[] };
 type TClaimRow = TClaimGateRow & {
   claimed_id: string | null;
   claimed_item: string | null;
@@ -32,17 +24,18 @@ type TClaimRow = TClaimGateRow & {
 
 /**
  * The claim of an adaptive study (issue 17): two statements, a read (1 and 2 below, as JSON) and the
- * claim (3); the read no longer runs queue_open_to's sub-queries per open item (EXPLAIN figures
- * in BENCHMARKS.md).
- * 1. The rater's open items by the claim rule, read set-wise (queue_items_open_for, migration
- *    …_adaptive_claim_reads: the same rule function queue_item_open_for uses, with the rater's
- *    assignment probed per item and the rater list checked once per query, over the partial index of
- *    open items): the best item per model pair in the chooser's within-pair order (least judged,
- *    then queue order) and the first special item; plus their live lease, if any.
- * 2. The study's tallies per model pair: current revisions of regular comparisons only (attention
- *    checks and repeats excluded, as the statistics do), on the study's first criterion. Every
- *    regular pair is listed, so every model is known even before its first judgement. Not read when
- *    the rater has a live lease.
+ * claim (3). The read costs O(model pairs), not O(the study's items) (adaptiveClaimRead in
+ * ./adaptive-claim-read.ts; EXPLAIN figures in BENCHMARKS.md):
+ * 1. The rater's best open item per model pair in the chooser's within-pair order (least judged,
+ *    then queue order), by a walk of each pair's open items (QueueItem."groupKey", set by a trigger
+ *    when the study creates its comparisons) testing the claim rule (queue_item_open_given) until
+ *    the first open one; and the first open special item (attention check, repeat) by queue order;
+ *    plus the rater's live lease, if any.
+ * 2. The study's tallies per model pair (StudyPairTally, kept by triggers on "StudyJudgement" in the
+ *    judgement's transaction): current revisions of regular comparisons only (attention checks and
+ *    repeats excluded, as the statistics do), on the study's first criterion. Every regular pair is
+ *    listed (StudyPair), so every model is known even before its first judgement. Not read when the
+ *    rater has a live lease.
  * 3. study_claim_item_under takes the chosen item, else the next open item of its pair, else (the
  *    pair went meanwhile, or nothing was chosen) the uniform pick (queue_pick, which queue_claim
  *    uses), under queue_claim's lock, resume and expiry (queue_claim_begin) and with the guideline
@@ -62,49 +55,7 @@ export async function claimAdaptive(
   // One statement (one round trip, one wait for a pooled connection under load): a live lease, else
   // the open items and the tallies, as JSON. With a lease the other two are not evaluated (their
   // NOT EXISTS on the lease is a one-time filter).
-  const [read] = await run.rows<TReadRow>(sql`
-    WITH lease AS MATERIALIZED (
-      SELECT a."itemId" FROM "QueueAssignment" a
-       WHERE a."queueId" = ${study.id}::uuid AND a."userId" = ${userId}::uuid AND a.status = 'LEASED'
-         AND a."leaseExpiresAt" > (now() AT TIME ZONE 'UTC')
-       LIMIT 1),
-    -- One row when the items are to be read (no lease, the study open to the rater), else none:
-    -- the per-pair walks below then do not run at all.
-    go AS MATERIALIZED (
-      SELECT 1 AS go WHERE NOT EXISTS (SELECT 1 FROM lease) AND queue_open_to(${study.id}::uuid, ${userId}::uuid)),
-    pairs AS MATERIALIZED (
-      SELECT p.id, p."modelA", p."modelB" FROM "StudyPair" p
-       WHERE p."studyId" = ${study.id}::uuid AND NOT EXISTS (SELECT 1 FROM lease))
-    SELECT EXISTS (SELECT 1 FROM lease) AS leased,
-      (SELECT COALESCE(json_agg(o), '[]'::json) FROM (
-        (SELECT 'regular' AS kind, qi.id AS "itemId", c."promptId"::text AS "promptId", p."modelA", p."modelB",
-                qi."completedSlots" AS judged, qi.position
-           FROM go, pairs p
-          CROSS JOIN LATERAL (
-            SELECT q.id, q."completedSlots", q.position FROM "QueueItem" q
-             WHERE q."queueId" = ${study.id}::uuid AND q."groupKey" = p.id::text
-               AND q."claimedSlots" < q.capacity
-               AND queue_item_open_given(q, ${userId}::uuid, queue_item_taken_by(q.id, ${userId}::uuid), true)
-             ORDER BY q."completedSlots", q.position
-             LIMIT 1) qi
-           JOIN "StudyComparison" c ON c."queueItemId" = qi.id
-          ORDER BY p."modelA", p."modelB")
-        UNION ALL
-        (SELECT c.kind::text, qi.id, c."promptId"::text, c."modelA", c."modelB", qi."completedSlots", qi.position
-           FROM go
-          CROSS JOIN LATERAL (
-            SELECT q.id, q."completedSlots", q.position FROM "QueueItem" q
-             WHERE q."queueId" = ${study.id}::uuid AND q."groupKey" = ''
-               AND q."claimedSlots" < q.capacity
-               AND queue_item_open_given(q, ${userId}::uuid, queue_item_taken_by(q.id, ${userId}::uuid), true)
-             ORDER BY q.position
-             LIMIT 1) qi
-           JOIN "StudyComparison" c ON c."queueItemId" = qi.id)) o) AS open,
-      (SELECT COALESCE(json_agg(t), '[]'::json) FROM (
-        SELECT p."modelA", p."modelB", t."winsA", t."winsB", t.ties, t."bothBad"
-          FROM pairs p
-          LEFT JOIN "StudyPairTally" t ON t."pairId" = p.id AND t.criterion = ${criterion}
-         ORDER BY p."modelA", p."modelB") t) AS counts`);
+  const [read] = await run.rows<TAdaptiveRead>(adaptiveClaimRead(study.id, userId, criterion));
 
   let pick: TAdaptivePick | null = null;
   if (read && !read.leased && read.open.length > 0) {
@@ -174,7 +125,7 @@ export async function claimAdaptive(
 }
 
 /** Per model pair tallies (every regular pair, judged or not) and the study's models, sorted. */
-function tallies(rows: readonly TCountRow[]): { models: string[]; counts: PairCounts[] } {
+function tallies(rows: readonly TPairTallyRow[]): { models: string[]; counts: PairCounts[] } {
   const models = new Set<string>();
   const counts = rows.map((r): PairCounts => {
     models.add(r.modelA).add(r.modelB);
