@@ -51,7 +51,8 @@ export function adaptiveClaimRead(studyId: string, userId: string, criterion: st
           CROSS JOIN LATERAL (
             SELECT q.id, q."completedSlots", q.position FROM "QueueItem" q
              WHERE q."queueId" = ${studyId}::uuid AND q."groupKey" = p.id::text
-               AND q."claimedSlots" < q.capacity
+               -- Written out: the partial index's predicate is not implied by "= p.id::text".
+               AND q."groupKey" <> '' AND q."claimedSlots" < q.capacity
                AND queue_item_open_given(q, ${userId}::uuid, queue_item_taken_by(q.id, ${userId}::uuid), true)
              ORDER BY q."completedSlots", q.position
              LIMIT 1) qi

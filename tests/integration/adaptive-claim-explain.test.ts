@@ -10,6 +10,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { startedAdaptiveStudy } from "../support/adaptive-study";
 import { resetDatabase } from "../support/db";
 import { makeUser } from "../support/factories";
+import { setWiseAdaptiveRead } from "../support/adaptive-set-wise-read";
+import { adaptiveClaimRead } from "@/lib/studies/adaptive-claim-read";
 
 afterAll(async () => {
   await db().$disconnect();
@@ -25,7 +27,11 @@ type TPlanNode = {
   Plans?: TPlanNode[];
   "Actual Rows"?: number;
 };
-type TPlan = { Plan: TPlanNode; "Execution Time": number };
+type TPlan = {
+  Plan: TPlanNode;
+  "Execution Time": number;
+  Triggers?: { "Trigger Name": string; Time: number; Calls: number }[];
+};
 
 function nodes(n: TPlanNode): TPlanNode[] {
   return [n, ...(n.Plans ?? []).flatMap(nodes)];
@@ -60,38 +66,48 @@ const counts = (study: string, criterion: string) => Prisma.sql`
    WHERE c."studyId" = ${study}::uuid AND c.kind = 'regular'
    GROUP BY c."modelA", c."modelB", j.choice`;
 
+/**
+ * A study of the bench's size (8 models × 40 prompts, every pair: 1,120 comparisons) with 50
+ * raters' worth of work (12 submitted judgements each, as scripts/bench/adaptive-claim-http.ts
+ * ends) and a rater list of all 50 (the claim rule's most expensive case: the list is read).
+ */
+async function benchShapedStudy() {
+  await resetDatabase();
+  const studyId = await startedAdaptiveStudy(8, 40);
+  const raters = [];
+  for (let r = 0; r < 50; r++) raters.push(await makeUser("CLINICIAN"));
+  // A rater list of all 50 (the rule's most expensive case: the list is read).
+  await db().studyRater.createMany({ data: raters.map((u) => ({ studyId, userId: u.id })) });
+  const ids = raters.map((u) => u.id);
+  // 12 submitted judgements per rater on items spread over the queue (every 2nd item in position
+  // order, rater by rater), with their slots and a judgement on the study's criterion.
+  await db().$executeRaw`
+    WITH picked AS (
+      SELECT qi.id AS item, c.id AS comparison, (${ids}::uuid[])[1 + (qi.rn / 2) / 12] AS rater, qi.rn
+        FROM (SELECT q.*, (row_number() OVER (ORDER BY q.position) - 1)::int AS rn
+                FROM "QueueItem" q WHERE q."queueId" = ${studyId}::uuid) qi
+        JOIN "StudyComparison" c ON c."queueItemId" = qi.id
+       WHERE qi.rn % 2 = 0 AND qi.rn < 1200
+    ), a AS (
+      INSERT INTO "QueueAssignment" (id, "itemId", "queueId", "userId", status, "claimedAt", "leaseExpiresAt", "submittedAt")
+      SELECT gen_random_uuid(), item, ${studyId}::uuid, rater, 'SUBMITTED', now(), now(), now() FROM picked
+      RETURNING id, "itemId", "userId"
+    ), s AS (
+      UPDATE "QueueItem" SET "claimedSlots" = 1, "completedSlots" = 1 WHERE id IN (SELECT item FROM picked)
+    )
+    INSERT INTO "StudyJudgement" (id, "comparisonId", "assignmentId", "raterId", criterion, choice, "shownLeft", "durationMs")
+    SELECT gen_random_uuid(), p.comparison, a.id, a."userId", 'quality',
+           (ARRAY['A', 'B', 'A', 'tie']::"StudyChoice"[])[1 + p.rn % 4], 'A', 1000
+      FROM a JOIN picked p ON p.item = a."itemId"`;
+  await db().$executeRaw`ANALYZE`;
+  const judged = await db().studyJudgement.count({ where: { comparison: { studyId } } });
+  expect(judged).toBe(560);
+  return { studyId, raters };
+}
+
 describe("the adaptive claim's reads on a study of the bench's size", () => {
   it("test the claim rule without a per-item sub-query and read the counts by the current-judgement index", async () => {
-    await resetDatabase();
-    const studyId = await startedAdaptiveStudy(8, 40);
-    const raters = [];
-    for (let r = 0; r < 50; r++) raters.push(await makeUser("CLINICIAN"));
-    // A rater list of all 50 (the rule's most expensive case: the list is read).
-    await db().studyRater.createMany({ data: raters.map((u) => ({ studyId, userId: u.id })) });
-    const ids = raters.map((u) => u.id);
-    // 12 submitted judgements per rater on items spread over the queue (every 2nd item in position
-    // order, rater by rater), with their slots and a judgement on the study's criterion.
-    await db().$executeRaw`
-      WITH picked AS (
-        SELECT qi.id AS item, c.id AS comparison, (${ids}::uuid[])[1 + (qi.rn / 2) / 12] AS rater, qi.rn
-          FROM (SELECT q.*, (row_number() OVER (ORDER BY q.position) - 1)::int AS rn
-                  FROM "QueueItem" q WHERE q."queueId" = ${studyId}::uuid) qi
-          JOIN "StudyComparison" c ON c."queueItemId" = qi.id
-         WHERE qi.rn % 2 = 0 AND qi.rn < 1200
-      ), a AS (
-        INSERT INTO "QueueAssignment" (id, "itemId", "queueId", "userId", status, "claimedAt", "leaseExpiresAt", "submittedAt")
-        SELECT gen_random_uuid(), item, ${studyId}::uuid, rater, 'SUBMITTED', now(), now(), now() FROM picked
-        RETURNING id, "itemId", "userId"
-      ), s AS (
-        UPDATE "QueueItem" SET "claimedSlots" = 1, "completedSlots" = 1 WHERE id IN (SELECT item FROM picked)
-      )
-      INSERT INTO "StudyJudgement" (id, "comparisonId", "assignmentId", "raterId", criterion, choice, "shownLeft", "durationMs")
-      SELECT gen_random_uuid(), p.comparison, a.id, a."userId", 'quality',
-             (ARRAY['A', 'B', 'A', 'tie']::"StudyChoice"[])[1 + p.rn % 4], 'A', 1000
-        FROM a JOIN picked p ON p.item = a."itemId"`;
-    await db().$executeRaw`ANALYZE`;
-    const judged = await db().studyJudgement.count({ where: { comparison: { studyId } } });
-    expect(judged).toBe(560);
+    const { studyId, raters } = await benchShapedStudy();
     const rater = raters[7]?.id ?? "";
 
     const before = await explain(openRegularBefore(studyId, rater));
@@ -132,5 +148,60 @@ describe("the adaptive claim's reads on a study of the bench's size", () => {
     ).toBe(true);
     expect(filters(after).some((f) => f.includes("queue_open_to"))).toBe(false);
     expect(nodes(after.Plan).some((n) => n["One-Time Filter"]?.includes("queue_open_to"))).toBe(true);
+  });
+
+  it("reads per model pair (migration …_pair_state): the whole read before and after, and a submit's cost", async () => {
+    const { studyId, raters } = await benchShapedStudy();
+    const rater = raters[7]?.id ?? "";
+    const q = adaptiveClaimRead(studyId, rater, "quality");
+    const perPair = Prisma.sql(q.strings, ...q.values);
+    const before = await explain(setWiseAdaptiveRead(studyId, rater, "quality"));
+    const after = await explain(perPair);
+    const figure = (p: TPlan) =>
+      `${p["Execution Time"].toFixed(2)} ms, ${p.Plan["Shared Hit Blocks"] ?? "?"} buffers hit`;
+    console.log(`[adaptive-explain] whole read before (set-wise): ${figure(before)}`);
+    console.log(`[adaptive-explain] whole read after (per pair):  ${figure(after)}`);
+    // The same answer, from far fewer pages: the per-pair walks and the 28 tallies instead of every
+    // regular item and comparison of the study (1,163 buffers before on the lead's machine).
+    const [a] = await db().$queryRaw<{ open: unknown[] }[]>(perPair);
+    const [b] = await db().$queryRaw<{ open: unknown[] }[]>(setWiseAdaptiveRead(studyId, rater, "quality"));
+    expect(a?.open).toEqual(b?.open);
+    expect(a?.open.length).toBe(28);
+    const hit = (p: TPlan) => p.Plan["Shared Hit Blocks"] ?? 0;
+    expect(hit(after) * 4).toBeLessThan(hit(before));
+    const used = nodes(after.Plan).map((n) => n["Index Name"] ?? "");
+    expect(used).toContain("QueueItem_group_open_idx");
+    expect(used).toContain("QueueItem_ungrouped_open_idx");
+
+    // A submit's judgement insert with and without the tally trigger (inside transactions rolled
+    // back): the trigger's own time is what every study submit now pays.
+    const insert = async (withTrigger: boolean): Promise<TPlan> => {
+      let best: TPlan | null = null;
+      for (let i = 0; i < 5; i++) {
+        const plan = await db()
+          .$transaction(async (tx) => {
+            if (!withTrigger)
+              await tx.$executeRaw`ALTER TABLE "StudyJudgement" DISABLE TRIGGER study_judgement_tally_insert`;
+            const rows = await tx.$queryRaw<TPlanRow[]>`
+              EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)
+              INSERT INTO "StudyJudgement" (id, "comparisonId", "assignmentId", "raterId", criterion, choice, "shownLeft", "durationMs")
+              SELECT gen_random_uuid(), j."comparisonId", j."assignmentId", j."raterId", 'safety', 'B', 'A', 1000
+                FROM "StudyJudgement" j JOIN "StudyComparison" c ON c.id = j."comparisonId" AND c.kind = 'regular'
+               ORDER BY j.id LIMIT 1`;
+            throw Object.assign(new Error("rollback"), { plan: (rows[0]?.["QUERY PLAN"] as TPlan[])[0] });
+          })
+          .catch((e: { plan?: TPlan }) => e.plan as TPlan);
+        if (!best || plan["Execution Time"] < best["Execution Time"]) best = plan;
+      }
+      return best as TPlan;
+    };
+    const plain = await insert(false);
+    const counted = await insert(true);
+    const trigger = counted.Triggers?.find((t) => t["Trigger Name"] === "study_judgement_tally_insert");
+    console.log(
+      `[adaptive-explain] judgement insert without the tally trigger: ${plain["Execution Time"].toFixed(3)} ms; with: ${counted["Execution Time"].toFixed(3)} ms (trigger ${trigger?.Time.toFixed(3)} ms, ${trigger?.Calls} call)`,
+    );
+    expect(trigger?.Calls).toBe(1);
+    expect(plain.Triggers?.some((t) => t["Trigger Name"] === "study_judgement_tally_insert")).toBe(false);
   });
 });

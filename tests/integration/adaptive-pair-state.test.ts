@@ -5,7 +5,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { prismaRunner } from "@/lib/db/pg-transaction";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { assignmentReopenRoute, assignmentSkipRoute, assignmentSubmitRoute } from "@/lib/queue/routes";
 import { adaptiveClaimRead, type TAdaptiveRead } from "@/lib/studies/adaptive-claim-read";
 import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
@@ -13,6 +12,10 @@ import { startedAdaptiveStudy } from "../support/adaptive-study";
 import { apiCaller } from "../support/api-caller";
 import { resetDatabase } from "../support/db";
 import { makeUser } from "../support/factories";
+import {
+  setWiseAdaptiveRead as oldRead,
+  type TSetWiseRead as TOldRead,
+} from "../support/adaptive-set-wise-read";
 
 beforeEach(async () => {
   await resetDatabase();
@@ -133,43 +136,6 @@ describe("per-pair tallies kept by the database", () => {
     expect(await kept(studyId)).toEqual(await fromScratch(studyId));
   });
 });
-
-// The read as it was before the per-pair state (claim-adaptive.ts until migration …_pair_state).
-const oldRead = (study: string, user: string, criterion: string) => Prisma.sql`
-  WITH lease AS MATERIALIZED (
-    SELECT a."itemId" FROM "QueueAssignment" a
-     WHERE a."queueId" = ${study}::uuid AND a."userId" = ${user}::uuid AND a.status = 'LEASED'
-       AND a."leaseExpiresAt" > (now() AT TIME ZONE 'UTC')
-     LIMIT 1)
-  SELECT EXISTS (SELECT 1 FROM lease) AS leased,
-    (SELECT COALESCE(json_agg(o), '[]'::json) FROM (
-      (SELECT DISTINCT ON (c."modelA", c."modelB") 'regular' AS kind, qi.id AS "itemId",
-              c."promptId"::text AS "promptId", c."modelA", c."modelB", qi."completedSlots" AS judged,
-              qi.position
-         FROM queue_items_open_for(${study}::uuid, ${user}::uuid) qi
-         JOIN "StudyComparison" c ON c."queueItemId" = qi.id
-        WHERE c.kind = 'regular' AND NOT EXISTS (SELECT 1 FROM lease)
-        ORDER BY c."modelA", c."modelB", qi."completedSlots", qi.position)
-      UNION ALL
-      (SELECT c.kind::text, qi.id, c."promptId"::text, c."modelA", c."modelB", qi."completedSlots", qi.position
-         FROM queue_items_open_for(${study}::uuid, ${user}::uuid) qi
-         JOIN "StudyComparison" c ON c."queueItemId" = qi.id
-        WHERE c.kind <> 'regular' AND NOT EXISTS (SELECT 1 FROM lease)
-        ORDER BY qi.position
-        LIMIT 1)) o) AS open,
-    (SELECT COALESCE(json_agg(t), '[]'::json) FROM (
-      SELECT c."modelA", c."modelB", j.choice::text AS choice, count(j.id)::int AS n
-        FROM "StudyComparison" c
-        LEFT JOIN "StudyJudgement" j
-          ON j."comparisonId" = c.id AND j."supersededAt" IS NULL AND j.criterion = ${criterion}
-       WHERE c."studyId" = ${study}::uuid AND c.kind = 'regular' AND NOT EXISTS (SELECT 1 FROM lease)
-       GROUP BY c."modelA", c."modelB", j.choice) t) AS counts`;
-
-type TOldRead = {
-  leased: boolean;
-  open: unknown[];
-  counts: { modelA: string; modelB: string; choice: string | null; n: number }[];
-};
 
 /** Both reads in one comparable form: open items as read; tallies as "pair choice n" lines. */
 async function bothReads(study: string, user: string) {
