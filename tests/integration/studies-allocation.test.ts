@@ -210,7 +210,8 @@ describe("the adaptive claim's cost", () => {
     expect(adaptive.filter((q) => q.includes('"GuidelineAck"'))).toHaveLength(1);
     expect(adaptive.filter((q) => q.includes('INSERT INTO "StudyAllocationChoice"'))).toHaveLength(1);
     expect(
-      adaptive.filter((q) => q.includes("queue_items_open_for(") && q.includes('"StudyJudgement"')),
+      // The per-pair read (lib/studies/adaptive-claim-read.ts): open items and tallies together.
+      adaptive.filter((q) => q.includes('"StudyPair"') && q.includes('"StudyPairTally"')),
     ).toHaveLength(1);
     expect(adaptive.length - uniform.length).toBe(1);
   });
