@@ -1,9 +1,9 @@
 // Issue 17: the claim of an adaptive study against a uniform one's, over HTTP, in the same run.
 // 50 raters claim and submit with no pause (saturation) in a uniform study, then in an adaptive
 // study with the same outputs, then in a second uniform study (so a drift of the loaded machine
-// shows as a gap between the two uniform figures). The adaptive claim adds two reads (open items,
-// read set-wise; pair counts), the choice (a Bradley–Terry fit of 8 models) and the log row to the
-// uniform claim's one statement. `npm run bench -- "adaptive claim"` runs this row alone.
+// shows as a gap between the two uniform figures). The adaptive claim adds one read (the best open item
+// and the tallies per model pair, migration …_pair_state), the choice (a Bradley–Terry fit of 8
+// models) and the log row to the uniform claim's one statement. `npm run bench -- "adaptive claim"` runs this row alone.
 import { mkdtempSync, rmSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import path from "node:path";
