@@ -137,6 +137,43 @@ describe("per-pair tallies kept by the database", () => {
   });
 });
 
+describe("per-pair tallies under concurrent submits", () => {
+  it("raters submitting, undoing and revising on one pair at once: every request answers, the tally is exact", async () => {
+    // One pair (2 models), two criteria, three ratings per comparison: every submit and undo
+    // changes the same pair's two tally rows.
+    const studyId = await startedAdaptiveStudy(2, 8, {
+      criteria: ["Quality", "Safety"],
+      ratingsPerComparison: 3,
+    });
+    const raters = await Promise.all(Array.from({ length: 6 }, () => apiCaller("CLINICIAN")));
+    const choices = ["A", "B", "tie"] as const;
+    const statuses: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      await Promise.all(
+        raters.map(async (me, who) => {
+          const id = await claim(me, studyId);
+          if (!id) return;
+          const n = round + who;
+          const body = (k: number) => ({
+            choices: { quality: choices[k % 3], safety: choices[(k + 2) % 3] },
+          });
+          statuses.push((await post(me, assignmentSubmitRoute, id, "submit", body(n))).status);
+          if (n % 2 === 0) {
+            statuses.push((await post(me, assignmentReopenRoute, id, "reopen")).status);
+            await claim(me, studyId);
+            statuses.push((await post(me, assignmentSubmitRoute, id, "submit", body(n + 1))).status);
+          }
+        }),
+      );
+    }
+    expect(statuses.length).toBeGreaterThan(20);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const after = await kept(studyId);
+    expect(after.length).toBe(2);
+    expect(after).toEqual(await fromScratch(studyId));
+  });
+});
+
 /** Both reads in one comparable form: open items as read; tallies as "pair choice n" lines. */
 async function bothReads(study: string, user: string) {
   const [o] = await db().$queryRaw<TOldRead[]>(oldRead(study, user, "quality"));

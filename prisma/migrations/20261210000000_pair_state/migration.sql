@@ -76,7 +76,8 @@ CREATE TRIGGER study_comparison_pairs AFTER INSERT ON "StudyComparison"
 -- checks' KEY SHARE does not wait on it), so every transaction changing a pair's tallies takes the
 -- pair before any criterion's tally row: a revision (supersede in the rows' scan order, then insert)
 -- and a fresh submit (insert in criteria order) cannot lock two criteria of one pair in opposite
--- orders. A submit touches one comparison, so one pair. During a study's cascade delete the
+-- orders. A submit touches one comparison, so one pair. Lock order: the queue item (queue_submit,
+-- the undo's FOR UPDATE), then the pair; claims lock items only. During a study's cascade delete the
 -- comparison or the pair may already be gone: nothing to count then.
 CREATE FUNCTION study_pair_tally_add(p_comparison uuid, p_criterion text, p_choice "StudyChoice", p_delta int)
 RETURNS void
