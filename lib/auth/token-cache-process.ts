@@ -18,12 +18,17 @@ export class ListenedTokenCache {
   readonly cache: TokenCache;
   readonly listener: NotifyListener;
 
-  constructor(connectionString: string, connectTimeoutMs: number, limits: TTokenCacheLimits = LIMITS) {
-    this.cache = new TokenCache(limits);
+  constructor(
+    connectionString: string,
+    connectTimeoutMs: number,
+    o: { limits?: TTokenCacheLimits; backoffMs?: { first: number; max: number } } = {},
+  ) {
+    this.cache = new TokenCache(o.limits ?? LIMITS);
     this.listener = new NotifyListener({
       connectionString,
       channel: AUTH_CHANNEL,
       connectTimeoutMs,
+      backoffMs: o.backoffMs,
       onNotify: (payload) => this.cache.apply(payload),
       onListening: () => this.cache.clear(),
     });
