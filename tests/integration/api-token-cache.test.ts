@@ -81,6 +81,14 @@ async function pollB(
   return { refused: false, servedAfterNotification, notified: arrivedAt > 0 };
 }
 
+/** A's listener drops what it hears until released (its notification arriving late). */
+function holdBackNotificationsOnA(): () => void {
+  a.cache.apply = () => undefined;
+  return () => {
+    Reflect.deleteProperty(a.cache, "apply");
+  };
+}
+
 /** A caller whose token both instances have cached (B's second answer made no statement). */
 async function cachedOnBoth(role: "CLINICIAN" | "RESEARCHER") {
   const me = await apiCaller(role);
@@ -114,13 +122,17 @@ describe("API-token cache across instances", () => {
     const me = await cachedOnBoth("CLINICIAN");
     const { id } = await db().apiToken.findFirstOrThrow({ where: { userId: me.user.id } });
     awaited = (p) => p === `t:${me.hash}`;
+    // A's own notifications held back: the refusal below must come from the revoking path itself.
+    const release = holdBackNotificationsOnA();
     const revoked = await me.call(revokeTokenRoute, `/api/v1/tokens/${id}`, {
       method: "DELETE",
       params: { id },
     });
     expect(revoked.status).toBe(204);
     // A: its own path forgot the entry after the commit, before answering.
+    expect(a.cache.get(me.hash, Date.now())).toBeNull();
     expect((await me.call(meRoute, "/api/v1/me")).status).toBe(401);
+    release();
     const onB = await pollB(me.token, (answer) => answer === null);
     expect(onB).toEqual({ refused: true, servedAfterNotification: false, notified: true });
   });
@@ -129,12 +141,14 @@ describe("API-token cache across instances", () => {
     const admin = await apiCaller("ADMIN");
     const me = await cachedOnBoth("RESEARCHER");
     awaited = (p) => p === `u:${me.user.id}` || p === `t:${me.hash}`;
+    const release = holdBackNotificationsOnA();
     const disabled = await admin.call(disableUserRoute, `/api/v1/users/${me.user.id}/disable`, {
       method: "POST",
       params: { id: me.user.id },
     });
     expect(disabled.status).toBe(204);
     expect((await me.call(meRoute, "/api/v1/me")).status).toBe(401);
+    release();
     const onB = await pollB(me.token, (answer) => answer === null);
     expect(onB).toEqual({ refused: true, servedAfterNotification: false, notified: true });
   });
