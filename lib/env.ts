@@ -48,6 +48,10 @@ const ZEnv = z
     // them off, e.g. behind PgBouncer in transaction mode unless it runs 1.21+ with
     // max_prepared_statements > 0. Never with the embedded demo.
     DATABASE_PREPARED_STATEMENTS: zBoolFlag(true),
+    // A per-process cache of API tokens kept true by LISTEN/NOTIFY (lib/auth/token-cache-process.ts):
+    // "0" turns it off, needed behind a transaction-mode pooler (PgBouncer), where LISTEN is not
+    // reliable. Never with the embedded demo.
+    AUTH_TOKEN_CACHE: zBoolFlag(true),
     SESSION_IDLE_MINUTES: z.coerce
       .number()
       .int()

@@ -6,6 +6,8 @@ import { db, type TTx } from "@/lib/db/prisma";
 import { rawRows } from "@/lib/db/raw-query";
 import type { TCurrentUser } from "@/lib/auth/sessions";
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { TCachedToken } from "./token-cache";
+import { processTokenCache, type ListenedTokenCache } from "./token-cache-process";
 
 const TOKEN_PATTERN = /^crv_[A-Za-z0-9_-]{43}$/;
 
@@ -46,41 +48,71 @@ type TTokenRow = {
 
 /**
  * Resolves a Bearer token to its owner; revoked and expired tokens, and those of a disabled
- * owner or of a demo account outside demo mode, resolve to null.
+ * owner or of a demo account outside demo mode, resolve to null. A valid token's answer is kept in
+ * the process's token cache (lib/auth/token-cache-process.ts) while its LISTEN connection listens,
+ * so a repeated request makes no round trip; `cache` is that cache (tests pass others, as other
+ * instances; null reads every time).
  */
-export async function authenticateApiToken(token: string): Promise<TCurrentUser | null> {
+export async function authenticateApiToken(
+  token: string,
+  cache: ListenedTokenCache | null = processTokenCache(),
+): Promise<TCurrentUser | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
   await ensureBootChecked();
-  // One joined read: every API request runs it (Prisma's `include` took a second round trip).
-  // On the pool directly (lib/db/raw-query.ts): every API request runs it.
+  const hash = sha256Hex(token);
+  const now = Date.now();
+  const usable = cache?.usable ?? false;
+  const hit = usable ? cache?.cache.get(hash, now) : null;
+  if (hit) return answer(hash, hit, now, cache);
+  // Taken before the read: a notification arriving during it makes the fill below a no-op.
+  const generation = cache?.cache.generation ?? 0;
+  // One joined read (Prisma's `include` took a second round trip), on the pool directly
+  // (lib/db/raw-query.ts): every uncached API request runs it.
   const { rows } = await rawRows<TTokenRow>(
     `SELECT t.id, t."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt",
             t."lastUsedAt" AT TIME ZONE 'UTC' AS "lastUsedAt", t."revokedAt" AT TIME ZONE 'UTC' AS "revokedAt",
             u.id AS "userId", u.email, u.name, u.role::text AS role, u.status::text AS status, u."isDemo"
        FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
       WHERE t."tokenHash" = $1`,
-    [sha256Hex(token)],
+    [hash],
   );
   const row = rows[0];
-  const now = Date.now();
-  if (
-    !row ||
-    row.revokedAt ||
-    (row.expiresAt && row.expiresAt.getTime() <= now) ||
-    row.status !== "ACTIVE" ||
-    (await isRefusedDemoAccount(row))
-  ) {
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now) || row.status !== "ACTIVE") {
     return null;
   }
-  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
-  }
-  return {
-    id: row.userId,
+  const entry: TCachedToken = {
+    tokenId: row.id,
+    userId: row.userId,
     email: row.email,
     name: row.name,
     role: row.role,
     isDemo: row.isDemo,
+    expiresAt: row.expiresAt?.getTime() ?? null,
+    lastUsedAt: row.lastUsedAt?.getTime() ?? null,
+    readAt: now,
+  };
+  if (usable && cache?.usable) cache.cache.set(hash, entry, generation);
+  return answer(hash, entry, now, cache);
+}
+
+async function answer(
+  hash: string,
+  t: TCachedToken,
+  now: number,
+  cache: ListenedTokenCache | null,
+): Promise<TCurrentUser | null> {
+  if (await isRefusedDemoAccount(t)) return null;
+  if (t.lastUsedAt === null || now - t.lastUsedAt > TOUCH_EVERY_MS) {
+    // Recorded first: concurrent requests of one token do not all touch it.
+    cache?.cache.touched(hash, now);
+    await db().apiToken.update({ where: { id: t.tokenId }, data: { lastUsedAt: new Date(now) } });
+  }
+  return {
+    id: t.userId,
+    email: t.email,
+    name: t.name,
+    role: t.role,
+    isDemo: t.isDemo,
     sessionId: null,
     via: "token",
   };

@@ -3,6 +3,7 @@ import { forgetAccountFailures } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { revokeAllSessions, type TCurrentUser } from "@/lib/auth/sessions";
+import { forgetCachedTokens } from "@/lib/auth/token-cache-process";
 import { AppError } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { TRequestContext } from "@/lib/http/request-context";
@@ -19,7 +20,7 @@ async function assertAnotherAdminRemains(tx: TTx, userId: string) {
 }
 
 export async function changeUserRole(actor: TCurrentUser, userId: string, role: Role, ctx: TRequestContext) {
-  return db().$transaction(async (tx) => {
+  const changed = await db().$transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (before.role === role) return before;
     if (before.role === "ADMIN") await assertAnotherAdminRemains(tx, userId);
@@ -34,6 +35,9 @@ export async function changeUserRole(actor: TCurrentUser, userId: string, role: 
     });
     return after;
   });
+  // This instance at once; the others on the commit's notification (lib/auth/token-cache-process.ts).
+  forgetCachedTokens({ userId });
+  return changed;
 }
 
 export async function setUserDisabled(
@@ -42,7 +46,7 @@ export async function setUserDisabled(
   disabled: boolean,
   ctx: TRequestContext,
 ) {
-  return db().$transaction(async (tx) => {
+  const changed = await db().$transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (disabled && before.role === "ADMIN") await assertAnotherAdminRemains(tx, userId);
     if (before.pseudonymisedAt && !disabled)
@@ -71,6 +75,8 @@ export async function setUserDisabled(
     });
     return after;
   });
+  forgetCachedTokens({ userId });
+  return changed;
 }
 
 export async function signOutEverywhere(actor: TCurrentUser, userId: string, ctx: TRequestContext) {
@@ -128,7 +134,7 @@ export async function issuePasswordReset(
  * a single audit row changing (the trail is append-only).
  */
 export async function pseudonymiseUser(actor: TCurrentUser, userId: string, ctx: TRequestContext) {
-  return db().$transaction(async (tx) => {
+  const changed = await db().$transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (before.pseudonymisedAt) return before;
     if (before.role === "ADMIN") await assertAnotherAdminRemains(tx, userId);
@@ -157,4 +163,6 @@ export async function pseudonymiseUser(actor: TCurrentUser, userId: string, ctx:
     });
     return after;
   });
+  forgetCachedTokens({ userId });
+  return changed;
 }

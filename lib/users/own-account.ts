@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/prisma";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { insertApiToken } from "@/lib/auth/api-tokens";
+import { forgetCachedTokens } from "@/lib/auth/token-cache-process";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { releaseLoginAttempt, reserveLoginAttempt } from "@/lib/auth/rate-limit";
 import type { TCurrentUser } from "@/lib/auth/sessions";
@@ -85,6 +86,8 @@ export async function revokeOwnApiToken(
       entityId: tokenId,
     });
   });
+  // This instance at once; the others on the commit's notification (lib/auth/token-cache-process.ts).
+  forgetCachedTokens({ tokenId });
 }
 
 export async function revokeOwnSession(

@@ -29,7 +29,7 @@ const ARRIVAL_MS: [number, number] = [0, 3_000];
 const WORKING_ITEMS = 300;
 /** Round trips to PostgreSQL per request, counted by tests/integration/queue-round-trips.test.ts. */
 const ROUND_TRIPS =
-  "2 statements per claim, 8 per submit on one pg transaction (4 and 11 before issue 13's capacity work), named prepared statements since s17-capacity";
+  "1 statement per claim, 7 per submit on one pg transaction with the token cached (AUTH_TOKEN_CACHE; 2 and 8 reading it, 4 and 11 before issue 13's capacity work), named prepared statements since s17-capacity";
 
 const served = (s: TBenchServer) =>
   `npm start with ${s.workers} next start process(es) (APP_WORKERS), ${s.connections} database connections in all (DATABASE_POOL_SIZE ${s.connections / s.workers} each)`;

@@ -4,6 +4,7 @@
 import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
+import { processTokenCache } from "@/lib/auth/token-cache-process";
 import { importDatasetRoute } from "@/lib/datasets/dataset-routes";
 import { createCampaignRoute } from "@/lib/audits/campaign-routes";
 import { nextItemRoute } from "@/lib/audits/review-routes";
@@ -53,6 +54,10 @@ describe("prepared statements on the queue's hot path", () => {
     });
     const campaignId = ((await c.json()) as { id: string }).id;
     const me = await apiCaller("CLINICIAN");
+    // The token cache's LISTEN (started by the first request) is on a connection of its own and
+    // unnamed: waited for here so it is not sent inside a round. Once it listens, the token read
+    // (a named statement) leaves the rounds: the claim is 1 statement and the submit one fewer.
+    expect(await processTokenCache()?.whenListening()).toBe(true);
     const names = new Map<string, string>();
     let firstRound = 0;
     for (let round = 0; round < 2; round++) {
