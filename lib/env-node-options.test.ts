@@ -2,11 +2,14 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SEMI_SPACE_MB, serverNodeOptions } from "./env";
 
 describe("serverNodeOptions (npm start's V8 young generation)", () => {
-  it("adds the default semi-space to whatever NODE_OPTIONS held", () => {
-    expect(serverNodeOptions(undefined, undefined)).toBe(`--max-semi-space-size=${DEFAULT_SEMI_SPACE_MB}`);
-    expect(serverNodeOptions("--import x.mjs", "")).toBe(
-      `--import x.mjs --max-semi-space-size=${DEFAULT_SEMI_SPACE_MB}`,
-    );
+  it("leaves NODE_OPTIONS as it was by default (V8's own young generation)", () => {
+    expect(DEFAULT_SEMI_SPACE_MB).toBe(0);
+    expect(serverNodeOptions(undefined, undefined)).toBe("");
+    expect(serverNodeOptions("--import x.mjs", "")).toBe("--import x.mjs");
+  });
+
+  it("adds the semi-space APP_SEMI_SPACE_MB asks for to whatever NODE_OPTIONS held", () => {
+    expect(serverNodeOptions("--import x.mjs", "32")).toBe("--import x.mjs --max-semi-space-size=32");
   });
 
   it("takes APP_SEMI_SPACE_MB, and 0 leaves V8's default", () => {

@@ -196,15 +196,19 @@ export function appWorkers(cpus: number, raw: string | undefined = process.env.A
   return parsed.data ?? Math.max(1, Math.min(cpus, MAX_DEFAULT_WORKERS));
 }
 
-/** The semi-space size `npm start` gives each `next start` process unless APP_SEMI_SPACE_MB says otherwise. */
-export const DEFAULT_SEMI_SPACE_MB = 32;
+/**
+ * The semi-space size `npm start` gives each `next start` process unless APP_SEMI_SPACE_MB says
+ * otherwise: 0, V8's own. 32 and 64 MB cut the workers' scavenges by half or more and their GC
+ * pauses by a few points of their CPU, but not the CPU per request measurably on a shared 2-core
+ * machine, for 40–60 MB more memory per process (BENCHMARKS.md, "Claim cost and capacity").
+ */
+export const DEFAULT_SEMI_SPACE_MB = 0;
 
 /**
- * NODE_OPTIONS for the `next start` processes (scripts/start.ts): `existing` plus a larger young
- * generation. Every API request leaves tens of KB of short-lived garbage (web streams around the
- * bodies, headers, JSON, pg rows); with V8's 16 MB semi-spaces a saturated worker scavenged
- * several times a second, and a larger one lets more of it die young (BENCHMARKS.md, "Claim cost
- * and capacity"). APP_SEMI_SPACE_MB=0 leaves V8's default. Read on its own, like appWorkers.
+ * NODE_OPTIONS for the `next start` processes (scripts/start.ts): `existing` plus
+ * `--max-semi-space-size` when APP_SEMI_SPACE_MB (or the default) asks for one. Every API request
+ * leaves short-lived garbage (web streams around the bodies, headers, JSON, pg rows), and under
+ * saturation much of it outlives a scavenge (50 requests in flight). Read on its own, like appWorkers.
  */
 export function serverNodeOptions(
   existing: string | undefined,
