@@ -115,10 +115,15 @@ export async function capacityRows(
   step(
     "profile: the same callers on GET /api/health (Next and one SELECT) and GET /api/v1/me (Next and token authentication)…",
   );
-  const health = await saturatedGets(callers, "/api/health");
-  const me = await saturatedGets(callers, "/api/v1/me");
+  // With the app's CPU per GET: what Next costs a request with little or no work of the app's.
+  const gets = async (path: string) => {
+    const r = await cpuDuring(server.pid, postmaster, () => saturatedGets(callers, path));
+    return { ...r.value, appMsEach: r.appMs / r.value.n };
+  };
+  const health = await gets("/api/health");
+  const me = await gets("/api/v1/me");
   step(
-    `  health ${formatLatency(health.latency)} at ${health.perSecond.toFixed(0)}/s; me ${formatLatency(me.latency)} at ${me.perSecond.toFixed(0)}/s`,
+    `  health ${formatLatency(health.latency)} at ${health.perSecond.toFixed(0)}/s, app CPU ${health.appMsEach.toFixed(2)} ms each; me ${formatLatency(me.latency)} at ${me.perSecond.toFixed(0)}/s, app CPU ${me.appMsEach.toFixed(2)} ms each`,
   );
 
   const claims = summarize(app.claims);
@@ -131,8 +136,8 @@ export async function capacityRows(
     ms === null
       ? "not measured"
       : `${(ms / requests).toFixed(1)} ms (${(ms / 1000 / app.seconds).toFixed(2)} cores)`;
-  const floor = (what: string, f: TFloor) =>
-    `${what} p95 ${f.latency.p95.toFixed(0)} ms at ${f.perSecond.toFixed(0)} requests/s`;
+  const floor = (what: string, f: TFloor & { appMsEach: number }) =>
+    `${what} p95 ${f.latency.p95.toFixed(0)} ms at ${f.perSecond.toFixed(0)} requests/s, app CPU ${f.appMsEach.toFixed(2)} ms each`;
   const bareBeforeClaims = summarize(bareBefore.claims);
   const bareAfterClaims = summarize(bareAfter.claims);
   const bareStaleClaims = summarize(bareStale.claims);

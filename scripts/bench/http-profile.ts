@@ -6,7 +6,7 @@ import { callLean, type TCaller } from "./api-client";
 import { summarize, type TLatency } from "./latency";
 import { postmasterPid, treeCpuMs } from "./process-cpu";
 
-export type TFloor = { latency: TLatency; perSecond: number };
+export type TFloor = { latency: TLatency; perSecond: number; n: number };
 
 /** Every caller GETs `path` `each` times in a row, all at once. */
 export async function saturatedGets(callers: TCaller[], path: string, each = 40): Promise<TFloor> {
@@ -22,7 +22,11 @@ export async function saturatedGets(callers: TCaller[], path: string, each = 40)
       }
     }),
   );
-  return { latency: summarize(times), perSecond: times.length / ((performance.now() - started) / 1000) };
+  return {
+    latency: summarize(times),
+    perSecond: times.length / ((performance.now() - started) / 1000),
+    n: times.length,
+  };
 }
 
 /** The postmaster of the benchmark's own cluster; null when it cannot be read (a server elsewhere). */
