@@ -200,7 +200,7 @@ export function appWorkers(cpus: number, raw: string | undefined = process.env.A
  * The semi-space size `npm start` gives each `next start` process unless APP_SEMI_SPACE_MB says
  * otherwise: 0, V8's own. 32 and 64 MB cut the workers' scavenges by half or more and their GC
  * pauses by a few points of their CPU, but not the CPU per request measurably on a shared 2-core
- * machine, for 40–60 MB more memory per process (BENCHMARKS.md, "Claim cost and capacity").
+ * machine, for 30–100 MB more resident memory per process (BENCHMARKS.md, "Claim cost and capacity").
  */
 export const DEFAULT_SEMI_SPACE_MB = 0;
 
