@@ -25,6 +25,12 @@ const ZWorkers = z.preprocess(
   z.coerce.number().int().min(1).max(64).optional(),
 );
 
+// MB; 0 leaves V8's own (16 MB on 64-bit Node 20). See serverNodeOptions.
+const ZSemiSpace = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z.coerce.number().int().min(0).max(256).optional(),
+);
+
 const ZEnv = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -32,6 +38,8 @@ const ZEnv = z
     // Per server process: `npm start` runs APP_WORKERS of them (appWorkers below), each with its own pool.
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     APP_WORKERS: ZWorkers,
+    // V8's young generation per `next start` process (serverNodeOptions below).
+    APP_SEMI_SPACE_MB: ZSemiSpace,
     // Database timeouts (lib/db/timeout-options.ts): waiting for a connection, the server-side
     // statement_timeout and the client-side wait for any answer (0 turns either of the last two off).
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(4_000),
@@ -190,4 +198,32 @@ export function appWorkers(cpus: number, raw: string | undefined = process.env.A
   if (!parsed.success)
     throw new Error(`Invalid configuration: APP_WORKERS: ${parsed.error.issues[0]?.message}`);
   return parsed.data ?? Math.max(1, Math.min(cpus, MAX_DEFAULT_WORKERS));
+}
+
+/**
+ * The semi-space size `npm start` gives each `next start` process unless APP_SEMI_SPACE_MB says
+ * otherwise: 0, V8's own. 32 and 64 MB cut the workers' scavenges by half or more and their GC
+ * pauses by a few points of their CPU, but not the CPU per request measurably on a shared 2-core
+ * machine, for 30–100 MB more resident memory per process (BENCHMARKS.md, "Claim cost and capacity").
+ */
+export const DEFAULT_SEMI_SPACE_MB = 0;
+
+/**
+ * NODE_OPTIONS for the `next start` processes (scripts/start.ts): `existing` plus
+ * `--max-semi-space-size` when APP_SEMI_SPACE_MB (or the default) asks for one. Every API request
+ * leaves short-lived garbage (web streams around the bodies, headers, JSON, pg rows), and under
+ * saturation much of it outlives a scavenge (50 requests in flight). Read on its own, like appWorkers.
+ */
+export function serverNodeOptions(
+  existing: string | undefined,
+  raw: string | undefined = process.env.APP_SEMI_SPACE_MB,
+): string {
+  const parsed = ZSemiSpace.safeParse(raw);
+  if (!parsed.success)
+    throw new Error(`Invalid configuration: APP_SEMI_SPACE_MB: ${parsed.error.issues[0]?.message}`);
+  const mb = parsed.data ?? DEFAULT_SEMI_SPACE_MB;
+  const kept = (existing ?? "").trim();
+  // An explicit flag already in NODE_OPTIONS wins: the operator chose it.
+  if (mb === 0 || /--max-semi-space-size/.test(kept)) return kept;
+  return `${kept} --max-semi-space-size=${mb}`.trim();
 }

@@ -3,7 +3,7 @@
 // on an empty database). With DATABASE_URL: production mode.
 import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
-import { appWorkers } from "../lib/env";
+import { appWorkers, serverNodeOptions } from "../lib/env";
 import { applyMigrations } from "./support/schema-engine";
 import { startEmbeddedPostgres } from "./support/embedded-postgres";
 import { DEMO_ACCOUNTS } from "../lib/demo/demo-accounts";
@@ -71,7 +71,7 @@ async function startEmbedded(): Promise<void> {
   process.on("SIGTERM", early);
   const applied = await applyMigrations(pg.url);
   if (applied.length) console.log(`Applied ${applied.length} migration(s) to the embedded database.`);
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: pg.url,
     DATABASE_POOL_SIZE: "4",
@@ -112,17 +112,24 @@ async function startEmbedded(): Promise<void> {
 
 function startProduction(): void {
   let workers: number;
+  let nodeOptions: string;
   try {
     workers = appWorkers(os.availableParallelism());
+    nodeOptions = serverNodeOptions(process.env.NODE_OPTIONS);
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
   }
   ensureBuild();
   console.log(`Starting ${workers} server process${workers > 1 ? "es" : ""} on port ${port} (APP_WORKERS).`);
-  serve({ ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, workers, () =>
-    Promise.resolve(),
-  );
+  // NODE_OPTIONS reaches every worker (and the cluster primary, which hardly allocates).
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_OPTIONS: nodeOptions,
+  };
+  serve(env, workers, () => Promise.resolve());
 }
 
 if (process.env.DATABASE_URL) startProduction();

@@ -41,6 +41,9 @@ export async function* bodyChunks(
   }
 }
 
+// Stateless between calls (decode without `stream`), so one decoder serves every request.
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 /**
  * A whole body as UTF-8 text within maxBytes, refused (400) when not valid UTF-8 rather than
  * stored with U+FFFD in its place. Used only by the route wrapper (lib/http/api-route.ts).
@@ -49,7 +52,8 @@ export async function readBodyText(req: Request, maxBytes: number, words: TBodyW
   const chunks: Uint8Array[] = [];
   for await (const chunk of bodyChunks(req, maxBytes, words)) chunks.push(chunk);
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    // One chunk (a JSON body of a few KB usually arrives whole) is decoded as it is, not copied.
+    return STRICT_UTF8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
   } catch {
     throw new AppError("BAD_REQUEST", `${words.what ?? "The request body"} is not valid UTF-8`);
   }

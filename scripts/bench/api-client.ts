@@ -1,8 +1,10 @@
-// Minimal HTTP client for the benchmarks: Bearer-token JSON calls through fetch, and a streamed
-// file upload through node:http (the file is piped, never held in memory).
+// Minimal HTTP client for the benchmarks: Bearer-token JSON calls through fetch, a lean
+// node:http call for the saturated loops, and a streamed file upload through node:http (the file
+// is piped, never held in memory).
 import { createReadStream, statSync } from "node:fs";
-import { request } from "node:http";
+import { Agent, request } from "node:http";
 import { pipeline } from "node:stream/promises";
+import { gunzipSync } from "node:zlib";
 
 export type TCaller = { baseUrl: string; token: string };
 
@@ -22,6 +24,71 @@ export async function call(
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+}
+
+// Kept-alive sockets, as many as callers in flight (fetch's pool keeps them alive too).
+const keepAlive = new Agent({ keepAlive: true, maxSockets: Infinity });
+
+export type TLeanAnswer = { status: number; text: () => string };
+
+/**
+ * The same request as `call` (method, path, headers incl. fetch's `accept-encoding`, JSON body)
+ * over node:http, for the loops that measure the app at saturation: the load generator runs on
+ * the same cores as the app, and fetch spent about twice the CPU per request of this (web streams,
+ * Headers, its own body handling; BENCHMARKS.md, "Claim cost and capacity"). The body is read as
+ * one Buffer and decoded only when asked.
+ */
+export function callLean(
+  c: TCaller,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<TLeanAnswer> {
+  if (process.env.BENCH_CLIENT === "fetch") return viaFetch(c, method, path, body, headers);
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(`${c.baseUrl}${path}`, {
+      method,
+      agent: keepAlive,
+      headers: {
+        authorization: `Bearer ${c.token}`,
+        "accept-encoding": "gzip, deflate",
+        ...(payload === undefined
+          ? {}
+          : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) }),
+        ...headers,
+      },
+    });
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (d: Buffer) => chunks.push(d));
+      res.on("end", () => {
+        const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+        const gzipped = res.headers["content-encoding"] === "gzip";
+        resolve({
+          status: res.statusCode ?? 0,
+          text: () => (gzipped ? gunzipSync(raw) : raw).toString("utf8"),
+        });
+      });
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
+
+/** BENCH_CLIENT=fetch: callLean through fetch, as the bench measured before, for comparison. */
+async function viaFetch(
+  c: TCaller,
+  method: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<TLeanAnswer> {
+  const res = await call(c, method, path, body, headers);
+  const text = await res.text();
+  return { status: res.status, text: () => text };
 }
 
 /** A JSON call that must answer `expected`; anything else stops the benchmark with the body. */

@@ -97,8 +97,9 @@ export async function capacityRows(
   const loadBefore = load();
   const profiled = await cpuDuring(server.pid, postmaster, () => runReviewers(callers, campaignId));
   const app = profiled.value;
+  const appRequests = app.claims.length + app.submits.length;
   step(
-    `  app: claim ${formatLatency(summarize(app.claims))}; submit ${formatLatency(summarize(app.submits))}; ${((app.claims.length + app.submits.length) / app.seconds).toFixed(0)} requests/s`,
+    `  app: claim ${formatLatency(summarize(app.claims))}; submit ${formatLatency(summarize(app.submits))}; ${(appRequests / app.seconds).toFixed(0)} requests/s; CPU per request: app ${(profiled.appMs / appRequests).toFixed(2)} ms, PostgreSQL ${((profiled.pgMs ?? NaN) / appRequests).toFixed(2)} ms, client ${(profiled.clientMs / appRequests).toFixed(2)} ms`,
   );
   // How the bench measured until 2026-12-06: right after the app's run, on the same database, with
   // the app's dead row versions and its statistics as they were. Reported, not used for the ratio.
@@ -114,10 +115,15 @@ export async function capacityRows(
   step(
     "profile: the same callers on GET /api/health (Next and one SELECT) and GET /api/v1/me (Next and token authentication)…",
   );
-  const health = await saturatedGets(callers, "/api/health");
-  const me = await saturatedGets(callers, "/api/v1/me");
+  // With the app's CPU per GET: what Next costs a request with little or no work of the app's.
+  const gets = async (path: string) => {
+    const r = await cpuDuring(server.pid, postmaster, () => saturatedGets(callers, path));
+    return { ...r.value, appMsEach: r.appMs / r.value.n };
+  };
+  const health = await gets("/api/health");
+  const me = await gets("/api/v1/me");
   step(
-    `  health ${formatLatency(health.latency)} at ${health.perSecond.toFixed(0)}/s; me ${formatLatency(me.latency)} at ${me.perSecond.toFixed(0)}/s`,
+    `  health ${formatLatency(health.latency)} at ${health.perSecond.toFixed(0)}/s, app CPU ${health.appMsEach.toFixed(2)} ms each; me ${formatLatency(me.latency)} at ${me.perSecond.toFixed(0)}/s, app CPU ${me.appMsEach.toFixed(2)} ms each`,
   );
 
   const claims = summarize(app.claims);
@@ -130,8 +136,8 @@ export async function capacityRows(
     ms === null
       ? "not measured"
       : `${(ms / requests).toFixed(1)} ms (${(ms / 1000 / app.seconds).toFixed(2)} cores)`;
-  const floor = (what: string, f: TFloor) =>
-    `${what} p95 ${f.latency.p95.toFixed(0)} ms at ${f.perSecond.toFixed(0)} requests/s`;
+  const floor = (what: string, f: TFloor & { appMsEach: number }) =>
+    `${what} p95 ${f.latency.p95.toFixed(0)} ms at ${f.perSecond.toFixed(0)} requests/s, app CPU ${f.appMsEach.toFixed(2)} ms each`;
   const bareBeforeClaims = summarize(bareBefore.claims);
   const bareAfterClaims = summarize(bareAfter.claims);
   const bareStaleClaims = summarize(bareStale.claims);
@@ -172,7 +178,7 @@ export async function capacityRows(
           display: `bare before the app: claim ${formatLatency(bareBeforeClaims)}, submit ${formatLatency(summarize(bareBefore.submits))}; bare after the app: claim ${formatLatency(bareAfterClaims)}, submit ${formatLatency(summarize(bareAfter.submits))}`,
           ratio: claims.p95 / bareP95,
         },
-        notes: `${QUEUE_ITEMS} items × 2, ${claims.n} claims and ${submits.n} submits; with ${REVIEWERS} requests always in flight, latency is queueing: ${REVIEWERS} ÷ throughput (Little's law), so this row measures capacity (and the worst case: all ${REVIEWERS} first claims at the same instant), and the row above latency; ${served(server)}; the bare baseline runs the same ${REVIEWERS} callers on one pool of the same ${server.connections} connections, once before and once after the app's run, each run (bare and app) on its own fresh 1,000 × 2 campaign right after a VACUUM ANALYZE (${vacuumMs.map((ms) => (ms / 1000).toFixed(1)).join(", ")} s); ratio at claim p95 against the mean of the two bare p95s; bare as the bench ran it before (right after the app's run, no VACUUM; dead rows then: ${deadAfterApp}) claim ${formatLatency(bareStaleClaims)}; ${ROUND_TRIPS}. Profile, the same 50 callers at saturation: ${floor("GET /api/health (Next and one SELECT)", health)}, ${floor("GET /api/v1/me (Next and token authentication)", me)}; CPU per claim or submit: the app's processes ${perRequest(profiled.appMs)}, PostgreSQL ${perRequest(profiled.pgMs)}; load average (1 min) ${loadBefore} before the app's run, ${loadAfter} after the bare one`,
+        notes: `${QUEUE_ITEMS} items × 2, ${claims.n} claims and ${submits.n} submits; with ${REVIEWERS} requests always in flight, latency is queueing: ${REVIEWERS} ÷ throughput (Little's law), so this row measures capacity (and the worst case: all ${REVIEWERS} first claims at the same instant), and the row above latency; ${served(server)}; the bare baseline runs the same ${REVIEWERS} callers on one pool of the same ${server.connections} connections, once before and once after the app's run, each run (bare and app) on its own fresh 1,000 × 2 campaign right after a VACUUM ANALYZE (${vacuumMs.map((ms) => (ms / 1000).toFixed(1)).join(", ")} s); ratio at claim p95 against the mean of the two bare p95s; bare as the bench ran it before (right after the app's run, no VACUUM; dead rows then: ${deadAfterApp}) claim ${formatLatency(bareStaleClaims)}; ${ROUND_TRIPS}. Profile, the same 50 callers at saturation: ${floor("GET /api/health (Next and one SELECT)", health)}, ${floor("GET /api/v1/me (Next and token authentication)", me)}; CPU per claim or submit: the app's processes ${perRequest(profiled.appMs)}, PostgreSQL ${perRequest(profiled.pgMs)}, the bench's HTTP client (this process) ${perRequest(profiled.clientMs)}; load average (1 min) ${loadBefore} before the app's run, ${loadAfter} after the bare one`,
       },
     },
   ];

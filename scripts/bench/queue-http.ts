@@ -3,7 +3,7 @@
 // whole run (saturation); with one, the run looks like people at work, who claim in bursts.
 import { randomUUID } from "node:crypto";
 import { rngFromMulberry32State } from "../../lib/random";
-import { call, type TCaller } from "./api-client";
+import { callLean, type TCaller } from "./api-client";
 
 type TTask = { assignmentId: string; output: string; flags: { key: string }[] };
 
@@ -52,27 +52,25 @@ export async function runReviewers(
       if (arrival > 0) await new Promise((r) => setTimeout(r, arrival));
       for (let n = who; ; n += callers.length) {
         let t = performance.now();
-        const claimed = await call(c, "POST", `/api/v1/audits/${campaignId}/assignments/next`);
-        const text = await claimed.text();
+        const claimed = await callLean(c, "POST", `/api/v1/audits/${campaignId}/assignments/next`);
         claims.push(performance.now() - t);
         if (claimed.status === 204) return;
         if (claimed.status !== 200)
-          throw new Error(`claim answered ${claimed.status}: ${text.slice(0, 300)}`);
-        const task = JSON.parse(text) as TTask;
+          throw new Error(`claim answered ${claimed.status}: ${claimed.text().slice(0, 300)}`);
+        const task = JSON.parse(claimed.text()) as TTask;
         const pause = readingMs();
         if (pause > 0) await new Promise((r) => setTimeout(r, pause));
         t = performance.now();
-        const submitted = await call(
+        const submitted = await callLean(
           c,
           "POST",
           `/api/v1/assignments/${task.assignmentId}/submit`,
           reviewFor(task, n),
           { "idempotency-key": randomUUID() },
         );
-        const answer = await submitted.text();
         submits.push(performance.now() - t);
         if (submitted.status !== 201)
-          throw new Error(`submit answered ${submitted.status}: ${answer.slice(0, 300)}`);
+          throw new Error(`submit answered ${submitted.status}: ${submitted.text().slice(0, 300)}`);
       }
     }),
   );
