@@ -122,4 +122,62 @@ describe("chooseNextComparison", () => {
       }),
     ).toThrow(RangeError);
   });
+  describe("comparisons handed out and not answered yet (pending)", () => {
+    it("changes nothing when there are none", () => {
+      for (const [theta, n] of [
+        [{ a: 0, b: -1, c: -2, d: -2.05 }, 200],
+        [{ a: 0, b: -0.3, c: -0.3, d: -1 }, 40],
+        [{ a: 0, b: 0, c: 0, d: 0 }, 3],
+      ] as const) {
+        const counts = tallies(theta, (x, y) => n + (x === "a" ? 1 : 0) + (y === "d" ? 2 : 0));
+        for (const goal of ["ranking", "ratings"] as const) {
+          const alone = chooseNextComparison({ goal, models, counts, eligible: allPairs() });
+          for (const pending of [[], [{ modelA: "c", modelB: "d", n: 0 }]]) {
+            expect(chooseNextComparison({ goal, models, counts, eligible: allPairs(), pending })).toEqual(
+              alone,
+            );
+          }
+        }
+      }
+    });
+
+    it("warm-up: raters claiming together are spread over the least judged pairs", () => {
+      const counts = tallies({ a: 0, b: 0, c: 0, d: 0 }, (x, y) => (x === "b" && y === "d" ? 2 : 5));
+      // b-d is the least judged, but four of its judgements are already handed out (either orientation).
+      const pending = [{ modelA: "d", modelB: "b", n: 4 }];
+      const choice = chooseNextComparison({ goal: "ranking", models, counts, eligible: allPairs(), pending });
+      expect(choice?.reason.rule).toBe("warm-up");
+      expect(pairOf(choice!.item)).not.toBe("b-d");
+      // The log reports the judgements made, never those to come.
+      expect(choice?.reason.pairJudgements).toBe(5);
+    });
+
+    it("adaptive rule: a pair with enough judgements on their way is no longer the most useful", () => {
+      // c-d (0.2 apart) is the least settled adjacent order after 100 judgements per pair.
+      const counts = tallies({ a: 0, b: -0.5, c: -1, d: -1.2 }, () => 100);
+      const first = chooseNextComparison({ goal: "ranking", models, counts, eligible: allPairs() });
+      expect(pairOf(first!.item)).toBe("c-d");
+      const some = [{ modelA: "c", modelB: "d", n: 300 }];
+      const fewer = chooseNextComparison({
+        goal: "ranking",
+        models,
+        counts,
+        eligible: allPairs(),
+        pending: some,
+      });
+      expect(pairOf(fewer!.item)).toBe("c-d");
+      // Its deficit counts the judgements on their way: lower than without them.
+      expect(fewer!.reason.deficit!).toBeLessThan(first!.reason.deficit!);
+      const many = [{ modelA: "d", modelB: "c", n: 1000 }];
+      const next = chooseNextComparison({
+        goal: "ranking",
+        models,
+        counts,
+        eligible: allPairs(),
+        pending: many,
+      });
+      expect(next?.reason.rule).toBe("ranking");
+      expect(pairOf(next!.item)).toBe("a-b");
+    });
+  });
 });

@@ -31,6 +31,16 @@ export interface AllocationInput<T extends AllocationItem> {
   readonly counts: readonly PairCounts[];
   /** The rater's eligible items, in the queue's own order (that order breaks the last ties). */
   readonly eligible: readonly T[];
+  /**
+   * Comparisons handed out to other raters and not answered yet, per model pair (either
+   * orientation). Each counts as a judgement to come: towards the warm-up and floor counts, and as
+   * its information p(1−p) in the fit's covariance, but not in the wins the fit is made from (its
+   * outcome is unknown). Why: raters claiming at the same moment see the same tallies, so without
+   * this every one of them would be sent to the same pair (the "constant liar" / pending-point
+   * heuristic of batch sequential design; Ginsbourger, Le Riche & Carraro 2010). Absent or empty
+   * (one rater, the simulation): the choice is exactly the one-at-a-time rule's.
+   */
+  readonly pending?: readonly PairPending[];
   /** Judgements every eligible model pair gets before the adaptive rule takes over. Default 10. */
   readonly warmUpPerPair?: number;
   /**
@@ -42,6 +52,13 @@ export interface AllocationInput<T extends AllocationItem> {
   readonly coverageFloor?: number;
   /** The Bradley–Terry prior of the study's analysis (virtual drawn games per model). Default 1. */
   readonly priorGames?: number;
+}
+
+/** Handed-out, unanswered comparisons of one model pair (see AllocationInput.pending). */
+export interface PairPending {
+  readonly modelA: string;
+  readonly modelB: string;
+  readonly n: number;
 }
 
 /** Why an item was chosen, small enough to store with every assignment. */
@@ -132,6 +149,21 @@ export function chooseNextComparison<T extends AllocationItem>(
     const key = pairKey(a, b);
     judgedPerPair.set(key, (judgedPerPair.get(key) ?? 0) + c.n);
   }
+  // Judgements to come: the rules below count them; the log reports only those made.
+  const plannedPerPair = new Map(judgedPerPair);
+  const pendingGames = new Float64Array(k * k);
+  let anyPending = false;
+  for (const p of input.pending ?? []) {
+    const a = index.get(p.modelA);
+    const b = index.get(p.modelB);
+    if (a === undefined || b === undefined || a === b || !(p.n > 0)) continue;
+    const key = pairKey(a, b);
+    plannedPerPair.set(key, (plannedPerPair.get(key) ?? 0) + p.n);
+    // Split evenly across the two orientations: covariance() counts games, never who won.
+    pendingGames[a * k + b] = pendingGames[a * k + b]! + p.n / 2;
+    pendingGames[b * k + a] = pendingGames[b * k + a]! + p.n / 2;
+    anyPending = true;
+  }
 
   // Eligible pairs, each with its best item (least judged, then first in the queue's order).
   const best = new Map<number, { index: number; a: number; b: number }>();
@@ -167,20 +199,21 @@ export function chooseNextComparison<T extends AllocationItem>(
   const warmUp = input.warmUpPerPair ?? 10;
   let leastKey = pairs[0]![0];
   for (const [key] of pairs) {
-    if ((judgedPerPair.get(key) ?? 0) < (judgedPerPair.get(leastKey) ?? 0)) leastKey = key;
+    if ((plannedPerPair.get(key) ?? 0) < (plannedPerPair.get(leastKey) ?? 0)) leastKey = key;
   }
-  if ((judgedPerPair.get(leastKey) ?? 0) < warmUp) return choice(leastKey, { rule: "warm-up" });
+  if ((plannedPerPair.get(leastKey) ?? 0) < warmUp) return choice(leastKey, { rule: "warm-up" });
 
   let total = 0;
-  for (const n of judgedPerPair.values()) total += n;
+  for (const n of plannedPerPair.values()) total += n;
   const floor = ((input.coverageFloor ?? 0.3) * total) / pairs.length;
-  if ((judgedPerPair.get(leastKey) ?? 0) < floor) return choice(leastKey, { rule: "floor" });
+  if ((plannedPerPair.get(leastKey) ?? 0) < floor) return choice(leastKey, { rule: "floor" });
 
   const settings = resolveFitSettings({ priorGames: input.priorGames ?? 1 });
   const wins = winsMatrix(models, input.counts);
   const theta = new Float64Array(k);
   fitLogStrengthsInPlace(k, wins, theta, settings);
-  const sigma = covariance(k, wins, theta, settings.priorGames);
+  const games = anyPending ? wins.map((w, i) => w + pendingGames[i]!) : wins;
+  const sigma = covariance(k, games, theta, settings.priorGames);
 
   const contrasts = goalContrasts(input.goal, models, theta);
   const variance = contrasts.map((c) => contrastVariance(k, sigma, c));

@@ -4,6 +4,7 @@ import {
   type TAllocationGoal,
 } from "@/lib/stats/adaptive-allocation";
 import type { PairCounts } from "@/lib/stats/pair-counts";
+import type { PairPending } from "@/lib/stats/adaptive-allocation";
 
 /** An open item of the rater's queue, as the adaptive claim reads it (one per model pair, plus specials). */
 export type TOpenItem = {
@@ -42,6 +43,8 @@ export function pickAdaptive(input: {
   goal: TAllocationGoal;
   models: readonly string[];
   counts: readonly PairCounts[];
+  /** Other raters' live leases per pair (chooseNextComparison's `pending`). */
+  pending?: readonly PairPending[];
   open: readonly TOpenItem[];
 }): TAdaptivePick | null {
   const regular = input.open.filter((o) => o.kind === "regular").sort((x, y) => x.position - y.position);
@@ -50,6 +53,7 @@ export function pickAdaptive(input: {
     goal: input.goal,
     models: input.models,
     counts: input.counts,
+    pending: input.pending,
     eligible: regular,
   });
   if (special && (!choice || special.position < choice.item.position)) {

@@ -60,7 +60,10 @@ export async function claimAdaptive(
   let pick: TAdaptivePick | null = null;
   if (read && !read.leased && read.open.length > 0) {
     const { models, counts } = tallies(read.counts);
-    pick = pickAdaptive({ goal: study.allocationGoal, models, counts, open: read.open });
+    const pending = read.counts
+      .filter((r) => r.pending > 0)
+      .map((r) => ({ modelA: r.modelA, modelB: r.modelB, n: r.pending }));
+    pick = pickAdaptive({ goal: study.allocationGoal, models, counts, pending, open: read.open });
   }
 
   const minutes = Math.max(1, Math.min(24 * 60, Math.round(study.leaseMinutes)));

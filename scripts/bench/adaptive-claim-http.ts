@@ -13,6 +13,7 @@ import type { TBenchRow } from "./benchmarks";
 import { startBenchServer } from "./http-server";
 import { formatLatency, summarize } from "./latency";
 import { vacuumAnalyze } from "./postgres-baseline";
+import { cpuDuring, findPostmaster } from "./http-profile";
 
 export const ADAPTIVE_CLAIM_ROW =
   "Adaptive claim (POST /api/v1/studies/:id/assignments/next), 50 raters at saturation, against a uniform study's claim";
@@ -112,7 +113,8 @@ export async function runAdaptiveClaimBenchmark(): Promise<TBenchRow[]> {
         callers,
         await study(admin, "bench-warm-up-adaptive", { allocation: "adaptive", allocationGoal: "ranking" }),
       );
-      const runs: { label: string; claims: number[]; unavailable: number }[] = [];
+      const postmaster = await findPostmaster(server.databaseUrl);
+      const runs: { label: string; claims: number[]; unavailable: number; cpu: string }[] = [];
       for (const [label, allocation] of [
         ["uniform", {}],
         ["adaptive", { allocation: "adaptive", allocationGoal: "ranking" }],
@@ -124,11 +126,15 @@ export async function runAdaptiveClaimBenchmark(): Promise<TBenchRow[]> {
         // does the same).
         await vacuumAnalyze(server.databaseUrl);
         step(`${label}: ${RATERS} raters × ${CLAIMS_EACH} claims, ${MODELS} models × ${PROMPTS} prompts…`);
-        const { claims, unavailable } = await rate(callers, id);
+        const { value, appMs, pgMs } = await cpuDuring(server.pid, postmaster, () => rate(callers, id));
+        const { claims, unavailable } = value;
+        // CPU per claim-and-submit (both requests): where an adaptive claim's extra cost goes.
+        const perPair = (ms: number | null) => (ms === null ? "?" : (ms / claims.length).toFixed(1));
+        const cpu = `${label} app ${perPair(appMs)} / PostgreSQL ${perPair(pgMs)} ms`;
         step(
-          `  claim ${formatLatency(summarize(claims))}, ${unavailable} answered 503 first (load ${os.loadavg()[0]?.toFixed(1)})`,
+          `  claim ${formatLatency(summarize(claims))}, ${unavailable} answered 503 first (load ${os.loadavg()[0]?.toFixed(1)}); CPU per claim and its submit: ${cpu}`,
         );
-        runs.push({ label, claims, unavailable });
+        runs.push({ label, claims, unavailable, cpu });
       }
       const p95 = (label: string) => summarize(runs.find((r) => r.label === label)?.claims ?? []).p95;
       // The adaptive run sits between the two uniform runs: their mean cancels a steady drift of
@@ -144,7 +150,7 @@ export async function runAdaptiveClaimBenchmark(): Promise<TBenchRow[]> {
             unit: "× uniform",
             pass: ratio <= 1.5,
             display: `×${ratio.toFixed(2)}: adaptive p95 ${p95("adaptive").toFixed(0)} ms; uniform p95 ${p95("uniform").toFixed(0)} ms, then ${p95("uniform again").toFixed(0)} ms (their mean is the reference)`,
-            notes: `503s met and retried, claims and submits (uniform, adaptive, uniform again): ${runs.map((r) => r.unavailable).join(", ")}; ${RATERS} raters claiming and submitting with no pause, ${CLAIMS_EACH} claims each per study, ${MODELS} models × ${PROMPTS} prompts (all pairs), each run on a fresh study after VACUUM ANALYZE; ${server.workers} next start process(es)`,
+            notes: `503s met and retried, claims and submits (uniform, adaptive, uniform again): ${runs.map((r) => r.unavailable).join(", ")}; ${RATERS} raters claiming and submitting with no pause, ${CLAIMS_EACH} claims each per study, ${MODELS} models × ${PROMPTS} prompts (all pairs), each run on a fresh study after VACUUM ANALYZE; CPU per claim and its submit (the app's processes / PostgreSQL): ${runs.map((r) => r.cpu).join("; ")}; ${server.workers} next start process(es)`,
           },
         },
       ];

@@ -288,3 +288,48 @@ describe("the per-pair read of the rater's open items", () => {
     expect(listed[4]?.new.open).toEqual([]);
   });
 });
+
+describe("comparisons handed out and not answered (pending)", () => {
+  it("the read counts other raters' live leases per pair; raters claiming together go to different pairs", async () => {
+    const studyId = await startedAdaptiveStudy(4, 6, { attentionCheckShare: 0.25 });
+    const [u1, u2, u3, u4] = (await Promise.all([0, 1, 2, 3].map(() => makeUser("CLINICIAN")))).map(
+      (u) => u.id,
+    ) as [string, string, string, string];
+    const items = await db().$queryRaw<{ id: string; kind: string; pair: string }[]>`
+      SELECT qi.id::text, c.kind::text, c."modelA" || '/' || c."modelB" AS pair
+        FROM "QueueItem" qi JOIN "StudyComparison" c ON c."queueItemId" = qi.id
+       WHERE qi."queueId" = ${studyId}::uuid ORDER BY qi.position`;
+    const regular = items.filter((i) => i.kind === "regular");
+    const pairs = [...new Set(regular.map((r) => r.pair))];
+    const of = (pair: string | undefined) => regular.filter((r) => r.pair === pair);
+    // Live leases: two on the first pair, one on the second; a lapsed lease, a submit and a leased
+    // attention check count for nothing.
+    await assign(of(pairs[0])[0]!.id, studyId, u2, "LEASED");
+    await assign(of(pairs[0])[1]!.id, studyId, u3, "LEASED");
+    await assign(of(pairs[1])[0]!.id, studyId, u4, "LEASED");
+    await assign(of(pairs[2])[0]!.id, studyId, u4, "EXPIRED", -5);
+    await assign(of(pairs[3])[0]!.id, studyId, u4, "SUBMITTED");
+    await assign(items.find((i) => i.kind !== "regular")!.id, studyId, u2, "LEASED");
+    const [read] = await prismaRunner(db()).rows<TAdaptiveRead>(adaptiveClaimRead(studyId, u1, "quality"));
+    const pending = Object.fromEntries(
+      (read?.counts ?? []).map((c) => [`${c.modelA}/${c.modelB}`, c.pending]),
+    );
+    expect(pending).toEqual(Object.fromEntries(pairs.map((p, i) => [p, i === 0 ? 2 : i === 1 ? 1 : 0])));
+
+    // Nothing judged yet (warm-up): each claim goes to the least judged pair counting the leases
+    // already out, so raters claiming one after another without answering are spread over pairs
+    // (without the leases counted, every one of them was sent to the same first pair).
+    const fresh = await startedAdaptiveStudy(4, 6);
+    const raters = await Promise.all([0, 1, 2, 3].map(() => apiCaller("CLINICIAN")));
+    const claimed: string[] = [];
+    for (const r of raters) {
+      const id = await claim(r, fresh);
+      expect(id).not.toBeNull();
+      const [row] = await db().$queryRaw<{ pair: string }[]>`
+        SELECT c."modelA" || '/' || c."modelB" AS pair FROM "QueueAssignment" a
+          JOIN "StudyComparison" c ON c."queueItemId" = a."itemId" WHERE a.id = ${id}::uuid`;
+      claimed.push(row!.pair);
+    }
+    expect(new Set(claimed).size).toBe(4);
+  });
+});
