@@ -8,6 +8,8 @@ export type TNotifyListenerOptions = {
   onNotify: (payload: string) => void;
   /** Called with true once LISTEN has been answered, with false as soon as the connection is lost. */
   onListening: (listening: boolean) => void;
+  /** How often the listening connection is checked with a `SELECT 1` (default 15 s). */
+  pingMs?: number;
   /** Reconnect delays: doubled from the first up to the last after each failure. */
   backoffMs?: { first: number; max: number };
 };
@@ -26,6 +28,7 @@ export class NotifyListener {
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
   private delay: number;
+  private ping: NodeJS.Timeout | null = null;
 
   constructor(private readonly o: TNotifyListenerOptions) {
     if (!CHANNEL.test(o.channel)) throw new Error(`Invalid channel name: ${o.channel}`);
@@ -62,6 +65,9 @@ export class NotifyListener {
       connectionString: this.o.connectionString,
       connectionTimeoutMillis: this.o.connectTimeoutMs,
       keepAlive: true,
+      // Linux's default first probe is after 2 hours; an idle LISTEN connection cut by a NAT or
+      // firewall must be noticed sooner (the ping below is the first line, this the backstop).
+      keepAliveInitialDelayMillis: 10_000,
       application_name: "clinreview-listener",
     });
     this.client = client;
@@ -80,15 +86,37 @@ export class NotifyListener {
       if (this.client !== client || this.stopped) return;
       this.listening = true;
       this.delay = this.o.backoffMs?.first ?? 250;
+      this.startPing(client);
       this.o.onListening(true);
     } catch {
       this.lost(client);
     }
   }
 
+  /**
+   * A connection dropped silently (a NAT or firewall timeout on an idle LISTEN) still looks
+   * connected, and a cache trusting it would miss every notification: a `SELECT 1` every
+   * `pingMs` that does not answer within `connectTimeoutMs` counts as a lost connection.
+   */
+  private startPing(client: pg.Client): void {
+    const every = this.o.pingMs ?? 15_000;
+    this.ping = setInterval(() => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error("ping timeout")), this.o.connectTimeoutMs);
+      });
+      Promise.race([client.query("SELECT 1"), timeout])
+        .catch(() => this.lost(client))
+        .finally(() => clearTimeout(timer));
+    }, every);
+    this.ping.unref();
+  }
+
   private lost(client: pg.Client | null): void {
     if (!client || this.client !== client) return;
     this.client = null;
+    if (this.ping) clearInterval(this.ping);
+    this.ping = null;
     const was = this.listening;
     this.listening = false;
     client.end().catch(() => undefined);

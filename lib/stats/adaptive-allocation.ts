@@ -63,7 +63,7 @@ export interface PairPending {
 
 /** Why an item was chosen, small enough to store with every assignment. */
 export interface AllocationReason {
-  /** "warm-up" / "floor": the least judged pair (see coverageFloor); "ranking" / "ratings": the adaptive rule; "single": one pair eligible. */
+  /** "warm-up" / "floor": the least judged pair, pending included (see coverageFloor); "ranking" / "ratings": the adaptive rule; "single": one pair eligible. */
   readonly rule: "warm-up" | "floor" | "ranking" | "ratings" | "single";
   /** The chosen model pair, as in the item. */
   readonly pair: readonly [string, string];
@@ -114,7 +114,8 @@ interface Contrast {
  * 2019, "Active ranking from pairwise comparisons", which spend comparisons where the order is least
  * resolved):
  * 1. Warm-up: while some eligible model pair has fewer than `warmUpPerPair` judgements, the least
- *    judged eligible pair is chosen (uniform coverage, so the first fit sees every pair).
+ *    judged eligible pair (judged and pending) is chosen (uniform coverage, so the first fit sees
+ *    every pair).
  * 2. Otherwise fit Bradley–Terry (the app's own fit, same prior) and form its Fisher information
  *    M = prior + Σ n_ab·p_ab(1−p_ab)·(e_a−e_b)(e_a−e_b)ᵀ, covariance Σ = M⁻¹. The goal is a set of
  *    contrasts, each with the variance it may have:
@@ -129,7 +130,8 @@ interface Contrast {
  * 4. Within the chosen pair, the least judged comparison (spreads judgements over prompts, which
  *    the prompt bootstrap rewards), then the queue's order.
  *
- * Pure and deterministic: same counts and items → same choice. Returns null when nothing is eligible.
+ * Pure and deterministic: same counts, pending and items → same choice. Returns null when nothing is
+ * eligible. `pending` (other raters' live leases) counts as judgements to come in 1 and 3.
  */
 export function chooseNextComparison<T extends AllocationItem>(
   input: AllocationInput<T>,

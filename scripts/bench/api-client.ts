@@ -53,7 +53,7 @@ export function callLean(
       agent: keepAlive,
       headers: {
         authorization: `Bearer ${c.token}`,
-        "accept-encoding": "gzip, deflate",
+        "accept-encoding": "gzip",
         ...(payload === undefined
           ? {}
           : { "content-type": "application/json", "content-length": Buffer.byteLength(payload) }),

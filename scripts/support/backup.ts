@@ -210,6 +210,9 @@ export async function restoreCommand(args: string[]): Promise<void> {
         }
         if (tables > 0) await client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
         await client.query(sql);
+        // Running instances' token caches (lib/auth) hold answers from the replaced database:
+        // DROP SCHEMA fires no trigger, so say so ourselves (delivered at COMMIT).
+        await client.query("NOTIFY clinreview_auth, '*'");
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");

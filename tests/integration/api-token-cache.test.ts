@@ -196,3 +196,38 @@ describe("API-token cache across instances", () => {
     expect(cached.statements).toBe(0);
   });
 });
+
+describe("the listener notices a connection that stops answering", () => {
+  it("a backend frozen without closing its socket (as behind a NAT timeout) counts as lost within a ping", async () => {
+    const { NotifyListener } = await import("@/lib/db/notify-listener");
+    const states: boolean[] = [];
+    const listener = new NotifyListener({
+      connectionString: testDatabaseUrl(),
+      channel: "clinreview_ping_test",
+      connectTimeoutMs: 500,
+      pingMs: 200,
+      backoffMs: { first: 60_000, max: 60_000 },
+      onNotify: () => undefined,
+      onListening: (listening) => states.push(listening),
+    });
+    listener.start();
+    try {
+      const deadline = Date.now() + 5_000;
+      while (!listener.isListening && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      const pid = listener.backendPid;
+      expect(pid).toBeGreaterThan(0);
+      // The backend is frozen: its socket stays open, nothing answers (no error, no end event).
+      process.kill(pid as number, "SIGSTOP");
+      try {
+        const until = Date.now() + 3_000;
+        while (listener.isListening && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+        expect(listener.isListening).toBe(false);
+        expect(states).toEqual([true, false]);
+      } finally {
+        process.kill(pid as number, "SIGCONT");
+      }
+    } finally {
+      await listener.stop();
+    }
+  });
+});
