@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/prisma";
 import type { TQueueClient } from "@/lib/queue";
 import { claimAdaptive } from "@/lib/studies/claim-adaptive";
-import { startedAdaptiveStudy } from "../support/adaptive-study";
+import { assignByHand, startedAdaptiveStudy } from "../support/adaptive-study";
 import { resetDatabase } from "../support/db";
 import { makeUser } from "../support/factories";
 
@@ -35,18 +35,6 @@ async function bothForms(studyId: string, userId: string) {
   return { oneByOne: oneByOne.map((r) => r.id), setWise: setWise.map((r) => r.id) };
 }
 
-async function assign(itemId: string, queueId: string, userId: string, status: string, minutes = 30) {
-  const until = new Date(Date.now() + minutes * 60_000);
-  await db().$executeRaw`
-    INSERT INTO "QueueAssignment" (id, "itemId", "queueId", "userId", status, "claimedAt", "leaseExpiresAt")
-    VALUES (gen_random_uuid(), ${itemId}::uuid, ${queueId}::uuid, ${userId}::uuid,
-            ${status}::"AssignmentStatus", now(), ${until})`;
-  // A slot stays taken by a lease (live or not yet expired by a claim) and a submit.
-  if (status === "LEASED" || status === "SUBMITTED")
-    await db()
-      .$executeRaw`UPDATE "QueueItem" SET "claimedSlots" = "claimedSlots" + 1 WHERE id = ${itemId}::uuid`;
-}
-
 describe("the claim rule, item by item and set-wise", () => {
   it("gives the same open items for every rater: leases, submits, skips, expired leases, repeats, full items, a rater list", async () => {
     const studyId = await startedAdaptiveStudy(3, 6);
@@ -59,14 +47,14 @@ describe("the claim rule, item by item and set-wise", () => {
     expect(items.length).toBe(18);
     // Two slots per item, so an item one person had is still open to others.
     await db().$executeRaw`UPDATE "QueueItem" SET capacity = 2 WHERE "queueId" = ${studyId}::uuid`;
-    await assign(item(0), studyId, u1.id, "LEASED");
-    await assign(item(1), studyId, u1.id, "SUBMITTED");
-    await assign(item(2), studyId, u1.id, "RELEASED");
-    await assign(item(3), studyId, u1.id, "EXPIRED");
-    await assign(item(4), studyId, u1.id, "LEASED", -5); // lapsed, not yet expired by a claim
-    await assign(item(1), studyId, u2.id, "SUBMITTED"); // items[1] now full
-    await assign(item(5), studyId, u2.id, "SUBMITTED");
-    await assign(item(5), studyId, u3.id, "LEASED"); // items[5] full, u3 holds it
+    await assignByHand(item(0), studyId, u1.id, "LEASED");
+    await assignByHand(item(1), studyId, u1.id, "SUBMITTED");
+    await assignByHand(item(2), studyId, u1.id, "RELEASED");
+    await assignByHand(item(3), studyId, u1.id, "EXPIRED");
+    await assignByHand(item(4), studyId, u1.id, "LEASED", -5); // lapsed, not yet expired by a claim
+    await assignByHand(item(1), studyId, u2.id, "SUBMITTED"); // items[1] now full
+    await assignByHand(item(5), studyId, u2.id, "SUBMITTED");
+    await assignByHand(item(5), studyId, u3.id, "LEASED"); // items[5] full, u3 holds it
     // Repeats: meant for u1 only, one of them already had by u1.
     await db().$executeRaw`
       UPDATE "QueueItem" SET "onlyForUserId" = ${u1.id}::uuid
@@ -75,7 +63,7 @@ describe("the claim rule, item by item and set-wise", () => {
     await db().$executeRaw`UPDATE "QueueItem" SET "claimedSlots" = capacity WHERE id = ${item(8)}::uuid`;
     await db()
       .$executeRaw`UPDATE "QueueItem" SET "onlyForUserId" = ${u2.id}::uuid WHERE id = ${item(9)}::uuid`;
-    await assign(item(9), studyId, u2.id, "SUBMITTED");
+    await assignByHand(item(9), studyId, u2.id, "SUBMITTED");
 
     const people = [u1, u2, u3, u4];
     const open = async () => Promise.all(people.map((u) => bothForms(studyId, u.id)));

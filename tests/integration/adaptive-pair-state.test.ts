@@ -8,7 +8,7 @@ import { prismaRunner } from "@/lib/db/pg-transaction";
 import { assignmentReopenRoute, assignmentSkipRoute, assignmentSubmitRoute } from "@/lib/queue/routes";
 import { adaptiveClaimRead, type TAdaptiveRead } from "@/lib/studies/adaptive-claim-read";
 import { nextAssignmentRoute } from "@/lib/studies/rating-routes";
-import { startedAdaptiveStudy } from "../support/adaptive-study";
+import { assignByHand, startedAdaptiveStudy } from "../support/adaptive-study";
 import { apiCaller } from "../support/api-caller";
 import { resetDatabase } from "../support/db";
 import { makeUser } from "../support/factories";
@@ -212,20 +212,6 @@ async function bothReads(study: string, user: string) {
   };
 }
 
-async function assign(itemId: string, queueId: string, userId: string, status: string, minutes = 30) {
-  const until = new Date(Date.now() + minutes * 60_000);
-  await db().$executeRaw`
-    INSERT INTO "QueueAssignment" (id, "itemId", "queueId", "userId", status, "claimedAt", "leaseExpiresAt")
-    VALUES (gen_random_uuid(), ${itemId}::uuid, ${queueId}::uuid, ${userId}::uuid,
-            ${status}::"AssignmentStatus", now(), ${until})`;
-  if (status === "LEASED" || status === "SUBMITTED")
-    await db()
-      .$executeRaw`UPDATE "QueueItem" SET "claimedSlots" = "claimedSlots" + 1 WHERE id = ${itemId}::uuid`;
-  if (status === "SUBMITTED")
-    await db().$executeRaw`
-      UPDATE "QueueItem" SET "completedSlots" = "completedSlots" + 1 WHERE id = ${itemId}::uuid`;
-}
-
 describe("the per-pair read of the rater's open items", () => {
   it("answers what the set-wise read answered: leases, submits, skips, lapsed leases, repeats, full items, a rater list", async () => {
     const studyId = await startedAdaptiveStudy(4, 6, { attentionCheckShare: 0.25 });
@@ -245,19 +231,19 @@ describe("the per-pair read of the rater's open items", () => {
     // u1 works through the first items of one pair: its first three are taken (lease, submit, skip),
     // its fourth lapsed (a lease not yet expired by a claim), so the per-pair walk probes past them.
     const pairOne = regular.filter((r) => r.pair === regular[0]?.pair);
-    await assign(at(pairOne, 0), studyId, u1, "LEASED", -5);
-    await assign(at(pairOne, 1), studyId, u1, "SUBMITTED");
-    await assign(at(pairOne, 2), studyId, u1, "RELEASED");
-    await assign(at(pairOne, 3), studyId, u1, "EXPIRED");
+    await assignByHand(at(pairOne, 0), studyId, u1, "LEASED", -5);
+    await assignByHand(at(pairOne, 1), studyId, u1, "SUBMITTED");
+    await assignByHand(at(pairOne, 2), studyId, u1, "RELEASED");
+    await assignByHand(at(pairOne, 3), studyId, u1, "EXPIRED");
     // Others submit here and there, so judged counts differ within pairs (least judged first).
-    for (let i = 0; i < regular.length; i += 3) await assign(at(regular, i), studyId, u2, "SUBMITTED");
-    for (let i = 1; i < regular.length; i += 4) await assign(at(regular, i), studyId, u3, "SUBMITTED");
+    for (let i = 0; i < regular.length; i += 3) await assignByHand(at(regular, i), studyId, u2, "SUBMITTED");
+    for (let i = 1; i < regular.length; i += 4) await assignByHand(at(regular, i), studyId, u3, "SUBMITTED");
     // Full items: by hand, and by three submits.
     await db()
       .$executeRaw`UPDATE "QueueItem" SET "claimedSlots" = capacity WHERE id = ${at(regular, 5)}::uuid`;
-    for (const u of [u3, u4, u5]) await assign(at(regular, 7), studyId, u, "SUBMITTED");
+    for (const u of [u3, u4, u5]) await assignByHand(at(regular, 7), studyId, u, "SUBMITTED");
     // Specials: the first one taken by u1, the second meant for u1 only (a repeat), the third for u2.
-    await assign(at(specials, 0), studyId, u1, "SUBMITTED");
+    await assignByHand(at(specials, 0), studyId, u1, "SUBMITTED");
     await db()
       .$executeRaw`UPDATE "QueueItem" SET "onlyForUserId" = ${u1}::uuid WHERE id = ${at(specials, 1)}::uuid`;
     await db()
@@ -279,7 +265,7 @@ describe("the per-pair read of the rater's open items", () => {
     expect(reads[0]?.new.counts.length).toBeGreaterThan(4);
     expect(reads.map((r) => (r.new.open ?? []).length)).toEqual([7, 7, 7, 7, 7]);
     // u1's live lease: nothing read but the lease, in both forms.
-    await assign(at(regular, 20), studyId, u1, "LEASED");
+    await assignByHand(at(regular, 20), studyId, u1, "LEASED");
     // A rater list without u5: u5 reads no items (the tallies still), in both forms.
     await db().studyRater.createMany({ data: [u1, u2, u3, u4].map((userId) => ({ studyId, userId })) });
     const listed = await everyone();
@@ -304,12 +290,12 @@ describe("comparisons handed out and not answered (pending)", () => {
     const of = (pair: string | undefined) => regular.filter((r) => r.pair === pair);
     // Live leases: two on the first pair, one on the second; a lapsed lease, a submit and a leased
     // attention check count for nothing.
-    await assign(of(pairs[0])[0]!.id, studyId, u2, "LEASED");
-    await assign(of(pairs[0])[1]!.id, studyId, u3, "LEASED");
-    await assign(of(pairs[1])[0]!.id, studyId, u4, "LEASED");
-    await assign(of(pairs[2])[0]!.id, studyId, u4, "EXPIRED", -5);
-    await assign(of(pairs[3])[0]!.id, studyId, u4, "SUBMITTED");
-    await assign(items.find((i) => i.kind !== "regular")!.id, studyId, u2, "LEASED");
+    await assignByHand(of(pairs[0])[0]!.id, studyId, u2, "LEASED");
+    await assignByHand(of(pairs[0])[1]!.id, studyId, u3, "LEASED");
+    await assignByHand(of(pairs[1])[0]!.id, studyId, u4, "LEASED");
+    await assignByHand(of(pairs[2])[0]!.id, studyId, u4, "EXPIRED", -5);
+    await assignByHand(of(pairs[3])[0]!.id, studyId, u4, "SUBMITTED");
+    await assignByHand(items.find((i) => i.kind !== "regular")!.id, studyId, u2, "LEASED");
     const [read] = await prismaRunner(db()).rows<TAdaptiveRead>(adaptiveClaimRead(studyId, u1, "quality"));
     const pending = Object.fromEntries(
       (read?.counts ?? []).map((c) => [`${c.modelA}/${c.modelB}`, c.pending]),

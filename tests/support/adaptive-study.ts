@@ -1,6 +1,7 @@
 // A started adaptive study built in-process (no HTTP): `models` × `prompts`, every pair of models
 // on every prompt, one rating per comparison, one criterion (Quality). For the adaptive claim's
 // SQL tests, which then shape the queue's state directly.
+import { db } from "@/lib/db/prisma";
 import { createStudy } from "@/lib/studies/create-study";
 import { importOutputs } from "@/lib/studies/import-outputs";
 import { ZCreateStudy } from "@/lib/studies/schemas";
@@ -42,4 +43,28 @@ export async function startedAdaptiveStudy(
   }
   await startStudy(admin, s.id, ctx());
   return s.id;
+}
+
+/**
+ * An assignment written by hand, as the claim and submit would leave it: a lease (live, or lapsed
+ * with negative `minutes`) or a submit takes a slot; a submit also completes it.
+ */
+export async function assignByHand(
+  itemId: string,
+  queueId: string,
+  userId: string,
+  status: string,
+  minutes = 30,
+) {
+  const until = new Date(Date.now() + minutes * 60_000);
+  await db().$executeRaw`
+    INSERT INTO "QueueAssignment" (id, "itemId", "queueId", "userId", status, "claimedAt", "leaseExpiresAt")
+    VALUES (gen_random_uuid(), ${itemId}::uuid, ${queueId}::uuid, ${userId}::uuid,
+            ${status}::"AssignmentStatus", now(), ${until})`;
+  if (status === "LEASED" || status === "SUBMITTED")
+    await db()
+      .$executeRaw`UPDATE "QueueItem" SET "claimedSlots" = "claimedSlots" + 1 WHERE id = ${itemId}::uuid`;
+  if (status === "SUBMITTED")
+    await db().$executeRaw`
+      UPDATE "QueueItem" SET "completedSlots" = "completedSlots" + 1 WHERE id = ${itemId}::uuid`;
 }
