@@ -45,6 +45,9 @@ describe("one error channel", () => {
     expect(found.sort()).toEqual([
       // next-auth's authorize() speaks in Error messages (its protocol, not ours).
       "lib/auth/auth-options.ts",
+      // A channel name refused at construction (a constant of ours, never user input), and the
+      // ping's timer rejection, caught by the ping itself: neither reaches a request.
+      "lib/db/notify-listener.ts",
       // Configuration refused at boot, before any request.
       "lib/env.ts",
       // A timer's rejection, caught by the health check itself.
