@@ -1,14 +1,17 @@
 import "server-only";
+import type { CopyRows } from "@/lib/db/copy-binary";
 import { csvRow } from "@/lib/csv/csv";
 import { db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors/app-error";
 import { datasetImportMapping } from "@/lib/datasets/import-mapping";
 import { readStoredTurns } from "@/lib/conversations/stored-turns";
-import { curatedLine } from "./curated-line";
+import { Utf8Writer } from "@/lib/text/utf8-writer";
+import { curatedLinePieces } from "./curated-line";
 import { finalVerdict } from "./final-verdict";
 import { loadCampaignItems } from "./load-campaign-items";
 import {
   campaignPseudonyms,
+  exportItem,
   exportOrdinalRange,
   loadExportWindow,
   type TExportItem,
@@ -87,7 +90,7 @@ export async function curatedExportStream(campaignId: string): Promise<ReadableS
   ]);
   // A chat dataset's lines go back out in its shape, under the field the file held the turns in.
   const conversation = shape ? { field: mapping.conversation ?? shape, shape } : null;
-  const lineOf = (it: TExportItem): string | null => {
+  const lineOf = (it: TExportItem): (string | Buffer)[] | null => {
     if (it.isGold) return null;
     const f = finalVerdict({
       reviewsNeeded: campaign.reviewersPerItem,
@@ -101,7 +104,9 @@ export async function curatedExportStream(campaignId: string): Promise<ReadableS
     // (lib/audits/load-export-page.ts); the record's own id and source fields come with it, and
     // `line` is its line (JSONL) or element (array) number in the imported file.
     const original = it.outputJson;
-    const output = f.verdict === "revise" && f.correction !== null ? JSON.stringify(f.correction) : original;
+    const correction = f.verdict === "revise" && f.correction !== null ? JSON.stringify(f.correction) : null;
+    // A correction that repeats the original is the original (no `original_output` beside it).
+    const output = correction === null || original.equals(Buffer.from(correction)) ? original : correction;
     const audit = JSON.stringify({
       campaign: campaign.id,
       line: it.recordOrdinal,
@@ -109,7 +114,7 @@ export async function curatedExportStream(campaignId: string): Promise<ReadableS
       flags: f.flags,
       reviewers: it.reviews.map((r) => pseudonyms.get(r.reviewerId) ?? "unknown"),
     });
-    return curatedLine({
+    return curatedLinePieces({
       instructionJson: it.instructionJson,
       inputJson: it.inputJson,
       outputJson: original,
@@ -121,13 +126,12 @@ export async function curatedExportStream(campaignId: string): Promise<ReadableS
       conversation,
     });
   };
-  const enc = new TextEncoder();
   // Windows of ordinals known in advance: the next ones are read (on other pooled connections)
   // while this one is turned into lines and sent, so the database's work and the encoding overlap
   // and memory stays at a few windows.
   const range = await exportOrdinalRange(campaignId);
   let from = range ? range.first - 1 : 0;
-  const ahead: Promise<TExportItem[]>[] = [];
+  const ahead: Promise<CopyRows>[] = [];
   const fill = () => {
     while (range && ahead.length < EXPORT_AHEAD && from < range.last) {
       const window = loadExportWindow(campaignId, from, from + EXPORT_WINDOW);
@@ -144,13 +148,18 @@ export async function curatedExportStream(campaignId: string): Promise<ReadableS
       // again, so windows with nothing to export (all pending, rejected or gold) are read through.
       for (let next = ahead.shift(); next; next = ahead.shift()) {
         fill();
-        let text = "";
-        for (const it of await next) {
-          const line = lineOf(it);
-          if (line !== null) text += `${line}\n`;
+        const rows = await next;
+        // Each line is written as it is made (lib/text/utf8-writer.ts); the window's own size is
+        // about the lines' (its texts are most of both).
+        const out = new Utf8Writer(rows.byteLength);
+        while (rows.next()) {
+          const line = lineOf(exportItem(rows));
+          if (line === null) continue;
+          for (const piece of line) out.put(piece);
+          out.put("\n");
         }
-        if (text) {
-          controller.enqueue(enc.encode(text));
+        if (out.byteLength) {
+          controller.enqueue(out.bytes());
           return;
         }
       }

@@ -1,20 +1,27 @@
 import "server-only";
+import type { CopyRows } from "@/lib/db/copy-binary";
+import { copyOutBinary } from "@/lib/db/copy-out";
 import { db, pgPool } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors/app-error";
 import type { TItemReview } from "./final-verdict";
 
-/** The record's texts come as JSON string literals, escaped by PostgreSQL (see PAGE_SQL). */
+/**
+ * The record's texts come as the UTF-8 bytes of JSON string literals, escaped by PostgreSQL (see
+ * windowQuery), and go into the export as they are: never decoded into JavaScript strings and
+ * encoded back, which was most of a large export's CPU (profiled: BENCHMARKS.md).
+ */
 export type TExportItem = {
   ordinal: number;
   /** The record's line (JSONL) or element (array) number in the imported file. */
   recordOrdinal: number;
-  instructionJson: string;
-  inputJson: string;
+  instructionJson: Buffer;
+  inputJson: Buffer;
   /** The original output ("" when none). */
-  outputJson: string;
+  outputJson: Buffer;
   isGold: boolean;
-  /** The record's other source fields as kept at import (pg parses the jsonb). */
+  /** The record's other source fields as kept at import. */
   metadata: Record<string, unknown> | null;
-  /** Conversations: the context turns as stored (pg parses the jsonb), else null. */
+  /** Conversations: the context turns as stored, else null. */
   context: unknown;
   finalVerdict: string | null;
   finalFlags: string[] | null;
@@ -22,20 +29,52 @@ export type TExportItem = {
   reviews: TItemReview[];
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * to_json(text) escapes exactly as JSON.stringify does (", \\, \\b \\f \\n \\r \\t, other control
  * characters as lowercase \\u00xx, nothing else; text never holds a lone surrogate), so the export
  * splices these literals into its lines instead of scanning ~80 MB of text again in JavaScript.
+ * COPY takes no bind parameters, so the campaign id and the bounds are written into the text, and
+ * only after they are checked to be a UUID and integers: nothing else can reach the statement.
  */
-const PAGE_SQL = `
-  SELECT ai.ordinal, r.ordinal AS "recordOrdinal", to_json(r.instruction)::text AS "instructionJson", to_json(r.input)::text AS "inputJson",
-         to_json(COALESCE(r.output, ''))::text AS "outputJson", r.metadata, r.context, ai."isGold", ai."finalVerdict", ai."finalFlags", ai."finalOutput",
+function windowQuery(campaignId: string, after: number, through: number): string {
+  if (!UUID.test(campaignId) || !Number.isSafeInteger(after) || !Number.isSafeInteger(through))
+    throw new AppError("INTERNAL", "An export window takes a campaign UUID and integer bounds");
+  return `
+  SELECT ai.ordinal, r.ordinal, to_json(r.instruction)::text, to_json(r.input)::text,
+         to_json(COALESCE(r.output, ''))::text, r.metadata::text, r.context::text, ai."isGold",
+         ai."finalVerdict"::text, to_json(ai."finalFlags")::text, ai."finalOutput",
          COALESCE((SELECT json_agg(json_build_object('reviewerId', v."reviewerId", 'verdict', v.verdict, 'flags', v.flags,
                                                      'correctedOutput', v."correctedOutput") ORDER BY v."createdAt")
-                     FROM "AuditReview" v WHERE v."itemId" = ai.id AND v."supersededAt" IS NULL), '[]'::json) AS reviews
+                     FROM "AuditReview" v WHERE v."itemId" = ai.id AND v."supersededAt" IS NULL), '[]'::json)::text
     FROM "AuditItem" ai JOIN "DatasetRecord" r ON r.id = ai."recordId"
-   WHERE ai."campaignId" = $1::uuid AND ai.ordinal > $2 AND ai.ordinal <= $3
+   WHERE ai."campaignId" = '${campaignId}'::uuid AND ai.ordinal > ${after} AND ai.ordinal <= ${through}
    ORDER BY ai.ordinal`;
+}
+
+/** The cursor's current row as an export item (its literals are views into the COPY output). */
+export function exportItem(row: CopyRows): TExportItem {
+  const literal = (i: number) => {
+    const b = row.bytes(i);
+    if (!b) throw new AppError("INTERNAL", "An export row lacks a text literal");
+    return b;
+  };
+  return {
+    ordinal: row.int4(0),
+    recordOrdinal: row.int4(1),
+    instructionJson: literal(2),
+    inputJson: literal(3),
+    outputJson: literal(4),
+    metadata: row.json(5) as Record<string, unknown> | null,
+    context: row.json(6),
+    isGold: row.bool(7),
+    finalVerdict: row.text(8),
+    finalFlags: row.json(9) as string[] | null,
+    finalOutput: row.text(10),
+    reviews: row.json(11) as TItemReview[],
+  };
+}
 
 /**
  * One window of a campaign's items with their records and reviews, in record order: ordinals in
@@ -43,16 +82,17 @@ const PAGE_SQL = `
  * column sorted the whole remaining join every time; bounded by ordinals rather than a LIMIT, so
  * the export knows every window in advance and reads the next ones while it writes this one.
  * Windows keep the export's memory flat and stay clear of the bind-parameter limit that one
- * findMany with includes hits past ~32k items. Read through the pool under Prisma: the rows are
- * plain already (pg parses the json and text[] columns), and Prisma's raw-result mapping of 52k
- * rows of long texts was a third of the export's time.
+ * findMany with includes hits past ~32k items. Read as binary COPY on the pool, under Prisma: the
+ * record texts arrive as bytes (lib/db/copy-out.ts), and Prisma's raw-result mapping of 52k rows
+ * of long texts was a third of the export's time. The rows are read (exportItem) only as the
+ * window is written, so windows read ahead hold one buffer each, not thousands of objects.
  */
 export async function loadExportWindow(
   campaignId: string,
   afterOrdinal: number,
   throughOrdinal: number,
-): Promise<TExportItem[]> {
-  return (await pgPool().query<TExportItem>(PAGE_SQL, [campaignId, afterOrdinal, throughOrdinal])).rows;
+): Promise<CopyRows> {
+  return copyOutBinary(windowQuery(campaignId, afterOrdinal, throughOrdinal));
 }
 
 /** The campaign's ordinal range (null when it has no items). */

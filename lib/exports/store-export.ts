@@ -103,7 +103,9 @@ export function describeInBackground(spec: TExportSpec): Promise<TManifestSource
 
 export type TChunkWriter = {
   /** Hashes and buffers a piece (synchronously, so the caller may pass it on at once); resolves when
-   * the caller may push again: a few chunk INSERTs run while the producer goes on. */
+   * the caller may push again: a few chunk INSERTs run while the producer goes on. The piece's
+   * bytes may be stored from the piece itself after this returns: a producer never reuses one
+   * (each export body yields fresh buffers). */
   push(piece: Uint8Array): Promise<void>;
   /** Writes the last partial chunk and waits for every write; the file's hash and size. */
   finish(): Promise<{ sha256: string; bytes: number }>;
@@ -147,19 +149,29 @@ export function chunkWriter(
     async push(piece) {
       hash.update(piece);
       bytes += piece.byteLength;
-      let at = 0;
       const full: Buffer[] = [];
-      while (at < piece.byteLength) {
-        const n = Math.min(EXPORT_CHUNK_BYTES - fill, piece.byteLength - at);
-        buf.set(piece.subarray(at, at + n), fill);
-        fill += n;
-        at += n;
+      let at = 0;
+      if (fill > 0) {
+        // Top up the chunk begun by earlier pieces.
+        at = Math.min(EXPORT_CHUNK_BYTES - fill, piece.byteLength);
+        buf.set(piece.subarray(0, at), fill);
+        fill += at;
         if (fill === EXPORT_CHUNK_BYTES) {
-          // A new buffer per chunk: the one just filled belongs to its INSERT until it is done.
+          // A new buffer for the next partial chunk: this one belongs to its INSERT until it is done.
           full.push(buf);
           buf = Buffer.allocUnsafe(EXPORT_CHUNK_BYTES);
           fill = 0;
         }
+      }
+      // Whole chunks inside the piece go as views of it, not copies: a large export's copies and
+      // the collections they caused were a fifth of its build (profiled: BENCHMARKS.md).
+      while (fill === 0 && piece.byteLength - at >= EXPORT_CHUNK_BYTES) {
+        full.push(Buffer.from(piece.buffer, piece.byteOffset + at, EXPORT_CHUNK_BYTES));
+        at += EXPORT_CHUNK_BYTES;
+      }
+      if (at < piece.byteLength) {
+        buf.set(piece.subarray(at), fill);
+        fill += piece.byteLength - at;
       }
       for (const data of full) await send(data);
     },

@@ -14,12 +14,12 @@ const deflate = promisify(deflateRaw);
 const inflate = promisify(inflateRaw);
 
 /** Reads an export back as read-export.ts does: 4 chunks a query, inflating compressed ones. */
-async function readAll(pool: pg.Pool, exportId: string): Promise<number> {
+async function readAll(pool: pg.Pool, exportId: string, table = "chunk"): Promise<number> {
   const t = performance.now();
   let bytes = 0;
   for (let seq = 0; ; seq += 4) {
     const r = await pool.query<{ data: Buffer; compression: string | null }>(
-      `SELECT data, compression FROM chunk WHERE "exportId" = $1 AND seq >= $2 ORDER BY seq LIMIT 4`,
+      `SELECT data, compression FROM ${table} WHERE "exportId" = $1 AND seq >= $2 ORDER BY seq LIMIT 4`,
       [exportId, seq],
     );
     const out = await Promise.all(
@@ -60,7 +60,13 @@ function syntheticJsonl(): Buffer {
   return Buffer.from(lines.join("")).subarray(0, TOTAL);
 }
 
-async function writeAll(pool: pg.Pool, data: Buffer, compress: boolean, exportId: string): Promise<number> {
+async function writeAll(
+  pool: pg.Pool,
+  data: Buffer,
+  compress: boolean,
+  exportId: string,
+  table = "chunk",
+): Promise<number> {
   const t = performance.now();
   const inflight = new Set<Promise<void>>();
   for (let seq = 0; seq * CHUNK < data.byteLength; seq++) {
@@ -68,7 +74,7 @@ async function writeAll(pool: pg.Pool, data: Buffer, compress: boolean, exportId
     const chunk = data.subarray(seq * CHUNK, (seq + 1) * CHUNK);
     const p: Promise<void> = (async () => {
       const stored = compress ? await deflate(chunk, { level: 1 }) : chunk;
-      await pool.query(`INSERT INTO chunk ("exportId", seq, data, compression) VALUES ($1, $2, $3, $4)`, [
+      await pool.query(`INSERT INTO ${table} ("exportId", seq, data, compression) VALUES ($1, $2, $3, $4)`, [
         exportId,
         seq,
         stored,
@@ -90,6 +96,10 @@ async function main() {
       `CREATE TABLE chunk ("exportId" text, seq int, data bytea, compression text, PRIMARY KEY ("exportId", seq))`,
     );
     await pool.query(`ALTER TABLE chunk ALTER COLUMN data SET STORAGE EXTERNAL`);
+    // PostgreSQL's own lz4 (when built with it), in the backend: fewer TOAST rows, no Node CPU.
+    await pool.query(
+      `CREATE TABLE chunk_lz4 ("exportId" text, seq int, data bytea COMPRESSION lz4, compression text, PRIMARY KEY ("exportId", seq))`,
+    );
     const data = syntheticJsonl();
     const t0 = performance.now();
     let stored = 0;
@@ -98,15 +108,20 @@ async function main() {
     console.log(
       `deflate level 1, serial, ${(data.byteLength / 1e6).toFixed(0)} MB → ${(stored / 1e6).toFixed(1)} MB in ${(performance.now() - t0).toFixed(0)} ms`,
     );
-    const times: Record<string, number[]> = { plain: [], deflate: [], "plain-read": [], "deflate-read": [] };
+    const times: Record<string, number[]> = {};
+    const modes = [
+      { name: "plain", compress: false, table: "chunk" },
+      { name: "deflate", compress: true, table: "chunk" },
+      { name: "lz4", compress: false, table: "chunk_lz4" },
+    ];
     for (let round = 0; round < 5; round++)
-      for (const compress of [false, true]) {
-        const ms = await writeAll(pool, data, compress, `r${round}-${compress}`);
-        times[compress ? "deflate" : "plain"]?.push(ms);
-        const readMs = await readAll(pool, `r${round}-${compress}`);
-        times[compress ? "deflate-read" : "plain-read"]?.push(readMs);
+      for (const m of modes) {
+        const ms = await writeAll(pool, data, m.compress, `r${round}-${m.name}`, m.table);
+        (times[m.name] ??= []).push(ms);
+        const readMs = await readAll(pool, `r${round}-${m.name}`, m.table);
+        (times[`${m.name}-read`] ??= []).push(readMs);
         console.log(
-          `round ${round + 1} ${compress ? "deflate" : "plain  "}: write ${ms.toFixed(0)} ms, read ${readMs.toFixed(0)} ms`,
+          `round ${round + 1} ${m.name.padEnd(7)}: write ${ms.toFixed(0)} ms, read ${readMs.toFixed(0)} ms`,
         );
       }
     const med = (a: number[]) => [...a].sort((p, q) => p - q)[Math.floor(a.length / 2)] ?? 0;
@@ -114,6 +129,14 @@ async function main() {
     console.log(
       `write: median plain ${p.toFixed(0)} ms, deflate ${d.toFixed(0)} ms: deflate ÷ plain ×${(d / p).toFixed(2)}`,
     );
+    const l = med(times.lz4 ?? []);
+    console.log(`write: median lz4 ${l.toFixed(0)} ms: lz4 ÷ plain ×${(l / p).toFixed(2)}`);
+    const lr = med(times["lz4-read"] ?? []);
+    console.log(`read: median lz4 ${lr.toFixed(0)} ms`);
+    const sizes = await pool.query<{ t: string; bytes: string }>(
+      `SELECT 'chunk' AS t, pg_total_relation_size('chunk')::text AS bytes UNION ALL SELECT 'chunk_lz4', pg_total_relation_size('chunk_lz4')::text`,
+    );
+    console.log(sizes.rows.map((r) => `${r.t} ${(Number(r.bytes) / 1e6).toFixed(0)} MB`).join(", "));
     const [pr, dr] = [med(times["plain-read"] ?? []), med(times["deflate-read"] ?? [])];
     console.log(
       `read: median plain ${pr.toFixed(0)} ms, deflate ${dr.toFixed(0)} ms: deflate ÷ plain ×${(dr / pr).toFixed(2)}`,

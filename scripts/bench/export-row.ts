@@ -8,6 +8,7 @@ import { callJson, type TCaller } from "./api-client";
 import type { TBenchRow } from "./benchmarks";
 import { median } from "./benchmarks";
 import { createWholeDatasetCampaign, measureExport, measureStoredFile } from "./export-http";
+import { cpuDuring, findPostmaster } from "./http-profile";
 import { startBenchServer, type TBenchServer } from "./http-server";
 import { importOnce } from "./import-http";
 import { copyExportBaseline, vacuumAnalyze } from "./postgres-baseline";
@@ -39,11 +40,19 @@ export async function exportRow(
   // autovacuum otherwise runs beside the export.
   const vacuumMs = await vacuumAnalyze(server.databaseUrl);
   const loadBefore = os.loadavg()[0]?.toFixed(1) ?? "?";
+  const pgPid = await findPostmaster(server.databaseUrl);
   const exports: Awaited<ReturnType<typeof measureExport>>[] = [];
+  // CPU each side spent on an export: on two shared cores, their sum bounds how fast it can be.
+  const cpu: { app: number; pg: number | null; client: number }[] = [];
   for (let i = 1; i <= RUNS; i++) {
-    exports.push(await measureExport(admin, exportId));
-    step(`  export ${i}/${RUNS}: ${s(exports[i - 1]?.ms ?? 0)} s, ${exports[i - 1]?.lines} lines`);
+    const run = await cpuDuring(server.pid, pgPid, () => measureExport(admin, exportId));
+    exports.push(run.value);
+    cpu.push({ app: run.appMs, pg: run.pgMs, client: run.clientMs });
+    step(
+      `  export ${i}/${RUNS}: ${s(run.value.ms)} s, ${run.value.lines} lines; CPU app ${s(run.appMs)} s, PostgreSQL ${run.pgMs === null ? "?" : s(run.pgMs)} s, client ${s(run.clientMs)} s`,
+    );
   }
+  const cpuNote = `CPU per export (median): app ${s(median(cpu.map((c) => c.app)))} s, PostgreSQL ${cpu[0]?.pg === null ? "?" : s(median(cpu.map((c) => c.pg ?? 0)))} s, this client ${s(median(cpu.map((c) => c.client)))} s`;
   if (exports.some((e) => e.lines !== expectedLines))
     throw new Error(`export gave ${exports[0]?.lines} lines, expected ${expectedLines}`);
   // The same file again, sent from the store (chunks read back): what every later download costs.
@@ -65,7 +74,7 @@ export async function exportRow(
       unit: "s",
       pass: exportMs < 3_000,
       baseline: { display: `COPY TO STDOUT ${s(copyOutMs)} s`, ratio: exportMs / copyOutMs },
-      notes: `median of ${RUNS}, to the last byte (${exports.map((e) => s(e.ms)).join(", ")} s; ${mb(exports[0]?.bytes ?? 0)} MB JSONL; fetch asks for gzip, but downloads are sent no-transform, uncompressed, so Next's level-6 gzip leaves them alone: lib/http/download-headers.ts); the stored file sent again from the store (GET /api/v1/exports/:id/file) median ${s(median(fromStore.map((e) => e.ms)))} s; a campaign sampling the whole dataset, 1 reviewer per item, its reviews (1 in 10 revised with a correction) written by SQL beforehand; baseline: COPY of the same items joined to records and reviews, in record order (${mb(copyOut.bytes)} MB); VACUUM ANALYZE first (${s(vacuumMs)} s); load average (1 min) ${loadBefore} before, ${loadAfter} after`,
+      notes: `median of ${RUNS}, to the last byte (${exports.map((e) => s(e.ms)).join(", ")} s; ${mb(exports[0]?.bytes ?? 0)} MB JSONL; ${cpuNote}; fetch asks for gzip, but downloads are sent no-transform, uncompressed, so Next's level-6 gzip leaves them alone: lib/http/download-headers.ts); the stored file sent again from the store (GET /api/v1/exports/:id/file) median ${s(median(fromStore.map((e) => e.ms)))} s; a campaign sampling the whole dataset, 1 reviewer per item, its reviews (1 in 10 revised with a correction) written by SQL beforehand; baseline: COPY of the same items joined to records and reviews, in record order (${mb(copyOut.bytes)} MB); VACUUM ANALYZE first (${s(vacuumMs)} s); load average (1 min) ${loadBefore} before, ${loadAfter} after`,
     },
   };
 }

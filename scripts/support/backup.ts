@@ -12,8 +12,20 @@ import { PGLITE_DIR, runningEmbeddedPort } from "./data-dir";
 import { openToolingDatabase } from "./tooling-db";
 
 const run = promisify(execFile);
-// Same output from both pg_dumps: portable (no owners or grants), INSERTs batched for speed.
-const DUMP_FLAGS = ["--format=plain", "--no-owner", "--no-privileges", "--rows-per-insert=500"];
+// Same output from both pg_dumps: portable (no owners or grants, no column compression: the
+// embedded database has no lz4), INSERTs batched for speed.
+const DUMP_FLAGS = [
+  "--format=plain",
+  "--no-owner",
+  "--no-privileges",
+  "--no-toast-compression",
+  "--rows-per-insert=500",
+];
+/**
+ * Column compression the dump leaves out, put back where the server has it: the migration that set
+ * it is idempotent and checks for lz4 itself (run from the project root, as every tool here).
+ */
+const RESTORE_AFTER = ["prisma/migrations/20261211000000_export_chunk_lz4/migration.sql"];
 const DUMP_HEADER = "-- PostgreSQL database dump";
 
 export function sha256(bytes: Buffer): string {
@@ -210,6 +222,9 @@ export async function restoreCommand(args: string[]): Promise<void> {
         }
         if (tables > 0) await client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
         await client.query(sql);
+        // The dump empties search_path; migrations name tables unqualified, as on the app's connections.
+        await client.query("RESET search_path");
+        for (const f of RESTORE_AFTER) await client.query(readFileSync(path.resolve(f), "utf8"));
         // Running instances' token caches (lib/auth) hold answers from the replaced database:
         // DROP SCHEMA fires no trigger, so say so ourselves (delivered at COMMIT).
         await client.query("NOTIFY clinreview_auth, '*'");
