@@ -144,3 +144,36 @@ test("a newcomer signs in with a demo account and finds seeds, an audit campaign
   await page.getByRole("link", { name: "2 awaiting your review" }).click();
   await expect(page.getByText("Rewrite these medication instructions").first()).toBeVisible();
 });
+
+test("an admin downloads the demo campaign's curated export from the embedded database", async ({ page }) => {
+  // The export reads its windows as binary COPY (lib/db/copy-out.ts), through the embedded
+  // database's wire server here, and stores its chunks without lz4 (PGlite has none).
+  const admin = DEMO_ACCOUNTS.find((a) => a.role === "ADMIN");
+  if (!admin) throw new Error("no demo admin");
+  await page.goto(`${baseURL}/signin`);
+  await page.getByLabel("E-mail").fill(admin.email);
+  await page.getByLabel("Password").fill(admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: `Welcome, ${admin.name}` })).toBeVisible();
+  await page.goto(`${baseURL}/audits`);
+  await page
+    .getByTestId("campaign-row")
+    .filter({ hasText: "Demo audit: generated medical Q&A" })
+    .getByRole("link", { name: "Report" })
+    .click();
+  await expect(page).toHaveURL(/\/audits\/[0-9a-f-]{36}/);
+  const id = /\/audits\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+  const exported = await page.request.get(`${baseURL}/api/v1/audits/${id}/export`);
+  expect(exported.status()).toBe(200);
+  const text = await exported.text();
+  const lines = text.split("\n").filter(Boolean);
+  for (const line of lines) expect(JSON.parse(line)).toHaveProperty("audit.campaign", id);
+  const manifest = await page.request.get(`${baseURL}/api/v1/exports/${exported.headers()["x-export-id"]}`);
+  expect(manifest.status()).toBe(200);
+  expect(await manifest.json()).toMatchObject({
+    export: { rows: lines.length, bytes: Buffer.byteLength(text) },
+    source: { type: "audit_campaign", id },
+  });
+  const again = await page.request.get(`${baseURL}/api/v1/exports/${exported.headers()["x-export-id"]}/file`);
+  expect(await again.text()).toBe(text);
+});
