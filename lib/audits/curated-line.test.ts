@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_MAPPING } from "@/lib/datasets/field-mapping";
-import { curatedLine } from "./curated-line";
+import { curatedLine, curatedLinePieces } from "./curated-line";
 
 const j = (v: unknown) => JSON.stringify(v);
 const audit = { campaign: "c", line: 7, verdict: "revise", flags: [], reviewers: ["r1"] };
@@ -107,5 +107,34 @@ describe("curatedLine for conversations", () => {
     expect(parsed.original_output).toBe("Original");
     expect(parsed).not.toHaveProperty("instruction");
     expect(parsed.source_overridden).toEqual({ audit: "theirs" });
+  });
+});
+
+describe("curatedLinePieces with byte literals", () => {
+  it("spells the same line as the text literals, renamed and overridden fields included", () => {
+    const bytes = (s: string) => Buffer.from(s, "utf8");
+    const text = {
+      instructionJson: JSON.stringify("Dose ≥ 5 µg?"),
+      inputJson: JSON.stringify(""),
+      outputJson: JSON.stringify("Take 😀 twice"),
+      metadata: { id: 7, audit: "theirs", difficulty: "hard" },
+      mapping: { instruction: "question", input: "context", output: "gpt-4-answer" },
+      auditJson: '{"verdict":"revise"}',
+    };
+    for (const finalJson of [text.outputJson, JSON.stringify("Take it twice")]) {
+      const asText = curatedLine({ ...text, finalJson });
+      const original = bytes(text.outputJson);
+      const pieces = curatedLinePieces({
+        ...text,
+        instructionJson: bytes(text.instructionJson),
+        inputJson: bytes(text.inputJson),
+        outputJson: original,
+        // The original is passed as itself; a correction as text.
+        finalJson: finalJson === text.outputJson ? original : finalJson,
+      });
+      const joined = Buffer.concat(pieces.map((p) => (typeof p === "string" ? Buffer.from(p) : p)));
+      expect(joined.toString("utf8")).toBe(asText);
+      expect(pieces.some((p) => typeof p !== "string")).toBe(true);
+    }
   });
 });

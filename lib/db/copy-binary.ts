@@ -5,13 +5,15 @@
 // "Binary Format" (signature, flags, header extension, then per tuple an int16 field count and per
 // field an int32 length, -1 for NULL, and that many bytes; an int16 -1 ends the data).
 
+import { AppError } from "@/lib/errors/app-error";
+
 const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 
 /**
  * A cursor over a whole binary COPY output: `next()` moves to each row in turn, and the accessors
  * read that row's fields where they lie. Nothing is allocated per row but what an accessor returns,
- * so a large export's rows leave little for the garbage collector. Throws on anything that is not
- * that format, whole.
+ * so a large export's rows leave little for the garbage collector. Throws (an internal error: only
+ * a bug sends it anything else) on anything that is not that format, whole.
  */
 export class CopyRows {
   private at: number;
@@ -27,16 +29,17 @@ export class CopyRows {
 
   constructor(private readonly out: Buffer) {
     if (out.length < 19 || !out.subarray(0, 11).equals(SIGNATURE))
-      throw new Error("Not PostgreSQL binary COPY output (signature missing)");
+      throw new AppError("INTERNAL", "Not PostgreSQL binary COPY output (signature missing)");
     // Flags (bit 16: OIDs included, which no query output has), then the header extension's length.
-    if (out.readUInt32BE(11) & 0x10000) throw new Error("Binary COPY output with OIDs is not read here");
+    if (out.readUInt32BE(11) & 0x10000)
+      throw new AppError("INTERNAL", "Binary COPY output with OIDs is not read here");
     this.at = 19 + out.readUInt32BE(15);
   }
 
   /** Moves to the next row; false after the last. */
   next(): boolean {
     const out = this.out;
-    if (this.at + 2 > out.length) throw new Error("Binary COPY output ended inside a row");
+    if (this.at + 2 > out.length) throw new AppError("INTERNAL", "Binary COPY output ended inside a row");
     const count = out.readInt16BE(this.at);
     this.at += 2;
     if (count === -1) {
@@ -49,7 +52,7 @@ export class CopyRows {
       this.ends = new Int32Array(count);
     }
     for (let i = 0; i < count; i++) {
-      if (this.at + 4 > out.length) throw new Error("Binary COPY output ended inside a row");
+      if (this.at + 4 > out.length) throw new AppError("INTERNAL", "Binary COPY output ended inside a row");
       const len = out.readInt32BE(this.at);
       this.at += 4;
       this.starts[i] = this.at;
@@ -57,7 +60,8 @@ export class CopyRows {
         this.ends[i] = -1;
         continue;
       }
-      if (len < 0 || this.at + len > out.length) throw new Error("Binary COPY output ended inside a field");
+      if (len < 0 || this.at + len > out.length)
+        throw new AppError("INTERNAL", "Binary COPY output ended inside a field");
       this.at += len;
       this.ends[i] = this.at;
     }
@@ -66,7 +70,7 @@ export class CopyRows {
   }
 
   private end(i: number): number {
-    if (i < 0 || i >= this.count) throw new Error(`The row has no field ${i}`);
+    if (i < 0 || i >= this.count) throw new AppError("INTERNAL", `The row has no field ${i}`);
     return this.ends[i] ?? -1;
   }
 
@@ -80,7 +84,7 @@ export class CopyRows {
   int4(i: number): number {
     const end = this.end(i);
     const start = this.starts[i] ?? 0;
-    if (end - start !== 4) throw new Error(`Field ${i} is not a 4-byte int4`);
+    if (end - start !== 4) throw new AppError("INTERNAL", `Field ${i} is not a 4-byte int4`);
     return this.out.readInt32BE(start);
   }
 
@@ -88,7 +92,7 @@ export class CopyRows {
   bool(i: number): boolean {
     const end = this.end(i);
     const start = this.starts[i] ?? 0;
-    if (end - start !== 1) throw new Error(`Field ${i} is not a 1-byte bool`);
+    if (end - start !== 1) throw new AppError("INTERNAL", `Field ${i} is not a 1-byte bool`);
     return this.out[start] === 1;
   }
 

@@ -1,6 +1,8 @@
 /**
  * What an export is built from: its bytes as they are produced, and its row count once they are all
  * through (counted by the producer, which knows what a row is: a CSV field may hold a newline).
+ * Each piece must be a buffer of its own, never reused or changed once yielded: the chunk writer
+ * stores whole chunks as views of it while their INSERTs run (store-export.ts).
  */
 export type TExportBody = {
   chunks: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;

@@ -44,7 +44,8 @@ export async function streamExport(
       try {
         const next = await source.next();
         if (!next.done) {
-          // Copied into the chunk buffer before it goes out, then sent while the INSERT runs.
+          // Taken by the chunk writer (hashed; whole chunks as views, the rest copied) before it
+          // goes out, then sent while the INSERT runs.
           const stored = writer.push(next.value);
           controller.enqueue(next.value);
           await stored;

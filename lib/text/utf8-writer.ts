@@ -18,8 +18,14 @@ export class Utf8Writer {
   }
 
   put(piece: string | Uint8Array): void {
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4).
-    const need = typeof piece === "string" ? piece.length * 3 : piece.byteLength;
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4);
+    // a long string is measured rather than reserved for at three times its length.
+    const need =
+      typeof piece === "string"
+        ? piece.length > 4096
+          ? Buffer.byteLength(piece, "utf8")
+          : piece.length * 3
+        : piece.byteLength;
     if (this.at + need > this.buf.byteLength) {
       const grown = Buffer.allocUnsafe(Math.max(this.at + need, Math.ceil(this.buf.byteLength * 1.5)));
       this.buf.copy(grown, 0, 0, this.at);
@@ -32,8 +38,12 @@ export class Utf8Writer {
     }
   }
 
-  /** The bytes written so far (a view: the writer is done with them). */
+  /**
+   * The bytes written so far. A view when they fill most of the buffer; a copy when they fill less
+   * than half, so a window that yields few lines does not hold its whole buffer while it is sent.
+   */
   bytes(): Buffer {
-    return this.buf.subarray(0, this.at);
+    const view = this.buf.subarray(0, this.at);
+    return this.at * 2 < this.buf.byteLength ? Buffer.from(view) : view;
   }
 }

@@ -1,7 +1,8 @@
 // A/B of the stored export's chunk writes (issue 13 item 4, issue 17 item 2): the same ~83 MB of
-// JSON Lines written as 1 MB ExportChunk rows, plain (as before) or deflated at level 1 in libuv's
-// thread pool (lib/exports/chunk-codec.ts), WRITES_IN_FLIGHT at a time, alternating A and B in one
-// run so both see the same machine. `npx tsx scripts/bench/chunk-write-ab.ts`.
+// JSON Lines written as 1 MB ExportChunk rows, plain (as before), deflated at level 1 in libuv's
+// thread pool (lib/exports/chunk-codec.ts), or compressed by PostgreSQL's lz4 (the column's
+// COMPRESSION, migration 20261211000000_export_chunk_lz4), WRITES_IN_FLIGHT at a time, alternating
+// in one run so all see the same machine. `npx tsx scripts/bench/chunk-write-ab.ts`.
 import { promisify } from "node:util";
 import { deflateRaw, inflateRaw } from "node:zlib";
 import pg from "pg";

@@ -74,7 +74,7 @@ export async function exportRow(
       unit: "s",
       pass: exportMs < 3_000,
       baseline: { display: `COPY TO STDOUT ${s(copyOutMs)} s`, ratio: exportMs / copyOutMs },
-      notes: `median of ${RUNS}, to the last byte (${exports.map((e) => s(e.ms)).join(", ")} s; ${mb(exports[0]?.bytes ?? 0)} MB JSONL; ${cpuNote}; fetch asks for gzip, but downloads are sent no-transform, uncompressed, so Next's level-6 gzip leaves them alone: lib/http/download-headers.ts); the stored file sent again from the store (GET /api/v1/exports/:id/file) median ${s(median(fromStore.map((e) => e.ms)))} s; a campaign sampling the whole dataset, 1 reviewer per item, its reviews (1 in 10 revised with a correction) written by SQL beforehand; baseline: COPY of the same items joined to records and reviews, in record order (${mb(copyOut.bytes)} MB); VACUUM ANALYZE first (${s(vacuumMs)} s); load average (1 min) ${loadBefore} before, ${loadAfter} after`,
+      notes: `median of ${RUNS}, to the last byte (${exports.map((e) => s(e.ms)).join(", ")} s; ${mb(exports[0]?.bytes ?? 0)} MB JSONL; ${cpuNote}; the client (node:http; BENCH_CLIENT=fetch for fetch) asks for gzip, but downloads are sent no-transform, uncompressed, so Next's level-6 gzip leaves them alone: lib/http/download-headers.ts); the stored file sent again from the store (GET /api/v1/exports/:id/file) median ${s(median(fromStore.map((e) => e.ms)))} s; a campaign sampling the whole dataset, 1 reviewer per item, its reviews (1 in 10 revised with a correction) written by SQL beforehand; baseline: COPY of the same items joined to records and reviews, in record order (${mb(copyOut.bytes)} MB); VACUUM ANALYZE first (${s(vacuumMs)} s); load average (1 min) ${loadBefore} before, ${loadAfter} after`,
     },
   };
 }

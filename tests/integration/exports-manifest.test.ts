@@ -251,6 +251,28 @@ describe("stored exports with manifests", () => {
     }
   });
 
+  it("stores pieces of every size in exact chunks: a partial chunk topped up, whole chunks taken from inside a piece", async () => {
+    const admin = asCurrent(await makeUser("ADMIN"));
+    // Pieces as producers yield them: views into larger buffers (a non-zero byteOffset), one
+    // smaller than a chunk, one holding several chunks past a partial one, one ending exactly.
+    const backing = Buffer.from("\u00e9".repeat(3 * EXPORT_CHUNK_BYTES), "utf8");
+    const pieces = [
+      backing.subarray(3, 1_000),
+      backing.subarray(5_000, 5_000 + 2 * EXPORT_CHUNK_BYTES + 777),
+      backing.subarray(1, 1 + EXPORT_CHUNK_BYTES),
+      Buffer.from("tail\n"),
+    ];
+    const whole = Buffer.concat(pieces);
+    const file = await createExportRow(admin, bigSpec, ctx());
+    const writer = chunkWriter(file.id, "none");
+    for (const p of pieces) await writer.push(p);
+    expect(await writer.finish()).toEqual({ sha256: sha(whole), bytes: whole.byteLength });
+    const kept = await db().exportChunk.findMany({ where: { exportId: file.id }, orderBy: { seq: "asc" } });
+    expect(kept.map((c) => c.seq)).toEqual([0, 1, 2, 3]);
+    expect(kept.slice(0, -1).every((c) => c.data.byteLength === EXPORT_CHUNK_BYTES)).toBe(true);
+    expect(Buffer.concat(kept.map((c) => Buffer.from(c.data))).equals(whole)).toBe(true);
+  });
+
   it("writes deflated chunks when asked and reads them back beside plain ones, byte for byte", async () => {
     const admin = asCurrent(await makeUser("ADMIN"));
     // A character split at the chunk edge: its first bytes end a deflated chunk, the rest start a plain one.

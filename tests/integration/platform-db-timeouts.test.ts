@@ -12,6 +12,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertApiToken } from "@/lib/auth/api-tokens";
 import { createSession, validateSession } from "@/lib/auth/sessions";
+import { copyOutBinary } from "@/lib/db/copy-out";
 import { createAppPool } from "@/lib/db/pool";
 import { db } from "@/lib/db/prisma";
 import { applyMigrations } from "@/scripts/support/schema-engine";
@@ -268,6 +269,35 @@ describe("the statement timeouts and their exemption", () => {
         await withoutStatementTimeout(tx, "seed-import");
         await sleep(tx);
       });
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+
+  it("gives up on a COPY from a silent server too, and discards a connection whose COPY failed", async () => {
+    const { pool, prisma } = clientWith(null, 300);
+    const gone = async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      return pool.totalCount;
+    };
+    try {
+      // pg's query_timeout does not cover a COPY; copyOutBinary keeps the same limit as a read timeout.
+      const silent = await copyOutBinary("SELECT pg_sleep(0.6)", { pool, readTimeoutMs: 300 }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(isDatabaseUnavailable(silent)).toBe(true);
+      expect(await gone()).toBe(0);
+      const failed = await copyOutBinary("SELECT 1 / 0", { pool, readTimeoutMs: 300 }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(String(failed)).toMatch(/division by zero/);
+      expect(await gone()).toBe(0);
+      const rows = await copyOutBinary("SELECT 7::int4, 'é'::text", { pool, readTimeoutMs: 300 });
+      expect(rows.next()).toBe(true);
+      expect([rows.int4(0), rows.text(1)]).toEqual([7, "é"]);
+      expect(rows.next()).toBe(false);
     } finally {
       await prisma.$disconnect();
     }
