@@ -8,6 +8,7 @@ import { readStoredTurns } from "@/lib/conversations/stored-turns";
 import { Utf8Writer } from "@/lib/text/utf8-writer";
 import { curatedLinePieces } from "./curated-line";
 import { finalVerdict } from "./final-verdict";
+import { ReportTally } from "./report-tally";
 import { loadCampaignItems } from "./load-campaign-items";
 import {
   campaignPseudonyms,
@@ -71,8 +72,13 @@ export async function reviewsCsvWithRows(campaignId: string): Promise<{ text: st
  * The curated export, JSONL in record order: items whose final verdict is accept or revise, with
  * the adjudicated or agreed correction as output (the original kept beside it). Gold items are
  * checks, not part of the sample, and are left out. Read a page at a time as the client pulls.
+ * Every item read is tallied for the report's headline figures (report-tally.ts): `tally` settles
+ * when the stream has been read to its end (the manifest's summary, without reading the campaign
+ * again), and fails if the stream fails or is cancelled.
  */
-export async function curatedExportStream(campaignId: string): Promise<ReadableStream<Uint8Array>> {
+export async function curatedExportStream(
+  campaignId: string,
+): Promise<{ stream: ReadableStream<Uint8Array>; tally: Promise<ReportTally> }> {
   const campaign = await db().auditCampaign.findUnique({
     where: { id: campaignId },
     select: {
@@ -90,8 +96,17 @@ export async function curatedExportStream(campaignId: string): Promise<ReadableS
   ]);
   // A chat dataset's lines go back out in its shape, under the field the file held the turns in.
   const conversation = shape ? { field: mapping.conversation ?? shape, shape } : null;
+  const tally = new ReportTally();
+  const tallied: { resolve: (t: ReportTally) => void; reject: (err: unknown) => void } = {
+    resolve: () => undefined,
+    reject: () => undefined,
+  };
+  const tallyDone = new Promise<ReportTally>((resolve, reject) =>
+    Object.assign(tallied, { resolve, reject }),
+  );
+  // Awaited by whoever builds the manifest; a failed export must not surface it as unhandled.
+  tallyDone.catch(() => undefined);
   const lineOf = (it: TExportItem): (string | Buffer)[] | null => {
-    if (it.isGold) return null;
     const f = finalVerdict({
       reviewsNeeded: campaign.reviewersPerItem,
       reviews: it.reviews,
@@ -99,6 +114,8 @@ export async function curatedExportStream(campaignId: string): Promise<ReadableS
         ? { verdict: it.finalVerdict, flags: it.finalFlags ?? [], output: it.finalOutput }
         : null,
     });
+    tally.add(it, f);
+    if (it.isGold) return null;
     if (f.state !== "final" || (f.verdict !== "accept" && f.verdict !== "revise")) return null;
     // The line JSON.stringify would write, spliced from the literals PostgreSQL escaped
     // (lib/audits/load-export-page.ts); the record's own id and source fields come with it, and
@@ -128,7 +145,9 @@ export async function curatedExportStream(campaignId: string): Promise<ReadableS
   };
   // Windows of ordinals known in advance: the next ones are read (on other pooled connections)
   // while this one is turned into lines and sent, so the database's work and the encoding overlap
-  // and memory stays at a few windows.
+  // and the texts in memory stay at a few windows. The tally grows with the campaign (a verdict
+  // and stratum per final item, a small map per item two reviewers answered), less than the
+  // summary's separate read held: every item and review at once.
   const range = await exportOrdinalRange(campaignId);
   let from = range ? range.first - 1 : 0;
   const ahead: Promise<CopyRows>[] = [];
@@ -142,32 +161,40 @@ export async function curatedExportStream(campaignId: string): Promise<ReadableS
     }
   };
   fill();
-  return new ReadableStream<Uint8Array>({
+  const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      // A pull must enqueue or close: a stream whose pull returns with neither is never pulled
-      // again, so windows with nothing to export (all pending, rejected or gold) are read through.
-      for (let next = ahead.shift(); next; next = ahead.shift()) {
-        fill();
-        const rows = await next;
-        // Each line is written as it is made (lib/text/utf8-writer.ts); the window's own size is
-        // about the lines' (its texts are most of both).
-        const out = new Utf8Writer(rows.byteLength);
-        while (rows.next()) {
-          const line = lineOf(exportItem(rows));
-          if (line === null) continue;
-          for (const piece of line) out.put(piece);
-          out.put("\n");
+      try {
+        // A pull must enqueue or close: a stream whose pull returns with neither is never pulled
+        // again, so windows with nothing to export (all pending, rejected or gold) are read through.
+        for (let next = ahead.shift(); next; next = ahead.shift()) {
+          fill();
+          const rows = await next;
+          // Each line is written as it is made (lib/text/utf8-writer.ts); the window's own size is
+          // about the lines' (its texts are most of both).
+          const out = new Utf8Writer(rows.byteLength);
+          while (rows.next()) {
+            const line = lineOf(exportItem(rows));
+            if (line === null) continue;
+            for (const piece of line) out.put(piece);
+            out.put("\n");
+          }
+          if (out.byteLength) {
+            controller.enqueue(out.bytes());
+            return;
+          }
         }
-        if (out.byteLength) {
-          controller.enqueue(out.bytes());
-          return;
-        }
+        controller.close();
+        tallied.resolve(tally);
+      } catch (err) {
+        tallied.reject(err);
+        throw err;
       }
-      controller.close();
     },
-    cancel() {
+    cancel(reason) {
       ahead.length = 0;
       from = Number.POSITIVE_INFINITY;
+      tallied.reject(reason ?? new Error("The export was cancelled"));
     },
   });
+  return { stream, tally: tallyDone };
 }

@@ -43,8 +43,9 @@ function tooLarge(asked: number, records: number, gold: number, strata: string[]
   if (strata) {
     const counts = new Map<string, number>();
     for (const s of strata) counts.set(s, (counts.get(s) ?? 0) + 1);
+    // Largest first, ties by name: the records' order is the database's, so the message stays the same.
     const listed = [...counts]
-      .sort((a, b) => b[1] - a[1])
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .slice(0, 10)
       .map(([name, n]) => `${name} ${n}`);
     byStratum = `; by stratum: ${listed.join(", ")}${counts.size > 10 ? ", …" : ""}`;

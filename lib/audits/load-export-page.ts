@@ -27,6 +27,8 @@ export type TExportItem = {
   finalFlags: string[] | null;
   finalOutput: string | null;
   reviews: TItemReview[];
+  /** The item's stratum (for the manifest's summary, tallied as the export reads: report-tally.ts). */
+  stratum: string | null;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,6 +39,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * splices these literals into its lines instead of scanning ~80 MB of text again in JavaScript.
  * COPY takes no bind parameters, so the campaign id and the bounds are written into the text, and
  * only after they are checked to be a UUID and integers: nothing else can reach the statement.
+ * The window's items are ordered in a subquery of their own short columns (a subquery with ORDER BY
+ * is not flattened), and the nested loop to the records keeps that order: otherwise the planner
+ * sorted the finished rows, texts and all (3 MB a window), a third of the window's CPU (measured
+ * per backend: BENCHMARKS.md). Reviews go in the order the report and reviews.csv read them
+ * (created, then id), so the line's reviewers and the tallied agreement match theirs.
  */
 function windowQuery(campaignId: string, after: number, through: number): string {
   if (!UUID.test(campaignId) || !Number.isSafeInteger(after) || !Number.isSafeInteger(through))
@@ -46,10 +53,14 @@ function windowQuery(campaignId: string, after: number, through: number): string
          to_json(COALESCE(r.output, ''))::text, r.metadata::text, r.context::text, ai."isGold",
          ai."finalVerdict"::text, to_json(ai."finalFlags")::text, ai."finalOutput",
          COALESCE((SELECT json_agg(json_build_object('reviewerId', v."reviewerId", 'verdict', v.verdict, 'flags', v.flags,
-                                                     'correctedOutput', v."correctedOutput") ORDER BY v."createdAt")
-                     FROM "AuditReview" v WHERE v."itemId" = ai.id AND v."supersededAt" IS NULL), '[]'::json)::text
-    FROM "AuditItem" ai JOIN "DatasetRecord" r ON r.id = ai."recordId"
-   WHERE ai."campaignId" = '${campaignId}'::uuid AND ai.ordinal > ${after} AND ai.ordinal <= ${through}
+                                                     'correctedOutput', v."correctedOutput") ORDER BY v."createdAt", v.id)
+                     FROM "AuditReview" v WHERE v."itemId" = ai.id AND v."supersededAt" IS NULL), '[]'::json)::text,
+         ai.stratum
+    FROM (SELECT id, ordinal, "recordId", "isGold", "finalVerdict", "finalFlags", "finalOutput", stratum
+            FROM "AuditItem"
+           WHERE "campaignId" = '${campaignId}'::uuid AND ordinal > ${after} AND ordinal <= ${through}
+           ORDER BY ordinal) ai
+    JOIN "DatasetRecord" r ON r.id = ai."recordId"
    ORDER BY ai.ordinal`;
 }
 
@@ -73,6 +84,7 @@ export function exportItem(row: CopyRows): TExportItem {
     finalFlags: row.json(9) as string[] | null,
     finalOutput: row.text(10),
     reviews: row.json(11) as TItemReview[],
+    stratum: row.text(12),
   };
 }
 

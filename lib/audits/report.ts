@@ -1,7 +1,8 @@
-import { estimateTotal, stratifiedProportion } from "@/lib/sampling";
-import { krippendorffAlpha, percentAgreement, wilsonInterval } from "@/lib/stats";
+import { estimateTotal } from "@/lib/sampling";
 import { finalVerdict, type TFinal, type TItemReview } from "./final-verdict";
 import type { TFlag } from "./flags";
+import { agreement, estimate } from "./report-estimates";
+import { ReportTally } from "./report-tally";
 
 export type TReportItem = {
   id: string;
@@ -20,55 +21,6 @@ export type TReportInput = {
   items: TReportItem[];
   pseudonyms: Map<string, string>;
 };
-export type TEstimate = {
-  successes: number;
-  n: number;
-  estimate: number;
-  lower: number;
-  upper: number;
-  method: string;
-} | null;
-
-const numOrNull = (x: number) => (Number.isFinite(x) ? x : null);
-
-/** A proportion over final items, weighted by stratum size when stratified (else Wilson with FPC). */
-function estimate(rows: { stratum: string | null; success: boolean }[], input: TReportInput): TEstimate {
-  const n = rows.length;
-  if (n === 0) return null;
-  const successes = rows.filter((r) => r.success).length;
-  if (input.strata) {
-    const obs = [...input.strata].map(([name, population]) => {
-      const inStratum = rows.filter((r) => (r.stratum ?? "") === name);
-      return { population, sampled: inStratum.length, successes: inStratum.filter((r) => r.success).length };
-    });
-    // Weighted only when every non-empty stratum has final items and they account for every row;
-    // until then (a stratum not reviewed yet, or none known) fall back to the unweighted interval.
-    const active = obs.filter((o) => o.population > 0);
-    const covered = active.reduce((sum, o) => sum + o.sampled, 0) === n;
-    if (active.length > 0 && covered && active.every((o) => o.sampled > 0 && o.sampled <= o.population)) {
-      const e = stratifiedProportion(obs);
-      return { successes, n, estimate: e.estimate, lower: e.lower, upper: e.upper, method: e.method };
-    }
-  }
-  const [lower, upper] = wilsonInterval(successes, n, { population: Math.max(n, input.population) });
-  return {
-    successes,
-    n,
-    estimate: successes / n,
-    lower,
-    upper,
-    method: input.strata ? "wilson-unweighted" : "wilson",
-  };
-}
-
-function agreement(units: (string | null)[][]) {
-  const overlapping = units.filter((u) => u.filter((v) => v !== null).length >= 2);
-  return {
-    alpha: numOrNull(krippendorffAlpha(overlapping, { level: "nominal" })),
-    percentAgreement: numOrNull(percentAgreement(overlapping)),
-    overlappingItems: overlapping.length,
-  };
-}
 
 /** Every figure of a campaign's report, from its items and reviews (pure). */
 export function buildReport(input: TReportInput) {
@@ -87,12 +39,13 @@ export function buildReport(input: TReportInput) {
     const f = finals.get(it.id);
     return f?.state === "final" ? [{ item: it, f }] : [];
   });
-  const count = (state: TFinal["state"]) => sample.filter((it) => finals.get(it.id)?.state === state).length;
-
-  const acceptance = estimate(
-    final.map(({ item, f }) => ({ stratum: item.stratum, success: f.verdict === "accept" })),
-    input,
-  );
+  // The headline figures, as a stored export's manifest gathers them too (report-tally.ts).
+  const tally = new ReportTally();
+  for (const it of input.items) {
+    const f = finals.get(it.id);
+    if (f) tally.add(it, f);
+  }
+  const headline = tally.figures(input);
   const bad = estimate(
     final.map(({ item, f }) => ({ stratum: item.stratum, success: f.verdict !== "accept" })),
     input,
@@ -136,18 +89,9 @@ export function buildReport(input: TReportInput) {
   });
 
   return {
-    progress: {
-      items: sample.length,
-      goldItems: input.items.length - sample.length,
-      reviews: input.items.reduce((s, it) => s + it.reviews.length, 0),
-      final: count("final"),
-      disputed: count("disputed"),
-      pending: count("pending"),
-    },
-    verdicts: Object.fromEntries(
-      ["accept", "reject", "revise"].map((v) => [v, final.filter(({ f }) => f.verdict === v).length]),
-    ),
-    acceptance,
+    progress: headline.progress,
+    verdicts: headline.verdicts,
+    acceptance: headline.acceptance,
     flags,
     badRecords: bad
       ? {
@@ -157,7 +101,7 @@ export function buildReport(input: TReportInput) {
         }
       : null,
     agreement: {
-      verdict: agreement(unitsOf((r) => r.verdict)),
+      verdict: headline.verdictAgreement,
       flags: input.flags.map((flag) => ({
         key: flag.key,
         ...agreement(unitsOf((r) => (r.flags.includes(flag.key) ? "1" : "0"))),

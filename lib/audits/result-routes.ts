@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { defineApiRoute, json } from "@/lib/http/api-route";
 import { adjudicateItem } from "./adjudicate";
 import { curatedExportStream, reviewsCsvWithRows } from "./campaign-downloads";
+import type { ReportTally } from "./report-tally";
 import { listDisagreements } from "./list-disagreements";
 import { loadCampaignReport } from "./load-report";
 import { ZAdjudicate, ZCampaignParams, ZItemParams } from "./schemas";
@@ -36,7 +37,14 @@ async function storedCampaignDownload(
   user: TCurrentUser,
   campaignId: string,
   what: "reviews_csv" | "export",
-  build: { kind: TExportKind; contentType: string; filename: string; body: TExportBody },
+  build: {
+    kind: TExportKind;
+    contentType: string;
+    filename: string;
+    body: TExportBody;
+    /** The body's own tally of every item, for the manifest's summary (else read apart). */
+    tally?: Promise<ReportTally>;
+  },
   bundle: boolean,
   ctx: TRequestContext,
 ) {
@@ -50,6 +58,7 @@ async function storedCampaignDownload(
       licence: await campaignLicence(campaignId),
       contentType: build.contentType,
       filename: build.filename,
+      campaignTally: build.tally,
       requestAudit: {
         actorId: user.id,
         action: `audit.${what}`,
@@ -138,8 +147,9 @@ export const exportRoute = defineApiRoute(
         "{instruction, input, output, original_output?, audit} (stored with a manifest: X-Export-Id; bundle=1 for the zip)",
     },
   },
-  async ({ user, params, query, ctx }) =>
-    storedCampaignDownload(
+  async ({ user, params, query, ctx }) => {
+    const curated = await curatedExportStream(params.id);
+    return storedCampaignDownload(
       user,
       params.id,
       "export",
@@ -147,11 +157,13 @@ export const exportRoute = defineApiRoute(
         kind: "audit.curated",
         contentType: "application/x-ndjson; charset=utf-8",
         filename: `audit-${params.id}.jsonl`,
-        body: jsonLinesBody(await curatedExportStream(params.id)),
+        body: jsonLinesBody(curated.stream),
+        tally: curated.tally,
       },
       query.bundle,
       ctx,
-    ),
+    );
+  },
 );
 
 export const disagreementsRoute = defineApiRoute(

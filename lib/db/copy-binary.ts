@@ -1,5 +1,6 @@
-// PostgreSQL's binary COPY format, read (no driver, no framework): the rows of a
-// `COPY (…) TO STDOUT (FORMAT binary)` with their fields' raw bytes. A text or json field's bytes
+// PostgreSQL's binary COPY format, read and written (no driver, no framework): the rows of a
+// `COPY (…) TO STDOUT (FORMAT binary)` with their fields' raw bytes, and rows framed for a
+// `COPY … FROM STDIN (FORMAT binary)`. A text or json field's bytes
 // are its UTF-8 text as stored, so a caller that only passes text on (the curated export) never
 // decodes it into a JavaScript string and encodes it back. Format: PostgreSQL's "COPY" reference,
 // "Binary Format" (signature, flags, header extension, then per tuple an int16 field count and per
@@ -107,4 +108,54 @@ export class CopyRows {
     const t = this.text(i);
     return t === null ? null : (JSON.parse(t) as unknown);
   }
+}
+
+/** A field to write: its bytes in PostgreSQL's binary form for the column's type, or NULL. */
+export type TCopyField = Uint8Array | null;
+
+/** Fields up to this size are copied into the framing; larger ones are passed on as they are. */
+const INLINE_BYTES = 64;
+
+/**
+ * A whole binary COPY input holding `rows`, as pieces to send in order: the signature, counts and
+ * lengths (and small fields) in a few new buffers, each large field as the caller's own bytes, so a
+ * megabyte value is never copied on its way to the socket.
+ */
+export function binaryCopyPieces(rows: readonly (readonly TCopyField[])[]): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  let frame: number[] = [...SIGNATURE, 0, 0, 0, 0, 0, 0, 0, 0];
+  const int = (n: number, bytes: 2 | 4) => {
+    for (let shift = (bytes - 1) * 8; shift >= 0; shift -= 8) frame.push((n >>> shift) & 0xff);
+  };
+  for (const row of rows) {
+    int(row.length, 2);
+    for (const field of row) {
+      int(field === null ? -1 : field.byteLength, 4);
+      if (field === null) continue;
+      if (field.byteLength <= INLINE_BYTES) {
+        for (const b of field) frame.push(b);
+        continue;
+      }
+      pieces.push(Buffer.from(frame));
+      frame = [];
+      pieces.push(field);
+    }
+  }
+  int(-1, 2);
+  pieces.push(Buffer.from(frame));
+  return pieces;
+}
+
+/** A uuid column's binary form: its 16 bytes. */
+export function uuidField(uuid: string): Buffer {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(uuid))
+    throw new AppError("INTERNAL", "Not a UUID");
+  return Buffer.from(uuid.replaceAll("-", ""), "hex");
+}
+
+/** An int4 column's binary form. */
+export function int4Field(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeInt32BE(n);
+  return b;
 }

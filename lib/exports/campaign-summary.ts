@@ -1,12 +1,12 @@
 import "server-only";
 import { pgPool } from "@/lib/db/prisma";
-import { buildReport, type TReportInput, type TReportItem } from "@/lib/audits/report";
+import { finalVerdict, type TItemReview } from "@/lib/audits/final-verdict";
+import { ReportTally } from "@/lib/audits/report-tally";
 
 type TItemRow = {
   id: string;
   stratum: string | null;
   isGold: boolean;
-  goldVerdict: string | null;
   finalVerdict: string | null;
   finalFlags: string[];
 };
@@ -26,19 +26,46 @@ export type TCampaignSummaryFacts = {
   datasetId: string;
 };
 
+/** The dataset's record count per stratum value, when the campaign is stratified. */
+async function strataCounts(facts: TCampaignSummaryFacts) {
+  if (!facts.strataField) return null;
+  const r = await pgPool().query<{ stratum: string | null; n: number }>(
+    `SELECT metadata ->> $2 AS stratum, count(*)::int AS n FROM "DatasetRecord" WHERE "datasetId" = $1::uuid GROUP BY 1`,
+    [facts.datasetId, facts.strataField],
+  );
+  return r.rows;
+}
+
 /**
- * The manifest's summary figures (acceptance with its interval, verdict agreement, progress,
- * verdicts) from the campaign report's own pure code (lib/audits/report.ts), so they equal the
- * report's, but fed from two flat statements of short columns: no record or correction texts (a
- * correction is compared for equality only, so its md5 stands in), no JSON built per item. The
- * whole report's loader took 1.1–1.8 s on the 52,002-item bench campaign, beside the build.
+ * A campaign's summary figures from a tally of all its items (ReportTally, in record order). The
+ * stratum sizes are read while the tally is still being gathered: the export's manifest waits on
+ * this after its last byte, so nothing read here should start only then.
  */
-export async function campaignSummary(campaignId: string, facts: TCampaignSummaryFacts) {
+export async function summaryOfTally(tally: Promise<ReportTally>, facts: TCampaignSummaryFacts) {
+  const [tallied, strata] = await Promise.all([tally, strataCounts(facts)]);
+  // As load-campaign-items.ts: strata known only for the values the sample holds.
+  return tallied.figures({
+    population: Math.max(0, facts.datasetCount - tallied.goldItems),
+    strata: strata
+      ? new Map(
+          strata
+            .map((r) => [r.stratum ?? "(none)", r.n] as const)
+            .filter(([name]) => tallied.sampledStrata.has(name)),
+        )
+      : null,
+  });
+}
+
+/**
+ * The campaign's items tallied from two flat statements of short columns: no record or correction
+ * texts (a correction is compared for equality only, so its md5 stands in), no JSON built per item.
+ */
+async function tallyCampaign(campaignId: string, reviewersPerItem: number): Promise<ReportTally> {
   const pool = pgPool();
-  const [items, reviews, strata] = await Promise.all([
+  const [items, reviews] = await Promise.all([
     pool.query<TItemRow>(
-      `SELECT id, stratum, "isGold", "goldVerdict"::text AS "goldVerdict", "finalVerdict"::text AS "finalVerdict",
-              "finalFlags" FROM "AuditItem" WHERE "campaignId" = $1::uuid ORDER BY ordinal`,
+      `SELECT id, stratum, "isGold", "finalVerdict"::text AS "finalVerdict", "finalFlags"
+         FROM "AuditItem" WHERE "campaignId" = $1::uuid ORDER BY ordinal`,
       [campaignId],
     ),
     pool.query<TReviewRow>(
@@ -48,14 +75,8 @@ export async function campaignSummary(campaignId: string, facts: TCampaignSummar
         ORDER BY v."createdAt", v.id`,
       [campaignId],
     ),
-    facts.strataField
-      ? pool.query<{ stratum: string | null; n: number }>(
-          `SELECT metadata ->> $2 AS stratum, count(*)::int AS n FROM "DatasetRecord" WHERE "datasetId" = $1::uuid GROUP BY 1`,
-          [facts.datasetId, facts.strataField],
-        )
-      : null,
   ]);
-  const byItem = new Map<string, TReportItem["reviews"]>();
+  const byItem = new Map<string, TItemReview[]>();
   for (const r of reviews.rows) {
     const list = byItem.get(r.itemId) ?? [];
     list.push({
@@ -63,38 +84,28 @@ export async function campaignSummary(campaignId: string, facts: TCampaignSummar
       verdict: r.verdict,
       flags: r.flags,
       correctedOutput: r.correction,
-      durationMs: 0,
     });
     byItem.set(r.itemId, list);
   }
-  const reportItems: TReportItem[] = items.rows.map((it) => ({
-    id: it.id,
-    stratum: it.stratum,
-    isGold: it.isGold,
-    goldVerdict: it.goldVerdict,
-    reviews: byItem.get(it.id) ?? [],
-    adjudication: it.finalVerdict ? { verdict: it.finalVerdict, flags: it.finalFlags, output: null } : null,
-  }));
-  const goldCount = reportItems.filter((it) => it.isGold).length;
-  // As load-campaign-items.ts: strata known only for the values the sample holds.
-  const sampled = new Set(reportItems.filter((it) => !it.isGold).map((it) => it.stratum ?? ""));
-  const input: TReportInput = {
-    reviewersPerItem: facts.reviewersPerItem,
-    flags: [],
-    population: Math.max(0, facts.datasetCount - goldCount),
-    strata: strata
-      ? new Map(
-          strata.rows.map((r) => [r.stratum ?? "(none)", r.n] as const).filter(([name]) => sampled.has(name)),
-        )
-      : null,
-    items: reportItems,
-    pseudonyms: new Map(),
-  };
-  const report = buildReport(input);
-  return {
-    acceptance: report.acceptance,
-    verdictAgreement: report.agreement.verdict,
-    progress: report.progress,
-    verdicts: report.verdicts,
-  };
+  const tally = new ReportTally();
+  for (const it of items.rows) {
+    const itemReviews = byItem.get(it.id) ?? [];
+    const final = finalVerdict({
+      reviewsNeeded: reviewersPerItem,
+      reviews: itemReviews,
+      adjudication: it.finalVerdict ? { verdict: it.finalVerdict, flags: it.finalFlags, output: null } : null,
+    });
+    tally.add({ stratum: it.stratum, isGold: it.isGold, reviews: itemReviews }, final);
+  }
+  return tally;
+}
+
+/**
+ * The manifest's summary figures (acceptance with its interval, verdict agreement, progress,
+ * verdicts): the campaign report's own headline figures (ReportTally, which buildReport takes them
+ * from), for the downloads that do not read every item themselves; the curated export tallies its
+ * own pass instead (campaign-downloads.ts).
+ */
+export async function campaignSummary(campaignId: string, facts: TCampaignSummaryFacts) {
+  return summaryOfTally(tallyCampaign(campaignId, facts.reviewersPerItem), facts);
 }

@@ -1,9 +1,10 @@
 import "server-only";
+import type { ReportTally } from "@/lib/audits/report-tally";
 import { db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors/app-error";
 import { studyCriteria } from "@/lib/studies/study-criteria";
 import { studyStats } from "@/lib/studies/study-stats";
-import { campaignSummary } from "./campaign-summary";
+import { campaignSummary, summaryOfTally } from "./campaign-summary";
 import type { TExportSourceType, TJson, TManifestSource } from "./manifest";
 
 /** Plain JSON (dates as text, undefined dropped), as the manifest stores it. */
@@ -12,7 +13,7 @@ const toJson = (v: unknown): TJson => JSON.parse(JSON.stringify(v ?? null)) as T
 /** Bootstrap rounds for a study's summary intervals: the fewest the stats route accepts, as this is a summary. */
 const SUMMARY_BOOTSTRAP_ROUNDS = 50;
 
-async function describeCampaign(id: string): Promise<TManifestSource> {
+async function describeCampaign(id: string, tally?: Promise<ReportTally>): Promise<TManifestSource> {
   const c = await db().auditCampaign.findUnique({
     where: { id },
     select: {
@@ -28,12 +29,13 @@ async function describeCampaign(id: string): Promise<TManifestSource> {
     },
   });
   if (!c) throw notFound("Campaign");
-  const summary = await campaignSummary(id, {
+  const facts = {
     reviewersPerItem: c.reviewersPerItem,
     datasetCount: c.dataset.count,
     strataField: c.strataField,
     datasetId: c.dataset.id,
-  });
+  };
+  const summary = await (tally ? summaryOfTally(tally, facts) : campaignSummary(id, facts));
   const flagKeys = Array.isArray(c.flags)
     ? c.flags
         .map((f) => (f && typeof f === "object" && "key" in f && typeof f.key === "string" ? f.key : ""))
@@ -136,9 +138,9 @@ async function describeStudy(id: string, criterion: string | undefined): Promise
 export async function describeSource(
   type: TExportSourceType,
   id: string | null,
-  opts: { criterion?: string } = {},
+  opts: { criterion?: string; campaignTally?: Promise<ReportTally> } = {},
 ): Promise<TManifestSource> {
-  if (type === "audit_campaign" && id) return describeCampaign(id);
+  if (type === "audit_campaign" && id) return describeCampaign(id, opts.campaignTally);
   if (type === "study" && id) return describeStudy(id, opts.criterion);
   return {
     type: "seeds",

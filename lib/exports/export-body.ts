@@ -2,7 +2,7 @@
  * What an export is built from: its bytes as they are produced, and its row count once they are all
  * through (counted by the producer, which knows what a row is: a CSV field may hold a newline).
  * Each piece must be a buffer of its own, never reused or changed once yielded: the chunk writer
- * stores whole chunks as views of it while their INSERTs run (store-export.ts).
+ * stores whole chunks as views of it while their writes run (store-export.ts).
  */
 export type TExportBody = {
   chunks: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
@@ -24,13 +24,20 @@ export async function* iterate(
     return;
   }
   const reader = source.getReader();
+  let finished = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
+      if (done) {
+        finished = true;
+        return;
+      }
       yield value;
     }
   } finally {
+    // Left before the end (the client went away, or the build failed): the source is cancelled,
+    // so it stops reading ahead and says it was cut short (the curated export's tally fails).
+    if (!finished) await reader.cancel().catch(() => undefined);
     reader.releaseLock();
   }
 }

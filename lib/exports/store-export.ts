@@ -2,7 +2,10 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit";
 import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
+import type { ReportTally } from "@/lib/audits/report-tally";
 import type { TCurrentUser } from "@/lib/auth/sessions";
+import { binaryCopyPieces, int4Field, uuidField } from "@/lib/db/copy-binary";
+import { copyInBinary } from "@/lib/db/copy-in";
 import { db, pgPool } from "@/lib/db/prisma";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -21,17 +24,28 @@ import {
 /** Bytes per stored chunk: ~1 MB rows stream in and out without holding a big export whole. */
 export const EXPORT_CHUNK_BYTES = 1 << 20;
 
+const CHUNK_COPY = `COPY "ExportChunk" ("exportId", seq, data, compression) FROM STDIN (FORMAT binary)`;
+const CHUNK_INSERT = `INSERT INTO "ExportChunk" ("exportId", seq, data, compression) VALUES ($1::uuid, $2, $3, $4)`;
+
 /**
- * Through the pool under Prisma, as the curated export reads its pages (load-export-page.ts): pg
- * sends a Buffer parameter as binary bytea, with no mapping of a megabyte value on the way. With
- * EXPORT_CHUNK_COMPRESSION=deflate the chunk is deflated first (chunk-codec.ts, libuv's thread
- * pool): a quarter of the bytes, but CPU the first download waits for on a busy machine.
+ * Through the pool under Prisma, as the curated export reads its windows. A binary COPY of one row:
+ * an INSERT with the megabyte as a bind parameter was planned afresh each time, and PostgreSQL's
+ * planner copies a parameter's value into the plan, then the plan again (profiled: BENCHMARKS.md);
+ * COPY is not planned, and the bytes go to the socket as they are. The embedded PGlite's wire
+ * protocol has no COPY FROM STDIN, so it gets the INSERT. With EXPORT_CHUNK_COMPRESSION=deflate the
+ * chunk is deflated first (chunk-codec.ts, libuv's thread pool): a quarter of the bytes, but CPU the
+ * first download waits for on a busy machine.
  */
 async function writeChunk(exportId: string, seq: number, data: Buffer, mode: TChunkMode): Promise<void> {
   const stored = await encodeChunk(data, mode);
-  await pgPool().query(
-    `INSERT INTO "ExportChunk" ("exportId", seq, data, compression) VALUES ($1::uuid, $2, $3, $4)`,
-    [exportId, seq, stored.data, stored.compression],
+  if (env().CLINREVIEW_EMBEDDED) {
+    await pgPool().query(CHUNK_INSERT, [exportId, seq, stored.data, stored.compression]);
+    return;
+  }
+  const compression = stored.compression === null ? null : Buffer.from(stored.compression);
+  await copyInBinary(
+    CHUNK_COPY,
+    binaryCopyPieces([[uuidField(exportId), int4Field(seq), stored.data, compression]]),
   );
 }
 
@@ -45,6 +59,11 @@ export type TExportSpec = {
   filename: string;
   /** A study download's criterion, for its summary figures. */
   criterion?: string;
+  /**
+   * A campaign download whose body reads every item (the curated export) tallies them for the
+   * summary figures; settled once the body is through. Without it the summary is read apart.
+   */
+  campaignTally?: Promise<ReportTally>;
   /**
    * The audit row the download wrote before exports were stored, kept so the trail reads as before:
    * `requestAudit` is written as the export begins, before the answer exists (audit and study
@@ -96,14 +115,17 @@ export async function createExportRow(
 
 /** The source's figures, read while the bytes are produced (awaited after them). */
 export function describeInBackground(spec: TExportSpec): Promise<TManifestSource> {
-  const described = describeSource(spec.sourceType, spec.sourceId, { criterion: spec.criterion });
+  const described = describeSource(spec.sourceType, spec.sourceId, {
+    criterion: spec.criterion,
+    campaignTally: spec.campaignTally,
+  });
   described.catch(() => undefined);
   return described;
 }
 
 export type TChunkWriter = {
   /** Hashes and buffers a piece (synchronously, so the caller may pass it on at once); resolves when
-   * the caller may push again: a few chunk INSERTs run while the producer goes on. The piece's
+   * the caller may push again: a few chunk writes run while the producer goes on. The piece's
    * bytes may be stored from the piece itself after this returns: a producer never reuses one
    * (each export body yields fresh buffers). */
   push(piece: Uint8Array): Promise<void>;
@@ -114,13 +136,13 @@ export type TChunkWriter = {
 };
 
 /**
- * Chunk INSERTs running at once per export. Profiled on the 52,002-record export (83 MB): with one
+ * Chunk writes running at once per export. Profiled on the 52,002-record export (83 MB): with one
  * in flight the build waited ~2.4 s of its ~3 s on them (PostgreSQL slicing each 1 MB value into
  * TOAST rows); several run on several backends while production goes on. Seq order does not matter.
  */
 const WRITES_IN_FLIGHT = 3;
 
-/** Hashes the bytes and writes them as EXPORT_CHUNK_BYTES rows, overlapping the INSERTs with production. */
+/** Hashes the bytes and writes them as EXPORT_CHUNK_BYTES rows, overlapping the writes with production. */
 export function chunkWriter(
   exportId: string,
   mode: TChunkMode = env().EXPORT_CHUNK_COMPRESSION,
@@ -157,7 +179,7 @@ export function chunkWriter(
         buf.set(piece.subarray(0, at), fill);
         fill += at;
         if (fill === EXPORT_CHUNK_BYTES) {
-          // A new buffer for the next partial chunk: this one belongs to its INSERT until it is done.
+          // A new buffer for the next partial chunk: this one belongs to its write until it is done.
           full.push(buf);
           buf = Buffer.allocUnsafe(EXPORT_CHUNK_BYTES);
           fill = 0;

@@ -14,7 +14,7 @@ import {
 /**
  * A first download, sent while it is stored (issue 17 item 2 made fast): each piece the producer
  * yields is hashed, buffered into the next ~1 MB chunk and passed on to the response at once, so the
- * chunk INSERTs overlap with building and sending instead of a store-then-read-back. The stream
+ * chunk writes overlap with building and sending instead of a store-then-read-back. The stream
  * closes only after the completing transaction (ExportFile row, manifest, audit rows, webhook event)
  * has committed; if anything fails it errors instead, so the client sees a broken download, never one
  * that ends looking complete, and the partial export is deleted. A client that goes away abandons
@@ -45,7 +45,7 @@ export async function streamExport(
         const next = await source.next();
         if (!next.done) {
           // Taken by the chunk writer (hashed; whole chunks as views, the rest copied) before it
-          // goes out, then sent while the INSERT runs.
+          // goes out, then sent while the write runs.
           const stored = writer.push(next.value);
           controller.enqueue(next.value);
           await stored;

@@ -96,7 +96,7 @@ describe("curated export lines", () => {
     });
     await db().queueItem.updateMany({ where: { queueId: id }, data: { claimedSlots: 1, completedSlots: 1 } });
 
-    const lines = (await readAll(await curatedExportStream(id))).split("\n");
+    const lines = (await readAll((await curatedExportStream(id)).stream)).split("\n");
     expect(lines.pop()).toBe("");
     expect(lines).toHaveLength(N);
     lines.forEach((line, k) => {

@@ -100,7 +100,7 @@ describeEachSource(
       });
 
       const sourceLines = text.split("\n");
-      const exported = (await readAll(await curatedExportStream(id)))
+      const exported = (await readAll((await curatedExportStream(id)).stream))
         .trimEnd()
         .split("\n")
         .map((l) => JSON.parse(l) as Record<string, unknown> & { audit: { line: number; verdict: string } });

@@ -132,7 +132,7 @@ describe("stored exports with manifests", () => {
       },
     });
     expect(curated.text.trim().split("\n")).toHaveLength(6);
-    // The summary is the campaign report's own figures (read more cheaply: campaign-summary.ts).
+    // The summary is the campaign report's own figures (tallied by the export as it reads: report-tally.ts).
     const report = (await (
       await researcher.call(reportRoute, `/api/v1/audits/${id}/report`, { params: { id } })
     ).json()) as {

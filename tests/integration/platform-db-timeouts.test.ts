@@ -12,6 +12,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertApiToken } from "@/lib/auth/api-tokens";
 import { createSession, validateSession } from "@/lib/auth/sessions";
+import { binaryCopyPieces, int4Field } from "@/lib/db/copy-binary";
+import { copyInBinary } from "@/lib/db/copy-in";
 import { copyOutBinary } from "@/lib/db/copy-out";
 import { createAppPool } from "@/lib/db/pool";
 import { db } from "@/lib/db/prisma";
@@ -299,6 +301,43 @@ describe("the statement timeouts and their exemption", () => {
       expect([rows.int4(0), rows.text(1)]).toEqual([7, "é"]);
       expect(rows.next()).toBe(false);
     } finally {
+      await prisma.$disconnect();
+    }
+  });
+
+  it("gives up on a COPY FROM that does not finish in time, and discards a connection whose COPY failed", async () => {
+    const { pool, prisma } = clientWith(null, 300);
+    const gone = async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      return pool.totalCount;
+    };
+    // A row noted "slow" takes the server 0.6 s to take in (a trigger sleeps), past the 300 ms limit.
+    await prisma.$executeRaw`CREATE TABLE copy_in_probe (id int PRIMARY KEY, note text)`;
+    await prisma.$executeRaw`CREATE FUNCTION copy_in_probe_slow() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN IF NEW.note = 'slow' THEN PERFORM pg_sleep(0.6); END IF; RETURN NEW; END $$`;
+    await prisma.$executeRaw`CREATE TRIGGER copy_in_probe_slow BEFORE INSERT ON copy_in_probe
+      FOR EACH ROW EXECUTE FUNCTION copy_in_probe_slow()`;
+    const statement = "COPY copy_in_probe (id, note) FROM STDIN (FORMAT binary)";
+    const row = (id: number, note: string) => binaryCopyPieces([[int4Field(id), Buffer.from(note)]]);
+    try {
+      const slow = await copyInBinary(statement, row(1, "slow"), { pool, timeoutMs: 300 }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(isDatabaseUnavailable(slow)).toBe(true);
+      expect(await gone()).toBe(0);
+      expect(await copyInBinary(statement, row(2, "é"), { pool, timeoutMs: 300 })).toBe(1);
+      const failed = await copyInBinary(statement, row(2, "again"), { pool, timeoutMs: 300 }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(String(failed)).toMatch(/duplicate key/);
+      expect(await gone()).toBe(0);
+      const stored = await prisma.$queryRaw<{ note: string }[]>`SELECT note FROM copy_in_probe WHERE id = 2`;
+      expect(stored).toEqual([{ note: "é" }]);
+    } finally {
+      await prisma.$executeRaw`DROP TABLE copy_in_probe`;
+      await prisma.$executeRaw`DROP FUNCTION copy_in_probe_slow()`;
       await prisma.$disconnect();
     }
   });
