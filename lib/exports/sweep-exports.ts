@@ -96,8 +96,11 @@ async function expireCompleted(
 
 /**
  * Phase two: the chunks of files marked expired more than the grace ago, one audit row per file in
- * the same transaction. SKIP LOCKED as above; a file whose chunks are gone no longer matches, so no
- * two instances delete the same chunks.
+ * the same transaction. SKIP LOCKED as above. The file row is only locked, never changed, so a
+ * sweep that locks it just after another committed its purge is not stopped by the row's recheck:
+ * its EXISTS was read before that commit. Only the files whose chunks this DELETE (a fresh snapshot,
+ * after the other's commit) actually removed are counted and audited, so no file is purged twice
+ * on the trail.
  */
 async function purgeExpired(tx: PgTx, before: Date, batch: number): Promise<number> {
   const rows = await tx.rows<{ id: string }>(sql`
@@ -106,8 +109,12 @@ async function purgeExpired(tx: PgTx, before: Date, batch: number): Promise<numb
        AND EXISTS (SELECT 1 FROM "ExportChunk" c WHERE c."exportId" = f.id)
      ORDER BY f."expiredAt" LIMIT ${batch} FOR UPDATE OF f SKIP LOCKED`);
   if (!rows.length) return 0;
-  await tx.rows(sql`DELETE FROM "ExportChunk" WHERE "exportId" = ANY(${rows.map((r) => r.id)}::uuid[])`);
-  for (const r of rows)
+  const deleted = await tx.rows<{ exportId: string }>(sql`
+    DELETE FROM "ExportChunk" WHERE "exportId" = ANY(${rows.map((r) => r.id)}::uuid[])
+    RETURNING "exportId"`);
+  const purged = new Set(deleted.map((d) => d.exportId));
+  for (const r of rows) {
+    if (!purged.has(r.id)) continue;
     await recordAudit(tx, null, {
       actorId: null,
       action: "export.purge",
@@ -115,7 +122,8 @@ async function purgeExpired(tx: PgTx, before: Date, batch: number): Promise<numb
       entityId: r.id,
       after: { reason: "retention" },
     });
-  return rows.length;
+  }
+  return purged.size;
 }
 
 /**
