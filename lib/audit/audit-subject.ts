@@ -1,3 +1,4 @@
+import { isUuid } from "@/lib/text/is-uuid";
 /**
  * Audit rows name people by id only. The person a row is about (its subject) is found from the row's
  * shape, never from its values: an account row (entityType "user") is about its entity id, an
@@ -8,12 +9,10 @@
  */
 export type TAuditSubjectRef = { kind: "user" | "invitation"; id: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function userIdIn(json: unknown): string | null {
   if (!json || typeof json !== "object" || Array.isArray(json)) return null;
   const v = (json as Record<string, unknown>).userId;
-  return typeof v === "string" && UUID.test(v) ? v : null;
+  return typeof v === "string" && isUuid(v) ? v : null;
 }
 
 export function auditSubject(row: {
@@ -22,7 +21,7 @@ export function auditSubject(row: {
   before: unknown;
   after: unknown;
 }): TAuditSubjectRef | null {
-  const entityId = row.entityId && UUID.test(row.entityId) ? row.entityId : null;
+  const entityId = row.entityId && isUuid(row.entityId) ? row.entityId : null;
   if (row.entityType === "user" && entityId) return { kind: "user", id: entityId };
   if (row.entityType === "invitation" && entityId) return { kind: "invitation", id: entityId };
   const userId = userIdIn(row.after) ?? userIdIn(row.before);

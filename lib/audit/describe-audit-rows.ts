@@ -3,6 +3,7 @@ import { db } from "@/lib/db/prisma";
 import { actionWords, entityWords } from "@/lib/audit/action-words";
 import { fieldChanges, type TFieldChange } from "@/lib/audit/field-changes";
 import type { TResolvedAuditRow } from "@/lib/audit/resolve-people";
+import { isUuid } from "@/lib/text/is-uuid";
 
 /** What the trail shows of the entity a row is about, looked up now (rows hold ids only). */
 export type TAuditEntity = {
@@ -26,7 +27,6 @@ export type TDescribedAuditRow = TResolvedAuditRow & {
 type TFound = { name: string; href: string | null; redacted?: boolean };
 type TLookup = (ids: string[]) => Promise<Map<string, TFound>>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const short = (text: string, n = 60) => (text.length > n ? `${text.slice(0, n)}…` : text);
 
 /**
@@ -106,7 +106,7 @@ const LOOKUPS: Partial<Record<string, TLookup>> = {
 export async function describeAuditRows(rows: readonly TResolvedAuditRow[]): Promise<TDescribedAuditRow[]> {
   const idsByType = new Map<string, Set<string>>();
   for (const r of rows) {
-    if (!r.entityId || !UUID.test(r.entityId) || !LOOKUPS[r.entityType]) continue;
+    if (!r.entityId || !isUuid(r.entityId) || !LOOKUPS[r.entityType]) continue;
     const set = idsByType.get(r.entityType) ?? new Set<string>();
     set.add(r.entityId);
     idsByType.set(r.entityType, set);

@@ -4,6 +4,7 @@ import { copyOutBinary } from "@/lib/db/copy-out";
 import { db, pgPool } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors/app-error";
 import type { TItemReview } from "./final-verdict";
+import { isUuid } from "@/lib/text/is-uuid";
 
 /**
  * The record's texts come as the UTF-8 bytes of JSON string literals, escaped by PostgreSQL (see
@@ -31,8 +32,6 @@ export type TExportItem = {
   stratum: string | null;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * to_json(text) escapes exactly as JSON.stringify does (", \\, \\b \\f \\n \\r \\t, other control
  * characters as lowercase \\u00xx, nothing else; text never holds a lone surrogate), so the export
@@ -46,7 +45,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * (created, then id), so the line's reviewers and the tallied agreement match theirs.
  */
 function windowQuery(campaignId: string, after: number, through: number): string {
-  if (!UUID.test(campaignId) || !Number.isSafeInteger(after) || !Number.isSafeInteger(through))
+  if (!isUuid(campaignId) || !Number.isSafeInteger(after) || !Number.isSafeInteger(through))
     throw new AppError("INTERNAL", "An export window takes a campaign UUID and integer bounds");
   return `
   SELECT ai.ordinal, r.ordinal, to_json(r.instruction)::text, to_json(r.input)::text,

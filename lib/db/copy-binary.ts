@@ -7,6 +7,7 @@
 // field an int32 length, -1 for NULL, and that many bytes; an int16 -1 ends the data).
 
 import { AppError } from "@/lib/errors/app-error";
+import { isUuid } from "@/lib/text/is-uuid";
 
 const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
 
@@ -148,8 +149,7 @@ export function binaryCopyPieces(rows: readonly (readonly TCopyField[])[]): Uint
 
 /** A uuid column's binary form: its 16 bytes. */
 export function uuidField(uuid: string): Buffer {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(uuid))
-    throw new AppError("INTERNAL", "Not a UUID");
+  if (!isUuid(uuid)) throw new AppError("INTERNAL", "Not a UUID");
   return Buffer.from(uuid.replaceAll("-", ""), "hex");
 }
 

@@ -29,22 +29,19 @@ export async function copyInBinary(
   try {
     const copy = client.query(copyFrom(statement));
     const sent = pipeline(Readable.from(pieces), copy);
-    if (timeoutMs !== null) {
-      // A stalled server may never answer the CopyFail that destroying the stream sends, so the
-      // wait is given up here and the connection dropped in `finally`.
-      sent.catch(() => undefined);
-      const timedOut = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          // The message is the one lib/errors/database-unavailable.ts reads as "answer 503".
-          const err = new AppError("UNAVAILABLE", "Query read timeout");
-          copy.destroy(err);
-          reject(err);
-        }, timeoutMs);
-      });
-      await Promise.race([sent, timedOut]);
-    } else {
-      await sent;
-    }
+    // A stalled server may never answer the CopyFail that destroying the stream sends, so the wait
+    // is given up here (`sent` settling later is ignored) and the connection dropped in `finally`.
+    sent.catch(() => undefined);
+    const timedOut = new Promise<never>((_, reject) => {
+      if (timeoutMs === null) return;
+      timer = setTimeout(() => {
+        // The message is the one lib/errors/database-unavailable.ts reads as "answer 503".
+        const err = new AppError("UNAVAILABLE", "Query read timeout");
+        copy.destroy(err);
+        reject(err);
+      }, timeoutMs);
+    });
+    await Promise.race([sent, timedOut]);
     failed = false;
     return copy.rowCount;
   } finally {
