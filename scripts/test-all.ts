@@ -4,10 +4,13 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { playwrightFailures, vitestFailures } from "./support/test-failures";
 
 type TTally = { passed: number; failed: number; skipped: number };
 const total: TTally = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
+// Read as each tier ends: Playwright clears test-results/ when it starts.
+const failedTests: string[] = [];
 
 function step(name: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
   console.log(`\n▶ ${name}`);
@@ -102,6 +105,7 @@ function unitOnBareCopy(): void {
     );
     if (r.status !== 0) failures.push("unit tests without the real data");
     add(vitestTally(out));
+    if (r.status !== 0) failedTests.push(...vitestFailures(out).map((f) => `(bare copy) ${f}`));
   } finally {
     rmSync(base, { recursive: true, force: true });
   }
@@ -142,7 +146,7 @@ add(
 );
 for (const tier of ["unit", "integration"] as const) {
   const out = `test-results/${tier}.json`;
-  step(`${tier} tests`, node, [
+  const ok = step(`${tier} tests`, node, [
     "node_modules/vitest/vitest.mjs",
     "run",
     "--project",
@@ -152,11 +156,14 @@ for (const tier of ["unit", "integration"] as const) {
     `--outputFile.json=${out}`,
   ]);
   add(vitestTally(out));
+  if (!ok) failedTests.push(...vitestFailures(out));
 }
 unitOnBareCopy();
-step("end-to-end tests", node, ["--import", "tsx", "scripts/test-e2e.ts"]);
+if (!step("end-to-end tests", node, ["--import", "tsx", "scripts/test-e2e.ts"]))
+  failedTests.push(...playwrightFailures("test-results/e2e-results.json"));
 add(playwrightTally("test-results/e2e-results.json"));
 
+if (failedTests.length) console.log(`\nFailed tests:\n${failedTests.map((f) => `  ✗ ${f}`).join("\n")}`);
 if (failures.length) console.log(`\nFailed steps: ${failures.join(", ")}`);
 console.log(
   `\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`,
