@@ -28,7 +28,10 @@ export function estimate(
   if (n === 0) return null;
   const successes = rows.filter((r) => r.success).length;
   if (input.strata) {
-    const obs = [...input.strata].map(([name, population]) => {
+    // In name order: the weighted sum is floating point, so strata read in the database's row order
+    // (a GROUP BY's) could give figures that differ in the last bit between two reads.
+    const byName = [...input.strata].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const obs = byName.map(([name, population]) => {
       const inStratum = rows.filter((r) => (r.stratum ?? "") === name);
       return { population, sampled: inStratum.length, successes: inStratum.filter((r) => r.success).length };
     });

@@ -168,7 +168,9 @@ describe("password sign-in", () => {
 
       const started = Date.now();
       expect((await signInWithPassword({ email: u.email, password: PASSWORD }, ctx(known))).ok).toBe(true);
-      expect(Date.now() - started).toBeLessThan(1_500);
+      // Not behind the flood (which would refuse it or hold it 8.5 s or more, as below); the slack
+      // is for a loaded machine, where the flood's own password hashes share the thread pool.
+      expect(Date.now() - started).toBeLessThan(4_000);
       // The right password from elsewhere still waits behind the flood: refused, or (if it lands
       // just as a slot frees) queued behind a full queue.
       for (const ip of ["10.20.0.9", stale]) {

@@ -312,10 +312,12 @@ describe("the statement timeouts and their exemption", () => {
       return pool.totalCount;
     };
     // A row noted "slow" takes the server 0.6 s to take in (a trigger sleeps), past the 300 ms limit.
-    await prisma.$executeRaw`CREATE TABLE copy_in_probe (id int PRIMARY KEY, note text)`;
-    await prisma.$executeRaw`CREATE FUNCTION copy_in_probe_slow() RETURNS trigger LANGUAGE plpgsql AS $$
+    // The table is made and dropped without a limit: the timed-out COPY's backend is not cancelled
+    // (it sleeps on, holding its lock), so a 300 ms DROP could time out behind it.
+    await db().$executeRaw`CREATE TABLE copy_in_probe (id int PRIMARY KEY, note text)`;
+    await db().$executeRaw`CREATE FUNCTION copy_in_probe_slow() RETURNS trigger LANGUAGE plpgsql AS $$
          BEGIN IF NEW.note = 'slow' THEN PERFORM pg_sleep(0.6); END IF; RETURN NEW; END $$`;
-    await prisma.$executeRaw`CREATE TRIGGER copy_in_probe_slow BEFORE INSERT ON copy_in_probe
+    await db().$executeRaw`CREATE TRIGGER copy_in_probe_slow BEFORE INSERT ON copy_in_probe
       FOR EACH ROW EXECUTE FUNCTION copy_in_probe_slow()`;
     const statement = "COPY copy_in_probe (id, note) FROM STDIN (FORMAT binary)";
     const row = (id: number, note: string) => binaryCopyPieces([[int4Field(id), Buffer.from(note)]]);
@@ -333,11 +335,11 @@ describe("the statement timeouts and their exemption", () => {
       );
       expect(String(failed)).toMatch(/duplicate key/);
       expect(await gone()).toBe(0);
-      const stored = await prisma.$queryRaw<{ note: string }[]>`SELECT note FROM copy_in_probe WHERE id = 2`;
+      const stored = await db().$queryRaw<{ note: string }[]>`SELECT note FROM copy_in_probe WHERE id = 2`;
       expect(stored).toEqual([{ note: "é" }]);
     } finally {
-      await prisma.$executeRaw`DROP TABLE copy_in_probe`;
-      await prisma.$executeRaw`DROP FUNCTION copy_in_probe_slow()`;
+      await db().$executeRaw`DROP TABLE copy_in_probe`;
+      await db().$executeRaw`DROP FUNCTION copy_in_probe_slow()`;
       await prisma.$disconnect();
     }
   });

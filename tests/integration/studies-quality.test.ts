@@ -191,8 +191,10 @@ describe("rater quality: consistency on repeats and time per judgement", () => {
     const claimAndSubmit = async (durationMs: number | undefined, ageMs: number) => {
       const a = await nextAssignment(one, study.id);
       if (!a) throw new Error("no work");
-      await ageClaim(a.assignmentId, ageMs);
+      // Read before the claim is aged, so the aged claimedAt is no earlier than `before - ageMs`
+      // however long the aging write takes on a loaded machine (the bound once missed by 39 ms).
       const before = Date.now();
+      await ageClaim(a.assignmentId, ageMs);
       await submitJudgement(
         one,
         a.assignmentId,

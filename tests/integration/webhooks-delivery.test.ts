@@ -150,7 +150,9 @@ describe("webhook delivery", () => {
     const r = await receiver((n, _req, res) => res.writeHead(n === 1 ? 503 : 200).end());
     await makeEndpoint(r.url());
     const [id] = await emit();
-    const policy = fast({ backoff: { baseMs: 300, capMs: 300 }, leaseMs: 2_000 });
+    // A wait far longer than the test: process A can never reach the retry itself, however slowly
+    // the test notices its first attempt and stops it.
+    const policy = fast({ backoff: { baseMs: 60_000, capMs: 60_000 }, leaseMs: 2_000 });
 
     // Process A: its loop fails the first attempt, then the process stops.
     const a = startWebhookWorker({ owner: "process-a", allowed: allowOnly(r), policy, pollMs: 20 });
@@ -161,12 +163,13 @@ describe("webhook delivery", () => {
       attempts: 1,
       leaseOwner: null,
     });
+    // The retry's time comes (the row's clock is moved, not the test's).
+    await db().webhookDelivery.update({
+      where: { id },
+      data: { nextAttemptAt: new Date(Date.now() - 1_000) },
+    });
 
     // Process A' restarted, claimed the retry and died mid-send: its lease holds the row.
-    await until(
-      async () =>
-        (await db().webhookDelivery.findUniqueOrThrow({ where: { id } })).nextAttemptAt < new Date(),
-    );
     const [lost] = await claimDueDeliveries("process-a-restarted", 10, policy.leaseMs!);
     expect(lost?.id).toBe(id);
 
