@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { keepAliveArgs } from "./scripts/support/keep-alive";
 
 // scripts/test-e2e.ts prepares the database and passes its URL; run e2e through `npm run test:e2e`.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -29,7 +30,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    // As `npm start` serves: idle connections outlive the request client's (scripts/support/keep-alive.ts).
+    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1 ${keepAliveArgs.join(" ")}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

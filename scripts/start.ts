@@ -9,6 +9,7 @@ import { startEmbeddedPostgres } from "./support/embedded-postgres";
 import { DEMO_ACCOUNTS } from "../lib/demo/demo-accounts";
 import { buildIfStale } from "./support/build-if-stale";
 import { clearRunning, embeddedSecret, PGLITE_DIR, recordRunning } from "./support/data-dir";
+import { keepAliveArgs } from "./support/keep-alive";
 
 const NEXT = "node_modules/next/dist/bin/next";
 const port = Number(process.env.PORT ?? 3000);
@@ -30,7 +31,7 @@ function banner(lines: string[]): void {
  * one Node process serves on one core, so production runs one per core (APP_WORKERS, lib/env.ts).
  */
 function serve(env: NodeJS.ProcessEnv, workers: number, onExit: () => Promise<void>): void {
-  const args = ["-p", String(port), "-H", host];
+  const args = ["-p", String(port), "-H", host, ...keepAliveArgs];
   const child =
     workers > 1
       ? spawn(
