@@ -1,5 +1,6 @@
 import { stratifiedProportion } from "@/lib/sampling";
 import { krippendorffAlpha, percentAgreement, wilsonInterval } from "@/lib/stats";
+import { codePointCompare } from "@/lib/stats/pair-counts";
 
 export type TEstimate = {
   successes: number;
@@ -30,7 +31,7 @@ export function estimate(
   if (input.strata) {
     // In name order: the weighted sum is floating point, so strata read in the database's row order
     // (a GROUP BY's) could give figures that differ in the last bit between two reads.
-    const byName = [...input.strata].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const byName = [...input.strata].sort(([a], [b]) => codePointCompare(a, b));
     const obs = byName.map(([name, population]) => {
       const inStratum = rows.filter((r) => (r.stratum ?? "") === name);
       return { population, sampled: inStratum.length, successes: inStratum.filter((r) => r.success).length };
